@@ -1,0 +1,15 @@
+"""`python -m lifelong_desktop [DB]` and the `lifelong-desktop` GUI script."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    from lifelong_desktop.app import main as app_main
+
+    return app_main(sys.argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of `lifelong`: each module has `register(subparsers)`; cli.py finds them all."""

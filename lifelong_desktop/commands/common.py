@@ -1,0 +1,69 @@
+"""What every subcommand shares: --db and --year options, opening the database, errors as sentences."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import traceback
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from lifelong_desktop import messages
+from lifelong_desktop.db import Database, open_database
+from lifelong_desktop.models import Programme
+from lifelong_desktop.paths import default_database_path, user_data_dir
+from lifelong_desktop.services.programmes import NoProgramme, get_programme
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_DATABASE = 0, 1, 2, 3
+EXIT_INTERNAL = 70
+
+
+class CliError(Exception):
+    """A failure to report as one sentence with an exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_UNREADABLE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
+                        help=f"database file (default: {default_database_path()})")
+
+
+def add_year_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, default=None, metavar="Y", help="programme year (default: the latest)")
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if getattr(args, "db", None) else default_database_path()
+
+
+def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """Open the --db database (raises DatabaseProblem, which the command line turns into exit 3)."""
+    return open_database(db_path(args), create=create)
+
+
+def programme_of(session: Session, args: argparse.Namespace, db: Database) -> Programme:
+    """The programme picked by --year (default the latest), or a CliError with exit 3."""
+    year = getattr(args, "year", None)
+    try:
+        return get_programme(session, year)
+    except NoProgramme as exc:
+        code = "db.no_programme" if exc.year is None else "db.no_programme_year"
+        raise CliError(messages.render(code, name=db.path.name, year=year), EXIT_DATABASE) from exc
+
+
+def report_internal_error(exc: BaseException) -> str:
+    """Write the traceback to a log file in the user data folder; return one sentence naming it."""
+    try:
+        log = user_data_dir() / "error.log"
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {_dt.datetime.now().isoformat()}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+        where = str(log)
+    except OSError:
+        where = "-"
+    return messages.render("cli.internal_error", kind=type(exc).__name__, log=where)

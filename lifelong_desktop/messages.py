@@ -1,0 +1,45 @@
+"""Sentences for the codes the core returns, in Chinese and English (Qt-free, used by cli and ui)."""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from typing import Any
+
+from lifelong_desktop.paths import resource
+
+LANGUAGES = ("zh", "en")
+
+
+@cache
+def _catalogue() -> dict[str, dict[str, str]]:
+    """All message files of resources/i18n/messages merged: {code: {"zh": ..., "en": ...}}."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(resource("i18n", "messages").glob("*.json")):
+        with path.open(encoding="utf-8") as fh:
+            merged.update(json.load(fh))
+    return merged
+
+
+def current_language() -> str:
+    """The language for headless output: LIFELONG_LANG, else Chinese."""
+    lang = os.environ.get("LIFELONG_LANG", "zh").lower()
+    return "en" if lang.startswith("en") else "zh"
+
+
+def has(code: str) -> bool:
+    return code in _catalogue()
+
+
+def render(code: str, lang: str | None = None, **params: Any) -> str:
+    """The sentence for a code with its parameters filled in; unknown codes fall back to the code itself."""
+    lang = lang or current_language()
+    entry = _catalogue().get(code)
+    if entry is None:
+        return code + (" " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
+    template = entry.get(lang) or entry.get("zh") or code
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

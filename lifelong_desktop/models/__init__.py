@@ -1,0 +1,29 @@
+"""SQLAlchemy 2 typed models of a programme database; no Qt."""
+
+from lifelong_desktop.models.activity import ROLE_RANK, Activity, ActivityOrganisation
+from lifelong_desktop.models.audit import AuditEntry
+from lifelong_desktop.models.base import Base, new_uuid, now
+from lifelong_desktop.models.codes import ROLE_FIELDS, ROLE_ORDER, Role
+from lifelong_desktop.models.organisation import Organisation
+from lifelong_desktop.models.programme import Programme
+from lifelong_desktop.models.submission import Submission
+from lifelong_desktop.models.text import normalise_name
+from lifelong_desktop.models.venue import Venue
+
+__all__ = [
+    "ROLE_FIELDS",
+    "ROLE_ORDER",
+    "ROLE_RANK",
+    "Activity",
+    "ActivityOrganisation",
+    "AuditEntry",
+    "Base",
+    "Organisation",
+    "Programme",
+    "Role",
+    "Submission",
+    "Venue",
+    "new_uuid",
+    "normalise_name",
+    "now",
+]

@@ -1,0 +1,17 @@
+"""Name normalisation shared by organisations and venues everywhere (format section 5)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+", re.UNICODE)
+
+
+def normalise_name(name: str | None) -> str:
+    """NFKC form, all white space removed, Latin letters case-folded: `（ 沈阳 ）` equals `(沈阳)`."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKC", name)
+    text = _SPACE.sub("", text)
+    return text.casefold()

@@ -1,0 +1,1 @@
+"""Schedule documents (PDF, ODT) and iCalendar; QtGui/QtPrintSupport only, never widgets."""

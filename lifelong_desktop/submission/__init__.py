@@ -1,0 +1,1 @@
+"""The standard submission workbook: format description, writer, reader/validator, merger; no Qt."""

@@ -1,0 +1,1 @@
+"""Widgets, table models, dialogs, undo commands, settings and translations."""
