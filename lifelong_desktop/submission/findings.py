@@ -1,0 +1,50 @@
+"""A finding of the workbook reader, merger or importer (format section 11)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lifelong_desktop import messages
+
+ERROR, WARNING = "error", "warning"
+
+# Exit code of each file-level code group (section 11); every other error is 1.
+UNREADABLE = frozenset({"not_a_workbook", "damaged", "encrypted", "too_large", "unsafe_xml"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # error or warning
+    code: str  # stable code of section 11
+    sheet: str = ""
+    cell: str = ""  # A1 form, blank for whole-file findings
+    key: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    file: str = ""  # the workbook's file name, when several files are read
+
+    def message(self, lang: str | None = None) -> str:
+        """What to change, in the user's language (resources/i18n/messages/submission.json)."""
+        return messages.render("finding." + self.code, lang, sheet=self.sheet, cell=self.cell, key=self.key,
+                               **self.params)
+
+    def where(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.sheet and self.cell else (self.sheet or "-")
+
+    def as_text(self, lang: str | None = None, with_file: bool = False) -> str:
+        """`活动!D7 error invalid_code: ...` (prefixed with the file's name when asked)."""
+        line = f"{self.where()} {self.severity} {self.code}: {self.message(lang)}"
+        return f"{self.file}: {line}" if with_file and self.file else line
+
+    def as_json(self, lang: str | None = None) -> dict[str, str]:
+        """Exactly the fields severity, sheet, cell, key, code, message."""
+        return {"severity": self.severity, "sheet": self.sheet, "cell": self.cell, "key": self.key,
+                "code": self.code, "message": self.message(lang)}
+
+
+def exit_code(findings: list[Finding]) -> int:
+    """0 no error, 1 content errors or not this format, 2 the file cannot be read as a workbook."""
+    errors = [f for f in findings if f.severity == ERROR]
+    if any(f.code in UNREADABLE for f in errors):
+        return 2
+    return 1 if errors else 0

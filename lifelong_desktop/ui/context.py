@@ -1,0 +1,41 @@
+"""What every view and dialog of the window shares: the open database, the programme, undo, signals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from lifelong_desktop.db import Database
+
+
+class AppContext(QObject):
+    """One per open database. Views read through services with `db.read()` and re-read on `data_changed`."""
+
+    #: something in the database changed (after an edit, undo, redo or import); the argument names the
+    #: kinds that changed: any of "activities", "organisations", "venues", "programme", "submissions"
+    data_changed = Signal(set)
+    #: the user asked to open one activity (by database id), from any view
+    activity_requested = Signal(int)
+    #: the programme shown changed (another year picked, or a new programme made)
+    programme_changed = Signal(int)
+
+    def __init__(self, db: Database, programme_id: int | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.programme_id = programme_id
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def set_programme(self, programme_id: int) -> None:
+        self.programme_id = programme_id
+        self.undo_stack.clear()
+        self.programme_changed.emit(programme_id)
+
+    def notify(self, *kinds: str) -> None:
+        """Tell every view that these kinds of data changed."""
+        self.data_changed.emit(set(kinds) or {"activities", "organisations", "venues", "programme"})
