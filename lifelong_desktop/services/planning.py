@@ -1,0 +1,543 @@
+"""Planning use cases behind the window's edits (create, edit, delete, bulk, copy, series, paste); no Qt."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
+
+from lifelong_desktop.models import (
+    ROLE_ORDER,
+    ROLE_RANK,
+    Activity,
+    ActivityOrganisation,
+    Organisation,
+    Programme,
+    Venue,
+    new_uuid,
+    normalise_name,
+    now,
+)
+from lifelong_desktop.services.rows import ActivityRow, activity_rows
+
+ROLES = tuple(r.value for r in ROLE_ORDER)  # host, undertaker, co_organiser
+#: last year's activities move forward 52 weeks, so each keeps its weekday
+YEAR_SHIFT_DAYS = 364
+
+
+class PlanningError(ValueError):
+    """An edit the domain refuses; `code` is a stable key the UI turns into a sentence."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(code)
+
+
+class EditConflict(Exception):
+    """The activity was changed (or deleted) elsewhere since it was read; `current` is the other side's row."""
+
+    def __init__(self, activity_id: int, current: ActivityRow | None) -> None:
+        self.activity_id = activity_id
+        self.current = current
+        super().__init__(f"activity {activity_id} changed elsewhere")
+
+    @property
+    def deleted(self) -> bool:
+        return self.current is None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityInput:
+    """Every value of an activity the user can edit, organisers as ids per role in printing order."""
+
+    title: str
+    start_date: date
+    end_date: date
+    activity_type: str | None = None
+    level: str | None = None
+    parent_id: int | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    mode: str | None = "offline"
+    city_code: str | None = None
+    county_code: str | None = None
+    venue_id: int | None = None
+    address: str = ""
+    online_url: str = ""
+    host_ids: tuple[int, ...] = ()
+    undertaker_ids: tuple[int, ...] = ()
+    co_organiser_ids: tuple[int, ...] = ()
+    audiences: tuple[str, ...] = ()
+    expected_participants: int | None = None
+    actual_participants: int | None = None
+    online_participants: int | None = None
+    status: str = "planned"
+    featured: bool = False
+    contact_name: str = ""
+    contact_phone: str = ""
+    description: str = ""
+
+    @classmethod
+    def from_row(cls, row: ActivityRow) -> ActivityInput:
+        return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(cls)})
+
+    def organiser_ids(self, role: str) -> tuple[int, ...]:
+        return {"host": self.host_ids, "undertaker": self.undertaker_ids, "co_organiser": self.co_organiser_ids}[role]
+
+    def replace(self, **changes: object) -> ActivityInput:
+        return dataclasses.replace(self, **changes)
+
+
+_SCALARS = tuple(
+    f.name for f in dataclasses.fields(ActivityInput) if f.name not in ("host_ids", "undertaker_ids", "co_organiser_ids", "audiences")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActivitySnapshot:
+    """A deleted activity, complete enough to put it back exactly: same id, uid, links and sub-venues."""
+
+    id: int
+    uid: str
+    programme_id: int
+    data: ActivityInput
+    source_submission_id: int | None
+    created_at: datetime | None
+    child_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Updated:
+    """What one update changed: the activity, its values before, and the version it now has."""
+
+    id: int
+    before: ActivityInput
+    after: ActivityInput
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class BulkChange:
+    """One bulk edit of selected activities; None / 0 leaves a value as it is."""
+
+    status: str | None = None
+    shift_days: int = 0
+    venue_id: int | None = None
+    add_organisation: tuple[str, int] | None = None  # (role, organisation id), appended at the end
+
+
+@dataclass(frozen=True, slots=True)
+class PastedActivity:
+    """An activity read from pasted spreadsheet rows: organisers and venue by name."""
+
+    data: ActivityInput
+    hosts: tuple[str, ...] = ()
+    undertakers: tuple[str, ...] = ()
+    co_organisers: tuple[str, ...] = ()
+    venue_name: str = ""
+
+
+@dataclass(slots=True)
+class Created:
+    """What a creating action added: activities, and register entries made on the way."""
+
+    activity_ids: list[int] = field(default_factory=list)
+    organisation_ids: list[int] = field(default_factory=list)
+    venue_ids: list[int] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- single activities
+
+
+def validate(data: ActivityInput) -> list[str]:
+    """Codes of what is wrong with the values (empty when they can be saved)."""
+    problems = []
+    if not data.title.strip():
+        problems.append("title_required")
+    if len(data.title) > 100:
+        problems.append("title_too_long")
+    if data.end_date < data.start_date:
+        problems.append("end_before_start")
+    if data.start_date == data.end_date and data.start_time and data.end_time and data.end_time <= data.start_time:
+        problems.append("end_time_not_after_start")
+    for name in ("expected_participants", "actual_participants", "online_participants"):
+        value = getattr(data, name)
+        if value is not None and value < 0:
+            problems.append("negative_" + name)
+    if not data.host_ids:
+        problems.append("host_required")
+    return problems
+
+
+def _check(data: ActivityInput) -> None:
+    problems = validate(data)
+    if problems:
+        raise PlanningError(problems[0])
+
+
+def _apply(session: Session, act: Activity, data: ActivityInput) -> None:
+    """Write the values of `data` into the ORM object, organisers replaced in order."""
+    act.updated_at = now()  # any change, links included, bumps the version (once)
+    for name in _SCALARS:
+        setattr(act, name, getattr(data, name))
+    act.audiences = ";".join(data.audiences)
+    act.title = data.title.strip()
+    wanted = [(role, pos, oid) for role in ROLES for pos, oid in enumerate(data.organiser_ids(role))]
+    have = [(link.role, link.position, link.organisation_id) for link in act.organisers]
+    if wanted != have:
+        if act.organisers:
+            act.organisers.clear()
+            session.flush()  # links are keyed by (role, position): remove the old ones first
+        act.organisers.extend(
+            ActivityOrganisation(role=role, position=pos, organisation_id=oid) for role, pos, oid in wanted
+        )
+
+
+def create_activity(session: Session, programme_id: int, data: ActivityInput, *, uid: str | None = None) -> int:
+    """A new activity of the programme; returns its id."""
+    _check(data)
+    act = Activity(programme_id=programme_id, uid=uid or new_uuid(), title="")
+    session.add(act)
+    _apply(session, act, data)
+    session.flush()
+    return act.id
+
+
+def _current_row(session: Session, activity_id: int) -> ActivityRow | None:
+    programme_id = session.scalar(select(Activity.programme_id).where(Activity.id == activity_id))
+    if programme_id is None:
+        return None
+    rows = activity_rows(session, programme_id, [activity_id])
+    return rows[0] if rows else None
+
+
+def _load_for_edit(session: Session, activity_id: int, expected_version: int | None) -> Activity:
+    act = session.get(Activity, activity_id)
+    if act is None:
+        raise EditConflict(activity_id, None)
+    if expected_version is not None and act.version != expected_version:
+        raise EditConflict(activity_id, _current_row(session, activity_id))
+    if expected_version is not None:
+        # the UPDATE's "WHERE version = ?" then guards against a writer we did not see
+        set_committed_value(act, "version", expected_version)
+    return act
+
+
+def update_activity(session: Session, activity_id: int, data: ActivityInput, expected_version: int | None) -> Updated:
+    """Save new values over the version the user edited; raises EditConflict when it changed meanwhile."""
+    _check(data)
+    if data.parent_id == activity_id:
+        raise PlanningError("own_parent")
+    act = _load_for_edit(session, activity_id, expected_version)
+    before = _input_of(act)
+    try:
+        _apply(session, act, data)
+        session.flush()
+    except StaleDataError as exc:
+        raise EditConflict(activity_id, None) from exc
+    return Updated(activity_id, before, data, act.version)
+
+
+def _input_of(act: Activity) -> ActivityInput:
+    by_role: dict[str, list[int]] = {r: [] for r in ROLES}
+    for link in sorted(act.organisers, key=lambda link: (link.role_rank, link.position)):
+        by_role[link.role].append(link.organisation_id)
+    values = {name: getattr(act, name) for name in _SCALARS}
+    return ActivityInput(
+        **values, audiences=tuple(act.audience_keys), host_ids=tuple(by_role["host"]),
+        undertaker_ids=tuple(by_role["undertaker"]), co_organiser_ids=tuple(by_role["co_organiser"]),
+    )
+
+
+def delete_activities(session: Session, ids: Iterable[int]) -> list[ActivitySnapshot]:
+    """Delete activities; the snapshots returned put them back exactly (restore_activities)."""
+    ids = list(dict.fromkeys(ids))
+    acts = list(session.scalars(select(Activity).where(Activity.id.in_(ids))))
+    children: dict[int, list[int]] = {}
+    for child_id, parent_id in session.execute(
+        select(Activity.id, Activity.parent_id).where(Activity.parent_id.in_(ids))
+    ):
+        children.setdefault(parent_id, []).append(child_id)
+    snaps = [
+        ActivitySnapshot(a.id, a.uid, a.programme_id, _input_of(a), a.source_submission_id, a.created_at,
+                         tuple(sorted(children.get(a.id, ()))))
+        for a in acts
+    ]
+    for a in acts:
+        session.delete(a)
+    session.flush()
+    return snaps
+
+
+def restore_activities(session: Session, snapshots: Sequence[ActivitySnapshot]) -> list[int]:
+    """Re-create deleted activities with their id, uid, organisers and sub-venue links."""
+    restored = []
+    for snap in snapshots:
+        act = Activity(programme_id=snap.programme_id, uid=snap.uid, title="")
+        if session.get(Activity, snap.id) is None:
+            act.id = snap.id
+        session.add(act)
+        _apply(session, act, snap.data.replace(parent_id=None))  # parents linked once all are back
+        act.source_submission_id = snap.source_submission_id
+        if snap.created_at:
+            act.created_at = snap.created_at
+        session.flush()
+        restored.append((snap, act))
+    id_map = {snap.id: act.id for snap, act in restored}
+    for snap, act in restored:
+        parent = snap.data.parent_id
+        if parent is not None:
+            act.parent_id = id_map.get(parent, parent if session.get(Activity, parent) is not None else None)
+        for child_id in snap.child_ids:
+            child = session.get(Activity, id_map.get(child_id, child_id))
+            if child is not None and child.parent_id is None:
+                child.parent_id = act.id
+    session.flush()
+    return [act.id for _, act in restored]
+
+
+# ---------------------------------------------------------------- several activities
+
+
+def bulk_edit(session: Session, ids: Iterable[int], change: BulkChange) -> list[Updated]:
+    """Apply one change to every selected activity; returns what each was before (for undo)."""
+    out = []
+    for act in session.scalars(select(Activity).where(Activity.id.in_(list(ids))).order_by(Activity.id)):
+        before = _input_of(act)
+        after = before
+        if change.status:
+            after = after.replace(status=change.status)
+        if change.shift_days:
+            delta = timedelta(days=change.shift_days)
+            after = after.replace(start_date=after.start_date + delta, end_date=after.end_date + delta)
+        if change.venue_id is not None:
+            after = after.replace(venue_id=change.venue_id)
+        if change.add_organisation:
+            role, org_id = change.add_organisation
+            current = after.organiser_ids(role)
+            if org_id not in current:
+                after = after.replace(**{_ROLE_FIELD[role]: current + (org_id,)})
+        if after != before:
+            _apply(session, act, after)
+            session.flush()
+            out.append(Updated(act.id, before, after, act.version))
+    return out
+
+
+_ROLE_FIELD = {"host": "host_ids", "undertaker": "undertaker_ids", "co_organiser": "co_organiser_ids"}
+
+
+def revert_updates(session: Session, updates: Sequence[Updated]) -> list[Updated]:
+    """Put back the values before some updates (undo); conflicts when an activity changed since."""
+    return [update_activity(session, u.id, u.before, u.version) for u in updates]
+
+
+def reapply_updates(session: Session, updates: Sequence[Updated], reverted: Sequence[Updated]) -> list[Updated]:
+    """Apply the updates again after a revert (redo), guarding each by the version the revert left."""
+    version = {u.id: u.version for u in reverted}
+    return [update_activity(session, u.id, u.after, version.get(u.id)) for u in updates]
+
+
+def _bulk_insert(session: Session, programme_id: int, inputs: Sequence[ActivityInput], summary: str) -> list[int]:
+    """Insert many activities with their organiser links in a few statements; audited as one batch."""
+    from lifelong_desktop.services import audit
+
+    if not inputs:
+        return []
+    stamp = now()
+    records = []
+    for data in inputs:
+        _check(data)
+        rec = {name: getattr(data, name) for name in _SCALARS}
+        rec.update(uid=new_uuid(), programme_id=programme_id, audiences=";".join(data.audiences),
+                   title=data.title.strip(), created_at=stamp, updated_at=stamp, version=1)
+        records.append(rec)
+    start = (session.scalar(select(Activity.id).order_by(Activity.id.desc()).limit(1)) or 0) + 1
+    for i, rec in enumerate(records):
+        rec["id"] = start + i
+    session.execute(insert(Activity), records)
+    links = [
+        {"activity_id": rec["id"], "role": role, "position": pos, "organisation_id": oid, "role_rank": ROLE_RANK[role]}
+        for rec, data in zip(records, inputs, strict=True)
+        for role in ROLES
+        for pos, oid in enumerate(data.organiser_ids(role))
+    ]
+    if links:
+        session.execute(insert(ActivityOrganisation), links)
+    audit.record(session, "create", "activity",
+                 [(rec["id"], rec["uid"], None, {"title": rec["title"], "start_date": rec["start_date"]})
+                  for rec in records], programme_id=programme_id, summary=summary)
+    return [rec["id"] for rec in records]
+
+
+def duplicate_activities(session: Session, ids: Iterable[int]) -> list[int]:
+    """Copies of the activities (new uids, status planned, no actual figures); returns the new ids."""
+    made = []
+    for act in session.scalars(select(Activity).where(Activity.id.in_(list(ids))).order_by(Activity.id)):
+        data = _input_of(act).replace(status="planned", actual_participants=None)
+        made.append(create_activity(session, act.programme_id, data))
+    return made
+
+
+def series_dates(weekday: int, first: date, last: date) -> list[date]:
+    """Every date from `first` to `last` that falls on `weekday` (Monday 0)."""
+    d = first + timedelta(days=(weekday - first.weekday()) % 7)
+    out = []
+    while d <= last:
+        out.append(d)
+        d += timedelta(days=7)
+    return out
+
+
+def weekly_series(session: Session, programme_id: int, template: ActivityInput, weekday: int, first: date,
+                  last: date) -> list[int]:
+    """One activity per week on a weekday from `first` to `last`, each lasting as long as the template."""
+    dates = series_dates(weekday, first, last)
+    if not dates:
+        raise PlanningError("series_empty")
+    length = template.end_date - template.start_date
+    return [create_activity(session, programme_id, template.replace(start_date=d, end_date=d + length)) for d in dates]
+
+
+# ---------------------------------------------------------------- registers and copies
+
+
+def organisation_ids_for(session: Session, names: Iterable[str], created: Created) -> dict[str, int]:
+    """Ids of organisations by name (normalised match), creating unknown ones with type `other`."""
+    out: dict[str, int] = {}
+    for name in names:
+        name = name.strip()
+        if not name or name in out:
+            continue
+        key = normalise_name(name)
+        org_id = session.scalar(select(Organisation.id).where(Organisation.name_key == key))
+        if org_id is None:
+            org = Organisation(name=name, org_type="other")
+            session.add(org)
+            session.flush()
+            org_id = org.id
+            created.organisation_ids.append(org_id)
+        out[name] = org_id
+    return out
+
+
+def venue_id_for(session: Session, name: str, city_code: str | None, created: Created) -> int | None:
+    """The venue of that name in the city, created when it is not in the register yet."""
+    name = name.strip()
+    if not name or not city_code:
+        return None
+    key = normalise_name(name)
+    venue_id = session.scalar(select(Venue.id).where(Venue.name_key == key, Venue.city_code == city_code))
+    if venue_id is None:
+        venue = Venue(name=name, city_code=city_code)
+        session.add(venue)
+        session.flush()
+        venue_id = venue.id
+        created.venue_ids.append(venue_id)
+    return venue_id
+
+
+def paste_activities(session: Session, programme_id: int, pasted: Sequence[PastedActivity]) -> Created:
+    """Add pasted activities, finding (or creating) their organisers and venues by name."""
+    created = Created()
+    inputs = []
+    for p in pasted:
+        ids = organisation_ids_for(session, (*p.hosts, *p.undertakers, *p.co_organisers), created)
+        data = p.data.replace(
+            host_ids=tuple(dict.fromkeys(ids[n.strip()] for n in p.hosts if n.strip())),
+            undertaker_ids=tuple(dict.fromkeys(ids[n.strip()] for n in p.undertakers if n.strip())),
+            co_organiser_ids=tuple(dict.fromkeys(ids[n.strip()] for n in p.co_organisers if n.strip())),
+        )
+        if p.venue_name and data.venue_id is None:
+            data = data.replace(venue_id=venue_id_for(session, p.venue_name, data.city_code, created))
+        inputs.append(data)
+    created.activity_ids = _bulk_insert(session, programme_id, inputs, "paste")
+    return created
+
+
+def remove_created(session: Session, created: Created) -> list[ActivitySnapshot]:
+    """Undo of a creating action: its activities, then the register entries it made and nothing uses now."""
+    snaps = delete_activities(session, created.activity_ids)
+    for org_id in created.organisation_ids:
+        used = session.scalar(select(ActivityOrganisation.activity_id).where(
+            ActivityOrganisation.organisation_id == org_id).limit(1))
+        org = session.get(Organisation, org_id)
+        if org is not None and used is None:
+            session.delete(org)
+    for venue_id in created.venue_ids:
+        used = session.scalar(select(Activity.id).where(Activity.venue_id == venue_id).limit(1))
+        venue = session.get(Venue, venue_id)
+        if venue is not None and used is None:
+            session.delete(venue)
+    session.flush()
+    return snaps
+
+
+def _shift_year(d: date | None) -> date | None:
+    if d is None:
+        return None
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return d + timedelta(days=365)
+
+
+def new_programme_from(session: Session, source_id: int, *, copy_activities: bool) -> tuple[int, list[int]]:
+    """A programme for the next year on the same region and registers, optionally with last year's
+    activities moved 364 days on (same weekday), planned, with new uids; returns (programme id, activity ids)."""
+    src = session.get(Programme, source_id)
+    if src is None:
+        raise PlanningError("programme_missing")
+    year = src.year + 1
+    if session.scalar(select(Programme.id).where(Programme.year == year)) is not None:
+        raise PlanningError("programme_exists", year=year)
+    new = Programme(
+        region_code=src.region_code, region_name=src.region_name, year=year, theme="",
+        window_start=_shift_year(src.window_start), window_end=_shift_year(src.window_end),
+        week_start=src.week_start and src.week_start + timedelta(days=YEAR_SHIFT_DAYS),
+        week_end=src.week_end and src.week_end + timedelta(days=YEAR_SHIFT_DAYS),
+        submitting_unit=src.submitting_unit, contact_name=src.contact_name, contact_phone=src.contact_phone,
+    )
+    session.add(new)
+    session.flush()
+    if not copy_activities:
+        return new.id, []
+    rows = activity_rows(session, source_id)
+    shift = timedelta(days=YEAR_SHIFT_DAYS)
+    inputs = [
+        ActivityInput.from_row(r).replace(
+            start_date=r.start_date + shift, end_date=r.end_date + shift, status="planned", parent_id=None,
+            actual_participants=None, online_participants=None if r.mode == "offline" else r.online_participants,
+        )
+        for r in rows
+        if r.host_ids
+    ]
+    ids = _bulk_insert(session, new.id, inputs, "new programme from last year")
+    kept = [r for r in rows if r.host_ids]
+    new_of = {r.id: i for r, i in zip(kept, ids, strict=True)}
+    relinks = [(new_of[r.id], new_of[r.parent_id]) for r in kept if r.parent_id in new_of]
+    for child, parent in relinks:
+        session.execute(
+            Activity.__table__.update().where(Activity.id == child).values(parent_id=parent)
+        )
+    return new.id, ids
+
+
+def delete_programme(session: Session, programme_id: int) -> None:
+    """Remove a programme with its activities (undo of making one)."""
+    prog = session.get(Programme, programme_id)
+    if prog is None:
+        return
+    act_ids = list(session.scalars(select(Activity.id).where(Activity.programme_id == programme_id)))
+    if act_ids:
+        session.execute(ActivityOrganisation.__table__.delete().where(ActivityOrganisation.activity_id.in_(act_ids)))
+        session.execute(Activity.__table__.delete().where(Activity.programme_id == programme_id))
+    session.delete(prog)
+    session.flush()
