@@ -1,0 +1,244 @@
+"""Planning checks: each code found on a programme built to contain it, and not on a clean one."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+
+import pytest
+
+from lifelong_desktop.models import Activity, Organisation, Venue
+from lifelong_desktop.services.checks import run_checks
+from lifelong_desktop.services.checks_time import daily_span, occurrences, overlapping_pairs, overlaps
+from lifelong_desktop.services.programmes import create_programme
+from lifelong_desktop.services.rows import activity_rows
+
+TODAY = date(2024, 5, 1)
+SHENYANG, DALIAN = "210100", "210200"
+
+
+class Plan:
+    """A tiny programme built with the models directly: a clean base to add one problem to."""
+
+    def __init__(self, session, window=True, year=2024, like=None):
+        self.s = session
+        self.p = create_programme(
+            session, region_code="210000", year=year, theme="终身学习",
+            window_start=date(year, 4, 1) if window else None, window_end=date(year, 12, 5) if window else None,
+        )
+        if like is not None:  # a second programme sharing the registers of the first
+            self.hall, self.hall2, self.host, self.univ = like.hall, like.hall2, like.host, like.univ
+            return
+        self.hall = Venue(name="沈阳市图书馆报告厅", city_code=SHENYANG, address="沈阳市和平区", capacity=300)
+        self.hall2 = Venue(name="大连市群众艺术馆", city_code=DALIAN, address="大连市中山区", capacity=500)
+        self.host = Organisation(name="辽宁省教育厅", org_type="government")
+        self.univ = Organisation(name="辽宁开放大学", org_type="open_university")
+        session.add_all([self.hall, self.hall2, self.host, self.univ])
+
+    def add(self, title="终身学习讲座", **kw):
+        values = dict(
+            title=title, activity_type="lecture", level="provincial", start_date=date(year_of(kw), 5, 13),
+            end_date=date(year_of(kw), 5, 13), start_time=time(9), end_time=time(11), mode="offline",
+            city_code=SHENYANG, venue=self.hall, status="confirmed", expected_participants=100,
+        )
+        values.update({k: v for k, v in kw.items() if k not in ("hosts", "undertakers", "year")})
+        a = Activity(programme_id=self.p.id, **values)
+        a.set_organisations("host", kw.get("hosts", [self.host]))
+        a.set_organisations("undertaker", kw.get("undertakers", [self.univ]))
+        self.s.add(a)
+        self.s.flush()
+        return a
+
+    def codes(self, today=TODAY):
+        return [f.code for f in run_checks(self.s, self.p.id, today=today)]
+
+
+def year_of(kw):
+    return kw.get("year", 2024)
+
+
+@pytest.fixture
+def plan(db):
+    with db.transaction("test") as session:
+        yield Plan(session)
+
+
+def clean(plan, **common):
+    plan.add("开幕式", activity_type="opening_ceremony", **common)
+    plan.add("老年人智能手机培训", start_time=time(14), end_time=time(16), **common)
+    plan.add("大连读书会", city_code=DALIAN, venue=plan.hall2, undertakers=[plan.host], **common)
+    plan.add("线上课程", mode="online", venue=None, online_url="https://example.org/live", start_date=date(2024, 5, 14),
+             end_date=date(2024, 5, 14), **common)
+
+
+HELD = dict(status="held", actual_participants=90)
+
+
+def test_clean_programme_has_no_findings(plan):
+    clean(plan)
+    assert plan.codes() == []
+
+
+def test_venue_double_booked(plan):
+    clean(plan)
+    a = plan.add("重叠讲座", start_time=time(10), end_time=time(12))
+    findings = run_checks(plan.s, plan.p.id, today=TODAY)
+    hits = [f for f in findings if f.code == "venue_double_booked"]
+    assert len(hits) == 1 and hits[0].severity == "error"
+    assert a.uid in hits[0].activity_ids and a.id in hits[0].activity_db_ids
+    assert hits[0].venue == "沈阳市图书馆报告厅"
+    assert "沈阳市图书馆报告厅" in hits[0].message("zh") and "double-booked" in hits[0].message("en")
+
+
+def test_venue_touching_times_and_cancelled_do_not_clash(plan):
+    clean(plan)
+    plan.add("紧接讲座", start_time=time(11), end_time=time(12))
+    plan.add("已取消讲座", start_time=time(9), end_time=time(12), status="cancelled")
+    assert "venue_double_booked" not in plan.codes()
+
+
+def test_multi_day_daily_hours_clash_only_when_hours_meet(plan):
+    plan.add("三天展览上午", start_date=date(2024, 5, 12), end_date=date(2024, 5, 14), start_time=time(9),
+             end_time=time(11))
+    plan.add("第三天下午", start_date=date(2024, 5, 14), end_date=date(2024, 5, 14), start_time=time(14),
+             end_time=time(16))
+    assert "venue_double_booked" not in plan.codes()
+    plan.add("第二天全天", start_date=date(2024, 5, 13), end_date=date(2024, 5, 13), start_time=None, end_time=None)
+    assert plan.codes().count("venue_double_booked") == 1
+
+
+def test_capacity_exceeded(plan):
+    clean(plan)
+    plan.add("大型讲座", start_date=date(2024, 5, 20), end_date=date(2024, 5, 20), expected_participants=301)
+    assert plan.codes() == ["capacity_exceeded"]
+
+
+def test_outside_window_only_with_a_window(plan):
+    plan.add("三月活动", start_date=date(2024, 3, 30), end_date=date(2024, 3, 30), **HELD)
+    assert plan.codes() == ["outside_window"]
+    no_window = Plan(plan.s, window=False, year=2025, like=plan)
+    no_window.add("三月活动", start_date=date(2025, 3, 31), end_date=date(2025, 3, 31), year=2025)
+    assert "outside_window" not in no_window.codes()
+
+
+def test_public_holiday_and_adjusted_workday(plan):
+    plan.add("劳动节活动", start_date=date(2024, 5, 1), end_date=date(2024, 5, 1), status="held",
+             actual_participants=50)
+    plan.add("调休日活动", start_date=date(2024, 4, 28), end_date=date(2024, 4, 28), status="held",
+             actual_participants=50)
+    findings = [f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "public_holiday"]
+    assert len(findings) == 2
+    texts = " ".join(f.message("zh") for f in findings)
+    assert "劳动节" in texts and "调休" in texts
+    assert all(f.severity == "warning" for f in findings)
+
+
+def test_holiday_data_missing_once_for_unpublished_year(db):
+    with db.transaction("t") as s:
+        plan = Plan(s, year=2031)
+        plan.add("A", year=2031, start_date=date(2031, 5, 1), end_date=date(2031, 5, 1))
+        plan.add("B", year=2031, start_date=date(2031, 5, 2), end_date=date(2031, 5, 2), venue=plan.hall2,
+                 city_code=DALIAN)
+        codes = plan.codes(today=date(2031, 4, 1))
+        assert codes.count("holiday_data_missing") == 1
+        assert "public_holiday" not in codes
+
+
+def test_organiser_double_booked_in_two_cities(plan):
+    clean(plan)
+    plan.add("大连同时段讲座", city_code=DALIAN, venue=plan.hall2)  # undertaker 辽宁开放大学 again, 9-11
+    findings = [f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "organiser_double_booked"]
+    assert len(findings) == 1 and "辽宁开放大学" in findings[0].message("zh")
+
+
+def test_sub_venue_mismatch(plan):
+    clean(plan)
+    main = plan.s.query(Activity).filter_by(title="开幕式").one()
+    plan.add("分会场", venue=plan.hall2, city_code=DALIAN, undertakers=[plan.host], parent_id=main.id,
+             start_date=date(2024, 5, 13), end_date=date(2024, 5, 15), start_time=time(14), end_time=time(15))
+    assert plan.codes() == ["sub_venue_mismatch"]
+
+
+def test_duplicate_suspect(plan):
+    clean(plan)
+    plan.add("《老年人智能手机培训》", venue=plan.hall2, start_time=time(18), end_time=time(19), undertakers=[plan.host])
+    assert plan.codes() == ["duplicate_suspect"]
+
+
+@pytest.mark.parametrize("change, field", [
+    (dict(activity_type=None), "activity_type"), (dict(level=None), "level"), (dict(mode=None), "mode"),
+    (dict(city_code=None), "city_code"), (dict(hosts=[]), "hosts"), (dict(title=""), "title"),
+    (dict(venue=None), "venue"), (dict(mode="hybrid"), "online_url"),
+])
+def test_missing_for_submission(plan, change, field):
+    plan.add(**{"title": "活动", "start_date": date(2024, 6, 3), "end_date": date(2024, 6, 3), **change})
+    findings = [f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "missing_for_submission"]
+    assert len(findings) == 1 and findings[0].params["fields"] == [field]
+    assert findings[0].severity == "error"
+
+
+def test_unreported_result(plan):
+    plan.add("已结束未更新", start_date=date(2024, 4, 20), end_date=date(2024, 4, 20))
+    plan.add("已举办无人数", start_date=date(2024, 4, 21), end_date=date(2024, 4, 21), status="held",
+             start_time=time(14), end_time=time(15))
+    plan.add("已举办有人数", start_date=date(2024, 4, 22), end_date=date(2024, 4, 22), status="held",
+             actual_participants=80)
+    findings = [f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "unreported_result"]
+    assert sorted(f.params["reason"] for f in findings) == ["no_participants", "not_reported"]
+
+
+def test_occurrences_and_overlap_meaning(plan):
+    a = plan.add("三天", start_date=date(2024, 5, 12), end_date=date(2024, 5, 14), start_time=time(9),
+                 end_time=time(11))
+    row = activity_rows(plan.s, plan.p.id)[0]
+    days = list(occurrences(row))
+    assert [o.day.day for o in days] == [12, 13, 14] and days[1].index == 2 and days[1].days == 3
+    assert [o.day.day for o in occurrences(row, date(2024, 5, 13), date(2024, 5, 20))] == [13, 14]
+    assert daily_span(row) == (540, 660)
+    assert a.uid == row.uid
+    assert overlaps(row, row)
+
+
+def test_sweep_finds_the_same_pairs_as_all_pairs():
+    import random
+    from types import SimpleNamespace
+
+    rnd = random.Random(4)
+    items = []
+    for _ in range(300):
+        d = date(2024, 5, 1).toordinal() + rnd.randrange(20)
+        length = rnd.choice([0, 0, 0, 1, 3])
+        t = rnd.choice([None, time(9), time(14)])
+        items.append(SimpleNamespace(start_date=date.fromordinal(d), end_date=date.fromordinal(d + length),
+                                     start_time=t, end_time=None if t is None else time(t.hour + 2)))
+    swept = {frozenset((id(a), id(b))) for a, b in overlapping_pairs(items)}
+    brute = {frozenset((id(a), id(b))) for i, a in enumerate(items) for b in items[i + 1:] if overlaps(a, b)}
+    assert swept == brute and swept
+
+
+def test_cli_check_json_and_exit_code(db_path, capsys):
+    from lifelong_desktop.cli import main
+    from lifelong_desktop.db import open_database
+
+    db = open_database(db_path)
+    with db.transaction("t") as s:
+        p = Plan(s)
+        clean(p, **HELD)
+    db.close()
+    assert main(["check", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "未发现问题" in out
+    db = open_database(db_path)
+    with db.transaction("t") as s:
+        p.s = s
+        p.p = s.merge(p.p)
+        p.hall, p.univ, p.host = s.merge(p.hall), s.merge(p.univ), s.merge(p.host)
+        p.add("重叠讲座", start_time=time(10), end_time=time(12), **HELD)
+    db.close()
+    assert main(["check", "--db", str(db_path), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert {"severity", "code", "activity_ids", "venue", "message"} <= set(data[0])
+    assert data[0]["code"] == "venue_double_booked"
+    assert main(["--lang", "en", "check", "--db", str(db_path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("error venue_double_booked:") and "1 findings" in out[-1]
