@@ -1,0 +1,149 @@
+"""The `lifelong` command's own behaviour: version, help, misuse, and failures as one sentence, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lifelong_desktop import __version__, cli, commands
+from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError
+from lifelong_desktop.db import DatabaseProblem
+
+
+def _script(name: str) -> Path:
+    """A console script installed beside the running interpreter (the venv's bin/ or Scripts\\)."""
+    folder = Path(sys.executable).parent
+    path = folder / (f"{name}.exe" if os.name == "nt" else name)
+    assert path.exists(), f"{path} is missing: is the package installed (pip install -e .)?"
+    return path
+
+
+def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(_script("lifelong")), *args], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **env}, encoding="utf-8")
+
+
+def _command_modules() -> list[str]:
+    return [m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_") and m.name != "common"]
+
+
+def test_version_from_the_installed_script():
+    result = _run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"lifelong-desktop {__version__}"
+
+
+def test_help_lists_every_command_module():
+    result = _run("--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: lifelong")
+    registered = cli.build_parser()._subparsers._group_actions[0].choices  # what discovery registered
+    for name in registered:
+        assert name in result.stdout, name
+    # each module of commands/ registers at least one subcommand
+    assert len(registered) >= len(_command_modules())
+
+
+def test_unknown_subcommand_is_misuse_with_exit_2():
+    result = _run("no-such-command")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "no-such-command" in result.stderr
+
+
+def test_no_subcommand_prints_help_and_exits_2(capsys):
+    assert cli.main([]) == 2
+    assert "usage: lifelong" in capsys.readouterr().out
+
+
+def test_python_dash_m_entry_point_works():
+    result = subprocess.run([sys.executable, "-m", "lifelong_desktop.cli", "--version"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+@pytest.fixture
+def failing_command(monkeypatch):
+    """Adds a `boom` subcommand whose action raises whatever the test puts in `raised`."""
+    raised: list[BaseException] = []
+    original = cli.build_parser
+
+    def build_parser():
+        parser = original()
+        sub = next(a for a in parser._actions if a.dest == "command")
+
+        def boom(_args):
+            raise raised[0]
+
+        sub.add_parser("boom").set_defaults(func=boom)
+        return parser
+
+    monkeypatch.setattr(cli, "build_parser", build_parser)
+    return raised
+
+
+def test_internal_error_is_one_sentence_and_the_traceback_goes_to_a_log(failing_command, capsys):
+    failing_command.append(RuntimeError("disk gremlin 42"))
+    assert cli.main(["--lang", "en", "boom"]) == EXIT_INTERNAL
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "disk gremlin" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "RuntimeError" in lines[0] and "support" in lines[0]
+    log = Path(os.environ["LIFELONG_DATA_DIR"]) / "error.log"
+    assert str(log) in lines[0]
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "disk gremlin 42" in text
+
+
+def test_internal_error_speaks_chinese_by_default(failing_command, capsys):
+    failing_command.append(KeyError("x"))
+    assert cli.main(["boom"]) == EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert "程序内部出错" in err and "Traceback" not in err
+
+
+def test_cli_error_uses_its_own_exit_code(failing_command, capsys):
+    failing_command.append(CliError("文件无法读取。", 2))
+    assert cli.main(["boom"]) == 2
+    assert capsys.readouterr().err.strip() == "文件无法读取。"
+
+
+def test_database_problem_exits_3_with_its_sentence(failing_command, capsys, tmp_path):
+    problem = DatabaseProblem("locked", tmp_path / "plan.sqlite")
+    failing_command.append(problem)
+    assert cli.main(["--lang", "en", "boom"]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err == problem.message("en") and "Traceback" not in err
+    assert err != "db.locked" and "plan.sqlite" in err  # a real sentence from db.json, not the bare code
+
+
+def test_ctrl_c_is_a_short_cancelled_message(failing_command, capsys):
+    failing_command.append(KeyboardInterrupt())
+    assert cli.main(["--lang", "en", "boom"]) == 130
+    assert capsys.readouterr().err.strip() == "Cancelled."
+
+
+def test_internal_error_in_a_real_process_shows_no_traceback(tmp_path):
+    """End to end: a command that crashes inside a real `lifelong` process still prints one sentence."""
+    probe = (
+        "import sys\n"
+        "from lifelong_desktop import cli\n"
+        "original = cli.build_parser\n"
+        "def build_parser():\n"
+        "    p = original()\n"
+        "    sub = next(a for a in p._actions if a.dest == 'command')\n"
+        "    sub.add_parser('boom').set_defaults(func=lambda a: 1 / 0)\n"
+        "    return p\n"
+        "cli.build_parser = build_parser\n"
+        "sys.exit(cli.main(['--lang', 'en', 'boom']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "LIFELONG_DATA_DIR": str(tmp_path)})
+    assert result.returncode == EXIT_INTERNAL
+    assert "Traceback" not in result.stderr and "ZeroDivisionError" in result.stderr
+    assert "ZeroDivisionError" in (tmp_path / "error.log").read_text(encoding="utf-8")
