@@ -1,0 +1,139 @@
+"""Calendar occurrences: which activities run on which day (indexed by date), and a venue's bookings.
+
+A multi-day activity runs daily from start_time to end_time on each day from start_date to end_date
+(checks_time.occurrences, shared with the planning checks).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from lifelong_desktop.services.checks_time import daily_span, occurrences
+from lifelong_desktop.services.rows import ActivityRow
+
+LONG_DAYS = 14  # activities longer than this are kept aside, so a range query never scans far back
+NO_CLASH_STATUSES = ("cancelled",)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One day of one activity, with what a calendar cell shows and colours."""
+
+    activity_id: int
+    day: date
+    start: time | None
+    end: time | None
+    index: int  # 1-based day number of a multi-day activity
+    days: int
+    title: str
+    activity_type: str | None
+    status: str
+    city_code: str | None
+    venue_id: int | None
+    venue_name: str
+    mode: str | None
+
+    @property
+    def all_day(self) -> bool:
+        return self.start is None and self.end is None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.start is not None, self.start or time(0), self.title, self.activity_id)
+
+
+def _entries(row: ActivityRow, first: date, last: date) -> Iterable[Entry]:
+    for occ in occurrences(row, first, last):
+        yield Entry(row.id, occ.day, occ.start, occ.end, occ.index, occ.days, row.title, row.activity_type,
+                    row.status, row.city_code, row.venue_id, row.venue_name, row.mode)
+
+
+class CalendarIndex:
+    """Occurrences of a programme's activities per day, computed for the days asked for and cached.
+
+    Rows are kept sorted by start date; a query for [first, last] looks only at activities starting
+    in [first - LONG_DAYS, last] plus the few longer ones, so it costs what the visible range holds.
+    """
+
+    def __init__(self, rows: Iterable[ActivityRow]) -> None:
+        short: list[ActivityRow] = []
+        self._long: list[ActivityRow] = []
+        for r in rows:
+            (self._long if (r.end_date - r.start_date).days >= LONG_DAYS else short).append(r)
+        short.sort(key=lambda r: r.start_date)
+        self._short = short
+        self._starts = [r.start_date for r in short]
+        self._days: dict[date, list[Entry]] = {}
+        every = short + self._long
+        self.first_day = min((r.start_date for r in every), default=None)
+        self.last_day = max((r.end_date for r in every), default=None)
+        self.count = len(every)
+
+    def between(self, first: date, last: date) -> dict[date, list[Entry]]:
+        """{day: entries of that day in time order} for every day from first to last (inclusive)."""
+        missing = [d for d in _days(first, last) if d not in self._days]
+        if missing:
+            lo, hi = missing[0], missing[-1]
+            fresh: dict[date, list[Entry]] = {d: [] for d in missing}
+            i = bisect_left(self._starts, lo - timedelta(days=LONG_DAYS))
+            j = bisect_right(self._starts, hi)
+            for row in self._short[i:j] + [r for r in self._long if r.start_date <= hi and r.end_date >= lo]:
+                for e in _entries(row, lo, hi):
+                    bucket = fresh.get(e.day)
+                    if bucket is not None:
+                        bucket.append(e)
+            for d, entries in fresh.items():
+                entries.sort(key=lambda e: e.sort_key)
+                self._days[d] = entries
+        return {d: self._days[d] for d in _days(first, last)}
+
+    def on(self, day: date) -> list[Entry]:
+        return self.between(day, day)[day]
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """One day a venue is in use, and the activities it clashes with that day (a double booking)."""
+
+    entry: Entry
+    clashes_with: tuple[int, ...] = ()
+
+    @property
+    def clash(self) -> bool:
+        return bool(self.clashes_with)
+
+
+def venue_bookings(rows: Iterable[ActivityRow], venue_id: int) -> list[Booking]:
+    """Every day of every activity at a venue, by date and time, with same-time clashes marked.
+
+    Two bookings clash when both are held on site (not online, not cancelled) and their daily hours
+    overlap on that day, the rule of the venue_double_booked check.
+    """
+    mine = [r for r in rows if r.venue_id == venue_id]
+    spans = {r.id: daily_span(r) for r in mine}
+    counts = {r.id: r.status not in NO_CLASH_STATUSES and r.mode != "online" for r in mine}
+    by_day: dict[date, list[Entry]] = {}
+    for r in mine:
+        for e in _entries(r, r.start_date, r.end_date):
+            by_day.setdefault(e.day, []).append(e)
+    out: list[Booking] = []
+    for day in sorted(by_day):
+        entries = sorted(by_day[day], key=lambda e: e.sort_key)
+        for e in entries:
+            clashes: tuple[int, ...] = ()
+            if counts[e.activity_id]:
+                a0, a1 = spans[e.activity_id]
+                clashes = tuple(
+                    o.activity_id for o in entries
+                    if o.activity_id != e.activity_id and counts[o.activity_id]
+                    and a0 < spans[o.activity_id][1] and spans[o.activity_id][0] < a1
+                )
+            out.append(Booking(e, clashes))
+    return out
