@@ -1,0 +1,57 @@
+"""One SQLite file per database: engine, pragmas, sessions, audit, migrations and backups.
+
+The public face of the database layer; the parts live in the modules of this package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lifelong_desktop.db.auditing import AUDITED, current_user
+from lifelong_desktop.db.backups import (
+    BackupFile,
+    BackupPolicy,
+    backup_file,
+    backups_dir_for,
+    list_backups,
+    newest_good_backup,
+    take_backup,
+    verify_file,
+)
+from lifelong_desktop.db.database import Database
+from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS, SQLITE_HEADER, OpenOptions, make_engine
+from lifelong_desktop.db.migrations import head_revision, known_revisions, migrate
+from lifelong_desktop.db.opening import open_database, remove_database_files
+from lifelong_desktop.db.problems import ConcurrentEdit, DatabaseNotice, DatabaseProblem, classify, expect_version
+from lifelong_desktop.models import Base
+
+
+def backup_before(db: Database, reason: str = "import") -> Path:
+    """Take a consistent copy of an open database before a risky bulk change (the importer calls this).
+
+    The copy goes to the `backups` folder beside the file (or the user data folder) and old copies are
+    rotated; it is taken through the database's own connection, so it works with exclusive locking too.
+    Raises DatabaseProblem (disk_full, read_only, ...) when no copy could be made: do not go ahead then.
+    """
+    import sqlite3
+
+    try:
+        with db.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            return take_backup(db.path, reason, source=raw)
+    except (OSError, sqlite3.Error) as exc:
+        raise classify(exc, db.path) from exc
+
+
+def create_schema_directly(engine) -> None:  # noqa: ANN001 - an Engine
+    """Create all tables from the models without Alembic (only for comparing against the migrations)."""
+    Base.metadata.create_all(engine)
+
+
+__all__ = [
+    "AUDITED", "BUSY_TIMEOUT_MS", "SQLITE_HEADER", "BackupFile", "BackupPolicy", "ConcurrentEdit", "Database",
+    "DatabaseNotice", "DatabaseProblem", "OpenOptions", "backup_before", "backup_file", "backups_dir_for",
+    "classify", "create_schema_directly", "current_user", "expect_version", "head_revision", "known_revisions",
+    "list_backups", "make_engine", "migrate", "newest_good_backup", "open_database", "remove_database_files",
+    "take_backup", "verify_file",
+]

@@ -1,0 +1,75 @@
+"""A SQLAlchemy engine on one SQLite file with the app's pragmas and explicit BEGIN handling."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class OpenOptions:
+    """How a database file is opened: WAL normally, rollback journal with exclusive locking on network shares."""
+
+    journal_mode: str = "wal"
+    exclusive: bool = False
+    read_only: bool = False
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS
+
+
+def network_options(read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> OpenOptions:
+    """Options for a file on a network share: no WAL (needs shared memory), one exclusive user."""
+    return OpenOptions(journal_mode="delete", exclusive=True, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+
+
+def connect_raw(path: Path, *, read_only: bool = False, timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A plain sqlite3 connection in autocommit mode (we issue BEGIN ourselves)."""
+    if read_only:
+        con = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=timeout_ms / 1000,
+                              check_same_thread=False)
+    else:
+        con = sqlite3.connect(str(path), timeout=timeout_ms / 1000, check_same_thread=False)
+    con.isolation_level = None
+    return con
+
+
+def make_engine(path: Path, options: OpenOptions | None = None) -> Engine:
+    """A SQLAlchemy engine on one file with the app's pragmas and explicit BEGIN / BEGIN IMMEDIATE."""
+    options = options or OpenOptions()
+
+    def connect() -> sqlite3.Connection:
+        return connect_raw(path, read_only=options.read_only, timeout_ms=options.busy_timeout_ms)
+
+    # exclusive locking holds the file lock for the connection's life: only one connection may exist
+    pool: dict[str, Any] = (
+        {"pool_size": 1, "max_overflow": 0, "pool_timeout": max(options.busy_timeout_ms / 1000, 1)}
+        if options.exclusive else {"pool_size": 5, "max_overflow": 10}
+    )
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool, **pool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={int(options.busy_timeout_ms)}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        if not options.read_only:
+            if options.exclusive:
+                cur.execute("PRAGMA locking_mode=EXCLUSIVE")
+            cur.execute(f"PRAGMA journal_mode={options.journal_mode}")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine

@@ -1,0 +1,84 @@
+"""Is a file on a network share? (SQLite's WAL and file locks are unreliable there.)"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+NETWORK_FS_TYPES = frozenset({
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs",
+    "coda", "ceph", "glusterfs", "fuse.glusterfs", "lustre", "gpfs", "davfs", "fuse.davfs2", "fuse.rclone",
+    "fuse.s3fs", "webdav", "ocfs2", "gfs2", "beegfs", "fuse.cephfs", "orangefs", "pvfs2",
+})
+
+
+def _unescape(field: str) -> str:
+    """Mount points in mountinfo escape space, tab, newline and backslash as octal."""
+    out, i = [], 0
+    while i < len(field):
+        if field[i] == "\\" and i + 3 < len(field) and field[i + 1:i + 4].isdigit():
+            out.append(chr(int(field[i + 1:i + 4], 8)))
+            i += 4
+        else:
+            out.append(field[i])
+            i += 1
+    return "".join(out)
+
+
+def parse_mountinfo(text: str) -> list[tuple[str, str]]:
+    """(mount point, file system type) of each line of /proc/self/mountinfo."""
+    mounts = []
+    for line in text.splitlines():
+        left, sep, right = line.partition(" - ")
+        if not sep:
+            continue
+        fields, tail = left.split(), right.split()
+        if len(fields) >= 5 and tail:
+            mounts.append((_unescape(fields[4]), tail[0]))
+    return mounts
+
+
+def filesystem_type(path: Path, mountinfo: str | None = None) -> str | None:
+    """The Linux file system type holding a path (the longest matching mount point), if known."""
+    if mountinfo is None:
+        try:
+            mountinfo = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    target = os.path.realpath(path)
+    best, best_type = "", None
+    for point, fstype in parse_mountinfo(mountinfo):
+        if (target == point or target.startswith(point.rstrip("/") + "/") or point == "/") and len(point) >= len(best):
+            best, best_type = point, fstype
+    return best_type
+
+
+def _windows_is_remote(path: Path) -> bool:
+    text = str(path)
+    if text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\")):
+        return True  # a UNC path: \\server\share\...
+    if text.startswith("\\\\?\\UNC\\"):
+        return True
+    import ctypes  # only on Windows
+
+    drive = os.path.splitdrive(os.path.abspath(text))[0]
+    if not drive:
+        return False
+    drive_remote = 4
+    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote  # type: ignore[attr-defined]
+
+
+def is_network_path(path: Path | str) -> bool:
+    """True when the file (or, for a new file, its folder) lives on a network file system."""
+    path = Path(path)
+    probe = path if path.exists() else path.parent
+    try:
+        if sys.platform == "win32":
+            return _windows_is_remote(probe)
+        if sys.platform.startswith("linux"):
+            fstype = filesystem_type(probe)
+            return fstype is not None and (fstype in NETWORK_FS_TYPES or fstype.startswith("fuse.sshfs"))
+    except (OSError, ValueError, AttributeError):
+        return False
+    return False  # macOS and others: no cheap reliable test; WAL is kept

@@ -1,0 +1,145 @@
+"""Opening a programme database safely: checks before any write, network shares, backups, migrations."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sqlite3
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+
+from lifelong_desktop.db import backups, migrations, netfs
+from lifelong_desktop.db.database import Database
+from lifelong_desktop.db.engine import SQLITE_HEADER, OpenOptions, connect_raw, make_engine, network_options
+from lifelong_desktop.db.problems import DatabaseNotice, DatabaseProblem, classify
+from lifelong_desktop.paths import default_database_path
+
+_DENIED = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def check_header(path: Path) -> None:
+    """Refuse a non-empty file that is not SQLite before SQLite touches it."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseProblem("not_a_database", path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseProblem("cannot_open", path, str(exc)) from exc
+    if head and head != SQLITE_HEADER:
+        raise DatabaseProblem("not_a_database", path)
+
+
+def check_writable(path: Path) -> None:
+    """Raise read_only when the file or its folder cannot be written (tried for real, not by mode bits)."""
+    try:
+        if path.exists():
+            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            os.close(fd)
+        fd, probe = tempfile.mkstemp(prefix=".lifelong-probe-", dir=path.parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        if exc.errno in _DENIED:
+            raise DatabaseProblem("read_only", path, str(exc)) from exc
+        if exc.errno == errno.ENOSPC:
+            return  # a full disk: reading still works; writes will say so
+        raise DatabaseProblem("cannot_open", path, str(exc)) from exc
+
+
+def _preflight(path: Path, timeout_ms: int) -> str | None:
+    """Check a file read-only, before anything may write to it: sound pages, and a revision we know."""
+    con = connect_raw(path, read_only=True, timeout_ms=timeout_ms)
+    try:
+        rows = con.execute("PRAGMA quick_check").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            raise DatabaseProblem("damaged", path, "; ".join(str(r[0]) for r in rows[:3]))
+        current = migrations.revision_of(con)
+    finally:
+        con.close()
+    migrations.check_revision(path, current)
+    return current
+
+
+def _backup_on_open(path: Path, policy: backups.BackupPolicy) -> DatabaseNotice | None:
+    """The daily copy taken when a database with data is opened; a failure is a notice, never fatal."""
+    if policy.on_open == "never" or (policy.on_open == "daily" and backups.has_backup_on(path, date.today(), "open")):
+        return None
+    try:
+        backups.take_backup(path, "open", policy=policy)
+    except (OSError, sqlite3.Error) as exc:
+        return DatabaseNotice("backup_failed", path, str(exc))
+    return None
+
+
+def open_database(
+    path: Path | str | None = None,
+    *,
+    create: bool = True,
+    options: OpenOptions | None = None,
+    check: bool = True,
+    backup_on_open: bool = True,
+    policy: backups.BackupPolicy | None = None,
+) -> Database:
+    """Open (or create) a programme database, migrating it to the newest schema; raises DatabaseProblem.
+
+    Nothing is written before the file has passed its checks (header, quick_check, known revision,
+    writable). A file with data gets a daily backup (see BackupPolicy); one on a network share is opened
+    with a rollback journal and exclusive locking, and `Database.notice` says so.
+    """
+    path = Path(path) if path else default_database_path()
+    path = path.expanduser().absolute()
+    check_header(path)
+    if not path.exists():
+        if not create:
+            raise DatabaseProblem("missing", path)
+        if not path.parent.is_dir():
+            raise DatabaseProblem("cannot_open", path, "folder does not exist")
+    notices: list[DatabaseNotice] = []
+    if options is None:
+        options = OpenOptions()
+        if netfs.is_network_path(path):
+            options = network_options()
+            notices.append(DatabaseNotice("network_share", path))
+    if not options.read_only:
+        check_writable(path)
+    has_data = path.exists() and path.stat().st_size > 0
+    try:
+        current = _preflight(path, options.busy_timeout_ms) if has_data and check else None
+        if has_data and backup_on_open and not options.read_only and current is not None:
+            notice = _backup_on_open(path, policy or backups.BackupPolicy.load())
+            if notice:
+                notices.append(notice)
+    except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
+        raise classify(exc, path) from exc
+    engine = make_engine(path, options)
+    try:
+        if not options.read_only:
+            migrations.migrate(path, engine)
+        elif migrations.current_revision(path) != migrations.head_revision():
+            raise DatabaseProblem("read_only", path)
+    except DatabaseProblem:
+        engine.dispose()
+        raise
+    except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
+        engine.dispose()
+        raise classify(exc, path) from exc
+    return Database(path, engine, options, notices)
+
+
+def remove_database_files(path: Path) -> None:
+    """Delete a database file with its WAL and shared-memory companions (used by `demo --force`)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            if p.is_dir():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
