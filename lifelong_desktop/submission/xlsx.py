@@ -1,0 +1,247 @@
+"""A small, fast streaming writer of .xlsx packages (SpreadsheetML): values only, never a formula."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from lifelong_desktop.submission import xlsx_parts as parts
+
+# Cell styles (indexes into cellXfs of xlsx_parts.styles_xml).
+DATE, TIME, DATETIME, QUOTED, LABEL, KEY, TITLE, WRAP, HEADING = range(1, 10)
+# A string starting with one of these would become a formula (or be mangled) once edited in Excel.
+QUOTE_FIRST = frozenset("=+-@\t\r")
+DEFAULT_FORMATS = ("yyyy-mm-dd", "hh:mm", "yyyy-mm-dd hh:mm")  # date, time, date-time
+
+_EPOCH = date(1899, 12, 30).toordinal()
+_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+_ESCAPE_ONE = re.compile(r"[&<>\r]|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "_": "_x005F_"}
+
+
+def column_letter(index: int) -> str:
+    """A, B, ..., Z, AA, ... for a 0-based column index."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+COLUMNS = [column_letter(i) for i in range(702)]
+
+
+def escape_text(text: str) -> str:
+    """XML text with Excel's _xHHHH_ escapes for characters XML cannot carry (and for literal `_xHHHH_`)."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    return _ESCAPE_ONE.sub(lambda m: _ENTITIES.get(m.group()) or f"_x{ord(m.group()):04X}_", text)
+
+
+def date_serial(value: date) -> int:
+    return value.toordinal() - _EPOCH
+
+
+def time_fraction(value: time) -> float:
+    return (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
+
+
+def datetime_serial(value: datetime) -> float:
+    return value.toordinal() - _EPOCH + time_fraction(value.time())
+
+
+class SheetWriter:
+    """One worksheet, written row by row straight into the package; call close() before the next sheet."""
+
+    def __init__(self, book: XlsxWriter, name: str, index: int, *, widths: list[float] | None = None,
+                 freeze: str | None = None, dimension: str | None = None, selected: bool = False) -> None:
+        self.book = book
+        self.name = name
+        self.index = index
+        self.row = 0
+        self._autofilter: str | None = None
+        self._validations: list[str] = []
+        self._merges: list[str] = []
+        self._out = book.zip.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
+        head = [parts.XML_DECL, f'<worksheet xmlns="{parts.NS_MAIN}" xmlns:r="{parts.NS_REL}">']
+        if dimension:
+            head.append(f'<dimension ref="{dimension}"/>')
+        head.append(_sheet_view(freeze, selected))
+        head.append('<sheetFormatPr defaultRowHeight="15"/>')
+        if widths:
+            head.append("<cols>" + "".join(
+                f'<col min="{i}" max="{i}" width="{w:.1f}" customWidth="1"/>' for i, w in enumerate(widths, 1)
+            ) + "</cols>")
+        head.append("<sheetData>")
+        self._buffer: list[str] = ["".join(head)]
+
+    def append(self, values: list[Any] | tuple[Any, ...], style: int | None = None) -> int:
+        """Write the next row; None and '' leave a cell blank. Returns the row number written."""
+        self.row += 1
+        r = str(self.row)
+        out = [f'<row r="{r}">']
+        add = out.append
+        sst = self.book.string_index
+        s_attr = f' s="{style}"' if style else ""
+        for i, v in enumerate(values):
+            if v is None:
+                continue
+            t = type(v)
+            if t is str:
+                if not v:
+                    continue
+                s = f' s="{QUOTED}"' if v[0] in QUOTE_FIRST else s_attr
+                add(f'<c r="{COLUMNS[i]}{r}"{s} t="s"><v>{sst(v)}</v></c>')
+            elif t is int:
+                add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v}</v></c>')
+            elif t is date:
+                add(f'<c r="{COLUMNS[i]}{r}" s="{DATE}"><v>{v.toordinal() - _EPOCH}</v></c>')
+            elif t is time:
+                add(f'<c r="{COLUMNS[i]}{r}" s="{TIME}"><v>{time_fraction(v)!r}</v></c>')
+            elif t is datetime:
+                add(f'<c r="{COLUMNS[i]}{r}" s="{DATETIME}"><v>{datetime_serial(v)!r}</v></c>')
+            elif t is bool:
+                add(f'<c r="{COLUMNS[i]}{r}"{s_attr} t="b"><v>{int(v)}</v></c>')
+            elif t is float:
+                add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v!r}</v></c>')
+            else:
+                text = str(v)
+                add(f'<c r="{COLUMNS[i]}{r}"{s_attr} t="s"><v>{sst(text)}</v></c>')
+        add("</row>")
+        self._buffer.append("".join(out))
+        if len(self._buffer) >= 500:
+            self._flush()
+        return self.row
+
+    def skip(self, count: int = 1) -> None:
+        """Leave rows empty."""
+        self.row += count
+
+    def auto_filter(self, ref: str) -> None:
+        self._autofilter = ref
+
+    def merge(self, ref: str) -> None:
+        self._merges.append(ref)
+
+    def list_validation(self, sqref: str, source: str, *, strict: bool = True, prompt: str = "") -> None:
+        """A drop-down list over `sqref` whose entries are the range `source` (never an inline list).
+
+        strict: other values are refused (Excel's stop style); otherwise a warning lets them through.
+        """
+        style = "" if strict else ' errorStyle="warning"'
+        prompt_attr = f' promptTitle="" prompt={quoteattr(prompt)}' if prompt else ""
+        self._validations.append(
+            f'<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"{style}'
+            f'{prompt_attr} sqref="{sqref}"><formula1>{escape_text(source)}</formula1></dataValidation>'
+        )
+
+    def _flush(self) -> None:
+        self._out.write("".join(self._buffer).encode("utf-8"))
+        self._buffer.clear()
+
+    def close(self) -> None:
+        tail = ["</sheetData>"]
+        if self._autofilter:
+            tail.append(f'<autoFilter ref="{self._autofilter}"/>')
+        if self._merges:
+            tail.append(f'<mergeCells count="{len(self._merges)}">'
+                        + "".join(f'<mergeCell ref="{m}"/>' for m in self._merges) + "</mergeCells>")
+        if self._validations:
+            tail.append(f'<dataValidations count="{len(self._validations)}">' + "".join(self._validations)
+                        + "</dataValidations>")
+        tail.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+        tail.append("</worksheet>")
+        self._buffer.append("".join(tail))
+        self._flush()
+        self._out.close()
+        self.book.sheet_closed(self)
+
+
+def _sheet_view(freeze: str | None, selected: bool) -> str:
+    sel = ' tabSelected="1"' if selected else ""
+    if not freeze:
+        return f'<sheetViews><sheetView workbookViewId="0"{sel}/></sheetViews>'
+    m = re.fullmatch(r"([A-Z]+)(\d+)", freeze)
+    if not m:
+        raise ValueError(f"bad freeze cell {freeze!r}")
+    col = COLUMNS.index(m.group(1))
+    row = int(m.group(2)) - 1
+    split = (f' xSplit="{col}"' if col else "") + (f' ySplit="{row}"' if row else "")
+    pane = "bottomRight" if col and row else ("bottomLeft" if row else "topRight")
+    return (f'<sheetViews><sheetView workbookViewId="0"{sel}><pane{split} topLeftCell="{freeze}" '
+            f'activePane="{pane}" state="frozen"/><selection pane="{pane}" activeCell="{freeze}" '
+            f'sqref="{freeze}"/></sheetView></sheetViews>')
+
+
+class XlsxWriter:
+    """A workbook package being written to `path`; sheets are added in order, one at a time."""
+
+    def __init__(self, path: Path | str, *, number_formats: tuple[str, str, str] = DEFAULT_FORMATS,
+                 creator: str = "lifelong-desktop", compresslevel: int = 6) -> None:
+        self.path = Path(path)
+        self.creator = creator
+        self.number_formats = number_formats
+        self.zip = zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel)
+        self._strings: dict[str, int] = {}
+        self._sheets: list[tuple[str, bool]] = []
+        self._filters: list[tuple[int, str, str]] = []
+        self._open: SheetWriter | None = None
+
+    def string_index(self, text: str) -> int:
+        index = self._strings.get(text)
+        if index is None:
+            index = self._strings[text] = len(self._strings)
+        return index
+
+    def sheet(self, name: str, *, hidden: bool = False, widths: list[float] | None = None,
+              freeze: str | None = None, dimension: str | None = None) -> SheetWriter:
+        if self._open is not None:
+            raise RuntimeError("close the previous sheet first")
+        selected = not self._sheets and not hidden
+        self._sheets.append((name, hidden))
+        self._open = SheetWriter(self, name, len(self._sheets), widths=widths, freeze=freeze,
+                                 dimension=dimension, selected=selected)
+        return self._open
+
+    def sheet_closed(self, sheet: SheetWriter) -> None:
+        if sheet._autofilter:
+            self._filters.append((sheet.index - 1, sheet.name, sheet._autofilter))
+        self._open = None
+
+    def close(self) -> None:
+        """Write the shared strings, styles, workbook and package parts; the file is then complete."""
+        if self._open is not None:
+            self._open.close()
+        z = self.zip
+        with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
+            fh.write(parts.shared_strings_head(len(self._strings)).encode())
+            chunk: list[str] = []
+            for text in self._strings:
+                esc = escape_text(text)
+                space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+                chunk.append(f"<si><t{space}>{esc}</t></si>")
+                if len(chunk) >= 2000:
+                    fh.write("".join(chunk).encode("utf-8"))
+                    chunk.clear()
+            chunk.append("</sst>")
+            fh.write("".join(chunk).encode("utf-8"))
+        z.writestr("xl/styles.xml", parts.styles_xml(*self.number_formats))
+        z.writestr("xl/workbook.xml", parts.workbook_xml(self._sheets, self._filters))
+        z.writestr("xl/_rels/workbook.xml.rels", parts.workbook_rels(len(self._sheets)))
+        z.writestr("[Content_Types].xml", parts.content_types(len(self._sheets)))
+        z.writestr("_rels/.rels", parts.ROOT_RELS)
+        z.writestr("docProps/core.xml", parts.core_xml(self.creator))
+        z.writestr("docProps/app.xml", parts.app_xml(self.creator, [n for n, _ in self._sheets]))
+        z.close()
+
+    def abort(self) -> None:
+        """Stop writing (the caller removes the partial file)."""
+        try:
+            self.zip.close()
+        except Exception:  # noqa: BLE001 - the partial file is discarded anyway
+            pass
