@@ -8,6 +8,7 @@ unreported_result (warning). Sentences come from resources/i18n/messages/checks.
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 from sqlalchemy import select
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services import checks_conflicts, checks_rules
 from lifelong_desktop.services.checks_finding import SEVERITIES, SEVERITY_RANK, CheckFinding, PlanWindow
-from lifelong_desktop.services.rows import ActivityRow, activity_rows
+from lifelong_desktop.services.checks_load import check_rows_of
 
 __all__ = ["SEVERITIES", "CheckFinding", "PlanWindow", "check_rows", "count_by_severity", "run_checks"]
 
@@ -26,12 +27,18 @@ def run_checks(session: Session, programme_id: int, *, today: date | None = None
     prog = session.execute(
         select(Programme.window_start, Programme.window_end).where(Programme.id == programme_id)
     ).one()
-    rows = activity_rows(session, programme_id)
-    return check_rows(rows, PlanWindow(prog[0], prog[1]), today=today or date.today())
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small tuples: the cyclic collector would rescan them repeatedly
+    try:
+        rows = check_rows_of(session, programme_id)
+        return check_rows(rows, PlanWindow(prog[0], prog[1]), today=today or date.today())
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def check_rows(rows: list[ActivityRow], window: PlanWindow, *, today: date, rules: tuple = ()) -> list[CheckFinding]:
-    """Run the given rule families over rows already loaded, and sort the findings."""
+def check_rows(rows: list, window: PlanWindow, *, today: date, rules: tuple = ()) -> list[CheckFinding]:
+    """Run the given rule families over rows already loaded (CheckRows or ActivityRows), sorted."""
     out: list[CheckFinding] = []
     for rule in rules or (checks_rules.all_rules, checks_conflicts.all_conflicts):
         out.extend(rule(rows, window, today))

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from datetime import date
 
 from lifelong_desktop.services.checks_finding import CheckFinding, PlanWindow, finding
+from lifelong_desktop.services.checks_load import CheckRow
 from lifelong_desktop.services.checks_time import first_common_day, overlapping_pairs
-from lifelong_desktop.services.rows import ActivityRow
 
 
-def check_venues(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
+def check_venues(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     """Two non-cancelled activities at one venue whose times overlap on some day (error)."""
-    by_venue: dict[int, list[ActivityRow]] = {}
+    by_venue: dict[int, list[CheckRow]] = {}
     for r in rows:
         if r.venue_id is not None and r.status != "cancelled" and r.mode != "online":
             by_venue.setdefault(r.venue_id, []).append(r)
@@ -24,9 +24,9 @@ def check_venues(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
                           date=first_common_day(a, b).isoformat())
 
 
-def check_undertakers(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
+def check_undertakers(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     """One organisation undertaking (承办) two overlapping activities in different cities (warning)."""
-    by_org: dict[int, list[ActivityRow]] = {}
+    by_org: dict[int, list[CheckRow]] = {}
     names: dict[int, str] = {}
     for r in rows:
         if r.status == "cancelled" or r.mode == "online":
@@ -44,5 +44,5 @@ def check_undertakers(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
                               date=first_common_day(a, b).isoformat())
 
 
-def all_conflicts(rows: list[ActivityRow], _window: PlanWindow, _today: date) -> list[CheckFinding]:
+def all_conflicts(rows: list[CheckRow], _window: PlanWindow, _today: date) -> list[CheckFinding]:
     return [*check_venues(rows), *check_undertakers(rows)]

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from lifelong_desktop import messages
-from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.services.checks_load import CheckRow
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -55,9 +55,11 @@ class CheckFinding:
         }
 
 
-def finding(severity: str, code: str, rows: tuple[ActivityRow, ...] | list[ActivityRow], venue: str = "",
+def finding(severity: str, code: str, rows: tuple[CheckRow, ...] | list[CheckRow], venue: str = "",
             **params: Any) -> CheckFinding:
     """A finding about some activities (their uids and database ids in the given order)."""
+    if len(rows) == 1:
+        return CheckFinding(severity, code, (rows[0].uid,), (rows[0].id,), venue, params)
     return CheckFinding(severity, code, tuple(r.uid for r in rows), tuple(r.id for r in rows), venue, params)
 
 

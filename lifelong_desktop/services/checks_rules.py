@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Iterator
 from datetime import date
 
 from lifelong_desktop.models import normalise_name
 from lifelong_desktop.services.checks_finding import CheckFinding, PlanWindow, finding
 from lifelong_desktop.services.checks_holidays import holiday_year, special_days
-from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.services.checks_load import CheckRow
 
-# Fields the workbook requires of every activity (format section 4, `*` columns), as ActivityRow attributes.
+# Fields the workbook requires of every activity (format section 4, `*` columns), as CheckRow attributes.
 REQUIRED_FIELDS = ("title", "activity_type", "level", "start_date", "end_date", "mode", "city_code", "hosts",
                    "status")
 FINISHED = ("held", "cancelled")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
-def live(rows: list[ActivityRow]) -> list[ActivityRow]:
+def live(rows: list[CheckRow]) -> list[CheckRow]:
     """The activities that will (or did) take place: all but the cancelled."""
     return [r for r in rows if r.status != "cancelled"]
 
 
-def missing_fields(row: ActivityRow) -> list[str]:
+def missing_fields(row: CheckRow) -> list[str]:
     """Keys of the workbook fields an activity leaves empty."""
     missing = [k for k in REQUIRED_FIELDS if not getattr(row, k)]
     if row.mode != "online" and not row.venue_name:
@@ -32,14 +33,14 @@ def missing_fields(row: ActivityRow) -> list[str]:
     return missing
 
 
-def check_missing(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
+def check_missing(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     for r in rows:
         missing = missing_fields(r)
         if missing:
             yield finding("error", "missing_for_submission", (r,), r.venue_name, title=r.title, fields=missing)
 
 
-def check_capacity(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
+def check_capacity(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     for r in live(rows):
         if r.venue_capacity is not None and r.expected_participants is not None \
                 and r.mode != "online" and r.expected_participants > r.venue_capacity:
@@ -47,7 +48,7 @@ def check_capacity(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
                           expected=r.expected_participants, capacity=r.venue_capacity)
 
 
-def check_window(rows: list[ActivityRow], window: PlanWindow) -> Iterator[CheckFinding]:
+def check_window(rows: list[CheckRow], window: PlanWindow) -> Iterator[CheckFinding]:
     if window.window_start is None and window.window_end is None:
         return
     lo, hi = window.window_start or date.min, window.window_end or date.max
@@ -59,9 +60,9 @@ def check_window(rows: list[ActivityRow], window: PlanWindow) -> Iterator[CheckF
                           window_end=window.window_end.isoformat() if window.window_end else "")
 
 
-def check_holidays(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
+def check_holidays(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     """Activities on a statutory holiday or on a weekend day made a working day; unknown years once."""
-    unknown: dict[int, list[ActivityRow]] = {}
+    unknown: dict[int, list[CheckRow]] = {}
     for r in live(rows):
         for year in range(r.start_date.year, r.end_date.year + 1):
             if not holiday_year(year).published:
@@ -75,7 +76,7 @@ def check_holidays(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
         yield finding("info", "holiday_data_missing", affected, "", year=year, count=len(affected))
 
 
-def check_sub_venues(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
+def check_sub_venues(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     by_id = {r.id: r for r in rows}
     for r in live(rows):
         parent = by_id.get(r.parent_id) if r.parent_id is not None else None
@@ -85,7 +86,7 @@ def check_sub_venues(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
                           parent_start=parent.start_date.isoformat(), parent_end=parent.end_date.isoformat())
 
 
-def check_results(rows: list[ActivityRow], today: date) -> Iterator[CheckFinding]:
+def check_results(rows: list[CheckRow], today: date) -> Iterator[CheckFinding]:
     for r in rows:
         if r.end_date < today and r.status not in FINISHED:
             yield finding("warning", "unreported_result", (r,), r.venue_name, title=r.title,
@@ -97,12 +98,11 @@ def check_results(rows: list[ActivityRow], today: date) -> Iterator[CheckFinding
 
 def title_key(title: str) -> str:
     """A title for comparison: normalised name without punctuation or symbols (《》、“”, dashes)."""
-    text = normalise_name(title)
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PSZ")
+    return _NOT_WORD.sub("", normalise_name(title))
 
 
-def check_duplicates(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
-    groups: dict[tuple[str, date, str], list[ActivityRow]] = {}
+def check_duplicates(rows: list[CheckRow]) -> Iterator[CheckFinding]:
+    groups: dict[tuple[str, date, str], list[CheckRow]] = {}
     for r in live(rows):
         key = title_key(r.title)
         if key:
@@ -114,7 +114,7 @@ def check_duplicates(rows: list[ActivityRow]) -> Iterator[CheckFinding]:
                           date=first.start_date.isoformat(), city=first.city_name, count=len(group))
 
 
-def all_rules(rows: list[ActivityRow], window: PlanWindow, today: date) -> list[CheckFinding]:
+def all_rules(rows: list[CheckRow], window: PlanWindow, today: date) -> list[CheckFinding]:
     """Every single-activity rule over the rows."""
     return [
         *check_missing(rows), *check_capacity(rows), *check_window(rows, window), *check_holidays(rows),
