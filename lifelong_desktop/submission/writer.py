@@ -36,7 +36,7 @@ def write_package(data: WorkbookData, path: Path, *, blank: bool = False,
     fmt = load_format()
     codes = build_code_sheet(fmt, region_choices)
     nf = fmt.number_formats
-    book = xlsx.XlsxWriter(path, number_formats=(nf["date"], nf["time"], nf["datetime"]), creator=_generator())
+    book = xlsx.XlsxWriter(path, number_formats=(nf["date"], nf["time"], nf["datetime"]), creator=generator())
     try:
         for sheet in fmt.sheets:
             if sheet.id == "instructions":
@@ -57,7 +57,8 @@ def write_package(data: WorkbookData, path: Path, *, blank: bool = False,
         raise
 
 
-def _generator() -> str:
+def generator() -> str:
+    """The `generator` header value: program name and version."""
     from lifelong_desktop import __version__
 
     return f"lifelong-desktop {__version__}"
@@ -134,8 +135,8 @@ def _table(book: xlsx.XlsxWriter, fmt: Format, table: Table, rows: list[dict[str
         if source is None:
             continue
         letter = xlsx.COLUMNS[i]
-        strict = col.type in ("code", "boolean")
-        sheet.list_validation(f"{letter}{first}:{letter}{through}", source, strict=strict)
+        on_other = "allow" if col.type == "code_list" else ("warning" if col.type == "region" else "stop")
+        sheet.list_validation(f"{letter}{first}:{letter}{through}", source, on_other=on_other)
     sheet.close()
 
 

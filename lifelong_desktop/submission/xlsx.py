@@ -128,16 +128,18 @@ class SheetWriter:
     def merge(self, ref: str) -> None:
         self._merges.append(ref)
 
-    def list_validation(self, sqref: str, source: str, *, strict: bool = True, prompt: str = "") -> None:
+    def list_validation(self, sqref: str, source: str, *, on_other: str = "stop", prompt: str = "") -> None:
         """A drop-down list over `sqref` whose entries are the range `source` (never an inline list).
 
-        strict: other values are refused (Excel's stop style); otherwise a warning lets them through.
+        on_other: what Excel does with a typed value not in the list: "stop" refuses it, "warning" asks,
+        "allow" takes it silently (for cells that may hold several entries).
         """
-        style = "" if strict else ' errorStyle="warning"'
-        prompt_attr = f' promptTitle="" prompt={quoteattr(prompt)}' if prompt else ""
+        style = {"stop": ' showErrorMessage="1"', "warning": ' showErrorMessage="1" errorStyle="warning"',
+                 "allow": ' showErrorMessage="0"'}[on_other]
+        prompt_attr = f" prompt={quoteattr(prompt)}" if prompt else ""
         self._validations.append(
-            f'<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"{style}'
-            f'{prompt_attr} sqref="{sqref}"><formula1>{escape_text(source)}</formula1></dataValidation>'
+            f'<dataValidation type="list" allowBlank="1" showInputMessage="1"{style}{prompt_attr}'
+            f' sqref="{sqref}"><formula1>{escape_text(source)}</formula1></dataValidation>'
         )
 
     def _flush(self) -> None:

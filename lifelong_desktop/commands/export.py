@@ -1,0 +1,126 @@
+"""`lifelong template`, `lifelong export` and `lifelong merge`: writing the standard submission workbook."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lifelong_desktop import messages
+from lifelong_desktop.commands.common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CliError,
+    add_db_option,
+    add_year_option,
+    open_db,
+    programme_of,
+)
+from lifelong_desktop.submission.output import WriteProblem, check_target
+
+SCOPE_WORDS = {"county": "县级", "city": "地市级", "province": "省级", "national": "全国"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("template", help="a blank submission workbook for a lower level to fill by hand")
+    p.add_argument("--out", type=Path, required=True, metavar="F", help="the .xlsx file to write")
+    p.add_argument("--region", required=True, metavar="CODE", help="6-digit region code of the office filling it")
+    p.add_argument("--year", type=int, required=True, metavar="Y", help="programme year")
+    p.set_defaults(func=run_template)
+
+    p = subparsers.add_parser("export", help="the standard submission workbook of a programme")
+    add_db_option(p)
+    add_year_option(p)
+    p.add_argument("--out", type=Path, required=True, metavar="F", help="the .xlsx file to write")
+    p.set_defaults(func=run_export)
+
+    p = subparsers.add_parser("merge", help="merge the workbooks of one level into the level-above workbook")
+    p.add_argument("files", nargs="+", metavar="F", help="workbooks or patterns such as returns/*.xlsx")
+    p.add_argument("--out", type=Path, required=True, metavar="F", help="the .xlsx file to write")
+    p.add_argument("--unit", default="", metavar="U", help="submitting unit (required unless national)")
+    p.add_argument("--contact", default="", metavar="C", help="contact name (required unless national)")
+    p.add_argument("--phone", default="", metavar="P", help="contact phone")
+    p.add_argument("--json", action="store_true", help="findings as JSON")
+    p.set_defaults(func=run_merge)
+
+
+def _target(path: Path) -> Path:
+    try:
+        return check_target(path)
+    except WriteProblem as exc:
+        raise CliError(exc.message(), EXIT_UNREADABLE) from exc
+
+
+def run_template(args: argparse.Namespace) -> int:
+    from lifelong_desktop.submission.template import TemplateProblem, write_template
+
+    target = _target(args.out)
+    try:
+        path, data = write_template(args.region.strip(), args.year, target)
+    except TemplateProblem as exc:
+        raise CliError(messages.render("export." + exc.code, region=exc.value, year=exc.value), EXIT_UNREADABLE) from exc
+    except WriteProblem as exc:
+        raise CliError(exc.message(), EXIT_UNREADABLE) from exc
+    h = data.header
+    print(messages.render("export.template_done", path=str(path), region=h["region_name"], year=h["year"],
+                          scope=SCOPE_WORDS.get(h["scope"], h["scope"])))
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from lifelong_desktop.submission.export import check_error_count, export_programme
+
+    target = _target(args.out)
+    db = open_db(args)
+    try:
+        try:
+            with db.transaction(messages.render("export.audit_summary", path=target.name)) as session:
+                programme = programme_of(session, args, db)
+                result = export_programme(session, programme, target)
+        except WriteProblem as exc:
+            raise CliError(exc.message(), EXIT_UNREADABLE) from exc
+        with db.read() as session:
+            errors = check_error_count(session, result.programme_id)
+    finally:
+        db.close()
+    print(messages.render("export.done", path=str(result.path), count=result.activities,
+                          orgs=result.organisations, venues=result.venues, seq=result.submission_seq))
+    if errors:
+        print(messages.render("export.check_errors", count=errors), file=sys.stderr)
+    return EXIT_OK
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    import json
+
+    from lifelong_desktop.submission.findings import exit_code
+    from lifelong_desktop.submission.merge import MergeProblem, expand_inputs, merge_files
+
+    target = _target(args.out)
+    lang = messages.current_language()
+    paths, skipped = expand_inputs(args.files)
+    try:
+        result = merge_files(paths, target, unit=args.unit, contact=args.contact, phone=args.phone,
+                             skipped=skipped)
+    except MergeProblem as exc:
+        raise CliError(messages.render("merge." + exc.code, patterns=" ".join(args.files), **exc.params),
+                       EXIT_UNREADABLE) from exc
+    except WriteProblem as exc:
+        raise CliError(exc.message(), EXIT_UNREADABLE) from exc
+    findings = result.findings
+    if args.json:
+        json.dump({"findings": [f.as_json(lang) | {"file": f.file} for f in findings], "written": result.written,
+                   "exit_code": exit_code(findings)}, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for f in findings:
+            print(f.as_text(lang, with_file=True))
+    code = exit_code(findings)
+    if not result.written:
+        print(messages.render("merge.refused", count=sum(f.severity == "error" for f in findings)), file=sys.stderr)
+        return max(code, EXIT_ERRORS)
+    h = result.data.header
+    print(messages.render("merge.done", path=str(result.path), files=len(result.kept), count=len(result.data.activities),
+                          region=h["region_name"], year=h["year"], seq=h["submission_seq"]))
+    return code
