@@ -22,7 +22,13 @@ from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS, SQLITE_HEADER, OpenOptions, make_engine
 from lifelong_desktop.db.migrations import head_revision, known_revisions, migrate
 from lifelong_desktop.db.opening import open_database, remove_database_files
-from lifelong_desktop.db.problems import ConcurrentEdit, DatabaseNotice, DatabaseProblem, classify, expect_version
+from lifelong_desktop.db.problems import (
+    ConcurrentEdit,
+    DatabaseNotice,
+    DatabaseProblem,
+    classify,
+    expect_version,
+)
 from lifelong_desktop.models import Base
 
 

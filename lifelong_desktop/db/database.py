@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event, text
-from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from lifelong_desktop.db.auditing import audit_after_flush, audit_before_flush
 from lifelong_desktop.db.engine import OpenOptions
-from lifelong_desktop.db.problems import ConcurrentEdit, DatabaseNotice, classify
+from lifelong_desktop.db.problems import ConcurrentEdit, DatabaseNotice, classify, is_file_problem
 
 _DB_ERRORS = (OperationalError, SADatabaseError, sqlite3.DatabaseError)
 _STALE_TABLE = re.compile(r"table '([^']+)'")
@@ -53,6 +53,8 @@ class Database:
             with self._sessions() as session:
                 yield session
         except _DB_ERRORS as exc:
+            if not is_file_problem(exc):
+                raise
             raise classify(exc, self.path) from exc
 
     @contextmanager
@@ -73,8 +75,8 @@ class Database:
         except StaleDataError as exc:
             raise self._concurrent_edit(exc, session_info.get("_flushing", [])) from exc
         except _DB_ERRORS as exc:
-            if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-                raise classify(exc, self.path) from exc
+            if not is_file_problem(exc):
+                raise  # a constraint broken by a bug or unvalidated input is not a damaged database
             raise classify(exc, self.path) from exc
 
     def _concurrent_edit(self, exc: StaleDataError, flushing: list[tuple[str, Any, Any, Any]]) -> ConcurrentEdit:

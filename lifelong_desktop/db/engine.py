@@ -22,6 +22,8 @@ class OpenOptions:
     exclusive: bool = False
     read_only: bool = False
     busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    #: read-only media (a read-only folder or mount): SQLite may not even create its lock files there
+    immutable: bool = False
 
 
 def network_options(read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> OpenOptions:
@@ -29,10 +31,12 @@ def network_options(read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT
     return OpenOptions(journal_mode="delete", exclusive=True, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
 
 
-def connect_raw(path: Path, *, read_only: bool = False, timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+def connect_raw(path: Path, *, read_only: bool = False, timeout_ms: int = BUSY_TIMEOUT_MS,
+                immutable: bool = False) -> sqlite3.Connection:
     """A plain sqlite3 connection in autocommit mode (we issue BEGIN ourselves)."""
     if read_only:
-        con = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=timeout_ms / 1000,
+        query = "mode=ro&immutable=1" if immutable else "mode=ro"
+        con = sqlite3.connect(f"file:{Path(path).as_posix()}?{query}", uri=True, timeout=timeout_ms / 1000,
                               check_same_thread=False)
     else:
         con = sqlite3.connect(str(path), timeout=timeout_ms / 1000, check_same_thread=False)
@@ -45,7 +49,8 @@ def make_engine(path: Path, options: OpenOptions | None = None) -> Engine:
     options = options or OpenOptions()
 
     def connect() -> sqlite3.Connection:
-        return connect_raw(path, read_only=options.read_only, timeout_ms=options.busy_timeout_ms)
+        return connect_raw(path, read_only=options.read_only, timeout_ms=options.busy_timeout_ms,
+                           immutable=options.immutable)
 
     # exclusive locking holds the file lock for the connection's life: only one connection may exist
     pool: dict[str, Any] = (

@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -54,9 +55,17 @@ def check_writable(path: Path) -> None:
         raise DatabaseProblem("cannot_open", path, str(exc)) from exc
 
 
-def _preflight(path: Path, timeout_ms: int) -> str | None:
+def _can_write(path: Path) -> bool:
+    try:
+        check_writable(path)
+    except DatabaseProblem:
+        return False
+    return True
+
+
+def _preflight(path: Path, options: OpenOptions) -> str | None:
     """Check a file read-only, before anything may write to it: sound pages, and a revision we know."""
-    con = connect_raw(path, read_only=True, timeout_ms=timeout_ms)
+    con = connect_raw(path, read_only=True, timeout_ms=options.busy_timeout_ms, immutable=options.immutable)
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
         if [r[0] for r in rows] != ["ok"]:
@@ -110,9 +119,13 @@ def open_database(
             notices.append(DatabaseNotice("network_share", path))
     if not options.read_only:
         check_writable(path)
+    elif not options.immutable and not _can_write(path):
+        options = replace(options, immutable=True)
     has_data = path.exists() and path.stat().st_size > 0
     try:
-        current = _preflight(path, options.busy_timeout_ms) if has_data and check else None
+        current = _preflight(path, options) if has_data and check else None
+        if has_data and not check:
+            current = migrations.current_revision(path)
         if has_data and backup_on_open and not options.read_only and current is not None:
             notice = _backup_on_open(path, policy or backups.BackupPolicy.load())
             if notice:
@@ -123,8 +136,8 @@ def open_database(
     try:
         if not options.read_only:
             migrations.migrate(path, engine)
-        elif migrations.current_revision(path) != migrations.head_revision():
-            raise DatabaseProblem("read_only", path)
+        elif current != migrations.head_revision():
+            raise DatabaseProblem("read_only", path, f"revision {current}")
     except DatabaseProblem:
         engine.dispose()
         raise

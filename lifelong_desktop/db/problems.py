@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,16 @@ _OS_CODES = {errno.EROFS: "read_only", errno.EACCES: "read_only", errno.EPERM: "
              errno.ENOSPC: "disk_full", errno.ENOENT: "cannot_open"}
 if hasattr(errno, "EDQUOT"):
     _OS_CODES[errno.EDQUOT] = "disk_full"
+
+
+_NOT_THE_FILE = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.DataError,
+                 sqlite3.NotSupportedError)
+
+
+def is_file_problem(exc: BaseException) -> bool:
+    """Is this error about the file (locked, full, read-only, damaged) rather than about the statement?"""
+    orig = getattr(exc, "orig", None) or exc
+    return isinstance(orig, sqlite3.DatabaseError | OSError) and not isinstance(orig, _NOT_THE_FILE)
 
 
 def classify(exc: BaseException, path: Path | str) -> DatabaseProblem:
