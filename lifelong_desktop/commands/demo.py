@@ -1,0 +1,110 @@
+"""`lifelong demo`: create the Liaoning 2024 demo database, optionally padded to N activities.
+
+The new database is built beside the target (`NAME.demo-part`) and renamed into place only when complete,
+so a failure leaves any existing file untouched. With --force an existing database is first copied to the
+`backups` folder beside it; a file that is not a database of this app is never replaced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from lifelong_desktop import messages
+from lifelong_desktop.commands.common import EXIT_UNREADABLE, CliError, add_db_option, db_path
+from lifelong_desktop.db import SQLITE_HEADER, DatabaseProblem, backup_file, backups_dir_for, remove_database_files
+from lifelong_desktop.services.demo import MAX_ACTIVITIES, make_demo_database
+from lifelong_desktop.services.regions import regions
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("demo", help="创建辽宁省2024年示例计划 / create the Liaoning 2024 demo programme")
+    add_db_option(p)
+    p.add_argument("--activities", type=int, default=None, metavar="N",
+                   help="pad the programme to N activities (N below the base programme keeps the base)")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the generated activities (default 0)")
+    p.add_argument("--force", action="store_true", help="replace an existing database (a backup copy is kept)")
+    p.set_defaults(func=run)
+
+
+def _replaceable(path: Path) -> bool:
+    """An empty file, or an SQLite file that is ours (alembic_version) or holds no tables."""
+    if path.is_dir():
+        return False
+    with path.open("rb") as fh:
+        head = fh.read(len(SQLITE_HEADER))
+    if not head:
+        return True
+    if head != SQLITE_HEADER:
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return True  # our header but unreadable: a damaged database of ours, which --force may replace
+    return not tables or "alembic_version" in tables
+
+
+def _backup(path: Path) -> Path | None:
+    if path.stat().st_size == 0:
+        return None
+    dest = backups_dir_for(path) / f"{path.stem}.before-demo-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+    try:
+        return backup_file(path, dest)
+    except sqlite3.DatabaseError:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, dest)  # damaged: keep the bytes as they are
+        return dest
+
+
+def _move_into_place(tmp: Path, path: Path) -> None:
+    try:
+        remove_database_files(path)
+        for suffix in ("-wal", "-shm"):
+            companion = Path(str(tmp) + suffix)
+            if companion.exists():
+                os.replace(companion, Path(str(path) + suffix))
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise DatabaseProblem("locked", path, str(exc)) from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    path = db_path(args).expanduser().absolute()
+    if args.activities is not None and not 0 <= args.activities <= MAX_ACTIVITIES:
+        raise CliError(messages.render("demo.bad_count", max=MAX_ACTIVITIES), EXIT_UNREADABLE)
+    exists = path.exists()
+    if exists and not args.force:
+        raise CliError(messages.render("db.exists", path=str(path)), EXIT_UNREADABLE)
+    if exists and not _replaceable(path):
+        raise CliError(messages.render("demo.not_replaced", name=path.name), EXIT_UNREADABLE)
+    if not path.parent.is_dir():
+        raise DatabaseProblem("cannot_open", path, "folder does not exist")
+    tmp = path.with_name(path.name + ".demo-part")
+    try:
+        remove_database_files(tmp)
+        summary = make_demo_database(tmp, args.activities, args.seed)
+    except DatabaseProblem as exc:
+        remove_database_files(tmp)
+        raise DatabaseProblem(exc.code, path, exc.detail) from exc
+    except BaseException:
+        remove_database_files(tmp)
+        raise
+    backup = _backup(path) if exists else None
+    _move_into_place(tmp, path)
+    line = messages.render(
+        "demo.created", path=str(path), region=regions().name("210000"), year=summary.year,
+        activities=summary.activities, base=summary.base_activities, padded=summary.padded_activities,
+        organisations=summary.organisations, venues=summary.venues, links=summary.links,
+    )
+    if backup is not None:
+        line += messages.render("demo.backup", backup=str(backup))
+    print(line)
+    return 0
