@@ -11,8 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lifelong_desktop.models import Activity, Venue
 from lifelong_desktop.services.checks_time import daily_span, occurrences
-from lifelong_desktop.services.rows import ActivityRow
 
 LONG_DAYS = 14  # activities longer than this are kept aside, so a range query never scans far back
 NO_CLASH_STATUSES = ("cancelled",)
@@ -45,7 +48,38 @@ class Entry:
         return (self.start is not None, self.start or time(0), self.title, self.activity_id)
 
 
-def _entries(row: ActivityRow, first: date, last: date) -> Iterable[Entry]:
+@dataclass(frozen=True, slots=True)
+class CalendarRow:
+    """What a calendar needs of one activity (lighter than an ActivityRow: no organisers)."""
+
+    id: int
+    title: str
+    activity_type: str | None
+    status: str
+    start_date: date
+    start_time: time | None
+    end_date: date
+    end_time: time | None
+    city_code: str | None
+    venue_id: int | None
+    venue_name: str
+    mode: str | None
+
+
+def calendar_rows(session: Session, programme_id: int, *, venue_id: int | None = None) -> list[CalendarRow]:
+    """The programme's activities (or those at one venue) in one query, as calendar rows."""
+    stmt = (
+        select(Activity.id, Activity.title, Activity.activity_type, Activity.status, Activity.start_date,
+               Activity.start_time, Activity.end_date, Activity.end_time, Activity.city_code, Activity.venue_id,
+               Venue.name, Activity.mode)
+        .outerjoin(Venue, Venue.id == Activity.venue_id).where(Activity.programme_id == programme_id)
+    )
+    if venue_id is not None:
+        stmt = stmt.where(Activity.venue_id == venue_id)
+    return [CalendarRow(*r[:10], r[10] or "", r[11]) for r in session.execute(stmt)]
+
+
+def _entries(row: CalendarRow, first: date, last: date) -> Iterable[Entry]:
     for occ in occurrences(row, first, last):
         yield Entry(row.id, occ.day, occ.start, occ.end, occ.index, occ.days, row.title, row.activity_type,
                     row.status, row.city_code, row.venue_id, row.venue_name, row.mode)
@@ -58,9 +92,9 @@ class CalendarIndex:
     in [first - LONG_DAYS, last] plus the few longer ones, so it costs what the visible range holds.
     """
 
-    def __init__(self, rows: Iterable[ActivityRow]) -> None:
-        short: list[ActivityRow] = []
-        self._long: list[ActivityRow] = []
+    def __init__(self, rows: Iterable[CalendarRow]) -> None:
+        short: list[CalendarRow] = []
+        self._long: list[CalendarRow] = []
         for r in rows:
             (self._long if (r.end_date - r.start_date).days >= LONG_DAYS else short).append(r)
         short.sort(key=lambda r: r.start_date)
@@ -110,7 +144,7 @@ class Booking:
         return bool(self.clashes_with)
 
 
-def venue_bookings(rows: Iterable[ActivityRow], venue_id: int) -> list[Booking]:
+def venue_bookings(rows: Iterable[CalendarRow], venue_id: int) -> list[Booking]:
     """Every day of every activity at a venue, by date and time, with same-time clashes marked.
 
     Two bookings clash when both are held on site (not online, not cancelled) and their daily hours

@@ -526,13 +526,13 @@ def venue_counts(session: Session, programme_id: int) -> dict[int, int]:
 @lru_cache(maxsize=65536)
 def pinyin_key(name: str) -> tuple[str, str]:
     """Sort key of a Chinese name by Hanyu Pinyin (then by the name itself), cached per name."""
-    return " ".join(lazy_pinyin(name, errors="default")).casefold(), name
+    return " ".join(lazy_pinyin(normalise_name(name), errors="default")), name
 
 
 @lru_cache(maxsize=65536)
 def pinyin_initials(name: str) -> str:
     """The first letters of the pinyin of each character (`沈阳` gives `sy`), for searching."""
-    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")).casefold()
+    return "".join(lazy_pinyin(normalise_name(name), style=Style.FIRST_LETTER, errors="default"))
 
 
 def matches(name: str, text: str) -> bool:

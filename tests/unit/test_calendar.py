@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 
 from plan_data import make_plan
 
-from lifelong_desktop.services.calendar import CalendarIndex, venue_bookings
+from lifelong_desktop.services.calendar import CalendarIndex, calendar_rows, venue_bookings
 from lifelong_desktop.services.checks_time import occurrences
 from lifelong_desktop.services.rows import ActivityRow, activity_rows
 
@@ -28,7 +28,10 @@ def row(i: int, start: date, days: int, venue: int | None = None, **kw) -> Activ
 def test_multi_day_activity_runs_every_day(db):
     ids = make_plan(db)
     with db.read() as s:
-        index = CalendarIndex(activity_rows(s, ids["programme"]))
+        light = calendar_rows(s, ids["programme"])
+        index = CalendarIndex(light)
+        assert len(calendar_rows(s, ids["programme"], venue_id=ids["dl"])) == 3
+    assert {r.id: r.venue_name for r in light}[ids["expo"]] == "大连市文化馆"
     days = index.between(date(2024, 10, 26), date(2024, 11, 1))
     expo = [d for d, es in days.items() if any(e.activity_id == ids["expo"] for e in es)]
     assert expo == [date(2024, 10, 27) + timedelta(n) for n in range(4)]

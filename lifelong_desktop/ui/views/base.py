@@ -1,0 +1,61 @@
+"""What every view shares: reload on data_changed only when shown (lazily), the programme's region, a notice line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from lifelong_desktop.services.programmes import ProgrammeRow, list_programmes
+from lifelong_desktop.ui.context import AppContext
+
+
+class LazyView(QWidget):
+    """Subclasses set `kinds` (the data kinds they show) and implement `reload()`.
+
+    A change of those kinds reloads a visible view at once and a hidden one when it is next shown,
+    so a big programme is not re-read by tabs nobody is looking at."""
+
+    kinds: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._dirty = True
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.programme_changed.connect(lambda _pid: self._on_data_changed(set(self.kinds) | {"programme"}))
+
+    def _on_data_changed(self, kinds: set) -> None:
+        if not (set(kinds) & (set(self.kinds) | {"programme"})):
+            return
+        self._dirty = True
+        if self.isVisible():
+            QTimer.singleShot(0, self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            QTimer.singleShot(0, self.refresh)
+
+    def refresh(self) -> None:
+        """Re-read the data now (also what tests call)."""
+        self._dirty = False
+        self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def programme(self) -> ProgrammeRow | None:
+        if self.ctx.programme_id is None:
+            return None
+        with self.ctx.db.read() as session:
+            return next((p for p in list_programmes(session) if p.id == self.ctx.programme_id), None)
+
+
+def notice_label() -> QLabel:
+    """A line for one sentence of feedback (a refused edit), shown above a view's table."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("QLabel { background: #fdecea; color: #8c1d18; padding: 6px; border-radius: 3px; }")
+    label.hide()
+    return label
