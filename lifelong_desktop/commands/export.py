@@ -81,7 +81,7 @@ def run_export(args: argparse.Namespace) -> int:
         except WriteProblem as exc:
             raise CliError(exc.message(), EXIT_UNREADABLE) from exc
         with db.read() as session:
-            errors = check_error_count(session, result.programme_id)
+            errors = check_error_count(session, result)
     finally:
         db.close()
     print(messages.render("export.done", path=str(result.path), count=result.activities,

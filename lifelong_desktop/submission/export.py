@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,8 @@ class ExportResult:
     venues: int
     data_as_of: datetime
     programme_id: int
+    window: tuple[date | None, date | None] = (None, None)
+    rows: tuple[ActivityRow, ...] = field(default=(), repr=False, compare=False)  # as exported, for the checks
 
 
 def _blank(value: Any) -> Any:
@@ -85,9 +87,10 @@ def programme_header(p: Programme, seq: int, as_of: datetime) -> dict[str, Any]:
     }
 
 
-def workbook_data(session: Session, p: Programme, seq: int, as_of: datetime) -> WorkbookData:
+def workbook_data(session: Session, p: Programme, seq: int, as_of: datetime,
+                  rows: list[ActivityRow] | None = None) -> WorkbookData:
     """The programme as workbook values: activities in format order, the organisations and venues they use."""
-    rows = activity_rows(session, p.id)
+    rows = activity_rows(session, p.id) if rows is None else rows
     org_ids: set[int] = set()
     venue_ids: set[int] = set()
     for r in rows:
@@ -111,7 +114,8 @@ def export_programme(session: Session, p: Programme, path: Path | str) -> Export
     """
     as_of = datetime.now().replace(microsecond=0)
     seq = (p.submission_seq or 0) + 1
-    data = workbook_data(session, p, seq, as_of)
+    rows = activity_rows(session, p.id)
+    data = workbook_data(session, p, seq, as_of, rows)
     with atomic_file(path) as tmp:
         write_package(data, tmp)
         p.submission_seq = seq
@@ -119,13 +123,21 @@ def export_programme(session: Session, p: Programme, path: Path | str) -> Export
         session.flush()
         target = Path(path).expanduser().absolute()
     return ExportResult(target, p.submission_uid, seq, len(data.activities), len(data.organisations),
-                        len(data.venues), as_of, p.id)
+                        len(data.venues), as_of, p.id, (p.window_start, p.window_end), tuple(rows))
 
 
-def check_error_count(session: Session, programme_id: int) -> int | None:
-    """How many error-level planning-check findings the programme has (None when the checks are not there)."""
+def check_error_count(session: Session, result: ExportResult) -> int | None:
+    """How many error-level planning-check findings the exported plan has (None when the checks are not there).
+
+    The checks run over the rows just exported when services.checks can take rows, else from the database.
+    """
     try:
-        from lifelong_desktop.services.checks import run_checks
+        from lifelong_desktop.services import checks
     except ImportError:
         return None
-    return sum(1 for f in run_checks(session, programme_id) if getattr(f, "severity", "") == "error")
+    check_rows, window = getattr(checks, "check_rows", None), getattr(checks, "PlanWindow", None)
+    if check_rows is not None and window is not None and result.rows:
+        findings = check_rows(list(result.rows), window(*result.window), today=date.today())
+    else:
+        findings = checks.run_checks(session, result.programme_id)
+    return sum(1 for f in findings if getattr(f, "severity", "") == "error")
