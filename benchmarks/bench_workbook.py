@@ -56,7 +56,14 @@ def bulk_database(path: Path, n: int, seed: int = 1) -> None:
     from sqlalchemy import insert, select
 
     from lifelong_desktop.db import open_database
-    from lifelong_desktop.models import ROLE_RANK, Activity, ActivityOrganisation, Organisation, Venue, normalise_name
+    from lifelong_desktop.models import (
+        ROLE_RANK,
+        Activity,
+        ActivityOrganisation,
+        Organisation,
+        Venue,
+        normalise_name,
+    )
     from lifelong_desktop.services.programmes import create_programme
     from lifelong_desktop.services.regions import regions
 
