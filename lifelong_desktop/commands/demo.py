@@ -16,7 +16,13 @@ from pathlib import Path
 
 from lifelong_desktop import messages
 from lifelong_desktop.commands.common import EXIT_UNREADABLE, CliError, add_db_option, db_path
-from lifelong_desktop.db import SQLITE_HEADER, DatabaseProblem, backup_file, backups_dir_for, remove_database_files
+from lifelong_desktop.db import (
+    SQLITE_HEADER,
+    DatabaseProblem,
+    backup_file,
+    backups_dir_for,
+    remove_database_files,
+)
 from lifelong_desktop.services.demo import MAX_ACTIVITIES, make_demo_database
 from lifelong_desktop.services.regions import regions
 

@@ -15,7 +15,15 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import ROLE_RANK, Activity, ActivityOrganisation, Organisation, Programme, Venue, now
+from lifelong_desktop.models import (
+    ROLE_RANK,
+    Activity,
+    ActivityOrganisation,
+    Organisation,
+    Programme,
+    Venue,
+    now,
+)
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.demo_content import parse_date, programme_content
@@ -71,7 +79,7 @@ def _insert_organisations(session: Session, reg: Registers, stamp: Any) -> tuple
             next_id += 1
         by_name[name] = ids[key]
     if rows:
-        session.execute(insert(Organisation), rows)
+        session.execute(insert(Organisation.__table__), rows)
     return by_name, [r["id"] for r in rows]
 
 
@@ -89,7 +97,7 @@ def _insert_venues(session: Session, reg: Registers, stamp: Any) -> tuple[dict[t
             next_id += 1
         by_name[(v.name, v.city)] = ids[key]
     if rows:
-        session.execute(insert(Venue), rows)
+        session.execute(insert(Venue.__table__), rows)
     return by_name, [r["id"] for r in rows]
 
 
@@ -154,8 +162,9 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
     venue_ids, new_venues = _insert_venues(session, reg, stamp)
     first = _next_id(session, Activity.id)
     rows, links = _activity_rows(specs, programme.id, first, org_ids, venue_ids, stamp)
-    session.execute(insert(Activity), rows)
-    session.execute(insert(ActivityOrganisation), links)
+    # Core inserts on the tables: one executemany each (the ORM bulk path splits rows by their None columns).
+    session.execute(insert(Activity.__table__), rows)
+    session.execute(insert(ActivityOrganisation.__table__), links)
     for entity, ids in (("organisation", new_orgs), ("venue", new_venues), ("activity", [r["id"] for r in rows]),
                         ("activity_organisation", [r["activity_id"] for r in links])):
         if ids:

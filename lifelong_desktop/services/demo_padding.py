@@ -153,12 +153,12 @@ class Composer:
         start_t, end_t, days = self._times(kind, mode, venue.venue_type if venue else None)
         start = self._date(audience)
         mask = slot_mask(start_t, end_t)
-        for attempt in range(12):
+        for attempt in range(16):
             if start + timedelta(days=days - 1) > WINDOW_END:
                 start = WINDOW_END - timedelta(days=days - 1)
             if self.booking.free(venue, start, start + timedelta(days=days - 1), mask):
                 break
-            if attempt % 3 == 2:
+            if attempt % 2 == 1:
                 venue = self._venue(city, kind, audience)
             start = min(max(start + timedelta(days=rng.randint(-10, 10)), WINDOW_START), WINDOW_END)
         else:

@@ -6,7 +6,13 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from lifelong_desktop.services.demo_content import CitySpec, cities, parse_date, parse_times, programme_content
+from lifelong_desktop.services.demo_content import (
+    CitySpec,
+    cities,
+    parse_date,
+    parse_times,
+    programme_content,
+)
 from lifelong_desktop.services.demo_registers import Registers, VenueSpec, county_label
 from lifelong_desktop.services.demo_schedule import (
     WINDOW_END,

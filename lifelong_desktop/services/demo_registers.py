@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from functools import cache
 
 from lifelong_desktop.services.demo_content import CitySpec, cities, place_names, programme_content
 from lifelong_desktop.services.regions import regions
@@ -78,6 +79,7 @@ def phone(rng: random.Random, area: str) -> str:
     return f"{area}-{rng.randint(22000000, 89999999)}"
 
 
+@cache
 def county_label(code: str) -> str:
     """How a county-level body is named: districts with their city (沈阳市和平区), counties and cities alone."""
     reg = regions()
