@@ -225,6 +225,11 @@ def verify_file(path: Path, *, full: bool = True) -> str | None:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not {"alembic_version", "programme", "activity"} <= tables:
                 return "not a lifelong-desktop database"
+            from lifelong_desktop.db.migrations import known_revisions, revision_of
+
+            revision = revision_of(con)
+            if revision not in known_revisions():
+                return f"made by a newer version (revision {revision})"
         finally:
             con.close()
     except (OSError, sqlite3.Error) as exc:

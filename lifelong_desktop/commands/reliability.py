@@ -1,0 +1,132 @@
+"""`lifelong backup`, `lifelong restore` and `lifelong audit`: copies of a database and who changed what."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from lifelong_desktop import messages
+from lifelong_desktop.commands import _audit_text as text
+from lifelong_desktop.commands.common import (
+    EXIT_DATABASE,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CliError,
+    add_db_option,
+    db_path,
+)
+from lifelong_desktop.db import open_database
+from lifelong_desktop.models import Activity
+from lifelong_desktop.services import audit, backups
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("backup", help="a consistent copy of the database now (default: its backups folder)")
+    add_db_option(p)
+    p.add_argument("--out", type=Path, metavar="F", help="write the copy to this file instead")
+    p.set_defaults(func=run_backup)
+
+    p = subparsers.add_parser("restore", help="list the backups, or put one back (the current file is kept)")
+    add_db_option(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--from", dest="source", metavar="F", help="restore this backup file (or its number in --list)")
+    which.add_argument("--list", action="store_true", help="list the backups, newest first, each checked")
+    which.add_argument("--newest", action="store_true", help="restore the newest backup that passes its checks")
+    p.set_defaults(func=run_restore)
+
+    p = subparsers.add_parser("audit", help="who changed what and when (the audit log), newest first")
+    add_db_option(p)
+    p.add_argument("--activity", metavar="UID", help="only the changes of one activity (its activity_id)")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N entries (default 50)")
+    p.add_argument("--json", action="store_true", help="entries as a JSON list")
+    p.set_defaults(func=run_audit)
+
+
+def _say(code: str, **params: object) -> None:
+    print(messages.render(code, **params))
+
+
+def _notices(db) -> None:  # noqa: ANN001 - a Database
+    for notice in db.notices:
+        print(notice.message(), file=sys.stderr)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    out = backups.backup_now(path, args.out)
+    _say("reliability.backup_done", name=path.name, path=str(out))
+    return EXIT_OK
+
+
+def _list(path: Path) -> list[backups.BackupRow]:
+    rows = backups.backup_rows(path)
+    if not rows:
+        _say("reliability.no_backups", name=path.name)
+        return rows
+    _say("reliability.list_head", name=path.name, count=len(rows))
+    for i, row in enumerate(rows, 1):
+        state = messages.render("reliability.good" if row.problem is None else "reliability.bad", problem=row.problem)
+        reason = messages.render(f"reliability.reason.{row.reason}")
+        print(f"{i:>3}  {row.taken_at:%Y-%m-%d %H:%M:%S}  {reason:<8}  {row.size / 1024:>8.0f} KB  {state}  {row.path}")
+    return rows
+
+
+def _pick(path: Path, source: str) -> Path:
+    candidate = Path(source)
+    if candidate.exists() or not source.isdigit():
+        if not candidate.is_file():
+            raise CliError(messages.render("reliability.no_such_backup", path=source), EXIT_UNREADABLE)
+        return candidate
+    rows = backups.backup_rows(path, verify=False)
+    number = int(source)
+    if not 1 <= number <= len(rows):
+        raise CliError(messages.render("reliability.no_such_number", number=number, count=len(rows)),
+                       EXIT_UNREADABLE)
+    return rows[number - 1].path
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    path = db_path(args).expanduser().absolute()
+    if args.list:
+        _list(path)
+        return EXIT_OK
+    if args.newest:
+        source = backups.newest_good_backup(path)
+        if source is None:
+            raise CliError(messages.render("reliability.no_good_backup", name=path.name), EXIT_DATABASE)
+    else:
+        source = _pick(path, args.source)
+    result = backups.restore(path, source)
+    db = open_database(path, backup_on_open=False)  # proves it opens, and upgrades an older copy
+    _notices(db)
+    db.close()
+    _say("reliability.restored", name=path.name, source=str(result.restored_from),
+         safety=str(result.safety_copy) if result.safety_copy else "-")
+    return EXIT_OK
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    lang = messages.current_language()
+    db = open_database(db_path(args), create=False, backup_on_open=False)
+    _notices(db)
+    try:
+        with db.read() as session:
+            entries = audit.history(session, activity_uid=args.activity, limit=max(1, args.limit))
+            uids = {e.entity_uid for e in entries if e.entity_uid}
+            names = dict(session.execute(select(Activity.uid, Activity.title).where(Activity.uid.in_(uids))).all())
+    finally:
+        db.close()
+    if args.json:
+        json.dump([text.entry_dict(e, lang) for e in entries], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not entries:
+        _say("reliability.audit_empty")
+        return EXIT_OK
+    for entry in entries:
+        print("\n".join(text.entry_lines(entry, lang, names)))
+    return EXIT_OK
