@@ -1,0 +1,151 @@
+"""What the Activities view's commands do: open the dialogs, then run one undoable edit each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
+
+from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem
+from lifelong_desktop.services.planning import EditConflict, PlanningError
+from lifelong_desktop.ui.editors.activity_form import ActivityForm
+from lifelong_desktop.ui.editors.bulk_edit import BulkEditDialog
+from lifelong_desktop.ui.editors.choices import load_choices
+from lifelong_desktop.ui.editors.messages import problem_text
+from lifelong_desktop.ui.editors.series import WeeklySeriesDialog
+from lifelong_desktop.ui.undo import commands as cmd
+from lifelong_desktop.ui.undo.base import DbCommand
+
+if TYPE_CHECKING:
+    from lifelong_desktop.ui.activities.view import ActivitiesView
+
+_T = "ActivityEditing"
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(_T, text, None, n)
+
+
+def error_sentence(exc: Exception) -> str:
+    """One sentence for anything an edit can run into (never a traceback)."""
+    if isinstance(exc, EditConflict):
+        if exc.current is None:
+            return tr("This activity was deleted in another window or program; your changes were not saved.")
+        return tr("This activity was changed in another window or program meanwhile (it now reads “%1”); "
+                  "your changes were not saved and the table shows its current values.").replace("%1", exc.current.title)
+    if isinstance(exc, ConcurrentEdit):
+        return tr("This record was changed in another window or program meanwhile; your changes were not saved "
+                  "and the table shows the current values.")
+    if isinstance(exc, PlanningError):
+        return problem_text(exc.code, **exc.params)
+    if isinstance(exc, DatabaseProblem):
+        return exc.message("en" if QCoreApplication.translate("Language", "zh") == "en" else None)
+    return tr("The change could not be saved: %1").replace("%1", str(exc))
+
+
+class ActivityEditing(QObject):
+    """Owned by the view; `run_dialog` is the one place dialogs are shown (tests replace it)."""
+
+    def __init__(self, view: ActivitiesView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.ctx = view.ctx
+        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
+
+    def execute(self, command: DbCommand) -> bool:
+        """Run one edit; on failure say why in one sentence and show the data as it now is."""
+        try:
+            command.execute()
+        except (EditConflict, ConcurrentEdit, PlanningError, DatabaseProblem) as exc:
+            self.view.inform(tr("Not saved"), error_sentence(exc))
+            self.view.reload()
+            return False
+        self.view.status_message.emit(command.text())
+        return True
+
+    # ---------------------------------------------------------------- commands
+
+    def new_activity(self) -> None:
+        if self.ctx.programme_id is None:
+            return
+        form = ActivityForm(load_choices(self.ctx), None, self.view.model.all_rows(), self.view)
+        if self.run_dialog(form):
+            command = cmd.CreateActivity(self.ctx, form.value())
+            if self.execute(command):
+                self.view.reload(select=command.ids)
+
+    def edit_current(self) -> None:
+        row = self.view.current_row()
+        if row is None:
+            return
+        form = ActivityForm(load_choices(self.ctx), row, self.view.model.all_rows(), self.view)
+        if self.run_dialog(form):
+            value = form.value()
+            if value == form.initial:
+                return
+            if self.execute(cmd.EditActivity(self.ctx, row.id, value, row.version)):
+                self.view.reload(select=[row.id])
+
+    def duplicate_selected(self) -> None:
+        ids = self.view.selected_ids()
+        if ids:
+            command = cmd.DuplicateActivities(self.ctx, ids)
+            if self.execute(command):
+                self.view.reload(select=command.ids)
+
+    def delete_selected(self) -> None:
+        ids = self.view.selected_ids()
+        if not ids:
+            return
+        row = self.view.table.currentIndex().row()
+        if self.execute(cmd.DeleteActivities(self.ctx, ids)):
+            self.view.status_message.emit(tr("Deleted %n activities (Ctrl+Z undoes it).", len(ids)))
+            n = self.view.model.rowCount()
+            if n:
+                near = self.view.model.row_at(min(max(row, 0), n - 1)).id
+                self.view.select_ids([near])
+
+    def bulk_edit_selected(self) -> None:
+        ids = self.view.selected_ids()
+        if not ids:
+            return
+        dialog = BulkEditDialog(load_choices(self.ctx), len(ids), self.view)
+        if self.run_dialog(dialog):
+            if self.execute(cmd.BulkEdit(self.ctx, ids, dialog.change())):
+                self.view.reload(select=ids)
+
+    def weekly_series(self) -> None:
+        row = self.view.current_row()
+        if row is None:
+            return
+        dialog = WeeklySeriesDialog(row, self.view)
+        if self.run_dialog(dialog):
+            from lifelong_desktop.services.planning import ActivityInput
+
+            template = ActivityInput.from_row(row).replace(status="planned", actual_participants=None)
+            command = cmd.WeeklySeries(self.ctx, template, *dialog.values())
+            if self.execute(command):
+                self.view.reload(select=command.ids)
+
+    def paste_rows(self, text: str | None = None) -> None:
+        """Rows copied from Excel/WPS: preview first, then add the good ones as one undoable edit."""
+        from lifelong_desktop.ui.dialogs.paste_preview import PastePreviewDialog
+        from lifelong_desktop.ui.dialogs.paste_rows import parse_paste
+
+        if self.ctx.programme_id is None:
+            return
+        text = QGuiApplication.clipboard().text() if text is None or not isinstance(text, str) else text
+        choices = load_choices(self.ctx)
+        result = parse_paste(text or "", choices.programme.region_code, choices.programme.year)
+        if not result.rows:
+            self.view.inform(tr("Nothing to paste"), tr("The clipboard holds no rows. Copy activity rows in Excel "
+                                                         "or WPS (with or without the header row) and try again."))
+            return
+        dialog = PastePreviewDialog(result, self.view)
+        if self.run_dialog(dialog) and result.good:
+            command = cmd.PasteActivities(self.ctx, result.good)
+            if self.execute(command):
+                self.view.reload(select=command.created.activity_ids)

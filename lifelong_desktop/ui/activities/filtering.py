@@ -1,0 +1,106 @@
+"""Which activities the table shows: search text and filters, run over precomputed columns of the rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from lifelong_desktop.services.rows import ActivityRow
+
+
+def fold(text: str) -> str:
+    """The form searched in: NFKC (full-width folded), case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityFilter:
+    """The search text and the filter bar's choices; empty values filter nothing."""
+
+    text: str = ""
+    city_code: str = ""
+    county_code: str = ""
+    activity_type: str = ""
+    status: str = ""
+    mode: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    organisation_id: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return self != ActivityFilter()
+
+    def without_text(self) -> ActivityFilter:
+        return dataclasses.replace(self, text="")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["date_from"] = self.date_from.isoformat() if self.date_from else None
+        d["date_to"] = self.date_to.isoformat() if self.date_to else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ActivityFilter:
+        known = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in d.items() if k in known}
+        try:
+            for k in ("date_from", "date_to"):
+                values[k] = date.fromisoformat(values[k]) if values.get(k) else None
+            if values.get("organisation_id") is not None:
+                values["organisation_id"] = int(values["organisation_id"])
+            return cls(**values)
+        except (TypeError, ValueError):
+            return cls()
+
+
+class FilterIndex:
+    """Per-row columns prepared once per data load so each keystroke is a few list comprehensions."""
+
+    def __init__(self, rows: tuple[ActivityRow, ...]) -> None:
+        self.haystacks = [
+            fold("\n".join((r.title, r.venue_name, r.city_name, r.county_name, r.address, *r.hosts, *r.undertakers,
+                            *r.co_organisers)))
+            for r in rows
+        ]
+        self.rows = rows
+
+    def apply(self, order: list[int], f: ActivityFilter, previous: tuple[ActivityFilter, list[int]] | None = None) -> list[int]:
+        """The indices of `order` (kept in that order) that pass the filter.
+
+        When only the search text grew since `previous`, only the rows shown then are searched again."""
+        rows, idx = self.rows, order
+        needle = fold(f.text.strip())
+        if previous is not None:
+            before, shown = previous
+            if before.without_text() == f.without_text() and needle.startswith(fold(before.text.strip())):
+                idx = shown
+                if needle == fold(before.text.strip()):
+                    return list(shown)
+                hay = self.haystacks
+                return [i for i in idx if needle in hay[i]]
+        if f.city_code:
+            idx = [i for i in idx if rows[i].city_code == f.city_code]
+        if f.county_code:
+            idx = [i for i in idx if rows[i].county_code == f.county_code]
+        if f.activity_type:
+            idx = [i for i in idx if rows[i].activity_type == f.activity_type]
+        if f.status:
+            idx = [i for i in idx if rows[i].status == f.status]
+        if f.mode:
+            idx = [i for i in idx if rows[i].mode == f.mode]
+        if f.date_from:
+            idx = [i for i in idx if rows[i].end_date >= f.date_from]
+        if f.date_to:
+            idx = [i for i in idx if rows[i].start_date <= f.date_to]
+        if f.organisation_id is not None:
+            oid = f.organisation_id
+            idx = [i for i in idx if oid in rows[i].host_ids or oid in rows[i].undertaker_ids
+                   or oid in rows[i].co_organiser_ids]
+        if needle:
+            hay = self.haystacks
+            idx = [i for i in idx if needle in hay[i]]
+        return idx if idx is not order else list(order)

@@ -1,0 +1,275 @@
+"""Table model over activity rows (Vorta-style): COL_ constants, custom roles, filter and sort in the model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import time
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.ui.activities import codes
+from lifelong_desktop.ui.activities.collation import name_key, title_key
+from lifelong_desktop.ui.activities.filtering import ActivityFilter, FilterIndex
+
+(COL_DATE, COL_TIME, COL_TITLE, COL_TYPE, COL_LEVEL, COL_CITY, COL_COUNTY, COL_VENUE, COL_MODE, COL_HOSTS,
+ COL_UNDERTAKERS, COL_EXPECTED, COL_STATUS, COL_FEATURED) = range(14)
+COLUMN_COUNT = 14
+
+ActivityRole = Qt.ItemDataRole.UserRole + 1  # the ActivityRow itself
+IdRole = Qt.ItemDataRole.UserRole + 2  # the activity's database id
+SortRole = Qt.ItemDataRole.UserRole + 3  # the value the column sorts by
+
+_T = "ActivityTableModel"
+HEADERS = {
+    COL_DATE: "Date", COL_TIME: "Time", COL_TITLE: "Title", COL_TYPE: "Type", COL_LEVEL: "Level",
+    COL_CITY: "City", COL_COUNTY: "County", COL_VENUE: "Venue", COL_MODE: "Mode", COL_HOSTS: "Hosts",
+    COL_UNDERTAKERS: "Undertakers", COL_EXPECTED: "Expected", COL_STATUS: "Status", COL_FEATURED: "Featured",
+}
+
+
+def _headers() -> dict[int, str]:
+    tr = QCoreApplication.translate
+    return {
+        COL_DATE: tr(_T, "Date"), COL_TIME: tr(_T, "Time"), COL_TITLE: tr(_T, "Title"), COL_TYPE: tr(_T, "Type"),
+        COL_LEVEL: tr(_T, "Level"), COL_CITY: tr(_T, "City"), COL_COUNTY: tr(_T, "County"),
+        COL_VENUE: tr(_T, "Venue"), COL_MODE: tr(_T, "Mode"), COL_HOSTS: tr(_T, "Hosts"),
+        COL_UNDERTAKERS: tr(_T, "Undertakers"), COL_EXPECTED: tr(_T, "Expected"), COL_STATUS: tr(_T, "Status"),
+        COL_FEATURED: tr(_T, "Featured"),
+    }
+
+
+def _hm(t: time | None) -> str:
+    return t.strftime("%H:%M") if t else ""
+
+
+def time_text(r: ActivityRow, all_day: str) -> str:
+    if r.start_time is None and r.end_time is None:
+        return all_day
+    return f"{_hm(r.start_time)}–{_hm(r.end_time)}" if r.end_time else _hm(r.start_time)
+
+
+def date_text(r: ActivityRow) -> str:
+    if r.end_date == r.start_date:
+        return r.start_date.isoformat()
+    if r.end_date.year == r.start_date.year:
+        return f"{r.start_date.isoformat()} – {r.end_date.strftime('%m-%d')}"
+    return f"{r.start_date.isoformat()} – {r.end_date.isoformat()}"
+
+
+def _sort_key_function(column: int) -> Callable[[ActivityRow], Any]:
+    names = {
+        COL_CITY: lambda r: (r.city_code is None, name_key(r.city_name), r.city_code or ""),
+        COL_COUNTY: lambda r: (not r.county_name, name_key(r.county_name)),
+        COL_VENUE: lambda r: (not r.venue_name, name_key(r.venue_name)),
+        COL_HOSTS: lambda r: (not r.hosts, tuple(name_key(n) for n in r.hosts)),
+        COL_UNDERTAKERS: lambda r: (not r.undertakers, tuple(name_key(n) for n in r.undertakers)),
+    }
+    if column in names:
+        return names[column]
+    simple: dict[int, Callable[[ActivityRow], Any]] = {
+        COL_DATE: lambda r: (r.start_date, r.start_time is not None, r.start_time or time(0), r.end_date),
+        COL_TIME: lambda r: (r.start_time is not None, r.start_time or time(0), r.end_time or time(0)),
+        COL_TITLE: lambda r: title_key(r.title),
+        COL_TYPE: lambda r: _code_rank("activity_type", r.activity_type),
+        COL_LEVEL: lambda r: _code_rank("level", r.level),
+        COL_MODE: lambda r: _code_rank("mode", r.mode),
+        COL_EXPECTED: lambda r: (r.expected_participants is None, r.expected_participants or 0),
+        COL_STATUS: lambda r: _code_rank("status", r.status),
+        COL_FEATURED: lambda r: not r.featured,
+    }
+    return simple[column]
+
+
+_RANKS: dict[str, dict[str, int]] = {}
+
+
+def _code_rank(code_list: str, key: str | None) -> int:
+    ranks = _RANKS.get(code_list)
+    if ranks is None:
+        ranks = _RANKS[code_list] = {k: i for i, (k, _) in enumerate(codes.items(code_list))}
+    return ranks.get(key or "", len(ranks))
+
+
+class ActivityTableModel(QAbstractTableModel):
+    """All activities of the programme; shows those passing `set_filter`, in the order of `sort`."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[ActivityRow, ...] = ()
+        self._index = FilterIndex(())
+        self._order: list[int] = []  # every row index, in the current sort order
+        self._shown: list[int] = []  # indices of rows passing the filter, in that order
+        self._filter = ActivityFilter()
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sort_keys: dict[int, list[Any]] = {}
+        self._headers = _headers()
+        self._all_day = QCoreApplication.translate(_T, "All day")
+        self._yes = QCoreApplication.translate(_T, "Yes")
+        self._position: dict[int, int] = {}
+
+    # ---------------------------------------------------------------- data in
+
+    def set_rows(self, rows: Sequence[ActivityRow]) -> None:
+        """Replace every row (after a load or an edit); keeps the filter and the sort order."""
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self._index = FilterIndex(self._rows)
+        self._sort_keys.clear()
+        self._order = self._sorted_order()
+        self._shown = self._index.apply(self._order, self._filter)
+        self._position = {}
+        self.endResetModel()
+
+    def set_filter(self, f: ActivityFilter) -> None:
+        if f == self._filter:
+            return
+        previous = (self._filter, self._shown)
+        self.beginResetModel()
+        self._shown = self._index.apply(self._order, f, previous)
+        self._filter = f
+        self._position = {}
+        self.endResetModel()
+
+    @property
+    def filter(self) -> ActivityFilter:
+        return self._filter
+
+    @property
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def all_rows(self) -> tuple[ActivityRow, ...]:
+        return self._rows
+
+    def row_at(self, row: int) -> ActivityRow:
+        return self._rows[self._shown[row]]
+
+    def rows_at(self, rows: Iterable[int]) -> list[ActivityRow]:
+        return [self.row_at(r) for r in rows]
+
+    def row_of_id(self, activity_id: int) -> int | None:
+        """The table row showing an activity, or None when it is filtered out or gone."""
+        if not self._position:
+            ids = [self._rows[i].id for i in self._shown]
+            self._position = {aid: n for n, aid in enumerate(ids)}
+        return self._position.get(activity_id)
+
+    # ---------------------------------------------------------------- Qt model
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._headers[section]
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._shown):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._shown)):
+            return None
+        r = self._rows[self._shown[index.row()]]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_TITLE:
+                return r.title + ("\n\n" + r.description if r.description else "")
+            if col in (COL_HOSTS, COL_UNDERTAKERS):
+                return "\n".join(r.hosts if col == COL_HOSTS else r.undertakers)
+            return None
+        if role == ActivityRole:
+            return r
+        if role == IdRole:
+            return r.id
+        if role == SortRole:
+            return _sort_key_function(col)(r)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_EXPECTED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and r.status == "cancelled":
+            return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.FontRole and r.status == "cancelled":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+    def _display(self, r: ActivityRow, col: int) -> str:
+        if col == COL_DATE:
+            return date_text(r)
+        if col == COL_TIME:
+            return time_text(r, self._all_day)
+        if col == COL_TITLE:
+            return r.title
+        if col == COL_TYPE:
+            return codes.label("activity_type", r.activity_type)
+        if col == COL_LEVEL:
+            return codes.label("level", r.level)
+        if col == COL_CITY:
+            return r.city_name or (r.city_code or "")
+        if col == COL_COUNTY:
+            return r.county_name
+        if col == COL_VENUE:
+            return r.venue_name
+        if col == COL_MODE:
+            return codes.label("mode", r.mode)
+        if col == COL_HOSTS:
+            return "；".join(r.hosts)
+        if col == COL_UNDERTAKERS:
+            return "；".join(r.undertakers)
+        if col == COL_EXPECTED:
+            return "" if r.expected_participants is None else f"{r.expected_participants:,}"
+        if col == COL_STATUS:
+            return codes.label("status", r.status)
+        if col == COL_FEATURED:
+            return self._yes if r.featured else ""
+        return ""
+
+    # ---------------------------------------------------------------- sorting in the source model
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort every row with list.sort over keys computed once per column; keeps selections."""
+        if column >= COLUMN_COUNT or (column < 0 and self._sort is None):
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[self._shown[p.row()]].id if 0 <= p.row() < len(self._shown) else None for p in persistent]
+        self._sort = (column, order) if column >= 0 else None  # -1: the format's order
+        self._order = self._sorted_order()
+        self._shown = self._index.apply(self._order, self._filter)
+        self._position = {}
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(self.row_of_id(i), p.column()) if i is not None and self.row_of_id(i) is not None
+             else QModelIndex() for p, i in zip(persistent, ids, strict=True)],
+        )
+        self.layoutChanged.emit()
+
+    @property
+    def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
+        return self._sort
+
+    def _sorted_order(self) -> list[int]:
+        n = len(self._rows)
+        if self._sort is None:
+            return list(range(n))  # rows arrive in the format's order
+        column, order = self._sort
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            fn = _sort_key_function(column)
+            keys = self._sort_keys[column] = [fn(r) for r in self._rows]
+        # stable (reverse=True too): equal keys keep the format's order
+        return sorted(range(n), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)

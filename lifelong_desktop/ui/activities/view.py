@@ -1,0 +1,210 @@
+"""The Activities view: search box, filter bar, the table (sorted and filtered in its model), context menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lifelong_desktop.services.regions import regions
+from lifelong_desktop.services.rows import ActivityRow, activity_rows, organisation_rows
+from lifelong_desktop.ui.actions import ActionId, ActionRegistry
+from lifelong_desktop.ui.activities import table_model as tm
+from lifelong_desktop.ui.activities.edits import ActivityEditing
+from lifelong_desktop.ui.activities.filter_bar import FilterBar
+from lifelong_desktop.ui.activities.filtering import ActivityFilter
+from lifelong_desktop.ui.context import AppContext
+
+_WIDTHS = {tm.COL_DATE: 150, tm.COL_TIME: 90, tm.COL_TITLE: 300, tm.COL_TYPE: 80, tm.COL_LEVEL: 70, tm.COL_CITY: 80,
+           tm.COL_COUNTY: 80, tm.COL_VENUE: 160, tm.COL_MODE: 70, tm.COL_HOSTS: 200, tm.COL_UNDERTAKERS: 200,
+           tm.COL_EXPECTED: 70, tm.COL_STATUS: 70, tm.COL_FEATURED: 50}
+
+
+class ActivitiesView(QWidget):
+    """Reads the programme's activities through services and re-reads them whenever they change."""
+
+    counts_changed = Signal(int, int)  # shown, total
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("activities_view")
+        self.filter_bar = FilterBar(self)
+        self.model = tm.ActivityTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("activities_table")
+        self.table.setAccessibleName(self.tr("Activities"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _i: self.editing.edit_current())
+        vh = self.table.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        hh = self.table.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setHighlightSections(False)
+        for col, width in _WIDTHS.items():
+            hh.resizeSection(col, width)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.filter_bar.search, self.table)
+
+        self.actions: ActionRegistry | None = None
+        self.editing = ActivityEditing(self)
+        #: shows one sentence to the user; tests replace it
+        self.inform: Callable[[str, str], None] = lambda title, text: QMessageBox.warning(self, title, text)
+        self.filter_bar.changed.connect(self._filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.data_changed.connect(self._data_changed)
+        ctx.programme_changed.connect(lambda _p: self.reload(keep_selection=False))
+        self.reload()
+
+    @classmethod
+    def title(cls) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("ActivitiesView", "Activities")
+
+    # ---------------------------------------------------------------- data
+
+    def reload(self, keep_selection: bool = True, select: Iterable[int] = ()) -> None:
+        """Read the rows again (one read session) and show them; selection kept by activity id."""
+        keep = set(select) or (set(self.selected_ids()) if keep_selection else set())
+        current = self.current_row()
+        if self.ctx.programme_id is None:
+            rows: list[ActivityRow] = []
+        else:
+            with self.ctx.db.read() as session:
+                rows = activity_rows(session, self.ctx.programme_id)
+        self.model.set_rows(rows)
+        if keep:
+            self.select_ids(keep, current.id if current and not select else None)
+        self._counts()
+
+    def refresh_choices(self) -> None:
+        with self.ctx.db.read() as session:
+            orgs = organisation_rows(session)
+            from lifelong_desktop.models import Programme
+
+            prog = session.get(Programme, self.ctx.programme_id) if self.ctx.programme_id else None
+        reg = regions()
+        cities = []
+        if prog is not None:
+            region = reg.get(prog.region_code)
+            cities = reg.cities_of(prog.region_code) if region and region.level == "province" else (
+                [region] if region else [])
+        self.filter_bar.set_choices(cities, orgs)
+
+    def _data_changed(self, kinds: set) -> None:
+        if "organisations" in kinds or "programme" in kinds:
+            self.refresh_choices()
+        if kinds & {"activities", "organisations", "venues", "programme"}:
+            self.reload()
+
+    def set_filter(self, f: ActivityFilter) -> None:
+        self.filter_bar.set_value(f)
+
+    def _filter_changed(self, f: ActivityFilter) -> None:
+        keep = self.selected_ids()
+        self.model.set_filter(f)
+        if keep:
+            self.select_ids(keep)
+        self._counts()
+
+    def _counts(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count
+        text = self.tr("%1 of %2 activities").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+        self.filter_bar.count_label.setText(text)
+        self.counts_changed.emit(shown, total)
+
+    # ---------------------------------------------------------------- selection
+
+    def selected_rows(self) -> list[ActivityRow]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return self.model.rows_at(rows)
+
+    def selected_ids(self) -> list[int]:
+        return [r.id for r in self.selected_rows()]
+
+    def current_row(self) -> ActivityRow | None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return self.model.row_at(index.row())
+        rows = self.selected_rows()
+        return rows[0] if rows else None
+
+    def select_ids(self, ids: Iterable[int], current: int | None = None) -> None:
+        sel = QItemSelection()
+        last = self.model.columnCount() - 1
+        first_row = None
+        for aid in ids:
+            row = self.model.row_of_id(aid)
+            if row is not None:
+                sel.select(self.model.index(row, 0), self.model.index(row, last))
+                first_row = row if first_row is None else min(first_row, row)
+        sm = self.table.selectionModel()
+        sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        target = self.model.row_of_id(current) if current is not None else first_row
+        if target is not None:
+            sm.setCurrentIndex(self.model.index(target, max(self.table.currentIndex().column(), 0)),
+                               QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(self.model.index(target, 0))
+
+    def _selection_changed(self) -> None:
+        if self.actions is None:
+            return
+        n = len(self.table.selectionModel().selectedRows())
+        for aid in (ActionId.DUPLICATE_ACTIVITY, ActionId.DELETE_ACTIVITY, ActionId.BULK_EDIT):
+            self.actions[aid].setEnabled(n > 0)
+        for aid in (ActionId.EDIT_ACTIVITY, ActionId.WEEKLY_SERIES):
+            self.actions[aid].setEnabled(n == 1)
+
+    # ---------------------------------------------------------------- actions
+
+    def bind_actions(self, actions: ActionRegistry) -> None:
+        """Connect the window's actions to this view's commands."""
+        self.actions = actions
+        e = self.editing
+        for aid, slot in ((ActionId.NEW_ACTIVITY, e.new_activity), (ActionId.EDIT_ACTIVITY, e.edit_current),
+                          (ActionId.DUPLICATE_ACTIVITY, e.duplicate_selected),
+                          (ActionId.DELETE_ACTIVITY, e.delete_selected), (ActionId.BULK_EDIT, e.bulk_edit_selected),
+                          (ActionId.WEEKLY_SERIES, e.weekly_series), (ActionId.PASTE_ROWS, e.paste_rows),
+                          (ActionId.FIND, self.focus_search), (ActionId.CLEAR_FILTERS, self.filter_bar.clear)):
+            actions[aid].triggered.connect(slot)
+        self._selection_changed()
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    def _context_menu(self, pos) -> None:  # noqa: ANN001
+        if self.actions is None:
+            return
+        menu = QMenu(self)
+        for aid in (ActionId.NEW_ACTIVITY, ActionId.EDIT_ACTIVITY, ActionId.DUPLICATE_ACTIVITY, ActionId.BULK_EDIT,
+                    ActionId.WEEKLY_SERIES, None, ActionId.PASTE_ROWS, None, ActionId.DELETE_ACTIVITY):
+            if aid is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions[aid])
+        menu.popup(self.table.viewport().mapToGlobal(pos))

@@ -1,0 +1,1 @@
+"""Dialogs of the window: paste preview, new programme, import preview."""

@@ -1,0 +1,34 @@
+"""Translators: ours (resources/i18n/lifelong_<lang>.qm) and Qt's own qtbase, so standard dialogs speak Chinese."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from lifelong_desktop.paths import resource
+
+LANGUAGES = ("zh_CN", "en")
+_installed: list[QTranslator] = []
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Replace the installed translators by those of `language` (English is the untranslated source)."""
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    language = language if language in LANGUAGES else "zh_CN"
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    if language == "en":
+        return []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{language}", qt_dir), (f"lifelong_{language}", str(resource("i18n")))):
+        tr = QTranslator(app)
+        if tr.load(name, folder):
+            app.installTranslator(tr)
+            _installed.append(tr)
+    return list(_installed)
+
+
+def message_language(language: str) -> str:
+    """The messages.render language (zh/en) for a UI language."""
+    return "en" if language == "en" else "zh"

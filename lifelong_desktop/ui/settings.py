@@ -1,0 +1,101 @@
+"""The window's settings, each declared once with its type and default, stored in an INI file (QSettings)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from lifelong_desktop.paths import user_data_dir
+
+T = TypeVar("T")
+MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One setting: its INI key, Python type (str, int, bool, list, dict, bytes) and default."""
+
+    key: str
+    type: type
+    default: T
+
+    def decode(self, raw: Any) -> T:
+        if raw is None or raw == "":
+            return self.default
+        try:
+            if self.type is bool:
+                return (raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1", "yes"))  # type: ignore[return-value]
+            if self.type is int:
+                return int(raw)  # type: ignore[return-value]
+            if self.type in (list, dict):
+                value = json.loads(raw) if isinstance(raw, str) else raw
+                return value if isinstance(value, self.type) else self.default
+            if self.type is bytes:
+                return base64.b64decode(str(raw))  # type: ignore[return-value]
+            return str(raw)  # type: ignore[return-value]
+        except (ValueError, TypeError):
+            return self.default
+
+    def encode(self, value: T) -> Any:
+        if self.type in (list, dict):
+            return json.dumps(value, ensure_ascii=False)
+        if self.type is bytes:
+            return base64.b64encode(bytes(value)).decode("ascii")  # type: ignore[arg-type]
+        if self.type is bool:
+            return "true" if value else "false"
+        return value
+
+
+LANGUAGE = Setting("ui/language", str, "zh_CN")  # zh_CN or en
+LAST_DATABASE = Setting("files/last_database", str, "")
+RECENT_FILES = Setting("files/recent", list, [])
+WINDOW_GEOMETRY = Setting("window/geometry", bytes, b"")
+WINDOW_STATE = Setting("window/state", bytes, b"")
+ACTIVITY_HEADER = Setting("activities/header", bytes, b"")
+ACTIVITY_FILTERS = Setting("activities/filters", dict, {})
+ACTIVITY_SORT = Setting("activities/sort", list, [])  # [column, order]
+CURRENT_VIEW = Setting("window/view", int, 0)
+
+ALL = (LANGUAGE, LAST_DATABASE, RECENT_FILES, WINDOW_GEOMETRY, WINDOW_STATE, ACTIVITY_HEADER, ACTIVITY_FILTERS,
+       ACTIVITY_SORT, CURRENT_VIEW)
+
+
+def settings_path() -> Path:
+    """settings.ini in the user data folder (so LIFELONG_DATA_DIR isolates tests)."""
+    return user_data_dir() / "settings.ini"
+
+
+class Settings:
+    """Typed access to the declared settings: `settings.get(LANGUAGE)`, `settings.set(LANGUAGE, "en")`."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._q = QSettings(str(path or settings_path()), QSettings.Format.IniFormat)
+
+    def get(self, setting: Setting[T]) -> T:
+        value = setting.decode(self._q.value(setting.key))
+        if isinstance(value, list | dict):
+            return type(value)(value)  # type: ignore[return-value]  # never hand out the default itself
+        return value
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._q.setValue(setting.key, setting.encode(value))
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    def add_recent(self, path: Path) -> list[str]:
+        """Put a database first in the recent files (at most MAX_RECENT) and remember it as the last one."""
+        text = str(Path(path).absolute())
+        recent = [p for p in self.get(RECENT_FILES) if p != text]
+        recent.insert(0, text)
+        self.set(RECENT_FILES, recent[:MAX_RECENT])
+        self.set(LAST_DATABASE, text)
+        return recent[:MAX_RECENT]
+
+    def qbytes(self, setting: Setting[bytes]) -> QByteArray:
+        return QByteArray(self.get(setting))
