@@ -19,7 +19,7 @@ from lifelong_desktop.commands.common import (
     add_db_option,
     db_path,
 )
-from lifelong_desktop.db import open_database
+from lifelong_desktop.db import newest_good_backup, open_database
 from lifelong_desktop.models import Activity
 from lifelong_desktop.services import audit, backups
 
@@ -95,7 +95,7 @@ def run_restore(args: argparse.Namespace) -> int:
         _list(path)
         return EXIT_OK
     if args.newest:
-        source = backups.newest_good_backup(path)
+        source = newest_good_backup(path)
         if source is None:
             raise CliError(messages.render("reliability.no_good_backup", name=path.name), EXIT_DATABASE)
     else:
