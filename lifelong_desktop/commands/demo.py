@@ -19,10 +19,11 @@ from lifelong_desktop.commands.common import EXIT_UNREADABLE, CliError, add_db_o
 from lifelong_desktop.db import (
     SQLITE_HEADER,
     DatabaseProblem,
-    backup_file,
     backups_dir_for,
     remove_database_files,
+    take_backup,
 )
+from lifelong_desktop.db.backups import REASONS
 from lifelong_desktop.services.demo import MAX_ACTIVITIES, make_demo_database
 from lifelong_desktop.services.regions import regions
 
@@ -59,13 +60,16 @@ def _replaceable(path: Path) -> bool:
 
 
 def _backup(path: Path) -> Path | None:
+    """A copy of the database about to be replaced, where `lifelong restore` finds it."""
     if path.stat().st_size == 0:
         return None
-    dest = backups_dir_for(path) / f"{path.stem}.before-demo-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+    reason = "demo" if "demo" in REASONS else "manual"
     try:
-        return backup_file(path, dest)
+        return take_backup(path, reason)
     except sqlite3.DatabaseError:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        folder = backups_dir_for(path, for_writing=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / f"{path.stem}.{datetime.now():%Y%m%d-%H%M%S-%f}.{reason}.sqlite"
         shutil.copy2(path, dest)  # damaged: keep the bytes as they are
         return dest
 
