@@ -31,6 +31,8 @@ class RawTable:
 
 
 def _short(value: Any, limit: int = 40) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = "" if value is None else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -164,7 +166,7 @@ def _header_cross(header: dict[str, Any], cell_of: dict[str, str], check: _Check
             header["scope"] = expected
     start, end = header.get("window_start"), header.get("window_end")
     if start and end and end < start:
-        check.error("date_order", sheet, cell_of.get("window_end", ""), "window_end")
+        check.error("date_order", sheet, cell_of.get("window_end", ""), "window_end", "活动截止日期")
     if header.get("region_name") is None and code:
         header["region_name"] = regions().name(code)
 
@@ -249,6 +251,10 @@ class _Scope:
         return None
 
 
+_WHY_VENUE = "（线下及线上线下结合的活动）"
+_WHY_ONLINE = "（线上及线上线下结合的活动）"
+
+
 def _activity_rules(rows: list[dict[str, Any]], bad_keys: list[set[str]], raw: RawTable, scope: _Scope,
                     orgs: set[str], venues: set[tuple[str, str]], check: _Checker) -> None:
     sheet, letters, numbers = raw.table.sheet, raw.letters, raw.numbers
@@ -273,9 +279,10 @@ def _activity_rules(rows: list[dict[str, Any]], bad_keys: list[set[str]], raw: R
             check.error("time_order", sheet, at("end_time", i) or at("start_time", i), "end_time", label["end_time"])
         mode = row.get("mode")
         if mode and mode != "online" and not row.get("venue") and "venue" not in bad:
-            check.error("required", sheet, at("venue", i), "venue", label["venue"], mode=mode)
+            check.error("required", sheet, at("venue", i), "venue", label["venue"] + _WHY_VENUE, mode=mode)
         if mode and mode != "offline" and not row.get("online_url") and "online_url" not in bad:
-            check.error("required", sheet, at("online_url", i), "online_url", label["online_url"], mode=mode)
+            check.error("required", sheet, at("online_url", i), "online_url", label["online_url"] + _WHY_ONLINE,
+                        mode=mode)
         city = row.get("city_code")
         if city:
             problem = scope.city_ok(city)

@@ -1,0 +1,179 @@
+"""Writing an import plan in the caller's transaction: bulk inserts and updates, with audit entries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from lifelong_desktop.models import (
+    ROLE_FIELDS,
+    ROLE_RANK,
+    Activity,
+    ActivityOrganisation,
+    Organisation,
+    Programme,
+    Submission,
+    Venue,
+    new_uuid,
+    now,
+)
+from lifelong_desktop.services import audit
+from lifelong_desktop.services.programmes import create_programme
+from lifelong_desktop.services.regions import regions
+from lifelong_desktop.submission.import_match import activity_values, differences, organisation_ids
+from lifelong_desktop.submission.import_registers import venue_key
+
+if TYPE_CHECKING:
+    from lifelong_desktop.submission.importer import ImportOutcome, ImportPlan
+
+_ACT = Activity.__table__
+_LINK = ActivityOrganisation.__table__
+
+
+def _next_id(session: Session, column: Any) -> int:
+    return (session.scalar(select(func.max(column))) or 0) + 1
+
+
+def _programme(session: Session, plan: ImportPlan) -> Programme:
+    h = plan.result.data.header
+    if plan.kind != "new_programme":
+        return session.get_one(Programme, plan.programme_id)
+    p = create_programme(
+        session, region_code=h["region_code"], year=h["year"], theme=h.get("theme") or "",
+        window_start=h.get("window_start"), window_end=h.get("window_end"),
+        submitting_unit=h.get("submitting_unit") or "", contact_name=h.get("contact_name") or "",
+        contact_phone=h.get("contact_phone") or "", submission_uid=h["submission_id"],
+        submission_seq=h["submission_seq"],
+    )
+    if h.get("region_name"):
+        p.region_name = h["region_name"]
+    plan.programme_id = p.id
+    return p
+
+
+def _submission(session: Session, plan: ImportPlan, programme: Programme, stamp: datetime) -> Submission:
+    h = plan.result.data.header
+    sub = Submission(
+        programme_id=programme.id, submission_uid=h["submission_id"], scope=h.get("scope") or "",
+        region_code=h["region_code"], region_name=h.get("region_name") or regions().name(h["region_code"]),
+        seq=h["submission_seq"], data_as_of=h.get("data_as_of"), submitting_unit=h.get("submitting_unit") or "",
+        contact_name=h.get("contact_name") or "", contact_phone=h.get("contact_phone") or "",
+        file_name=plan.file_name[:260], content_hash=plan.hash, imported_at=stamp,
+        count_new=len(plan.new), count_updated=len(plan.updated),
+        count_unchanged=len(plan.unchanged) + len(plan.kept), count_missing=len(plan.missing),
+    )
+    session.add(sub)
+    session.flush()
+    return sub
+
+
+def _registers(session: Session, plan: ImportPlan, programme_id: int, stamp: datetime) -> None:
+    """Create the missing organisations and venues, fill in the fields the plan says; ids into the plan."""
+    reg = plan.registers
+    assert reg is not None
+    for model, new, of, updates, entity in (
+        (Organisation, reg.new_orgs, reg.org_of, reg.org_updates, "organisation"),
+        (Venue, reg.new_venues, reg.venue_of, reg.venue_updates, "venue"),
+    ):
+        next_id = _next_id(session, model.id)
+        rows = []
+        for ident, values in new.items():
+            rows.append({"id": next_id, **values, "created_at": stamp, "updated_at": stamp, "version": 1})
+            of[ident] = next_id
+            next_id += 1
+        if rows:
+            session.execute(insert(model.__table__), rows)
+            audit.record(session, "create", entity, [(r["id"], None, None, _plain(r)) for r in rows],
+                         programme_id=programme_id)
+        for oid, _before, after in updates:
+            session.execute(update(model).where(model.id == oid).values(
+                **after, updated_at=stamp, version=model.version + 1))
+        if updates:
+            audit.record(session, "update", entity, [(oid, None, b, a) for oid, b, a in updates],
+                         programme_id=programme_id)
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in ("created_at", "updated_at", "version")}
+
+
+def _links(plan: ImportPlan, activity_id: int, row: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for role, key in ROLE_FIELDS.items():
+        for position, oid in enumerate(organisation_ids(plan, row.get(key))):
+            out.append({"activity_id": activity_id, "role": role.value, "position": position,
+                        "organisation_id": oid, "role_rank": ROLE_RANK[role.value]})
+    return out
+
+
+def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune: bool = False) -> None:
+    """Apply the plan: programme, submission record, registers, activities, organiser links, audit."""
+    stamp = now()
+    programme = _programme(session, plan)
+    outcome.programme_id = programme.id
+    source_id = None
+    if plan.kind == "return":
+        source_id = _submission(session, plan, programme, stamp).id
+        outcome.submission_id = source_id
+    _registers(session, plan, programme.id, stamp)
+    reg = plan.registers
+    assert reg is not None
+    acts = plan.result.data.activities
+    next_id = _next_id(session, Activity.id)
+    id_of_uid: dict[str, int] = {r.uid: r.id for r in plan.db_rows.values()}
+    inserts, links, created = [], [], []
+    for change in plan.new:
+        row = acts[change.index]  # type: ignore[index]
+        uid = row.get("activity_id") or new_uuid()
+        values = activity_values(row)
+        vkey = venue_key(row)
+        values.update(id=next_id, uid=uid, programme_id=programme.id, parent_id=None,
+                      venue_id=reg.venue_of.get(vkey) if vkey else None, source_submission_id=source_id,
+                      created_at=stamp, updated_at=stamp, version=1)
+        inserts.append(values)
+        id_of_uid[uid] = next_id
+        links += _links(plan, next_id, row)
+        created.append((next_id, uid, None, _plain(values)))
+        next_id += 1
+    updates, changed = [], []
+    for change in plan.updated:
+        row, db = acts[change.index], plan.db_rows[change.db_id]  # type: ignore[index]
+        diff = differences(plan, row, db)
+        values = activity_values(row)
+        vkey = venue_key(row)
+        values.update(b_id=db.id, venue_id=reg.venue_of.get(vkey) if vkey else None, updated_at=stamp,
+                      version=db.version + 1,
+                      source_submission_id=source_id if source_id is not None else db.source_submission_id)
+        updates.append(values)
+        links += _links(plan, db.id, row)
+        changed.append((db.id, db.uid, {k: v[0] for k, v in diff.items()}, {k: v[1] for k, v in diff.items()}))
+    if inserts:
+        session.execute(insert(_ACT), inserts)
+    if updates:
+        columns = {k: bindparam(k) for k in updates[0] if k != "b_id"}
+        session.execute(update(_ACT).where(_ACT.c.id == bindparam("b_id")).values(**columns),
+                        updates, execution_options={"synchronize_session": False})
+        session.execute(_LINK.delete().where(_LINK.c.activity_id == bindparam("b_id")),
+                        [{"b_id": u["b_id"]} for u in updates])
+    parents = []
+    for change, own_id in zip(plan.new + plan.updated, [v["id"] for v in inserts] + [u["b_id"] for u in updates],
+                              strict=True):
+        parent = acts[change.index].get("parent_id")  # type: ignore[index]
+        if parent or change.db_id is not None:
+            parents.append({"b_id": own_id, "parent_id": id_of_uid.get(parent) if parent else None})
+    if parents:
+        session.execute(update(_ACT).where(_ACT.c.id == bindparam("b_id")).values(parent_id=bindparam("parent_id")),
+                        parents, execution_options={"synchronize_session": False})
+    if links:
+        session.execute(insert(_LINK), links)
+    if prune and plan.missing:
+        ids = [m.db_id for m in plan.missing]
+        session.execute(_ACT.delete().where(_ACT.c.id == bindparam("b_id")), [{"b_id": i} for i in ids])
+        audit.record(session, "delete", "activity",
+                     [(m.db_id, m.uid, {"title": m.title}, None) for m in plan.missing], programme_id=programme.id)
+        outcome.pruned = len(ids)
+    audit.record(session, "create", "activity", created, programme_id=programme.id)
+    audit.record(session, "update", "activity", changed, programme_id=programme.id)
