@@ -147,3 +147,17 @@ def test_internal_error_in_a_real_process_shows_no_traceback(tmp_path):
     assert result.returncode == EXIT_INTERNAL
     assert "Traceback" not in result.stderr and "ZeroDivisionError" in result.stderr
     assert "ZeroDivisionError" in (tmp_path / "error.log").read_text(encoding="utf-8")
+
+
+def test_a_file_that_is_no_database_is_exit_3_and_one_sentence_and_stays_as_it_was(tmp_path):
+    """Through the real script: the DatabaseProblem path, in English and in the default Chinese."""
+    junk = tmp_path / "plan.sqlite"
+    content = b"not an SQLite file, only words " * 8
+    junk.write_bytes(content)
+    english = _run("--lang", "en", "check", "--db", str(junk))
+    assert english.returncode == 3
+    assert english.stderr.strip().count("\n") == 0 and "plan.sqlite" in english.stderr
+    assert "Traceback" not in english.stderr and "not a lifelong-desktop database" in english.stderr
+    chinese = _run("check", "--db", str(junk))
+    assert chinese.returncode == 3 and "不是本程序的数据库" in chinese.stderr
+    assert junk.read_bytes() == content

@@ -1,0 +1,132 @@
+"""The set-up scripts decide right: which Debian packages to install, when to stop, what CI counts as failure.
+
+The shell functions of scripts/setup run here against stand-ins for dpkg-query, apt-get, id and python3 on
+PATH, so every decision is checked in milliseconds without touching the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BASH = shutil.which("bash")
+SCRIPTS = ["scripts/setup", "scripts/test", "scripts/run-demo", "scripts/bench", ".ci/run"]
+
+pytestmark = pytest.mark.skipif(BASH is None or os.name == "nt", reason="the set-up scripts are bash, for Linux")
+
+
+def _fake(folder: Path, name: str, body: str) -> None:
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+
+
+@pytest.fixture
+def machine(tmp_path):
+    """A fake Debian: `installed` lists what dpkg-query reports, `uid` what id -u says; apt-get logs its calls."""
+
+    class Machine:
+        def __init__(self) -> None:
+            self.bin = tmp_path / "bin"
+            self.bin.mkdir()
+            self.installed = tmp_path / "installed"
+            self.installed.write_text("", encoding="utf-8")
+            self.apt_log = tmp_path / "apt.log"
+            self.uid = 0
+            # No Python at all, as on a bare Debian 12: every candidate name fails.
+            for name in ("python3", "python3.11", "python3.12", "python3.13"):
+                _fake(self.bin, name, "exit 1")
+            # Like the real one: a line per known package, a complaint per unknown one, and then exit 1.
+            _fake(self.bin, "dpkg-query", f'rc=0; for p in "$@"; do case $p in -*) ;; *) if grep -qx "$p" "{self.installed}"; '
+                                          f'then echo "$p ii "; else echo "dpkg-query: no packages found matching $p" >&2; rc=1; fi;; '
+                                          'esac; done; exit $rc')
+            _fake(self.bin, "apt-get", f'echo "$*" >> "{self.apt_log}"')
+
+        def run(self, purpose: str) -> subprocess.CompletedProcess[str]:
+            _fake(self.bin, "id", f"echo {self.uid}")
+            env = {"PATH": f"{self.bin}:/usr/bin:/bin", "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
+            script = f'set -euo pipefail; source "{ROOT}/scripts/setup"; lifelong_apt {purpose}; echo apt-done'
+            return subprocess.run([BASH, "-c", script], env=env, capture_output=True, text=True, timeout=30)
+
+        def wanted(self, purpose: str) -> list[str]:
+            names = {"test": "LIFELONG_APT_TEST", "demo": "LIFELONG_APT_DISPLAY"}
+            arrays = ["LIFELONG_APT_BASE", "LIFELONG_APT_PYTHON", names[purpose]]
+            script = f'source "{ROOT}/scripts/setup"; ' + "; ".join(f'printf "%s\\n" "${{{a}[@]}}"' for a in arrays)
+            out = subprocess.run([BASH, "-c", script], capture_output=True, text=True, check=True).stdout
+            return out.split()
+
+    return Machine()
+
+
+def test_scripts_are_executable_strict_bash():
+    for rel in SCRIPTS:
+        path = ROOT / rel
+        result = subprocess.run([BASH, "-n", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, (rel, result.stderr)
+        if rel != "scripts/setup":  # sourced, not run
+            assert os.access(path, os.X_OK), f"{rel} is not executable"
+            assert path.read_text(encoding="utf-8").startswith("#!/usr/bin/env bash\n"), rel
+    for rel in ("scripts/test", "scripts/run-demo", "scripts/bench"):
+        assert "set -euo pipefail" in (ROOT / rel).read_text(encoding="utf-8"), rel
+
+
+def test_as_root_the_missing_packages_are_installed_with_one_update_and_one_install(machine):
+    wanted = machine.wanted("test")
+    assert {"python3", "python3-venv", "libreoffice-calc-nogui", "fonts-wqy-microhei", "poppler-utils"} <= set(wanted)
+    present = wanted[: len(wanted) // 2]
+    machine.installed.write_text("\n".join(present) + "\n", encoding="utf-8")
+    result = machine.run("test")
+    assert result.returncode == 0, result.stderr
+    calls = machine.apt_log.read_text(encoding="utf-8").splitlines()
+    assert len(calls) == 2 and calls[0].endswith(" update"), calls
+    install = calls[1].split()
+    assert "install" in install and "-y" in install and "--no-install-recommends" in install
+    assert [p for p in install if p in wanted] == [p for p in wanted if p not in present]
+
+
+def test_a_machine_that_has_everything_installs_nothing(machine):
+    machine.installed.write_text("\n".join(machine.wanted("demo")) + "\n", encoding="utf-8")
+    result = machine.run("demo")
+    assert result.returncode == 0 and "apt-done" in result.stdout, result.stderr
+    assert not machine.apt_log.exists()
+    assert result.stderr == ""
+
+
+def test_not_root_names_the_missing_packages_and_exits_2(machine):
+    machine.uid = 1000
+    machine.installed.write_text("\n".join(p for p in machine.wanted("demo") if p != "xvfb") + "\n", encoding="utf-8")
+    result = machine.run("demo")
+    assert result.returncode == 2
+    assert "apt-done" not in result.stdout and not machine.apt_log.exists()
+    assert "sudo apt-get install xvfb)" in result.stderr
+
+
+def test_the_office_suite_is_only_for_the_tests_and_xvfb_only_for_the_demo(machine):
+    test, demo = set(machine.wanted("test")), set(machine.wanted("demo"))
+    assert "libreoffice-calc-nogui" not in demo and "xvfb" not in test
+    assert {"libxcb-cursor0", "libxkbcommon-x11-0", "xauth"} <= demo
+
+
+def _ci_copy(tmp_path: Path, test_exit: int) -> Path:
+    """A copy of .ci/run beside a stand-in scripts/test that exits with the given code."""
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(ROOT / ".ci" / "run", tmp_path / ".ci" / "run")
+    (tmp_path / "scripts").mkdir()
+    _fake(tmp_path / "scripts", "test", f'echo "pytest $*"; exit {test_exit}')
+    return tmp_path / ".ci" / "run"
+
+
+@pytest.mark.parametrize(("test_exit", "ci_exit"), [(0, 0), (1, 1), (2, 2), (5, 1)])
+def test_ci_fails_when_tests_fail_or_none_ran(tmp_path, test_exit, ci_exit):
+    run = _ci_copy(tmp_path, test_exit)
+    result = subprocess.run([BASH, str(run)], capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+    assert result.returncode == ci_exit
+    assert result.stdout.startswith("pytest ")
+    if test_exit == 5:
+        assert "no tests" in result.stderr
