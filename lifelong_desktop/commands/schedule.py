@@ -1,0 +1,115 @@
+"""`lifelong schedule` (printable schedule as PDF or ODT) and `lifelong ics` (the programme as iCalendar)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from lifelong_desktop import messages
+from lifelong_desktop.commands.common import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CliError,
+    add_db_option,
+    add_year_option,
+    open_db,
+    programme_of,
+)
+from lifelong_desktop.services.regions import regions
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value.strip().replace("/", "-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(messages.render("schedule.bad_date", value=value)) from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("schedule", help="the printable schedule as PDF (or ODT)")
+    add_db_option(p)
+    add_year_option(p)
+    p.add_argument("--out", type=Path, required=True, metavar="F", help="output file, .pdf or .odt")
+    p.add_argument("--by", choices=("date", "city", "venue"), default="date", help="layout (default: date)")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="D", help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="D", help="last day (YYYY-MM-DD)")
+    p.add_argument("--city", metavar="CODE", help="only this city (6-digit code)")
+    p.add_argument("--page", choices=("A4", "A3"), type=str.upper, default="A4", help="paper size")
+    p.add_argument("--landscape", action="store_true", help="landscape pages")
+    p.add_argument("--activity", metavar="UID", help="the programme sheet of one activity instead")
+    p.set_defaults(func=run_schedule)
+    q = subparsers.add_parser("ics", help="the programme as an iCalendar file (Outlook, Thunderbird)")
+    add_db_option(q)
+    add_year_option(q)
+    q.add_argument("--out", type=Path, required=True, metavar="F", help="output file (.ics)")
+    q.set_defaults(func=run_ics)
+
+
+def _warn_on_check_errors(session, programme_id: int) -> None:
+    from lifelong_desktop.services.checks import run_checks
+
+    errors = sum(1 for f in run_checks(session, programme_id) if f.severity == "error")
+    if errors:
+        print(messages.render("schedule.check_errors", count=errors), file=sys.stderr)
+
+
+def run_schedule(args: argparse.Namespace) -> int:
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".odt"):
+        raise CliError(messages.render("schedule.bad_suffix", path=str(args.out)), EXIT_UNREADABLE)
+    if args.city and regions().get(args.city) is None:
+        raise CliError(messages.render("schedule.bad_city", value=args.city), EXIT_UNREADABLE)
+    from lifelong_desktop.printing.schedule import ScheduleOptions, activity_sheet, build_schedule
+
+    opts = ScheduleOptions(by=args.by, date_from=args.date_from, date_to=args.date_to, city=args.city,
+                           page_size=args.page, orientation="landscape" if args.landscape else "portrait",
+                           lang=messages.current_language())
+    db = open_db(args)
+    try:
+        with db.read() as session:
+            programme = programme_of(session, args, db)
+            if args.activity:
+                try:
+                    doc = activity_sheet(session, args.activity.strip(), opts)
+                except LookupError:
+                    raise CliError(messages.render("schedule.no_activity", uid=args.activity), EXIT_UNREADABLE) \
+                        from None
+            else:
+                doc = build_schedule(session, programme.id, opts)
+            _warn_on_check_errors(session, programme.id)
+    finally:
+        db.close()
+    try:
+        if suffix == ".pdf":
+            pages = doc.write_pdf(args.out)
+            print(messages.render("schedule.written", path=str(args.out), pages=pages))
+        else:
+            doc.write_odt(args.out)
+            print(messages.render("schedule.written_odt", path=str(args.out)))
+    except OSError as exc:
+        raise CliError(messages.render("schedule.cannot_write", path=str(args.out), detail=exc.strerror or str(exc)),
+                       EXIT_UNREADABLE) from exc
+    return EXIT_OK
+
+
+def run_ics(args: argparse.Namespace) -> int:
+    if args.out.suffix.lower() != ".ics":
+        raise CliError(messages.render("ics.bad_suffix", path=str(args.out)), EXIT_UNREADABLE)
+    from lifelong_desktop.printing.ics import write_ics
+
+    db = open_db(args)
+    try:
+        with db.read() as session:
+            programme = programme_of(session, args, db)
+            try:
+                count = write_ics(session, programme.id, args.out)
+            except OSError as exc:
+                raise CliError(messages.render("schedule.cannot_write", path=str(args.out),
+                                               detail=exc.strerror or str(exc)), EXIT_UNREADABLE) from exc
+            _warn_on_check_errors(session, programme.id)
+    finally:
+        db.close()
+    print(messages.render("ics.written", path=str(args.out), count=count))
+    return EXIT_OK

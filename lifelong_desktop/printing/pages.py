@@ -1,0 +1,144 @@
+"""Paging a QTextDocument onto a printer or PDF writer, with the header and footer painted on each page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
+
+from lifelong_desktop.printing.qt import body_font
+
+LAYOUT_DPI = 96  # the document is laid out at this resolution and scaled to the device's
+MARGINS_MM = QMarginsF(14, 12, 14, 12)
+HEADER_MM = 13.0
+FOOTER_MM = 9.0
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """What every page shows around the body: header lines and the footer's 数据截至 text."""
+
+    header_left: str  # region, year
+    header_sub: str  # theme
+    header_right: str  # layout title
+    as_of: str  # 数据截至 ...
+    page_text: str  # a template with {page} and {pages}
+
+
+def page_layout(page: str = "A4", landscape: bool = False) -> QPageLayout:
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(QPageSize(PAGE_SIZES.get(page.upper(), QPageSize.PageSizeId.A4)), orientation,
+                       MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def _layout_device() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    dpm = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dpm)
+    image.setDotsPerMeterY(dpm)
+    return image
+
+
+class PagedDocument:
+    """A QTextDocument laid out for a page layout: knows its page count and paints itself page by page."""
+
+    def __init__(self, html: str, layout: QPageLayout) -> None:
+        self.layout = QPageLayout(layout)
+        self._device = _layout_device()  # kept alive: the document layout refers to it
+        self.doc = QTextDocument()
+        self.doc.setUseDesignMetrics(True)
+        self.doc.documentLayout().setPaintDevice(self._device)
+        self.doc.setDefaultFont(body_font(10))
+        self.doc.setDocumentMargin(0)
+        self.doc.setHtml(html)
+        self.doc.setPageSize(self.body_size(LAYOUT_DPI))
+
+    def body_rect(self, dpi: float) -> QRectF:
+        """The area of the page for the document body, in pixels at dpi, relative to the paint rectangle."""
+        paint = self.layout.paintRect(QPageLayout.Unit.Millimeter)
+        mm = dpi / 25.4
+        return QRectF(0, HEADER_MM * mm, paint.width() * mm, (paint.height() - HEADER_MM - FOOTER_MM) * mm)
+
+    def body_size(self, dpi: float) -> QSizeF:
+        return self.body_rect(dpi).size()
+
+    @property
+    def page_count(self) -> int:
+        return self.doc.pageCount()
+
+    def paint(self, device: QPagedPaintDevice, furniture: Furniture, *, use_device_layout: bool = False) -> int:
+        """Paint every page onto the device (its page layout is set first unless use_device_layout); returns
+        the number of pages. The same function serves QPdfWriter, QPrinter and QPrintPreviewDialog."""
+        if use_device_layout:
+            self.layout = QPageLayout(device.pageLayout())
+            self.doc.setPageSize(self.body_size(LAYOUT_DPI))
+        else:
+            device.setPageLayout(self.layout)
+        dpi = device.logicalDpiY()
+        scale = dpi / LAYOUT_DPI
+        page_h = self.doc.pageSize().height()
+        pages = self.page_count
+        body = self.body_rect(dpi)
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError("cannot paint on the output device")
+        try:
+            for i in range(pages):
+                if i:
+                    device.newPage()
+                painter.save()
+                painter.translate(body.left(), body.top())
+                painter.scale(scale, scale)
+                clip = QRectF(0, i * page_h, self.doc.pageSize().width(), page_h)
+                painter.translate(0, -i * page_h)
+                painter.setClipRect(clip)
+                ctx = QAbstractTextDocumentLayout.PaintContext()
+                ctx.clip = clip
+                self.doc.documentLayout().draw(painter, ctx)
+                painter.restore()
+                self._furniture(painter, dpi, furniture, i + 1, pages)
+        finally:
+            painter.end()
+        return pages
+
+    def _furniture(self, painter: QPainter, dpi: float, f: Furniture, page: int, pages: int) -> None:
+        mm = dpi / 25.4
+        paint = self.layout.paintRect(QPageLayout.Unit.Millimeter)
+        width, height = paint.width() * mm, paint.height() * mm
+        grey = QColor("#333333")
+        painter.save()
+        painter.setPen(QPen(grey))
+        big, small = body_font(10.5), body_font(8.5)
+        big.setBold(True)
+        painter.setFont(big)
+        line1 = QFontMetricsF(big, painter.device()).height()
+        painter.drawText(QRectF(0, 0, width * 0.62, line1), Qt.AlignmentFlag.AlignLeft, f.header_left)
+        painter.drawText(QRectF(width * 0.5, 0, width * 0.5, line1), Qt.AlignmentFlag.AlignRight, f.header_right)
+        painter.setFont(small)
+        line2 = QFontMetricsF(small, painter.device()).height()
+        if f.header_sub:
+            painter.drawText(QRectF(0, line1 + 0.6 * mm, width, line2), Qt.AlignmentFlag.AlignLeft, f.header_sub)
+        rule_y = HEADER_MM * mm - 2.5 * mm
+        painter.setPen(QPen(QColor("#1f3f6f"), max(1.0, 0.3 * mm)))
+        painter.drawLine(0, rule_y, width, rule_y)
+        foot_y = height - FOOTER_MM * mm + 3 * mm
+        painter.setPen(QPen(QColor("#999999"), max(1.0, 0.15 * mm)))
+        painter.drawLine(0, foot_y - 1.2 * mm, width, foot_y - 1.2 * mm)
+        painter.setPen(QPen(grey))
+        painter.drawText(QRectF(0, foot_y, width, line2), Qt.AlignmentFlag.AlignLeft, f.as_of)
+        painter.drawText(QRectF(0, foot_y, width, line2), Qt.AlignmentFlag.AlignRight,
+                         f.page_text.format(page=page, pages=pages))
+        painter.restore()
