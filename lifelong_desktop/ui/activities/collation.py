@@ -7,6 +7,12 @@ from functools import cache
 
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _name_keys: dict[str, str] = {}
+#: place names that pypinyin's phrase list reads otherwise (朝阳 is zhāoyáng, "morning sun", there)
+PLACE_READINGS = {
+    "朝阳": ["cháo", "yáng"], "蚌埠": ["bèng", "bù"], "六安": ["lù", "ān"], "丽水": ["lí", "shuǐ"],
+    "台州": ["tāi", "zhōu"], "番禺": ["pān", "yú"], "洪洞": ["hóng", "tóng"], "乐亭": ["lào", "tíng"],
+    "铅山": ["yán", "shān"], "东阿": ["dōng", "ē"], "莘县": ["shēn", "xiàn"], "单县": ["shàn", "xiàn"],
+}
 _title_keys: dict[str, str] = {}
 
 
@@ -46,7 +52,16 @@ def name_key(text: str) -> str:
     if key is None:
         from pypinyin import Style, lazy_pinyin
 
+        _load_place_readings()
+
         folded = unicodedata.normalize("NFKC", text).casefold()
         parts = lazy_pinyin(folded, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s))
         key = _name_keys[text] = " ".join(parts) + " "
     return key
+
+
+@cache
+def _load_place_readings() -> None:
+    from pypinyin import load_phrases_dict
+
+    load_phrases_dict({k: [[s] for s in v] for k, v in PLACE_READINGS.items()})

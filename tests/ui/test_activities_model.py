@@ -1,0 +1,139 @@
+"""The activity table model: qtmodeltester, display words, filters, pinyin sort; the paste preview model."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from lifelong_desktop.models import Organisation, Venue
+from lifelong_desktop.services import planning
+from lifelong_desktop.services.planning import ActivityInput
+from lifelong_desktop.services.programmes import create_programme
+from lifelong_desktop.services.rows import activity_rows
+from lifelong_desktop.ui.activities import table_model as tm
+from lifelong_desktop.ui.activities.collation import name_key, title_key
+from lifelong_desktop.ui.activities.filtering import ActivityFilter
+
+CITIES = {"210100": "沈阳市", "210200": "大连市", "210300": "鞍山市", "210500": "本溪市", "211300": "朝阳市"}
+
+
+def make_plan(db, n: int = 10) -> dict:
+    """A Liaoning 2024 programme with organisations, venues and `n` activities across five cities."""
+    with db.transaction("setup") as s:
+        prog = create_programme(s, region_code="210000", year=2024, week_start=date(2024, 10, 26),
+                                week_end=date(2024, 11, 1))
+        orgs = [Organisation(name=name, org_type="government") for name in
+                ("辽宁省教育厅", "沈阳开放大学", "大连市图书馆", "鞍山市总工会")]
+        venues = [Venue(name=f"{city}图书馆", city_code=code, address=f"{city}中山路1号") for code, city in CITIES.items()]
+        s.add_all([*orgs, *venues])
+        s.flush()
+        ids = []
+        codes = list(CITIES)
+        types = ["lecture", "reading", "open_day", "training"]
+        statuses = ["planned", "confirmed", "held", "cancelled"]
+        for i in range(n):
+            code = codes[i % len(codes)]
+            data = ActivityInput(
+                title=f"{CITIES[code]}终身学习活动{i:03d}", start_date=date(2024, 10, 20 + i % 10),
+                end_date=date(2024, 10, 20 + i % 10), start_time=time(9, 0), end_time=time(11, 0),
+                activity_type=types[i % 4], level="municipal", mode="offline", city_code=code,
+                venue_id=venues[i % len(venues)].id, host_ids=(orgs[i % 4].id,),
+                undertaker_ids=(orgs[(i + 1) % 4].id,), status=statuses[i % 4], expected_participants=100 + i,
+                audiences=("public",),
+            )
+            ids.append(planning.create_activity(s, prog.id, data))
+        return {"programme": prog.id, "orgs": [o.id for o in orgs], "venues": [v.id for v in venues], "ids": ids}
+
+
+@pytest.fixture
+def plan(db):
+    return make_plan(db)
+
+
+@pytest.fixture
+def model(qtbot, db, plan):
+    m = tm.ActivityTableModel()
+    with db.read() as s:
+        m.set_rows(activity_rows(s, plan["programme"]))
+    return m
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, model):
+    qtmodeltester.check(model)
+    model.sort(tm.COL_CITY, Qt.SortOrder.DescendingOrder)
+    model.set_filter(ActivityFilter(text="沈阳"))
+    qtmodeltester.check(model)
+
+
+def test_empty_model_passes_qtmodeltester(qtmodeltester):
+    qtmodeltester.check(tm.ActivityTableModel())
+
+
+def test_display_words_and_roles(model):
+    row = model.row_at(0)
+    assert model.index(0, tm.COL_TITLE).data() == row.title
+    assert model.index(0, tm.COL_TYPE).data() in {"讲座", "阅读推广", "学习开放日", "培训"}
+    assert model.index(0, tm.COL_TIME).data() == "09:00–11:00"
+    assert model.index(0, tm.COL_STATUS).data() in {"计划中", "已确认", "已举办", "已取消"}
+    assert model.index(0, tm.COL_MODE).data() == "线下"
+    assert model.index(0, 0).data(tm.ActivityRole) is row
+    assert model.index(0, 0).data(tm.IdRole) == row.id
+    assert model.headerData(tm.COL_TITLE, Qt.Orientation.Horizontal) == "Title"  # no translator installed here
+
+
+def test_search_and_filters(model, plan):
+    model.set_filter(ActivityFilter(text="沈阳市"))
+    assert model.rowCount() == 2 and all(model.row_at(r).city_name == "沈阳市" for r in range(2))
+    model.set_filter(ActivityFilter(text="沈阳开放"))  # an undertaker's name
+    assert {model.row_at(r).id for r in range(model.rowCount())} == {
+        r.id for r in model.all_rows() if "沈阳开放大学" in r.hosts + r.undertakers}
+    model.set_filter(ActivityFilter(city_code="210200", status="confirmed"))
+    assert all(model.row_at(r).city_code == "210200" and model.row_at(r).status == "confirmed"
+               for r in range(model.rowCount()))
+    model.set_filter(ActivityFilter(date_from=date(2024, 10, 28), date_to=date(2024, 10, 29)))
+    assert sorted({model.row_at(r).start_date.day for r in range(model.rowCount())}) == [28, 29]
+    model.set_filter(ActivityFilter(organisation_id=plan["orgs"][0]))
+    assert model.rowCount() == 5
+    model.set_filter(ActivityFilter(text="ＸＹＺ不存在"))
+    assert model.rowCount() == 0
+    model.set_filter(ActivityFilter())
+    assert model.rowCount() == 10
+
+
+def test_growing_search_text_only_searches_rows_shown(model):
+    model.set_filter(ActivityFilter(text="大"))
+    shown = model.rowCount()
+    model.set_filter(ActivityFilter(text="大连"))
+    assert 0 < model.rowCount() <= shown
+    model.set_filter(ActivityFilter(text="大", status="held"))  # a filter changed: a full pass again
+    assert all(model.row_at(r).status == "held" for r in range(model.rowCount()))
+
+
+def test_city_sort_is_pinyin_order(model):
+    model.sort(tm.COL_CITY, Qt.SortOrder.AscendingOrder)
+    cities = list(dict.fromkeys(model.row_at(r).city_name for r in range(model.rowCount())))
+    assert cities == ["鞍山市", "本溪市", "朝阳市", "大连市", "沈阳市"]
+    model.sort(tm.COL_CITY, Qt.SortOrder.DescendingOrder)
+    assert model.row_at(0).city_name == "沈阳市"
+    model.sort(-1)
+    assert model.sort_state is None
+    assert [model.row_at(r).start_date for r in range(model.rowCount())] == sorted(
+        model.row_at(r).start_date for r in range(model.rowCount()))
+
+
+def test_sort_keeps_selection_by_persistent_index(model):
+    from PySide6.QtCore import QPersistentModelIndex
+
+    target = model.row_at(3).id
+    p = QPersistentModelIndex(model.index(3, 2))
+    model.sort(tm.COL_TITLE, Qt.SortOrder.DescendingOrder)
+    assert model.index(p.row(), 0).data(tm.IdRole) == target
+
+
+def test_pinyin_keys():
+    assert name_key("长春市") < name_key("重庆市") < name_key("大连市")  # chang2 < chong2 < da4
+    assert title_key("阿") < title_key("波") < title_key("中")
+    assert name_key("长春").startswith("chang2")
+    assert name_key("重庆").startswith("chong2")

@@ -1,0 +1,270 @@
+"""Driving the Activities view as a user would: create, edit, bulk edit, filter, sort, copy, series, undo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from test_activities_model import make_plan
+
+from lifelong_desktop.db import open_database
+from lifelong_desktop.services import planning
+from lifelong_desktop.services.planning import ActivityInput
+from lifelong_desktop.services.rows import activity_rows
+from lifelong_desktop.ui.actions import ActionId, ActionRegistry
+from lifelong_desktop.ui.activities import table_model as tm
+from lifelong_desktop.ui.activities.view import ActivitiesView
+from lifelong_desktop.ui.context import AppContext
+from lifelong_desktop.ui.editors.widgets import set_combo_data
+
+
+class Desk:
+    """The view with its actions, a record of what it told the user, and scripted dialogs."""
+
+    def __init__(self, qtbot, db, plan):
+        self.db, self.plan = db, plan
+        self.ctx = AppContext(db, plan["programme"])
+        self.view = ActivitiesView(self.ctx)
+        qtbot.addWidget(self.view)
+        self.actions = ActionRegistry(self.view)
+        self.view.bind_actions(self.actions)
+        self.told: list[str] = []
+        self.view.inform = lambda title, text: self.told.append(text)
+        self.script = None
+        self.view.editing.run_dialog = self._run
+
+    def _run(self, dialog) -> bool:
+        assert self.script is not None, f"unexpected dialog {dialog.windowTitle()}"
+        script, self.script = self.script, None
+        return script(dialog)
+
+    def select_titles(self, *titles):
+        ids = [r.id for r in self.view.model.all_rows() if r.title in titles]
+        self.view.select_ids(ids)
+        return ids
+
+    def rows(self):
+        with self.db.read() as s:
+            return {r.title: r for r in activity_rows(s, self.plan["programme"])}
+
+
+@pytest.fixture
+def desk(qtbot, db):
+    return Desk(qtbot, db, make_plan(db))
+
+
+def _fill_new(form):
+    form.title.setText("社区读书会")
+    set_combo_data(form.activity_type, "reading")
+    set_combo_data(form.level, "community")
+    set_combo_data(form.city, "210100")
+    form.hosts.picker.setEditText("辽宁省教育厅")
+    form.hosts.add_current()
+    form.undertakers.picker.setEditText("沈阳开放大学")
+    form.undertakers.add_current()
+    form.undertakers.picker.setEditText("大连市图书馆")
+    form.undertakers.add_current()
+    set_combo_data(form.venue, form.venue.itemData(1))
+    assert form.ok_button.isEnabled(), form.problems.text()
+    return True
+
+
+def test_create_shows_selects_and_saves(desk, qtbot):
+    desk.script = _fill_new
+    with qtbot.waitSignal(desk.ctx.data_changed):
+        desk.actions[ActionId.NEW_ACTIVITY].trigger()
+    row = desk.rows()["社区读书会"]
+    assert row.undertakers == ("沈阳开放大学", "大连市图书馆")
+    assert row.venue_name == "沈阳市图书馆" and row.address == "沈阳市中山路1号"
+    assert desk.view.selected_ids() == [row.id]
+    assert desk.view.model.total_count == 11
+    desk.ctx.undo_stack.undo()
+    assert "社区读书会" not in desk.rows() and desk.view.model.total_count == 10
+    desk.ctx.undo_stack.redo()
+    assert desk.rows()["社区读书会"].uid == row.uid
+
+
+def test_edit_reorders_organisers_and_undo_restores(desk, qtbot):
+    title = "沈阳市终身学习活动000"
+    desk.select_titles(title)
+
+    def edit(form):
+        form.title.setText("沈阳市终身学习周开幕")
+        form.undertakers.picker.setEditText("鞍山市总工会")
+        form.undertakers.add_current()
+        form.undertakers.list.setCurrentRow(1)
+        form.undertakers.move(-1)
+        return True
+
+    desk.script = edit
+    with qtbot.waitSignal(desk.ctx.data_changed):
+        desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+    rows = desk.rows()
+    assert title not in rows
+    assert rows["沈阳市终身学习周开幕"].undertakers == ("鞍山市总工会", "沈阳开放大学")
+    with qtbot.waitSignal(desk.ctx.data_changed):
+        desk.ctx.undo_stack.undo()
+    assert desk.rows()[title].undertakers == ("沈阳开放大学",)
+    assert desk.view.model.row_at(desk.view.model.row_of_id(rows["沈阳市终身学习周开幕"].id)).title == title
+    desk.ctx.undo_stack.redo()
+    assert "沈阳市终身学习周开幕" in desk.rows()
+
+
+def test_cancelled_form_changes_nothing(desk):
+    desk.select_titles("沈阳市终身学习活动000")
+    desk.script = lambda form: (form.title.setText("不保存"), False)[1]
+    desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+    assert "不保存" not in desk.rows() and desk.ctx.undo_stack.count() == 0
+
+
+def test_delete_and_undo_gives_the_same_activity_back(desk, qtbot):
+    before = desk.rows()
+    ids = desk.select_titles("大连市终身学习活动001", "鞍山市终身学习活动002")
+    with qtbot.waitSignal(desk.ctx.data_changed):
+        desk.actions[ActionId.DELETE_ACTIVITY].trigger()
+    assert len(desk.rows()) == 8 and desk.view.model.total_count == 8
+    desk.ctx.undo_stack.undo()
+    after = desk.rows()
+    for title in ("大连市终身学习活动001", "鞍山市终身学习活动002"):
+        assert after[title].uid == before[title].uid and after[title].id in ids
+        assert ActivityInput.from_row(after[title]) == ActivityInput.from_row(before[title])
+
+
+def test_bulk_edit_status_and_dates_then_undo(desk, qtbot):
+    desk.select_titles("沈阳市终身学习活动000", "大连市终身学习活动001", "鞍山市终身学习活动002")
+
+    def bulk(dialog):
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.set_status.setChecked(True)
+        set_combo_data(dialog.status, "confirmed")
+        dialog.shift.setChecked(True)
+        dialog.days.setValue(7)
+        return True
+
+    desk.script = bulk
+    with qtbot.waitSignal(desk.ctx.data_changed):
+        desk.actions[ActionId.BULK_EDIT].trigger()
+    rows = desk.rows()
+    assert rows["沈阳市终身学习活动000"].status == "confirmed"
+    assert rows["鞍山市终身学习活动002"].start_date == date(2024, 10, 29)
+    assert rows["本溪市终身学习活动003"].status == "cancelled"  # not selected
+    desk.ctx.undo_stack.undo()
+    assert desk.rows()["鞍山市终身学习活动002"].start_date == date(2024, 10, 22)
+
+
+def test_duplicate_and_weekly_series(desk, qtbot):
+    desk.select_titles("沈阳市终身学习活动000")
+    with qtbot.waitSignal(desk.ctx.data_changed):
+        desk.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+    assert desk.view.model.total_count == 11
+    assert len(desk.view.selected_ids()) == 1
+
+    def series(dialog):
+        dialog.weekday.setCurrentIndex(5)  # Saturday
+        dialog.first.setDate(date(2024, 11, 1))
+        dialog.last.setDate(date(2024, 11, 30))
+        assert "5" in dialog.summary.text()
+        return True
+
+    desk.script = series
+    with qtbot.waitSignal(desk.ctx.data_changed):
+        desk.actions[ActionId.WEEKLY_SERIES].trigger()
+    made = [r for r in desk.view.model.all_rows() if r.start_date.month == 11]
+    assert sorted(r.start_date.day for r in made) == [2, 9, 16, 23, 30]
+    assert len(desk.view.selected_ids()) == 5
+    desk.ctx.undo_stack.undo()
+    assert desk.view.model.total_count == 11
+
+
+def test_typing_in_the_search_box_filters_and_sorting_by_header(desk, qtbot):
+    search = desk.view.filter_bar.search
+    model = desk.view.model
+    qtbot.keyClicks(search, "00")
+    assert model.rowCount() == 10
+    qtbot.keyClick(search, Qt.Key.Key_5)
+    assert [model.row_at(0).title] == ["沈阳市终身学习活动005"] and model.rowCount() == 1
+    search.clear()
+    for ch in "大连":  # what an input method delivers: key events carrying Chinese text
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(search, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+    assert search.text() == "大连"
+    expected = {r.id for r in model.all_rows()
+                if any("大连" in t for t in (r.title, r.venue_name, r.city_name, *r.hosts, *r.undertakers))}
+    assert {model.row_at(i).id for i in range(model.rowCount())} == expected and 2 < len(expected) < 10
+    assert f"{len(expected)} of 10" in desk.view.filter_bar.count_label.text()
+    desk.actions[ActionId.CLEAR_FILTERS].trigger()
+    assert model.rowCount() == 10 and desk.view.filter_bar.search.text() == ""
+    set_combo_data(desk.view.filter_bar.status, "held")
+    assert {model.row_at(r).status for r in range(model.rowCount())} == {"held"}
+    desk.view.filter_bar.clear()
+    desk.view.table.horizontalHeader().setSortIndicator(tm.COL_CITY, Qt.SortOrder.AscendingOrder)
+    assert model.row_at(0).city_name == "鞍山市"
+    assert model.sort_state == (tm.COL_CITY, Qt.SortOrder.AscendingOrder)
+
+
+def test_everything_is_saved_without_a_save_button(desk, qtbot, db_path):
+    desk.script = _fill_new
+    desk.actions[ActionId.NEW_ACTIVITY].trigger()
+    desk.select_titles("沈阳市终身学习活动000")
+    desk.actions[ActionId.DELETE_ACTIVITY].trigger()
+    desk.db.close()
+    again = open_database(db_path)
+    try:
+        with again.read() as s:
+            titles = {r.title for r in activity_rows(s, desk.plan["programme"])}
+    finally:
+        again.close()
+    assert "社区读书会" in titles and "沈阳市终身学习活动000" not in titles and len(titles) == 10
+
+
+def test_edit_conflict_from_another_window_is_shown_and_nothing_overwritten(desk, qtbot, db_path):
+    title = "沈阳市终身学习活动000"
+    desk.select_titles(title)
+    seen = desk.rows()[title]
+    other = open_database(db_path)
+    try:
+        with other.transaction("other window") as s:
+            planning.update_activity(s, seen.id, ActivityInput.from_row(seen).replace(title="另一窗口的标题"),
+                                     seen.version)
+    finally:
+        other.close()
+
+    def edit(form):
+        form.title.setText("我的标题")
+        return True
+
+    desk.script = edit
+    desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+    assert len(desk.told) == 1 and "另一窗口的标题" in desk.told[0]
+    assert "其他窗口" in desk.told[0] or "another window" in desk.told[0]
+    rows = desk.rows()
+    assert "另一窗口的标题" in rows and "我的标题" not in rows
+    assert desk.view.model.row_at(desk.view.model.row_of_id(seen.id)).title == "另一窗口的标题"
+    assert desk.ctx.undo_stack.count() == 0
+
+
+def test_undo_that_conflicts_is_reported_and_dropped(desk, qtbot, db_path):
+    from lifelong_desktop.ui.undo import base
+
+    desk.select_titles("沈阳市终身学习活动000")
+    desk.script = lambda form: (form.title.setText("第一次修改"), True)[1]
+    desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+    changed = desk.rows()["第一次修改"]
+    other = open_database(db_path)
+    try:
+        with other.transaction("other") as s:
+            planning.update_activity(s, changed.id, ActivityInput.from_row(changed).replace(title="别处"),
+                                     changed.version)
+    finally:
+        other.close()
+    failures = []
+    base.error_handler.append(failures.append)
+    try:
+        desk.ctx.undo_stack.undo()
+    finally:
+        base.error_handler.remove(failures.append)
+    assert len(failures) == 1 and isinstance(failures[0], planning.EditConflict)
+    assert "别处" in desk.rows() and desk.ctx.undo_stack.count() == 0
