@@ -55,3 +55,20 @@ def make_plan(db) -> dict:
                          region_name="大连市", seq=2, submitting_unit="大连市教育局", count_updated=3,
                          imported_at=datetime(2099, 1, 1)))
     return ids
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def plan(db):
+    """The ids of the small test plan (see make_plan)."""
+    return make_plan(db)
+
+
+@pytest.fixture
+def ctx(db, plan, qtbot):
+    """An AppContext on the test plan, as the main window makes one."""
+    from lifelong_desktop.ui.context import AppContext
+
+    return AppContext(db, plan["programme"])

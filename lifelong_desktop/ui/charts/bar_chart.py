@@ -130,8 +130,9 @@ class BarChart(QWidget):
                 p.fillRect(rect, s.color)
                 text = loc.toString(value)
                 p.setPen(text_color)
-                p.drawText(QRectF(rect.right() + 4, rect.top() - 2, value_w + 40, self.BAR + 2),
-                           Qt.AlignmentFlag.AlignVCenter, text)
+                if value or len(self._series) == 1:
+                        p.drawText(QRectF(rect.right() + 4, rect.top() - 2, value_w + 40, self.BAR + 2),
+                               Qt.AlignmentFlag.AlignVCenter, text)
                 self._bars.append((QRectF(left, rect.top(), width, rect.height()), f"{cat}\n{s.name}: {text}"))
         p.end()
 

@@ -2,4 +2,13 @@
 
 from __future__ import annotations
 
-VIEWS: list[type] = []
+from lifelong_desktop.ui.views.calendar import CalendarView
+from lifelong_desktop.ui.views.checks import ChecksView
+from lifelong_desktop.ui.views.organisations import OrganisationsView
+from lifelong_desktop.ui.views.returns import ReturnsView
+from lifelong_desktop.ui.views.summary import SummaryView
+from lifelong_desktop.ui.views.venues import VenuesView
+
+VIEWS: list[type] = [CalendarView, OrganisationsView, VenuesView, ChecksView, SummaryView, ReturnsView]
+
+__all__ = ["VIEWS", "CalendarView", "ChecksView", "OrganisationsView", "ReturnsView", "SummaryView", "VenuesView"]

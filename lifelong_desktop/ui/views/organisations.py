@@ -38,6 +38,7 @@ def make_table(model: RowTableModel, parent: QWidget | None = None) -> QTableVie
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default indicator is descending
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()
@@ -49,9 +50,12 @@ def make_table(model: RowTableModel, parent: QWidget | None = None) -> QTableVie
 
 def set_widths(view: QTableView, widths: tuple[int, ...]) -> None:
     """Initial column widths in average character widths of the font (the user may drag them)."""
-    unit = max(1, view.fontMetrics().averageCharWidth()) / 7
+    fm = view.fontMetrics()
+    unit = max(1, fm.averageCharWidth()) / 7
+    model = view.model()
     for i, w in enumerate(widths):
-        view.horizontalHeader().resizeSection(i, int(w * unit))
+        header = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+        view.horizontalHeader().resizeSection(i, max(int(w * unit), fm.horizontalAdvance(header) + 28))
 
 
 class OrganisationsView(LazyView):

@@ -1,0 +1,1 @@
+"""Charts drawn with QPainter (no QtCharts dependency)."""
