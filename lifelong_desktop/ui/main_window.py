@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         for view_class in VIEWS:
             view = view_class(ctx, self)
             self.views.append(view)
-            title = view_class.title() if hasattr(view_class, "title") else view_class.__name__
+            title = view.title() if hasattr(view, "title") else view_class.__name__
             self.tabs.addTab(view, title)
         self.setCentralWidget(self.tabs)
         self.files = FileActions(self)

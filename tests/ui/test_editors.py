@@ -1,0 +1,144 @@
+"""The activity form and the bulk edit / weekly series dialogs, checked as a user fills them in."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QSpinBox, QTimeEdit
+from test_activities_model import make_plan
+
+from lifelong_desktop.services.rows import activity_rows
+from lifelong_desktop.ui.context import AppContext
+from lifelong_desktop.ui.editors.activity_form import ActivityForm
+from lifelong_desktop.ui.editors.bulk_edit import BulkEditDialog
+from lifelong_desktop.ui.editors.choices import load_choices
+from lifelong_desktop.ui.editors.series import WeeklySeriesDialog
+from lifelong_desktop.ui.editors.widgets import set_combo_data
+
+
+@pytest.fixture
+def setup(db):
+    plan = make_plan(db)
+    ctx = AppContext(db, plan["programme"])
+    with db.read() as s:
+        rows = activity_rows(s, plan["programme"])
+    return ctx, load_choices(ctx), rows
+
+
+def test_existing_activity_round_trips_through_the_form(qtbot, setup):
+    from lifelong_desktop.services.planning import ActivityInput
+
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, rows[0], rows)
+    qtbot.addWidget(form)
+    assert form.value() == ActivityInput.from_row(rows[0])
+    assert form.ok_button.isEnabled()
+    assert form.windowTitle() == "Edit Activity"
+
+
+def test_new_form_explains_what_is_missing_and_keeps_ok_disabled(qtbot, setup):
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, None, rows)
+    qtbot.addWidget(form)
+    assert not form.ok_button.isEnabled()
+    assert "title" in form.problems.text().lower()
+    form.title.setText("讲座")
+    set_combo_data(form.activity_type, "lecture")
+    set_combo_data(form.level, "provincial")
+    set_combo_data(form.city, "210100")
+    assert not form.ok_button.isEnabled() and "host" in form.problems.text().lower()
+    form.hosts.picker.setEditText("辽宁省教育厅")
+    form.hosts.add_current()
+    assert form.ok_button.isEnabled()
+    assert "venue" in form.problems.text().lower()  # a warning only: on site without a venue
+
+
+def test_dates_and_times_are_checked_in_words(qtbot, setup):
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, rows[0], rows)
+    qtbot.addWidget(form)
+    form.start_date.setDate(QDate(2024, 10, 25))
+    assert form.end_date.date() == QDate(2024, 10, 25)  # the end follows the start
+    form.end_date.setDate(QDate(2024, 10, 24))
+    assert not form.ok_button.isEnabled()
+    assert "end date cannot be before the start date" in form.problems.text().lower()
+    form.end_date.setDate(QDate(2024, 10, 25))
+    form.start_time.setTime(QTime(14, 0))
+    form.end_time.setTime(QTime(13, 0))
+    assert not form.ok_button.isEnabled() and "end time" in form.problems.text().lower()
+    form.all_day.setChecked(True)
+    assert form.ok_button.isEnabled() and not form.start_time.isEnabled()
+    assert form.value().start_time is None
+    form.all_day.setChecked(False)
+    form.end_time.setTime(QTime(15, 30))
+    assert form.value().end_time == time(15, 30) and form.value().start_date == date(2024, 10, 25)
+
+
+def test_venues_follow_the_city_and_fill_the_address(qtbot, setup):
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, None, rows)
+    qtbot.addWidget(form)
+    set_combo_data(form.city, "210200")
+    names = [form.venue.itemText(i) for i in range(1, form.venue.count())]
+    assert names == ["大连市图书馆"]
+    assert form.county.count() > 1 and form.county.itemText(1)
+    form.venue.setCurrentIndex(1)
+    assert form.address.text() == "大连市中山路1号"
+
+
+def test_organiser_order_can_be_changed(qtbot, setup):
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, rows[0], rows)
+    qtbot.addWidget(form)
+    lst = form.co_organisers
+    ids = [o.id for o in choices.organisations]
+    for oid in ids[:3]:
+        assert lst.add(oid)
+    assert not lst.add(ids[0])  # no repeats
+    lst.list.setCurrentRow(2)
+    lst.move(-1)
+    lst.move(-1)
+    assert lst.ids() == (ids[2], ids[0], ids[1])
+    assert not lst.up_button.isEnabled()
+    lst.remove_selected()
+    assert form.value().co_organiser_ids == (ids[0], ids[1])
+
+
+def test_every_input_has_an_accessible_name(qtbot, setup):
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, rows[0], rows)
+    qtbot.addWidget(form)
+    unnamed = [w for cls in (QLineEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox, QListWidget)
+               for w in form.findChildren(cls) if not w.accessibleName() and not isinstance(w.parent(), QComboBox)
+               and not w.objectName().startswith("qt_")]  # Qt's own inner editors
+    assert unnamed == []
+
+
+def test_bulk_edit_dialog_builds_the_change(qtbot, setup):
+    _ctx, choices, _rows = setup
+    dialog = BulkEditDialog(choices, 3)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled() and not dialog.status.isEnabled()
+    dialog.add_org.setChecked(True)
+    dialog.org.setEditText("沈阳开放大学")
+    set_combo_data(dialog.role, "co_organiser")
+    dialog.set_venue.setChecked(True)
+    dialog.venue.setCurrentIndex(2)
+    change = dialog.change()
+    assert change.add_organisation[0] == "co_organiser"
+    assert change.venue_id == choices.venues[2].id and change.status is None and change.shift_days == 0
+
+
+def test_series_dialog_refuses_an_empty_series(qtbot, setup):
+    _ctx, _choices, rows = setup
+    dialog = WeeklySeriesDialog(rows[0])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isEnabled()
+    dialog.first.setDate(QDate(2024, 11, 4))  # a Monday
+    dialog.last.setDate(QDate(2024, 11, 8))
+    dialog.weekday.setCurrentIndex(6)  # Sunday
+    assert not ok.isEnabled() and "weekday" in dialog.summary.text().lower()

@@ -1,0 +1,199 @@
+"""The main window: menus and shortcuts, undo from the keyboard, status bar, remembered layout, start-up."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from test_activities_model import make_plan
+
+from lifelong_desktop.db import DatabaseProblem, open_database
+from lifelong_desktop.services.rows import activity_rows
+from lifelong_desktop.ui import settings as S
+from lifelong_desktop.ui.actions import SPECS, ActionId
+from lifelong_desktop.ui.activities.filtering import ActivityFilter
+from lifelong_desktop.ui.context import AppContext
+from lifelong_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, db):
+    plan = make_plan(db)
+    ctx = AppContext(db, plan["programme"])
+    w = MainWindow(ctx, S.Settings())
+    qtbot.addWidget(w)
+    w.activities.inform = lambda title, text: w.told.append(text)
+    w.told = []
+    return w
+
+
+def test_menus_hold_every_action_with_keyboard_access(window):
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Activities", "&Help"]
+    in_menus = set()
+    for top in window.menuBar().actions():
+        for a in top.menu().actions():
+            in_menus.add(a.objectName())
+            if a.menu():
+                in_menus |= {b.objectName() for b in a.menu().actions()}
+    for aid, spec in SPECS.items():
+        assert aid.name.lower() in in_menus, aid
+        assert "&" in spec.text or aid in (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN)
+    assert window.actions[ActionId.UNDO].shortcut().toString() == "Ctrl+Z"
+    assert window.actions[ActionId.REDO].shortcut().toString() == "Ctrl+Y"
+    assert window.actions[ActionId.NEW_ACTIVITY].shortcut().toString() == "Ctrl+N"
+
+
+def test_views_follow_activities(window):
+    from lifelong_desktop.ui.views import VIEWS
+
+    assert window.tabs.count() == 1 + len(VIEWS)
+    assert window.tabs.widget(0) is window.activities
+
+
+def test_undo_and_redo_from_the_edit_menu(window, qtbot):
+    view = window.activities
+    view.select_ids([view.model.row_at(0).id])
+    undo, redo = window.actions[ActionId.UNDO], window.actions[ActionId.REDO]
+    assert not undo.isEnabled()
+    with qtbot.waitSignal(window.ctx.data_changed):
+        window.actions[ActionId.DELETE_ACTIVITY].trigger()
+    assert undo.isEnabled() and view.model.total_count == 9
+    assert "Delete" in undo.text()
+    undo.trigger()
+    assert view.model.total_count == 10 and redo.isEnabled()
+    redo.trigger()
+    assert view.model.total_count == 9
+
+
+def test_status_bar_shows_programme_and_counts(window):
+    assert "2024" in window.programme_label.text()
+    assert "10 of 10" in window.count_label.text()
+    window.activities.filter_bar.search.setText("沈阳市")
+    assert "2 of 10" in window.count_label.text()
+
+
+def test_layout_filters_and_sort_are_remembered(window, qtbot, db):
+    window.activities.filter_bar.set_value(ActivityFilter(text="大连", status="confirmed"))
+    window.activities.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    window.close()
+    again = MainWindow(window.ctx, S.Settings())
+    qtbot.addWidget(again)
+    assert again.activities.filter_bar.value() == ActivityFilter(text="大连", status="confirmed")
+    assert again.activities.model.sort_state == (5, Qt.SortOrder.DescendingOrder)
+    assert S.Settings().get(S.ACTIVITY_FILTERS)["text"] == "大连"
+
+
+def test_language_choice_is_stored(window):
+    window.actions[ActionId.LANGUAGE_EN].trigger()
+    assert S.Settings().get(S.LANGUAGE) == "en"
+    assert window.actions[ActionId.LANGUAGE_EN].isChecked() and not window.actions[ActionId.LANGUAGE_ZH].isChecked()
+
+
+def test_new_programme_from_last_year(window, qtbot, db):
+    with qtbot.waitSignal(window.ctx.programme_changed):
+        pid = window.files.new_programme_from_last_year(copy_activities=True)
+    assert window.ctx.programme_id == pid
+    assert window.activities.model.total_count == 10
+    assert all(r.start_date.year == 2025 and r.status == "planned" for r in window.activities.model.all_rows())
+    assert window.programme_combo.count() == 2 and "2025" in window.programme_label.text()
+    window.programme_combo.setCurrentIndex(window.programme_combo.findData(1))
+    window.programme_combo.activated.emit(window.programme_combo.currentIndex())
+    assert window.ctx.programme_id == 1
+    assert window.files.new_programme_from_last_year(copy_activities=False) is None  # 2025 exists
+    assert window.told and "2025" in window.told[-1]
+
+
+def test_export_workbook_and_template(window, tmp_path):
+    out = window.files.export_workbook(str(tmp_path / "out.xlsx"))
+    assert out is not None and out.exists() and out.stat().st_size > 0
+    tpl = window.files.blank_template(str(tmp_path / "tpl.xlsx"), "210100", 2025)
+    assert tpl is not None and tpl.exists()
+
+
+def test_settings_are_typed_with_defaults(tmp_path):
+    s = S.Settings(tmp_path / "s.ini")
+    assert s.get(S.LANGUAGE) == "zh_CN" and s.get(S.RECENT_FILES) == [] and s.get(S.ACTIVITY_FILTERS) == {}
+    s.get(S.RECENT_FILES).append("x")
+    assert s.get(S.RECENT_FILES) == []  # the default is never shared
+    for i in range(12):
+        s.add_recent(tmp_path / f"{i}.sqlite")
+    s.set(S.WINDOW_GEOMETRY, b"\x00\x01binary")
+    s.sync()
+    again = S.Settings(tmp_path / "s.ini")
+    assert len(again.get(S.RECENT_FILES)) == S.MAX_RECENT
+    assert again.get(S.RECENT_FILES)[0].endswith("11.sqlite") and again.get(S.LAST_DATABASE).endswith("11.sqlite")
+    assert again.get(S.WINDOW_GEOMETRY) == b"\x00\x01binary"
+    (tmp_path / "bad.ini").write_text("[activities]\nfilters=not json\n[window]\nview=abc\n", encoding="utf-8")
+    bad = S.Settings(tmp_path / "bad.ini")
+    assert bad.get(S.ACTIVITY_FILTERS) == {} and bad.get(S.CURRENT_VIEW) == 0
+
+
+def test_start_up_opens_the_given_database_and_remembers_it(qtbot, db_path, monkeypatch):
+    from lifelong_desktop.ui.application import Application
+
+    db = open_database(db_path)
+    make_plan(db, 3)
+    db.close()
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    app = Application(qtbot_app(), S.Settings())
+    assert app.open_first(db_path)
+    qtbot.addWidget(app.window)
+    assert app.window.activities.model.total_count == 3
+    assert S.Settings().get(S.LAST_DATABASE) == str(db_path)
+    again = Application(qtbot_app(), S.Settings())
+    assert again.open_first(None) and again.window.ctx.path == db_path
+    qtbot.addWidget(again.window)
+    again.window.close()
+    app.db.close()
+
+
+def test_a_database_problem_is_one_sentence_and_offers_another_file(qtbot, tmp_path, monkeypatch):
+    from lifelong_desktop.ui.application import Application
+
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    asked: list[DatabaseProblem] = []
+    app = Application(qtbot_app(), S.Settings())
+    good = tmp_path / "good.sqlite"
+    monkeypatch.setattr(app, "ask_other_file", lambda exc, parent: (asked.append(exc), good)[1])
+    monkeypatch.setattr("lifelong_desktop.ui.dialogs.file_actions.FileActions.new_programme", lambda self: None)
+    assert app.open(bad)
+    qtbot.addWidget(app.window)
+    assert asked[0].code == "not_a_database" and "notes.sqlite" in asked[0].message("zh")
+    assert app.window.ctx.path == good and app.window.ctx.programme_id is None
+    app.window.close()
+    app.db.close()
+
+
+def test_unexpected_errors_are_logged_and_shown_in_one_sentence(qtbot, monkeypatch):
+    from lifelong_desktop.ui import application
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    old = sys.excepthook
+    try:
+        application.install_excepthook(lambda: None)
+        try:
+            raise RuntimeError("boom inside a slot")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old
+    log = Path(application.error_log_path()).read_text(encoding="utf-8")
+    assert "RuntimeError: boom inside a slot" in log and "Traceback" in log
+    assert len(shown) == 1 and "Traceback" not in shown[0] and "error.log" in shown[0]
+
+
+def qtbot_app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
+
+
+def test_rows_are_really_in_the_file(window, db):
+    with db.read() as s:
+        assert len(activity_rows(s, window.ctx.programme_id)) == window.activities.model.total_count
