@@ -17,6 +17,7 @@ from lifelong_desktop.services.demo_schedule import (
     fit_expected,
     participants,
     slot_mask,
+    touches_special,
 )
 from lifelong_desktop.services.regions import regions
 
@@ -55,6 +56,7 @@ class Composer:
         self.peaks = {a: (date.fromisoformat(d), s) for a, (d, s) in self.p["peaks"].items()}
         self.culture_owner = {c.code: (reg.venue(c.code, "culture") or reg.venues[0]).owner for c in self.cities}
         self.conflicts = 0
+        self.titles: set[tuple[str, date, str]] = set()
 
     def _date(self, audience: str) -> date:
         r = self.rng.random()
@@ -65,7 +67,10 @@ class Composer:
             d = WEEK_CENTRE + timedelta(days=round(self.rng.triangular(-8, 14, 0)))
         else:
             d = WINDOW_START + timedelta(days=self.rng.randrange(WINDOW_DAYS))
-        return min(max(d, WINDOW_START), WINDOW_END)
+        d = min(max(d, WINDOW_START), WINDOW_END)
+        if touches_special(d, d) and self.rng.random() < 0.85:  # offices mostly plan around holidays
+            return self._date(audience)
+        return d
 
     def _times(self, kind: str, mode: str, vtype: str | None) -> tuple[time | None, time | None, int]:
         """Start and end time and the number of days."""
@@ -95,6 +100,22 @@ class Composer:
             if pool:
                 return self.rng.choice(pool)
         return self.rng.choice(self.reg.by_city[city.code])
+
+    def _fallback(self, city: CitySpec, venue: VenueSpec | None, start: date, days: int,
+                  mask: int) -> tuple[VenueSpec | None, date]:
+        """A free venue of the city on that day, else a free day near it, else (rarely) a double booking."""
+        end = start + timedelta(days=days - 1)
+        same_type = [v for v in self.reg.by_city[city.code] if venue and v.venue_type == venue.venue_type]
+        for other in same_type + self.reg.by_city[city.code]:
+            if self.booking.free(other, start, end, mask):
+                return other, start
+        for shift in range(1, 60):
+            for day in (start + timedelta(days=shift), start - timedelta(days=shift)):
+                if WINDOW_START <= day and day + timedelta(days=days - 1) <= WINDOW_END and self.booking.free(
+                        venue, day, day + timedelta(days=days - 1), mask):
+                    return venue, day
+        self.conflicts += 1
+        return venue, start
 
     def _mode(self, kind: str) -> str:
         if kind == "online_course":
@@ -158,11 +179,11 @@ class Composer:
                 start = WINDOW_END - timedelta(days=days - 1)
             if self.booking.free(venue, start, start + timedelta(days=days - 1), mask):
                 break
-            if attempt % 2 == 1:
+            if attempt % 2 == 1 and venue is not None:
                 venue = self._venue(city, kind, audience)
             start = min(max(start + timedelta(days=rng.randint(-10, 10)), WINDOW_START), WINDOW_END)
         else:
-            self.conflicts += 1
+            venue, start = self._fallback(city, venue, start, days, mask)
         end = start + timedelta(days=days - 1)
         self.booking.book(venue, start, end, mask)
         if venue is not None:
@@ -177,11 +198,16 @@ class Composer:
                   "short": city.short, "venue": venue.name if venue else "", "n": str(rng.randint(1, 30))}
         hosts, undertakers, cos = self._organisers(city, level, county, venue, audience)
         lo, hi = self.p["expected"][kind]
-        expected = fit_expected(rng.randint(lo, hi) // 10 * 10 or 10, venue, mode, days)
+        expected = fit_expected(rng.randint(lo, hi) // 10 * 10 or 10, venue, mode)
         audiences = (audience,) if rng.random() < 0.7 or audience == "public" else (audience, "public")
         url = "" if mode == "offline" else rng.choice(self.p["online_platforms"]).replace("{short}", city.short)
+        title = self._title(kind, values, venue is None)
+        seen = (city.code, start, title)
+        if seen in self.titles:  # the same title twice on one day in one city reads as a duplicate entry
+            title = f"{title}（{venue.name if venue else '线上'}）"[:100]
+        self.titles.add(seen)
         spec = Spec(
-            key=f"pad:{i}", title=self._title(kind, values, venue is None), activity_type=kind, level=level,
+            key=f"pad:{i}", title=title, activity_type=kind, level=level,
             start_date=start, end_date=end, start_time=start_t, end_time=end_t, mode=mode, city_code=city.code,
             county_code=county, venue=venue, online_url=url, hosts=hosts, undertakers=undertakers,
             co_organisers=cos, audiences=audiences, expected=expected,

@@ -22,6 +22,7 @@ from lifelong_desktop.services.demo_schedule import (
     fit_expected,
     participants,
     slot_mask,
+    touches_special,
 )
 from lifelong_desktop.services.regions import regions
 
@@ -58,7 +59,8 @@ def _place(booking: Booking, spec: Spec, first: date, last: date) -> None:
     offset = (spec.start_date - first).days
     for step in range(span):
         start = first + timedelta(days=(offset + step) % span)
-        if start + timedelta(days=length) <= WINDOW_END and booking.free(spec.venue, start, start + timedelta(days=length), mask):
+        end = start + timedelta(days=length)
+        if end <= WINDOW_END and not touches_special(start, end) and booking.free(spec.venue, start, end, mask):
             spec.start_date, spec.end_date = start, start + timedelta(days=length)
             break
     booking.book(spec.venue, spec.start_date, spec.end_date, mask)
@@ -121,7 +123,7 @@ def _from_template(reg: Registers, booking: Booking, city: CitySpec, t: dict[str
         start_date=start, end_date=start + timedelta(days=days - 1), start_time=start_t, end_time=end_t,
         mode=t["mode"], city_code=city.code, county_code=county, venue=venue,
         online_url=_fill(t.get("url", ""), values), hosts=names[0], undertakers=names[1], co_organisers=names[2],
-        audiences=tuple(t["audiences"]), expected=fit_expected(t["expected"], venue, t["mode"], days),
+        audiences=tuple(t["audiences"]), expected=fit_expected(t["expected"], venue, t["mode"]),
         status=status, description=_fill(t["description"], values), parent_key=t.get("parent"),
         uid=demo_uuid(f"base:{t['key']}:{city.code}"),
     )

@@ -5,12 +5,15 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, time
+from functools import cache
 
+from lifelong_desktop.services.checks_holidays import special_days
 from lifelong_desktop.services.demo_content import NAMESPACE
 from lifelong_desktop.services.demo_registers import VenueSpec
 
 WINDOW_START, WINDOW_END = date(2024, 4, 1), date(2024, 12, 6)
+WINDOW_DAYS = (WINDOW_END - WINDOW_START).days + 1
 _NS = uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE)
 
 
@@ -64,26 +67,33 @@ def slot_mask(start: time | None, end: time | None) -> int:
 
 
 class Booking:
-    """Remembers which venue is used on which day parts, so no venue is booked twice at once."""
+    """Remembers which venue is used on which day parts, so no venue is booked twice at once.
+
+    One bytearray per venue over the window (a byte of day-part bits per day) keeps 50,000 look-ups fast.
+    """
 
     def __init__(self) -> None:
-        self._used: dict[tuple[str, str, date], int] = {}
+        self._used: dict[tuple[str, str], bytearray] = {}
 
-    @staticmethod
-    def _days(start: date, end: date) -> list[date]:
-        return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    def _days(self, venue: VenueSpec, start: date, end: date) -> tuple[bytearray, range]:
+        used = self._used.get((venue.name, venue.city))
+        if used is None:
+            used = self._used[(venue.name, venue.city)] = bytearray(WINDOW_DAYS)
+        first = max((start - WINDOW_START).days, 0)
+        return used, range(first, min((end - WINDOW_START).days, WINDOW_DAYS - 1) + 1)
 
     def free(self, venue: VenueSpec | None, start: date, end: date, mask: int) -> bool:
         if venue is None:
             return True
-        return all(not (self._used.get((venue.name, venue.city, d), 0) & mask) for d in self._days(start, end))
+        used, days = self._days(venue, start, end)
+        return not any(used[d] & mask for d in days)
 
     def book(self, venue: VenueSpec | None, start: date, end: date, mask: int) -> None:
         if venue is None:
             return
-        for d in self._days(start, end):
-            key = (venue.name, venue.city, d)
-            self._used[key] = self._used.get(key, 0) | mask
+        used, days = self._days(venue, start, end)
+        for d in days:
+            used[d] |= mask
 
 
 def participants(spec: Spec, rng: random.Random) -> None:
@@ -94,15 +104,28 @@ def participants(spec: Spec, rng: random.Random) -> None:
     if spec.actual is None:
         spec.actual = max(1, round(spec.expected * rng.uniform(0.86, 1.12)))
         if spec.venue is not None and spec.mode != "online":
-            days = (spec.end_date - spec.start_date).days + 1
-            spec.actual = min(spec.actual, spec.venue.capacity * days)
+            spec.actual = min(spec.actual, spec.venue.capacity)
     if spec.online is None and spec.mode != "offline":
         factor = rng.uniform(1.3, 2.5) if spec.mode == "online" else rng.uniform(1.5, 8.0)
         spec.online = round(spec.actual * factor)
 
 
-def fit_expected(expected: int, venue: VenueSpec | None, mode: str, days: int = 1) -> int:
-    """Expected participants a venue can hold (per day; all days together for a multi-day exhibition)."""
+def fit_expected(expected: int, venue: VenueSpec | None, mode: str) -> int:
+    """Expected participants a venue can hold at once (the planning check compares them with its capacity)."""
     if venue is None or mode == "online":
         return expected
-    return max(10, min(expected, int(venue.capacity * 0.9 * days) // 10 * 10))
+    return max(10, min(expected, int(venue.capacity * 0.9) // 10 * 10))
+
+
+@cache
+def special_dates() -> bytes:
+    """Per day of the window: 1 on a statutory holiday or a weekend day made a working day (planning avoids them)."""
+    flags = bytearray(WINDOW_DAYS)
+    for d, _kind, _name in special_days(WINDOW_START, WINDOW_END):
+        flags[(d - WINDOW_START).days] = 1
+    return bytes(flags)
+
+
+def touches_special(start: date, end: date) -> bool:
+    first = (start - WINDOW_START).days
+    return 1 in special_dates()[max(first, 0):(end - WINDOW_START).days + 1]
