@@ -40,6 +40,7 @@ class SummaryView(LazyView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.summary: Summary | None = None
+        self._shown_grouping: str | None = None
         self.grouping = QComboBox()
         self.grouping.addItem(self.tr("By city"), "city")
         self.grouping.addItem(self.tr("By activity type"), "type")
@@ -107,6 +108,10 @@ class SummaryView(LazyView):
     def show_grouping(self) -> None:
         rows = self.rows()
         self.model.set_rows(rows)
+        if self.grouping.currentData() != self._shown_grouping:  # a new grouping starts in its own order
+            self._shown_grouping = self.grouping.currentData()
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self.model.clear_sort()
         names = [self._group_label(r) for r in rows]
         heading = self.grouping.currentText()
         self.activity_chart.set_data(self.tr("Activities, %1").replace("%1", heading), names,

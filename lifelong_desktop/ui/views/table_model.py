@@ -45,6 +45,13 @@ class RowTableModel(QAbstractTableModel):
         self._rows = self._visible()
         self.endResetModel()
 
+    def clear_sort(self) -> None:
+        """Back to the order the rows were given in (a service's meaningful order)."""
+        self.beginResetModel()
+        self._sort = None
+        self._rows = self._visible()
+        self.endResetModel()
+
     def set_filter(self, predicate: Callable[[Any], bool] | None) -> None:
         self.beginResetModel()
         self._filter = predicate

@@ -1,0 +1,134 @@
+"""Checks, Summary and Returns views: counts equal direct counts, double-click opens, copy to clipboard."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from plan_data import DALIAN, SHENYANG, ctx, plan  # noqa: F401 - fixtures
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
+
+from lifelong_desktop.models import Activity
+from lifelong_desktop.services.checks import run_checks
+from lifelong_desktop.ui.charts.bar_chart import BarChart, Series, nice_maximum
+from lifelong_desktop.ui.views import VIEWS
+from lifelong_desktop.ui.views.checks import ACTIVITY_ROLE, ChecksView
+from lifelong_desktop.ui.views.returns import ReturnsView
+from lifelong_desktop.ui.views.summary import SummaryView
+
+TODAY = date(2024, 11, 10)
+
+
+def shown(view, qtbot):
+    qtbot.addWidget(view)
+    view.resize(1100, 650)
+    view.show()
+    view.refresh()
+    return view
+
+
+def test_every_view_has_a_title_and_builds(ctx, qtbot):
+    titles = []
+    for cls in VIEWS:
+        view = shown(cls(ctx), qtbot)
+        titles.append(view.title())
+        view.grab()
+    assert len(set(titles)) == len(VIEWS) == 6 and all(titles)
+
+
+def test_checks_grouped_by_severity_with_counts(ctx, plan, qtbot, qtmodeltester):
+    view = shown(ChecksView(ctx, today=TODAY), qtbot)
+    with ctx.db.read() as s:
+        findings = run_checks(s, plan["programme"], today=TODAY)
+    heads = [view.model.item(i).text() for i in range(view.model.rowCount())]
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
+    assert errors >= 1 and warnings >= 1
+    assert heads[0].startswith("Errors") and f"（{errors}）" in heads[0]
+    assert f"（{warnings}）" in heads[1]
+    assert view.counts()["error"] == errors and str(errors) in view.summary.text()
+    qtmodeltester.check(view.model)
+    clash = view.model.item(0).child(0)
+    assert "大连市文化馆" in clash.text()
+    assert clash.rowCount() == 2  # the two activities of a double booking
+    index = view.model.indexFromItem(clash.child(1))
+    view.tree.expand(index.parent())
+    rect = view.tree.visualRect(index)
+    with qtbot.waitSignal(ctx.activity_requested) as blocker:
+        qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [index.data(ACTIVITY_ROLE)]
+    assert blocker.args[0] in (plan["expo"], plan["reading"])
+
+
+def test_checks_refresh_after_a_fix(ctx, plan, qtbot):
+    from lifelong_desktop.services import registers
+
+    view = shown(ChecksView(ctx, today=TODAY), qtbot)
+    before = view.counts()["warning"]
+    with ctx.db.transaction() as s:
+        registers.update_venue(s, plan["dl"], {"capacity": 5000})
+        registers.update_venue(s, plan["hall"], {"capacity": 5000})
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    assert view.counts()["warning"] == before - 2  # the two over-capacity warnings are gone
+
+
+def test_summary_numbers_equal_a_direct_count_and_copy(ctx, plan, qtbot, qtmodeltester):
+    view = shown(SummaryView(ctx), qtbot)
+    with ctx.db.read() as s:
+        direct = {c: n for c, n in s.execute(select(Activity.city_code, func.count()).group_by(Activity.city_code))}
+        types = {t: n for t, n in s.execute(select(Activity.activity_type, func.count())
+                                            .group_by(Activity.activity_type))}
+    by_city = {r.key: r.activities for r in view.model.rows()}
+    assert {k: v for k, v in by_city.items() if v} == direct
+    chart = view.activity_chart
+    assert chart.categories()[:2] == ["沈阳市", "大连市"]
+    assert chart.series()[0].values[:2] == (direct[SHENYANG], direct[DALIAN])
+    qtmodeltester.check(view.model)
+    view.grouping.setCurrentIndex(view.grouping.findData("type"))
+    assert {r.key: r.activities for r in view.model.rows()} == types
+    assert view.model.index(0, 0).data() == "讲座"
+    view.grouping.setCurrentIndex(view.grouping.findData("week"))
+    assert [r.activities for r in view.model.rows()] == [3, 2, 1]
+    assert view.model.index(0, 0).data().startswith("Week 43")
+    view.copy_button.click()
+    text = QApplication.clipboard().text().splitlines()
+    assert text[0].split("\t")[1] == "Activities"
+    assert text[-1].split("\t") == ["Total", "6", "1650", "480", "3200"]
+    view.exclude_cancelled.setChecked(True)
+    assert "5" in view.total_label.text()
+
+
+def test_bar_chart_paints_and_tells_values(qtbot):
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    chart.resize(500, 300)
+    chart.set_data("参与人数", ["沈阳市", "大连市"], [Series("预计", Qt.GlobalColor.blue, (1200, 300))])
+    chart.show()
+    chart.grab()
+    assert nice_maximum(1200) == 2000 and nice_maximum(0) == 1 and nice_maximum(7) == 10
+    hits = [chart.tooltip_at(QPoint(x, y)) for x in range(0, 500, 5) for y in range(0, 300, 3)]
+    assert any("沈阳市" in h and QLocale().toString(1200) in h for h in hits)
+    assert not any("大连市" in h and QLocale().toString(1200) in h for h in hits)
+    with pytest.raises(ValueError):
+        chart.set_data("x", ["a"], [Series("s", Qt.GlobalColor.red, (1, 2))])
+
+
+def test_returns_latest_or_not_yet_and_reminder(ctx, plan, qtbot, qtmodeltester):
+    view = shown(ReturnsView(ctx), qtbot)
+    rows = view.model.rows()
+    assert len(rows) == 14
+    qtmodeltester.check(view.model)
+    dalian = view.model.row_of(lambda r: r.region_code == DALIAN)
+    assert view.model.index(dalian, 2).data() == "Returned"
+    assert view.model.index(dalian, 3).data() == "2"
+    shenyang = view.model.row_of(lambda r: r.region_code == SHENYANG)
+    assert view.model.index(shenyang, 2).data() == "Not yet returned"
+    assert view.model.index(shenyang, 2).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "1 of 14" in view.summary.text()
+    view.copy_button.click()
+    reminder = QApplication.clipboard().text()
+    assert "沈阳市" in reminder and "大连市" not in reminder and "2024" in reminder
+    assert reminder.count("市") == 13
