@@ -102,7 +102,9 @@ class PagedDocument:
                 painter.save()
                 painter.translate(body.left(), body.top())
                 painter.scale(scale, scale)
-                clip = QRectF(0, i * page_h, self.doc.pageSize().width(), page_h)
+                # Just short of the next page: the PDF text layer ignores clipping, so a line starting exactly
+                # on the boundary would otherwise also land, invisible but extractable, on this page.
+                clip = QRectF(0, i * page_h, self.doc.pageSize().width(), page_h - 1)
                 painter.translate(0, -i * page_h)
                 painter.setClipRect(clip)
                 ctx = QAbstractTextDocumentLayout.PaintContext()

@@ -157,7 +157,7 @@ def build_schedule(session: Session, programme_id: int, options: ScheduleOptions
         sections: dict[str, list[H.Entry]] = {}
         for e in entries:
             sections.setdefault(e[1].city_code or "", []).append(e)
-        body = H.city_layout(w, [(w.city(items[0][1], province) or "—", items)
+        body = H.city_layout(w, [(w.city_name(items[0][1], province) or "—", items)
                                  for _code, items in sorted(sections.items())], province)
     else:
         weeks: dict[tuple[str, str, int, date], list[H.Entry]] = {}
@@ -180,10 +180,19 @@ def activity_sheet(session: Session, activity: int | str, options: ScheduleOptio
         raise LookupError(activity)
     act_id, programme_id = found
     p = _programme(session, programme_id)
-    row = activity_rows(session, programme_id, ids=[act_id])[0]
-    parent = activity_rows(session, programme_id, ids=[row.parent_id])[0] if row.parent_id else None
     child_ids = list(session.scalars(select(Activity.id).where(Activity.parent_id == act_id)))
-    children = activity_rows(session, programme_id, ids=child_ids) if child_ids else []
+    wanted = {act_id, *child_ids}
+    parent_ids = dict(session.execute(select(Activity.id, Activity.parent_id).where(Activity.id.in_(wanted))).all())
+    # Load every row with its parent, so rows.activity_rows need not look any parent up separately.
+    frontier = {pid for pid in parent_ids.values() if pid is not None} - wanted
+    while frontier:
+        wanted |= frontier
+        more = dict(session.execute(select(Activity.id, Activity.parent_id).where(Activity.id.in_(frontier))).all())
+        frontier = {pid for pid in more.values() if pid is not None} - wanted
+    by_id = {r.id: r for r in activity_rows(session, programme_id, ids=sorted(wanted))}
+    row = by_id[act_id]
+    parent = by_id.get(row.parent_id) if row.parent_id else None
+    children = sorted((by_id[c] for c in child_ids), key=sort_key)
     w = Words(opts.lang, session)
     body = H.sheet_layout(w, row, p.region_code, parent, children)
     title = w.t("print.title.sheet")

@@ -72,6 +72,10 @@ class Words:
             return self.t("print.province_wide")
         return " ".join(n for n in (row.city_name, row.county_name) if n)
 
+    def city_name(self, row: ActivityRow, province_code: str) -> str:
+        """The city alone (no county), or 全省 for a province-wide activity."""
+        return self.t("print.province_wide") if row.city_code == province_code else row.city_name
+
     def place_lines(self, row: ActivityRow) -> list[str]:
         """Venue and address, and/or the online platform, as lines."""
         lines: list[str] = []

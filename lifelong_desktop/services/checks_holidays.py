@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 import holidays
+
+_SWAPPED = re.compile(r"\d{4}-\d{2}-\d{2}")  # in the library's name of a substituted day off
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +49,9 @@ def years_between(first: date, last: date) -> range:
 
 
 def special_days(first: date, last: date) -> list[tuple[date, str, str]]:
-    """(day, kind, name) for every holiday ('holiday') or adjusted working day ('workday') in [first, last]
-    in years whose arrangement is published."""
+    """(day, kind, name) for every day in [first, last] of a year whose arrangement is published that is a
+    statutory holiday ('holiday', its name), a day off swapped for a worked weekend day ('rest_day', the ISO
+    date of that weekend day) or a weekend day made a working day ('workday', '')."""
     out: list[tuple[date, str, str]] = []
     for year in years_between(first, last):
         hy = holiday_year(year)
@@ -57,6 +61,8 @@ def special_days(first: date, last: date) -> list[tuple[date, str, str]]:
         for d in hy.special_days_between(lo, hi):
             if d in hy.workdays:
                 out.append((d, "workday", ""))
+            elif swapped := _SWAPPED.search(hy.days_off[d]):  # a day off given for a worked weekend day
+                out.append((d, "rest_day", swapped.group(0)))
             else:
                 out.append((d, "holiday", hy.days_off[d]))
     return out
