@@ -60,14 +60,14 @@ def make_plan(db) -> dict:
 import pytest  # noqa: E402
 
 
-@pytest.fixture
-def plan(db):
+@pytest.fixture(name="plan")
+def plan_fixture(db):
     """The ids of the small test plan (see make_plan)."""
     return make_plan(db)
 
 
-@pytest.fixture
-def ctx(db, plan, qtbot):
+@pytest.fixture(name="ctx")
+def ctx_fixture(db, plan, qtbot):
     """An AppContext on the test plan, as the main window makes one."""
     from lifelong_desktop.ui.context import AppContext
 

@@ -1,21 +1,18 @@
-"""Programme summaries: activities and participants by city, by type and by ISO week; city returns."""
+"""Programme summaries: activities and participants by city, by type and by ISO week."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import Activity, Programme, Submission
+from lifelong_desktop.models import Activity, Programme
 from lifelong_desktop.services.regions import regions
+from lifelong_desktop.services.returns import lower_regions
 
 GROUPINGS = ("city", "type", "week")
-
-
-def _pairs(result: object) -> dict:
-    return {a: b for a, b in result}  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +42,6 @@ class Summary:
 
     def rows(self, grouping: str) -> tuple[SummaryRow, ...]:
         return {"city": self.by_city, "type": self.by_type, "week": self.by_week}[grouping]
-
-
-def lower_regions(region_code: str) -> list[tuple[str, str]]:
-    """(code, name) of the regions one level below a programme's region: a province's cities, a city's counties."""
-    reg = regions()
-    r = reg.get(region_code)
-    if r is None:
-        return []
-    if r.level == "province":
-        found = reg.cities_of(region_code)
-    elif r.level == "prefecture":
-        found = sorted((c for c in reg.children(region_code) if c.level == "county"), key=lambda c: c.code)
-    else:
-        found = []
-    return [(c.code, c.name) for c in found]
 
 
 def iso_week(day: date) -> tuple[str, date]:
@@ -97,62 +79,3 @@ def summarise(session: Session, programme_id: int, *, exclude_cancelled: bool = 
     by_type = tuple(sorted(types.values(), key=lambda r: (-r.activities, r.key)))
     by_week = tuple(weeks[k] for k in sorted(weeks))
     return Summary(by_city, by_type, by_week, total)
-
-
-@dataclass(frozen=True, slots=True)
-class LatestReturn:
-    """The newest return (submission) a lower-level region sent."""
-
-    submission_id: int
-    submission_uid: str
-    seq: int
-    data_as_of: datetime | None
-    imported_at: datetime
-    submitting_unit: str
-    contact_name: str
-    contact_phone: str
-    file_name: str
-    count_new: int
-    count_updated: int
-    count_unchanged: int
-    count_missing: int
-
-
-@dataclass(frozen=True, slots=True)
-class RegionReturn:
-    """A lower-level region of the programme, its activities in the plan and its latest return (None: 未报送)."""
-
-    region_code: str
-    region_name: str
-    activity_count: int
-    latest: LatestReturn | None
-
-    @property
-    def returned(self) -> bool:
-        return self.latest is not None
-
-
-def region_returns(session: Session, programme_id: int) -> list[RegionReturn]:
-    """Each lower-level region of the programme (a province's cities) with its latest return, by code."""
-    region_code = session.scalar(select(Programme.region_code).where(Programme.id == programme_id)) or ""
-    lower = lower_regions(region_code)
-    codes = [c for c, _ in lower]
-    counts = _pairs(session.execute(
-        select(Activity.city_code, func.count()).where(Activity.programme_id == programme_id)
-        .group_by(Activity.city_code)
-    ))
-    if regions().get(region_code) is not None and regions().get(region_code).level == "prefecture":
-        counts = _pairs(session.execute(
-            select(Activity.county_code, func.count()).where(Activity.programme_id == programme_id)
-            .group_by(Activity.county_code)
-        ))
-    latest: dict[str, LatestReturn] = {}
-    subs = session.scalars(
-        select(Submission).where(Submission.programme_id == programme_id, Submission.region_code.in_(codes))
-        .order_by(Submission.imported_at, Submission.seq, Submission.id)
-    )
-    for s in subs:  # later ones overwrite earlier ones
-        latest[s.region_code] = LatestReturn(
-            s.id, s.submission_uid, s.seq, s.data_as_of, s.imported_at, s.submitting_unit, s.contact_name,
-            s.contact_phone, s.file_name, s.count_new, s.count_updated, s.count_unchanged, s.count_missing)
-    return [RegionReturn(c, n, counts.get(c, 0), latest.get(c)) for c, n in lower]

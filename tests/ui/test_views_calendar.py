@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from plan_data import ctx, plan  # noqa: F401 - fixtures
+from plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 
 from lifelong_desktop.ui.views.calendar import CalendarView, period_days, step_anchor

@@ -8,7 +8,8 @@ from plan_data import ANSHAN, DALIAN, SHENYANG, make_plan
 from sqlalchemy import func, select
 
 from lifelong_desktop.models import Activity
-from lifelong_desktop.services.summary import iso_week, lower_regions, region_returns, summarise
+from lifelong_desktop.services.returns import lower_regions
+from lifelong_desktop.services.summary import iso_week, summarise
 
 
 def test_summary_equals_direct_counts(db):
@@ -49,15 +50,8 @@ def test_excluding_cancelled(db):
     assert summary.total.activities == 5
 
 
-def test_region_returns_latest_or_not_yet(db):
+def test_lower_regions_of_the_programme_are_the_rows_of_the_city_summary(db):
     ids = make_plan(db)
     with db.read() as s:
-        returns = region_returns(s, ids["programme"])
-    assert [r.region_code for r in returns] == [c for c, _ in lower_regions("210000")]
-    by = {r.region_code: r for r in returns}
-    assert by[DALIAN].returned and by[DALIAN].latest.seq == 2 and by[DALIAN].latest.count_updated == 3
-    assert by[DALIAN].activity_count == 3
-    assert not by[SHENYANG].returned and by[SHENYANG].activity_count == 2
-    assert sum(not r.returned for r in returns) == 13
-    assert [c for c, _ in lower_regions("210100")][:2] == ["210102", "210103"]
-    assert lower_regions("210102") == []
+        summary = summarise(s, ids["programme"])
+    assert [r.key for r in summary.by_city] == [c for c, _ in lower_regions("210000")]

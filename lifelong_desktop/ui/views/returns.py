@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lifelong_desktop.services.summary import RegionReturn, region_returns
+from lifelong_desktop.models import Programme
+from lifelong_desktop.services.returns import ReturnRow, programme_returns
 from lifelong_desktop.ui.context import AppContext
 from lifelong_desktop.ui.views.base import LazyView
 from lifelong_desktop.ui.views.organisations import make_table, set_widths
@@ -36,36 +37,33 @@ class ReturnsView(LazyView):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.returns: list[RegionReturn] = []
+        self.returns: list[ReturnRow] = []
         not_yet = self.tr("Not yet returned")
 
-        def latest(attr: str):  # noqa: ANN202
-            return lambda r: "" if r.latest is None else str(getattr(r.latest, attr))
+        def count(attr: str):  # noqa: ANN202
+            return lambda r: str(getattr(r, attr)) if r.returned else ""
 
         self.model = RowTableModel([
             Column(self.tr("Region"), lambda r: r.region_name, lambda r: r.region_code),
             Column(self.tr("Code"), lambda r: r.region_code),
             Column(self.tr("Status"), lambda r: self.tr("Returned") if r.returned else not_yet,
                    lambda r: (r.returned, r.region_code)),
-            Column(self.tr("Version"), latest("seq"), lambda r: r.latest.seq if r.latest else -1, align_right=True),
-            Column(self.tr("Data as of"), lambda r: _when(r.latest.data_as_of) if r.latest else "",
-                   lambda r: str(r.latest.data_as_of or "") if r.latest else ""),
-            Column(self.tr("Imported"), lambda r: _when(r.latest.imported_at) if r.latest else "",
-                   lambda r: str(r.latest.imported_at) if r.latest else ""),
-            Column(self.tr("New"), latest("count_new"), lambda r: r.latest.count_new if r.latest else -1,
-                   align_right=True),
-            Column(self.tr("Updated"), latest("count_updated"), lambda r: r.latest.count_updated if r.latest else -1,
-                   align_right=True),
-            Column(self.tr("Activities in plan"), lambda r: QLocale().toString(r.activity_count),
-                   lambda r: r.activity_count, align_right=True),
-            Column(self.tr("Submitting unit"), lambda r: r.latest.submitting_unit if r.latest else ""),
-            Column(self.tr("Contact"), lambda r: " ".join(x for x in (r.latest.contact_name, r.latest.contact_phone)
-                                                         if x) if r.latest else ""),
+            Column(self.tr("Version"), count("seq"), lambda r: r.seq if r.seq is not None else -1, align_right=True),
+            Column(self.tr("Data as of"), lambda r: _when(r.data_as_of), lambda r: str(r.data_as_of or "")),
+            Column(self.tr("Imported"), lambda r: _when(r.imported_at), lambda r: str(r.imported_at or "")),
+            Column(self.tr("New"), count("count_new"), lambda r: r.count_new, align_right=True),
+            Column(self.tr("Updated"), count("count_updated"), lambda r: r.count_updated, align_right=True),
+            Column(self.tr("Unchanged"), count("count_unchanged"), lambda r: r.count_unchanged, align_right=True),
+            Column(self.tr("Activities returned"), lambda r: QLocale().toString(r.activities) if r.returned else "",
+                   lambda r: r.activities, align_right=True),
+            Column(self.tr("Returns"), count("returns"), lambda r: r.returns, align_right=True),
+            Column(self.tr("Submitting unit"), lambda r: r.submitting_unit),
+            Column(self.tr("File"), lambda r: r.file_name),
         ], self)
         self.model.decorate = self._decorate
         self.table = make_table(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        set_widths(self.table, (90, 60, 70, 45, 110, 110, 40, 40, 70, 140))
+        set_widths(self.table, (80, 60, 70, 40, 110, 110, 40, 40, 40, 60, 40, 140, 120))
         self.summary = QLabel()
         self.reminder = QPlainTextEdit()
         self.reminder.setReadOnly(True)
@@ -95,7 +93,8 @@ class ReturnsView(LazyView):
     def reload(self) -> None:
         pid = self.ctx.programme_id
         with self.ctx.db.read() as session:
-            self.returns = region_returns(session, pid) if pid else []
+            programme = session.get(Programme, pid) if pid else None
+            self.returns = programme_returns(session, programme) if programme is not None else []
         prog = self.programme()
         self.model.set_rows(self.returns)
         missing = self.missing()
@@ -106,7 +105,7 @@ class ReturnsView(LazyView):
             self.summary.setText(self.tr("This programme has no lower-level regions to return to it."))
         self.reminder.setPlainText(self.reminder_text(prog.year if prog else None))
 
-    def missing(self) -> list[RegionReturn]:
+    def missing(self) -> list[ReturnRow]:
         return [r for r in self.returns if not r.returned]
 
     def reminder_text(self, year: int | None) -> str:
@@ -121,7 +120,7 @@ class ReturnsView(LazyView):
     def copy_reminder(self) -> None:
         QGuiApplication.clipboard().setText(self.reminder.toPlainText())
 
-    def _decorate(self, row: RegionReturn, column: int, role: int) -> Any:
+    def _decorate(self, row: ReturnRow, column: int, role: int) -> Any:
         if not row.returned and column == 2 and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(MISSING)
         return None
