@@ -18,7 +18,15 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lifelong_desktop import messages
-from lifelong_desktop.models import ROLE_RANK, Activity, ActivityOrganisation, Organisation, Venue, normalise_name, now
+from lifelong_desktop.models import (
+    ROLE_RANK,
+    Activity,
+    ActivityOrganisation,
+    Organisation,
+    Venue,
+    normalise_name,
+    now,
+)
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.regions import regions
 
