@@ -24,12 +24,8 @@ from lifelong_desktop.ui.i18n import install_translators, message_language
 
 CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC",
              "Source Han Sans SC", "WenQuanYi Micro Hei", "SimSun")
-_T = "Application"
 log = logging.getLogger("lifelong_desktop")
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_T, text)
 
 
 def error_log_path() -> Path:
@@ -62,11 +58,11 @@ def install_excepthook(parent_of: callable = QApplication.activeWindow) -> None:
             pass
         if QApplication.instance() is None:
             return
-        text = tr("Something unexpected went wrong. Every change saved so far is safe; the details were written "
+        text = QCoreApplication.translate("Application", "Something unexpected went wrong. Every change saved so far is safe; the details were written "
                   "to %1.").replace("%1", str(path))
         if isinstance(exc, DatabaseProblem):
             text = exc.message()
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("Unexpected error"), text, QMessageBox.StandardButton.Ok,
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Application", "Unexpected error"), text, QMessageBox.StandardButton.Ok,
                           parent_of())
         box.exec()
 
@@ -103,14 +99,14 @@ class Application:
         return True
 
     def ask_other_file(self, exc: DatabaseProblem, parent: QWidget | None) -> Path | None:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Cannot open the database"), exc.message(self.lang),
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Application", "Cannot open the database"), exc.message(self.lang),
                           QMessageBox.StandardButton.NoButton, parent)
-        other = box.addButton(tr("Open &Another File…"), QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton(QCoreApplication.translate("Application", "Open &Another File…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not other:
             return None
-        name, _ = QFileDialog.getOpenFileName(parent, tr("Open Database"), str(exc.path.parent),
+        name, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Application", "Open Database"), str(exc.path.parent),
                                               "SQLite (*.sqlite *.db)")
         return Path(name) if name else None
 
@@ -151,7 +147,7 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     language = settings.get(S.LANGUAGE)
     install_translators(app, language)
     codes.set_language(language)
-    app.setApplicationDisplayName(tr("Lifelong Learning Activity Week"))
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "Lifelong Learning Activity Week"))
     install_cjk_font(app)
     install_excepthook()
     controller = Application(app, settings)

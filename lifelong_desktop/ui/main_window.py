@@ -62,25 +62,24 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a, bar = self.actions, self.menuBar()
-        tr = self.tr
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = bar.addMenu(self.tr("&File"))
         for aid in (ActionId.NEW_DATABASE, ActionId.OPEN_DATABASE):
             file_menu.addAction(a[aid])
-        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         for aid in (ActionId.NEW_PROGRAMME, ActionId.NEW_PROGRAMME_FROM_LAST_YEAR, None, ActionId.IMPORT_WORKBOOK,
                     ActionId.EXPORT_WORKBOOK, ActionId.BLANK_TEMPLATE, None, ActionId.PRINT_PREVIEW,
                     ActionId.PRINT_SCHEDULE, ActionId.EXPORT_ICS, None, ActionId.QUIT):
             file_menu.addSeparator() if aid is None else file_menu.addAction(a[aid])
-        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         for aid in (ActionId.UNDO, ActionId.REDO, None, ActionId.PASTE_ROWS, ActionId.FIND):
             edit_menu.addSeparator() if aid is None else edit_menu.addAction(a[aid])
         edit_menu.addSeparator()
-        language = edit_menu.addMenu(tr("&Language"))
+        language = edit_menu.addMenu(self.tr("&Language"))
         language.addAction(a[ActionId.LANGUAGE_ZH])
         language.addAction(a[ActionId.LANGUAGE_EN])
-        view_menu = bar.addMenu(tr("&View"))
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(a[ActionId.SHOW_TOOLBAR])
         view_menu.addAction(a[ActionId.CLEAR_FILTERS])
         view_menu.addSeparator()
@@ -90,11 +89,11 @@ class MainWindow(QMainWindow):
                 act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _c=False, n=i: self.tabs.setCurrentIndex(n))
             view_menu.addAction(act)
-        act_menu = bar.addMenu(tr("&Activities"))
+        act_menu = bar.addMenu(self.tr("&Activities"))
         for aid in (ActionId.NEW_ACTIVITY, ActionId.EDIT_ACTIVITY, ActionId.DUPLICATE_ACTIVITY, ActionId.BULK_EDIT,
                     ActionId.WEEKLY_SERIES, None, ActionId.DELETE_ACTIVITY):
             act_menu.addSeparator() if aid is None else act_menu.addAction(a[aid])
-        help_menu = bar.addMenu(tr("&Help"))
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _build_toolbar(self) -> None:

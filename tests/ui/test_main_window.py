@@ -197,3 +197,34 @@ def qtbot_app():
 def test_rows_are_really_in_the_file(window, db):
     with db.read() as s:
         assert len(activity_rows(s, window.ctx.programme_id)) == window.activities.model.total_count
+
+
+def test_chinese_translation_is_complete_and_qt_dialogs_speak_chinese(qtbot):
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from lifelong_desktop.paths import resource
+    from lifelong_desktop.ui.actions import ActionRegistry
+    from lifelong_desktop.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    installed = install_translators(app, "zh_CN")
+    try:
+        assert len(installed) == 2  # Qt's own qtbase and ours
+        actions = ActionRegistry(app)
+        assert actions[ActionId.UNDO].text() == "撤销(&U)"
+        assert actions[ActionId.OPEN_DATABASE].text() == "打开数据库(&O)…"
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")
+    finally:
+        install_translators(app, "en")
+    ours = {"Actions", "ActivitiesView", "ActivityEditing", "ActivityForm", "ActivityTableModel", "Application",
+            "BulkEditDialog", "FileActions", "FilterBar", "MainWindow", "PlanningMessages", "UndoCommands"}
+    root = ET.parse(resource("i18n", "lifelong_zh_CN.ts")).getroot()
+    for ctx in root.iter("context"):
+        if ctx.findtext("name") in ours:
+            for msg in ctx.iter("message"):
+                tr = msg.find("translation")
+                assert tr.get("type") is None and "".join(tr.itertext()).strip(), msg.findtext("source")

@@ -33,6 +33,11 @@ def set_language(language: str) -> None:
     _language[0] = language
 
 
+def message_language() -> str:
+    """The messages.render language (zh/en) matching the window's."""
+    return "en" if _language[0] == "en" else "zh"
+
+
 def label(code_list: str, key: str | None) -> str:
     """The word for a code key in the window's language ('' for none)."""
     if not key:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem
 from lifelong_desktop.services.planning import EditConflict, PlanningError
+from lifelong_desktop.ui.activities import codes
 from lifelong_desktop.ui.editors.activity_form import ActivityForm
 from lifelong_desktop.ui.editors.bulk_edit import BulkEditDialog
 from lifelong_desktop.ui.editors.choices import load_choices
@@ -22,28 +23,24 @@ from lifelong_desktop.ui.undo.base import DbCommand
 if TYPE_CHECKING:
     from lifelong_desktop.ui.activities.view import ActivitiesView
 
-_T = "ActivityEditing"
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_T, text, None, n)
 
 
 def error_sentence(exc: Exception) -> str:
     """One sentence for anything an edit can run into (never a traceback)."""
     if isinstance(exc, EditConflict):
         if exc.current is None:
-            return tr("This activity was deleted in another window or program; your changes were not saved.")
-        return tr("This activity was changed in another window or program meanwhile (it now reads “%1”); "
+            return QCoreApplication.translate("ActivityEditing", "This activity was deleted in another window or program; your changes were not saved.")
+        return QCoreApplication.translate("ActivityEditing", "This activity was changed in another window or program meanwhile (it now reads “%1”); "
                   "your changes were not saved and the table shows its current values.").replace("%1", exc.current.title)
     if isinstance(exc, ConcurrentEdit):
-        return tr("This record was changed in another window or program meanwhile; your changes were not saved "
+        return QCoreApplication.translate("ActivityEditing", "This record was changed in another window or program meanwhile; your changes were not saved "
                   "and the table shows the current values.")
     if isinstance(exc, PlanningError):
         return problem_text(exc.code, **exc.params)
     if isinstance(exc, DatabaseProblem):
-        return exc.message("en" if QCoreApplication.translate("Language", "zh") == "en" else None)
-    return tr("The change could not be saved: %1").replace("%1", str(exc))
+        return exc.message(codes.message_language())
+    return QCoreApplication.translate("ActivityEditing", "The change could not be saved: %1").replace("%1", str(exc))
 
 
 class ActivityEditing(QObject):
@@ -60,7 +57,7 @@ class ActivityEditing(QObject):
         try:
             command.execute()
         except (EditConflict, ConcurrentEdit, PlanningError, DatabaseProblem) as exc:
-            self.view.inform(tr("Not saved"), error_sentence(exc))
+            self.view.inform(QCoreApplication.translate("ActivityEditing", "Not saved"), error_sentence(exc))
             self.view.reload()
             return False
         self.view.status_message.emit(command.text())
@@ -102,7 +99,7 @@ class ActivityEditing(QObject):
             return
         row = self.view.table.currentIndex().row()
         if self.execute(cmd.DeleteActivities(self.ctx, ids)):
-            self.view.status_message.emit(tr("Deleted %n activities (Ctrl+Z undoes it).", len(ids)))
+            self.view.status_message.emit(QCoreApplication.translate("ActivityEditing", "Deleted %n activities (Ctrl+Z undoes it).", None, len(ids)))
             n = self.view.model.rowCount()
             if n:
                 near = self.view.model.row_at(min(max(row, 0), n - 1)).id
@@ -141,7 +138,7 @@ class ActivityEditing(QObject):
         choices = load_choices(self.ctx)
         result = parse_paste(text or "", choices.programme.region_code, choices.programme.year)
         if not result.rows:
-            self.view.inform(tr("Nothing to paste"), tr("The clipboard holds no rows. Copy activity rows in Excel "
+            self.view.inform(QCoreApplication.translate("ActivityEditing", "Nothing to paste"), QCoreApplication.translate("ActivityEditing", "The clipboard holds no rows. Copy activity rows in Excel "
                                                          "or WPS (with or without the header row) and try again."))
             return
         dialog = PastePreviewDialog(result, self.view)

@@ -22,7 +22,6 @@ ActivityRole = Qt.ItemDataRole.UserRole + 1  # the ActivityRow itself
 IdRole = Qt.ItemDataRole.UserRole + 2  # the activity's database id
 SortRole = Qt.ItemDataRole.UserRole + 3  # the value the column sorts by
 
-_T = "ActivityTableModel"
 HEADERS = {
     COL_DATE: "Date", COL_TIME: "Time", COL_TITLE: "Title", COL_TYPE: "Type", COL_LEVEL: "Level",
     COL_CITY: "City", COL_COUNTY: "County", COL_VENUE: "Venue", COL_MODE: "Mode", COL_HOSTS: "Hosts",
@@ -31,13 +30,13 @@ HEADERS = {
 
 
 def _headers() -> dict[int, str]:
-    tr = QCoreApplication.translate
+
     return {
-        COL_DATE: tr(_T, "Date"), COL_TIME: tr(_T, "Time"), COL_TITLE: tr(_T, "Title"), COL_TYPE: tr(_T, "Type"),
-        COL_LEVEL: tr(_T, "Level"), COL_CITY: tr(_T, "City"), COL_COUNTY: tr(_T, "County"),
-        COL_VENUE: tr(_T, "Venue"), COL_MODE: tr(_T, "Mode"), COL_HOSTS: tr(_T, "Hosts"),
-        COL_UNDERTAKERS: tr(_T, "Undertakers"), COL_EXPECTED: tr(_T, "Expected"), COL_STATUS: tr(_T, "Status"),
-        COL_FEATURED: tr(_T, "Featured"),
+        COL_DATE: QCoreApplication.translate("ActivityTableModel", "Date"), COL_TIME: QCoreApplication.translate("ActivityTableModel", "Time"), COL_TITLE: QCoreApplication.translate("ActivityTableModel", "Title"), COL_TYPE: QCoreApplication.translate("ActivityTableModel", "Type"),
+        COL_LEVEL: QCoreApplication.translate("ActivityTableModel", "Level"), COL_CITY: QCoreApplication.translate("ActivityTableModel", "City"), COL_COUNTY: QCoreApplication.translate("ActivityTableModel", "County"),
+        COL_VENUE: QCoreApplication.translate("ActivityTableModel", "Venue"), COL_MODE: QCoreApplication.translate("ActivityTableModel", "Mode"), COL_HOSTS: QCoreApplication.translate("ActivityTableModel", "Hosts"),
+        COL_UNDERTAKERS: QCoreApplication.translate("ActivityTableModel", "Undertakers"), COL_EXPECTED: QCoreApplication.translate("ActivityTableModel", "Expected"), COL_STATUS: QCoreApplication.translate("ActivityTableModel", "Status"),
+        COL_FEATURED: QCoreApplication.translate("ActivityTableModel", "Featured"),
     }
 
 
@@ -106,8 +105,8 @@ class ActivityTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._sort_keys: dict[int, list[Any]] = {}
         self._headers = _headers()
-        self._all_day = QCoreApplication.translate(_T, "All day")
-        self._yes = QCoreApplication.translate(_T, "Yes")
+        self._all_day = QCoreApplication.translate("ActivityTableModel", "All day")
+        self._yes = QCoreApplication.translate("ActivityTableModel", "Yes")
         self._position: dict[int, int] = {}
 
     # ---------------------------------------------------------------- data in

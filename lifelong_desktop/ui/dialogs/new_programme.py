@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -84,7 +85,6 @@ class NewProgrammeDialog(QDialog):
 
 def create_from_dialog(ctx: AppContext, dialog: NewProgrammeDialog, say: Callable[[str], None]) -> int | None:
     """Create what the dialog asked for; returns the new programme id (None when refused, with a sentence said)."""
-    tr = dialog.tr
     try:
         with ctx.db.transaction("new programme") as session:
             if dialog.wants_demo:
@@ -93,11 +93,11 @@ def create_from_dialog(ctx: AppContext, dialog: NewProgrammeDialog, say: Callabl
                 try:
                     return create_demo(session).programme_id
                 except DemoProgrammeExists:
-                    say(tr("The demo programme (2024) is already in this database."))
+                    say(QCoreApplication.translate("NewProgrammeDialog", "The demo programme (2024) is already in this database."))
                     return None
             year = dialog.year.value()
             if session.scalar(select(Programme.id).where(Programme.year == year)) is not None:
-                say(tr("A programme for %1 already exists in this database.").replace("%1", str(year)))
+                say(QCoreApplication.translate("NewProgrammeDialog", "A programme for %1 already exists in this database.").replace("%1", str(year)))
                 return None
             return create_programme(session, region_code=dialog.region_code(), year=year,
                                     theme=dialog.theme.text().strip()).id

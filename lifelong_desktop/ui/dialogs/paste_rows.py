@@ -17,7 +17,6 @@ from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.ui.editors.messages import problem_text
 
 IGNORED = {"activity_id", "parent_id", "updated_at"}  # pasted rows are always new activities
-_T = "PasteRows"
 
 
 @dataclass
@@ -71,19 +70,19 @@ def _lookup(code_list: str) -> dict[str, str]:
 
 
 def value_text(code: str, label: str, params: dict[str, Any]) -> str:
-    tr = QCoreApplication.translate
+
     texts = {
-        "control_character": tr(_T, "%1: contains a control character."),
-        "too_long": tr(_T, "%1: too long (at most %2 characters).").replace("%2", str(params.get("max", ""))),
-        "invalid_number": tr(_T, "%1: not a whole number of 0 or more."),
-        "invalid_boolean": tr(_T, "%1: write 是 or 否."),
-        "invalid_code": tr(_T, "%1: “%2” is not one of the allowed values.").replace("%2", str(params.get("value", ""))),
-        "invalid_date": tr(_T, "%1: not a date (write 2024-04-26)."),
-        "invalid_time": tr(_T, "%1: not a time (write 09:30)."),
-        "invalid_phone": tr(_T, "%1: not a phone number."),
-        "unknown_region": tr(_T, "%1: “%2” is not a region of this programme.").replace("%2", str(params.get("value", ""))),
+        "control_character": QCoreApplication.translate("PasteRows", "%1: contains a control character."),
+        "too_long": QCoreApplication.translate("PasteRows", "%1: too long (at most %2 characters).").replace("%2", str(params.get("max", ""))),
+        "invalid_number": QCoreApplication.translate("PasteRows", "%1: not a whole number of 0 or more."),
+        "invalid_boolean": QCoreApplication.translate("PasteRows", "%1: write 是 or 否."),
+        "invalid_code": QCoreApplication.translate("PasteRows", "%1: “%2” is not one of the allowed values.").replace("%2", str(params.get("value", ""))),
+        "invalid_date": QCoreApplication.translate("PasteRows", "%1: not a date (write 2024-04-26)."),
+        "invalid_time": QCoreApplication.translate("PasteRows", "%1: not a time (write 09:30)."),
+        "invalid_phone": QCoreApplication.translate("PasteRows", "%1: not a phone number."),
+        "unknown_region": QCoreApplication.translate("PasteRows", "%1: “%2” is not a region of this programme.").replace("%2", str(params.get("value", ""))),
     }
-    return texts.get(code, tr(_T, "%1: invalid value.")).replace("%1", label)
+    return texts.get(code, QCoreApplication.translate("PasteRows", "%1: invalid value.")).replace("%1", label)
 
 
 def parse_paste(text: str, region_code: str, year: int) -> PasteResult:
@@ -140,7 +139,7 @@ def _read_row(row: PastedRow, raw: dict[str, str], labels: dict[str, str], resol
     for key, code in required:
         if not got.get(key) and not any(p.startswith(labels.get(key, key) + ":") for p in row.problems):
             row.problems.append(problem_text(code) if code else
-                                QCoreApplication.translate(_T, "%1: required.").replace("%1", labels[key]))
+                                QCoreApplication.translate("PasteRows", "%1: required.").replace("%1", labels[key]))
     if row.problems or start is None:
         return
     data = ActivityInput(

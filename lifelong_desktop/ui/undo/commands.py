@@ -12,12 +12,6 @@ from lifelong_desktop.services.planning import ActivityInput, ActivitySnapshot, 
 from lifelong_desktop.ui.context import AppContext
 from lifelong_desktop.ui.undo.base import DbCommand
 
-_T = "UndoCommands"
-
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_T, text, None, n)
-
 
 class _Creating(DbCommand):
     """Something that adds activities: undo deletes them (keeping snapshots), redo puts the same ones back."""
@@ -34,7 +28,7 @@ class _Creating(DbCommand):
 
 class CreateActivity(_Creating):
     def __init__(self, ctx: AppContext, data: ActivityInput) -> None:
-        super().__init__(ctx, tr("New activity “%1”").replace("%1", data.title))
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "New activity “%1”").replace("%1", data.title))
         self.data = data
         self.ids = []
 
@@ -44,7 +38,7 @@ class CreateActivity(_Creating):
 
 class DuplicateActivities(_Creating):
     def __init__(self, ctx: AppContext, ids: Sequence[int]) -> None:
-        super().__init__(ctx, tr("Duplicate activities (%n)", len(ids)))
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Duplicate activities (%n)", None, len(ids)))
         self.source = list(ids)
         self.ids = []
 
@@ -54,7 +48,7 @@ class DuplicateActivities(_Creating):
 
 class WeeklySeries(_Creating):
     def __init__(self, ctx: AppContext, template: ActivityInput, weekday: int, first, last) -> None:  # noqa: ANN001
-        super().__init__(ctx, tr("Weekly series “%1”").replace("%1", template.title))
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Weekly series “%1”").replace("%1", template.title))
         self.args = (template, weekday, first, last)
         self.ids = []
 
@@ -66,7 +60,7 @@ class EditActivity(DbCommand):
     """Save the form's values over the version the user opened; conflicts raise EditConflict."""
 
     def __init__(self, ctx: AppContext, activity_id: int, data: ActivityInput, version: int) -> None:
-        super().__init__(ctx, tr("Edit “%1”").replace("%1", data.title))
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Edit “%1”").replace("%1", data.title))
         self.activity_id, self.data, self.version = activity_id, data, version
         self.update: planning.Updated | None = None
 
@@ -84,7 +78,7 @@ class EditActivity(DbCommand):
 
 class DeleteActivities(DbCommand):
     def __init__(self, ctx: AppContext, ids: Sequence[int]) -> None:
-        super().__init__(ctx, tr("Delete activities (%n)", len(ids)))
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Delete activities (%n)", None, len(ids)))
         self.ids = list(ids)
         self.snapshots: list[ActivitySnapshot] = []
 
@@ -97,7 +91,7 @@ class DeleteActivities(DbCommand):
 
 class BulkEdit(DbCommand):
     def __init__(self, ctx: AppContext, ids: Sequence[int], change: BulkChange) -> None:
-        super().__init__(ctx, tr("Bulk edit activities (%n)", len(ids)))
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Bulk edit activities (%n)", None, len(ids)))
         self.ids, self.change = list(ids), change
         self.updates: list[planning.Updated] = []
         self.reverted: list[planning.Updated] = []
@@ -118,7 +112,7 @@ class PasteActivities(DbCommand):
     kinds = ("activities", "organisations", "venues")
 
     def __init__(self, ctx: AppContext, pasted: Sequence[PastedActivity]) -> None:
-        super().__init__(ctx, tr("Paste activities (%n)", len(pasted)))
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Paste activities (%n)", None, len(pasted)))
         self.pasted = list(pasted)
         self.created = planning.Created()
 

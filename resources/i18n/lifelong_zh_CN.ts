@@ -1,0 +1,2613 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="56"/>
+        <source>New organisation “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="62"/>
+        <source>Edit organisation “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="67"/>
+        <source>Delete organisation “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="72"/>
+        <source>Merge organisation “%1” into “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="78"/>
+        <source>New venue “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="83"/>
+        <source>Edit venue “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="88"/>
+        <source>Delete venue “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="93"/>
+        <source>Merge venue “%1” into “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="53"/>
+        <source>&amp;New Database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="54"/>
+        <source>Create an empty programme database file</source>
+        <translation>新建一个空的活动周数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="55"/>
+        <source>&amp;Open Database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="56"/>
+        <source>Open another programme database file</source>
+        <translation>打开另一个活动周数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="57"/>
+        <source>New &amp;Programme…</source>
+        <translation>新建活动周计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="58"/>
+        <source>Create a programme for a region and year</source>
+        <translation>为某地区、某年度新建活动周计划</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="60"/>
+        <source>New Programme from &amp;Last Year&apos;s…</source>
+        <translation>沿用去年计划新建(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="61"/>
+        <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
+        <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="62"/>
+        <source>&amp;Import Workbook…</source>
+        <translation>导入填报工作簿(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="63"/>
+        <source>Read a submission workbook, preview the changes, then apply</source>
+        <translation>读取填报工作簿，预览变更后再应用</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="64"/>
+        <source>&amp;Export Workbook…</source>
+        <translation>导出填报工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="65"/>
+        <source>Write the standard submission workbook</source>
+        <translation>导出标准填报工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="66"/>
+        <source>Blank &amp;Template…</source>
+        <translation>空白填报模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="67"/>
+        <source>Write an empty workbook for a lower level to fill in</source>
+        <translation>生成供下级单位填写的空白工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="68"/>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="69"/>
+        <source>Preview the printed schedule</source>
+        <translation>预览打印的活动日程</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="70"/>
+        <source>&amp;Print Schedule…</source>
+        <translation>打印日程(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="71"/>
+        <source>Print the schedule</source>
+        <translation>打印活动日程</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="72"/>
+        <source>Export i&amp;Calendar…</source>
+        <translation>导出 iCalendar 日历(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="73"/>
+        <source>Write the programme as an iCalendar file</source>
+        <translation>将计划导出为 iCalendar 日历文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="74"/>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="74"/>
+        <source>Close the window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="75"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="75"/>
+        <source>Undo the last change</source>
+        <translation>撤销上一步修改</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="76"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="76"/>
+        <source>Redo the change undone</source>
+        <translation>重做刚撤销的修改</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="77"/>
+        <source>&amp;Paste Rows from Excel…</source>
+        <translation>粘贴 Excel 表格行(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="78"/>
+        <source>Add activities from rows copied in Excel or WPS</source>
+        <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="79"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="79"/>
+        <source>Search the activities</source>
+        <translation>搜索活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="80"/>
+        <source>Show the window in Chinese (after restart)</source>
+        <translation>界面使用中文（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="81"/>
+        <source>Show the window in English (after restart)</source>
+        <translation>界面使用英文（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="82"/>
+        <source>&amp;Clear Filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="83"/>
+        <source>Show all activities again</source>
+        <translation>重新显示全部活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="84"/>
+        <source>&amp;Toolbar</source>
+        <translation>工具栏(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="84"/>
+        <source>Show or hide the toolbar</source>
+        <translation>显示或隐藏工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="85"/>
+        <source>&amp;New Activity…</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="85"/>
+        <source>Add an activity</source>
+        <translation>添加一项活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="86"/>
+        <source>&amp;Edit Activity…</source>
+        <translation>编辑活动(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="87"/>
+        <source>Edit the selected activity</source>
+        <translation>编辑选中的活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="88"/>
+        <source>D&amp;uplicate</source>
+        <translation>复制活动(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="89"/>
+        <source>Copy the selected activities</source>
+        <translation>复制选中的活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="90"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="91"/>
+        <source>Delete the selected activities</source>
+        <translation>删除选中的活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="92"/>
+        <source>&amp;Bulk Edit…</source>
+        <translation>批量修改(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="93"/>
+        <source>Change status, dates, venue or organisers of the selected activities</source>
+        <translation>批量修改选中活动的状态、日期、场地或单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="94"/>
+        <source>&amp;Weekly Series…</source>
+        <translation>按周重复(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="95"/>
+        <source>Repeat the selected activity every week on one weekday</source>
+        <translation>将选中的活动按每周同一天重复安排</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="96"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="96"/>
+        <source>About this program</source>
+        <translation>关于本程序</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="86"/>
+        <source>Activities</source>
+        <extracomment>shows one sentence to the user; tests replace it</extracomment>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="136"/>
+        <source>%1 of %2 activities</source>
+        <translation>显示 %1 / 共 %2 项活动</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityEditing</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="33"/>
+        <source>This activity was deleted in another window or program; your changes were not saved.</source>
+        <translation>此活动已在其他窗口或程序中被删除，您的修改未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="34"/>
+        <source>This activity was changed in another window or program meanwhile (it now reads “%1”); your changes were not saved and the table shows its current values.</source>
+        <translation>此活动已被其他窗口修改（现为“%1”），您的修改未保存，表格已显示其最新内容。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="37"/>
+        <source>This record was changed in another window or program meanwhile; your changes were not saved and the table shows the current values.</source>
+        <translation>此记录已被其他窗口修改，您的修改未保存，表格已显示最新内容。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="43"/>
+        <source>The change could not be saved: %1</source>
+        <translation>修改未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="60"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="102"/>
+        <source>Deleted %n activities (Ctrl+Z undoes it).</source>
+        <translation>
+            <numerusform>已删除 %n 项活动（按 Ctrl+Z 可撤销）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="141"/>
+        <source>Nothing to paste</source>
+        <translation>没有可粘贴的内容</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="141"/>
+        <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
+        <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="46"/>
+        <source>New Activity</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="46"/>
+        <source>Edit Activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="50"/>
+        <source>&amp;Basics</source>
+        <translation>基本信息(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="51"/>
+        <source>&amp;When and Where</source>
+        <translation>时间地点(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="52"/>
+        <source>&amp;Organisers</source>
+        <translation>参与单位(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="53"/>
+        <source>&amp;Participants</source>
+        <translation>参与情况(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="57"/>
+        <source>Problems with the values</source>
+        <translation>填写问题</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="83"/>
+        <source>&amp;Featured brand activity</source>
+        <translation>特色品牌活动(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="87"/>
+        <source>(none: this is not a sub-venue)</source>
+        <translation>（无：不是分会场）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="100"/>
+        <source>&amp;Title:</source>
+        <translation>活动名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="100"/>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="101"/>
+        <source>T&amp;ype:</source>
+        <translation>活动类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="101"/>
+        <source>Activity type</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="102"/>
+        <source>&amp;Level:</source>
+        <translation>活动级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="102"/>
+        <source>Activity level</source>
+        <translation>活动级别</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="103"/>
+        <source>Sub-venue &amp;of:</source>
+        <translation>所属主会场(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="103"/>
+        <source>Main-venue activity of which this is a sub-venue</source>
+        <translation>本活动作为分会场所属的主会场活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="104"/>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="104"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="105"/>
+        <source>Featured brand activity</source>
+        <translation>特色品牌活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="106"/>
+        <source>Desc&amp;ription:</source>
+        <translation>活动简介(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="106"/>
+        <source>Description</source>
+        <translation>活动简介</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="121"/>
+        <source>&amp;All day</source>
+        <translation>全天(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="134"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="143"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="144"/>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="145"/>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="146"/>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="147"/>
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="148"/>
+        <source>&amp;Start date:</source>
+        <translation>开始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="149"/>
+        <source>&amp;End date:</source>
+        <translation>结束日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="150"/>
+        <source>Ti&amp;me:</source>
+        <translation>时间(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
+        <source>&amp;Mode:</source>
+        <translation>举办形式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
+        <source>Mode</source>
+        <translation>举办形式</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
+        <source>&amp;City:</source>
+        <translation>地市(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
+        <source>Cou&amp;nty:</source>
+        <translation>区县(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
+        <source>&amp;Venue:</source>
+        <translation>活动场地(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
+        <source>Venue</source>
+        <translation>活动场地</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="156"/>
+        <source>A&amp;ddress:</source>
+        <translation>详细地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="156"/>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="157"/>
+        <source>Online &amp;platform or link:</source>
+        <translation>线上平台或链接(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="157"/>
+        <source>Online platform or link</source>
+        <translation>线上平台或链接</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
+        <source>hosts</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="168"/>
+        <source>undertakers</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="169"/>
+        <source>co-organisers</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="170"/>
+        <source>&amp;Hosts:</source>
+        <translation>主办单位(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="170"/>
+        <source>&amp;Undertakers:</source>
+        <translation>承办单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="171"/>
+        <source>&amp;Co-organisers:</source>
+        <translation>协办单位(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="181"/>
+        <source>Audiences</source>
+        <translation>面向群体</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="197"/>
+        <source>A&amp;udiences:</source>
+        <translation>面向群体(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="198"/>
+        <source>&amp;Expected participants:</source>
+        <translation>预计参与人数(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="198"/>
+        <source>Expected participants</source>
+        <translation>预计参与人数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="199"/>
+        <source>&amp;Actual participants:</source>
+        <translation>实际参与人数(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="199"/>
+        <source>Actual participants</source>
+        <translation>实际参与人数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="200"/>
+        <source>&amp;Online participants:</source>
+        <translation>线上参与人次(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="200"/>
+        <source>Online participants</source>
+        <translation>线上参与人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="201"/>
+        <source>Contact &amp;name:</source>
+        <translation>联系人(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="201"/>
+        <source>Contact name</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="202"/>
+        <source>Contact &amp;phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="202"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="343"/>
+        <source>(whole city)</source>
+        <translation>（全市）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="347"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityTableModel</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="35"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="35"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="35"/>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="35"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="36"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="36"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="36"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="37"/>
+        <source>Venue</source>
+        <translation>活动场地</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="37"/>
+        <source>Mode</source>
+        <translation>举办形式</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="37"/>
+        <source>Hosts</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="38"/>
+        <source>Undertakers</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="38"/>
+        <source>Expected</source>
+        <translation>预计人数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="38"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="39"/>
+        <source>Featured</source>
+        <translation>特色品牌</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="108"/>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="109"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/application.py" line="61"/>
+        <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
+        <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/application.py" line="65"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/application.py" line="102"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/application.py" line="104"/>
+        <source>Open &amp;Another File…</source>
+        <translation>打开其他文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/application.py" line="109"/>
+        <source>Open Database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/application.py" line="150"/>
+        <source>Lifelong Learning Activity Week</source>
+        <translation>全民终身学习活动周</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="28"/>
+        <source>Bulk Edit</source>
+        <translation>批量修改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="29"/>
+        <source>Change %n selected activities:</source>
+        <translation>
+            <numerusform>修改选中的 %n 项活动：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="30"/>
+        <source>Set &amp;status to</source>
+        <translation>状态改为(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="32"/>
+        <source>S&amp;hift dates by</source>
+        <translation>日期顺延(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="35"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="36"/>
+        <source>Set &amp;venue to</source>
+        <translation>场地改为(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="41"/>
+        <source>&amp;Add organisation</source>
+        <translation>添加单位(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="49"/>
+        <source>as host</source>
+        <translation>作为主办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="49"/>
+        <source>as undertaker</source>
+        <translation>作为承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="50"/>
+        <source>as co-organiser</source>
+        <translation>作为协办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="52"/>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="52"/>
+        <source>Days to shift by</source>
+        <translation>顺延天数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="53"/>
+        <source>New venue</source>
+        <translation>新场地</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="53"/>
+        <source>Organisation to add</source>
+        <translation>要添加的单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="54"/>
+        <source>Role of the organisation</source>
+        <translation>单位角色</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarGrid</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar_grid.py" line="74"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar_grid.py" line="227"/>
+        <source>+%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar_grid.py" line="256"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar_grid.py" line="367"/>
+        <source>all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="63"/>
+        <source>Previous (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="66"/>
+        <source>Next (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="67"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="68"/>
+        <source>Go to today (Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="70"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="72"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="79"/>
+        <source>Lanes by city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="80"/>
+        <source>Lanes by venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="82"/>
+        <source>Colour by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="83"/>
+        <source>Colour by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="121"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="185"/>
+        <source> (province-wide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="191"/>
+        <source>(no city)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="200"/>
+        <source>(no venue, online)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="221"/>
+        <source>City</source>
+        <translation type="unfinished">地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="221"/>
+        <source>Venue</source>
+        <translation type="unfinished">活动场地</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="224"/>
+        <source>%1 activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="231"/>
+        <source>MMMM yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="232"/>
+        <source>%1 – %2 (week %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="232"/>
+        <source>d MMMM yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="233"/>
+        <source>d MMMM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecksView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="32"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="32"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="32"/>
+        <source>Venue</source>
+        <translation type="unfinished">活动场地</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="42"/>
+        <source>Double-click a finding to open its activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="44"/>
+        <source>Run checks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="55"/>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="58"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="58"/>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="58"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="62"/>
+        <source>Venue double booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="63"/>
+        <source>Over capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="64"/>
+        <source>Outside the programme window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="65"/>
+        <source>Public holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="66"/>
+        <source>Holiday data missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="67"/>
+        <source>Undertaker in two places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="68"/>
+        <source>Sub-venue mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="69"/>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="70"/>
+        <source>Missing for submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="71"/>
+        <source>Result not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="115"/>
+        <source>No problems found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/checks.py" line="117"/>
+        <source>%1 errors, %2 warnings, %3 notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorWidgets</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/widgets.py" line="17"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/widgets.py" line="32"/>
+        <source>not given</source>
+        <translation>未填</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="64"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="80"/>
+        <source>New Database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="83"/>
+        <source>“%1” already exists; choose a new file name.</source>
+        <translation>“%1”已存在，请另取一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="89"/>
+        <source>Open Database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="130"/>
+        <source>Next year&apos;s programme was created with %n activities.</source>
+        <translation>
+            <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="139"/>
+        <source>Import Workbook</source>
+        <translation>导入填报工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="151"/>
+        <source>Export Workbook</source>
+        <translation>导出填报工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="161"/>
+        <source>The workbook could not be written: %1</source>
+        <translation>工作簿未能写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="164"/>
+        <source>Exported %1 activities to %2 (version %3).</source>
+        <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="176"/>
+        <source>Blank Template</source>
+        <translation>空白填报模板</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="182"/>
+        <source>The template could not be written: %1</source>
+        <translation>模板未能写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="184"/>
+        <source>Blank template written to %1.</source>
+        <translation>空白模板已写入 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="217"/>
+        <source>Printed %n pages.</source>
+        <translation>
+            <numerusform>已打印 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="223"/>
+        <source>Export iCalendar</source>
+        <translation>导出 iCalendar 日历</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="230"/>
+        <source>The calendar could not be written: %1</source>
+        <translation>日历未能写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="232"/>
+        <source>Calendar written to %1.</source>
+        <translation>日历已写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="35"/>
+        <source>Search title, venue, organisers, city… (Ctrl+F)</source>
+        <translation>搜索活动名称、场地、单位、城市…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="36"/>
+        <source>Search activities</source>
+        <translation>搜索活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="37"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="38"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="39"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="40"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="41"/>
+        <source>Mode</source>
+        <translation>举办形式</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="42"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="47"/>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="48"/>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="50"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="51"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="54"/>
+        <source>Number of activities shown</source>
+        <translation>显示的活动数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="62"/>
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="85"/>
+        <source>Filter by %1</source>
+        <translation>按%1筛选</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="87"/>
+        <source>All: %1</source>
+        <translation>全部%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="102"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>FromLastYearDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="112"/>
+        <source>New Programme from Last Year&apos;s</source>
+        <translation>沿用去年计划新建</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="113"/>
+        <source>Create the %1 programme of %2 on the same organisations and venues.</source>
+        <translation>基于相同的单位和场地名录，新建%2 %1 年度活动周计划。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="115"/>
+        <source>&amp;Copy last year&apos;s activities: 52 weeks later (same weekday), planned, as new activities</source>
+        <translation>复制去年的活动：顺延 52 周（星期几不变），状态为计划中，作为新活动(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="65"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="68"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="75"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="79"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="82"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="92"/>
+        <source>&amp;Activities</source>
+        <translation>活动(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="96"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="100"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="104"/>
+        <source>Programme year</source>
+        <translation>计划年度</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="105"/>
+        <source>Programme shown</source>
+        <translation>当前显示的计划</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="153"/>
+        <source>The language changes the next time the program starts.</source>
+        <translation>语言将在下次启动程序时切换。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="160"/>
+        <source>%1 %2</source>
+        <translation>%1 %2 年</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="171"/>
+        <source>%1 %2 programme</source>
+        <translation>%1 %2 年活动周计划</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="172"/>
+        <source>No programme yet: File &gt; New Programme</source>
+        <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="187"/>
+        <source>Shown %1 of %2</source>
+        <translation>显示 %1 / 共 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="192"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="202"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="206"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="207"/>
+        <source>lifelong-desktop %1
+Plans the National Lifelong Learning Activity Week programme offline.</source>
+        <translation>lifelong-desktop %1
+离线编排全民终身学习活动周计划。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="48"/>
+        <source>Swap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="49"/>
+        <source>Keep the other one instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="52"/>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="53"/>
+        <source>Merge into it and remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="59"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="83"/>
+        <source>Choose two different entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewProgrammeDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="36"/>
+        <source>New Programme</source>
+        <translation>新建活动周计划</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="49"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="49"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="50"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="50"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="53"/>
+        <source>&amp;Province:</source>
+        <translation>省份(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="54"/>
+        <source>&amp;City:</source>
+        <translation>地市(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="55"/>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="56"/>
+        <source>&amp;Theme:</source>
+        <translation>活动周主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="60"/>
+        <source>Create the &amp;Demo (Liaoning 2024)</source>
+        <translation>创建示例计划（辽宁 2024）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="65"/>
+        <source>Which region&apos;s activity week do you plan, and for which year?</source>
+        <translation>请选择要编排活动周的地区和年度：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="74"/>
+        <source>(the whole province)</source>
+        <translation>（全省）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="96"/>
+        <source>The demo programme (2024) is already in this database.</source>
+        <translation>此数据库中已有示例计划（2024 年）。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="100"/>
+        <source>A programme for %1 already exists in this database.</source>
+        <translation>此数据库中已有 %1 年的计划。</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="27"/>
+        <source>New organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="27"/>
+        <source>Edit organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="28"/>
+        <source>Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="29"/>
+        <source>Full name, e.g. 辽宁省教育厅</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="30"/>
+        <source>Type *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="31"/>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="32"/>
+        <source>18 characters, optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="35"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="35"/>
+        <source>(not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="36"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="37"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="38"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationsView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="70"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="70"/>
+        <source>Undertaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="71"/>
+        <source>Co-organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="74"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="75"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="76"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="77"/>
+        <source>Activities</source>
+        <translation type="unfinished">活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="79"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="80"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="83"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="84"/>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="85"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="86"/>
+        <source>City</source>
+        <translation type="unfinished">地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="87"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="91"/>
+        <source>Search by name, pinyin or initials (e.g. lnkfdx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="94"/>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="95"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="96"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="97"/>
+        <source>Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="98"/>
+        <source>Two entries are the same body: move the activities of one to the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="122"/>
+        <source>Double-click an activity to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="146"/>
+        <source>Organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="158"/>
+        <source>%1 organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="197"/>
+        <source>Select an organisation to see the activities it takes part in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="208"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="211"/>
+        <source>Activities in this programme: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="280"/>
+        <source>Merge organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="296"/>
+        <source>“%1” will be removed; the %2 activities that name it (in any programme) will name “%3” in the same role and place. This can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrganiserList</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="31"/>
+        <source>%1 in printing order</source>
+        <translation>%1（按印刷顺序）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="36"/>
+        <source>Organisation to add as %1</source>
+        <translation>要添加为%1的单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="37"/>
+        <source>Type to find an organisation…</source>
+        <translation>输入名称查找单位…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="45"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="46"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="47"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="48"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="49"/>
+        <source>Add %1</source>
+        <translation>添加%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="49"/>
+        <source>Remove from %1</source>
+        <translation>从%1中移除</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="50"/>
+        <source>Move up in %1</source>
+        <translation>在%1中上移</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="50"/>
+        <source>Move down in %1</source>
+        <translation>在%1中下移</translation>
+    </message>
+</context>
+<context>
+    <name>PastePreviewDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="76"/>
+        <source>Paste Rows from Excel</source>
+        <translation>粘贴 Excel 表格行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="79"/>
+        <source>%n rows will be added as new activities.</source>
+        <translation>
+            <numerusform>将添加 %n 行为新活动。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="81"/>
+        <source>%n rows have problems and will be left out.</source>
+        <translation>
+            <numerusform>%n 行有问题，将不添加。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="83"/>
+        <source>No header row: columns were read in the workbook&apos;s order.</source>
+        <translation>未找到表头行：已按填报工作簿的列顺序读取。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="90"/>
+        <source>Pasted rows</source>
+        <translation>粘贴的行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="95"/>
+        <source>&amp;Add %n activities</source>
+        <translation>
+            <numerusform>添加 %n 项活动(&amp;A)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PastePreviewModel</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <source>Hosts</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="22"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="55"/>
+        <source>will be added</source>
+        <translation>将添加</translation>
+    </message>
+</context>
+<context>
+    <name>PasteRows</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="75"/>
+        <source>%1: contains a control character.</source>
+        <translation>%1：含有控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="76"/>
+        <source>%1: too long (at most %2 characters).</source>
+        <translation>%1：过长（最多 %2 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="77"/>
+        <source>%1: not a whole number of 0 or more.</source>
+        <translation>%1：应为不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="78"/>
+        <source>%1: write 是 or 否.</source>
+        <translation>%1：请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="79"/>
+        <source>%1: “%2” is not one of the allowed values.</source>
+        <translation>%1：“%2”不是允许的取值。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="80"/>
+        <source>%1: not a date (write 2024-04-26).</source>
+        <translation>%1：不是日期（请写成 2024-04-26）。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="81"/>
+        <source>%1: not a time (write 09:30).</source>
+        <translation>%1：不是时间（请写成 09:30）。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="82"/>
+        <source>%1: not a phone number.</source>
+        <translation>%1：不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="83"/>
+        <source>%1: “%2” is not a region of this programme.</source>
+        <translation>%1：“%2”不是本计划范围内的地区。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="85"/>
+        <source>%1: invalid value.</source>
+        <translation>%1：取值无效。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="142"/>
+        <source>%1: required.</source>
+        <translation>%1：必填。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningMessages</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="12"/>
+        <source>Enter the activity&apos;s title.</source>
+        <translation>请填写活动名称。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="13"/>
+        <source>The title may have at most 100 characters.</source>
+        <translation>活动名称最多 100 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="14"/>
+        <source>The end date cannot be before the start date.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="15"/>
+        <source>On a one-day activity the end time must be later than the start time.</source>
+        <translation>当天举办的活动，结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="16"/>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="17"/>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="18"/>
+        <source>Participant numbers cannot be negative.</source>
+        <translation>参与人数不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="19"/>
+        <source>Choose at least one host organisation.</source>
+        <translation>请至少选择一个主办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="20"/>
+        <source>Choose the activity type.</source>
+        <translation>请选择活动类型。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="21"/>
+        <source>Choose the activity level.</source>
+        <translation>请选择活动级别。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="22"/>
+        <source>Choose how the activity is held.</source>
+        <translation>请选择举办形式。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="23"/>
+        <source>Choose the city.</source>
+        <translation>请选择地市。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="24"/>
+        <source>An activity held on site should have a venue.</source>
+        <translation>线下活动应填写活动场地。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="25"/>
+        <source>An online activity should give its platform or link.</source>
+        <translation>线上活动应填写线上平台或链接。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="26"/>
+        <source>Actual participants are usually given only once the activity has been held.</source>
+        <translation>通常在活动举办后才填写实际参与人数。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="27"/>
+        <source>An activity cannot be a sub-venue of itself.</source>
+        <translation>活动不能是自身的分会场。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="28"/>
+        <source>No date between the start and end dates falls on that weekday.</source>
+        <translation>起止日期之间没有这一星期几的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="29"/>
+        <source>A programme for %1 already exists.</source>
+        <translation>%1 年的计划已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="30"/>
+        <source>The programme no longer exists.</source>
+        <translation>该计划已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="31"/>
+        <source>The description may have at most 500 characters.</source>
+        <translation>活动简介最多 500 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/messages.py" line="32"/>
+        <source>The address may have at most 200 characters.</source>
+        <translation>详细地址最多 200 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="41"/>
+        <source>Not yet returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="47"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="48"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="49"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="49"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="51"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="52"/>
+        <source>Data as of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="53"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="54"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="55"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="60"/>
+        <source>Submitting unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="70"/>
+        <source>Copy reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="71"/>
+        <source>Copy the list of regions that have not returned, to send as a reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="76"/>
+        <source>Reminder to the regions not yet returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="91"/>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="56"/>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="57"/>
+        <source>Activities returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="61"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="101"/>
+        <source>%1 of %2 regions have returned; %3 not yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="105"/>
+        <source>This programme has no lower-level regions to return to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="114"/>
+        <source>Every region has returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="115"/>
+        <source>The following regions have not yet sent their %1 Lifelong Learning Activity Week return; please send it as soon as possible:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/returns.py" line="117"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="45"/>
+        <source>By city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="46"/>
+        <source>By activity type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="47"/>
+        <source>By week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="49"/>
+        <source>Leave out cancelled activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="51"/>
+        <source>Copy table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="52"/>
+        <source>Copy the table to the clipboard, to paste into Excel or WPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="62"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="118"/>
+        <source>Activities</source>
+        <translation type="unfinished">活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="64"/>
+        <source>Expected participants</source>
+        <translation type="unfinished">预计参与人数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="65"/>
+        <source>Actual participants</source>
+        <translation type="unfinished">实际参与人数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="66"/>
+        <source>Online participants</source>
+        <translation type="unfinished">线上参与人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="89"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="100"/>
+        <source>(no type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="102"/>
+        <source>Week %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="103"/>
+        <source>(no city)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="117"/>
+        <source>Activities, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="120"/>
+        <source>Participants, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="121"/>
+        <source>Expected</source>
+        <translation type="unfinished">预计人数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="122"/>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="123"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="126"/>
+        <source>Total: %1 activities, %2 expected, %3 actual, %4 online participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/summary.py" line="133"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="31"/>
+        <source>New activity “%1”</source>
+        <translation>新建活动“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="41"/>
+        <source>Duplicate activities (%n)</source>
+        <translation>
+            <numerusform>复制活动（%n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="51"/>
+        <source>Weekly series “%1”</source>
+        <translation>按周重复“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="63"/>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="81"/>
+        <source>Delete activities (%n)</source>
+        <translation>
+            <numerusform>删除活动（%n 项）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="94"/>
+        <source>Bulk edit activities (%n)</source>
+        <translation>
+            <numerusform>批量修改活动（%n 项）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="115"/>
+        <source>Paste activities (%n)</source>
+        <translation>
+            <numerusform>粘贴活动（%n 项）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VenueDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="27"/>
+        <source>New venue</source>
+        <translation type="unfinished">新场地</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="27"/>
+        <source>Edit venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="29"/>
+        <source>Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
+        <source>City *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
+        <source>(choose)</source>
+        <translation type="unfinished">（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
+        <source>County</source>
+        <translation type="unfinished">区县</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <source>(not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="35"/>
+        <source>Address</source>
+        <translation type="unfinished">详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="36"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="41"/>
+        <source>Capacity (people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <source>Yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="45"/>
+        <source>Accessible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="46"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="47"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VenuesView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="53"/>
+        <source>Yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="53"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="55"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="97"/>
+        <source>City</source>
+        <translation type="unfinished">地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="57"/>
+        <source>County</source>
+        <translation type="unfinished">区县</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="59"/>
+        <source>Type</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="60"/>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="62"/>
+        <source>Accessible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="63"/>
+        <source>Activities</source>
+        <translation type="unfinished">活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="66"/>
+        <source>all day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="68"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="70"/>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="71"/>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="73"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="74"/>
+        <source>Double booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="74"/>
+        <source>clash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="83"/>
+        <source>Search by name or pinyin initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="86"/>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="87"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="88"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="89"/>
+        <source>Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="90"/>
+        <source>Two entries are the same place: move the activities of one to the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="116"/>
+        <source>Double-click a booking to open its activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="139"/>
+        <source>Venues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="166"/>
+        <source>All cities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="181"/>
+        <source>%1 of %2 venues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="204"/>
+        <source>Select a venue to see its bookings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="212"/>
+        <source>capacity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="214"/>
+        <source>%1 days booked by %2 activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="217"/>
+        <source>%1 double booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="235"/>
+        <source>At the same time as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="305"/>
+        <source>There is no other venue in this city to merge with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="309"/>
+        <source>Merge venues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/venues.py" line="325"/>
+        <source>“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. This can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeeklySeriesDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/series.py" line="29"/>
+        <source>Weekly Series</source>
+        <translation>按周重复</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/series.py" line="41"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/series.py" line="42"/>
+        <source>First date</source>
+        <translation>首次日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/series.py" line="43"/>
+        <source>Last date</source>
+        <translation>末次日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/series.py" line="47"/>
+        <source>Repeat “%1” every week:</source>
+        <translation>每周重复“%1”：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/series.py" line="48"/>
+        <source>&amp;Weekday:</source>
+        <translation>星期(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/series.py" line="49"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/series.py" line="50"/>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/editors/series.py" line="70"/>
+        <source>%n activities will be added, from %1 to %2.</source>
+        <translation>
+            <numerusform>将添加 %n 项活动，自 %1 至 %2。</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
