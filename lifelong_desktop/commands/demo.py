@@ -24,6 +24,7 @@ from lifelong_desktop.db import (
     take_backup,
 )
 from lifelong_desktop.db.backups import REASONS
+from lifelong_desktop.services.backups import ensure_not_in_use
 from lifelong_desktop.services.demo import MAX_ACTIVITIES, make_demo_database
 from lifelong_desktop.services.regions import regions
 
@@ -97,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(messages.render("demo.not_replaced", name=path.name), EXIT_UNREADABLE)
     if not path.parent.is_dir():
         raise DatabaseProblem("cannot_open", path, "folder does not exist")
+    if exists:
+        ensure_not_in_use(path)  # an open window keeps its file: never pull it away underneath
     tmp = path.with_name(path.name + ".demo-part")
     try:
         remove_database_files(tmp)
@@ -107,8 +110,15 @@ def run(args: argparse.Namespace) -> int:
     except BaseException:
         remove_database_files(tmp)
         raise
-    backup = _backup(path) if exists else None
-    _move_into_place(tmp, path)
+    try:
+        backup = None
+        if exists:
+            ensure_not_in_use(path)
+            backup = _backup(path)
+        _move_into_place(tmp, path)
+    except BaseException:
+        remove_database_files(tmp)
+        raise
     line = messages.render(
         "demo.created", path=str(path), region=regions().name("210000"), year=summary.year,
         activities=summary.activities, base=summary.base_activities, padded=summary.padded_activities,

@@ -344,3 +344,18 @@ def test_times_of_multi_day_activities_are_daily_hours(base):
     multi = [r for r in rows if r.end_date > r.start_date]
     assert multi and all(r.start_time is not None and r.start_time < r.end_time for r in multi)
     assert any(r.start_time == time(9) and r.end_time == time(16, 30) for r in multi)
+
+
+def test_cli_force_leaves_a_database_in_use_alone(tmp_path, capsys):
+    path = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(path), "--activities", "0"]) == 0
+    capsys.readouterr()
+    other_window = sqlite3.connect(path)
+    try:
+        assert other_window.execute("SELECT count(*) FROM activity").fetchone()[0] > 0
+        assert main(["demo", "--db", str(path), "--activities", "300", "--force"]) == 3
+        assert capsys.readouterr().err.strip() == messages.render("db.locked", name=path.name)
+        assert other_window.execute("SELECT count(*) FROM activity").fetchone()[0] < 300
+    finally:
+        other_window.close()
+    assert not list(tmp_path.glob("*.demo-part*"))
