@@ -65,16 +65,35 @@ def _can_write(path: Path) -> bool:
 
 def _preflight(path: Path, options: OpenOptions) -> str | None:
     """Check a file read-only, before anything may write to it: sound pages, and a revision we know."""
+    try:
+        current = _quick_check(path, options)
+    except sqlite3.OperationalError as exc:
+        if options.read_only or "readonly" not in str(exc).lower():
+            raise
+        _recover(path, options)  # a crash left a hot journal or an unrecovered WAL: only a writer may fix it
+        current = _quick_check(path, options)
+    migrations.check_revision(path, current)
+    return current
+
+
+def _quick_check(path: Path, options: OpenOptions) -> str | None:
     con = connect_raw(path, read_only=True, timeout_ms=options.busy_timeout_ms, immutable=options.immutable)
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
         if [r[0] for r in rows] != ["ok"]:
             raise DatabaseProblem("damaged", path, "; ".join(str(r[0]) for r in rows[:3]))
-        current = migrations.revision_of(con)
+        return migrations.revision_of(con)
     finally:
         con.close()
-    migrations.check_revision(path, current)
-    return current
+
+
+def _recover(path: Path, options: OpenOptions) -> None:
+    """Let SQLite roll back a hot journal (or recover a WAL) left by a crash, as any writer would on open."""
+    con = connect_raw(path, timeout_ms=options.busy_timeout_ms)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        con.close()
 
 
 def _backup_on_open(path: Path, policy: backups.BackupPolicy) -> DatabaseNotice | None:

@@ -46,6 +46,8 @@ def populate(db, activities: int = 40, *, year: int = 2024) -> int:
 def add_activities(s, programme_id: int, n: int, org_ids: list[int], venue_ids: list[int], *,
                    start: int = 0, tag: str = "") -> list[int]:
     """Bulk-insert n activities, each with a host, an undertaker and a co-organiser."""
+    if n <= 0:
+        return []
     rows = []
     for i in range(start, start + n):
         d = date(2024, 4, 1) + timedelta(days=i % 240)
