@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from lifelong_desktop.models import ROLE_FIELDS, Programme, normalise_name
+from lifelong_desktop.models import ROLE_FIELDS, Programme
 from lifelong_desktop.services.rows import ActivityRow, activity_rows
 from lifelong_desktop.submission.findings import ERROR, WARNING
 from lifelong_desktop.submission.import_registers import venue_key
+from lifelong_desktop.submission.values import normalised
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -64,14 +65,14 @@ def organisation_ids(plan: ImportPlan, names: tuple[str, ...] | None) -> tuple[i
     """The organisation ids of one role's names, in order, each once (None for one still to be created)."""
     reg = plan.registers
     assert reg is not None
-    ids = [reg.org_of.get(normalise_name(n)) for n in names or ()]
+    ids = [reg.org_of.get(normalised(n)) for n in names or ()]
     if None in ids:
         return tuple(ids)
     return tuple(dict.fromkeys(ids))
 
 
 def _key(title: str | None, start: Any, city: str | None) -> tuple[str, Any, str | None]:
-    return normalise_name(title), start, city
+    return normalised(title), start, city
 
 
 def match_activities(session: Session, plan: ImportPlan, programme: Programme, own: bool) -> None:

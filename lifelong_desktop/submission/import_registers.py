@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import ROLE_FIELDS, Organisation, Venue, normalise_name
+from lifelong_desktop.models import ROLE_FIELDS, Organisation, Venue
 from lifelong_desktop.submission.model import WorkbookData
+from lifelong_desktop.submission.values import normalised
 
 ORG_FIELDS = ("org_type", "credit_code", "region_code", "contact_name", "contact_phone", "email")
 VENUE_FIELDS = ("county_code", "address", "venue_type", "capacity", "accessible", "contact_name", "contact_phone")
@@ -52,7 +53,7 @@ def _changes(db: dict[str, Any], wb: dict[str, Any], fields: tuple[str, ...], ow
 
 
 def _org_values(row: dict[str, Any], name: str) -> dict[str, Any]:
-    values = {"name": name, "name_key": normalise_name(name), "org_type": row.get("org_type") or "other"}
+    values = {"name": name, "name_key": normalised(name), "org_type": row.get("org_type") or "other"}
     for key in ORG_FIELDS[1:]:
         values[key] = row.get(key) if row.get(key) is not None else _TEXT_DEFAULT.get(key)
     return values
@@ -73,7 +74,7 @@ def _resolve_orgs(session: Session, data: WorkbookData, own: bool, reg: Register
     for row in data.organisations:
         if not row.get("name"):
             continue
-        key = normalise_name(row["name"])
+        key = normalised(row["name"])
         oid = by_credit.get(row.get("credit_code") or "") or by_key.get(key)
         reg.org_of[key] = oid
         if oid is None:
@@ -86,7 +87,7 @@ def _resolve_orgs(session: Session, data: WorkbookData, own: bool, reg: Register
     for act in data.activities:
         for role_field in ROLE_FIELDS.values():
             for name in act.get(role_field) or ():
-                key = normalise_name(name)
+                key = normalised(name)
                 if key not in reg.org_of:
                     oid = by_key.get(key)
                     reg.org_of[key] = oid
@@ -95,7 +96,7 @@ def _resolve_orgs(session: Session, data: WorkbookData, own: bool, reg: Register
 
 
 def _venue_values(row: dict[str, Any], name: str, city: str) -> dict[str, Any]:
-    values = {"name": name, "name_key": normalise_name(name), "city_code": city}
+    values = {"name": name, "name_key": normalised(name), "city_code": city}
     for key in VENUE_FIELDS:
         values[key] = row.get(key) if row.get(key) is not None else _TEXT_DEFAULT.get(key)
     return values
@@ -111,7 +112,7 @@ def _resolve_venues(session: Session, data: WorkbookData, own: bool, reg: Regist
     for row in data.venues:
         if not row.get("name") or not row.get("city_code"):
             continue
-        ident = (normalise_name(row["name"]), row["city_code"])
+        ident = (normalised(row["name"]), row["city_code"])
         if ident in reg.venue_of:
             continue
         vid = by_key.get(ident)
@@ -126,7 +127,7 @@ def _resolve_venues(session: Session, data: WorkbookData, own: bool, reg: Regist
         name, city = act.get("venue"), act.get("city_code")
         if not name or not city:
             continue
-        ident = (normalise_name(name), city)
+        ident = (normalised(name), city)
         if ident not in reg.venue_of:
             vid = by_key.get(ident)
             reg.venue_of[ident] = vid
@@ -145,4 +146,4 @@ def resolve_registers(session: Session, data: WorkbookData, *, own: bool) -> Reg
 
 def venue_key(activity: dict[str, Any]) -> tuple[str, str] | None:
     name, city = activity.get("venue"), activity.get("city_code")
-    return (normalise_name(name), city) if name and city else None
+    return (normalised(name), city) if name and city else None

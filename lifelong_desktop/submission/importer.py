@@ -130,7 +130,6 @@ def plan_import(session: Session, source: Path | str | ReadResult, *, year: int 
         return plan
     header = result.data.header
     plan.year = header["year"]
-    plan.hash = content_hash(result.data)
     if year is not None and year != plan.year:
         _header_finding(plan, ERROR, "year_mismatch", "year", year=plan.year, programme_year=year)
         return plan
@@ -147,6 +146,8 @@ def plan_import(session: Session, source: Path | str | ReadResult, *, year: int 
                         value=header["region_code"])
         return plan
     own = header["submission_id"] == programme.submission_uid
+    if not own:
+        plan.hash = content_hash(result.data)  # only returns are recorded with their hash
     if not own and not _seq_rules(session, plan, programme):
         return plan
     if plan.kind == "same":

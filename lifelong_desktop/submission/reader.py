@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,8 +106,26 @@ def _read(path: Path, workbook: CalamineWorkbook, report: safety.SafetyReport, y
     return _result(path, data, findings, header_cells, columns)
 
 
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+
+
+def finding_order(finding: Finding) -> tuple[int, int, int, int]:
+    """Whole-file findings first, then by sheet in format order, row and column."""
+    sheets = [s.name for s in load_format().sheets]
+    sheet = sheets.index(finding.sheet) if finding.sheet in sheets else len(sheets)
+    m = _CELL.fullmatch(finding.cell or "")
+    if not m:
+        return (0 if not finding.sheet else 1, sheet, 0, 0)
+    letters, row = m.groups()
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return (1, sheet, int(row), col)
+
+
 def _result(path: Path, data: WorkbookData, findings: list[Finding], header_cells: dict[str, str] | None = None,
             columns: dict[str, dict[str, str]] | None = None) -> ReadResult:
+    findings = sorted(findings, key=finding_order)
     return ReadResult(data, findings, exit_code(findings), path, header_cells or {}, columns or {})
 
 

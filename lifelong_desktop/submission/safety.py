@@ -28,9 +28,6 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Any markup declaration (<!DOCTYPE, <!ENTITY, <!ELEMENT, <!ATTLIST), any case; comments and CDATA are fine.
 _DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")
 _DECLARATION_TEXT = re.compile(r"<!(?!--|\[CDATA\[)")
-# A formula element, with or without a namespace prefix: <f>, <f t="shared" ...>, <f/>, <x:f>.
-_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?f[\s/>]")
-_OVERLAP = 64
 # A part this small cannot be a bomb whatever its ratio (a run of blank cells compresses well).
 _RATIO_FLOOR = 1 << 20
 
@@ -205,7 +202,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport)
         raise _Refused("damaged", part=name, detail=str(exc)[:200]) from None
     if stats is None:
         return
-    if stats.suspicious or stats.cells_without_ref() > 0 or stats.rows > MAX_ROWS:
+    if stats.suspicious:
         extent, formulas = precise_scan(zf, name)
         if extent[0] * extent[1] > MAX_CELLS:
             raise _Refused("too_large", reason="cells", part=name, rows=extent[0], columns=extent[1])
@@ -215,37 +212,31 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport)
         report.formula_parts.add(name)
 
 
-# Fast bounds on the cells of a worksheet, so that no reader allocates a huge dense grid:
-# refs up to column CZ (104) and row 99,999 pass the fast check; anything else gets the precise scan.
-MAX_ROWS = 99_999
+# Fast bounds on the cells of a worksheet, so that no reader allocates a huge dense grid: references up to
+# column CZ (104) and row 99,999 pass the fast check; a farther reference, a cell or row without a leading
+# `r="..."`, or a namespace-prefixed cell, row or formula element gets the precise scan. Every pattern starts
+# with a literal, so each is one fast pass over the bytes.
 MAX_CELLS = 10_000_000
-_FAR_REF = re.compile(rb'\sr\s*=\s*["\'](?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]{0,2}\d{6}|[^"\'A-Z0-9])')
-_FORMULA_TOKENS = (b"<f>", b"<f ", b"<f/", b"<f\t", b"<f\n", b"<f\r", b":f>", b":f ", b":f/")
-_NOT_CELLS = (b"<co", b"<cu", b"<ce", b"<cf", b"<ch")
+_FAR_REF = re.compile(rb'r="(?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]{0,2}\d{6})')
+_ODD_CELL = re.compile(rb'<c(?! r="|o|u|e|f|h)')
+_ODD_ROW = re.compile(rb'<row(?! r=")')
+_PREFIXED = re.compile(rb":(?:c|f|row)[\s/>]")
+_FORMULA = re.compile(rb"<f(?!o|i)")
 
 
 class _SheetStats:
-    """Cheap counts over a worksheet's XML pieces (C-speed byte searches, no per-cell Python work)."""
+    """What the fast patterns saw in a worksheet's XML pieces."""
 
     def __init__(self) -> None:
         self.suspicious = False
         self.formula = False
-        self.c_tags = 0
-        self.c_refs = 0
-        self.rows = 0
 
     def feed(self, piece: bytes) -> None:
-        if not self.suspicious:
-            if b":c" in piece or b":row" in piece or _FAR_REF.search(piece):
-                self.suspicious = True  # prefixed elements or a far reference: count precisely
-        if not self.formula and any(t in piece for t in _FORMULA_TOKENS):
+        if not self.suspicious and (_FAR_REF.search(piece) or _ODD_CELL.search(piece) or _ODD_ROW.search(piece)
+                                    or _PREFIXED.search(piece)):
+            self.suspicious = True
+        if not self.formula and _FORMULA.search(piece):
             self.formula = True
-        self.c_tags += piece.count(b"<c") - sum(piece.count(t) for t in _NOT_CELLS)
-        self.c_refs += piece.count(b'<c r="')
-        self.rows += piece.count(b"<row")
-
-    def cells_without_ref(self) -> int:
-        return self.c_tags - self.c_refs
 
 
 def _local(tag: object) -> str:

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.services.regions import NATIONAL, regions
 from lifelong_desktop.submission import values as v
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
 from lifelong_desktop.submission.format import Column, Format, Table, _code_lookup
 from lifelong_desktop.submission.model import WorkbookData
+from lifelong_desktop.submission.values import normalised
 
 
 @dataclass
@@ -306,11 +306,11 @@ def _activity_rules(rows: list[dict[str, Any]], bad_keys: list[set[str]], raw: R
             else:
                 ids[uid] = i
         for key in ("hosts", "undertakers", "co_organisers"):
-            unknown = [n for n in row.get(key) or () if normalise_name(n) not in orgs]
+            unknown = [n for n in row.get(key) or () if normalised(n) not in orgs]
             if unknown:
                 check.warning("unknown_organisation", sheet, at(key, i), key, label[key], names="；".join(unknown))
         venue = row.get("venue")
-        if venue and city and (normalise_name(venue), city) not in venues:
+        if venue and city and (normalised(venue), city) not in venues:
             check.warning("unknown_venue", sheet, at("venue", i), "venue", label["venue"], value=_short(venue))
     _parent_rules(rows, ids, sheet, at, label["parent_id"], check)
 
@@ -346,7 +346,7 @@ def _register_rules(rows: list[dict[str, Any]], raw: RawTable, scope: _Scope, ch
         if not name:
             continue
         city = row.get("city_code")
-        ident: Any = (normalise_name(name), city) if venues else normalise_name(name)
+        ident: Any = (normalised(name), city) if venues else normalised(name)
         cell = f"{letters.get('name', '')}{numbers[i]}" if "name" in letters else ""
         if ident in seen:
             check.error("duplicate_name", sheet, cell, "name", raw.table.column("name").label,
@@ -384,8 +384,8 @@ def validate_workbook(fmt: Format, header_raw: dict[str, tuple[Any, str]], table
     for table_id, raw in tables.items():
         typed[table_id], bad[table_id] = _typed_rows(fmt, raw, year, resolver, check) if raw is not None else ([], [])
         data.rows[table_id] = list(raw.numbers) if raw is not None else []
-    orgs = {normalise_name(r["name"]) for r in typed.get("organisations", []) if r.get("name")}
-    venues = {(normalise_name(r["name"]), r.get("city_code")) for r in typed.get("venues", []) if r.get("name")}
+    orgs = {normalised(r["name"]) for r in typed.get("organisations", []) if r.get("name")}
+    venues = {(normalised(r["name"]), r.get("city_code")) for r in typed.get("venues", []) if r.get("name")}
     for table_id in ("organisations", "venues"):
         if tables.get(table_id) is not None:
             _register_rules(typed[table_id], tables[table_id], scope, check)  # type: ignore[arg-type]

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.services.regions import NATIONAL, RegionList, regions
 
 Raw = Any  # what a cell reader gives: None, str, int, float, bool, date, time, datetime, timedelta
+
+
+normalised = lru_cache(maxsize=1 << 16)(normalise_name)  # names repeat a lot: normalise each once
 
 
 class ValueProblem(ValueError):

@@ -1,0 +1,158 @@
+"""`lifelong validate`, `lifelong import` and `lifelong returns`: reading workbooks and recording returns."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from lifelong_desktop import messages
+from lifelong_desktop.commands.common import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CliError,
+    add_db_option,
+    add_year_option,
+    open_db,
+    programme_of,
+)
+from lifelong_desktop.submission.findings import ERROR, Finding
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("validate", help="check submission workbooks and list their findings")
+    p.add_argument("files", nargs="+", type=Path, metavar="F", help="workbooks (.xlsx)")
+    p.add_argument("--json", action="store_true", help="a JSON list with one object per file")
+    p.set_defaults(func=run_validate)
+
+    p = subparsers.add_parser("import", help="validate a workbook, then apply it to the database in one transaction")
+    add_db_option(p)
+    add_year_option(p)
+    p.add_argument("file", type=Path, metavar="F", help="the workbook (.xlsx)")
+    p.add_argument("--dry-run", action="store_true", help="work out the result and roll back")
+    p.add_argument("--prune", action="store_true", help="delete activities missing from a resubmission")
+    p.add_argument("--json", action="store_true", help="findings, applied and counts as JSON")
+    p.set_defaults(func=run_import)
+
+    p = subparsers.add_parser("returns", help="which lower-level regions have sent their return")
+    add_db_option(p)
+    add_year_option(p)
+    p.add_argument("--json", action="store_true", help="one JSON object per region")
+    p.set_defaults(func=run_returns)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1, default=str) + "\n")
+
+
+def _print_findings(findings: list[Finding], name: str = "") -> None:
+    for f in findings:
+        line = f.as_text()
+        print(f"{name}: {line}" if name else line)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from lifelong_desktop.submission.reader import read_workbook
+
+    results = []
+    worst = EXIT_OK
+    several = len(args.files) > 1
+    for path in args.files:
+        result = read_workbook(path)
+        worst = max(worst, result.exit_code)
+        results.append((path, result))
+        if args.json:
+            continue
+        if not path.is_file():
+            print(messages.render("import.file_not_found", path=str(path)), file=sys.stderr)
+            continue
+        _print_findings(result.findings, path.name if several else "")
+        errors = sum(1 for f in result.findings if f.severity == ERROR)
+        warnings = len(result.findings) - errors
+        code = "validate.errors" if errors else "validate.ok"
+        print(messages.render(code, name=path.name, errors=errors, warnings=warnings))
+    if args.json:
+        _print_json([{"file": str(path), "exit_code": r.exit_code, "findings": [f.as_json() for f in r.findings]}
+                     for path, r in results])
+    return worst
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from lifelong_desktop.submission.importer import apply_import
+    from lifelong_desktop.submission.reader import read_workbook
+
+    if not args.file.is_file():
+        raise CliError(messages.render("import.file_not_found", path=str(args.file)), EXIT_UNREADABLE)
+    result = read_workbook(args.file, year_hint=args.year)
+    if not result.ok:
+        from lifelong_desktop.submission.importer import ImportOutcome, ImportPlan
+
+        outcome = ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=args.dry_run)
+    else:
+        db = open_db(args, create=True)
+        try:
+            outcome = apply_import(db, result, year=args.year, prune=args.prune, dry_run=args.dry_run,
+                                   file_name=args.file.name)
+        finally:
+            db.close()
+    counts = outcome.counts
+    if args.json:
+        _print_json({"findings": [f.as_json() for f in outcome.findings], "applied": outcome.applied,
+                     "counts": counts})
+        return outcome.exit_code
+    _print_findings(outcome.findings)
+    text = messages.render("import.counts", **counts)
+    if outcome.plan.ok:
+        if outcome.plan.kind == "new_programme":
+            h = outcome.plan.result.data.header
+            print(messages.render("import.created_programme", year=h["year"], region=h.get("region_name") or ""))
+        print(messages.render("import.dry_run" if args.dry_run else "import.applied", name=args.file.name,
+                              counts=text))
+        if outcome.pruned:
+            print(messages.render("import.pruned", count=outcome.pruned))
+    else:
+        print(messages.render("import.refused", name=args.file.name), file=sys.stderr)
+    return outcome.exit_code
+
+
+def _when(value: Any) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else "-"
+
+
+def run_returns(args: argparse.Namespace) -> int:
+    from lifelong_desktop.services.returns import programme_returns
+
+    db = open_db(args)
+    try:
+        with db.read() as session:
+            programme = programme_of(session, args, db)
+            rows = programme_returns(session, programme)
+            region, year = programme.region_name or programme.region_code, programme.year
+    finally:
+        db.close()
+    if args.json:
+        _print_json([{
+            "region_code": r.region_code, "region_name": r.region_name, "returned": r.returned,
+            "submission_id": r.submission_uid or None, "seq": r.seq, "data_as_of": r.data_as_of,
+            "imported_at": r.imported_at, "file_name": r.file_name or None, "activities": r.activities,
+            "counts": {"new": r.count_new, "updated": r.count_updated, "unchanged": r.count_unchanged,
+                       "missing": r.count_missing},
+        } for r in rows])
+        return EXIT_OK
+    if not rows:
+        print(messages.render("returns.no_lower", region=region))
+        return EXIT_OK
+    print(messages.render("returns.header", year=year, region=region, returned=sum(r.returned for r in rows),
+                          total=len(rows)))
+    for r in rows:
+        if not r.returned:
+            print(messages.render("returns.not_yet", region_code=r.region_code, name=r.region_name))
+            continue
+        print(messages.render("returns.row", region_code=r.region_code, name=r.region_name, seq=r.seq,
+                              as_of=_when(r.data_as_of), imported=_when(r.imported_at), activities=r.activities,
+                              new=r.count_new, updated=r.count_updated, unchanged=r.count_unchanged,
+                              missing=r.count_missing))
+    return EXIT_OK
+
