@@ -19,7 +19,9 @@ from lifelong_desktop.commands.common import (
 )
 from lifelong_desktop.submission.output import WriteProblem, check_target
 
-SCOPE_WORDS = {"county": "县级", "city": "地市级", "province": "省级", "national": "全国"}
+
+def scope_word(scope: str) -> str:
+    return messages.render("export.scope." + scope) if messages.has("export.scope." + scope) else scope
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -64,7 +66,7 @@ def run_template(args: argparse.Namespace) -> int:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
     h = data.header
     print(messages.render("export.template_done", path=str(path), region=h["region_name"], year=h["year"],
-                          scope=SCOPE_WORDS.get(h["scope"], h["scope"])))
+                          scope=scope_word(h["scope"])))
     return EXIT_OK
 
 
@@ -99,12 +101,15 @@ def run_merge(args: argparse.Namespace) -> int:
 
     target = _target(args.out)
     lang = messages.current_language()
-    paths, skipped = expand_inputs(args.files)
     try:
+        paths, skipped = expand_inputs(args.files, target)
         result = merge_files(paths, target, unit=args.unit, contact=args.contact, phone=args.phone,
                              skipped=skipped)
     except MergeProblem as exc:
-        raise CliError(messages.render("merge." + exc.code, patterns=" ".join(args.files), **exc.params),
+        params = dict(exc.params)
+        if "scope" in params:
+            params["scope"] = scope_word(params["scope"])
+        raise CliError(messages.render("merge." + exc.code, patterns=" ".join(args.files), **params),
                        EXIT_UNREADABLE) from exc
     except WriteProblem as exc:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
