@@ -26,7 +26,7 @@ WEEK_CENTRE = date(2024, 4, 26)
 STARTS = {"morning": (time(8, 30), time(9), time(9, 30), time(10)), "afternoon": (time(13, 30), time(14), time(14, 30), time(15)),
           "evening": (time(18, 30), time(19))}
 DURATIONS = {"morning": (90, 120, 150), "afternoon": (90, 120, 150), "evening": (60, 90)}
-STATUSES = (("held", 900), ("confirmed", 30), ("planned", 20), ("postponed", 25), ("cancelled", 25))
+STATUSES = (("held", 930), ("confirmed", 20), ("planned", 10), ("postponed", 15), ("cancelled", 25))
 
 
 def _plus(t: time, minutes: int) -> time:

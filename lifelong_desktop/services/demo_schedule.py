@@ -22,7 +22,7 @@ def demo_uuid(name: str) -> str:
     return str(uuid.uuid5(_NS, name))
 
 
-@dataclass
+@dataclass(slots=True)
 class Spec:
     """One activity to create, with organisers by name and its venue from the register."""
 
