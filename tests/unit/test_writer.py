@@ -292,3 +292,17 @@ def test_reader_reads_back_what_the_writer_wrote(tmp_path):
         for key, value in a.items():
             expected = value.strip() if isinstance(value, str) else value  # the reader trims white space
             assert got.get(key) == (None if expected == "" else expected), key
+
+
+def test_format_doc_is_generated_from_format_json():
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "docs" / "make_format_doc.py"
+    spec = importlib.util.spec_from_file_location("make_format_doc", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = module.render()
+    fmt = load_format()
+    assert all(f"`{c.key}`" in text for t in fmt.tables.values() for c in t.columns)
+    assert module.main(["--check"]) == 0, "docs/submission-format.md is stale: run docs/make_format_doc.py"
