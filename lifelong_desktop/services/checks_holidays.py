@@ -48,22 +48,39 @@ def years_between(first: date, last: date) -> range:
     return range(first.year, last.year + 1)
 
 
+@cache
+def _day_kinds(year: int) -> dict[date, tuple[date, str, str]]:
+    """{day: (day, kind, name)} of one published year (empty when unpublished), for one-day lookups."""
+    hy = holiday_year(year)
+    if not hy.published:
+        return {}
+    return {d[0]: d for d in _classify(hy, hy.special)}
+
+
+def _classify(hy: HolidayYear, days: tuple[date, ...] | list[date]) -> list[tuple[date, str, str]]:
+    out: list[tuple[date, str, str]] = []
+    for d in days:
+        if d in hy.workdays:
+            out.append((d, "workday", ""))
+        elif swapped := _SWAPPED.search(hy.days_off[d]):  # a day off given for a worked weekend day
+            out.append((d, "rest_day", swapped.group(0)))
+        else:
+            out.append((d, "holiday", hy.days_off[d]))
+    return out
+
+
 def special_days(first: date, last: date) -> list[tuple[date, str, str]]:
     """(day, kind, name) for every day in [first, last] of a year whose arrangement is published that is a
     statutory holiday ('holiday', its name), a day off swapped for a worked weekend day ('rest_day', the ISO
     date of that weekend day) or a weekend day made a working day ('workday', '')."""
+    if first == last:
+        hit = _day_kinds(first.year).get(first)
+        return [hit] if hit else []
     out: list[tuple[date, str, str]] = []
     for year in years_between(first, last):
         hy = holiday_year(year)
         if not hy.published:
             continue
         lo, hi = max(first, date(year, 1, 1)), min(last, date(year, 12, 31))
-        for d in hy.special_days_between(lo, hi):
-            if d in hy.workdays:
-                out.append((d, "workday", ""))
-            elif swapped := _SWAPPED.search(hy.days_off[d]):  # a day off given for a worked weekend day
-                out.append((d, "rest_day", swapped.group(0)))
-            else:
-                out.append((d, "holiday", hy.days_off[d]))
+        out.extend(_classify(hy, hy.special_days_between(lo, hi)))
     return out
-

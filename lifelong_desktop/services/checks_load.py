@@ -17,11 +17,13 @@ FROM activity a LEFT JOIN venue v ON v.id = a.venue_id
 WHERE a.programme_id = ?
 """
 _LINKS = """
-SELECT ao.activity_id, ao.role, ao.organisation_id, o.name
+SELECT ao.activity_id, ao.role, ao.organisation_id
 FROM activity_organisation ao JOIN activity a ON a.id = ao.activity_id
-JOIN organisation o ON o.id = ao.organisation_id
 WHERE a.programme_id = ? AND ao.role IN ('host', 'undertaker')
-ORDER BY ao.activity_id, ao.role_rank, ao.position
+"""
+_UNDERTAKER_NAMES = """
+SELECT o.id, o.name FROM organisation o
+WHERE o.id IN (SELECT organisation_id FROM activity_organisation WHERE role = 'undertaker')
 """
 
 
@@ -48,7 +50,7 @@ class CheckRow(NamedTuple):
     expected_participants: int | None
     actual_participants: int | None
     status: str
-    hosts: tuple[str, ...]
+    hosts: tuple[int, ...]  # organisation ids (the checks only ask whether there is one)
     undertakers: tuple[str, ...]
     undertaker_ids: tuple[int, ...]
 
@@ -68,18 +70,16 @@ def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
     try:
         links = cursor.execute(_LINKS, (programme_id,)).fetchall()
         raw = cursor.execute(_ACTIVITIES, (programme_id,)).fetchall()
+        org_names = dict(cursor.execute(_UNDERTAKER_NAMES).fetchall())
     finally:
         cursor.close()
-    hosts: dict[int, list[str]] = {}
-    unders: dict[int, list[tuple[int, str]]] = {}
-    for act_id, role, org_id, name in links:
-        if role == "host":
-            hosts.setdefault(act_id, []).append(name)
-        else:
-            unders.setdefault(act_id, []).append((org_id, name))
-    under_names = {k: tuple(n for _, n in v) for k, v in unders.items()}
-    under_ids = {k: tuple(i for i, _ in v) for k, v in unders.items()}
-    host_names = {k: tuple(v) for k, v in hosts.items()}
+    hosts: dict[int, list[int]] = {}
+    unders: dict[int, list[int]] = {}
+    for act_id, role, org_id in links:
+        (hosts if role == "host" else unders).setdefault(act_id, []).append(org_id)
+    under_ids = {k: tuple(v) for k, v in unders.items()}
+    under_names = {k: tuple(org_names.get(i, "") for i in v) for k, v in under_ids.items()}
+    host_ids = {k: tuple(v) for k, v in hosts.items()}
     reg = regions()
     city_names: dict[str | None, str] = {}
     dates: dict[str, date] = {}
@@ -99,6 +99,6 @@ def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
         out.append(CheckRow(
             aid, r[1], r[2] or "", r[3], r[4], r[5], dates[r[6]], times[r[7]], dates[r[8]], times[r[9]], r[10],
             city, city_names[city], r[12], r[13] or "", r[14], r[15] or "", r[16], r[17], r[18] or "",
-            host_names.get(aid, none), under_names.get(aid, none), under_ids.get(aid, none),
+            host_ids.get(aid, none), under_names.get(aid, none), under_ids.get(aid, none),
         ))
     return out
