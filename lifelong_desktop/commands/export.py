@@ -61,7 +61,7 @@ def run_template(args: argparse.Namespace) -> int:
     try:
         path, data = write_template(args.region.strip(), args.year, target)
     except TemplateProblem as exc:
-        raise CliError(messages.render("export." + exc.code, region=exc.value, year=exc.value), EXIT_UNREADABLE) from exc
+        raise CliError(exc.message(), EXIT_UNREADABLE) from exc
     except WriteProblem as exc:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
     h = data.header

@@ -12,20 +12,27 @@ from pathlib import Path
 from lifelong_desktop import messages
 
 
-class WriteProblem(Exception):
-    """The workbook could not be written where asked; `code` says why (resources/i18n/messages/export.json)."""
+class WriteProblem(OSError):
+    """The workbook could not be written where asked; `code` says why (resources/i18n/messages/export.json).
+
+    An OSError, so callers that catch OSError around a write catch this too; str() is the sentence.
+    """
 
     def __init__(self, code: str, path: Path | str, lock: str = "", detail: str = "") -> None:
+        super().__init__(f"{code}: {path} {detail}".strip())
         self.code = code
         self.path = Path(path)
         self.lock = lock
         self.detail = detail
-        super().__init__(f"{code}: {path} {detail}".strip())
+        self.strerror = self.message()
 
     def message(self, lang: str | None = None) -> str:
         """One sentence in the user's language: what went wrong, that the old file is intact, what to do."""
         return messages.render("write." + self.code, lang, path=str(self.path), name=self.path.name,
                                folder=str(self.path.parent), lock=self.lock)
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 def lock_files(path: Path) -> list[Path]:
@@ -86,11 +93,15 @@ def atomic_file(path: Path | str) -> Iterator[Path]:
     target = check_target(path)
     try:
         tmp = _temp_beside(target)
+    except WriteProblem:
+        raise
     except OSError as exc:
         raise _problem(exc, target) from exc
     try:
         try:
             yield tmp
+        except WriteProblem:
+            raise
         except OSError as exc:
             raise _problem(exc, target) from exc
         replace_into(tmp, target)

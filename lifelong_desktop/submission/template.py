@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from lifelong_desktop import messages
 from lifelong_desktop.services.regions import NATIONAL, Region, RegionList, regions
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.model import WorkbookData
@@ -20,6 +21,13 @@ class TemplateProblem(ValueError):
         self.code = code
         self.value = value
         super().__init__(f"{code}: {value}")
+
+    def message(self, lang: str | None = None) -> str:
+        """One sentence in the user's language (resources/i18n/messages/export.json)."""
+        return messages.render("export." + self.code, lang, region=self.value, year=self.value)
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 def template_data(region_code: str, year: int) -> WorkbookData:

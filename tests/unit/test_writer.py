@@ -230,6 +230,7 @@ def test_lock_file_beside_target_refuses_before_writing(tmp_path):
         write_workbook(sample(), target)
     assert exc.value.code == "target_open"
     assert "报送.xlsx" in exc.value.message("zh") and "\n" not in exc.value.message("zh")
+    assert isinstance(exc.value, OSError) and str(exc.value) == exc.value.message()  # callers catching OSError
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["~$报送.xlsx", "报送.xlsx"]
 
