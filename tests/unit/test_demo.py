@@ -359,3 +359,15 @@ def test_cli_force_leaves_a_database_in_use_alone(tmp_path, capsys):
     finally:
         other_window.close()
     assert not list(tmp_path.glob("*.demo-part*"))
+
+
+def test_cli_force_replaces_a_damaged_database_and_keeps_its_bytes(tmp_path, capsys):
+    path = tmp_path / "demo.sqlite"
+    damaged = b"SQLite format 3\x00" + b"\xff" * 5000
+    path.write_bytes(damaged)
+    assert main(["demo", "--db", str(path), "--activities", "0", "--force"]) == 0
+    capsys.readouterr()
+    kept = [b.path for b in list_backups(path) if b.reason in ("demo", "manual")]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    with open_database(path) as db, db.read() as s:
+        assert s.scalars(select(Programme.year)).one() == 2024
