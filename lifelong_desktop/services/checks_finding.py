@@ -40,6 +40,8 @@ class CheckFinding:
             params["reason"] = messages.render(f"check.reason.{params['reason']}", lang)
         if "kind" in params:
             params["kind_text"] = messages.render(f"check.kind.{params['kind']}", lang, name=params.get("name", ""))
+            more = params.get("more", 0)
+            params["more_text"] = messages.render("check.more_days", lang, count=more) if more else ""
         return messages.render(f"check.{self.code}", lang, venue=self.venue, **params)
 
     def as_dict(self, lang: str | None = None) -> dict[str, Any]:

@@ -126,11 +126,18 @@ def test_public_holiday_and_adjusted_workday(plan):
              actual_participants=50)
     plan.add("调休日活动", start_date=date(2024, 4, 28), end_date=date(2024, 4, 28), status="held",
              actual_participants=50)
-    findings = [f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "public_holiday"]
-    assert len(findings) == 2
-    texts = " ".join(f.message("zh") for f in findings)
-    assert "劳动节" in texts and "调休" in texts
-    assert all(f.severity == "warning" for f in findings)
+    plan.add("调休放假日活动", start_date=date(2024, 5, 2), end_date=date(2024, 5, 2), status="held",
+             actual_participants=50, venue=plan.hall2, city_code=DALIAN)
+    plan.add("普通周六活动", start_date=date(2024, 5, 18), end_date=date(2024, 5, 18))
+    plan.add("跨越国庆的展览", start_date=date(2024, 9, 28), end_date=date(2024, 10, 8), start_time=None, end_time=None,
+             venue=plan.hall2, city_code=DALIAN)
+    findings = {f.params["kind"]: f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "public_holiday"}
+    assert len(findings) == 3 and all(f.severity == "warning" for f in findings.values())
+    assert "劳动节" in findings["holiday"].message("zh") and "public holiday" in findings["holiday"].message("en")
+    assert findings["workday"].params["date"] in ("2024-04-28", "2024-09-29")
+    assert "与 2024-04-28 对调" in findings["rest_day"].message("zh")
+    long_one = [f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.params.get("date") == "2024-09-29"]
+    assert long_one and long_one[0].params["more"] == 5  # 1-3 October, and the days off of 4 and 7 October
 
 
 def test_holiday_data_missing_once_for_unpublished_year(db):
@@ -242,3 +249,26 @@ def test_cli_check_json_and_exit_code(db_path, capsys):
     assert main(["--lang", "en", "check", "--db", str(db_path)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("error venue_double_booked:") and "1 findings" in out[-1]
+
+
+CODES = ("venue_double_booked", "capacity_exceeded", "outside_window", "public_holiday", "holiday_data_missing",
+         "organiser_double_booked", "sub_venue_mismatch", "duplicate_suspect", "missing_for_submission",
+         "unreported_result")
+
+
+def test_every_code_has_both_sentences():
+    import json
+
+    from lifelong_desktop.paths import resource
+
+    catalogue = json.loads(resource("i18n", "messages", "checks.json").read_text(encoding="utf-8"))
+    for code in CODES:
+        assert {"zh", "en"} <= set(catalogue[f"check.{code}"]), code
+
+
+def test_required_fields_follow_the_format():
+    from lifelong_desktop.services.checks_rules import REQUIRED_FIELDS
+    from lifelong_desktop.submission.format import load_format
+
+    required = {c.key for c in load_format().tables["activities"].columns if c.required is True}
+    assert required == set(REQUIRED_FIELDS)
