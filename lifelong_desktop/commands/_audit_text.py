@@ -12,6 +12,10 @@ from lifelong_desktop.submission.format import load_format
 
 _TABLE_OF = {"activity": "activities", "organisation": "organisations", "venue": "venues"}
 _NAME_FIELDS = ("title", "name", "theme", "file_name")
+_HIDDEN = {"activity_organisation": {"activity_id", "role_rank"}}
+#: fields holding the id of another record, shown by that record's name
+REFERENCES = {"organisation_id": "organisation", "venue_id": "venue", "parent_id": "activity",
+              "programme_id": "programme", "source_submission_id": "submission"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +46,13 @@ def field_label(entity: str, field: str, lang: str) -> str:
     return messages.render(code, lang) if messages.has(code) else field
 
 
-def show_value(entity: str, field: str, value: Any, lang: str) -> str:
-    """A stored value as text: codes by their label, booleans as 是/否, nothing as （空）."""
+def show_value(entity: str, field: str, value: Any, lang: str, refs: dict[tuple[str, Any], str] | None = None) -> str:
+    """A stored value as text: codes by their label, ids by the name of what they point to, booleans as
+    是/否, nothing as （空）."""
     if value is None or value == "":
         return messages.render("audit.empty", lang)
+    if field in REFERENCES and refs and (REFERENCES[field], value) in refs:
+        return f"{refs[(REFERENCES[field], value)]}（#{value}）" if lang == "zh" else f"{refs[(REFERENCES[field], value)]} (#{value})"
     if isinstance(value, bool):
         return messages.render("audit.yes" if value else "audit.no", lang)
     if lang == "zh" and entity in _TABLE_OF:
@@ -64,7 +71,8 @@ def show_value(entity: str, field: str, value: Any, lang: str) -> str:
 def changes(entry: AuditEntry, lang: str) -> list[Change]:
     """The fields an entry changed, with their values before and after (all fields for create/delete)."""
     before, after = _load(entry.before) or {}, _load(entry.after) or {}
-    fields = [k for k in dict.fromkeys([*before, *after]) if k != "id"]
+    hidden = _HIDDEN.get(entry.entity, set())
+    fields = [k for k in dict.fromkeys([*before, *after]) if k != "id" and k not in hidden]
     if entry.action == "update":
         fields = [k for k in fields if before.get(k) != after.get(k)]
     return [Change(k, field_label(entry.entity, k, lang), before.get(k), after.get(k)) for k in fields]
@@ -89,7 +97,19 @@ def entity_text(entity: str, lang: str) -> str:
     return messages.render(code, lang) if messages.has(code) else entity
 
 
-def entry_lines(entry: AuditEntry, lang: str, names: dict[str, str]) -> list[str]:
+def referenced(entries: list[AuditEntry]) -> dict[str, set[Any]]:
+    """The ids of other records the entries' values point to, by entity (to look their names up)."""
+    wanted: dict[str, set[Any]] = {}
+    for e in entries:
+        for values in (_load(e.before) or {}, _load(e.after) or {}):
+            for field, entity in REFERENCES.items():
+                if values.get(field) is not None:
+                    wanted.setdefault(entity, set()).add(values[field])
+    return wanted
+
+
+def entry_lines(entry: AuditEntry, lang: str, names: dict[str, str],
+                refs: dict[tuple[str, Any], str] | None = None) -> list[str]:
     """One heading line (time, who, action, record, summary), then one line per changed field."""
     name = record_name(entry) or names.get(entry.entity_uid or "", "")
     what = entity_text(entry.entity, lang) + (f"「{name}」" if lang == "zh" and name else f" \"{name}\"" if name else "")
@@ -100,7 +120,8 @@ def entry_lines(entry: AuditEntry, lang: str, names: dict[str, str]) -> list[str
         head += messages.render("audit.summary", lang, summary=entry.summary)
     lines = [head]
     for c in changes(entry, lang):
-        b, a = show_value(entry.entity, c.field, c.before, lang), show_value(entry.entity, c.field, c.after, lang)
+        b = show_value(entry.entity, c.field, c.before, lang, refs)
+        a = show_value(entry.entity, c.field, c.after, lang, refs)
         if entry.action == "create":
             lines.append(f"    {c.label}：{a}" if lang == "zh" else f"    {c.label}: {a}")
         elif entry.action == "delete":

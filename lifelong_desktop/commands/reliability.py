@@ -20,7 +20,7 @@ from lifelong_desktop.commands.common import (
     db_path,
 )
 from lifelong_desktop.db import newest_good_backup, open_database
-from lifelong_desktop.models import Activity
+from lifelong_desktop.models import Activity, Organisation, Programme, Venue
 from lifelong_desktop.services import audit, backups
 
 
@@ -109,6 +109,22 @@ def run_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_NAMED = {"organisation": (Organisation, Organisation.name), "venue": (Venue, Venue.name),
+          "activity": (Activity, Activity.title), "programme": (Programme, Programme.theme)}
+
+
+def _reference_names(session, wanted: dict[str, set]) -> dict[tuple[str, object], str]:  # noqa: ANN001
+    """Names of the records audit values point to (an organiser's organisation, an activity's venue)."""
+    refs: dict[tuple[str, object], str] = {}
+    for entity, ids in wanted.items():
+        if entity not in _NAMED:
+            continue
+        model, label = _NAMED[entity]
+        for rid, name in session.execute(select(model.id, label).where(model.id.in_(ids))):
+            refs[(entity, rid)] = name
+    return refs
+
+
 def run_audit(args: argparse.Namespace) -> int:
     lang = messages.current_language()
     db = open_database(db_path(args), create=False, backup_on_open=False)
@@ -118,6 +134,7 @@ def run_audit(args: argparse.Namespace) -> int:
             entries = audit.history(session, activity_uid=args.activity, limit=max(1, args.limit))
             uids = {e.entity_uid for e in entries if e.entity_uid}
             names = dict(session.execute(select(Activity.uid, Activity.title).where(Activity.uid.in_(uids))).all())
+            refs = _reference_names(session, text.referenced(entries))
     finally:
         db.close()
     if args.json:
@@ -128,5 +145,5 @@ def run_audit(args: argparse.Namespace) -> int:
         _say("reliability.audit_empty")
         return EXIT_OK
     for entry in entries:
-        print("\n".join(text.entry_lines(entry, lang, names)))
+        print("\n".join(text.entry_lines(entry, lang, names, refs)))
     return EXIT_OK

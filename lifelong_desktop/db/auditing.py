@@ -66,14 +66,51 @@ def audit_before_flush(session: Session, _ctx: object, _instances: object) -> No
         [("create", o) for o in session.new]
         + [("update", o) for o in changed]
         + [("delete", o) for o in session.deleted]
+        + [("delete", o) for o in _orphans(session)]
     )
     session.info.setdefault("_audit_pending", []).extend(
         (action, obj, who, batch,
          None if action == "create" else _row_state(obj, committed=True),
-         None if action in ("delete", "create") else _row_state(obj, committed=False))
+         None if action in ("delete", "create") else _row_state(obj, committed=False),
+         _owner(session, obj) if obj.__tablename__ == "activity_organisation" else None)
         for action, obj in pending
         if getattr(obj, "__tablename__", "") in AUDITED
     )
+
+
+def _orphans(session: Session) -> list[Any]:
+    """Rows removed from a delete-orphan collection (an organiser taken off an activity): the flush deletes
+    them, but they are not in session.deleted yet."""
+    found: dict[int, Any] = {}
+    for parent in session.dirty:
+        state = inspect(parent)
+        for rel in state.mapper.relationships:
+            if not rel.cascade.delete_orphan or not rel.uselist:
+                continue
+            for child in state.attrs[rel.key].history.deleted or ():
+                child_state = inspect(child)
+                if child_state.persistent and child not in session.deleted:
+                    found[id(child)] = child
+    return list(found.values())
+
+
+def _owner(session: Session, link: Any) -> Any:
+    """The activity an organiser link belongs (or belonged) to, found before the flush: the object, or
+    (uid, programme id) read from the database."""
+    activity = link.activity
+    if activity is None:  # unlinked from its activity (a delete-orphan): find it by the stored id
+        hist = inspect(link).attrs["activity_id"].history
+        activity_id = (hist.deleted or hist.unchanged or hist.added or [None])[0]
+        if activity_id is None:
+            return None
+        from lifelong_desktop.models import Activity
+
+        activity = session.identity_map.get(session.identity_key(Activity, activity_id))
+        if activity is None:
+            row = session.connection().exec_driver_sql(
+                "SELECT uid, programme_id FROM activity WHERE id = ?", (activity_id,)).first()
+            return (row[0], row[1]) if row else None
+    return activity
 
 
 def audit_after_flush(session: Session, _ctx: object) -> None:
@@ -82,7 +119,7 @@ def audit_after_flush(session: Session, _ctx: object) -> None:
     if not pending:
         return
     rows = []
-    for action, obj, who, batch, before, after in pending:
+    for action, obj, who, batch, before, after, owner in pending:
         if action == "create":
             after = {
                 a.key: plain(getattr(obj, a.key, None))
@@ -100,9 +137,11 @@ def audit_after_flush(session: Session, _ctx: object) -> None:
         uid = getattr(obj, "uid", None)
         programme_id = getattr(obj, "programme_id", None)
         if table == "activity_organisation":
-            act = getattr(obj, "activity", None)
-            uid = getattr(act, "uid", None)
-            programme_id = getattr(act, "programme_id", None)
+            if owner is not None and not isinstance(owner, tuple):
+                owner = (owner.uid, owner.programme_id)  # a new activity has its uid only after the flush
+            uid, programme_id = owner or (None, None)
+            if entity_id is None and before:
+                entity_id = before.get("activity_id")
         elif table == "programme":
             programme_id = getattr(obj, "id", None)
         rows.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from lifelong_desktop.db import current_user
 from lifelong_desktop.models import Activity, ActivityOrganisation, AuditEntry, Organisation
 from lifelong_desktop.services import audit
-from tests.unit.reliability_data import populate
+from tests.unit.reliability_data import ORGS, populate
 
 
 def _cli(*args, lang="zh"):
@@ -146,3 +147,19 @@ def test_cli_audit_on_a_missing_database_is_a_sentence(tmp_path):
     out = _cli("audit", "--db", str(tmp_path / "none.sqlite"))
     assert out.returncode == 3 and "不存在" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_organisers_taken_off_an_activity_are_logged_as_deletions_under_it(planned):
+    db, aid, uid = planned
+    with db.transaction("只留主办") as s:
+        a = s.get(Activity, aid)
+        assert len(a.organisers) == 3
+        a.organisers = a.organisers[:1]
+    gone = [e for e in _entries(db, activity_uid=uid) if e.summary == "只留主办"]
+    assert sorted(json.loads(e.before)["role"] for e in gone) == ["co_organiser", "undertaker"]
+    assert all(e.action == "delete" and e.entity_id == aid for e in gone)
+    path = str(db.path)
+    db.close()
+    out = _cli("audit", "--db", path, "--activity", uid, "--limit", "2").stdout
+    shown = re.findall(r"单位：(\S+)（#\d+）", out)
+    assert len(shown) == 2 and set(shown) <= set(ORGS), out
