@@ -77,6 +77,8 @@ def expand_inputs(patterns: list[str], target: Path | None = None) -> tuple[list
                 if not is_glob:
                     raise MergeProblem("output_is_input", name=path.name)
                 continue
+            if not is_glob and not path.exists():
+                raise MergeProblem("missing_input", name=str(path))
             if path.name.startswith("~$"):
                 skipped.append(Finding(WARNING, "lock_file_skipped", file=path.name))
                 continue

@@ -193,6 +193,9 @@ def test_patterns_are_expanded_and_lock_files_skipped(tmp_path):
     assert [p.name for p in paths] == ["b.xlsx"]  # the output itself is never an input
     with pytest.raises(MergeProblem):
         expand_inputs([str(tmp_path / "a.xlsx")], tmp_path / "a.xlsx")
+    with pytest.raises(MergeProblem) as exc:
+        expand_inputs([str(tmp_path / "missing.xlsx")], tmp_path / "m.xlsx")
+    assert exc.value.code == "missing_input"
 
 
 def test_merge_command(tmp_path, capsys):
