@@ -59,7 +59,7 @@ class DemoSummary:
     venues: int
     links: int
     seed: int
-    venue_conflicts: int  # padded activities that could not avoid sharing a venue at the same time
+    moved_online: int  # padded activities held online because no venue of their city was free near their date
 
 
 def _next_id(session: Session, column: Any) -> int:
@@ -131,15 +131,15 @@ def _activity_rows(specs: list[Spec], programme_id: int, first_id: int, org_ids:
 
 
 def build_specs(activities: int | None = None, seed: int = 0) -> tuple[Registers, list[Spec], int, int]:
-    """Registers, all activity specs, the base count and the venue conflicts of the padding (no database)."""
+    """Registers, all activity specs, the base count and how many padded ones went online (no database)."""
     reg, booking = build_registers(), Booking()
     specs = build_base(reg, booking)
     base = len(specs)
-    conflicts = 0
+    moved = 0
     if activities is not None and activities > base:
-        padded, conflicts = pad(reg, booking, activities - base, seed)
+        padded, moved = pad(reg, booking, activities - base, seed)
         specs += padded
-    return reg, specs, base, conflicts
+    return reg, specs, base, moved
 
 
 def create_demo(session: Session, activities: int | None = None, seed: int = 0) -> DemoSummary:
@@ -149,7 +149,7 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
     head = programme_content()["programme"]
     if session.scalar(select(Programme.id).where(Programme.year == head["year"])) is not None:
         raise DemoProgrammeExists(head["year"])
-    reg, specs, base, conflicts = build_specs(activities, seed)
+    reg, specs, base, moved = build_specs(activities, seed)
     programme = create_programme(
         session, region_code=head["region_code"], year=head["year"], theme=head["theme"],
         window_start=parse_date(head["window_start"]), window_end=parse_date(head["window_end"]),
@@ -172,7 +172,7 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
             audit.record(session, "create", entity, [(None, None, None, after)], programme_id=programme.id,
                          summary=f"示例计划：批量创建 {len(ids)} 条")
     return DemoSummary(programme.id, head["year"], len(rows), base, len(rows) - base, len(new_orgs),
-                       len(new_venues), len(links), seed, conflicts)
+                       len(new_venues), len(links), seed, moved)
 
 
 def make_demo_database(path: Path | str, activities: int | None = None, seed: int = 0) -> DemoSummary:

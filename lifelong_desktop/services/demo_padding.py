@@ -55,7 +55,7 @@ class Composer:
         self.counties = {c.code: [r.code for r in regions().children(c.code)] for c in self.cities}
         self.peaks = {a: (date.fromisoformat(d), s) for a, (d, s) in self.p["peaks"].items()}
         self.culture_owner = {c.code: (reg.venue(c.code, "culture") or reg.venues[0]).owner for c in self.cities}
-        self.conflicts = 0
+        self.moved_online = 0
         self.titles: set[tuple[str, date, str]] = set()
 
     def _date(self, audience: str) -> date:
@@ -103,7 +103,7 @@ class Composer:
 
     def _fallback(self, city: CitySpec, venue: VenueSpec | None, start: date, days: int,
                   mask: int) -> tuple[VenueSpec | None, date]:
-        """A free venue of the city on that day, else a free day near it, else (rarely) a double booking."""
+        """A free venue of the city on that day, else a free day near it, else None (the activity goes online)."""
         end = start + timedelta(days=days - 1)
         same_type = [v for v in self.reg.by_city[city.code] if venue and v.venue_type == venue.venue_type]
         for other in same_type + self.reg.by_city[city.code]:
@@ -114,8 +114,7 @@ class Composer:
                 if WINDOW_START <= day and day + timedelta(days=days - 1) <= WINDOW_END and self.booking.free(
                         venue, day, day + timedelta(days=days - 1), mask):
                     return venue, day
-        self.conflicts += 1
-        return venue, start
+        return None, start  # no room anywhere near: it goes online (a "云展览", a live-streamed lecture)
 
     def _mode(self, kind: str) -> str:
         if kind == "online_course":
@@ -184,6 +183,9 @@ class Composer:
             start = min(max(start + timedelta(days=rng.randint(-10, 10)), WINDOW_START), WINDOW_END)
         else:
             venue, start = self._fallback(city, venue, start, days, mask)
+            if venue is None:
+                mode = "online"
+                self.moved_online += 1
         end = start + timedelta(days=days - 1)
         self.booking.book(venue, start, end, mask)
         if venue is not None:
@@ -222,7 +224,7 @@ class Composer:
 
 
 def pad(reg: Registers, booking: Booking, count: int, seed: int) -> tuple[list[Spec], int]:
-    """`count` synthetic activities and how many of them could not avoid sharing a venue at the same time."""
+    """`count` synthetic activities (no venue booked twice at once) and how many had to go online for want of one."""
     composer = Composer(reg, booking, seed)
     specs = [composer.compose(i) for i in range(count)]
-    return specs, composer.conflicts
+    return specs, composer.moved_online
