@@ -168,7 +168,7 @@ def _header_raw(fmt: Format, rows: list[list[Any]], findings: list[Finding]) -> 
 
 
 def _table_raw(table: Table, rows: list[list[Any]], findings: list[Finding]) -> RawTable:
-    """Columns by the key row (row 2), else by the labels of row 1; blank rows skipped; values cleaned."""
+    """Columns by the key row (row 2), else by the labels of row 1 (data then start at row 2)."""
     keys = {k.casefold(): k for k in table.keys}
     labels = {_norm_header(c.label): c.key for c in table.columns}
     key_row = rows[1] if len(rows) > 1 else []
@@ -192,33 +192,7 @@ def _table_raw(table: Table, rows: list[list[Any]], findings: list[Finding]) -> 
             findings.append(Finding(ERROR, "missing_column", sheet=table.sheet, key=column.key,
                                     params={"label": column.label}))
     letters = {k: column_letter(c) for k, c in index.items()}
-    items = list(index.items())
-    out_rows: list[dict[str, Any]] = []
-    numbers: list[int] = []
-    sheet = table.sheet
-    for r in range(header_index + 1, len(rows)):
-        row = rows[r]
-        width = len(row)
-        values: dict[str, Any] = {}
-        blank = True
-        for key, col in items:
-            raw = row[col] if col < width else None
-            if raw == "" or raw is None:
-                values[key] = None
-                continue
-            try:
-                value = clean(raw, decode=False)
-            except ValueProblem as exc:
-                findings.append(Finding(ERROR, exc.code, sheet=sheet, cell=f"{letters[key]}{r + 1}", key=key,
-                                        params={"label": table.column(key).label}))
-                value, blank = None, False
-            values[key] = value
-            if value is not None:
-                blank = False
-        if not blank:
-            out_rows.append(values)
-            numbers.append(r + 1)
-    return RawTable(table, out_rows, numbers, letters)
+    return RawTable(table, rows, header_index + 1, index, letters)
 
 
 def _sheet_parts(path: Path) -> dict[str, str]:

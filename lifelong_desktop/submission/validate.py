@@ -8,7 +8,7 @@ the caller's list, each naming its sheet, cell and key with a code of section 11
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -22,12 +22,14 @@ from lifelong_desktop.submission.values import normalised
 
 @dataclass
 class RawTable:
-    """One table sheet as the reader found it: cleaned values by key, sheet row numbers, column letters."""
+    """One table sheet as the reader found it: its cell rows from A1, where data start, columns by key."""
 
     table: Table
-    rows: list[dict[str, Any]]
-    numbers: list[int]
-    letters: dict[str, str]
+    rows: list[list[Any]]  # every row of the sheet from row 1 (cell values as the cell reader gives them)
+    start: int  # index into rows of the first data row
+    index: dict[str, int]  # key -> column index
+    letters: dict[str, str]  # key -> column letter
+    numbers: list[int] = field(default_factory=list)  # sheet row numbers of the non-blank data rows (filled here)
 
 
 def _short(value: Any, limit: int = 40) -> str:
@@ -174,40 +176,68 @@ def _header_cross(header: dict[str, Any], cell_of: dict[str, str], check: _Check
 # ---------------------------------------------------------------- tables
 
 
+_MEMO_TYPES = frozenset({"code", "code_list", "region", "date", "time", "datetime", "boolean", "organisation_list",
+                         "integer", "phone"})
+_MISSING, _BLANK = object(), object()
+
+
 def _typed_rows(fmt: Format, raw: RawTable, year: int | None, resolver: v.RegionResolver,
                 check: _Checker) -> tuple[list[dict[str, Any]], list[set[str]]]:
-    """Typed rows, and per row the keys whose cells had an error already."""
+    """Typed rows of the non-blank data rows, and per row the keys whose cells had an error already."""
     table = raw.table
     sheet = table.sheet
-    present = [c for c in table.columns if c.key in raw.letters]
+    present = [c for c in table.columns if c.key in raw.index]
     parsers = {c.key: _parser(fmt, c, year, resolver) for c in present}
-    if table.id == "activities" and "start_time" in raw.letters:
+    if table.id == "activities" and "start_time" in raw.index:
         parsers["start_time"] = v.parse_time_range
-    required = [c for c in table.columns if c.required is True and c.key in raw.letters]
-    absent = [c.key for c in table.columns if c.key not in raw.letters]
+    cols = [(c.key, raw.index[c.key], parsers[c.key], c, {} if c.type in _MEMO_TYPES else None) for c in present]
+    required = [c.key for c in table.columns if c.required is True and c.key in raw.index]
+    base = dict.fromkeys(table.keys)
+    clean, problem, blank_value = v.clean, v.ValueProblem, _BLANK
     out: list[dict[str, Any]] = []
     bad_keys: list[set[str]] = []
-    for values, number in zip(raw.rows, raw.numbers, strict=True):
-        row: dict[str, Any] = dict.fromkeys(absent)
+    numbers = raw.numbers
+    numbers.clear()
+    for r in range(raw.start, len(raw.rows)):
+        src = raw.rows[r]
+        width = len(src)
+        row = dict(base)
+        blank = True
         bad: set[str] = set()
-        for column in present:
-            key = column.key
-            value = values.get(key)
-            if value is None:
-                row[key] = None
+        for key, col, parse, column, memo in cols:
+            value = src[col] if col < width else None
+            if value is None or value == "":
                 continue
+            if memo is not None:  # codes, dates, regions, names repeat: clean and parse each value once
+                hit = memo.get((type(value), value), _MISSING)
+                if hit is not _MISSING:
+                    if hit is not blank_value:
+                        blank = False
+                        row[key] = hit
+                    continue
             try:
-                row[key] = parsers[key](value)
-            except v.ValueProblem as exc:
-                row[key] = None
+                cleaned = clean(value, decode=False)  # calamine has decoded the _xHHHH_ escapes already
+                if cleaned is None:
+                    if memo is not None:
+                        memo[(type(value), value)] = blank_value
+                    continue
+                blank = False
+                row[key] = parsed = parse(cleaned)
+                if memo is not None and len(memo) < 50_000:
+                    memo[(type(value), value)] = parsed
+            except problem as exc:
+                blank = False
                 bad.add(key)
-                check.error(exc.code, sheet, f"{raw.letters[key]}{number}", key, column.label,
+                check.error(exc.code, sheet, f"{raw.letters[key]}{r + 1}", key, column.label,
                             **{"value": _short(value), **exc.params})
-        for column in required:
-            if row[column.key] is None and column.key not in bad:
-                check.error("required", sheet, f"{raw.letters[column.key]}{number}", column.key, column.label)
+        if blank:
+            continue
+        for key in required:
+            if row[key] is None and key not in bad:
+                check.error("required", sheet, f"{raw.letters[key]}{r + 1}", key, table.column(key).label)
         out.append(row)
         bad_keys.append(bad)
+        numbers.append(r + 1)
     return out, bad_keys
 
 
@@ -221,6 +251,7 @@ class _Scope:
         region = self.reg.get(self.code)
         self.province = self.reg.province_of(self.code) if region else None
         self.prefecture = None
+        self._memo: dict[tuple[str, str, str | None], str | None] = {}
         if region is not None and region.level == "county":
             self.prefecture = region.parent
         elif region is not None and region.level == "prefecture":
@@ -228,6 +259,18 @@ class _Scope:
 
     def city_ok(self, code: str) -> str | None:
         """None when `code` may be an activity's or venue's city_code, else the finding code."""
+        key = ("city", code, None)
+        if key not in self._memo:
+            self._memo[key] = self._city_ok(code)
+        return self._memo[key]
+
+    def county_ok(self, county: str, city: str | None) -> str | None:
+        key = ("county", county, city)
+        if key not in self._memo:
+            self._memo[key] = self._county_ok(county, city)
+        return self._memo[key]
+
+    def _city_ok(self, code: str) -> str | None:
         region = self.reg.get(code)
         if region is None or region.level not in ("prefecture", "province"):
             return "unknown_region"
@@ -238,7 +281,7 @@ class _Scope:
                 else "region_outside_scope"
         return None if code == self.prefecture else "region_outside_scope"
 
-    def county_ok(self, county: str, city: str | None) -> str | None:
+    def _county_ok(self, county: str, city: str | None) -> str | None:
         region = self.reg.get(county)
         if region is None or region.level != "county":
             return "unknown_region"

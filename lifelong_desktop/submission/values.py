@@ -76,6 +76,10 @@ def _number_text(value: float | int) -> str:
 
 def parse_text(value: Raw, max_length: int | None = None) -> str | None:
     """Free text (not folded); numbers and dates written as text."""
+    if type(value) is str:
+        if max_length is not None and len(value) > max_length:
+            raise ValueProblem("too_long", max=max_length, length=len(value))
+        return value
     if value is None:
         return None
     if isinstance(value, bool):
