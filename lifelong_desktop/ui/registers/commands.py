@@ -13,12 +13,6 @@ from lifelong_desktop.services.registers import Change
 from lifelong_desktop.ui.context import AppContext
 from lifelong_desktop.ui.undo.base import DbCommand
 
-_T = "RegisterCommands"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_T, text)
-
 
 def message_language() -> str:
     """The language of domain sentences (messages.render) matching the window's locale."""
@@ -53,44 +47,44 @@ VENUES_AND_ACTIVITIES = ("venues", "activities")
 
 
 def create_organisation(ctx: AppContext, values: dict[str, Any]) -> RegisterCommand:
-    return RegisterCommand(ctx, tr("New organisation “%1”").replace("%1", values.get("name", "")),
+    return RegisterCommand(ctx, QCoreApplication.translate("RegisterCommands", "New organisation “%1”").replace("%1", values.get("name", "")),
                            lambda s: registers.create_organisation(s, values), ORGS)
 
 
 def update_organisation(ctx: AppContext, org_id: int, values: dict[str, Any], version: int | None) -> RegisterCommand:
     # names appear in every activity row, so an edit of the register refreshes activities too
-    return RegisterCommand(ctx, tr("Edit organisation “%1”").replace("%1", values.get("name", "")),
+    return RegisterCommand(ctx, QCoreApplication.translate("RegisterCommands", "Edit organisation “%1”").replace("%1", values.get("name", "")),
                            lambda s: registers.update_organisation(s, org_id, values, version), ORGS_AND_ACTIVITIES)
 
 
 def delete_organisation(ctx: AppContext, org_id: int, name: str) -> RegisterCommand:
-    return RegisterCommand(ctx, tr("Delete organisation “%1”").replace("%1", name),
+    return RegisterCommand(ctx, QCoreApplication.translate("RegisterCommands", "Delete organisation “%1”").replace("%1", name),
                            lambda s: registers.delete_organisation(s, org_id), ORGS)
 
 
 def merge_organisations(ctx: AppContext, keep_id: int, drop_id: int, keep_name: str, drop_name: str) -> RegisterCommand:
-    text = tr("Merge organisation “%1” into “%2”").replace("%1", drop_name).replace("%2", keep_name)
+    text = QCoreApplication.translate("RegisterCommands", "Merge organisation “%1” into “%2”").replace("%1", drop_name).replace("%2", keep_name)
     return RegisterCommand(ctx, text, lambda s: registers.merge_organisations(s, keep_id, drop_id),
                            ORGS_AND_ACTIVITIES)
 
 
 def create_venue(ctx: AppContext, values: dict[str, Any]) -> RegisterCommand:
-    return RegisterCommand(ctx, tr("New venue “%1”").replace("%1", values.get("name", "")),
+    return RegisterCommand(ctx, QCoreApplication.translate("RegisterCommands", "New venue “%1”").replace("%1", values.get("name", "")),
                            lambda s: registers.create_venue(s, values), VENUES)
 
 
 def update_venue(ctx: AppContext, venue_id: int, values: dict[str, Any], version: int | None) -> RegisterCommand:
-    return RegisterCommand(ctx, tr("Edit venue “%1”").replace("%1", values.get("name", "")),
+    return RegisterCommand(ctx, QCoreApplication.translate("RegisterCommands", "Edit venue “%1”").replace("%1", values.get("name", "")),
                            lambda s: registers.update_venue(s, venue_id, values, version), VENUES_AND_ACTIVITIES)
 
 
 def delete_venue(ctx: AppContext, venue_id: int, name: str) -> RegisterCommand:
-    return RegisterCommand(ctx, tr("Delete venue “%1”").replace("%1", name),
+    return RegisterCommand(ctx, QCoreApplication.translate("RegisterCommands", "Delete venue “%1”").replace("%1", name),
                            lambda s: registers.delete_venue(s, venue_id), VENUES)
 
 
 def merge_venues(ctx: AppContext, keep_id: int, drop_id: int, keep_name: str, drop_name: str) -> RegisterCommand:
-    text = tr("Merge venue “%1” into “%2”").replace("%1", drop_name).replace("%2", keep_name)
+    text = QCoreApplication.translate("RegisterCommands", "Merge venue “%1” into “%2”").replace("%1", drop_name).replace("%2", keep_name)
     return RegisterCommand(ctx, text, lambda s: registers.merge_venues(s, keep_id, drop_id), VENUES_AND_ACTIVITIES)
 
 

@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import VenueRow
-from lifelong_desktop.ui.registers.form import RegisterForm, code_combo, combo_value, region_combo, select_data
+from lifelong_desktop.ui.registers.form import (
+    RegisterForm,
+    code_combo,
+    combo_value,
+    region_combo,
+    select_data,
+)
 
 
 class VenueDialog(RegisterForm):

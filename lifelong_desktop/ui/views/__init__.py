@@ -7,7 +7,10 @@ from lifelong_desktop.ui.views.checks import ChecksView
 from lifelong_desktop.ui.views.organisations import OrganisationsView
 from lifelong_desktop.ui.views.returns import ReturnsView
 from lifelong_desktop.ui.views.summary import SummaryView
+from lifelong_desktop.ui.views.translation import install_views_translator
 from lifelong_desktop.ui.views.venues import VenuesView
+
+install_views_translator()  # until the application installs it with its own translators
 
 VIEWS: list[type] = [CalendarView, OrganisationsView, VenuesView, ChecksView, SummaryView, ReturnsView]
 

@@ -223,8 +223,8 @@ class CalendarGrid(QAbstractScrollArea):
         if more:
             r = self.entry_rect(lane, day, len(entries))
             p.setPen(self.palette().color(QPalette.ColorRole.Link))
-            p.drawText(r.adjusted(5, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
-                       self.tr("+%1 more").replace("%1", str(more)))
+            text = (self.tr("+%1") if self.compact else self.tr("+%1 more")).replace("%1", str(more))
+            p.drawText(r.adjusted(5, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
             if (lane, day, len(entries)) == (cur_lane, cur_day, cur_entry):
                 p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
                 p.drawRect(r.adjusted(1, 1, -1, -1))

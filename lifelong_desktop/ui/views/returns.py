@@ -56,7 +56,7 @@ class ReturnsView(LazyView):
             Column(self.tr("Unchanged"), count("count_unchanged"), lambda r: r.count_unchanged, align_right=True),
             Column(self.tr("Activities returned"), lambda r: QLocale().toString(r.activities) if r.returned else "",
                    lambda r: r.activities, align_right=True),
-            Column(self.tr("Returns"), count("returns"), lambda r: r.returns, align_right=True),
+            Column(self.tr("Returns received"), count("returns"), lambda r: r.returns, align_right=True),
             Column(self.tr("Submitting unit"), lambda r: r.submitting_unit),
             Column(self.tr("File"), lambda r: r.file_name),
         ], self)

@@ -41,6 +41,7 @@ class SummaryView(LazyView):
         super().__init__(ctx, parent)
         self.summary: Summary | None = None
         self._shown_grouping: str | None = None
+        self._region = ""
         self.grouping = QComboBox()
         self.grouping.addItem(self.tr("By city"), "city")
         self.grouping.addItem(self.tr("By activity type"), "type")
@@ -81,6 +82,7 @@ class SummaryView(LazyView):
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([600, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -92,6 +94,8 @@ class SummaryView(LazyView):
         pid = self.ctx.programme_id
         with self.ctx.db.read() as session:
             self.summary = summarise(session, pid, exclude_cancelled=self.exclude_cancelled.isChecked()) if pid else None
+        prog = self.programme()
+        self._region = prog.region_code if prog else ""
         self.show_grouping()
 
     def _group_label(self, row: SummaryRow) -> str:
@@ -100,6 +104,8 @@ class SummaryView(LazyView):
             return label("activity_type", row.key) or self.tr("(no type)")
         if g == "week":
             return self.tr("Week %1 (%2)").replace("%1", str(int(row.key[-2:]))).replace("%2", row.label)
+        if row.key and row.key == self._region:
+            return row.label + self.tr(" (province-wide)")
         return row.label or self.tr("(no city)")
 
     def rows(self) -> tuple[SummaryRow, ...]:
