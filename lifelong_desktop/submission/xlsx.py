@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time as _time
 import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
@@ -67,7 +68,7 @@ class SheetWriter:
         self._autofilter: str | None = None
         self._validations: list[str] = []
         self._merges: list[str] = []
-        self._out = book.zip.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
+        self._out = book.zip.open(book.entry(f"xl/worksheets/sheet{index}.xml"), "w")
         head = [parts.XML_DECL, f'<worksheet xmlns="{parts.NS_MAIN}" xmlns:r="{parts.NS_REL}">']
         if dimension:
             head.append(f'<dimension ref="{dimension}"/>')
@@ -194,6 +195,12 @@ class XlsxWriter:
         self._filters: list[tuple[int, str, str]] = []
         self._open: SheetWriter | None = None
 
+    def entry(self, name: str) -> zipfile.ZipInfo:
+        """A deflated zip entry stamped with the current time (no zip64 extra: some readers refuse it)."""
+        info = zipfile.ZipInfo(name, date_time=_time.localtime()[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
     def string_index(self, text: str) -> int:
         index = self._strings.get(text)
         if index is None:
@@ -220,7 +227,7 @@ class XlsxWriter:
         if self._open is not None:
             self._open.close()
         z = self.zip
-        with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
+        with z.open(self.entry("xl/sharedStrings.xml"), "w") as fh:
             fh.write(parts.shared_strings_head(len(self._strings)).encode())
             chunk: list[str] = []
             for text in self._strings:
