@@ -307,3 +307,28 @@ def test_format_doc_is_generated_from_format_json():
     fmt = load_format()
     assert all(f"`{c.key}`" in text for t in fmt.tables.values() for c in t.columns)
     assert module.main(["--check"]) == 0, "docs/submission-format.md is stale: run docs/make_format_doc.py"
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_the_workbook_with_its_values_and_drop_downs(tmp_path):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    data = sample()
+    src = write_workbook(data, tmp_path / "in.xlsx")
+    out = tmp_path / "lo"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
+                    "--outdir", str(out), str(src)], check=True, capture_output=True, timeout=180)
+    wb = load_workbook(out / "in.xlsx")
+    assert wb.sheetnames == [s.name for s in load_format().sheets] and wb["代码表"].sheet_state == "hidden"
+    ws = wb["活动"]
+    assert [c.value for c in ws[2]] == list(load_format().tables["activities"].keys)
+    titles = [ws.cell(r, 2).value for r in range(3, 3 + len(data.activities))]
+    assert titles == [a["title"] for a in data.activities]
+    assert ws.cell(3, 6).value == datetime(2024, 5, 18)
+    sources = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert sources["C3"].endswith("$C$3:$C$15") and "代码表" in sources["C3"]
