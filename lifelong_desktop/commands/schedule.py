@@ -72,7 +72,7 @@ def run_schedule(args: argparse.Namespace) -> int:
             programme = programme_of(session, args, db)
             if args.activity:
                 try:
-                    doc = activity_sheet(session, args.activity.strip(), opts)
+                    doc = activity_sheet(session, args.activity.strip(), opts, programme_id=programme.id)
                 except LookupError:
                     raise CliError(messages.render("schedule.no_activity", uid=args.activity), EXIT_UNREADABLE) \
                         from None

@@ -171,11 +171,16 @@ def build_schedule(session: Session, programme_id: int, options: ScheduleOptions
                             f"{p.region_name}{p.year} {title}", len(entries))
 
 
-def activity_sheet(session: Session, activity: int | str, options: ScheduleOptions | None = None) -> ScheduleDocument:
-    """The programme sheet of one activity (by database id or uid): time, place, organisers by role, details."""
+def activity_sheet(session: Session, activity: int | str, options: ScheduleOptions | None = None, *,
+                   programme_id: int | None = None) -> ScheduleDocument:
+    """The programme sheet of one activity (by database id, or by uid within programme_id when given):
+    time, place, organisers by role, details. Raises LookupError when there is no such activity."""
     opts = options or ScheduleOptions()
     column = Activity.id if isinstance(activity, int) else Activity.uid
-    found = session.execute(select(Activity.id, Activity.programme_id).where(column == activity)).first()
+    stmt = select(Activity.id, Activity.programme_id).where(column == activity)
+    if programme_id is not None:
+        stmt = stmt.where(Activity.programme_id == programme_id)
+    found = session.execute(stmt).first()
     if found is None:
         raise LookupError(activity)
     act_id, programme_id = found

@@ -272,3 +272,15 @@ def test_required_fields_follow_the_format():
 
     required = {c.key for c in load_format().tables["activities"].columns if c.required is True}
     assert required == set(REQUIRED_FIELDS)
+
+
+def test_check_rows_accepts_activity_rows(plan):
+    from lifelong_desktop.services.checks import PlanWindow, check_rows
+
+    clean(plan)
+    plan.add("重叠讲座", start_time=time(10), end_time=time(12))
+    plan.add("大型讲座", start_date=date(2024, 5, 20), end_date=date(2024, 5, 20), expected_participants=301)
+    window = PlanWindow(plan.p.window_start, plan.p.window_end)
+    via_rows = check_rows(activity_rows(plan.s, plan.p.id), window, today=TODAY)
+    assert via_rows == run_checks(plan.s, plan.p.id, today=TODAY)
+    assert {f.code for f in via_rows} == {"venue_double_booked", "capacity_exceeded"}
