@@ -145,7 +145,8 @@ def open_database(
         current = _preflight(path, options) if has_data and check else None
         if has_data and not check:
             current = migrations.current_revision(path)
-        if has_data and backup_on_open and not options.read_only and current is not None:
+        upgrading = current != migrations.head_revision()  # then migrate() takes its own copy first
+        if has_data and backup_on_open and not options.read_only and current is not None and not upgrading:
             notice = _backup_on_open(path, policy or backups.BackupPolicy.load())
             if notice:
                 notices.append(notice)
