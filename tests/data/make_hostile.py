@@ -163,7 +163,7 @@ def bad_crc(base: Path, dest: Path) -> Path:
     return dest
 
 
-def zip_bomb(base: Path, dest: Path, megabytes: int = 200) -> Path:
+def zip_bomb(base: Path, dest: Path, megabytes: int = 24) -> Path:
     """A part of zeros compressed about 1000 times."""
     return _rewrite(base, dest, {}, {"xl/media/bomb.bin": b"\0" * (megabytes << 20)})
 

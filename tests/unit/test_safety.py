@@ -1,0 +1,126 @@
+"""Untrusted workbooks are refused before any parser sees them (format section 10)."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from lifelong_desktop.submission.findings import exit_code
+from lifelong_desktop.submission.reader import read_workbook
+from lifelong_desktop.submission.safety import inspect_workbook
+
+from tests.unit._hostile import mh
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    return mh.build_workbook(tmp_path_factory.mktemp("safety") / "valid.xlsx")
+
+
+def codes(path):
+    result = read_workbook(path)
+    return [f.code for f in result.findings], result.exit_code
+
+
+def test_valid_workbook_passes(base):
+    report = inspect_workbook(base)
+    assert report.ok and not report.formula_parts
+    assert codes(base) == ([], 0)
+
+
+@pytest.mark.parametrize("make, code, reason", [
+    (mh.doctype, "unsafe_xml", None),
+    (mh.entity_in_sheet, "unsafe_xml", None),
+    (mh.utf16_doctype, "unsafe_xml", None),
+    (mh.broken_xml, "damaged", None),
+    (mh.bad_crc, "damaged", None),
+    (mh.truncated, "damaged", None),
+    (mh.zip_bomb, "too_large", "ratio"),
+    (mh.many_parts, "too_large", "parts"),
+    (mh.huge_declared_size, "too_large", "uncompressed"),
+    (mh.far_cell, "too_large", "cells"),
+    (mh.refless_cells, "too_large", "cells"),
+])
+def test_hostile_zip_contents_are_refused(base, tmp_path, make, code, reason):
+    path = make(base, tmp_path / "hostile.xlsx")
+    report = inspect_workbook(path)
+    assert [f.code for f in report.findings] == [code]
+    if reason:
+        assert report.findings[0].params["reason"] == reason
+    result = read_workbook(path)
+    assert [f.code for f in result.findings] == [code]
+    assert result.exit_code == 2
+    assert result.data.activities == []
+
+
+def test_far_cell_is_refused_before_calamine_allocates(base, tmp_path):
+    # calamine would abort the whole process allocating 17 billion cells; the scan must stop it first
+    path = mh.far_cell(base, tmp_path / "far.xlsx")
+    assert codes(path) == (["too_large"], 2)
+
+
+def test_refless_cells_within_bounds_are_read(base, tmp_path):
+    part = mh.sheet_part(base, "活动")
+    with zipfile.ZipFile(base) as z:
+        xml = z.read(part)
+    extra = b'<row r="40"><c t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    path = mh._rewrite(base, tmp_path / "r.xlsx", {part: xml.replace(b"</sheetData>", extra, 1)})
+    assert inspect_workbook(path).ok
+
+
+@pytest.mark.parametrize("make, code", [
+    (lambda d: mh.ole2(d / "old.xls", False), "not_a_workbook"),
+    (lambda d: mh.ole2(d / "old.et", False), "not_a_workbook"),
+    (lambda d: mh.ole2(d / "locked.xlsx", True), "encrypted"),
+    (lambda d: mh.ods(d / "sheet.ods"), "not_a_workbook"),
+    (lambda d: mh.zip_without_parts(d / "plain.xlsx"), "not_a_workbook"),
+    (lambda d: mh.oversize(d / "big.xlsx"), "too_large"),
+])
+def test_other_kinds_of_file(tmp_path, make, code):
+    path = make(tmp_path)
+    assert codes(path) == ([code], 2)
+
+
+def test_empty_file_and_csv_are_not_workbooks(tmp_path):
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    csv = tmp_path / "table.csv"
+    csv.write_text("活动名称,开始日期\n开幕式,2024-10-26\n", encoding="utf-8")
+    missing = tmp_path / "missing.xlsx"
+    for path in (empty, csv, missing):
+        assert codes(path) == (["not_a_workbook"], 2)
+
+
+def test_not_a_workbook_advises_saving_as_xlsx(tmp_path):
+    result = read_workbook(mh.ods(tmp_path / "sheet.ods"))
+    assert "另存为 Excel 工作簿" in result.findings[0].message("zh")
+    assert "Excel workbook (*.xlsx)" in result.findings[0].message("en")
+
+
+def test_formula_cells_are_found_not_evaluated(base, tmp_path):
+    path = mh.formula(base, tmp_path / "f.xlsx", cell="B3")
+    report = inspect_workbook(path)
+    assert report.ok and report.formula_parts == {mh.sheet_part(base, "活动")}
+    result = read_workbook(path)
+    hits = [f for f in result.findings if f.code == "formula_not_allowed"]
+    assert [(f.sheet, f.cell) for f in hits] == [("活动", "B3")]
+    assert result.exit_code == 1
+
+
+def test_formula_in_a_sheet_that_is_not_read_is_ignored(base, tmp_path):
+    part = mh.sheet_part(base, "填报说明")
+    with zipfile.ZipFile(base) as z:
+        xml = z.read(part)
+    start = xml.index(b'<c r="A1"')
+    end = xml.index(b"</c>", start) + 4
+    path = mh._rewrite(base, tmp_path / "f.xlsx", {part: xml[:start] + b'<c r="A1"><f>1+1</f><v>2</v></c>' + xml[end:]})
+    assert codes(path) == ([], 0)
+
+
+def test_exit_code_of_unreadable_findings():
+    from lifelong_desktop.submission.findings import Finding
+
+    assert exit_code([Finding("error", "damaged")]) == 2
+    assert exit_code([Finding("error", "required"), Finding("error", "unsafe_xml")]) == 2
+    assert exit_code([Finding("warning", "unknown_column")]) == 0
