@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,13 @@ from lifelong_desktop.commands.common import (
     programme_of,
 )
 from lifelong_desktop.services.regions import regions
+
+
+def _why(exc: OSError) -> str:
+    """Why a file could not be written, in the user's language."""
+    code = {errno.ENOENT: "missing_folder", errno.EACCES: "no_permission", errno.EPERM: "no_permission",
+            errno.ENOSPC: "disk_full", errno.EROFS: "no_permission"}.get(exc.errno or 0)
+    return messages.render(f"schedule.why.{code}") if code else (exc.strerror or str(exc))
 
 
 def _date(value: str) -> date:
@@ -89,7 +97,7 @@ def run_schedule(args: argparse.Namespace) -> int:
             doc.write_odt(args.out)
             print(messages.render("schedule.written_odt", path=str(args.out)))
     except OSError as exc:
-        raise CliError(messages.render("schedule.cannot_write", path=str(args.out), detail=exc.strerror or str(exc)),
+        raise CliError(messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)),
                        EXIT_UNREADABLE) from exc
     return EXIT_OK
 
@@ -106,8 +114,8 @@ def run_ics(args: argparse.Namespace) -> int:
             try:
                 count = write_ics(session, programme.id, args.out)
             except OSError as exc:
-                raise CliError(messages.render("schedule.cannot_write", path=str(args.out),
-                                               detail=exc.strerror or str(exc)), EXIT_UNREADABLE) from exc
+                raise CliError(messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)),
+                               EXIT_UNREADABLE) from exc
             _warn_on_check_errors(session, programme.id)
     finally:
         db.close()

@@ -87,14 +87,19 @@ class ScheduleDocument:
         path = Path(path)
         ensure_gui_app()
         tmp = path.with_name(path.name + ".part")
+        with open(tmp, "wb"):  # a plain OSError (missing folder, no permission) before Qt tries
+            pass
         writer = QPdfWriter(str(tmp))
         writer.setResolution(PDF_DPI)
         writer.setTitle(self.title)
         writer.setCreator("lifelong-desktop")
         try:
             pages = self.print_to(writer)
-        finally:
-            del writer  # flushes and closes the file
+        except BaseException:
+            del writer
+            tmp.unlink(missing_ok=True)
+            raise
+        del writer  # the file is complete and closed once the writer is gone
         tmp.replace(path)
         return pages
 
@@ -106,6 +111,8 @@ class ScheduleDocument:
         top = (f'<p class="note">{H.escape(f.header_left)}　{H.escape(f.header_sub)}<br/>{H.escape(f.as_of)}</p>')
         odt = PagedDocument(self.html.replace("<body>", "<body>" + top, 1), self.layout)
         tmp = path.with_name(path.name + ".part")
+        with open(tmp, "wb"):  # a plain OSError (missing folder, no permission) before Qt tries
+            pass
         writer = QTextDocumentWriter(str(tmp), b"ODF")
         if not writer.write(odt.doc):
             tmp.unlink(missing_ok=True)

@@ -205,3 +205,14 @@ def test_cli_schedule_warns_on_check_errors(small_db, db_path, tmp_path, capsys)
     assert main(["schedule", "--db", str(db_path), "--out", str(tmp_path / "s.odt")]) == 0
     captured = capsys.readouterr()
     assert "lifelong check" in captured.err and (tmp_path / "s.odt").exists()
+
+
+def test_cli_schedule_unwritable_output_is_one_sentence(small_db, db_path, tmp_path, capsys):
+    from lifelong_desktop.cli import main
+
+    target = tmp_path / "没有这个文件夹" / "日程.pdf"
+    assert main(["schedule", "--db", str(db_path), "--out", str(target)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"无法写入 {target}：文件夹不存在"
+    assert main(["schedule", "--db", str(db_path), "--out", str(tmp_path / "x.pdf"), "--activity", "nope"]) == 2
+    assert "nope" in capsys.readouterr().err
