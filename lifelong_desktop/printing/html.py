@@ -41,26 +41,33 @@ def document(body: str, family: str) -> str:
             f"</head><body>{body}</body></html>")
 
 
-def _entry_row(w: Words, occ: Occurrence, row: ActivityRow, province: str) -> str:
+def _entry_row(w: Words, occ: Occurrence, row: ActivityRow, province: str, with_place: bool = True) -> str:
     mark = w.status_note(row)
     title = escape(row.title) + (f' <span class="mark">［{escape(mark)}］</span>' if mark else "")
     meta = " · ".join(x for x in (w.label("activity_type", row.activity_type), w.label("level", row.level)) if x)
     orgs = w.organisers_html(row)
+    when = f'<td width="17%">{escape(w.when(occ))}</td>'
+    activity = (f'<span class="title">{title}</span><br/><span class="meta">{escape(meta)}</span>'
+                f'{"<br/><span class=org>" + orgs + "</span>" if orgs else ""}')
+    if not with_place:  # a venue's own page: the place is the page's; only an online link is news
+        if row.mode == "hybrid" and row.online_url:
+            activity += f'<br/><span class="org">{escape(w.t("print.online", url=row.online_url))}</span>'
+        return f"<tr>{when}<td>{activity}</td></tr>"
     place = "<br/>".join(escape(x) for x in [w.city(row, province), *w.place_lines(row)] if x)
-    return (f'<tr><td width="17%">{escape(w.when(occ))}</td>'
-            f'<td width="48%"><span class="title">{title}</span><br/><span class="meta">{escape(meta)}</span>'
-            f'{"<br/><span class=org>" + orgs + "</span>" if orgs else ""}</td>'
-            f"<td>{place}</td></tr>")
+    return f'<tr>{when}<td width="48%">{activity}</td><td>{place}</td></tr>'
 
 
-def entries_table(w: Words, entries: Iterable[Entry], province: str, caption: str = "", level: int = 2) -> str:
+def entries_table(w: Words, entries: Iterable[Entry], province: str, caption: str = "", level: int = 2,
+                  with_place: bool = True) -> str:
     """A table of entries; the caption (a day) is a header row, so it repeats on each page and never stands
     alone at the foot of a page."""
-    cap = (f'<tr><td colspan="3" class="cap{level}">{caption}</td></tr>' if caption else "")
+    cols = 3 if with_place else 2
+    cap = f'<tr><td colspan="{cols}" class="cap{level}">{caption}</td></tr>' if caption else ""
     head = (f'<thead>{cap}<tr><th width="17%">{escape(w.t("print.col.time"))}</th>'
-            f'<th width="48%">{escape(w.t("print.col.activity"))}</th>'
-            f'<th>{escape(w.t("print.col.place"))}</th></tr></thead>')
-    body = "".join(_entry_row(w, occ, row, province) for occ, row in entries)
+            + (f'<th width="48%">{escape(w.t("print.col.activity"))}</th><th>{escape(w.t("print.col.place"))}</th>'
+               if with_place else f'<th>{escape(w.t("print.col.activity"))}</th>')
+            + "</tr></thead>")
+    body = "".join(_entry_row(w, occ, row, province, with_place) for occ, row in entries)
     return f'<table class="entries" width="100%" cellspacing="0" cellpadding="3">{head}{body}</table>'
 
 
@@ -111,9 +118,9 @@ def venue_layout(w: Words, pages: list[tuple[ActivityRow, date, list[Entry]]], p
         where = " ".join(x for x in (w.city(venue_row, province), w.address(venue_row)) if x)
         parts.append(f'<h1{PAGE_BREAK if i else ""}>{escape(venue_row.venue_name)}</h1>')
         parts.append(f'<p class="note">{escape(where)}</p>')
-        parts.append(f'<h2>{escape(w.t("print.venue_week", week=week))}</h2>')
-        for day, items in by_day(entries).items():
-            parts.append(entries_table(w, items, province, escape(w.day_long(day)), 3))
+        # one table for the week: its caption (venue and week) repeats if the week needs a second page
+        caption = f'{escape(venue_row.venue_name)}　{escape(w.t("print.venue_week", week=week))}'
+        parts.append(entries_table(w, entries, province, caption, 2, with_place=False))
     return "".join(parts)
 
 
