@@ -24,8 +24,14 @@ def check_venues(rows: list[CheckRow]) -> Iterator[CheckFinding]:
                           date=first_common_day(a, b).isoformat())
 
 
+def linked(a: CheckRow, b: CheckRow) -> bool:
+    """A main-venue activity and its sub-venues (分会场) run together by design, often by one undertaker."""
+    return a.parent_id == b.id or b.parent_id == a.id or (a.parent_id is not None and a.parent_id == b.parent_id)
+
+
 def check_undertakers(rows: list[CheckRow]) -> Iterator[CheckFinding]:
-    """One organisation undertaking (承办) two overlapping activities in different cities (warning)."""
+    """One organisation undertaking (承办) two overlapping activities in different cities (warning), unless
+    they are a main venue and its sub-venue, or two sub-venues of one main venue."""
     by_org: dict[int, list[CheckRow]] = {}
     names: dict[int, str] = {}
     for r in rows:
@@ -38,7 +44,7 @@ def check_undertakers(rows: list[CheckRow]) -> Iterator[CheckFinding]:
         if len(group) < 2 or len({r.city_code for r in group}) < 2:
             continue
         for a, b in overlapping_pairs(group):
-            if a.city_code != b.city_code:
+            if a.city_code != b.city_code and not linked(a, b):
                 yield finding("warning", "organiser_double_booked", (a, b), "", organisation=names[org_id],
                               title=a.title, other=b.title, city=a.city_name, other_city=b.city_name,
                               date=first_common_day(a, b).isoformat())

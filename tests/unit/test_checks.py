@@ -158,6 +158,13 @@ def test_organiser_double_booked_in_two_cities(plan):
     assert len(findings) == 1 and "辽宁开放大学" in findings[0].message("zh")
 
 
+def test_main_and_sub_venues_may_share_an_undertaker(plan):
+    main = plan.add("开幕式主会场", activity_type="opening_ceremony")
+    plan.add("大连分会场", city_code=DALIAN, venue=plan.hall2, parent_id=main.id)
+    plan.add("另一分会场", city_code="210300", venue=None, mode="online", online_url="https://x.cn", parent_id=main.id)
+    assert "organiser_double_booked" not in plan.codes()
+
+
 def test_sub_venue_mismatch(plan):
     clean(plan)
     main = plan.s.query(Activity).filter_by(title="开幕式").one()
