@@ -58,7 +58,7 @@ def programme_returns(session: Session, programme: Programme) -> list[ReturnRow]
         .join(Activity, Activity.source_submission_id == Submission.id)
         .where(Submission.programme_id == programme.id)
         .group_by(Submission.region_code)
-    ).tuples().all())
+    ).all())
     latest: dict[str, Submission] = {}
     number: dict[str, int] = {}
     for sub in subs:
