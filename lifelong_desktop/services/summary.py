@@ -28,10 +28,6 @@ class SummaryRow:
     first_day: date | None = None  # weeks: Monday
     last_day: date | None = None  # weeks: Sunday
 
-    def plus(self, expected: int | None, actual: int | None, online: int | None) -> SummaryRow:
-        return SummaryRow(self.key, self.label, self.activities + 1, self.expected + (expected or 0),
-                          self.actual + (actual or 0), self.online + (online or 0), self.first_day, self.last_day)
-
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -59,23 +55,31 @@ def summarise(session: Session, programme_id: int, *, exclude_cancelled: bool = 
         stmt = stmt.where(Activity.status != "cancelled")
     region_code = session.scalar(select(Programme.region_code).where(Programme.id == programme_id)) or ""
     reg = regions()
-    cities: dict[str, SummaryRow] = {c: SummaryRow(c, n) for c, n in lower_regions(region_code)}
-    types: dict[str, SummaryRow] = {}
-    weeks: dict[str, SummaryRow] = {}
-    total = SummaryRow("", "")
+    # [activities, expected, actual, online] per key, summed in plain lists (50,000 rows in well under 1 s)
+    cities: dict[str, list[int]] = {c: [0, 0, 0, 0] for c, _ in lower_regions(region_code)}
+    types: dict[str, list[int]] = {}
+    weeks: dict[tuple[int, int], list[int]] = {}
+    total = [0, 0, 0, 0]
     for city, kind, start, exp, act, onl in session.execute(stmt):
-        ckey = city or ""
-        row = cities.get(ckey) or SummaryRow(ckey, reg.name(ckey) if ckey else "")
-        cities[ckey] = row.plus(exp, act, onl)
-        tkey = kind or ""
-        types[tkey] = (types.get(tkey) or SummaryRow(tkey, "")).plus(exp, act, onl)
-        wkey, monday = iso_week(start)
-        week = weeks.get(wkey) or SummaryRow(
-            wkey, f"{monday:%m-%d}–{monday + timedelta(days=6):%m-%d}", first_day=monday,
-            last_day=monday + timedelta(days=6))
-        weeks[wkey] = week.plus(exp, act, onl)
-        total = total.plus(exp, act, onl)
-    by_city = tuple(sorted(cities.values(), key=lambda r: (r.key == "", r.key)))
-    by_type = tuple(sorted(types.values(), key=lambda r: (-r.activities, r.key)))
-    by_week = tuple(weeks[k] for k in sorted(weeks))
-    return Summary(by_city, by_type, by_week, total)
+        exp, act, onl = exp or 0, act or 0, onl or 0
+        y, w, _ = start.isocalendar()
+        for bucket in (cities.setdefault(city or "", [0, 0, 0, 0]), types.setdefault(kind or "", [0, 0, 0, 0]),
+                       weeks.setdefault((y, w), [0, 0, 0, 0]), total):
+            bucket[0] += 1
+            bucket[1] += exp
+            bucket[2] += act
+            bucket[3] += onl
+
+    def row(key: str, label: str, sums: list[int], first: date | None = None) -> SummaryRow:
+        last = first + timedelta(days=6) if first else None
+        return SummaryRow(key, label, *sums, first_day=first, last_day=last)
+
+    city_rows = [row(c, reg.name(c) if c else "", v) for c, v in cities.items()]
+    type_rows = [row(t, "", v) for t, v in types.items()]
+    week_rows = []
+    for (y, w), v in sorted(weeks.items()):
+        monday = date.fromisocalendar(y, w, 1)
+        week_rows.append(row(f"{y}-W{w:02d}", f"{monday:%m-%d}–{monday + timedelta(days=6):%m-%d}", v, monday))
+    by_city = tuple(sorted(city_rows, key=lambda r: (r.key == "", r.key)))
+    by_type = tuple(sorted(type_rows, key=lambda r: (-r.activities, r.key)))
+    return Summary(by_city, by_type, tuple(week_rows), row("", "", total))

@@ -67,6 +67,7 @@ class CalendarGrid(QAbstractScrollArea):
         self.today = date.today()
         self.corner = ""
         self._offsets: list[int] = [0]
+        self._lane_width = 100
         self._cursor = (0, 0, -1)  # lane, day, entry
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
@@ -97,6 +98,10 @@ class CalendarGrid(QAbstractScrollArea):
         return self.fontMetrics().height() * 2 + 10
 
     def lane_width(self) -> int:
+        """The width of the lane names column (measured once per content, in _layout)."""
+        return self._lane_width
+
+    def _measure_lanes(self) -> int:
         fm = self.fontMetrics()
         widest = max((fm.horizontalAdvance(name) for _, name in self.lanes), default=60)
         return min(max(widest + 16, fm.horizontalAdvance("0000000000") + 16), 220)
@@ -113,6 +118,7 @@ class CalendarGrid(QAbstractScrollArea):
         return entries[: limit - 1], len(entries) - (limit - 1)
 
     def _layout(self) -> None:
+        self._lane_width = self._measure_lanes()
         pad = 6
         eh = self.entry_height()
         offsets = [0]
