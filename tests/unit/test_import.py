@@ -151,7 +151,7 @@ def test_resubmission_matches_blank_ids_and_keeps_missing_unless_pruned(db, tmp_
         assert titles == ["大连 市民讲座"]  # matched by normalised title, then updated to the new spelling
         assert s.scalar(select(Activity.description).where(Activity.title == "大连 市民讲座")) == "更新后的简介"
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "delete",
-                                                                            AuditEntry.entity == "activity")) == 1
+                                                                            AuditEntry.entity == "activity")) == 2
 
 
 def test_dry_run_computes_the_same_and_writes_nothing(db, tmp_path, province):
