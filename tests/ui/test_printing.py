@@ -106,6 +106,10 @@ def test_by_date_pdf_text_header_footer(small_db, tmp_path):
     for words in ("老年人智能手机讲座", "沈阳市图书馆", "沈阳市皇姑区黄河南大街102号", "主办：辽宁省教育厅",
                   "承办：辽宁开放大学", "协办：沈阳市图书馆学会", "2024年5月13日", "讲座"):
         assert words in whole, words
+    if shutil.which("pdffonts"):  # every font embedded, with a Unicode map (selectable, searchable)
+        fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
+        rows = [line.split() for line in fonts.splitlines()[2:]]
+        assert rows and all(r[-5] == "yes" and r[-3] == "yes" for r in rows), fonts
 
 
 @needs_pdftotext

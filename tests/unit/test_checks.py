@@ -291,3 +291,13 @@ def test_check_rows_accepts_activity_rows(plan):
     via_rows = check_rows(activity_rows(plan.s, plan.p.id), window, today=TODAY)
     assert via_rows == run_checks(plan.s, plan.p.id, today=TODAY)
     assert {f.code for f in via_rows} == {"venue_double_booked", "capacity_exceeded"}
+
+
+def test_cli_check_missing_year_is_exit_3(db, db_path, capsys):
+    from lifelong_desktop.cli import main
+
+    with db.transaction("t") as s:
+        create_programme(s, region_code="210000", year=2024)
+    assert main(["check", "--db", str(db_path), "--year", "2099"]) == 3
+    err = capsys.readouterr().err
+    assert "2099" in err and "Traceback" not in err
