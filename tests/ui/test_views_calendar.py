@@ -135,3 +135,53 @@ def test_overflowing_cells_stay_fast_and_show_more(ctx, plan, qtbot):
     shown, more = view.grid.shown(lane, view.grid.days.index(TODAY))
     assert len(shown) == 2 and more == 10
     view.grab()  # paints without error
+
+
+def _pyside_leaks_none() -> bool:
+    import sys
+
+    import PySide6
+
+    return PySide6.__version__ == "6.12.0" and sys.version_info < (3, 12)
+
+
+@pytest.mark.xfail(_pyside_leaks_none(), strict=True,
+                   reason="PySide6 6.12.0 on Python 3.11 leaks a reference to None per void call (upstream bug)")
+def test_repainting_does_not_use_up_references_to_none(cal):
+    """Painting must not leak: PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call,
+    and the window then dies (`none_dealloc`) after some minutes of use. Pin PySide6-Essentials below 6.12
+    (or run Python 3.12+, where None is immortal) until Qt fixes it."""
+    import sys
+
+    cal.set_mode("month")
+    cal.grid.viewport().grab()
+    before = sys.getrefcount(None)
+    for _ in range(5):
+        cal.grid.viewport().grab()
+    assert before - sys.getrefcount(None) < 500, "PySide6 leaks references to None (see the docstring)"
+
+
+def test_the_views_speak_chinese_with_their_translation(ctx, qapp):
+    from lifelong_desktop.ui.views import VIEWS
+    from lifelong_desktop.ui.views.translation import install_views_translator
+
+    try:
+        assert install_views_translator(qapp, "zh_CN")
+        assert [cls(ctx).title() for cls in VIEWS] == ["日历", "单位", "场地", "检查", "汇总", "报送"]
+        assert CalendarView(ctx, today=TODAY).lanes_combo.itemText(0) == "按地市分行"
+    finally:
+        install_views_translator(qapp, "en")
+    assert CalendarView(ctx).title() == "Calendar"
+
+
+def test_translation_source_is_complete():
+    import xml.etree.ElementTree as ET
+
+    from lifelong_desktop.paths import resource
+
+    root = ET.parse(resource("i18n", "views_zh_CN.ts")).getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 150
+    unfinished = [m.find("source").text for m in messages
+                  if m.find("translation").get("type") == "unfinished" or not m.find("translation").text]
+    assert unfinished == []
