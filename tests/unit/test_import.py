@@ -293,3 +293,49 @@ def test_old_exports_data_as_of_protects_local_edits_only_when_newer(db, tmp_pat
                                activities=[mh.sample_activity(title="新标题")])
     outcome = apply_import(db, edited)
     assert outcome.counts["updated"] == 1 and not [f for f in outcome.findings if f.code == "local_edit_newer"]
+
+
+# ---------------------------------------------------------------- round trip with the writer
+
+
+def _export(db_file, out):
+    from lifelong_desktop.db import open_database
+    from lifelong_desktop.services.programmes import get_programme
+    from lifelong_desktop.submission.export import export_programme
+
+    database = open_database(db_file)
+    try:
+        with database.transaction("export") as s:
+            export_programme(s, get_programme(s), out)
+    finally:
+        database.close()
+    return out
+
+
+def _comparable(path):
+    from lifelong_desktop.submission.reader import read_workbook
+
+    result = read_workbook(path)
+    assert result.exit_code == 0, [f.as_text() for f in result.errors]
+    acts = [{k: v for k, v in a.items() if k != "updated_at"} for a in result.data.activities]
+    return acts, result.data.organisations, result.data.venues
+
+
+def test_round_trip_export_import_export(tmp_path):
+    from lifelong_desktop.db import open_database
+    from lifelong_desktop.services.demo import make_demo_database
+
+    make_demo_database(tmp_path / "demo.sqlite")
+    first = _export(tmp_path / "demo.sqlite", tmp_path / "first.xlsx")
+    target = open_database(tmp_path / "empty.sqlite")
+    try:
+        outcome = apply_import(target, first)
+        assert outcome.applied and outcome.counts["new"] == len(_comparable(first)[0])
+    finally:
+        target.close()
+    second = _export(tmp_path / "empty.sqlite", tmp_path / "second.xlsx")
+    a_acts, a_orgs, a_venues = _comparable(first)
+    b_acts, b_orgs, b_venues = _comparable(second)
+    assert b_acts == a_acts  # every field, organisations by role in order, parents, venues by name
+    assert b_orgs == a_orgs
+    assert b_venues == a_venues
