@@ -104,6 +104,7 @@ class Composer:
     def _fallback(self, city: CitySpec, venue: VenueSpec | None, start: date, days: int,
                   mask: int) -> tuple[VenueSpec | None, date]:
         """A free venue of the city on that day, else a free day near it, else None (the activity goes online)."""
+        start = min(start, WINDOW_END - timedelta(days=days - 1))
         end = start + timedelta(days=days - 1)
         same_type = [v for v in self.reg.by_city[city.code] if venue and v.venue_type == venue.venue_type]
         for other in same_type + self.reg.by_city[city.code]:

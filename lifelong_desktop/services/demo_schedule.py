@@ -83,6 +83,9 @@ class Booking:
         return used, range(first, min((end - WINDOW_START).days, WINDOW_DAYS - 1) + 1)
 
     def free(self, venue: VenueSpec | None, start: date, end: date, mask: int) -> bool:
+        """True when the venue is unused in those day parts on every day (never outside the window)."""
+        if start < WINDOW_START or end > WINDOW_END:
+            return False
         if venue is None:
             return True
         used, days = self._days(venue, start, end)

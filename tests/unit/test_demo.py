@@ -375,3 +375,24 @@ def test_cli_force_replaces_a_damaged_database_and_keeps_its_bytes(tmp_path, cap
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
     with open_database(path) as db, db.read() as s:
         assert s.scalars(select(Programme.year)).one() == 2024
+
+
+def test_a_crowded_city_never_pushes_an_activity_out_of_the_window():
+    from datetime import timedelta
+
+    from lifelong_desktop.services.demo_content import cities
+    from lifelong_desktop.services.demo_padding import Composer
+    from lifelong_desktop.services.demo_registers import build_registers
+    from lifelong_desktop.services.demo_schedule import Booking
+
+    reg = build_registers()
+    city = cities()[1]
+    museum = next(v for v in reg.by_city[city.code] if v.venue_type == "museum")
+    for crowded in ([museum], reg.by_city[city.code]):  # the museum, then every venue of Dalian, taken
+        booking = Booking()
+        for venue in crowded:
+            booking.book(venue, WINDOW[1] - timedelta(days=20), WINDOW[1], 7)
+        composer = Composer(reg, booking, seed=0)
+        venue, start = composer._fallback(city, museum, WINDOW[1] - timedelta(days=2), 10, 3)
+        assert start + timedelta(days=9) <= WINDOW[1]
+        assert venue is None or booking.free(venue, start, start + timedelta(days=9), 3)
