@@ -108,7 +108,7 @@ def test_bar_chart_paints_and_tells_values(qtbot):
     chart.set_data("参与人数", ["沈阳市", "大连市"], [Series("预计", Qt.GlobalColor.blue, (1200, 300))])
     chart.show()
     chart.grab()
-    assert nice_maximum(1200) == 2000 and nice_maximum(0) == 1 and nice_maximum(7) == 10
+    assert [nice_maximum(v) for v in (0, 7, 24, 99, 1200, 1_733_934)] == [4, 8, 40, 100, 2000, 2_000_000]
     hits = [chart.tooltip_at(QPoint(x, y)) for x in range(0, 500, 5) for y in range(0, 300, 3)]
     assert any("沈阳市" in h and QLocale().toString(1200) in h for h in hits)
     assert not any("大连市" in h and QLocale().toString(1200) in h for h in hits)

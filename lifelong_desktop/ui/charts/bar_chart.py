@@ -17,15 +17,14 @@ class Series:
 
 
 def nice_maximum(value: int) -> int:
-    """A round upper bound for an axis (1, 2, 5 times a power of ten) at or above `value`."""
-    if value <= 0:
-        return 1
-    step = 1
+    """A round axis end at or above `value` whose quarters are whole and round (steps 1, 2, 2.5 or 5 × 10^k)."""
+    power = 1
     while True:
-        for m in (1, 2, 5):
-            if m * step >= value:
-                return m * step
-        step *= 10
+        steps = (power, 2 * power, 5 * power // 2, 5 * power) if power >= 10 else (1, 2, 5)
+        for step in steps:
+            if step * 4 >= max(value, 1):
+                return step * 4
+        power *= 10
 
 
 class BarChart(QWidget):
