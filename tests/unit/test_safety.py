@@ -9,7 +9,6 @@ import pytest
 from lifelong_desktop.submission.findings import exit_code
 from lifelong_desktop.submission.reader import read_workbook
 from lifelong_desktop.submission.safety import inspect_workbook
-
 from tests.unit._hostile import mh
 
 
