@@ -44,9 +44,14 @@ def _load(path):
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
+def base_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    summary = make_demo_database(path)
+    return make_demo_database(path), path
+
+
+@pytest.fixture(scope="module")
+def base(base_db):
+    summary, path = base_db
     return (summary, *_load(path))
 
 
@@ -396,3 +401,19 @@ def test_a_crowded_city_never_pushes_an_activity_out_of_the_window():
         venue, start = composer._fallback(city, museum, WINDOW[1] - timedelta(days=2), 10, 3)
         assert start + timedelta(days=9) <= WINDOW[1]
         assert venue is None or booking.free(venue, start, start + timedelta(days=9), 3)
+
+
+@pytest.mark.parametrize("which", ["base", "padded"])
+def test_planning_checks_find_no_error_in_the_demo(request, which):
+    """The demo is a well-made plan: the planning checks raise warnings a held programme has, never an error."""
+    from lifelong_desktop.services.checks import run_checks
+
+    path = request.getfixturevalue("padded" if which == "padded" else "base_db")[1]
+    with open_database(path) as db, db.read() as s:
+        programme = s.scalars(select(Programme)).one()
+        findings = run_checks(s, programme.id, today=date(2025, 1, 15))
+    assert [f for f in findings if f.severity == "error"] == []
+    codes = Counter(f.code for f in findings)
+    assert codes["unreported_result"] >= 1  # the few left unreported are noticed
+    if which == "base":
+        assert sum(codes.values()) <= 20
