@@ -137,3 +137,21 @@ def test_pinyin_keys():
     assert title_key("阿") < title_key("波") < title_key("中")
     assert name_key("长春").startswith("chang2")
     assert name_key("重庆").startswith("chong2")
+
+
+def test_sort_keys_are_cached_for_the_next_run(monkeypatch):
+    from lifelong_desktop.ui.activities import collation
+
+    thread = collation.warm_up(["沈阳市", "朝阳市", "辽宁省教育厅"])
+    thread.join(30)
+    path = collation.cache_path()
+    assert path.exists()
+    import json
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["names"]["朝阳市"].startswith("chao2") and data["chars"][str(ord("中"))] == "zhong1 "
+    monkeypatch.setattr(collation, "_name_keys", {})
+    monkeypatch.setitem(__import__("sys").modules, "pypinyin", None)  # computing again would fail
+    collation._stored.cache_clear()
+    assert collation.name_key("沈阳市").startswith("shen3")  # read back from the file
+    assert "沈阳市" in collation._name_keys

@@ -222,3 +222,22 @@ def test_series_dates():
     assert planning.series_dates(0, date(2024, 4, 1), date(2024, 4, 15)) == [
         date(2024, 4, 1), date(2024, 4, 8), date(2024, 4, 15)]
     assert planning.series_dates(6, date(2024, 4, 1), date(2024, 4, 6)) == []
+
+
+def test_table_rows_equal_the_service_rows(db, plan, tmp_path):
+    from lifelong_desktop.services.demo import make_demo_database
+
+    with db.transaction("more") as s:
+        main = planning.create_activity(s, plan["programme"], _input(plan, start_time=None, end_time=None))
+        planning.create_activity(s, plan["programme"], _input(plan, title="分会场", parent_id=main, status="held",
+                                                                featured=True, expected_participants=5))
+    with db.read() as s:
+        assert planning.table_rows(s, plan["programme"]) == activity_rows(s, plan["programme"])
+    demo = make_demo_database(tmp_path / "demo.sqlite")
+    other = open_database(tmp_path / "demo.sqlite")
+    try:
+        with other.read() as s:
+            rows = planning.table_rows(s, demo.programme_id)
+            assert len(rows) == demo.activities and rows == activity_rows(s, demo.programme_id)
+    finally:
+        other.close()

@@ -13,7 +13,9 @@ from lifelong_desktop.services.rows import ActivityRow
 
 def fold(text: str) -> str:
     """The form searched in: NFKC (full-width folded), case-folded."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check: most text needs nothing
+        text = unicodedata.normalize("NFKC", text)
+    return text.casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +63,13 @@ class FilterIndex:
     """Per-row columns prepared once per data load so each keystroke is a few list comprehensions."""
 
     def __init__(self, rows: tuple[ActivityRow, ...]) -> None:
-        self.haystacks = [
-            fold("\n".join((r.title, r.venue_name, r.city_name, r.county_name, r.address, *r.hosts, *r.undertakers,
-                            *r.co_organisers)))
+        # one NFKC + casefold pass over all rows joined (C speed), split back per row
+        joined = "\x00".join(
+            "\n".join((r.title, r.venue_name, r.city_name, r.county_name, r.address, *r.hosts, *r.undertakers,
+                       *r.co_organisers)).replace("\x00", " ")
             for r in rows
-        ]
+        )
+        self.haystacks = fold(joined).split("\x00") if rows else []
         self.rows = rows
 
     def apply(self, order: list[int], f: ActivityFilter, previous: tuple[ActivityFilter, list[int]] | None = None) -> list[int]:

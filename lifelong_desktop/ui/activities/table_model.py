@@ -104,6 +104,8 @@ class ActivityTableModel(QAbstractTableModel):
         self._filter = ActivityFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._sort_keys: dict[int, list[Any]] = {}
+        self._orders: dict[tuple[int, Qt.SortOrder], list[int]] = {}
+        self._ids: list[int] = []
         self._headers = _headers()
         self._all_day = QCoreApplication.translate("ActivityTableModel", "All day")
         self._yes = QCoreApplication.translate("ActivityTableModel", "Yes")
@@ -116,7 +118,9 @@ class ActivityTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = tuple(rows)
         self._index = FilterIndex(self._rows)
+        self._ids = [r.id for r in self._rows]
         self._sort_keys.clear()
+        self._orders.clear()
         self._order = self._sorted_order()
         self._shown = self._index.apply(self._order, self._filter)
         self._position = {}
@@ -152,8 +156,7 @@ class ActivityTableModel(QAbstractTableModel):
     def row_of_id(self, activity_id: int) -> int | None:
         """The table row showing an activity, or None when it is filtered out or gone."""
         if not self._position:
-            ids = [self._rows[i].id for i in self._shown]
-            self._position = {aid: n for n, aid in enumerate(ids)}
+            self._position = dict(zip(map(self._ids.__getitem__, self._shown), range(len(self._shown)), strict=True))
         return self._position.get(activity_id)
 
     # ---------------------------------------------------------------- Qt model
@@ -245,16 +248,18 @@ class ActivityTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        ids = [self._rows[self._shown[p.row()]].id if 0 <= p.row() < len(self._shown) else None for p in persistent]
+        old = [self._shown[p.row()] if 0 <= p.row() < len(self._shown) else -1 for p in persistent]
         self._sort = (column, order) if column >= 0 else None  # -1: the format's order
         self._order = self._sorted_order()
         self._shown = self._index.apply(self._order, self._filter)
         self._position = {}
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(self.row_of_id(i), p.column()) if i is not None and self.row_of_id(i) is not None
-             else QModelIndex() for p, i in zip(persistent, ids, strict=True)],
-        )
+        if persistent:
+            where = dict(zip(self._shown, range(len(self._shown)), strict=True))
+            self.changePersistentIndexList(
+                persistent,
+                [self.index(where[i], p.column()) if i in where else QModelIndex()
+                 for p, i in zip(persistent, old, strict=True)],
+            )
         self.layoutChanged.emit()
 
     @property
@@ -262,13 +267,19 @@ class ActivityTableModel(QAbstractTableModel):
         return self._sort
 
     def _sorted_order(self) -> list[int]:
+        """Every row index in the current order; computed once per (column, order) and data load."""
         n = len(self._rows)
         if self._sort is None:
             return list(range(n))  # rows arrive in the format's order
+        cached = self._orders.get(self._sort)
+        if cached is not None:
+            return cached
         column, order = self._sort
         keys = self._sort_keys.get(column)
         if keys is None:
             fn = _sort_key_function(column)
             keys = self._sort_keys[column] = [fn(r) for r in self._rows]
         # stable (reverse=True too): equal keys keep the format's order
-        return sorted(range(n), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        out = sorted(range(n), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._orders[self._sort] = out
+        return out

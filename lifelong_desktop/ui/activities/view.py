@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lifelong_desktop.services.planning import table_rows
 from lifelong_desktop.services.regions import regions
-from lifelong_desktop.services.rows import ActivityRow, activity_rows, organisation_rows
+from lifelong_desktop.services.rows import ActivityRow, organisation_rows
 from lifelong_desktop.ui.actions import ActionId, ActionRegistry
 from lifelong_desktop.ui.activities import table_model as tm
+from lifelong_desktop.ui.activities.collation import warm_up
 from lifelong_desktop.ui.activities.edits import ActivityEditing
 from lifelong_desktop.ui.activities.filter_bar import FilterBar
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
@@ -70,6 +72,7 @@ class ActivitiesView(QWidget):
         self.setTabOrder(self.filter_bar.search, self.table)
 
         self.actions: ActionRegistry | None = None
+        self._warmed = False
         self.editing = ActivityEditing(self)
         #: shows one sentence to the user; tests replace it
         self.inform: Callable[[str, str], None] = lambda title, text: QMessageBox.warning(self, title, text)
@@ -95,8 +98,12 @@ class ActivitiesView(QWidget):
             rows: list[ActivityRow] = []
         else:
             with self.ctx.db.read() as session:
-                rows = activity_rows(session, self.ctx.programme_id)
+                rows = table_rows(session, self.ctx.programme_id)
         self.model.set_rows(rows)
+        if rows and not self._warmed:
+            self._warmed = True
+            names = {n for r in rows for n in (r.city_name, r.county_name, r.venue_name, *r.hosts, *r.undertakers)}
+            QTimer.singleShot(1500, lambda: warm_up(sorted(names)))  # after the window is up
         if keep:
             self.select_ids(keep, current.id if current and not select else None)
         self._counts()
