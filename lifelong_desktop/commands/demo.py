@@ -25,7 +25,6 @@ from lifelong_desktop.db import (
 )
 from lifelong_desktop.db.backups import REASONS
 from lifelong_desktop.services.backups import ensure_not_in_use
-from lifelong_desktop.services.demo import MAX_ACTIVITIES, make_demo_database
 from lifelong_desktop.services.regions import regions
 
 
@@ -88,6 +87,9 @@ def _move_into_place(tmp: Path, path: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here: every `lifelong` command loads this module, only `demo` needs the generator
+    from lifelong_desktop.services.demo import MAX_ACTIVITIES, make_demo_database
+
     path = db_path(args).expanduser().absolute()
     if args.activities is not None and not 0 <= args.activities <= MAX_ACTIVITIES:
         raise CliError(messages.render("demo.bad_count", max=MAX_ACTIVITIES), EXIT_UNREADABLE)
