@@ -79,12 +79,18 @@ class PagedDocument:
     def page_count(self) -> int:
         return self.doc.pageCount()
 
-    def paint(self, device: QPagedPaintDevice, furniture: Furniture, *, use_device_layout: bool = False) -> int:
-        """Paint every page onto the device (its page layout is set first unless use_device_layout); returns
-        the number of pages. The same function serves QPdfWriter, QPrinter and QPrintPreviewDialog."""
-        if use_device_layout:
-            self.layout = QPageLayout(device.pageLayout())
+    def set_layout(self, layout: QPageLayout) -> None:
+        """Lay the document out again for other paper or margins (nothing to do when they are the same)."""
+        if not layout.isEquivalentTo(self.layout):
+            self.layout = QPageLayout(layout)
             self.doc.setPageSize(self.body_size(LAYOUT_DPI))
+
+    def paint(self, device: QPagedPaintDevice, furniture: Furniture, *, use_device_layout: bool = False) -> int:
+        """Paint every page onto the device (its page layout is set first unless use_device_layout, which
+        takes the device's own, as chosen in a print dialog); returns the number of pages. The same function
+        serves QPdfWriter, QPrinter and QPrintPreviewDialog."""
+        if use_device_layout:
+            self.set_layout(device.pageLayout())
         else:
             device.setPageLayout(self.layout)
         dpi = device.logicalDpiY()

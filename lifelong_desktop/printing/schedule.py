@@ -78,8 +78,13 @@ class ScheduleDocument:
         device.setPageLayout(self.layout)
 
     def print_to(self, device: QPagedPaintDevice, *, use_device_layout: bool = False) -> int:
-        """Paint all pages (header, body, footer) onto a QPrinter or QPdfWriter; returns the page count."""
-        self.page_count = self.paged().paint(device, self.furniture, use_device_layout=use_device_layout)
+        """Paint all pages (header, body, footer) onto a QPrinter or QPdfWriter; returns the page count.
+        With use_device_layout the printer's paper and orientation (as set in a dialog) are used, else this
+        schedule's own."""
+        paged = self.paged()
+        if not use_device_layout:
+            paged.set_layout(self.layout)
+        self.page_count = paged.paint(device, self.furniture, use_device_layout=use_device_layout)
         return self.page_count
 
     def write_pdf(self, path: str | Path) -> int:
@@ -114,7 +119,9 @@ class ScheduleDocument:
         with open(tmp, "wb"):  # a plain OSError (missing folder, no permission) before Qt tries
             pass
         writer = QTextDocumentWriter(str(tmp), b"ODF")
-        if not writer.write(odt.doc):
+        written = writer.write(odt.doc)
+        del writer  # closes the file (Windows cannot rename an open file)
+        if not written:
             tmp.unlink(missing_ok=True)
             raise OSError(f"cannot write {path}")
         tmp.replace(path)

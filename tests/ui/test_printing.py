@@ -220,3 +220,24 @@ def test_cli_schedule_unwritable_output_is_one_sentence(small_db, db_path, tmp_p
     assert err == f"无法写入 {target}：文件夹不存在"
     assert main(["schedule", "--db", str(db_path), "--out", str(tmp_path / "x.pdf"), "--activity", "nope"]) == 2
     assert "nope" in capsys.readouterr().err
+
+
+def test_printer_layout_does_not_leak_into_the_pdf(small_db, tmp_path):
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+
+    doc = build(small_db)  # A4 portrait
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "landscape.pdf"))
+    doc.configure(printer)
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)  # as a user would in the preview
+    doc.print_to(printer, use_device_layout=True)
+    doc.write_pdf(tmp_path / "own.pdf")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(tmp_path / "own.pdf")], capture_output=True, text=True).stdout
+        width, height = (float(x) for x in info.split("Page size:")[1].split("pts")[0].split(" x "))
+        assert width < height  # still portrait
+        info = subprocess.run(["pdfinfo", str(tmp_path / "landscape.pdf")], capture_output=True, text=True).stdout
+        width, height = (float(x) for x in info.split("Page size:")[1].split("pts")[0].split(" x "))
+        assert width > height
