@@ -52,6 +52,9 @@ class RegisterError(ValueError):
     def message(self, lang: str | None = None) -> str:
         return messages.render("registers." + self.code, lang, **self.params)
 
+    def __str__(self) -> str:  # a failed undo/redo is shown through str(): the sentence, not the code
+        return self.message()
+
 
 # ---------------------------------------------------------------- change records
 

@@ -214,3 +214,26 @@ def test_venue_delete_refused_while_used(venues, plan, qtbot):
     venues.select(plan["dl"])
     assert not venues.delete_venue()
     assert "3" in venues.notice.text()
+
+
+def test_an_undo_that_cannot_be_made_is_reported_and_dropped(orgs, ctx, plan, qtbot):
+    from lifelong_desktop.services.planning import ActivityInput, create_activity
+    from lifelong_desktop.ui.undo import base as undo_base
+
+    dialog = orgs.new_organisation()
+    dialog.name.setText("新单位")
+    click_ok(qtbot, dialog)
+    new_id = orgs.current().id
+    with ctx.db.transaction() as s:  # another window makes it host of an activity meanwhile
+        create_activity(s, plan["programme"], ActivityInput(
+            title="新活动", start_date=date(2024, 5, 1), end_date=date(2024, 5, 1), city_code="210100",
+            activity_type="lecture", level="municipal", host_ids=(new_id,)))
+    reported = []
+    undo_base.error_handler.append(lambda exc: reported.append(str(exc)))
+    try:
+        undo(ctx, qtbot)
+    finally:
+        undo_base.error_handler.pop()
+    assert reported and "新单位" in reported[0] and "1" in reported[0]
+    assert "新单位" in names(orgs)
+    assert ctx.undo_stack.count() == 0  # the command that cannot be undone is dropped
