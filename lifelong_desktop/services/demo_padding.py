@@ -9,6 +9,7 @@ from itertools import accumulate
 from lifelong_desktop.services.demo_content import CitySpec, cities, parts
 from lifelong_desktop.services.demo_registers import Registers, VenueSpec, county_label
 from lifelong_desktop.services.demo_schedule import (
+    WINDOW_DAYS,
     WINDOW_END,
     WINDOW_START,
     Booking,
@@ -21,7 +22,6 @@ from lifelong_desktop.services.demo_schedule import (
 )
 from lifelong_desktop.services.regions import regions
 
-WINDOW_DAYS = (WINDOW_END - WINDOW_START).days + 1
 WEEK_CENTRE = date(2024, 4, 26)
 STARTS = {"morning": (time(8, 30), time(9), time(9, 30), time(10)), "afternoon": (time(13, 30), time(14), time(14, 30), time(15)),
           "evening": (time(18, 30), time(19))}
