@@ -1,0 +1,146 @@
+"""Fuzz target over the workbook reader: a small real exported workbook, mutated at every level."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from hypothesis import strategies as st
+
+from fuzz.values import raw_values
+
+KEEP_ROWS = 12
+_ROW = re.compile(rb'<row r="(\d+)"[^>]*?(?:/>|>.*?</row>)', re.S)
+_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?(?:/>|>.*?</c>)', re.S)
+
+
+def _trim(xml: bytes) -> bytes:
+    """Only the first rows of a sheet (the base stays small, so every input is read fast)."""
+    return _ROW.sub(lambda m: m.group(0) if int(m.group(1)) <= KEEP_ROWS else b"", xml)
+
+
+def build_base(folder: Path) -> Path:
+    """The demo programme exported by the app itself, cut to its first rows: a valid workbook."""
+    db, full, base = folder / "demo.sqlite", folder / "full.xlsx", folder / "base.xlsx"
+    env_cli = [sys.executable, "-m", "lifelong_desktop.cli"]
+    for args in (["demo", "--db", str(db), "--force"], ["export", "--db", str(db), "--out", str(full)]):
+        subprocess.run(env_cli + args, check=True, capture_output=True, timeout=300)
+    with zipfile.ZipFile(full) as src, zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = _trim(data)
+            dst.writestr(info, data)
+    return base
+
+
+def read_parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def pack(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def _cell_xml(ref: str, raw: object, kind: int) -> bytes:
+    """A cell as a spreadsheet program might write it, with a fuzzed value and type."""
+    text = escape(str(raw)).encode("utf-8", "surrogatepass")
+    shapes = [
+        b'<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref.encode(), text),
+        b'<c r="%s"><v>%s</v></c>' % (ref.encode(), text),
+        b'<c r="%s" t="b"><v>%s</v></c>' % (ref.encode(), text[:3]),
+        b'<c r="%s" t="e"><v>#DIV/0!</v></c>' % ref.encode(),
+        b'<c r="%s" t="d"><v>%s</v></c>' % (ref.encode(), text),
+        b'<c r="%s" t="s"><v>%s</v></c>' % (ref.encode(), text[:12]),
+        b'<c r="%s" t="str"><f>SUM(A1:A3)</f><v>%s</v></c>' % (ref.encode(), text),
+        b'<c r="%s" s="9999"><v>%s</v></c>' % (ref.encode(), text),
+    ]
+    return shapes[kind % len(shapes)]
+
+
+@st.composite
+def cell_mutation(draw: st.DrawFn, parts: dict[str, bytes]) -> tuple[str, bytes]:
+    """Replace a few cells of one sheet with fuzzed values of fuzzed types."""
+    sheets = sorted(p for p in parts if p.startswith("xl/worksheets/sheet"))
+    name = draw(st.sampled_from(sheets))
+    xml = parts[name]
+    cells = list(_CELL.finditer(xml))
+    if not cells:
+        return name, xml
+    for _ in range(draw(st.integers(1, 6))):
+        m = draw(st.sampled_from(cells))
+        raw = draw(raw_values())
+        ref = m.group(1).decode()
+        new = _cell_xml(ref, raw, draw(st.integers(0, 40)))
+        xml = xml.replace(m.group(0), new, 1)
+        cells = list(_CELL.finditer(xml)) or cells
+    return name, xml
+
+
+@st.composite
+def workbook_bytes(draw: st.DrawFn, base: bytes, parts: dict[str, bytes]) -> tuple[str, bytes]:
+    """One fuzzed file: (how it was made, its bytes)."""
+    how = draw(st.sampled_from(["cells", "cells", "cells", "flip", "truncate", "drop", "garbage", "rename",
+                                "dimension", "huge_row"]))
+    if how == "cells":
+        changed = dict(parts)
+        for _ in range(draw(st.integers(1, 3))):
+            name, xml = draw(cell_mutation(changed))
+            changed[name] = xml
+        return how, pack(changed)
+    if how == "flip":
+        data = bytearray(base)
+        for _ in range(draw(st.integers(1, 20))):
+            i = draw(st.integers(0, len(data) - 1))
+            data[i] = draw(st.integers(0, 255))
+        return how, bytes(data)
+    if how == "truncate":
+        return how, base[: draw(st.integers(0, len(base) - 1))]
+    if how == "drop":
+        name = draw(st.sampled_from(sorted(parts)))
+        return how, pack({k: v for k, v in parts.items() if k != name})
+    if how == "garbage":
+        name = draw(st.sampled_from(sorted(parts)))
+        xml = parts[name]
+        at = draw(st.integers(0, len(xml)))
+        junk = draw(st.binary(min_size=1, max_size=40))
+        return how, pack({**parts, name: xml[:at] + junk + xml[at:]})
+    if how == "rename":
+        wb = parts["xl/workbook.xml"]
+        names = re.findall(rb'name="([^"]*)"', wb)
+        if names:
+            old = draw(st.sampled_from(names))
+            new = escape(draw(st.text(max_size=12))).replace('"', "&quot;").encode("utf-8", "surrogatepass")
+            wb = wb.replace(b'name="' + old + b'"', b'name="' + new + b'"', 1)
+        return how, pack({**parts, "xl/workbook.xml": wb})
+    sheets = sorted(p for p in parts if p.startswith("xl/worksheets/sheet"))
+    name = draw(st.sampled_from(sheets))
+    xml = parts[name]
+    if how == "dimension":
+        ref = draw(st.sampled_from([b"A1:XFD1048576", b"A1:ZZZZ99999999", b"", b"B2:A1"]))
+        xml = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="' + ref + b'"', xml, count=1)
+    else:  # huge_row: a cell far away (a sparse sheet must not make the reader allocate a huge grid)
+        row = draw(st.sampled_from([1048576, 65537, 200000]))
+        col = draw(st.sampled_from([b"XFD", b"AA", b"A"]))
+        cell = b'<row r="%d"><c r="%s%d" t="inlineStr"><is><t>x</t></is></c></row>' % (row, col, row)
+        xml = xml.replace(b"</sheetData>", cell + b"</sheetData>", 1)
+    return how, pack({**parts, name: xml})
+
+
+def scratch_file() -> Path:
+    fd, name = tempfile.mkstemp(suffix=".xlsx", prefix="fuzz-")
+    import os
+
+    os.close(fd)
+    return Path(name)
