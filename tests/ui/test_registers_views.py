@@ -85,9 +85,15 @@ def test_selected_organisation_shows_its_activities_by_role_and_opens_one(orgs, 
     assert sorted(roles) == sorted([("开幕式", "Undertaker"), ("开幕式", "Co-organiser"), ("终身学习讲座", "Host")])
     assert "2" in orgs.detail.text()
     row = orgs.activities.row_of(lambda p: p.title == "终身学习讲座")
+    seen = []
+    orgs.ctx.activity_requested.connect(seen.append)
     with qtbot.waitSignal(orgs.ctx.activity_requested) as blocker:
         double_click(qtbot, orgs.activity_table, orgs.activities.index(row, 1))
     assert blocker.args == [plan["lecture"]]
+    assert seen == [plan["lecture"]]  # once per double-click
+    orgs.activity_table.setFocus()
+    with qtbot.waitSignal(orgs.ctx.activity_requested):
+        qtbot.keyClick(orgs.activity_table, Qt.Key.Key_Return)  # Enter opens too
 
 
 def test_create_edit_with_undo_and_redo(orgs, ctx, qtbot):
@@ -124,6 +130,18 @@ def test_duplicate_name_is_refused_in_the_form(orgs, qtbot):
     click_ok(qtbot, dialog)
     assert dialog.isVisible() and "合并" in dialog.error.text()
     dialog.reject()
+
+
+def test_double_click_and_context_menu_edit_the_selected_entry(orgs, plan, qtbot):
+    orgs.select(plan["union"])
+    opened = []
+    orgs.edit_organisation = lambda: opened.append(orgs.current().id)  # noqa: B023 - the view's slot
+    double_click(qtbot, orgs.table, orgs.model.index(orgs.model.row_of(lambda r: r.id == plan["union"]), 0))
+    assert opened == [plan["union"]]
+    words = [a.text() for a in orgs.table.actions()]
+    assert words == ["New…", "Edit…", "Delete", "Merge…"]
+    orgs.table.clearSelection()
+    assert not orgs.table.actions()[1].isEnabled()
 
 
 def test_delete_refused_with_a_sentence_while_used(orgs, plan, ctx):
@@ -170,9 +188,11 @@ def test_venue_filter_by_city_and_bookings_with_clashes(venues, plan, qtbot):
     assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "学习成果展" in venues.bookings.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert venues.bookings.row_at(0).entry.day == date(2024, 10, 27)
+    seen = []
+    venues.ctx.activity_requested.connect(seen.append)
     with qtbot.waitSignal(venues.ctx.activity_requested) as blocker:
         double_click(qtbot, venues.booking_table, index)
-    assert blocker.args == [plan["reading"]]
+    assert blocker.args == [plan["reading"]] and seen == [plan["reading"]]
 
 
 def test_new_venue_in_the_filtered_city_edit_and_undo(venues, ctx, qtbot):

@@ -185,3 +185,14 @@ def test_translation_source_is_complete():
     unfinished = [m.find("source").text for m in messages
                   if m.find("translation").get("type") == "unfinished" or not m.find("translation").text]
     assert unfinished == []
+
+
+def test_switching_programme_starts_at_its_own_week(cal, ctx, qtbot):
+    from lifelong_desktop.services.programmes import create_programme
+
+    with ctx.db.transaction() as s:
+        other = create_programme(s, region_code="210000", year=2025, week_start=date(2025, 10, 25)).id
+    cal.step(3)
+    ctx.set_programme(other)
+    qtbot.waitUntil(lambda: date(2025, 10, 25) in cal.grid.days)
+    assert sum(len(v) for v in cal.grid.cells.values()) == 0 and "0" in cal.count_label.text()

@@ -56,10 +56,12 @@ def test_checks_grouped_by_severity_with_counts(ctx, plan, qtbot, qtmodeltester)
     index = view.model.indexFromItem(clash.child(1))
     view.tree.expand(index.parent())
     rect = view.tree.visualRect(index)
+    seen = []
+    ctx.activity_requested.connect(seen.append)
     with qtbot.waitSignal(ctx.activity_requested) as blocker:
         qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert blocker.args == [index.data(ACTIVITY_ROLE)]
+    assert blocker.args == [index.data(ACTIVITY_ROLE)] and len(seen) == 1
     assert blocker.args[0] in (plan["expo"], plan["reading"])
 
 

@@ -112,6 +112,7 @@ class CalendarView(LazyView):
         self.grid.period_step.connect(self.step)
         self.grid.today_requested.connect(self.go_today)
         self.grid.entry_activated.connect(self.ctx.activity_requested.emit)
+        ctx.programme_changed.connect(self._programme_switched)
         for keys, slot in (("Ctrl+1", lambda: self.set_mode("week")), ("Ctrl+2", lambda: self.set_mode("month"))):
             sc = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
@@ -145,6 +146,9 @@ class CalendarView(LazyView):
         if prog is not None and prog.week_start:
             return prog.week_start
         return first or today
+
+    def _programme_switched(self, _programme_id: int) -> None:
+        self._anchored = False  # another year: start again at its own week
 
     # -- navigation
 

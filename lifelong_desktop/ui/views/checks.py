@@ -37,7 +37,6 @@ class ChecksView(LazyView):
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
-        self.tree.doubleClicked.connect(self.open_index)
         self.tree.activated.connect(self.open_index)
         self.tree.setToolTip(self.tr("Double-click a finding to open its activity"))
         self.summary = QLabel()

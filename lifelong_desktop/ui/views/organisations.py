@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -66,6 +66,7 @@ class OrganisationsView(LazyView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._counts: dict[int, int] = {}
+        self._menu_actions: list[tuple[QPushButton, QAction]] = []
         self._region = ""
         role_words = {"host": self.tr("Host"), "undertaker": self.tr("Undertaker"),
                       "co_organiser": self.tr("Co-organiser")}
@@ -110,7 +111,13 @@ class OrganisationsView(LazyView):
         self.table = make_table(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         set_widths(self.table, (240, 110, 120, 70, 80))
-        self.table.doubleClicked.connect(lambda _i: self.edit_organisation())
+        self.table.activated.connect(lambda _i: self.edit_organisation())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in (self.new_button, self.edit_button, self.delete_button, self.merge_button):
+            action = QAction(button.text(), self.table)
+            action.triggered.connect(button.click)
+            self.table.addAction(action)
+            self._menu_actions.append((button, action))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -118,7 +125,6 @@ class OrganisationsView(LazyView):
         self.activity_table = make_table(self.activities)
         self.activity_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         set_widths(self.activity_table, (130, 200, 70, 70))
-        self.activity_table.doubleClicked.connect(self._open_activity)
         self.activity_table.setToolTip(self.tr("Double-click an activity to open it"))
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -211,11 +217,16 @@ class OrganisationsView(LazyView):
                             + self.tr("Activities in this programme: %1 (%2)")
                             .replace("%1", str(len({p.activity_id for p in parts}))).replace("%2", by_role))
 
+    def _sync_menu(self) -> None:
+        for button, action in self._menu_actions:
+            action.setEnabled(button.isEnabled())
+
     def _update_buttons(self) -> None:
         n = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
         self.edit_button.setEnabled(n == 1)
         self.delete_button.setEnabled(n == 1)
         self.merge_button.setEnabled(self.model.rowCount() >= 2)
+        self._sync_menu()
 
     def _open_activity(self, index: QModelIndex) -> None:
         part = self.activities.row_at(index)

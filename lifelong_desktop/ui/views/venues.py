@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -49,6 +49,7 @@ class VenuesView(LazyView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._counts: dict[int, int] = {}
+        self._menu_actions: list[tuple[QPushButton, QAction]] = []
         self._region = ""
         yes, no = self.tr("Yes"), self.tr("No")
         self.model = RowTableModel([
@@ -104,14 +105,19 @@ class VenuesView(LazyView):
         self.table = make_table(self.model)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         set_widths(self.table, (220, 80, 80, 90, 60, 50))
-        self.table.doubleClicked.connect(lambda _i: self.edit_venue())
+        self.table.activated.connect(lambda _i: self.edit_venue())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in (self.new_button, self.edit_button, self.delete_button, self.merge_button):
+            action = QAction(button.text(), self.table)
+            action.triggered.connect(button.click)
+            self.table.addAction(action)
+            self._menu_actions.append((button, action))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.booking_table = make_table(self.bookings)
         self.booking_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         set_widths(self.booking_table, (130, 100, 200, 60))
-        self.booking_table.doubleClicked.connect(self._open_activity)
         self.booking_table.activated.connect(self._open_activity)
         self.booking_table.setToolTip(self.tr("Double-click a booking to open its activity"))
         right = QWidget()
@@ -234,11 +240,16 @@ class VenuesView(LazyView):
         titles = {b.entry.activity_id: b.entry.title for b in self.bookings.all_rows()}
         return self.tr("At the same time as: %1").replace("%1", "；".join(titles.get(i, "") for i in booking.clashes_with))
 
+    def _sync_menu(self) -> None:
+        for button, action in self._menu_actions:
+            action.setEnabled(button.isEnabled())
+
     def _update_buttons(self) -> None:
         one = self.current() is not None
         self.edit_button.setEnabled(one)
         self.delete_button.setEnabled(one)
         self.merge_button.setEnabled(len(self.model.all_rows()) >= 2)
+        self._sync_menu()
 
     def _open_activity(self, index: QModelIndex) -> None:
         booking = self.bookings.row_at(index)
