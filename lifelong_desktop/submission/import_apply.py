@@ -6,7 +6,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import (
@@ -34,30 +34,48 @@ _ACT = Activity.__table__
 _LINK = ActivityOrganisation.__table__
 
 
-def fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """executemany of plain tuples, with each column's own SQLAlchemy bind processor (dates as SQLite text).
-
-    The rows' values are converted in place.
-
-    The same storage as `session.execute(insert(table), rows)`, without its per-row parameter work, which
-    is most of the time of importing 20,000 activities.
-    """
-    if not rows:
-        return
-    conn = session.connection()
-    dialect = conn.dialect
-    names = list(rows[0])
-    for name in names:  # convert in place only the columns whose type needs it (dates, times, booleans)
+def _processed(session: Session, table: Any, rows: list[dict[str, Any]], names: list[str]) -> list[tuple]:
+    """Rows as plain tuples in `names` order, each column through its own SQLAlchemy bind processor (in place)."""
+    dialect = session.connection().dialect
+    for name in names:  # only the columns whose type needs it (dates, times, booleans) are converted
         proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if proc is not None:
             for r in rows:
                 value = r[name]
                 if value is not None:
                     r[name] = proc(value)
-    params = list(map(itemgetter(*names), rows))
-    quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
-    sql = f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({quoted}) VALUES ({', '.join('?' * len(names))})"
-    conn.exec_driver_sql(sql, params)
+    return list(map(itemgetter(*names), rows)) if len(names) > 1 else [(r[names[0]],) for r in rows]
+
+
+def _quote(session: Session, name: str) -> str:
+    return session.connection().dialect.identifier_preparer.quote(name)
+
+
+def fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """executemany of plain tuples: the same storage as `session.execute(insert(table), rows)` without its
+    per-row parameter work, which is most of the time of importing 20,000 activities. Converts in place."""
+    if not rows:
+        return
+    names = list(rows[0])
+    sql = (f"INSERT INTO {_quote(session, table.name)} ({', '.join(_quote(session, n) for n in names)}) "
+           f"VALUES ({', '.join('?' * len(names))})")
+    session.connection().exec_driver_sql(sql, _processed(session, table, rows, names))
+
+
+def fast_update(session: Session, table: Any, rows: list[dict[str, Any]], key: str = "id") -> None:
+    """executemany UPDATE ... WHERE key = ? of plain tuples (rows hold the same columns; converted in place)."""
+    if not rows:
+        return
+    names = [n for n in rows[0] if n != key] + [key]
+    sets = ", ".join(f"{_quote(session, n)} = ?" for n in names[:-1])
+    sql = f"UPDATE {_quote(session, table.name)} SET {sets} WHERE {_quote(session, key)} = ?"
+    session.connection().exec_driver_sql(sql, _processed(session, table, rows, names))
+
+
+def fast_delete(session: Session, table: Any, column: str, ids: list[int]) -> None:
+    if ids:
+        sql = f"DELETE FROM {_quote(session, table.name)} WHERE {_quote(session, column)} = ?"
+        session.connection().exec_driver_sql(sql, [(i,) for i in ids])
 
 
 def _next_id(session: Session, column: Any) -> int:
@@ -168,35 +186,29 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
     updates, changed = [], []
     for change in plan.updated:
         row, db = acts[change.index], plan.db_rows[change.db_id]  # type: ignore[index]
-        diff = differences(plan, row, db)
+        diff = plan.diffs.get(db.id) or differences(plan, row, db)
         values = activity_values(row)
         vkey = venue_key(row)
-        values.update(b_id=db.id, venue_id=reg.venue_of.get(vkey) if vkey else None, updated_at=stamp,
+        values.update(id=db.id, venue_id=reg.venue_of.get(vkey) if vkey else None, updated_at=stamp,
                       version=db.version + 1,
                       source_submission_id=source_id if source_id is not None else db.source_submission_id)
         updates.append(values)
         links += _links(plan, db.id, row)
         changed.append((db.id, db.uid, {k: v[0] for k, v in diff.items()}, {k: v[1] for k, v in diff.items()}))
     fast_insert(session, _ACT, inserts)
-    if updates:
-        columns = {k: bindparam(k) for k in updates[0] if k != "b_id"}
-        session.execute(update(_ACT).where(_ACT.c.id == bindparam("b_id")).values(**columns),
-                        updates, execution_options={"synchronize_session": False})
-        session.execute(_LINK.delete().where(_LINK.c.activity_id == bindparam("b_id")),
-                        [{"b_id": u["b_id"]} for u in updates])
+    fast_update(session, _ACT, updates)
+    fast_delete(session, _LINK, "activity_id", [u["id"] for u in updates])
     parents = []
-    for change, own_id in zip(plan.new + plan.updated, [v["id"] for v in inserts] + [u["b_id"] for u in updates],
+    for change, own_id in zip(plan.new + plan.updated, [v["id"] for v in inserts] + [u["id"] for u in updates],
                               strict=True):
         parent = acts[change.index].get("parent_id")  # type: ignore[index]
         if parent or change.db_id is not None:
-            parents.append({"b_id": own_id, "parent_id": id_of_uid.get(parent) if parent else None})
-    if parents:
-        session.execute(update(_ACT).where(_ACT.c.id == bindparam("b_id")).values(parent_id=bindparam("parent_id")),
-                        parents, execution_options={"synchronize_session": False})
+            parents.append({"parent_id": id_of_uid.get(parent) if parent else None, "id": own_id})
+    fast_update(session, _ACT, parents)
     fast_insert(session, _LINK, links)
     if prune and plan.missing:
         ids = [m.db_id for m in plan.missing]
-        session.execute(_ACT.delete().where(_ACT.c.id == bindparam("b_id")), [{"b_id": i} for i in ids])
+        fast_delete(session, _ACT, "id", ids)
         audit.record(session, "delete", "activity",
                      [(m.db_id, m.uid, {"title": m.title}, None) for m in plan.missing], programme_id=programme.id)
         outcome.pruned = len(ids)

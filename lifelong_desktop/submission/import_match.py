@@ -111,13 +111,15 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
             plan.new.append(change)
             continue
         matched.add(db.id)
-        if not differences(plan, row, db):
+        diff = differences(plan, row, db)
+        if not diff:
             plan.unchanged.append(change)
         elif own and as_of is not None and db.updated_at is not None and db.updated_at > as_of:
             plan.kept.append(change)
             _activity_finding(plan, WARNING, "local_edit_newer", i, "activity_id", title=db.title)
         else:
             plan.updated.append(change)
+            plan.diffs[db.id] = diff
     for r in candidates.values():
         if r.id in matched:
             continue

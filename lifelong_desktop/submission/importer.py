@@ -70,6 +70,7 @@ class ImportPlan:
     missing: list[ActivityChange] = field(default_factory=list)
     kept: list[ActivityChange] = field(default_factory=list)  # local_edit_newer: counted as unchanged
     prior_submission_ids: list[int] = field(default_factory=list)
+    diffs: dict[int, dict[str, tuple[Any, Any]]] = field(default_factory=dict)  # db id -> {field: (old, new)}
     registers: Registers | None = None
     db_rows: dict[int, ActivityRow] = field(default_factory=dict)
 
