@@ -135,3 +135,16 @@ def test_returns_latest_or_not_yet_and_reminder(ctx, plan, qtbot, qtmodeltester)
     reminder = QApplication.clipboard().text()
     assert "沈阳市" in reminder and "大连市" not in reminder and "2024" in reminder
     assert reminder.count("市") == 13
+
+
+def test_every_view_copes_with_a_database_without_programme(db, qtbot):
+    from lifelong_desktop.ui.context import AppContext
+
+    ctx = AppContext(db, None)
+    views = {}
+    for cls in VIEWS:
+        views[cls.__name__] = view = shown(cls(ctx), qtbot)
+        view.grab()
+    assert views["ReturnsView"].returns == [] and views["SummaryView"].model.rowCount() == 0
+    assert views["CalendarView"].index.count == 0 and views["ChecksView"].findings == []
+    assert views["OrganisationsView"].model.rowCount() == 0
