@@ -150,6 +150,9 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Lifelong Learning Activity Week"))
     install_cjk_font(app)
     install_excepthook()
+    from lifelong_desktop.ui.undo.import_command import remove_old_copies
+
+    remove_old_copies()
     controller = Application(app, settings)
     if not controller.open_first(db_path):
         return 3

@@ -23,7 +23,8 @@ def make_plan(db, n: int = 10) -> dict:
     """A Liaoning 2024 programme with organisations, venues and `n` activities across five cities."""
     with db.transaction("setup") as s:
         prog = create_programme(s, region_code="210000", year=2024, week_start=date(2024, 10, 26),
-                                week_end=date(2024, 11, 1))
+                                week_end=date(2024, 11, 1), submitting_unit="辽宁省教育厅", contact_name="王老师",
+                                contact_phone="024-86891234")
         orgs = [Organisation(name=name, org_type="government") for name in
                 ("辽宁省教育厅", "沈阳开放大学", "大连市图书馆", "鞍山市总工会")]
         venues = [Venue(name=f"{city}图书馆", city_code=code, address=f"{city}中山路1号") for code, city in CITIES.items()]

@@ -190,7 +190,7 @@ class FileActions(QObject):
         from lifelong_desktop.printing.schedule import ScheduleOptions, build_schedule
         from lifelong_desktop.ui import settings as S
 
-        lang = "en" if self.window.settings.get(S.LANGUAGE) == "en" else "zh"
+        lang = "en" if self.window.settings.get(S.LANGUAGE) == "en" else "zh"  # the window's language
         with self.ctx.db.read() as session:
             return build_schedule(session, self.ctx.programme_id, ScheduleOptions(lang=lang))
 
@@ -223,13 +223,15 @@ class FileActions(QObject):
         path = path or self._save_path(self.tr("Export iCalendar"), "活动周.ics", "iCalendar (*.ics)")
         if not path:
             return None
+        from lifelong_desktop.ui.activities import codes
+
         try:
             with self.ctx.db.read() as session:
-                written = ics.write_ics(session, self.ctx.programme_id, path)
+                count = ics.write_ics(session, self.ctx.programme_id, path, lang=codes.message_language())
         except OSError as exc:
-            self._say(self.tr("The calendar could not be written: %1").replace("%1", str(exc)))
+            self._say(self.tr("The calendar could not be written: %1").replace("%1", exc.strerror or str(exc)))
             return None
-        self._done(self.tr("Calendar written to %1.").replace("%1", str(path)))
-        return written if isinstance(written, Path) else Path(path)
+        self._done(self.tr("%n activities written to the calendar %1.", "", count).replace("%1", str(path)))
+        return Path(path)
 
 

@@ -1,0 +1,109 @@
+"""Import with preview from the File menu: Cancel changes nothing, Apply is one undoable edit."""
+
+from __future__ import annotations
+
+import pytest
+from test_activities_model import make_plan
+
+from lifelong_desktop.db import open_database
+from lifelong_desktop.services import planning
+from lifelong_desktop.services.planning import ActivityInput
+from lifelong_desktop.ui import settings as S
+from lifelong_desktop.ui.context import AppContext
+from lifelong_desktop.ui.dialogs.import_preview import FindingsModel, ImportPreviewDialog, run_import
+from lifelong_desktop.ui.main_window import MainWindow
+from lifelong_desktop.ui.undo import base
+
+
+@pytest.fixture
+def window(qtbot, db):
+    plan = make_plan(db)
+    w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
+    qtbot.addWidget(w)
+    w.told = []
+    w.activities.inform = lambda title, text: w.told.append(text)
+    return w
+
+
+@pytest.fixture
+def exported(window, tmp_path):
+    path = window.files.export_workbook(str(tmp_path / "own.xlsx"))
+    assert path is not None
+    view = window.activities
+    view.select_ids([view.model.row_at(0).id, view.model.row_at(1).id])
+    view.editing.delete_selected()
+    window.ctx.undo_stack.clear()
+    assert view.model.total_count == 8
+    return path
+
+
+def test_preview_then_cancel_changes_nothing(window, exported):
+    seen = []
+
+    def cancel(dialog):
+        seen.append((dialog.plan.counts, dialog.apply_button.isEnabled()))
+        return False
+
+    window.activities.editing.run_dialog = cancel
+    assert not run_import(window, exported)
+    assert seen == [({"new": 2, "updated": 0, "unchanged": 8, "missing": 0}, True)]
+    assert window.activities.model.total_count == 8 and window.ctx.undo_stack.count() == 0
+
+
+def test_apply_is_undone_and_redone(window, exported, qtbot):
+    window.activities.editing.run_dialog = lambda dialog: True
+    with qtbot.waitSignal(window.ctx.data_changed):
+        assert run_import(window, exported)
+    assert window.activities.model.total_count == 10
+    assert "own.xlsx" in window.ctx.undo_stack.undoText()
+    window.ctx.undo_stack.undo()
+    assert window.activities.model.total_count == 8
+    window.ctx.undo_stack.redo()
+    assert window.activities.model.total_count == 10
+    with window.ctx.db.read() as s:
+        from lifelong_desktop.services.rows import activity_rows
+
+        assert len(activity_rows(s, window.ctx.programme_id)) == 10
+
+
+def test_undo_is_refused_when_another_window_changed_the_database(window, exported, db_path):
+    window.activities.editing.run_dialog = lambda dialog: True
+    assert run_import(window, exported)
+    row = window.activities.model.row_at(0)
+    other = open_database(db_path)
+    try:
+        with other.transaction("other window") as s:
+            planning.update_activity(s, row.id, ActivityInput.from_row(row).replace(title="别处的修改"), row.version)
+    finally:
+        other.close()
+    window.ctx.undo_stack.undo()
+    assert len(window.told) == 1 and window.ctx.undo_stack.count() == 0
+    titles = {r.title for r in window.activities.model.all_rows()}
+    assert "别处的修改" in titles and len(titles) == 10
+
+
+def test_a_workbook_with_errors_cannot_be_applied(qtbot, window, tmp_path):
+    from lifelong_desktop.submission.importer import plan_import
+
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook at all")
+    with window.ctx.db.read() as s:
+        plan = plan_import(s, bad)
+    dialog = ImportPreviewDialog(plan, bad.name)
+    qtbot.addWidget(dialog)
+    assert not dialog.apply_button.isEnabled() and dialog.model.rowCount() >= 1
+    assert "Traceback" not in dialog.model.index(0, 2).data()
+
+
+def test_findings_model_passes_qtmodeltester(qtmodeltester, window, exported):
+    from lifelong_desktop.submission.findings import Finding
+
+    model = FindingsModel()
+    model.set_rows([Finding("warning", "unknown_column", sheet="活动", cell="AC2", key="x"),
+                    Finding("error", "required", sheet="活动", cell="B3", key="title")])
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "Error"
+
+
+def teardown_module():
+    base.error_handler.clear()
