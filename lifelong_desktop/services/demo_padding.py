@@ -101,13 +101,15 @@ class Composer:
                 return self.rng.choice(pool)
         return self.rng.choice(self.reg.by_city[city.code])
 
-    def _fallback(self, city: CitySpec, venue: VenueSpec | None, start: date, days: int,
-                  mask: int) -> tuple[VenueSpec | None, date]:
-        """A free venue of the city on that day, else a free day near it, else None (the activity goes online)."""
+    def _fallback(self, city: CitySpec, venue: VenueSpec | None, start: date, days: int, mask: int,
+                  kind: str) -> tuple[VenueSpec | None, date]:
+        """A free venue of the city fit for the kind on that day, else a free day near it, else None (online)."""
         start = min(start, WINDOW_END - timedelta(days=days - 1))
         end = start + timedelta(days=days - 1)
-        same_type = [v for v in self.reg.by_city[city.code] if venue and v.venue_type == venue.venue_type]
-        for other in same_type + self.reg.by_city[city.code]:
+        fit = self.p["venue_types"].get(kind, ())
+        venues = self.reg.by_city[city.code]
+        same_type = [v for v in venues if venue and v.venue_type == venue.venue_type]
+        for other in same_type + [v for v in venues if v.venue_type in fit]:
             if self.booking.free(other, start, end, mask):
                 return other, start
         for shift in range(1, 60):
@@ -183,7 +185,7 @@ class Composer:
                 venue = self._venue(city, kind, audience)
             start = min(max(start + timedelta(days=rng.randint(-10, 10)), WINDOW_START), WINDOW_END)
         else:
-            venue, start = self._fallback(city, venue, start, days, mask)
+            venue, start = self._fallback(city, venue, start, days, mask, kind)
             if venue is None:
                 mode = "online"
                 self.moved_online += 1

@@ -398,9 +398,10 @@ def test_a_crowded_city_never_pushes_an_activity_out_of_the_window():
         for venue in crowded:
             booking.book(venue, WINDOW[1] - timedelta(days=20), WINDOW[1], 7)
         composer = Composer(reg, booking, seed=0)
-        venue, start = composer._fallback(city, museum, WINDOW[1] - timedelta(days=2), 10, 3)
+        venue, start = composer._fallback(city, museum, WINDOW[1] - timedelta(days=2), 10, 3, "exhibition")
         assert start + timedelta(days=9) <= WINDOW[1]
         assert venue is None or booking.free(venue, start, start + timedelta(days=9), 3)
+        assert venue is None or venue.venue_type in ("museum", "library", "cultural_centre")
 
 
 @pytest.mark.parametrize("which", ["base", "padded"])
