@@ -82,57 +82,62 @@
         <translation>按状态着色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="122"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="127"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="189"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="158"/>
+        <source>Double-click an activity (or press Enter) to open it; arrows move, Page Up/Down change the period.</source>
+        <translation>双击活动（或按回车）打开；方向键移动，Page Up/Page Down 翻页。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="200"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="195"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="206"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="215"/>
         <source>(no venue, online)</source>
         <translation>（无场地/线上）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="225"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="236"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="225"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="236"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="239"/>
         <source>%1 activities</source>
         <translation>%1 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="235"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="246"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="247"/>
         <source>%1 – %2 (week %3)</source>
         <translation>%1 – %2（第 %3 周）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="247"/>
         <source>d MMMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="237"/>
+        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="248"/>
         <source>d MMMM</source>
         <translation>M月d日</translation>
     </message>

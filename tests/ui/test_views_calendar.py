@@ -76,6 +76,7 @@ def test_double_click_an_entry_opens_its_activity(cal, plan, qtbot):
         qtbot.mouseDClick(cal.grid.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert blocker.args == [plan["reading"]]
     assert "读书会" in cal.grid.tooltip_text(cal.grid.selected_entry())
+    assert "读书会" in cal.selection.text() and "14:00–16:00" in cal.selection.text()
 
 
 def test_keyboard_moves_between_entries_days_and_weeks(cal, plan, qtbot):

@@ -94,12 +94,15 @@ class CalendarView(LazyView):
         for w in (self.count_label, self.week_button, self.month_button, self.lanes_combo, self.colour_combo):
             bar.addWidget(w)
         self.grid = CalendarGrid(self)
+        self.selection = QLabel()
+        self.selection.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.grid, 1)
+        layout.addWidget(self.selection)
         layout.addWidget(self.legend)
 
         self.prev_button.clicked.connect(lambda: self.step(-1))
@@ -112,11 +115,13 @@ class CalendarView(LazyView):
         self.grid.period_step.connect(self.step)
         self.grid.today_requested.connect(self.go_today)
         self.grid.entry_activated.connect(self.ctx.activity_requested.emit)
+        self.grid.entry_selected.connect(self._show_selection)
         ctx.programme_changed.connect(self._programme_switched)
         for keys, slot in (("Ctrl+1", lambda: self.set_mode("week")), ("Ctrl+2", lambda: self.set_mode("month"))):
             sc = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         self._update_legend()
+        self._show_selection(-1)
 
     def title(self) -> str:
         return self.tr("Calendar")
@@ -146,6 +151,12 @@ class CalendarView(LazyView):
         if prog is not None and prog.week_start:
             return prog.week_start
         return first or today
+
+    def _show_selection(self, _activity_id: int) -> None:
+        entry = self.grid.selected_entry()
+        self.selection.setText("　".join(self.grid.tooltip_text(entry).split("\n")) if entry else
+                               self.tr("Double-click an activity (or press Enter) to open it; arrows move, "
+                                       "Page Up/Down change the period."))
 
     def _programme_switched(self, _programme_id: int) -> None:
         self._anchored = False  # another year: start again at its own week
