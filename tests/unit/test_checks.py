@@ -301,3 +301,14 @@ def test_cli_check_missing_year_is_exit_3(db, db_path, capsys):
     assert main(["check", "--db", str(db_path), "--year", "2099"]) == 3
     err = capsys.readouterr().err
     assert "2099" in err and "Traceback" not in err
+
+
+def test_holiday_library_knows_the_2024_arrangement():
+    from lifelong_desktop.services.checks_holidays import holiday_year
+
+    hy = holiday_year(2024)  # 国务院办公厅关于2024年部分节假日安排的通知
+    assert sorted(d.isoformat() for d in hy.workdays) == [
+        "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11", "2024-09-14", "2024-09-29",
+        "2024-10-12"]
+    assert date(2024, 5, 1) in hy.days_off and date(2024, 10, 7) in hy.days_off
+    assert holiday_year(2024) is hy  # cached per year
