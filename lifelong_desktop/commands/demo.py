@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from lifelong_desktop import messages
 from lifelong_desktop.commands.common import EXIT_UNREADABLE, CliError, add_db_option, db_path
@@ -49,7 +50,7 @@ def _replaceable(path: Path) -> bool:
     if head != SQLITE_HEADER:
         return False
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        con = sqlite3.connect(f"file:{quote(path.as_posix(), safe='/:')}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:
