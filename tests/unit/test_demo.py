@@ -439,3 +439,18 @@ def test_generation_does_not_depend_on_the_process(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", _DIGEST], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "4242")]
     assert runs[0] == runs[1] and len(runs[0].strip()) == 64
+
+
+def test_cli_never_replaces_another_programs_sqlite_file(tmp_path, capsys):
+    folder = tmp_path / "活动周 #2?"
+    folder.mkdir()
+    path = folder / "账目%20.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount INTEGER)")
+    con.execute("INSERT INTO invoices (amount) VALUES (42)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    assert main(["demo", "--db", str(path), "--force"]) == 2
+    assert capsys.readouterr().err.strip() == messages.render("demo.not_replaced", name=path.name)
+    assert path.read_bytes() == before
