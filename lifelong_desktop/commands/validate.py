@@ -53,13 +53,27 @@ def _print_findings(findings: list[Finding], name: str = "") -> None:
         print(f"{name}: {line}" if name else line)
 
 
+def expand(paths: list[Path]) -> list[Path]:
+    """File patterns expanded by the program itself (Windows shells do not); plain names kept as given."""
+    out: list[Path] = []
+    for path in paths:
+        text = str(path)
+        if not path.exists() and any(c in text for c in "*?["):
+            hits = sorted(Path(path.anchor or ".").glob(str(path.relative_to(path.anchor)) if path.anchor else text))
+            out.extend(hits or [path])
+        else:
+            out.append(path)
+    return out
+
+
 def run_validate(args: argparse.Namespace) -> int:
     from lifelong_desktop.submission.reader import read_workbook
 
     results = []
     worst = EXIT_OK
-    several = len(args.files) > 1
-    for path in args.files:
+    files = expand(args.files)
+    several = len(files) > 1
+    for path in files:
         result = read_workbook(path)
         worst = max(worst, result.exit_code)
         results.append((path, result))

@@ -222,16 +222,24 @@ _ODD_CELL = re.compile(rb'<c(?! r="|o|u|e|f|h)')
 _ODD_ROW = re.compile(rb'<row(?! r=")')
 _PREFIXED = re.compile(rb":(?:c|f|row)[\s/>]")
 _FORMULA = re.compile(rb"<f(?!o|i)")
+_SHEET_DATA_END = re.compile(rb"</(?:[\w.\-]+:)?sheetData\s*>")
 
 
 class _SheetStats:
-    """What the fast patterns saw in a worksheet's XML pieces."""
+    """What the fast patterns saw in a worksheet's cell data (after sheetData ends, e.g. Excel's extLst data
+    validations with their <xm:f> formulas, nothing holds cells and nothing is looked at)."""
 
     def __init__(self) -> None:
         self.suspicious = False
         self.formula = False
+        self.done = False
 
     def feed(self, piece: bytes) -> None:
+        if self.done:
+            return
+        end = _SHEET_DATA_END.search(piece) if b"sheetData" in piece else None
+        if end is not None:
+            piece, self.done = piece[:end.start()], True
         if not self.suspicious and (_FAR_REF.search(piece) or _ODD_CELL.search(piece) or _ODD_ROW.search(piece)
                                     or _PREFIXED.search(piece)):
             self.suspicious = True

@@ -114,7 +114,8 @@ def validate_header(fmt: Format, raw: dict[str, tuple[Any, str]], check: _Checke
         check.error("unsupported_version", sheet, cell_of.get("format_version", ""), "format_version",
                     value=_short(version))
         return header, False
-    header["format_version"] = v.parse_text(version)
+    text = v.fold(v.parse_text(version) or "").strip()
+    header["format_version"] = text if "." in text else text + ".0"
     scope_raw = value_of.get("scope")
     scope = v.fold(str(scope_raw)).strip().casefold() if scope_raw is not None else None
     national = scope == "national"

@@ -57,7 +57,7 @@ def test_header_values_as_numbers_and_rows_in_any_order(tmp_path):
     header = dict(reversed(list(header.items())))
     result = read(tmp_path, header=header)
     assert result.exit_code == 0
-    assert result.data.header["region_code"] == "210000" and result.data.header["format_version"] == "1"
+    assert result.data.header["region_code"] == "210000" and result.data.header["format_version"] == "1.0"
 
 
 @pytest.mark.parametrize("key", ["format", "format_version", "scope", "region_code", "year", "submission_id",

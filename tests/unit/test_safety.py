@@ -123,3 +123,35 @@ def test_exit_code_of_unreadable_findings():
     assert exit_code([Finding("error", "damaged")]) == 2
     assert exit_code([Finding("error", "required"), Finding("error", "unsafe_xml")]) == 2
     assert exit_code([Finding("warning", "unknown_column")]) == 0
+
+
+def test_excel_extension_validations_need_no_precise_scan(base, tmp_path, monkeypatch):
+    """Excel keeps cross-sheet list validations in extLst with <xm:f> formulas: no cells there, no alarm."""
+    from lifelong_desktop.submission import safety
+
+    part = mh.sheet_part(base, "活动")
+    with zipfile.ZipFile(base) as z:
+        xml = z.read(part)
+    ext = ('<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+           'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+           '<x14:dataValidations xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" count="1">'
+           '<x14:dataValidation type="list"><x14:formula1><xm:f>代码表!$C$2:$C$14</xm:f></x14:formula1>'
+           '<xm:sqref>C3:C100</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>')
+    path = mh._rewrite(base, tmp_path / "ext.xlsx", {part: xml.replace(b"</worksheet>", ext.encode())})
+    calls = []
+    real = safety.precise_scan
+    monkeypatch.setattr(safety, "precise_scan", lambda *a, **k: (calls.append(a), real(*a, **k))[1])
+    report = safety.inspect_workbook(path)
+    assert report.ok and not report.formula_parts and calls == []
+    assert codes(path) == ([], 0)
+
+
+def test_prefixed_cells_get_the_precise_scan_and_their_formulas_are_found(base, tmp_path):
+    part = mh.sheet_part(base, "活动")
+    with zipfile.ZipFile(base) as z:
+        xml = z.read(part)
+    extra = (b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="9">'
+             b'<x:c r="B9"><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row></sheetData>')
+    path = mh._rewrite(base, tmp_path / "p.xlsx", {part: xml.replace(b"</sheetData>", extra, 1)})
+    report = inspect_workbook(path)
+    assert report.ok and report.formula_parts == {part}
