@@ -104,7 +104,7 @@ def activity_rows(session: Session, programme_id: int, ids: list[int] | None = N
     uid_of = {r[0]: r[1] for r in raw}
     missing_parents = {r[6] for r in raw if r[6] is not None and r[6] not in uid_of}
     if missing_parents:
-        uid_of.update(session.execute(select(Activity.id, Activity.uid).where(Activity.id.in_(missing_parents))).tuples())
+        uid_of.update(dict(session.execute(select(Activity.id, Activity.uid).where(Activity.id.in_(missing_parents))).tuples().all()))
     reg = regions()
     name_cache: dict[str | None, str] = {}
 
