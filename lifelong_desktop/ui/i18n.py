@@ -18,6 +18,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     language = language if language in LANGUAGES else "zh_CN"
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    _install_views(app, language)
     if language == "en":
         return []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -32,3 +33,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def message_language(language: str) -> str:
     """The messages.render language (zh/en) for a UI language."""
     return "en" if language == "en" else "zh"
+
+
+def _install_views(app: QCoreApplication, language: str) -> None:
+    """The views' own translator (resources/i18n/views_<lang>.qm, kept by the views' engineer), same language."""
+    try:
+        from lifelong_desktop.ui.views.translation import install_views_translator
+    except ImportError:
+        return
+    install_views_translator(app, language)

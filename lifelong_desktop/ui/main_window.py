@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
@@ -170,8 +170,8 @@ class MainWindow(QMainWindow):
         self.programme_label.setText(
             self.tr("%1 %2 programme").replace("%1", current.region_name).replace("%2", str(current.year))
             if current else self.tr("No programme yet: File > New Programme"))
-        name = self.ctx.path.name
-        self.setWindowTitle(f"{name} — {QCoreApplication.applicationName() or 'lifelong-desktop'}")
+        # Qt adds the application's display name (全民终身学习活动周) after this
+        self.setWindowTitle(f"{self.programme_label.text()} — {self.ctx.path.name}")
         self.setWindowFilePath(str(self.ctx.path))
 
     def _programme_picked(self, index: int) -> None:

@@ -2,49 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="56"/>
-        <source>New organisation “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="62"/>
-        <source>Edit organisation “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="67"/>
-        <source>Delete organisation “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="72"/>
-        <source>Merge organisation “%1” into “%2”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="78"/>
-        <source>New venue “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="83"/>
-        <source>Edit venue “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="88"/>
-        <source>Delete venue “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="93"/>
-        <source>Merge venue “%1” into “%2”</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <location filename="../../lifelong_desktop/ui/actions.py" line="53"/>
@@ -300,14 +257,14 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="46"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="106"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="160"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -338,13 +295,6 @@
         <location filename="../../lifelong_desktop/ui/activities/edits.py" line="60"/>
         <source>Not saved</source>
         <translation>未保存</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="102"/>
-        <source>Deleted %n activities (Ctrl+Z undoes it).</source>
-        <translation>
-            <numerusform>已删除 %n 项活动（按 Ctrl+Z 可撤销）。</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/edits.py" line="141"/>
@@ -753,12 +703,12 @@
         <translation>特色品牌</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="110"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="111"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -877,245 +827,6 @@
     </message>
 </context>
 <context>
-    <name>CalendarGrid</name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar_grid.py" line="74"/>
-        <source>Calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar_grid.py" line="227"/>
-        <source>+%1 more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar_grid.py" line="256"/>
-        <source>today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar_grid.py" line="367"/>
-        <source>all day</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CalendarView</name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="63"/>
-        <source>Previous (Page Up)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="66"/>
-        <source>Next (Page Down)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="67"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="68"/>
-        <source>Go to today (Home)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="70"/>
-        <source>Week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="72"/>
-        <source>Month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="79"/>
-        <source>Lanes by city</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="80"/>
-        <source>Lanes by venue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="82"/>
-        <source>Colour by type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="83"/>
-        <source>Colour by status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="121"/>
-        <source>Calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="185"/>
-        <source> (province-wide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="191"/>
-        <source>(no city)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="200"/>
-        <source>(no venue, online)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="221"/>
-        <source>City</source>
-        <translation type="unfinished">地市</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="221"/>
-        <source>Venue</source>
-        <translation type="unfinished">活动场地</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="224"/>
-        <source>%1 activities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="231"/>
-        <source>MMMM yyyy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="232"/>
-        <source>%1 – %2 (week %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="232"/>
-        <source>d MMMM yyyy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/calendar.py" line="233"/>
-        <source>d MMMM</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ChecksView</name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="32"/>
-        <source>Finding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="32"/>
-        <source>Check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="32"/>
-        <source>Venue</source>
-        <translation type="unfinished">活动场地</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="42"/>
-        <source>Double-click a finding to open its activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="44"/>
-        <source>Run checks again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="55"/>
-        <source>Checks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="58"/>
-        <source>Errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="58"/>
-        <source>Warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="58"/>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="62"/>
-        <source>Venue double booked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="63"/>
-        <source>Over capacity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="64"/>
-        <source>Outside the programme window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="65"/>
-        <source>Public holiday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="66"/>
-        <source>Holiday data missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="67"/>
-        <source>Undertaker in two places</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="68"/>
-        <source>Sub-venue mismatch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="69"/>
-        <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="70"/>
-        <source>Missing for submission</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="71"/>
-        <source>Result not reported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="115"/>
-        <source>No problems found.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/checks.py" line="117"/>
-        <source>%1 errors, %2 warnings, %3 notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>EditorWidgets</name>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/widgets.py" line="17"/>
@@ -1205,14 +916,16 @@
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="230"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="232"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="232"/>
-        <source>Calendar written to %1.</source>
-        <translation>日历已写入 %1。</translation>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="234"/>
+        <source>%n activities written to the calendar %1.</source>
+        <translation>
+            <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1017,34 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="39"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="39"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="39"/>
+        <source>What to change</source>
+        <translation>修改建议</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="69"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="69"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
     <name>FromLastYearDialog</name>
     <message>
         <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="112"/>
@@ -1319,6 +1060,81 @@
         <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="115"/>
         <source>&amp;Copy last year&apos;s activities: 52 weeks later (same weekday), planned, as new activities</source>
         <translation>复制去年的活动：顺延 52 周（星期几不变），状态为计划中，作为新活动(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="81"/>
+        <source>Import “%1”</source>
+        <translation>导入“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="84"/>
+        <source>a new programme</source>
+        <translation>一个新的活动周计划</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="84"/>
+        <source>this programme&apos;s own workbook</source>
+        <translation>本计划自己导出的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="85"/>
+        <source>a return from a lower level</source>
+        <translation>下级单位报送的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="85"/>
+        <source>a workbook already imported</source>
+        <translation>已导入过的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="86"/>
+        <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
+        <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="90"/>
+        <source>This is %1.</source>
+        <translation>这是%1。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="93"/>
+        <source>The workbook has %n errors: correct them in the file and import it again.</source>
+        <translation>
+            <numerusform>工作簿中有 %n 处错误：请在文件中改正后重新导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="95"/>
+        <source>Nothing is changed until you choose Apply; Ctrl+Z undoes the import.</source>
+        <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="103"/>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="107"/>
+        <source>&amp;Delete the %n activities missing from the workbook</source>
+        <translation>
+            <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="150"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="150"/>
+        <source>The workbook was not imported.</source>
+        <translation>工作簿未导入。</translation>
     </message>
 </context>
 <context>
@@ -1422,39 +1238,6 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
 </context>
 <context>
-    <name>MergeDialog</name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="48"/>
-        <source>Swap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="49"/>
-        <source>Keep the other one instead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="52"/>
-        <source>Keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="53"/>
-        <source>Merge into it and remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="59"/>
-        <source>Merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="83"/>
-        <source>Choose two different entries.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>NewProgrammeDialog</name>
     <message>
         <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="36"/>
@@ -1525,212 +1308,6 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <location filename="../../lifelong_desktop/ui/dialogs/new_programme.py" line="100"/>
         <source>A programme for %1 already exists in this database.</source>
         <translation>此数据库中已有 %1 年的计划。</translation>
-    </message>
-</context>
-<context>
-    <name>OrganisationDialog</name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="27"/>
-        <source>New organisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="27"/>
-        <source>Edit organisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="28"/>
-        <source>Name *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="29"/>
-        <source>Full name, e.g. 辽宁省教育厅</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="30"/>
-        <source>Type *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="31"/>
-        <source>Unified social credit code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="32"/>
-        <source>18 characters, optional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="35"/>
-        <source>Region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="35"/>
-        <source>(not given)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="36"/>
-        <source>Contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="37"/>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="38"/>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>OrganisationsView</name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="70"/>
-        <source>Host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="70"/>
-        <source>Undertaker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="71"/>
-        <source>Co-organiser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="74"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="75"/>
-        <source>Type</source>
-        <translation type="unfinished">类型</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="76"/>
-        <source>Region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="77"/>
-        <source>Activities</source>
-        <translation type="unfinished">活动</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="79"/>
-        <source>Contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="80"/>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="83"/>
-        <source>Date</source>
-        <translation type="unfinished">日期</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="84"/>
-        <source>Activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="85"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="86"/>
-        <source>City</source>
-        <translation type="unfinished">地市</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="87"/>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="91"/>
-        <source>Search by name, pinyin or initials (e.g. lnkfdx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="94"/>
-        <source>New…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="95"/>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="96"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="97"/>
-        <source>Merge…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="98"/>
-        <source>Two entries are the same body: move the activities of one to the other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="122"/>
-        <source>Double-click an activity to open it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="146"/>
-        <source>Organisations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="158"/>
-        <source>%1 organisations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="197"/>
-        <source>Select an organisation to see the activities it takes part in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="208"/>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="211"/>
-        <source>Activities in this programme: %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="280"/>
-        <source>Merge organisations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/organisations.py" line="296"/>
-        <source>“%1” will be removed; the %2 activities that name it (in any programme) will name “%3” in the same role and place. This can be undone.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2027,251 +1604,11 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
 </context>
 <context>
-    <name>ReturnsView</name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="41"/>
-        <source>Not yet returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="47"/>
-        <source>Region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="48"/>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="49"/>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="49"/>
-        <source>Returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="51"/>
-        <source>Version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="52"/>
-        <source>Data as of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="53"/>
-        <source>Imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="54"/>
-        <source>New</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="55"/>
-        <source>Updated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="60"/>
-        <source>Submitting unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="70"/>
-        <source>Copy reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="71"/>
-        <source>Copy the list of regions that have not returned, to send as a reminder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="76"/>
-        <source>Reminder to the regions not yet returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="59"/>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="91"/>
-        <source>Returns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="56"/>
-        <source>Unchanged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="57"/>
-        <source>Activities returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="61"/>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="101"/>
-        <source>%1 of %2 regions have returned; %3 not yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="105"/>
-        <source>This programme has no lower-level regions to return to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="114"/>
-        <source>Every region has returned.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="115"/>
-        <source>The following regions have not yet sent their %1 Lifelong Learning Activity Week return; please send it as soon as possible:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/returns.py" line="117"/>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SummaryView</name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="45"/>
-        <source>By city</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="46"/>
-        <source>By activity type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="47"/>
-        <source>By week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="49"/>
-        <source>Leave out cancelled activities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="51"/>
-        <source>Copy table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="52"/>
-        <source>Copy the table to the clipboard, to paste into Excel or WPS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="62"/>
-        <source>Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="63"/>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="118"/>
-        <source>Activities</source>
-        <translation type="unfinished">活动</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="64"/>
-        <source>Expected participants</source>
-        <translation type="unfinished">预计参与人数</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="65"/>
-        <source>Actual participants</source>
-        <translation type="unfinished">实际参与人数</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="66"/>
-        <source>Online participants</source>
-        <translation type="unfinished">线上参与人次</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="89"/>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="100"/>
-        <source>(no type)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="102"/>
-        <source>Week %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="103"/>
-        <source>(no city)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="117"/>
-        <source>Activities, %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="120"/>
-        <source>Participants, %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="121"/>
-        <source>Expected</source>
-        <translation type="unfinished">预计人数</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="122"/>
-        <source>Actual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="123"/>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="126"/>
-        <source>Total: %1 activities, %2 expected, %3 actual, %4 online participants</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/summary.py" line="133"/>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>UndoCommands</name>
     <message>
         <location filename="../../lifelong_desktop/ui/undo/commands.py" line="31"/>
         <source>New activity “%1”</source>
         <translation>新建活动“%1”</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="41"/>
-        <source>Duplicate activities (%n)</source>
-        <translation>
-            <numerusform>复制活动（%n 项）</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/undo/commands.py" line="51"/>
@@ -2283,281 +1620,10 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="81"/>
-        <source>Delete activities (%n)</source>
-        <translation>
-            <numerusform>删除活动（%n 项）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="94"/>
-        <source>Bulk edit activities (%n)</source>
-        <translation>
-            <numerusform>批量修改活动（%n 项）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="115"/>
-        <source>Paste activities (%n)</source>
-        <translation>
-            <numerusform>粘贴活动（%n 项）</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>VenueDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="27"/>
-        <source>New venue</source>
-        <translation type="unfinished">新场地</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="27"/>
-        <source>Edit venue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="29"/>
-        <source>Name *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
-        <source>City *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
-        <source>(choose)</source>
-        <translation type="unfinished">（请选择）</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
-        <source>County</source>
-        <translation type="unfinished">区县</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="36"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="39"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
-        <source>(not given)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="35"/>
-        <source>Address</source>
-        <translation type="unfinished">详细地址</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="36"/>
-        <source>Type</source>
-        <translation type="unfinished">类型</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="41"/>
-        <source>Capacity (people)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
-        <source>Yes</source>
-        <translation type="unfinished">是</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
-        <source>No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="45"/>
-        <source>Accessible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="46"/>
-        <source>Contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="47"/>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>VenuesView</name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="53"/>
-        <source>Yes</source>
-        <translation type="unfinished">是</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="53"/>
-        <source>No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="55"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="56"/>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="97"/>
-        <source>City</source>
-        <translation type="unfinished">地市</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="57"/>
-        <source>County</source>
-        <translation type="unfinished">区县</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="59"/>
-        <source>Type</source>
-        <translation type="unfinished">类型</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="60"/>
-        <source>Capacity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="62"/>
-        <source>Accessible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="63"/>
-        <source>Activities</source>
-        <translation type="unfinished">活动</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="66"/>
-        <source>all day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="68"/>
-        <source>Date</source>
-        <translation type="unfinished">日期</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="70"/>
-        <source>Time</source>
-        <translation type="unfinished">时间</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="71"/>
-        <source>Activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="73"/>
-        <source>Status</source>
-        <translation type="unfinished">状态</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="74"/>
-        <source>Double booked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="74"/>
-        <source>clash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="83"/>
-        <source>Search by name or pinyin initials</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="86"/>
-        <source>New…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="87"/>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="88"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="89"/>
-        <source>Merge…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="90"/>
-        <source>Two entries are the same place: move the activities of one to the other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="116"/>
-        <source>Double-click a booking to open its activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="139"/>
-        <source>Venues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="166"/>
-        <source>All cities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="181"/>
-        <source>%1 of %2 venues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="204"/>
-        <source>Select a venue to see its bookings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="212"/>
-        <source>capacity %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="214"/>
-        <source>%1 days booked by %2 activities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="217"/>
-        <source>%1 double booked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="235"/>
-        <source>At the same time as: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="305"/>
-        <source>There is no other venue in this city to merge with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="309"/>
-        <source>Merge venues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/views/venues.py" line="325"/>
-        <source>“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. This can be undone.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../lifelong_desktop/ui/undo/import_command.py" line="81"/>
+        <source>Import “%1”</source>
+        <translation>导入“%1”</translation>
     </message>
 </context>
 <context>

@@ -268,3 +268,18 @@ def test_undo_that_conflicts_is_reported_and_dropped(desk, qtbot, db_path):
         base.error_handler.remove(failures.append)
     assert len(failures) == 1 and isinstance(failures[0], planning.EditConflict)
     assert "别处" in desk.rows() and desk.ctx.undo_stack.count() == 0
+
+
+def test_keyboard_from_search_to_table_and_enter_edits(desk, qtbot):
+    search = desk.view.filter_bar.search
+    desk.view.show()
+    qtbot.keyClicks(search, "001")
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert desk.view.selected_ids() == [desk.view.model.row_at(0).id]
+    opened = []
+    desk.script = lambda form: (opened.append(form.title.text()), False)[1]
+    desk.view.table.setCurrentIndex(desk.view.model.index(0, 2))
+    qtbot.keyClick(desk.view.table, Qt.Key.Key_Return)
+    assert opened == ["大连市终身学习活动001"]
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == "" and desk.view.model.rowCount() == 10

@@ -57,7 +57,7 @@ class ActivitiesView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.doubleClicked.connect(lambda _i: self.editing.edit_current())
+        self.table.activated.connect(lambda _i: self.editing.edit_current())  # Enter or double-click
         vh = self.table.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -70,6 +70,7 @@ class ActivitiesView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.filter_bar.search, self.table)
+        self.filter_bar.search.installEventFilter(self)
 
         self.actions: ActionRegistry | None = None
         self._warmed = False
@@ -81,6 +82,22 @@ class ActivitiesView(QWidget):
         ctx.data_changed.connect(self._data_changed)
         ctx.programme_changed.connect(lambda _p: self.reload(keep_selection=False))
         self.reload()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
+        """In the search box, Down or Enter goes to the table and Escape clears the search."""
+        from PySide6.QtCore import QEvent
+
+        if watched is self.filter_bar.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
+                self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                if not self.table.selectionModel().hasSelection():
+                    self.table.selectRow(0)
+                return True
+            if key == Qt.Key.Key_Escape and self.filter_bar.search.text():
+                self.filter_bar.search.clear()
+                return True
+        return super().eventFilter(watched, event)
 
     @classmethod
     def title(cls) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -128,10 +128,10 @@ def run_import(window: MainWindow, path: Path) -> bool:
         with ctx.db.read() as session:
             plan = plan_import(session, path, year=year, file_name=path.name)
     except DatabaseProblem as exc:
-        view.inform(window.tr("Not done"), exc.message(codes.message_language()))
+        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), exc.message(codes.message_language()))
         return False
     except OSError as exc:
-        view.inform(window.tr("Not done"), str(exc))
+        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), str(exc))
         return False
     dialog = ImportPreviewDialog(plan, path.name, window)
     if not view.editing.run_dialog(dialog):
@@ -142,12 +142,12 @@ def run_import(window: MainWindow, path: Path) -> bool:
     try:
         command.execute()
     except DatabaseProblem as exc:
-        view.inform(window.tr("Not done"), exc.message(codes.message_language()))
+        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), exc.message(codes.message_language()))
         return False
     outcome = command.outcome
     if not outcome.applied:
         errors = [f.message(codes.message_language()) for f in outcome.findings if f.severity == "error"]
-        view.inform(window.tr("Not done"), errors[0] if errors else dialog.tr("The workbook was not imported."))
+        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), errors[0] if errors else QCoreApplication.translate("ImportPreviewDialog", "The workbook was not imported."))
         return False
     if command.programme_after != ctx.programme_id:
         ctx.programme_id = command.programme_after  # a new programme: show it, keeping the undo history
