@@ -67,8 +67,18 @@ def plan_fixture(db):
 
 
 @pytest.fixture(name="ctx")
-def ctx_fixture(db, plan, qtbot):
-    """An AppContext on the test plan, as the main window makes one."""
-    from lifelong_desktop.ui.context import AppContext
+def ctx_fixture(db, plan, qtbot, qapp):
+    """An AppContext on the test plan, as the main window makes one.
 
-    return AppContext(db, plan["programme"])
+    The window's words stay the English source (no views translator) and domain sentences Chinese (the
+    default locale), whatever other tests left installed."""
+    from PySide6.QtCore import QLocale
+
+    from lifelong_desktop.ui.context import AppContext
+    from lifelong_desktop.ui.views.translation import install_views_translator
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    install_views_translator(qapp, "en")
+    yield AppContext(db, plan["programme"])
+    QLocale.setDefault(previous)
