@@ -195,9 +195,25 @@ def backups_to_delete(backups: list[BackupFile], policy: BackupPolicy, today: da
     return [b for b in ordered if b.path not in keep]
 
 
+STALE_PART_S = 600
+
+
+def _remove_stale_parts(db_path: Path) -> None:
+    """Half-written copies left by a crash mid-backup (older than ten minutes: none is still being written)."""
+    cutoff = datetime.now().timestamp() - STALE_PART_S
+    for folder in (Path(db_path).parent / "backups", fallback_backups_dir(db_path)):
+        for part in folder.glob(f"{Path(db_path).stem}.*.sqlite.part*") if folder.is_dir() else ():
+            try:
+                if part.stat().st_mtime < cutoff:
+                    part.unlink()
+            except OSError:
+                pass
+
+
 def rotate(db_path: Path, policy: BackupPolicy | None = None, *, today: date | None = None) -> list[Path]:
-    """Delete the copies the policy no longer keeps; returns what was deleted."""
+    """Delete the copies the policy no longer keeps (and stale half-written ones); returns what was deleted."""
     policy = policy or BackupPolicy.load()
+    _remove_stale_parts(db_path)
     removed = []
     for b in backups_to_delete(list_backups(db_path), policy, today or date.today()):
         try:

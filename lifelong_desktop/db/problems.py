@@ -72,7 +72,7 @@ def expect_version(obj: Any, seen_version: int | None) -> None:
 
 
 _OS_CODES = {errno.EROFS: "read_only", errno.EACCES: "read_only", errno.EPERM: "read_only",
-             errno.ENOSPC: "disk_full", errno.ENOENT: "cannot_open"}
+             errno.ENOSPC: "disk_full", errno.ENOENT: "cannot_open", errno.EIO: "io_error"}
 if hasattr(errno, "EDQUOT"):
     _OS_CODES[errno.EDQUOT] = "disk_full"
 
@@ -102,7 +102,9 @@ def classify(exc: BaseException, path: Path | str) -> DatabaseProblem:
         code = "not_a_database"
     elif "full" in text:
         code = "disk_full"
-    elif "malformed" in text or "corrupt" in text or "disk i/o" in text:
+    elif "disk i/o" in text:
+        code = "io_error"  # a removed USB stick, a dropped network share, a failing disk
+    elif "malformed" in text or "corrupt" in text:
         code = "damaged"
     elif "unable to open" in text:
         code = "cannot_open"

@@ -4,9 +4,10 @@ After every kill the database must open, pass PRAGMA integrity_check and foreign
 the state before or after each whole transaction, never a part of one. Three kinds of work are killed:
 a burst of edits through db.transaction (each writes its batch number into 20 rows, adds an activity
 with three organisers, deletes an older one and leaves a ledger mark), a real bulk import of an exported
-demo workbook (submission.importer.apply_import), and the creation of a new database (migrations).
+demo workbook (submission.importer.apply_import), the creation of a new database (migrations), and
+taking a backup (a listed copy must always be whole).
 
-The default run kills about 230 times in well under a minute; `scripts/crash-soak` runs the long
+The default run kills 235 times in about 40 s; `scripts/crash-soak` runs the long
 version (LIFELONG_CRASH_SOAK=1, several thousand kills).
 """
 
@@ -284,14 +285,63 @@ def test_killed_creation_of_a_new_database_opens_clean(tmp_path):
     _count("creation kills", stats["kills"])
 
 
+# --- taking a backup --------------------------------------------------------------------------------
+
+def _backups(marks: int, path: Path) -> None:
+    from lifelong_desktop.db import take_backup
+
+    while True:
+        os.write(marks, b"b")
+        take_backup(path, "manual")
+        os.write(marks, b"c")
+
+
+def _kill_backups(tmp_path: Path, kills: int, seed: int) -> dict[str, int]:
+    from lifelong_desktop.db import backups as backup_module
+    from lifelong_desktop.db import list_backups, newest_good_backup, verify_file
+
+    rng = random.Random(seed)
+    path = tmp_path / "b.sqlite"
+    db = open_database(path)
+    populate(db, 300)
+    db.close()
+    mid = 0
+    for _ in range(kills):
+        pid, fd = _run_child(_backups, path)
+        mid += _kill(pid, fd, rng.uniform(0.005, 0.08)).endswith(b"b")
+        copies = list_backups(path)
+        assert all(verify_file(b.path) is None for b in copies)  # a listed copy is always a whole one
+        assert copies == [] or newest_good_backup(path) == copies[0].path
+    sound(path)
+    leftovers = list((tmp_path / "backups").glob("*.part"))
+    for part in leftovers:  # half-written copies of killed backups are removed once they are stale
+        os.utime(part, (time.time() - 3600, time.time() - 3600))
+    backup_module.rotate(path)
+    assert list((tmp_path / "backups").glob("*.part")) == []
+    return {"kills": kills, "mid_backup": mid}
+
+
+def test_killed_backups_never_leave_a_broken_copy(tmp_path):
+    stats = _kill_backups(tmp_path, 25, seed=5)
+    _count("backup kills", stats["kills"])
+    assert stats["mid_backup"] > 5, stats
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not SOAK, reason="the long crash soak runs with scripts/crash-soak")
 def test_crash_soak(tmp_path, workbook):
-    edits = _kill_edits(tmp_path / "e", 2000, seed=int(time.time())) if (tmp_path / "e").mkdir() is None else {}
-    imports = _kill_imports(tmp_path, workbook, 400, seed=int(time.time()))
-    (tmp_path / "c").mkdir()
-    creations = _kill_creations(tmp_path / "c", 200, seed=int(time.time()))
-    print(f"\ncrash soak: edits {edits}, imports {imports}, creations {creations}")
+    seed = int(os.environ.get("LIFELONG_CRASH_SEED", time.time()))
+    for name in ("edits", "imports", "creations"):  # (backups-soak is made below)
+        (tmp_path / name).mkdir()
+    edits = _kill_edits(tmp_path / "edits", 2000, seed)
+    imports = _kill_imports(tmp_path / "imports", workbook, 400, seed)
+    creations = _kill_creations(tmp_path / "creations", 200, seed)
+    (tmp_path / "backups-soak").mkdir()
+    copies = _kill_backups(tmp_path / "backups-soak", 200, seed)
+    for label, stats in (("soak edit", edits), ("soak import", imports), ("soak creation", creations),
+                         ("soak backup", copies)):
+        _count(f"{label} kills", stats["kills"])
+    print(f"\ncrash soak (seed {seed}): edits {edits}, imports {imports}, creations {creations}, backups {copies}")
 
 
 def teardown_module() -> None:

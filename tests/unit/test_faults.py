@@ -25,7 +25,8 @@ from tests.unit.mounts import remount, tmpfs
 from tests.unit.reliability_data import add_activities, counts, file_digest, populate, sound, table_dump
 
 SENTENCE_CODES = ["damaged", "not_a_database", "not_ours", "read_only", "disk_full", "locked", "newer_version",
-                  "cannot_open", "missing", "network_share", "backup_failed", "migration_failed"]
+                  "cannot_open", "missing", "network_share", "backup_failed", "migration_failed", "io_error",
+                  "backup_damaged"]
 
 
 def _problem(path: Path, **kw) -> DatabaseProblem:
@@ -331,3 +332,20 @@ def test_failed_write_inside_a_transaction_rolls_back_everything(db):
         s.execute(update(Activity).where(Activity.id == 1).values(title="先改这个"))
         s.execute(update(Activity).where(Activity.id == 2).values(expected_participants=-5))  # CHECK fails
     assert table_dump(db.path) == before
+
+
+@pytest.mark.parametrize("error, code", [
+    (sqlite3.OperationalError("disk I/O error"), "io_error"),
+    (OSError(5, "Input/output error"), "io_error"),
+    (OSError(28, "No space left on device"), "disk_full"),
+    (OSError(30, "Read-only file system"), "read_only"),
+    (sqlite3.OperationalError("database is locked"), "locked"),
+    (sqlite3.OperationalError("attempt to write a readonly database"), "read_only"),
+    (sqlite3.DatabaseError("database disk image is malformed"), "damaged"),
+    (sqlite3.DatabaseError("file is not a database"), "not_a_database"),
+    (sqlite3.OperationalError("database or disk is full"), "disk_full"),
+])
+def test_errors_are_classified_into_codes(error, code):
+    from lifelong_desktop.db import classify
+
+    assert classify(error, Path("/x/a.sqlite")).code == code
