@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from bisect import bisect
 from datetime import date, time, timedelta
 from itertools import accumulate
 
@@ -40,7 +41,7 @@ class Composer:
     def __init__(self, reg: Registers, booking: Booking, seed: int) -> None:
         self.reg, self.booking, self.rng, self.seed = reg, booking, random.Random(seed), seed
         self.p = parts()
-        self.cities = cities()
+        self.cities = list(cities())
         weights = self.p["city_weights"]
         self.city_cum = list(accumulate(weights[c.code] for c in self.cities))
         aud = self.p["audiences"]
@@ -165,12 +166,15 @@ class Composer:
             title = title.replace("{" + k + "}", v)
         return title[:100]
 
+    def _pick(self, keys: list, cum: list[int]):  # noqa: ANN202 - one of keys, by cumulative weight
+        return keys[bisect(cum, self.rng.random() * cum[-1])]
+
     def compose(self, i: int) -> Spec:
         rng = self.rng
-        city = self.cities[rng.choices(range(len(self.cities)), cum_weights=self.city_cum)[0]]
-        audience = rng.choices(self.aud_keys, cum_weights=self.aud_cum)[0]
+        city = self._pick(self.cities, self.city_cum)
+        audience = self._pick(self.aud_keys, self.aud_cum)
         kinds, cum = self.type_cum[audience]
-        kind = rng.choices(kinds, cum_weights=cum)[0]
+        kind = self._pick(kinds, cum)
         mode = self._mode(kind)
         venue = None if mode == "online" else self._venue(city, kind, audience)
         start_t, end_t, days = self._times(kind, mode, venue.venue_type if venue else None)
@@ -216,7 +220,7 @@ class Composer:
             start_date=start, end_date=end, start_time=start_t, end_time=end_t, mode=mode, city_code=city.code,
             county_code=county, venue=venue, online_url=url, hosts=hosts, undertakers=undertakers,
             co_organisers=cos, audiences=audiences, expected=expected,
-            status=rng.choices(self.status_keys, cum_weights=self.status_cum)[0], featured=rng.random() < 0.03,
+            status=self._pick(self.status_keys, self.status_cum), featured=rng.random() < 0.03,
             description=self.p["descriptions"][kind].replace("{topic}", topic).replace("{group}", a["group"])
             .replace("{venue}", venue.name if venue else "线上平台").replace("{where}", a["where"]),
             uid=demo_uuid(f"pad:{self.seed}:{i}"),
