@@ -72,7 +72,11 @@ def read_workbook(path: Path | str, *, year_hint: int | None = None) -> ReadResu
         workbook = CalamineWorkbook.from_path(str(path))
     except PasswordError:
         return _result(path, WorkbookData(), [Finding(ERROR, "encrypted")])
-    except (CalamineError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever the cell reader chokes on, the file is damaged
+        return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
+    except BaseException as exc:  # a Rust panic inside calamine arrives as pyo3's PanicException
+        if type(exc).__name__ != "PanicException":
+            raise
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     with workbook:
         return _read(path, workbook, report, year_hint)
@@ -100,6 +104,10 @@ def _read(path: Path, workbook: CalamineWorkbook, report: safety.SafetyReport, y
                 continue
             tables[table.id] = _table_raw(table, _rows(workbook, names[table.sheet]), findings)
     except (CalamineError, ValueError, OverflowError) as exc:
+        return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
+    except BaseException as exc:  # a Rust panic inside calamine arrives as pyo3's PanicException
+        if type(exc).__name__ != "PanicException":
+            raise
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     data, header_cells = validate_workbook(fmt, header_raw, tables, findings, year_hint=year_hint)
     columns = {tid: t.letters for tid, t in tables.items() if t is not None}

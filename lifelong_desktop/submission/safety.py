@@ -233,6 +233,7 @@ class _SheetStats:
         self.suspicious = False
         self.formula = False
         self.done = False
+        self.cells = 0
 
     def feed(self, piece: bytes) -> None:
         if self.done:
@@ -245,6 +246,9 @@ class _SheetStats:
             self.suspicious = True
         if not self.formula and _FORMULA.search(piece):
             self.formula = True
+        self.cells += piece.count(b"<c")  # an upper bound (also counts <col ...>): stop a flood early
+        if self.cells > MAX_CELLS:
+            raise _Refused("too_large", reason="cells", cells=self.cells)
 
 
 def _local(tag: object) -> str:
