@@ -15,6 +15,7 @@ from lifelong_desktop.ui.activities.view import ActivitiesView
 from lifelong_desktop.ui.context import AppContext
 from lifelong_desktop.ui.dialogs.file_actions import FileActions
 from lifelong_desktop.ui.undo import base as undo_base
+from lifelong_desktop.ui.views import VIEWS
 
 
 class MainWindow(QMainWindow):
@@ -33,8 +34,6 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.activities, ActivitiesView.title())
         self.views: list[QWidget] = [self.activities]
-        from lifelong_desktop.ui.views import VIEWS
-
         for view_class in VIEWS:
             view = view_class(ctx, self)
             self.views.append(view)

@@ -226,3 +226,28 @@ def test_chinese_translation_is_complete_and_qt_dialogs_speak_chinese(qtbot):
     for msg in messages:  # every string of the window is translated
         tr = msg.find("translation")
         assert tr.get("type") is None and "".join(tr.itertext()).strip(), msg.findtext("source")
+
+
+def test_print_preview_paints_the_schedule(window, monkeypatch, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    painted = []
+
+    def fake_exec(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "preview.pdf"))
+        dialog.paintRequested.emit(printer)
+        painted.append(dialog.windowTitle())
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    window.files.print_preview()
+    assert len(painted) == 1 and (tmp_path / "preview.pdf").stat().st_size > 1000
+
+
+def test_export_icalendar(window, tmp_path):
+    out = window.files.export_ics(str(tmp_path / "plan.ics"))
+    text = out.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VEVENT") == 10
+    assert "ics" in window.statusBar().currentMessage()

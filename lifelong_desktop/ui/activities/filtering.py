@@ -63,14 +63,21 @@ class FilterIndex:
     """Per-row columns prepared once per data load so each keystroke is a few list comprehensions."""
 
     def __init__(self, rows: tuple[ActivityRow, ...]) -> None:
-        # one NFKC + casefold pass over all rows joined (C speed), split back per row
-        joined = "\x00".join(
-            "\n".join((r.title, r.venue_name, r.city_name, r.county_name, r.address, *r.hosts, *r.undertakers,
-                       *r.co_organisers)).replace("\x00", " ")
-            for r in rows
-        )
-        self.haystacks = fold(joined).split("\x00") if rows else []
         self.rows = rows
+        self._haystacks: list[str] | None = None
+
+    @property
+    def haystacks(self) -> list[str]:
+        """Per row, the searched text folded: built on first use (the view builds it when idle)."""
+        if self._haystacks is None:
+            # one NFKC + casefold pass over all rows joined (C speed), split back per row
+            joined = "\x00".join(
+                "\n".join((r.title, r.venue_name, r.city_name, r.county_name, r.address, *r.hosts, *r.undertakers,
+                           *r.co_organisers)).replace("\x00", " ")
+                for r in self.rows
+            )
+            self._haystacks = fold(joined).split("\x00") if self.rows else []
+        return self._haystacks
 
     def apply(self, order: list[int], f: ActivityFilter, previous: tuple[ActivityFilter, list[int]] | None = None) -> list[int]:
         """The indices of `order` (kept in that order) that pass the filter.

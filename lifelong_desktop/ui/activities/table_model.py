@@ -136,6 +136,10 @@ class ActivityTableModel(QAbstractTableModel):
         self._position = {}
         self.endResetModel()
 
+    def prepare_search(self) -> None:
+        """Build the search index now (called when the window is idle after a load)."""
+        _ = self._index.haystacks
+
     @property
     def filter(self) -> ActivityFilter:
         return self._filter
