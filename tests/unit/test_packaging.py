@@ -1,4 +1,4 @@
-"""The wheel ships everything the app reads at run time, and a package imported from it finds all of it."""
+"""Packaging: the wheel ships what the app reads at run time and finds it when installed; the sdist holds every committed file."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import configparser
 import email
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -139,3 +141,23 @@ def test_package_from_the_wheel_finds_its_resources_and_migrations(wheel, tmp_pa
     assert got["format"] == json.loads((ROOT / "resources/submission/format.json").read_text("utf-8"))["format"]
     assert got["regions"] >= 14  # Liaoning's fourteen prefecture-level cities
     assert got["stamped"] == got["head"] and got["head"]
+
+
+def test_sdist_holds_every_tracked_file(tmp_path):
+    """The source archive can rebuild the wheel and run the whole suite: nothing committed is left out of it
+    (fixtures that .gitignore matches, such as tests/data/**/*.sqlite, included)."""
+    pytest.importorskip("hatchling", reason="hatchling is in the [test] extra; scripts/test installs it")
+    git = shutil.which("git")
+    listed = subprocess.run([git, "ls-files", "-z"], cwd=ROOT, capture_output=True) if git else None
+    if listed is None or listed.returncode != 0:
+        pytest.skip("not a git checkout: nothing to compare the archive with")
+    tracked = {n for n in listed.stdout.decode("utf-8").split("\0") if n and (ROOT / n).is_file()}
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from hatchling.build import build_sdist; print(build_sdist(sys.argv[1]))",
+         str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    with tarfile.open(tmp_path / result.stdout.strip().splitlines()[-1]) as tf:
+        members = {m.name.split("/", 1)[1] for m in tf.getmembers() if m.isfile() and "/" in m.name}
+    assert tracked - members == set()
+    assert {"pyproject.toml", "scripts/setup", ".ci/run", "tests/conftest.py"} <= members
