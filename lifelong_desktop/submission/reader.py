@@ -235,8 +235,11 @@ def _formula_findings(path: Path, read_sheets: list[str], formula_parts: set[str
     for name in read_sheets:
         part = parts.get(name)
         if part in formula_parts:
-            out.extend(Finding(ERROR, "formula_not_allowed", sheet=name, cell=cell)
-                       for cell in safety.formula_cells(path, part))
+            try:
+                cells = safety.formula_cells(path, part)
+            except (etree.Error, KeyError, zipfile.BadZipFile, ValueError):
+                cells = [""]  # scanned already; name the sheet at least
+            out.extend(Finding(ERROR, "formula_not_allowed", sheet=name, cell=cell) for cell in cells)
     return out
 
 

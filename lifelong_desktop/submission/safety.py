@@ -64,7 +64,8 @@ def inspect_workbook(path: Path | str) -> SafetyReport:
         _inspect(path, report)
     except _Refused as exc:
         report.findings.append(_finding(exc.code, **exc.params))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, etree.Error,
+            ValueError) as exc:
         report.findings.append(_finding("damaged", detail=str(exc)[:200]))
     except OSError as exc:
         report.findings.append(_finding("not_a_workbook", kind="unreadable", detail=str(exc)[:200]))

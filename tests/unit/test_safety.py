@@ -155,3 +155,32 @@ def test_prefixed_cells_get_the_precise_scan_and_their_formulas_are_found(base, 
     path = mh._rewrite(base, tmp_path / "p.xlsx", {part: xml.replace(b"</sheetData>", extra, 1)})
     report = inspect_workbook(path)
     assert report.ok and report.formula_parts == {part}
+
+
+def test_mutated_xml_never_crashes_the_reader(base, tmp_path):
+    """Random edits of the activities sheet's XML (CRC kept valid): every result is findings, never a crash."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    parts = [mh.sheet_part(base, "活动"), mh.sheet_part(base, "填报信息"), "xl/workbook.xml",
+             "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]
+    with zipfile.ZipFile(base) as z:
+        xmls = {p: z.read(p) for p in parts}
+    target = tmp_path / "mutant.xlsx"
+    outcomes = set()
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(st.sampled_from(parts), st.lists(st.tuples(st.floats(0, 1, exclude_max=True),
+                                                      st.sampled_from(list(b'<>/"=rRAZ09:f&\x00 '))),
+                                            min_size=1, max_size=4))
+    def check(part, edits):
+        mutant = bytearray(xmls[part])
+        for where, byte in edits:
+            mutant[int(where * len(mutant))] = byte
+        mh._rewrite(base, target, {part: bytes(mutant)})
+        result = read_workbook(target)  # never raises, never aborts the process
+        assert result.exit_code in (0, 1, 2)
+        outcomes.add(result.exit_code)
+
+    check()
+    assert 2 in outcomes and (0 in outcomes or 1 in outcomes)  # the edits reached both the scan and the reader
