@@ -93,6 +93,14 @@ def _entries(row: CalendarRow, first: date, last: date) -> Iterable[Entry]:
         index += 1
 
 
+def _entry_order(e: Entry) -> tuple:
+    """Entry.sort_key by position (faster when sorting tens of thousands)."""
+    return (e[2] is not None, e[2] or _MIDNIGHT, e[6], e[0])
+
+
+_MIDNIGHT = time(0)
+
+
 class CalendarIndex:
     """Occurrences of a programme's activities per day, computed for the days asked for and cached.
 
@@ -122,13 +130,23 @@ class CalendarIndex:
             fresh: dict[date, list[Entry]] = {d: [] for d in missing}
             i = bisect_left(self._starts, lo - timedelta(days=LONG_DAYS))
             j = bisect_right(self._starts, hi)
+            make = tuple.__new__  # Entry(...) without keyword handling: this runs ~40,000 times for a busy month
+            one = timedelta(days=1)
             for row in self._short[i:j] + [r for r in self._long if r.start_date <= hi and r.end_date >= lo]:
-                for e in _entries(row, lo, hi):
-                    bucket = fresh.get(e.day)
+                day, end = max(row.start_date, lo), min(row.end_date, hi)
+                index = (day - row.start_date).days + 1
+                head = (row.id,)
+                times = (row.start_time, row.end_time)
+                tail = ((row.end_date - row.start_date).days + 1, row.title, row.activity_type, row.status,
+                        row.city_code, row.venue_id, row.venue_name, row.mode)
+                while day <= end:
+                    bucket = fresh.get(day)
                     if bucket is not None:
-                        bucket.append(e)
+                        bucket.append(make(Entry, head + (day,) + times + (index,) + tail))
+                    day += one
+                    index += 1
             for d, entries in fresh.items():
-                entries.sort(key=lambda e: e.sort_key)
+                entries.sort(key=_entry_order)
                 self._days[d] = entries
         return {d: self._days[d] for d in _days(first, last)}
 
