@@ -555,42 +555,54 @@ FROM activity a LEFT JOIN venue v ON v.id = a.venue_id LEFT JOIN activity p ON p
 WHERE a.programme_id = ?
 """
 _TABLE_LINKS = """
-SELECT ao.activity_id, ao.role, ao.organisation_id, o.name
-FROM activity_organisation ao JOIN activity a ON a.id = ao.activity_id JOIN organisation o ON o.id = ao.organisation_id
-WHERE a.programme_id = ? ORDER BY ao.activity_id, ao.role_rank, ao.position
+SELECT ao.activity_id, ao.role_rank, ao.position, ao.organisation_id
+FROM activity_organisation ao WHERE ao.activity_id IN (SELECT id FROM activity WHERE programme_id = ?)
 """
 
 
-def _shared(one, value):  # noqa: ANN001, ANN202
-    return one(value, value)
+_EMPTY: tuple = ()
+#: the positional order table_rows builds ActivityRow in; should the row change, table_rows falls back
+_ROW_FIELDS = (
+    "id", "uid", "programme_id", "title", "activity_type", "level", "parent_id", "parent_uid", "start_date",
+    "start_time", "end_date", "end_time", "mode", "city_code", "city_name", "county_code", "county_name", "venue_id",
+    "venue_name", "venue_capacity", "address", "online_url", "hosts", "undertakers", "co_organisers", "host_ids",
+    "undertaker_ids", "co_organiser_ids", "audiences", "expected_participants", "actual_participants",
+    "online_participants", "status", "featured", "contact_name", "contact_phone", "description",
+    "source_submission_id", "updated_at", "version",
+)
 
 
 def table_rows(session: Session, programme_id: int) -> list[ActivityRow]:
     """The same rows as services.rows.activity_rows (same order), read through the DB-API cursor: the
     Activities table loads 50,000 of them at every start, where SQLAlchemy's row objects cost seconds."""
     from lifelong_desktop.services.regions import regions
-    from lifelong_desktop.services.rows import sort_key
+    from lifelong_desktop.services.rows import activity_rows, sort_key
 
-    shared: dict = {}  # one object per repeated value (codes, names, dates, lists): a third less memory
+    if tuple(f.name for f in dataclasses.fields(ActivityRow)) != _ROW_FIELDS:
+        return activity_rows(session, programme_id)
+    shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
     one = shared.setdefault
     cursor = session.connection().connection.dbapi_connection.cursor()
-    by_act: dict[int, dict[str, list[tuple[int, str]]]] = {}
+    links: dict[int, list[tuple[int, int, int]]] = {}
     try:
-        for act_id, role, org_id, name in cursor.execute(_TABLE_LINKS, (programme_id,)):
-            by_act.setdefault(act_id, {}).setdefault(role, []).append((org_id, one(name, name)))
+        org_names = {oid: one(name, name) for oid, name in cursor.execute("SELECT id, name FROM organisation")}
+        for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS, (programme_id,)):
+            links.setdefault(act_id, []).append((rank, position, org_id))
         raw = cursor.execute(_TABLE_SQL, (programme_id,))
         reg = regions()
         names: dict[str | None, str] = {None: ""}
         dates: dict[str, date] = {}
         times: dict[str | None, time | None] = {None: None}
         lists: dict[str | None, tuple[str, ...]] = {None: ()}
-        empty: dict[str, list[tuple[int, str]]] = {}
         out = []
         for r in raw:
-            org = by_act.pop(r[0], empty)
-            hosts, unders, cos = org.get("host", ()), org.get("undertaker", ()), org.get("co_organiser", ())
-            codes = (r[13], r[14])
-            for code in codes:
+            roles: tuple[list[int], list[int], list[int]] = ([], [], [])
+            found = links.pop(r[0], None)
+            if found:
+                found.sort()
+                for rank, _pos, org_id in found:
+                    roles[rank].append(org_id)
+            for code in (r[13], r[14]):
                 if code not in names:
                     names[code] = reg.name(code)
             for text in (r[8], r[10]):
@@ -601,21 +613,18 @@ def table_rows(session: Session, programme_id: int) -> list[ActivityRow]:
                     times[text] = time.fromisoformat(text)
             if r[20] not in lists:
                 lists[r[20]] = tuple(one(a, a) for a in r[20].split(";") if a)
+            hosts, unders, cos = roles
+            host_names = tuple(org_names[i] for i in hosts) if hosts else _EMPTY
+            under_names = tuple(org_names[i] for i in unders) if unders else _EMPTY
+            co_names = tuple(org_names[i] for i in cos) if cos else _EMPTY
             out.append(ActivityRow(
-                id=r[0], uid=r[1], programme_id=r[2], title=r[3], activity_type=one(r[4], r[4]), level=one(r[5], r[5]),
-                parent_id=r[6], parent_uid=r[7], start_date=dates[r[8]], start_time=times[r[9]],
-                end_date=dates[r[10]], end_time=times[r[11]], mode=one(r[12], r[12]), city_code=one(r[13], r[13]),
-                city_name=names[r[13]], county_code=one(r[14], r[14]), county_name=names[r[14]], venue_id=r[15],
-                venue_name=one(r[16], r[16]) or "", venue_capacity=r[17], address=one(r[18], r[18]) or "",
-                online_url=r[19] or "",
-                hosts=_shared(one, tuple(n for _, n in hosts)), undertakers=_shared(one, tuple(n for _, n in unders)),
-                co_organisers=_shared(one, tuple(n for _, n in cos)), host_ids=tuple(i for i, _ in hosts),
-                undertaker_ids=tuple(i for i, _ in unders),
-                co_organiser_ids=tuple(i for i, _ in cos), audiences=lists[r[20]], expected_participants=r[21],
-                actual_participants=r[22], online_participants=r[23], status=one(r[24], r[24]),
-                featured=bool(r[25]), contact_name=one(r[26], r[26]) or "", contact_phone=one(r[27], r[27]) or "",
-                description=r[28] or "", source_submission_id=r[29],
-                updated_at=datetime.fromisoformat(r[30]) if r[30] else None, version=r[31],
+                r[0], r[1], r[2], r[3], one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]], times[r[9]],
+                dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]], one(r[14], r[14]),
+                names[r[14]], r[15], one(r[16], r[16]) or "", r[17], one(r[18], r[18]) or "", r[19] or "",
+                one(host_names, host_names), one(under_names, under_names), one(co_names, co_names),
+                tuple(hosts), tuple(unders), tuple(cos), lists[r[20]], r[21], r[22], r[23], one(r[24], r[24]),
+                bool(r[25]), one(r[26], r[26]) or "", one(r[27], r[27]) or "", r[28] or "", r[29],
+                datetime.fromisoformat(r[30]) if r[30] else None, r[31],
             ))
     finally:
         cursor.close()

@@ -117,7 +117,7 @@ class ActivitiesView(QWidget):
             with self.ctx.db.read() as session:
                 rows = table_rows(session, self.ctx.programme_id)
         self.model.set_rows(rows)
-        QTimer.singleShot(0, self.model.prepare_search)  # once the table is painted; typing builds it earlier
+        QTimer.singleShot(250, self.model.prepare_search)  # once the table is painted; typing builds it earlier
         if rows and not self._warmed:
             self._warmed = True
             names = {n for r in rows for n in (r.city_name, r.county_name, r.venue_name, *r.hosts, *r.undertakers)}
