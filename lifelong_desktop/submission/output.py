@@ -5,11 +5,14 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from lifelong_desktop import messages
+
+RENAME_ATTEMPTS = 5 if os.name == "nt" else 1  # Windows: scanners and indexers hold files briefly
 
 
 class WriteProblem(OSError):
@@ -52,6 +55,8 @@ def check_target(path: Path | str) -> Path:
     for lock in lock_files(target):
         if lock.exists():
             raise WriteProblem("target_open", target, lock=lock.name)
+    if target.exists() and not os.access(target, os.W_OK):
+        raise WriteProblem("permission_denied", target)  # a read-only file, not one held open
     return target
 
 
@@ -77,14 +82,23 @@ def _temp_beside(target: Path) -> Path:
 
 
 def replace_into(tmp: Path, target: Path) -> None:
-    """Rename the finished file over the target; a target held open (Windows refuses) keeps the old file."""
-    try:
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        held = target.exists()
-        raise WriteProblem("target_open" if held else "permission_denied", target, detail=str(exc)) from exc
-    except OSError as exc:
-        raise _problem(exc, target) from exc
+    """Rename the finished file over the target; a target held open (Windows refuses) keeps the old file.
+
+    On Windows a virus scanner or the search indexer may hold either file for a moment: retry briefly.
+    """
+    attempts = RENAME_ATTEMPTS
+    for attempt in range(attempts):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError as exc:
+            if attempt + 1 < attempts:
+                time.sleep(0.1 * (attempt + 1))
+                continue
+            held = target.exists()
+            raise WriteProblem("target_open" if held else "permission_denied", target, detail=str(exc)) from exc
+        except OSError as exc:
+            raise _problem(exc, target) from exc
 
 
 @contextmanager

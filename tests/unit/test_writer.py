@@ -250,6 +250,28 @@ def test_failed_rename_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monk
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
 
 
+def test_a_briefly_held_file_is_retried_and_a_read_only_one_named(tmp_path, monkeypatch):
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"old")
+    real, calls = os.replace, []
+
+    def busy_twice(src, dst):
+        calls.append(dst)
+        if len(calls) < 3:
+            raise PermissionError(32, "used by another process")
+        real(src, dst)
+
+    monkeypatch.setattr(output, "RENAME_ATTEMPTS", 3)
+    monkeypatch.setattr(output.os, "replace", busy_twice)
+    write_workbook(sample(), target)
+    assert len(calls) == 3 and zipfile.is_zipfile(target)
+    monkeypatch.undo()
+    monkeypatch.setattr(output.os, "access", lambda p, mode: False)
+    with pytest.raises(WriteProblem) as exc:
+        write_workbook(sample(), target)
+    assert exc.value.code == "permission_denied"
+
+
 def test_failure_while_writing_leaves_the_old_file(tmp_path, monkeypatch):
     from lifelong_desktop.submission import writer
 
