@@ -315,9 +315,12 @@ def test_cli_creates_refuses_an_existing_file_and_replaces_it_with_force(tmp_pat
     assert main(["demo", "--db", str(path), "--activities", "300", "--seed", "5", "--force"]) == 0
     assert "活动 300 项" in capsys.readouterr().out
     kept = [b for b in list_backups(path) if b.reason in ("demo", "manual")]
-    assert len(kept) == 1 and kept[0].size == len(before)  # the replaced database was kept
-    _programme, rows, _venues, _orgs = _load(path)
-    assert len(rows) == 300
+    assert len(kept) == 1  # the replaced database was kept, whole
+    con = sqlite3.connect(kept[0].path)
+    assert con.execute("SELECT count(*) FROM activity").fetchone()[0] == len(rows)
+    con.close()
+    _programme, padded_rows, _venues, _orgs = _load(path)
+    assert len(padded_rows) == 300
 
 
 def test_cli_never_replaces_a_file_that_is_not_its_database(tmp_path, capsys):
