@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lifelong_desktop.services.regions import regions
 from lifelong_desktop.submission.format import Format, load_format
 
 SCOPE_NAMES = {"county": "县（区）级", "city": "地市级", "province": "省级", "national": "全国"}
@@ -17,6 +18,21 @@ def _code_list_names(fmt: Format) -> dict[str, str]:
             if col.code_list and col.code_list not in names:
                 names[col.code_list] = col.label
     return names
+
+
+def _region_rule(header: dict[str, Any]) -> str:
+    """Line 10 of the how-to: which region codes this workbook's scope takes."""
+    code, scope = header.get("region_code") or "", header.get("scope") or ""
+    if scope == "county":
+        parent = regions().get(code)
+        city = parent.parent if parent else ""
+        return (f"10. 本工作簿为县级填报：每项活动的地市代码填写 {city}（本县所属地市），"
+                f"区县代码必须填写本县代码 {code}。")
+    if scope == "city":
+        return f"10. 本工作簿为地市级填报：地市代码填写本市代码 {code}，区县代码填写活动所在区县。"
+    if scope == "province":
+        return f"10. 本工作簿为省级填报：地市代码填写活动所在地市；全省性活动填写本省代码 {code}。"
+    return ""
 
 
 def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, str]]:
@@ -70,6 +86,9 @@ def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, 
          f"（例如由 1 改为 2），“{fmt.header_field('submission_id').label}”保持不变。"
          "版本号没有提高的更正件会被拒收（stale_submission）。", "text"),
     ]
+    rule = _region_rule(header)
+    if rule:
+        lines.insert(lines.index(("三、各表的列", "heading")), (rule, "text"))
     if blank:
         lines.insert(2, ("本表为空白模板：请先在“填报信息”表中填写填报单位、联系人和联系电话，再逐行填写活动。", "text"))
     return lines

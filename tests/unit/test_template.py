@@ -128,3 +128,10 @@ def test_template_command(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "999999" in err and "Traceback" not in err and err.count("\n") == 1
     assert main(["template", "--out", str(tmp_path / "t.xls"), "--region", "210000", "--year", "2025"]) == 2
+
+
+def test_county_template_says_which_codes_to_use(tmp_path):
+    path, data = write_template("210102", 2024, tmp_path / "和平区.xlsx")
+    assert data.header["scope"] == "county" and data.header["region_name"] == "沈阳市和平区"
+    text = "\n".join(r[0] for r in load_workbook(path)["填报说明"].iter_rows(values_only=True) if r[0])
+    assert "210100" in text and "210102" in text
