@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import Activity, Venue
@@ -48,9 +48,8 @@ class Entry(NamedTuple):
         return (self.start is not None, self.start or time(0), self.title, self.activity_id)
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarRow:
-    """What a calendar needs of one activity (lighter than an ActivityRow: no organisers)."""
+class CalendarRow(NamedTuple):
+    """What a calendar needs of one activity (lighter than an ActivityRow: no organisers; a tuple, for 50,000)."""
 
     id: int
     title: str
@@ -67,16 +66,24 @@ class CalendarRow:
 
 
 def calendar_rows(session: Session, programme_id: int, *, venue_id: int | None = None) -> list[CalendarRow]:
-    """The programme's activities (or those at one venue) in one query, as calendar rows."""
+    """The programme's activities (or those at one venue) in one query, as calendar rows.
+
+    Dates and times are read as their ISO text and parsed by the C `fromisoformat`s, and the query runs on
+    Core, not the ORM: together a third of the time on a 50,000-activity programme."""
+    text = [cast(c, String) for c in (Activity.start_date, Activity.start_time, Activity.end_date, Activity.end_time)]
     stmt = (
-        select(Activity.id, Activity.title, Activity.activity_type, Activity.status, Activity.start_date,
-               Activity.start_time, Activity.end_date, Activity.end_time, Activity.city_code, Activity.venue_id,
-               Venue.name, Activity.mode)
+        select(Activity.id, Activity.title, Activity.activity_type, Activity.status, *text, Activity.city_code,
+               Activity.venue_id, Venue.name, Activity.mode)
         .outerjoin(Venue, Venue.id == Activity.venue_id).where(Activity.programme_id == programme_id)
     )
     if venue_id is not None:
         stmt = stmt.where(Activity.venue_id == venue_id)
-    return [CalendarRow(*r[:10], r[10] or "", r[11]) for r in session.execute(stmt)]
+    make, day, hour = tuple.__new__, date.fromisoformat, time.fromisoformat
+    return [
+        make(CalendarRow, (r[0], r[1], r[2], r[3], day(r[4]), hour(r[5]) if r[5] else None, day(r[6]),
+                           hour(r[7]) if r[7] else None, r[8], r[9], r[10] or "", r[11]))
+        for r in session.connection().execute(stmt)
+    ]
 
 
 def _entries(row: CalendarRow, first: date, last: date) -> Iterable[Entry]:
