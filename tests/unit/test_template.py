@@ -135,3 +135,36 @@ def test_county_template_says_which_codes_to_use(tmp_path):
     assert data.header["scope"] == "county" and data.header["region_name"] == "沈阳市和平区"
     text = "\n".join(r[0] for r in load_workbook(path)["填报说明"].iter_rows(values_only=True) if r[0])
     assert "210100" in text and "210102" in text
+
+
+def test_a_template_filled_in_by_hand_reads_back(tmp_path):
+    reader = pytest.importorskip("lifelong_desktop.submission.reader")
+    from datetime import date, time
+
+    path, _ = write_template("210100", 2024, tmp_path / "t.xlsx")
+    wb = load_workbook(path)
+    info = wb["填报信息"]
+    for row in info.iter_rows():
+        if row[1].value in ("submitting_unit", "contact_name", "contact_phone"):
+            row[2].value = {"submitting_unit": "沈阳市教育局", "contact_name": "李老师",
+                            "contact_phone": "024-22781234"}[row[1].value]
+    ws = wb["活动"]
+    keys = [c.value for c in ws[2]]
+    values = {"title": "社区读书会", "activity_type": "阅读推广", "level": "市级", "start_date": date(2024, 5, 18),
+              "start_time": time(9, 30), "end_date": date(2024, 5, 18), "end_time": time(11, 0), "mode": "线下",
+              "city_code": "210100 沈阳市", "county_code": "210102 和平区", "venue": "和平区图书馆",
+              "hosts": "沈阳市教育局", "audiences": "社区居民；老年人", "status": "计划中", "featured": "否"}
+    for key, value in values.items():
+        ws.cell(3, keys.index(key) + 1, value)
+    venues = wb["场地"]
+    vkeys = [c.value for c in venues[2]]
+    for key, value in {"name": "和平区图书馆", "city_code": "210100", "county_code": "210102"}.items():
+        venues.cell(3, vkeys.index(key) + 1, value)
+    orgs = wb["单位"]
+    orgs.cell(3, 1, "沈阳市教育局")
+    orgs.cell(3, 2, "政府部门")
+    wb.save(path)
+    result = reader.read_workbook(path)
+    assert not [f for f in result.findings if f.severity == "error"], [f.as_text() for f in result.findings]
+    act = result.data.activities[0]
+    assert act["city_code"] == "210100" and act["county_code"] == "210102" and act["audiences"] == ("community", "elderly")
