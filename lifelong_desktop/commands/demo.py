@@ -8,6 +8,7 @@ so a failure leaves any existing file untouched. With --force an existing databa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -21,6 +22,7 @@ from lifelong_desktop.db import (
     SQLITE_HEADER,
     DatabaseProblem,
     backups_dir_for,
+    classify,
     remove_database_files,
     take_backup,
 )
@@ -75,6 +77,11 @@ def _backup(path: Path) -> Path | None:
         return dest
 
 
+def _discard(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        remove_database_files(tmp)
+
+
 def _move_into_place(tmp: Path, path: Path) -> None:
     try:
         remove_database_files(path)
@@ -107,20 +114,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         remove_database_files(tmp)
         summary = make_demo_database(tmp, args.activities, args.seed)
-    except DatabaseProblem as exc:
-        remove_database_files(tmp)
-        raise DatabaseProblem(exc.code, path, exc.detail) from exc
-    except BaseException:
-        remove_database_files(tmp)
-        raise
-    try:
         backup = None
         if exists:
             ensure_not_in_use(path)
             backup = _backup(path)
         _move_into_place(tmp, path)
+    except DatabaseProblem as exc:
+        _discard(tmp)
+        raise DatabaseProblem(exc.code, path, exc.detail) from exc
+    except (OSError, sqlite3.Error) as exc:  # e.g. no room for the copy of the old file: it stays as it was
+        _discard(tmp)
+        raise classify(exc, path) from exc
     except BaseException:
-        remove_database_files(tmp)
+        _discard(tmp)
         raise
     line = messages.render(
         "demo.created", path=str(path), region=regions().name("210000"), year=summary.year,

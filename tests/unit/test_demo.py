@@ -457,3 +457,22 @@ def test_cli_never_replaces_another_programs_sqlite_file(tmp_path, capsys):
     assert main(["demo", "--db", str(path), "--force"]) == 2
     assert capsys.readouterr().err.strip() == messages.render("demo.not_replaced", name=path.name)
     assert path.read_bytes() == before
+
+
+def test_cli_force_keeps_the_old_file_when_no_copy_can_be_made(tmp_path, capsys, monkeypatch):
+    import errno
+
+    import lifelong_desktop.commands.demo as command
+
+    path = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(path), "--activities", "0"]) == 0
+    capsys.readouterr()
+    before = _content(path)
+
+    def disk_full(*_args, **_kw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(command, "take_backup", disk_full)
+    assert main(["demo", "--db", str(path), "--activities", "300", "--force"]) == 3
+    assert capsys.readouterr().err.strip() == messages.render("db.disk_full")
+    assert _content(path) == before and not list(tmp_path.glob("*.demo-part*"))
