@@ -65,7 +65,7 @@ def expand_inputs(patterns: list[str], target: Path | None = None) -> tuple[list
     seen: set[Path] = set()
     out = target.resolve() if target else None
     for pattern in patterns:
-        is_glob = bool(_GLOB_CHARS & set(pattern))
+        is_glob = bool(_GLOB_CHARS & set(pattern)) and not Path(pattern).exists()  # `[2024]沈阳.xlsx` is a name
         matches = sorted(glob.glob(pattern)) if is_glob else [pattern]
         for text in matches:
             path = Path(text)
@@ -105,6 +105,8 @@ def merge_files(paths: list[Path], target: Path | str, *, unit: str = "", contac
 def merge_inputs(inputs: list[Input], *, unit: str = "", contact: str = "", phone: str = "",
                  now: datetime | None = None) -> MergeResult:
     """The merged workbook data and findings (nothing is written here)."""
+    if not inputs:
+        raise MergeProblem("no_inputs")
     findings: list[Finding] = []
     kept = _keep_highest(inputs, findings)
     for inp in kept:

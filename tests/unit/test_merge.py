@@ -196,6 +196,9 @@ def test_patterns_are_expanded_and_lock_files_skipped(tmp_path):
     with pytest.raises(MergeProblem) as exc:
         expand_inputs([str(tmp_path / "missing.xlsx")], tmp_path / "m.xlsx")
     assert exc.value.code == "missing_input"
+    save(tmp_path, "[2024]沈阳.xlsx", city_return("210100", "沈阳市"))
+    paths, _ = expand_inputs([str(tmp_path / "[2024]沈阳.xlsx")], tmp_path / "m.xlsx")
+    assert [p.name for p in paths] == ["[2024]沈阳.xlsx"]
 
 
 def test_merge_command(tmp_path, capsys):
