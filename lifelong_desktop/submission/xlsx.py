@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import time as _time
 import zipfile
@@ -108,7 +109,7 @@ class SheetWriter:
                 add(f'<c r="{COLUMNS[i]}{r}" s="{DATETIME}"><v>{datetime_serial(v)!r}</v></c>')
             elif t is bool:
                 add(f'<c r="{COLUMNS[i]}{r}"{s_attr} t="b"><v>{int(v)}</v></c>')
-            elif t is float:
+            elif t is float and math.isfinite(v):
                 add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v!r}</v></c>')
             else:
                 text = str(v)
