@@ -354,3 +354,31 @@ def test_libreoffice_opens_the_workbook_with_its_values_and_drop_downs(tmp_path)
     assert ws.cell(3, 6).value == datetime(2024, 5, 18)
     sources = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
     assert sources["C3"].endswith("$C$3:$C$15") and "代码表" in sources["C3"]
+
+
+def test_low_level_encodings():
+    from lifelong_desktop.submission import xlsx
+
+    assert [xlsx.column_letter(i) for i in (0, 25, 26, 27, 701)] == ["A", "Z", "AA", "AB", "ZZ"]
+    assert xlsx.escape_text("普通文字") == "普通文字"
+    assert xlsx.escape_text("a<b>&c") == "a&lt;b&gt;&amp;c"
+    assert xlsx.escape_text("x\x01y\x1fz") == "x_x0001_y_x001F_z"
+    assert xlsx.escape_text("\r=") == "&#13;="
+    assert xlsx.escape_text("tab\tline\n") == "tab\tline\n"
+    assert xlsx.escape_text("_x0041_ and _x12") == "_x005F_x0041_ and _x12"
+    assert xlsx.date_serial(date(2024, 4, 26)) == 45408
+    assert xlsx.time_fraction(time(12, 0)) == 0.5
+    assert xlsx.datetime_serial(datetime(2024, 4, 26, 18, 0)) == 45408.75
+
+
+def test_control_characters_never_make_invalid_xml(tmp_path):
+    from lxml import etree
+
+    data = sample()
+    data.activities[0]["description"] = "坏字符\x00\x07\x1b结束"
+    path = write_workbook(data, tmp_path / "ctl.xlsx")
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                etree.fromstring(z.read(name))  # raises on invalid XML
+    assert load_workbook(path)["活动"].max_row == 2 + len(data.activities)
