@@ -97,9 +97,14 @@ def workbook_data(session: Session, p: Programme, seq: int, as_of: datetime,
         org_ids.update(r.host_ids, r.undertaker_ids, r.co_organiser_ids)
         if r.venue_id is not None:
             venue_ids.add(r.venue_id)
+    activities = [activity_record(r) for r in rows]
+    uids = {r.uid for r in rows}
+    for a in activities:  # a main venue outside the workbook cannot be named (format: parent in the same workbook)
+        if a["parent_id"] is not None and a["parent_id"] not in uids:
+            a["parent_id"] = None
     return WorkbookData(
         header=programme_header(p, seq, as_of),
-        activities=[activity_record(r) for r in rows],
+        activities=activities,
         organisations=[organisation_record(o) for o in organisation_rows(session) if o.id in org_ids],
         venues=[venue_record(v) for v in venue_rows(session) if v.id in venue_ids],
     )

@@ -143,3 +143,18 @@ def test_exported_workbook_reads_back_without_errors(plan, tmp_path):
     result = reader.read_workbook(out)
     assert not [f for f in result.findings if f.severity == "error"], [f.as_text() for f in result.findings]
     assert [a["title"] for a in result.data.activities] == EXPECTED_ORDER
+
+
+def test_sub_venue_names_its_main_venue_activity(db, plan, tmp_path):
+    db_path, _ = plan
+    with db.transaction("sub-venue") as s:
+        main_act = s.scalars(select(Activity).where(Activity.title == "沈阳讲座")).one()
+        sub = s.scalars(select(Activity).where(Activity.title == "Alpha 论坛")).one()
+        sub.parent_id = main_act.id
+        main_uid = main_act.uid
+    out = tmp_path / "e.xlsx"
+    assert main(["export", "--db", str(db_path), "--out", str(out)]) == 0
+    ws = load_workbook(out)["活动"]
+    keys = [c.value for c in ws[2]]
+    rows = {r[1]: dict(zip(keys, r, strict=True)) for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert rows["Alpha 论坛"]["parent_id"] == main_uid and rows["沈阳讲座"]["parent_id"] is None
