@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, time
@@ -13,21 +12,13 @@ from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.services.regions import NATIONAL, regions
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
 from lifelong_desktop.submission.format import load_format
+from lifelong_desktop.submission.inputs import MergeProblem, expand_inputs
 from lifelong_desktop.submission.merge_registers import OrganisationMerger, VenueMerger, rename_organisers
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.writer import generator, write_workbook
 
 LEVEL_ABOVE = {"county": "city", "city": "province", "province": "national"}
-_GLOB_CHARS = set("*?[")
-
-
-class MergeProblem(Exception):
-    """The merge cannot start or finish as asked (no inputs, output among inputs, unit/contact missing)."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(code)
+__all__ = ["MergeProblem", "MergeResult", "expand_inputs", "merge_files", "merge_inputs", "merged_submission_id"]
 
 
 @dataclass
@@ -56,34 +47,6 @@ class MergeResult:
     kept: list[Path] = field(default_factory=list)
     written: bool = False
     path: Path | None = None
-
-
-def expand_inputs(patterns: list[str], target: Path | None = None) -> tuple[list[Path], list[Finding]]:
-    """Files named or matched by the patterns (expanded here: Windows shells do not), Excel lock files skipped."""
-    paths: list[Path] = []
-    skipped: list[Finding] = []
-    seen: set[Path] = set()
-    out = target.resolve() if target else None
-    for pattern in patterns:
-        is_glob = bool(_GLOB_CHARS & set(pattern)) and not Path(pattern).exists()  # `[2024]沈阳.xlsx` is a name
-        matches = sorted(glob.glob(pattern)) if is_glob else [pattern]
-        for text in matches:
-            path = Path(text)
-            resolved = path.resolve()
-            if resolved in seen:
-                continue
-            seen.add(resolved)
-            if out is not None and resolved == out:
-                if not is_glob:
-                    raise MergeProblem("output_is_input", name=path.name)
-                continue
-            if not is_glob and not path.exists():
-                raise MergeProblem("missing_input", name=str(path))
-            if path.name.startswith("~$"):
-                skipped.append(Finding(WARNING, "lock_file_skipped", file=path.name))
-                continue
-            paths.append(path)
-    return paths, skipped
 
 
 def merge_files(paths: list[Path], target: Path | str, *, unit: str = "", contact: str = "", phone: str = "",
