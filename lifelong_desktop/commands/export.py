@@ -106,11 +106,7 @@ def run_merge(args: argparse.Namespace) -> int:
         result = merge_files(paths, target, unit=args.unit, contact=args.contact, phone=args.phone,
                              skipped=skipped)
     except MergeProblem as exc:
-        params = dict(exc.params)
-        if "scope" in params:
-            params["scope"] = scope_word(params["scope"])
-        raise CliError(messages.render("merge." + exc.code, patterns=" ".join(args.files), **params),
-                       EXIT_UNREADABLE) from exc
+        raise CliError(exc.message(patterns=" ".join(args.files)), EXIT_UNREADABLE) from exc
     except WriteProblem as exc:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
     findings = result.findings

@@ -6,6 +6,7 @@ import glob
 from pathlib import Path
 from typing import Any
 
+from lifelong_desktop import messages
 from lifelong_desktop.submission.findings import WARNING, Finding
 
 _GLOB_CHARS = set("*?[")
@@ -18,6 +19,16 @@ class MergeProblem(Exception):
         self.code = code
         self.params = params
         super().__init__(code)
+
+    def message(self, lang: str | None = None, **extra: Any) -> str:
+        """One sentence in the user's language (resources/i18n/messages/export.json, `merge.<code>`)."""
+        params = dict(self.params)
+        if "scope" in params and messages.has("export.scope." + str(params["scope"])):
+            params["scope"] = messages.render("export.scope." + str(params["scope"]), lang)
+        return messages.render("merge." + self.code, lang, **{"patterns": "", **params, **extra})
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 def expand_inputs(patterns: list[str], target: Path | None = None) -> tuple[list[Path], list[Finding]]:
