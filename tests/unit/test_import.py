@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
@@ -339,3 +339,71 @@ def test_round_trip_export_import_export(tmp_path):
     assert b_acts == a_acts  # every field, organisations by role in order, parents, venues by name
     assert b_orgs == a_orgs
     assert b_venues == a_venues
+
+
+# ---------------------------------------------------------------- property: what reads clean, imports
+
+
+def test_any_workbook_that_reads_without_errors_imports(tmp_path):
+    """Random cell values: the reader never raises, and an error-free workbook never breaks a database rule."""
+    import shutil
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from lifelong_desktop.db import open_database
+    from lifelong_desktop.submission.reader import read_workbook
+
+    empty = tmp_path / "empty.sqlite"
+    open_database(empty).close()
+    text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=12)
+
+    def mostly(valid, *noise):  # a valid value about eleven times in twelve
+        return st.integers(0, 11).flatmap(lambda i: valid if i else st.sampled_from(list(noise)))
+
+    number = mostly(st.integers(0, 300000), -5, 12.5, "1,200", "abc", None)
+    row = st.fixed_dictionaries({
+        "title": text, "activity_type": mostly(st.sampled_from(["讲座", "lecture", "培训"]), "x"),
+        "level": st.sampled_from(["市级", "县级", "COUNTY"]), "mode": st.sampled_from(["线下", "线上", "hybrid"]),
+        "status": st.sampled_from(["已举办", "计划中", "cancelled"]),
+        "city_code": mostly(st.sampled_from(["210100", "210200", 210300, "沈阳市"]), "110100"),
+        "county_code": mostly(st.none(), "210102", "210202 中山区", "和平区"),
+        "start_date": st.dates(date(2024, 4, 1), date(2024, 12, 1)), "days": mostly(st.integers(0, 3), -1),
+        "start_time": mostly(st.sampled_from([None, "9:00-11:30", "14:00", "9点半"]), "25:00"),
+        "end_time": mostly(st.none(), "16:00", "8:00"),
+        "venue": text, "online_url": text,
+        "hosts": mostly(text, "教育部；辽宁省人民政府", "甲\n乙；甲", "ＡＢＣ;abc"),
+        "undertakers": mostly(st.none(), "ＡＢＣ", "教育部"),
+        "audiences": mostly(st.sampled_from([None, "老年人、职工", "public;youth"]), "外星人"),
+        "expected_participants": number, "actual_participants": mostly(st.none(), 12, "7"),
+        "featured": mostly(st.sampled_from([None, "是", "N", 1]), "也许"),
+        "contact_phone": mostly(st.sampled_from([None, "024-1234567", "+86 (24) 1234 5678"]), "12"),
+    })
+    runs = iter(range(10**6))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(st.lists(row, min_size=1, max_size=3))
+    def check(rows):
+        n = next(runs)
+        acts = []
+        for r in rows:
+            days = r.pop("days")
+            acts.append(mh.sample_activity(activity_id=None, co_organisers=None, end_date=r["start_date"]
+                                           + timedelta(days=days), **r))
+        book = mh.build_workbook(tmp_path / f"p{n}.xlsx", activities=acts)
+        result = read_workbook(book)
+        assert result.exit_code in (0, 1)
+        if result.exit_code == 0:
+            db_file = tmp_path / f"p{n}.sqlite"
+            shutil.copy(empty, db_file)
+            database = open_database(db_file)
+            try:
+                outcome = apply_import(database, result)
+                assert outcome.applied and outcome.counts["new"] == len(result.data.activities)
+                imported.append(n)
+            finally:
+                database.close()
+
+    imported: list[int] = []
+    check()
+    assert imported, "no example read clean: the strategy tests nothing"
