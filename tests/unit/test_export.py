@@ -158,3 +158,12 @@ def test_sub_venue_names_its_main_venue_activity(db, plan, tmp_path):
     keys = [c.value for c in ws[2]]
     rows = {r[1]: dict(zip(keys, r, strict=True)) for r in ws.iter_rows(min_row=3, values_only=True)}
     assert rows["Alpha 论坛"]["parent_id"] == main_uid and rows["沈阳讲座"]["parent_id"] is None
+
+
+def test_export_without_the_planning_checks_just_exports(plan, tmp_path, monkeypatch, capsys):
+    import sys
+
+    db_path, _ = plan
+    monkeypatch.setitem(sys.modules, "lifelong_desktop.services.checks", None)  # as if the module were absent
+    assert main(["export", "--db", str(db_path), "--out", str(tmp_path / "e.xlsx")]) == 0
+    assert capsys.readouterr().err == ""
