@@ -86,6 +86,9 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
     from fuzz.workbooks import read_parts, scratch_file, workbook_bytes
     from lifelong_desktop.submission.reader import read_workbook
 
+    start = read_workbook(base)
+    if not start.ok:  # mutations must start from a workbook the reader accepts, or they test little
+        raise RuntimeError(f"the base workbook does not read cleanly: {[f.code for f in start.findings][:5]}")
     raw_base, parts = base.read_bytes(), read_parts(base)
     scratch = scratch_file()
 
