@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -137,7 +138,7 @@ def check_error_count(session: Session, result: ExportResult) -> int | None:
     The checks run over the rows just exported when services.checks can take rows, else from the database.
     """
     try:
-        from lifelong_desktop.services import checks
+        checks = importlib.import_module("lifelong_desktop.services.checks")
     except ImportError:
         return None
     check_rows, window = getattr(checks, "check_rows", None), getattr(checks, "PlanWindow", None)
