@@ -37,12 +37,22 @@ def write_value_seeds() -> int:
     return len(VALUE_SEEDS)
 
 
+def _sheet_part(parts: dict[str, bytes], sheet: str) -> str:
+    """The worksheet part holding a named sheet (workbook.xml names it, the relationships locate it)."""
+    wb = parts["xl/workbook.xml"].decode("utf-8")
+    rid = re.search(rf'<sheet [^>]*name="{re.escape(sheet)}"[^>]*r:id="([^"]+)"', wb).group(1)
+    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+    target = re.search(rf'<Relationship [^>]*Id="{re.escape(rid)}"[^>]*Target="([^"]+)"', rels)
+    if target is None:
+        target = re.search(rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{re.escape(rid)}"', rels)
+    return "xl/" + target.group(1).lstrip("/").removeprefix("xl/")
+
+
 def _workbook_seeds(base: Path) -> dict[str, bytes]:
     from fuzz.workbooks import pack, read_parts
 
     parts = read_parts(base)
-    sheets = sorted(p for p in parts if p.startswith("xl/worksheets/sheet"))
-    first, data_sheet = sheets[0], sheets[2] if len(sheets) > 2 else sheets[-1]
+    first, data_sheet = _sheet_part(parts, "填报信息"), _sheet_part(parts, "活动")
     big = parts[data_sheet].replace(
         b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>', 1)
     bad_index = re.sub(rb'(<c r="B3"[^>]*t="s"[^>]*>)<v>\d+</v>', rb"\1<v>99999999</v>", parts[data_sheet], count=1)
