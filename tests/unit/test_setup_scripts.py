@@ -113,20 +113,46 @@ def test_the_office_suite_is_only_for_the_tests_and_xvfb_only_for_the_demo(machi
     assert {"libxcb-cursor0", "libxkbcommon-x11-0", "xauth"} <= demo
 
 
-def _ci_copy(tmp_path: Path, test_exit: int) -> Path:
-    """A copy of .ci/run beside a stand-in scripts/test that exits with the given code."""
+def _ci_copy(tmp_path: Path, test_exit: int, output: str = "") -> Path:
+    """A copy of .ci/run beside a stand-in scripts/test that prints `output` and exits with the given code."""
     (tmp_path / ".ci").mkdir()
     shutil.copy(ROOT / ".ci" / "run", tmp_path / ".ci" / "run")
     (tmp_path / "scripts").mkdir()
-    _fake(tmp_path / "scripts", "test", f'echo "pytest $*"; exit {test_exit}')
+    (tmp_path / "out.txt").write_text(output, encoding="utf-8")
+    _fake(tmp_path / "scripts", "test", f'echo "pytest $*"; cat "{tmp_path / "out.txt"}"; exit {test_exit}')
     return tmp_path / ".ci" / "run"
+
+
+def _ci(run: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([BASH, str(run)], capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
 
 
 @pytest.mark.parametrize(("test_exit", "ci_exit"), [(0, 0), (1, 1), (2, 2), (5, 1)])
 def test_ci_fails_when_tests_fail_or_none_ran(tmp_path, test_exit, ci_exit):
-    run = _ci_copy(tmp_path, test_exit)
-    result = subprocess.run([BASH, str(run)], capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+    result = _ci(_ci_copy(tmp_path, test_exit))
     assert result.returncode == ci_exit
-    assert result.stdout.startswith("pytest ")
+    assert result.stdout.startswith("pytest --durations=")
     if test_exit == 5:
-        assert "no tests" in result.stderr
+        assert result.stdout.rstrip().endswith("no tests, which counts as a failure")
+
+
+def test_ci_ends_on_pytest_summary_even_when_something_printed_after_it(tmp_path):
+    summary = "666 passed, 1 skipped, 1 xfailed in 164.89s (0:02:44)"
+    noise = "Traceback (most recent call last):\nRuntimeError: Internal C++ object already deleted.\n"
+    result = _ci(_ci_copy(tmp_path, 0, f"....\n{summary}\n{noise}"))
+    assert result.returncode == 0
+    assert result.stdout.rstrip().splitlines()[-1] == summary
+
+
+def test_ci_does_not_repeat_a_summary_that_is_already_last(tmp_path):
+    summary = "12 passed in 1.50s"
+    result = _ci(_ci_copy(tmp_path, 0, f"....\n{summary}\n"))
+    assert result.stdout.count(summary) == 1
+
+
+def test_ci_failure_ends_on_the_summary_of_failures(tmp_path):
+    summary = "1 failed, 220 passed, 6 warnings in 24.36s"
+    result = _ci(_ci_copy(tmp_path, 1, f"F...\n{summary}\n"))
+    assert result.returncode == 1
+    lines = result.stdout.rstrip().splitlines()
+    assert lines[-1] == summary and lines[-2].startswith("ci: scripts/test failed with exit 1")
