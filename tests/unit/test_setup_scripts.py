@@ -39,6 +39,7 @@ def machine(tmp_path):
             self.installed.write_text("", encoding="utf-8")
             self.apt_log = tmp_path / "apt.log"
             self.uid = 0
+            self.venv = tmp_path / "venv"  # none yet
             # No Python at all, as on a bare Debian 12: every candidate name fails.
             for name in ("python3", "python3.11", "python3.12", "python3.13"):
                 _fake(self.bin, name, "exit 1")
@@ -50,7 +51,8 @@ def machine(tmp_path):
 
         def run(self, purpose: str) -> subprocess.CompletedProcess[str]:
             _fake(self.bin, "id", f"echo {self.uid}")
-            env = {"PATH": f"{self.bin}:/usr/bin:/bin", "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
+            env = {"PATH": f"{self.bin}:/usr/bin:/bin", "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
+                   "LIFELONG_VENV": str(self.venv)}
             script = f'set -euo pipefail; source "{ROOT}/scripts/setup"; lifelong_apt {purpose}; echo apt-done'
             return subprocess.run([BASH, "-c", script], env=env, capture_output=True, text=True, timeout=30)
 
@@ -96,6 +98,18 @@ def test_a_machine_that_has_everything_installs_nothing(machine):
     assert result.returncode == 0 and "apt-done" in result.stdout, result.stderr
     assert not machine.apt_log.exists()
     assert result.stderr == ""
+
+
+def test_a_healthy_venv_needs_no_python_package(machine):
+    (machine.venv / "bin").mkdir(parents=True)
+    _fake(machine.venv / "bin", "python", "exit 0")  # answers the health check: Python >= 3.11 with pip
+    (machine.venv / "bin" / "pip").write_text(f"#!{machine.venv}/bin/python\n", encoding="utf-8")
+    python_packages = {"python3", "python3-venv", "python3-pip"}
+    machine.installed.write_text("\n".join(p for p in machine.wanted("test") if p not in python_packages) + "\n",
+                                 encoding="utf-8")
+    result = machine.run("test")
+    assert result.returncode == 0 and "apt-done" in result.stdout, result.stderr
+    assert not machine.apt_log.exists()
 
 
 def test_not_root_names_the_missing_packages_and_exits_2(machine):
