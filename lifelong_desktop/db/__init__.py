@@ -38,6 +38,8 @@ def backup_before(db: Database, reason: str = "import") -> Path:
     The copy goes to the `backups` folder beside the file (or the user data folder) and old copies are
     rotated; it is taken through the database's own connection, so it works with exclusive locking too.
     Raises DatabaseProblem (disk_full, read_only, ...) when no copy could be made: do not go ahead then.
+    Call it before opening the import's transaction, not inside it (on a network share the database
+    has a single connection, which the transaction would be holding).
     """
     import sqlite3
 
