@@ -33,7 +33,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _MAX_SERIAL = 2958465  # 9999-12-31
-_MAX_INT = 10**12
+_MAX_INT = 10**15  # the merge's submission_seq is a 14-digit YYYYMMDDHHMMSS; SQLite holds 64 bits
 
 
 def fold(text: str) -> str:

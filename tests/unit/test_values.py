@@ -102,9 +102,14 @@ def test_integers(raw, expected):
     assert v.parse_int(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [-1, "-1", 1.5, "1.5", "12,34", "abc", True, "1e3", 10**13])
+@pytest.mark.parametrize("raw", [-1, "-1", 1.5, "1.5", "12,34", "abc", True, "1e3", 10**16])
 def test_bad_integers(raw):
     assert problem(v.parse_int, raw) == "invalid_number"
+
+
+def test_merge_sequence_numbers_fit():
+    assert v.parse_int("20241201183000", minimum=1) == 20241201183000
+    assert v.parse_int(20241201183000.0, minimum=1) == 20241201183000
 
 
 def test_integer_minimum():
