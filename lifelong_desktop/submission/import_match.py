@@ -89,28 +89,38 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
         for r in candidates.values():
             by_key.setdefault(_key(r.title, r.start_date, r.city_code), []).append(r.id)
     as_of = plan.result.data.header.get("data_as_of")
+    acts = plan.result.data.activities
+    found_db: dict[int, ActivityRow | None] = {}
     matched: set[int] = set()
-    for i, row in enumerate(plan.result.data.activities):
+    for i, row in enumerate(acts):  # first by id, so that a blank-id row cannot take an activity a row names
         uid = row.get("activity_id")
-        db: ActivityRow | None = None
-        if uid:
-            found = by_uid.get(uid)
-            if found is not None and found.id in candidates:
-                db = found
-            elif found is not None:
-                _activity_finding(plan, ERROR, "duplicate_id", i, "activity_id", label="活动编号", value=uid)
-                continue
-        elif by_key:
-            for cid in by_key.get(_key(row.get("title"), row.get("start_date"), row.get("city_code")), []):
-                if cid not in matched:
-                    db = candidates[cid]
-                    break
+        if not uid:
+            continue
+        found = by_uid.get(uid)
+        if found is not None and found.id not in candidates:
+            _activity_finding(plan, ERROR, "duplicate_id", i, "activity_id", label="活动编号", value=uid)
+            continue
+        found_db[i] = found
+        if found is not None:
+            matched.add(found.id)
+    for i, row in enumerate(acts):  # then blank ids by normalised title, start date and city
+        if row.get("activity_id") or not by_key:
+            continue
+        for cid in by_key.get(_key(row.get("title"), row.get("start_date"), row.get("city_code")), []):
+            if cid not in matched:
+                found_db[i] = candidates[cid]
+                matched.add(cid)
+                break
+    for i, row in enumerate(acts):
+        uid = row.get("activity_id")
+        if uid and i not in found_db:
+            continue  # refused above
+        db = found_db.get(i)
         change = ActivityChange(uid or (db.uid if db else ""), row["title"], i, db.id if db else None,
                                 row.get("start_date"))
         if db is None:
             plan.new.append(change)
             continue
-        matched.add(db.id)
         diff = differences(plan, row, db)
         if not diff:
             plan.unchanged.append(change)

@@ -407,3 +407,17 @@ def test_any_workbook_that_reads_without_errors_imports(tmp_path):
     imported: list[int] = []
     check()
     assert imported, "no example read clean: the strategy tests nothing"
+
+
+def test_a_blank_id_row_never_takes_an_activity_another_row_names(db, tmp_path, province):
+    apply_import(db, dalian(tmp_path))
+    with db.read() as s:
+        uid = s.scalar(select(Activity.uid).where(Activity.title == "大连市民讲座"))
+    acts = [mh.sample_activity(activity_id=None, title="大连市民讲座", city_code="210200", venue="大连图书馆",
+                               description="另一场同名活动"),
+            mh.sample_activity(activity_id=uid, title="大连市民讲座", city_code="210200", venue="大连图书馆",
+                               description="原活动的新简介")]
+    outcome = apply_import(db, dalian(tmp_path, "second.xlsx", seq=2, activities=acts))
+    assert outcome.counts == {"new": 1, "updated": 1, "unchanged": 0, "missing": 1}
+    with db.read() as s:
+        assert s.scalar(select(Activity.description).where(Activity.uid == uid)) == "原活动的新简介"
