@@ -112,6 +112,17 @@ def test_a_healthy_venv_needs_no_python_package(machine):
     assert not machine.apt_log.exists()
 
 
+def test_a_library_renamed_for_64_bit_time_counts_as_installed(machine):
+    """Ubuntu 24.04 ships libglib2.0-0t64 in place of libglib2.0-0: asking for the old name again would never end."""
+    wanted = machine.wanted("test")
+    assert "libglib2.0-0" in wanted
+    machine.installed.write_text("\n".join(p + "t64" if p == "libglib2.0-0" else p for p in wanted) + "\n",
+                                 encoding="utf-8")
+    machine.uid = 1000
+    result = machine.run("test")
+    assert result.returncode == 0 and "apt-done" in result.stdout, result.stderr
+
+
 def test_not_root_names_the_missing_packages_and_exits_2(machine):
     machine.uid = 1000
     machine.installed.write_text("\n".join(p for p in machine.wanted("demo") if p != "xvfb") + "\n", encoding="utf-8")
