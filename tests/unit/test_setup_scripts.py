@@ -6,10 +6,13 @@ PATH, so every decision is checked in milliseconds without touching the machine.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,3 +184,45 @@ def test_ci_failure_ends_on_the_summary_of_failures(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.rstrip().splitlines()
     assert lines[-1] == summary and lines[-2].startswith("ci: scripts/test failed with exit 1")
+
+
+def _current_venv() -> Path:
+    """The checkout's .venv when its install stamp matches pyproject.toml (scripts/test makes it so)."""
+    venv = Path(sys.prefix)
+    stamp = venv / ".lifelong-install-stamp"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8").split()[:1] != [digest]:
+        pytest.skip("the set-up of this venv is not current (./scripts/test makes it so)")
+    return venv
+
+
+def _run_demo(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(LIFELONG_SKIP_APT="1", LIFELONG_VENV=str(_current_venv()), LIFELONG_DATA_DIR=str(tmp_path / "data"),
+               LIFELONG_LANG="en")
+    return subprocess.run([str(ROOT / "scripts" / "run-demo")], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+def test_run_demo_without_a_display_makes_the_demo_then_says_so_in_one_sentence(tmp_path):
+    result = _run_demo(tmp_path)
+    db = tmp_path / "data" / "lifelong.sqlite"
+    assert result.returncode == 1, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("run-demo: there is no display here") and str(db) in last and "xvfb-run" in last
+    assert "Traceback" not in result.stderr
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("SELECT count(*) FROM activity").fetchone()[0] >= 100
+    finally:
+        con.close()
+
+
+def test_run_demo_never_touches_an_existing_database(tmp_path):
+    db = tmp_path / "data" / "lifelong.sqlite"
+    db.parent.mkdir()
+    db.write_bytes(b"someone's own work")
+    result = _run_demo(tmp_path)
+    assert result.returncode == 1
+    assert "creating the demo" not in result.stderr
+    assert db.read_bytes() == b"someone's own work"
