@@ -1,7 +1,8 @@
 """The set-up scripts decide right: which Debian packages to install, when to stop, what CI counts as failure.
 
 The shell functions of scripts/setup run here against stand-ins for dpkg-query, apt-get, id and python3 on
-PATH, so every decision is checked in milliseconds without touching the machine.
+PATH, so every decision is checked in milliseconds without touching the machine; scripts/run-demo runs for
+real, without a display, on the venv that scripts/test set up.
 """
 
 from __future__ import annotations
