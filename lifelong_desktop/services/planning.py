@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, insert, select
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -111,6 +111,7 @@ class ActivitySnapshot:
     source_submission_id: int | None
     created_at: datetime | None
     child_ids: tuple[int, ...] = ()
+    version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,22 +183,61 @@ def _check(data: ActivityInput) -> None:
         raise PlanningError(problems[0])
 
 
-def _apply(session: Session, act: Activity, data: ActivityInput) -> None:
-    """Write the values of `data` into the ORM object, organisers replaced in order."""
+def _apply(act: Activity, data: ActivityInput) -> list[ActivityOrganisation]:
+    """Write the values of `data` into the ORM object. Returns the organiser links still to add when the
+    old ones had to go (links are keyed by role and position): add them after a flush has removed those."""
     act.updated_at = now()  # any change, links included, bumps the version (once)
     for name in _SCALARS:
         setattr(act, name, getattr(data, name))
     act.audiences = ";".join(data.audiences)
     act.title = data.title.strip()
-    wanted = [(role, pos, oid) for role in ROLES for pos, oid in enumerate(data.organiser_ids(role))]
-    have = [(link.role, link.position, link.organisation_id) for link in act.organisers]
-    if wanted != have:
-        if act.organisers:
-            act.organisers.clear()
-            session.flush()  # links are keyed by (role, position): remove the old ones first
-        act.organisers.extend(
-            ActivityOrganisation(role=role, position=pos, organisation_id=oid) for role, pos, oid in wanted
-        )
+    links = sorted(act.organisers, key=lambda link: (link.role_rank, link.position))
+    have = {role: [link.organisation_id for link in links if link.role == role] for role in ROLES}
+    wanted = {role: list(data.organiser_ids(role)) for role in ROLES}
+    if have == wanted:
+        return []
+    if all(wanted[r] == have[r][: len(wanted[r])] for r in ROLES):
+        for link in links:  # only removed from the end (undo of an "add organisation"): drop just those
+            if link.position >= _nth_position(links, link.role, len(wanted[link.role])):
+                act.organisers.remove(link)
+        return []
+    if all(have[r] == wanted[r][: len(have[r])] for r in ROLES):
+        for role in ROLES:  # only added at the end (a new activity, a bulk "add organisation"): no rewrite
+            start = max((link.position for link in links if link.role == role), default=-1) + 1
+            act.organisers.extend(ActivityOrganisation(role=role, position=start + i, organisation_id=oid)
+                                  for i, oid in enumerate(wanted[role][len(have[role]):]))
+        return []
+    act.organisers.clear()
+    return [ActivityOrganisation(role=role, position=pos, organisation_id=oid)
+            for role in ROLES for pos, oid in enumerate(wanted[role])]
+
+
+def _nth_position(links: list[ActivityOrganisation], role: str, n: int) -> int:
+    """The position of a role's n-th link (in order); beyond the last one when there are fewer."""
+    positions = [link.position for link in links if link.role == role]
+    return positions[n] if n < len(positions) else (positions[-1] + 1 if positions else 0)
+
+
+def _apply_all(session: Session, pairs: Iterable[tuple[Activity, ActivityInput]]) -> None:
+    """_apply for many activities with two flushes in all: old links out, then the new ones in."""
+    later = [(act, links) for act, data in pairs if (links := _apply(act, data))]
+    if later:
+        session.flush()
+        for act, links in later:
+            act.organisers.extend(links)
+    session.flush()
+
+
+_CHUNK = 5000  # ids per IN (...): SQLite allows 32,766 variables
+
+
+def _load(session: Session, ids: Sequence[int]) -> dict[int, Activity]:
+    """Activities by id with their organiser links, in a few queries whatever the number."""
+    out: dict[int, Activity] = {}
+    for i in range(0, len(ids), _CHUNK):
+        stmt = select(Activity).where(Activity.id.in_(ids[i:i + _CHUNK])).options(selectinload(Activity.organisers))
+        out.update((a.id, a) for a in session.scalars(stmt))
+    return out
 
 
 def create_activity(session: Session, programme_id: int, data: ActivityInput, *, uid: str | None = None) -> int:
@@ -205,8 +245,7 @@ def create_activity(session: Session, programme_id: int, data: ActivityInput, *,
     _check(data)
     act = Activity(programme_id=programme_id, uid=uid or new_uuid(), title="")
     session.add(act)
-    _apply(session, act, data)
-    session.flush()
+    _apply_all(session, [(act, data)])
     return act.id
 
 
@@ -218,31 +257,39 @@ def _current_row(session: Session, activity_id: int) -> ActivityRow | None:
     return rows[0] if rows else None
 
 
-def _load_for_edit(session: Session, activity_id: int, expected_version: int | None) -> Activity:
-    act = session.get(Activity, activity_id)
-    if act is None:
-        raise EditConflict(activity_id, None)
-    if expected_version is not None and act.version != expected_version:
-        raise EditConflict(activity_id, _current_row(session, activity_id))
-    if expected_version is not None:
-        # the UPDATE's "WHERE version = ?" then guards against a writer we did not see
-        set_committed_value(act, "version", expected_version)
-    return act
-
-
 def update_activity(session: Session, activity_id: int, data: ActivityInput, expected_version: int | None) -> Updated:
     """Save new values over the version the user edited; raises EditConflict when it changed meanwhile."""
-    _check(data)
-    if data.parent_id == activity_id:
-        raise PlanningError("own_parent")
-    act = _load_for_edit(session, activity_id, expected_version)
-    before = _input_of(act)
+    return update_activities(session, [(activity_id, data, expected_version)])[0]
+
+
+def update_activities(session: Session, items: Sequence[tuple[int, ActivityInput, int | None]]) -> list[Updated]:
+    """Several updates in one flush, each over the version the user saw (None: whatever is stored);
+    raises EditConflict for the first activity changed or deleted meanwhile (nothing is then written)."""
+    for activity_id, data, _version in items:
+        _check(data)
+        if data.parent_id == activity_id:
+            raise PlanningError("own_parent")
+    if len(items) >= BULK:
+        return _update_bulk(session, items)
+    acts = _load(session, [i for i, _, _ in items])
+    for activity_id, _data, version in items:
+        act = acts.get(activity_id)
+        if act is None:
+            raise EditConflict(activity_id, None)
+        if version is not None and act.version != version:
+            raise EditConflict(activity_id, _current_row(session, activity_id))
+    befores = []
+    for activity_id, _data, version in items:
+        act = acts[activity_id]
+        if version is not None:
+            # the UPDATE's "WHERE version = ?" then guards against a writer we did not see
+            set_committed_value(act, "version", version)
+        befores.append(_input_of(act))
     try:
-        _apply(session, act, data)
-        session.flush()
+        _apply_all(session, [(acts[i], data) for i, data, _v in items])
     except StaleDataError as exc:
-        raise EditConflict(activity_id, None) from exc
-    return Updated(activity_id, before, data, act.version)
+        raise EditConflict(items[0][0], None) from exc
+    return [Updated(i, before, data, acts[i].version) for (i, data, _v), before in zip(items, befores, strict=True)]
 
 
 def _input_of(act: Activity) -> ActivityInput:
@@ -256,15 +303,23 @@ def _input_of(act: Activity) -> ActivityInput:
     )
 
 
+#: from this many activities on, deleting and restoring go by bulk statements (audited as one batch)
+BULK = 200
+
+
 def delete_activities(session: Session, ids: Iterable[int]) -> list[ActivitySnapshot]:
     """Delete activities; the snapshots returned put them back exactly (restore_activities)."""
     ids = list(dict.fromkeys(ids))
-    acts = list(session.scalars(select(Activity).where(Activity.id.in_(ids))))
+    if len(ids) >= BULK:
+        return _delete_bulk(session, ids)
+    loaded = _load(session, ids)
+    acts = [loaded[i] for i in ids if i in loaded]
     children: dict[int, list[int]] = {}
-    for child_id, parent_id in session.execute(
-        select(Activity.id, Activity.parent_id).where(Activity.parent_id.in_(ids))
-    ):
-        children.setdefault(parent_id, []).append(child_id)
+    for i in range(0, len(ids), _CHUNK):
+        for child_id, parent_id in session.execute(
+            select(Activity.id, Activity.parent_id).where(Activity.parent_id.in_(ids[i:i + _CHUNK]))
+        ):
+            children.setdefault(parent_id, []).append(child_id)
     snaps = [
         ActivitySnapshot(a.id, a.uid, a.programme_id, _input_of(a), a.source_submission_id, a.created_at,
                          tuple(sorted(children.get(a.id, ()))))
@@ -276,20 +331,82 @@ def delete_activities(session: Session, ids: Iterable[int]) -> list[ActivitySnap
     return snaps
 
 
+def _children_of(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        for child_id, parent_id in session.execute(
+            select(Activity.id, Activity.parent_id).where(Activity.parent_id.in_(ids[i:i + _CHUNK]))
+        ):
+            children.setdefault(parent_id, []).append(child_id)
+    return children
+
+
+_SNAP_COLUMNS = [getattr(Activity, name) for name in _SCALARS] + [
+    Activity.audiences, Activity.id, Activity.uid, Activity.programme_id, Activity.source_submission_id,
+    Activity.created_at, Activity.version]
+
+
+def _read_snapshots(session: Session, ids: Sequence[int]) -> list[ActivitySnapshot]:
+    """Activities as snapshots (values, organisers, identity, sub-venues) read by plain selects (fast)."""
+    links: dict[int, dict[str, list[int]]] = {}
+    rows = []
+    for c in range(0, len(ids), _CHUNK):
+        chunk = ids[c:c + _CHUNK]
+        rows += session.execute(select(*_SNAP_COLUMNS).where(Activity.id.in_(chunk))).all()
+        for act_id, role, org_id in session.execute(
+            select(ActivityOrganisation.activity_id, ActivityOrganisation.role, ActivityOrganisation.organisation_id)
+            .where(ActivityOrganisation.activity_id.in_(chunk))
+            .order_by(ActivityOrganisation.activity_id, ActivityOrganisation.role_rank, ActivityOrganisation.position)
+        ):
+            links.setdefault(act_id, {}).setdefault(role, []).append(org_id)
+    children = _children_of(session, list(ids))
+    n = len(_SCALARS)
+    snaps = []
+    for r in rows:
+        act_id = r[n + 1]
+        org = links.get(act_id, {})
+        data = ActivityInput(**dict(zip(_SCALARS, r[:n], strict=True)),
+                             audiences=tuple(a for a in (r[n] or "").split(";") if a),
+                             host_ids=tuple(org.get("host", ())), undertaker_ids=tuple(org.get("undertaker", ())),
+                             co_organiser_ids=tuple(org.get("co_organiser", ())))
+        snaps.append(ActivitySnapshot(act_id, r[n + 2], r[n + 3], data, r[n + 4], r[n + 5],
+                                      tuple(sorted(children.get(act_id, ()))), r[n + 6]))
+    return snaps
+
+
+def _delete_bulk(session: Session, ids: list[int]) -> list[ActivitySnapshot]:
+    """Many activities at once: snapshots read by plain selects, then a few DELETE statements."""
+    from lifelong_desktop.services import audit
+
+    snaps = _read_snapshots(session, ids)
+    for c in range(0, len(ids), _CHUNK):
+        chunk = ids[c:c + _CHUNK]
+        session.execute(ActivityOrganisation.__table__.delete().where(ActivityOrganisation.activity_id.in_(chunk)))
+        session.execute(Activity.__table__.update().where(Activity.parent_id.in_(chunk)).values(parent_id=None))
+        session.execute(Activity.__table__.delete().where(Activity.id.in_(chunk)))
+    for pid in {s.programme_id for s in snaps}:
+        audit.record(session, "delete", "activity",
+                     [(s.id, s.uid, {"title": s.data.title, "start_date": s.data.start_date}, None)
+                      for s in snaps if s.programme_id == pid], programme_id=pid)
+    return snaps
+
+
 def restore_activities(session: Session, snapshots: Sequence[ActivitySnapshot]) -> list[int]:
     """Re-create deleted activities with their id, uid, organisers and sub-venue links."""
+    if len(snapshots) >= BULK:
+        return _restore_bulk(session, snapshots)
     restored = []
     for snap in snapshots:
         act = Activity(programme_id=snap.programme_id, uid=snap.uid, title="")
         if session.get(Activity, snap.id) is None:
             act.id = snap.id
         session.add(act)
-        _apply(session, act, snap.data.replace(parent_id=None))  # parents linked once all are back
+        _apply(act, snap.data.replace(parent_id=None))  # a new object: links only added; parents below
         act.source_submission_id = snap.source_submission_id
         if snap.created_at:
             act.created_at = snap.created_at
-        session.flush()
         restored.append((snap, act))
+    session.flush()
     id_map = {snap.id: act.id for snap, act in restored}
     for snap, act in restored:
         parent = snap.data.parent_id
@@ -303,14 +420,90 @@ def restore_activities(session: Session, snapshots: Sequence[ActivitySnapshot]) 
     return [act.id for _, act in restored]
 
 
+def _restore_bulk(session: Session, snapshots: Sequence[ActivitySnapshot]) -> list[int]:
+    new_id: dict[int, int] = {}
+    for pid in dict.fromkeys(s.programme_id for s in snapshots):
+        group = [s for s in snapshots if s.programme_id == pid]
+        made = _bulk_insert(session, pid, [s.data.replace(parent_id=None) for s in group], "restore", identities=group)
+        new_id.update(zip((s.id for s in group), made, strict=True))
+    ids = list(new_id.values())
+    existing = {i for c in range(0, len(ids), _CHUNK)
+                for i in session.scalars(select(Activity.id).where(Activity.id.in_(ids[c:c + _CHUNK])))}
+    table = Activity.__table__
+    for snap in snapshots:
+        parent = snap.data.parent_id
+        if parent is not None:
+            parent = new_id.get(parent, parent)
+            if parent in existing or session.get(Activity, parent) is not None:
+                session.execute(table.update().where(table.c.id == new_id[snap.id]).values(parent_id=parent))
+        for child in snap.child_ids:
+            session.execute(table.update().where(table.c.id == new_id.get(child, child), table.c.parent_id.is_(None))
+                            .values(parent_id=new_id[snap.id]))
+    return [new_id[s.id] for s in snapshots]
+
+
 # ---------------------------------------------------------------- several activities
+
+
+def _update_bulk(session: Session, items: Sequence[tuple[int, ActivityInput, int | None]]) -> list[Updated]:
+    """Many updates by a few statements: versions checked first, each UPDATE guarded by its version,
+    organiser links rewritten only where they changed; audited with the changed values."""
+    from lifelong_desktop.services import audit
+
+    current = {s.id: s for s in _read_snapshots(session, [i for i, _, _ in items])}
+    for activity_id, _data, version in items:
+        snap = current.get(activity_id)
+        if snap is None:
+            raise EditConflict(activity_id, None)
+        if version is not None and snap.version != version:
+            raise EditConflict(activity_id, _current_row(session, activity_id))
+    stamp = now()
+    table = Activity.__table__
+    params = []
+    for activity_id, data, _version in items:
+        values = {name: getattr(data, name) for name in _SCALARS}
+        values.update(title=data.title.strip(), audiences=";".join(data.audiences))
+        params.append({"b_" + k: v for k, v in values.items()} | {"b_id": activity_id, "b_version":
+                                                                   current[activity_id].version, "b_stamp": stamp})
+    stmt = (table.update().where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values({**{name: bindparam("b_" + name) for name in (*_SCALARS, "audiences")},
+                     "updated_at": bindparam("b_stamp"), "version": table.c.version + 1}))
+    result = session.execute(stmt, params)
+    if result.rowcount is not None and 0 <= result.rowcount < len(params):
+        raise EditConflict(items[0][0], None)  # a writer we did not see; the transaction is rolled back
+    relink = [(i, data) for i, data, _v in items
+              if any(data.organiser_ids(r) != current[i].data.organiser_ids(r) for r in ROLES)]
+    ids = [i for i, _ in relink]
+    for c in range(0, len(ids), _CHUNK):
+        session.execute(ActivityOrganisation.__table__.delete().where(
+            ActivityOrganisation.activity_id.in_(ids[c:c + _CHUNK])))
+    links = [{"activity_id": i, "role": role, "position": pos, "organisation_id": oid, "role_rank": ROLE_RANK[role]}
+             for i, data in relink for role in ROLES for pos, oid in enumerate(data.organiser_ids(role))]
+    if links:
+        session.execute(insert(ActivityOrganisation), links)
+    changes = []
+    for activity_id, data, _version in items:
+        before = current[activity_id].data
+        changed = [f.name for f in dataclasses.fields(ActivityInput) if getattr(before, f.name) != getattr(data, f.name)]
+        changes.append((activity_id, current[activity_id].uid, {k: _plain(getattr(before, k)) for k in changed},
+                        {k: _plain(getattr(data, k)) for k in changed}))
+    for pid in {current[i].programme_id for i, _, _ in items}:
+        audit.record(session, "update", "activity", [c for c in changes if current[c[0]].programme_id == pid],
+                     programme_id=pid)
+    return [Updated(i, current[i].data, data, current[i].version + 1) for i, data, _v in items]
+
+
+def _plain(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def bulk_edit(session: Session, ids: Iterable[int], change: BulkChange) -> list[Updated]:
     """Apply one change to every selected activity; returns what each was before (for undo)."""
-    out = []
-    for act in session.scalars(select(Activity).where(Activity.id.in_(list(ids))).order_by(Activity.id)):
-        before = _input_of(act)
+    snaps = sorted(_read_snapshots(session, sorted(set(ids))), key=lambda snap: snap.id)
+    items = []
+    for snap in snaps:
+        act_id = snap.id
+        before = snap.data
         after = before
         if change.status:
             after = after.replace(status=change.status)
@@ -325,10 +518,8 @@ def bulk_edit(session: Session, ids: Iterable[int], change: BulkChange) -> list[
             if org_id not in current:
                 after = after.replace(**{_ROLE_FIELD[role]: current + (org_id,)})
         if after != before:
-            _apply(session, act, after)
-            session.flush()
-            out.append(Updated(act.id, before, after, act.version))
-    return out
+            items.append((act_id, after, snap.version))
+    return update_activities(session, items) if items else []
 
 
 _ROLE_FIELD = {"host": "host_ids", "undertaker": "undertaker_ids", "co_organiser": "co_organiser_ids"}
@@ -336,32 +527,46 @@ _ROLE_FIELD = {"host": "host_ids", "undertaker": "undertaker_ids", "co_organiser
 
 def revert_updates(session: Session, updates: Sequence[Updated]) -> list[Updated]:
     """Put back the values before some updates (undo); conflicts when an activity changed since."""
-    return [update_activity(session, u.id, u.before, u.version) for u in updates]
+    return update_activities(session, [(u.id, u.before, u.version) for u in updates])
 
 
 def reapply_updates(session: Session, updates: Sequence[Updated], reverted: Sequence[Updated]) -> list[Updated]:
     """Apply the updates again after a revert (redo), guarding each by the version the revert left."""
     version = {u.id: u.version for u in reverted}
-    return [update_activity(session, u.id, u.after, version.get(u.id)) for u in updates]
+    return update_activities(session, [(u.id, u.after, version.get(u.id)) for u in updates])
 
 
-def _bulk_insert(session: Session, programme_id: int, inputs: Sequence[ActivityInput], summary: str) -> list[int]:
-    """Insert many activities with their organiser links in a few statements; audited as one batch."""
+def _bulk_insert(session: Session, programme_id: int, inputs: Sequence[ActivityInput], summary: str, *,
+                 identities: Sequence[ActivitySnapshot] | None = None) -> list[int]:
+    """Insert many activities with their organiser links in a few statements; audited as one batch.
+
+    With `identities` (restoring deleted activities) each keeps its id where still free, uid, creation
+    time and source; its values are put back as they were, without checking them again."""
     from lifelong_desktop.services import audit
 
     if not inputs:
         return []
     stamp = now()
     records = []
-    for data in inputs:
-        _check(data)
+    for n, data in enumerate(inputs):
+        if identities is None:
+            _check(data)
         rec = {name: getattr(data, name) for name in _SCALARS}
         rec.update(uid=new_uuid(), programme_id=programme_id, audiences=";".join(data.audiences),
                    title=data.title.strip(), created_at=stamp, updated_at=stamp, version=1)
+        if identities is not None:
+            snap = identities[n]
+            rec.update(id=snap.id, uid=snap.uid, created_at=snap.created_at or stamp,
+                       source_submission_id=snap.source_submission_id)
         records.append(rec)
+    wanted = [rec["id"] for rec in records if rec.get("id") is not None]
+    taken = {i for c in range(0, len(wanted), _CHUNK)
+             for i in session.scalars(select(Activity.id).where(Activity.id.in_(wanted[c:c + _CHUNK])))}
     start = (session.scalar(select(Activity.id).order_by(Activity.id.desc()).limit(1)) or 0) + 1
-    for i, rec in enumerate(records):
-        rec["id"] = start + i
+    for rec in records:
+        if rec.get("id") is None or rec["id"] in taken:
+            rec["id"] = start
+            start += 1
     session.execute(insert(Activity), records)
     links = [
         {"activity_id": rec["id"], "role": role, "position": pos, "organisation_id": oid, "role_rank": ROLE_RANK[role]}
@@ -379,11 +584,13 @@ def _bulk_insert(session: Session, programme_id: int, inputs: Sequence[ActivityI
 
 def duplicate_activities(session: Session, ids: Iterable[int]) -> list[int]:
     """Copies of the activities (new uids, status planned, no actual figures); returns the new ids."""
-    made = []
-    for act in session.scalars(select(Activity).where(Activity.id.in_(list(ids))).order_by(Activity.id)):
-        data = _input_of(act).replace(status="planned", actual_participants=None)
-        made.append(create_activity(session, act.programme_id, data))
-    return made
+    acts = _load(session, sorted(set(ids)))
+    by_programme: dict[int, list[ActivityInput]] = {}
+    for act_id in sorted(acts):
+        act = acts[act_id]
+        by_programme.setdefault(act.programme_id, []).append(
+            _input_of(act).replace(status="planned", actual_participants=None))
+    return [i for pid, inputs in by_programme.items() for i in _bulk_insert(session, pid, inputs, "duplicate")]
 
 
 def series_dates(weekday: int, first: date, last: date) -> list[date]:

@@ -142,3 +142,20 @@ def test_series_dialog_refuses_an_empty_series(qtbot, setup):
     dialog.last.setDate(QDate(2024, 11, 8))
     dialog.weekday.setCurrentIndex(6)  # Sunday
     assert not ok.isEnabled() and "weekday" in dialog.summary.text().lower()
+
+
+def test_main_venue_choices_and_sub_venue_link(qtbot, setup):
+    from dataclasses import replace
+
+    from lifelong_desktop.ui.editors.activity_form import main_venue_candidates
+
+    _ctx, choices, rows = setup
+    opening = replace(rows[0], activity_type="opening_ceremony")
+    others = [replace(r, level="municipal", activity_type="lecture") for r in rows[1:]]
+    candidates = main_venue_candidates([opening, *others], others[0])
+    assert [c.id for c in candidates] == [opening.id]
+    form = ActivityForm(choices, others[0], [opening, *others])
+    qtbot.addWidget(form)
+    assert form.parent_combo.count() == 2
+    set_combo_data(form.parent_combo, opening.id)
+    assert form.value().parent_id == opening.id

@@ -251,3 +251,21 @@ def test_export_icalendar(window, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 10
     assert "ics" in window.statusBar().currentMessage()
+
+
+def test_blank_template_for_a_city_of_the_programme(window, tmp_path):
+    chosen = []
+
+    def pick(dialog):
+        dialog.region.setCurrentIndex(dialog.region.findData("210200"))
+        dialog.year.setValue(2025)
+        chosen.append(dialog.values())
+        return True
+
+    window.activities.editing.run_dialog = pick
+    out = window.files.blank_template(str(tmp_path / "dalian.xlsx"))
+    assert chosen == [("210200", 2025)] and out.exists()
+    from lifelong_desktop.submission.reader import read_workbook
+
+    header = read_workbook(out).data.header
+    assert header["region_code"] == "210200" and header["scope"] == "city" and int(header["year"]) == 2025

@@ -241,3 +241,63 @@ def test_table_rows_equal_the_service_rows(db, plan, tmp_path):
             assert len(rows) == demo.activities and rows == activity_rows(s, demo.programme_id)
     finally:
         other.close()
+
+
+def test_many_deleted_and_restored_by_bulk_statements_come_back_exactly(db, plan):
+    pasted = [PastedActivity(_input(plan, title=f"批量{i:03d}", host_ids=(), undertaker_ids=()),
+                             hosts=("辽宁省教育厅",), undertakers=("省图书馆", "沈阳开放大学"))
+              for i in range(planning.BULK + 50)]
+    with db.transaction("paste") as s:
+        created = planning.paste_activities(s, plan["programme"], pasted)
+        main = created.activity_ids[0]
+        planning.update_activity(s, created.activity_ids[1], ActivityInput.from_row(
+            activity_rows(s, plan["programme"], [created.activity_ids[1]])[0]).replace(parent_id=main), None)
+        outside = planning.create_activity(s, plan["programme"], _input(plan, title="分会场在外", parent_id=main))
+    before = {r.uid: r for r in _rows(db, plan)}
+    with db.transaction("delete many") as s:
+        snaps = planning.delete_activities(s, created.activity_ids)
+    rows = _rows(db, plan)
+    assert [r.title for r in rows] == ["分会场在外"] and rows[0].parent_id is None
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "delete")) >= len(snaps)
+    with db.transaction("undo") as s:
+        assert planning.restore_activities(s, snaps) == created.activity_ids
+    after = {r.uid: r for r in _rows(db, plan)}
+    assert set(after) == set(before)
+    for uid, row in before.items():
+        assert after[uid].id == row.id
+        assert ActivityInput.from_row(after[uid]) == ActivityInput.from_row(row)
+    assert after[before_uid(before, "分会场在外")].parent_id == main
+    assert outside in {r.id for r in after.values()}
+
+
+def test_big_bulk_edit_by_statements_with_undo_and_conflicts(db, plan, db_path):
+    pasted = [PastedActivity(_input(plan, title=f"大批{i:03d}", host_ids=(), undertaker_ids=()),
+                             hosts=("辽宁省教育厅",), undertakers=("省图书馆",)) for i in range(planning.BULK + 10)]
+    with db.transaction("paste") as s:
+        ids = planning.paste_activities(s, plan["programme"], pasted).activity_ids
+    change = BulkChange(status="held", shift_days=-1, add_organisation=("undertaker", plan["orgs"][1]))
+    with db.transaction("bulk") as s:
+        updates = planning.bulk_edit(s, ids, change)
+    rows = {r.id: r for r in _rows(db, plan)}
+    assert len(updates) == len(ids)
+    assert all(rows[i].status == "held" and rows[i].start_date == date(2024, 10, 25) for i in ids)
+    assert all(rows[i].undertakers == ("省图书馆", "沈阳开放大学") and rows[i].version == 2 for i in ids)
+    with db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "update", AuditEntry.entity_id == ids[0])).one()
+        assert '"held"' in entry.after and '"planned"' in entry.before
+    other = open_database(db_path)
+    try:
+        with other.transaction("elsewhere") as s:
+            planning.update_activity(s, ids[5], ActivityInput.from_row(rows[ids[5]]).replace(title="别处"), None)
+    finally:
+        other.close()
+    with pytest.raises(EditConflict) as err, db.transaction("undo") as s:
+        planning.revert_updates(s, updates)
+    assert err.value.activity_id == ids[5] and err.value.current.title == "别处"
+    assert all(r.status == "held" for r in _rows(db, plan) if r.id in ids)  # nothing written
+    fresh = [planning.Updated(u.id, u.before, u.after, u.version + (1 if u.id == ids[5] else 0)) for u in updates]
+    with db.transaction("undo") as s:
+        planning.revert_updates(s, fresh)
+    rows = {r.id: r for r in _rows(db, plan)}
+    assert all(rows[i].status == "planned" and rows[i].undertakers == ("省图书馆",) for i in ids)

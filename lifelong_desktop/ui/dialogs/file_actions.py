@@ -169,10 +169,14 @@ class FileActions(QObject):
         from lifelong_desktop.submission.template import TemplateProblem, write_template
 
         if region_code is None or year is None:
+            from lifelong_desktop.ui.dialogs.template_dialog import TemplateDialog
+
             with self.ctx.db.read() as session:
                 p = self._programme(session) if self.ctx.programme_id else None
-            region_code = region_code or (p.region_code if p else "210000")
-            year = year or (p.year if p else 2024)
+            dialog = TemplateDialog(p.region_code if p else "210000", (p.year if p else 2024), self.window)
+            if not self.window.activities.editing.run_dialog(dialog):
+                return None
+            region_code, year = dialog.values()
         path = path or self._save_path(self.tr("Blank Template"), f"填报模板-{region_code}-{year}.xlsx", XLSX_FILTER)
         if not path:
             return None

@@ -36,6 +36,16 @@ from lifelong_desktop.ui.editors.organiser_list import OrganiserList
 from lifelong_desktop.ui.editors.widgets import code_combo, count_spin, set_combo_data, spin_value
 
 
+def main_venue_candidates(rows: Sequence[ActivityRow], row: ActivityRow | None) -> list[ActivityRow]:
+    """Activities that can be a main venue (主会场): those that already have sub-venues, opening ceremonies,
+    national and provincial ones, and the current parent; never the activity itself or a sub-venue."""
+    parents = {r.parent_id for r in rows if r.parent_id is not None}
+    own, current = (row.id, row.parent_id) if row else (None, None)
+    return [r for r in rows if r.id != own and r.parent_id is None and (
+        r.id in parents or r.id == current or r.activity_type == "opening_ceremony"
+        or r.level in ("national", "provincial"))]
+
+
 class ActivityForm(QDialog):
     """New (row None) or existing activity; `value()` is the ActivityInput to save once OK is enabled."""
 
@@ -85,10 +95,10 @@ class ActivityForm(QDialog):
         self.parent_combo.setEditable(True)
         self.parent_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.parent_combo.addItem(self.tr("(none: this is not a sub-venue)"), None)
-        own = self.row.id if self.row else None
-        for p in parents:
-            if p.id != own and p.parent_id is None:
-                self.parent_combo.addItem(f"{p.start_date.isoformat()}  {p.title}", p.id)
+        candidates = main_venue_candidates(parents, self.row)
+        self.parent_combo.addItems([f"{p.start_date.isoformat()}  {p.title}" for p in candidates])
+        for i, p in enumerate(candidates, start=1):
+            self.parent_combo.setItemData(i, p.id)
         completer = QCompleter(self.parent_combo.model(), self.parent_combo)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
