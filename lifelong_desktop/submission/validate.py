@@ -195,6 +195,7 @@ def _typed_rows(fmt: Format, raw: RawTable, year: int | None, resolver: v.Region
     required = [c.key for c in table.columns if c.required is True and c.key in raw.index]
     base = dict.fromkeys(table.keys)
     clean, problem, blank_value = v.clean, v.ValueProblem, _BLANK
+    trim, control = v.TRIM, v.CONTROL.search
     out: list[dict[str, Any]] = []
     bad_keys: list[set[str]] = []
     numbers = raw.numbers
@@ -210,22 +211,28 @@ def _typed_rows(fmt: Format, raw: RawTable, year: int | None, resolver: v.Region
             if value is None or value == "":
                 continue
             if memo is not None:  # codes, dates, regions, names repeat: clean and parse each value once
-                hit = memo.get((type(value), value), _MISSING)
+                mkey = value if type(value) is str else (type(value), value)  # 1, 1.0 and True stay apart
+                hit = memo.get(mkey, _MISSING)
                 if hit is not _MISSING:
                     if hit is not blank_value:
                         blank = False
                         row[key] = hit
                     continue
             try:
-                cleaned = clean(value, decode=False)  # calamine has decoded the _xHHHH_ escapes already
+                if type(value) is str:  # clean() inlined: trim, then refuse control characters
+                    cleaned = value.strip(trim) or None
+                    if cleaned is not None and not cleaned.isprintable() and control(cleaned):
+                        raise problem("control_character")
+                else:
+                    cleaned = clean(value, decode=False)  # calamine has decoded the _xHHHH_ escapes already
                 if cleaned is None:
                     if memo is not None:
-                        memo[(type(value), value)] = blank_value
+                        memo[mkey] = blank_value
                     continue
                 blank = False
                 row[key] = parsed = parse(cleaned)
                 if memo is not None and len(memo) < 50_000:
-                    memo[(type(value), value)] = parsed
+                    memo[mkey] = parsed
             except problem as exc:
                 blank = False
                 bad.add(key)
