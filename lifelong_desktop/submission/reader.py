@@ -161,11 +161,12 @@ def _rows(workbook: CalamineWorkbook, name: str) -> list[list[Any]]:
     return workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
 
 
-def _clean_at(value: Any, sheet: str, cell: str, key: str, findings: list[Finding]) -> Any:
+def _clean_at(value: Any, sheet: str, cell: str, key: str, label: str, findings: list[Finding]) -> Any:
     try:
         return clean(value, decode=False)  # calamine has decoded the _xHHHH_ escapes already
     except ValueProblem as exc:
-        findings.append(Finding(ERROR, exc.code, sheet=sheet, cell=cell, key=key, params={"label": key}))
+        findings.append(Finding(ERROR, exc.code, sheet=sheet, cell=cell, key=key, params={"label": label,
+                                                                                        "value": ""}))
         return None
 
 
@@ -180,6 +181,7 @@ def _header_raw(fmt: Format, rows: list[list[Any]], findings: list[Finding]) -> 
     """{key: (cleaned value, cell)} from 填报信息: keys in column B (labels in column A as a fallback)."""
     by_key = {c.key.casefold(): c.key for c in fmt.header}
     by_label = {_norm_header(c.label): c.key for c in fmt.header}
+    label_of = {c.key: c.label for c in fmt.header}
     out: dict[str, tuple[Any, str]] = {}
     sheet = fmt.header_sheet
     for i, row in enumerate(rows):
@@ -190,7 +192,7 @@ def _header_raw(fmt: Format, rows: list[list[Any]], findings: list[Finding]) -> 
             continue
         cell = f"C{i + 1}"
         value = row[2] if len(row) > 2 else None
-        out[key] = (_clean_at(value, sheet, cell, key, findings), cell)
+        out[key] = (_clean_at(value, sheet, cell, key, label_of[key], findings), cell)
     return out
 
 
