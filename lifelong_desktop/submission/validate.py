@@ -149,7 +149,7 @@ def _header_value(fmt: Format, column: Column, value: Any, scope: str | None, re
             raise v.ValueProblem("invalid_code")
         return scope
     if t == "year":
-        year = v.parse_int(value, minimum=0)
+        year = v.parse_int(value.rstrip("年") if isinstance(value, str) else value, minimum=0)
         if year is None or not 2000 <= year <= 2100:
             raise v.ValueProblem("invalid_number")
         return year

@@ -154,6 +154,7 @@ def serial_to_date(serial: float) -> date:
 
 _DATE_YMD = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T]+0{1,2}:00(?::00)?)?")
 _DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
+_SERIAL = re.compile(r"[1-9]\d{4}(?:\.\d+)?")
 _DATE_MD = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 
 
@@ -187,6 +188,8 @@ def parse_date(value: Raw, year: int | None = None) -> date | None:
         if year is None:
             raise ValueProblem("invalid_date")
         return _make_date(year, int(m.group(1)), int(m.group(2)))
+    if _SERIAL.fullmatch(text):  # a serial number kept as text (a text-formatted cell)
+        return serial_to_date(float(text))
     raise ValueProblem("invalid_date")
 
 
