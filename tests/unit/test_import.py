@@ -421,3 +421,12 @@ def test_a_blank_id_row_never_takes_an_activity_another_row_names(db, tmp_path, 
     assert outcome.counts == {"new": 1, "updated": 1, "unchanged": 0, "missing": 1}
     with db.read() as s:
         assert s.scalar(select(Activity.description).where(Activity.uid == uid)) == "原活动的新简介"
+
+
+def test_cli_validate_expands_patterns_itself_and_speaks_english(tmp_path, capsys, monkeypatch):
+    mh.build_workbook(tmp_path / "a.xlsx")
+    mh.build_workbook(tmp_path / "b.xlsx", activities=[mh.sample_activity(level="xx")])
+    code, out, _ = run(capsys, "--lang", "en", "validate", tmp_path / "*.xlsx")
+    assert code == 1
+    assert "b.xlsx: 活动!D3 error invalid_code: \"xx\" is not a valid value" in out
+    assert "a.xlsx: no errors" in out
