@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 CHUNK = 1 << 20
+SCAN_SECONDS = 15.0  # a legitimate 50 MiB workbook scans in about 3 s
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Any markup declaration (<!DOCTYPE, <!ENTITY, <!ELEMENT, <!ATTLIST), any case; comments and CDATA are fine.
@@ -90,9 +92,10 @@ def _inspect(path: Path, report: SafetyReport) -> None:
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
         _check_directory(zf, infos, limits)
+        deadline = time.monotonic() + SCAN_SECONDS
         for info in infos:
             if not info.is_dir():
-                _scan_part(zf, info, report)
+                _scan_part(zf, info, report, deadline)
         report.parts = [i.filename for i in infos]
 
 
@@ -135,6 +138,12 @@ def _head(zf: zipfile.ZipFile, name: str) -> bytes:
         return fh.read(200)
 
 
+def _in_time(deadline: float) -> None:
+    """A file that takes too long to scan is refused like a too large one: reading never hangs."""
+    if time.monotonic() > deadline:
+        raise _Refused("too_large", reason="time", seconds=SCAN_SECONDS)
+
+
 def _is_xml(name: str) -> bool:
     return name.endswith((".xml", ".rels", ".vml")) or name == "[Content_Types].xml"
 
@@ -151,17 +160,23 @@ def _xml_parser() -> etree.XMLParser:
                            huge_tree=False)
 
 
-def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport) -> None:
+def _is_parsed(name: str) -> bool:
+    """Parts a workbook reader parses: these must be well-formed XML (other parts are only scanned)."""
+    return name.endswith(".rels") or name in ("[Content_Types].xml", "xl/workbook.xml", "xl/sharedStrings.xml",
+                                               "xl/styles.xml") or name.startswith("xl/worksheets/")
+
+
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport, deadline: float) -> None:
     """Inflate one part (zipfile stops at the declared size and checks the CRC); scan XML as it streams."""
     name = info.filename
     if not _is_xml(name):
         with zf.open(info) as part:
             while part.read(CHUNK):
-                pass
+                _in_time(deadline)
         return
     sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
     stats = _SheetStats() if sheet else None
-    parser = _xml_parser()
+    parser = _xml_parser() if _is_parsed(name) else None
     decoder = None
     carry = b""
     first = True
@@ -190,21 +205,23 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport)
                     raise _Refused("unsafe_xml", part=name)
                 if stats is not None:
                     stats.feed(whole)
-            if chunk:
+            if chunk and parser is not None:
                 try:
                     parser.feed(chunk)
                 except etree.XMLSyntaxError as exc:
                     raise _Refused("damaged", part=name, detail=str(exc)[:200]) from None
             if not chunk:
                 break
+            _in_time(deadline)
     try:
-        parser.close()
+        if parser is not None:
+            parser.close()
     except etree.XMLSyntaxError as exc:
         raise _Refused("damaged", part=name, detail=str(exc)[:200]) from None
     if stats is None:
         return
     if stats.suspicious:
-        extent, formulas = precise_scan(zf, name)
+        extent, formulas = precise_scan(zf, name, deadline=deadline)
         if extent[0] * extent[1] > MAX_CELLS:
             raise _Refused("too_large", reason="cells", part=name, rows=extent[0], columns=extent[1])
         if formulas:
@@ -275,9 +292,10 @@ def _letters(col: int) -> str:
     return out
 
 
-def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500) -> tuple[tuple[int, int], list[str]]:
+def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500,
+                 deadline: float | None = None) -> tuple[tuple[int, int], list[str]]:
     """Walk a worksheet's cells as a reader places them: the (rows, columns) extent and formula cells (A1)."""
-    max_row = max_col = row = col = 0
+    max_row = max_col = row = col = cells = 0
     formulas: list[str] = []
     with zf.open(part) as fh:
         for event, el in etree.iterparse(fh, events=("start", "end"), resolve_entities=False, no_network=True,
@@ -297,6 +315,9 @@ def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500) -> tuple[t
                 else:
                     col, crow = col + 1, row
                 max_row, max_col = max(max_row, crow), max(max_col, col)
+                cells += 1
+                if deadline is not None and not cells & 0xFFF:
+                    _in_time(deadline)
                 if len(formulas) < limit and any(_local(child.tag) == "f" for child in el):
                     formulas.append(f"{_letters(col)}{crow}")
                 el.clear()

@@ -184,3 +184,11 @@ def test_mutated_xml_never_crashes_the_reader(base, tmp_path):
 
     check()
     assert 2 in outcomes and (0 in outcomes or 1 in outcomes)  # the edits reached both the scan and the reader
+
+
+def test_scanning_has_a_time_limit(base, monkeypatch):
+    from lifelong_desktop.submission import safety
+
+    monkeypatch.setattr(safety, "SCAN_SECONDS", -1.0)  # every file is already over time
+    report = safety.inspect_workbook(base)
+    assert [(f.code, f.params["reason"]) for f in report.findings] == [("too_large", "time")]
