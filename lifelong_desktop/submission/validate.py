@@ -54,6 +54,14 @@ class _Checker:
                                      params={"label": label or key, "value": "", **params}))
 
 
+def _within(value: Any, parse: Callable[[Any], Any], max_length: int | None) -> Any:
+    """A parsed value no longer than the column allows."""
+    parsed = parse(value)
+    if max_length is not None and parsed is not None and len(parsed) > max_length:
+        raise v.ValueProblem("too_long", max=max_length, length=len(parsed))
+    return parsed
+
+
 def _parser(fmt: Format, column: Column, year: int | None, resolver: v.RegionResolver) -> Callable[[Any], Any]:
     t = column.type
     if t == "text":
@@ -77,7 +85,7 @@ def _parser(fmt: Format, column: Column, year: int | None, resolver: v.RegionRes
     if t == "uuid":
         return v.parse_uuid
     if t == "email":
-        return v.parse_email
+        return partial(_within, parse=v.parse_email, max_length=column.max_length)
     if t == "credit_code":
         return v.parse_credit_code
     if t == "region":

@@ -242,3 +242,14 @@ def test_findings_sorted_by_sheet_and_row(tmp_path):
     result = read(tmp_path, activities=acts, organisations=orgs)
     where = [f.where() for f in result.findings]
     assert where.index("活动!D3") < where.index("活动!J4") < where.index("单位!B7")
+
+
+def test_register_cells(tmp_path):
+    orgs = [{"name": "甲单位", "org_type": "企业", "credit_code": "12345", "email": "a" * 96 + "@x.cn"},
+            {"name": "乙单位", "org_type": "未知类型", "region_code": "999999", "contact_phone": "abc"}]
+    venues = [{"name": "某馆", "city_code": "210100", "capacity": "-1", "accessible": "也许", "venue_type": "宫殿"}]
+    result = read(tmp_path, organisations=orgs, venues=venues, activities=[])
+    got = {(f.code, f.where()) for f in result.findings}
+    assert {("invalid_credit_code", "单位!C3"), ("too_long", "单位!G3"), ("invalid_code", "单位!B4"),
+            ("unknown_region", "单位!D4"), ("invalid_phone", "单位!F4"), ("invalid_number", "场地!F3"),
+            ("invalid_boolean", "场地!G3"), ("invalid_code", "场地!E3")} <= got
