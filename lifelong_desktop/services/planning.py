@@ -262,7 +262,8 @@ def update_activity(session: Session, activity_id: int, data: ActivityInput, exp
     return update_activities(session, [(activity_id, data, expected_version)])[0]
 
 
-def update_activities(session: Session, items: Sequence[tuple[int, ActivityInput, int | None]]) -> list[Updated]:
+def update_activities(session: Session, items: Sequence[tuple[int, ActivityInput, int | None]],
+                      _read: list[ActivitySnapshot] | None = None) -> list[Updated]:
     """Several updates in one flush, each over the version the user saw (None: whatever is stored);
     raises EditConflict for the first activity changed or deleted meanwhile (nothing is then written)."""
     for activity_id, data, _version in items:
@@ -270,7 +271,7 @@ def update_activities(session: Session, items: Sequence[tuple[int, ActivityInput
         if data.parent_id == activity_id:
             raise PlanningError("own_parent")
     if len(items) >= BULK:
-        return _update_bulk(session, items)
+        return _update_bulk(session, items, _read)
     acts = _load(session, [i for i, _, _ in items])
     for activity_id, _data, version in items:
         act = acts.get(activity_id)
@@ -445,12 +446,13 @@ def _restore_bulk(session: Session, snapshots: Sequence[ActivitySnapshot]) -> li
 # ---------------------------------------------------------------- several activities
 
 
-def _update_bulk(session: Session, items: Sequence[tuple[int, ActivityInput, int | None]]) -> list[Updated]:
+def _update_bulk(session: Session, items: Sequence[tuple[int, ActivityInput, int | None]],
+                 read: list[ActivitySnapshot] | None = None) -> list[Updated]:
     """Many updates by a few statements: versions checked first, each UPDATE guarded by its version,
     organiser links rewritten only where they changed; audited with the changed values."""
     from lifelong_desktop.services import audit
 
-    current = {s.id: s for s in _read_snapshots(session, [i for i, _, _ in items])}
+    current = {s.id: s for s in (read if read is not None else _read_snapshots(session, [i for i, _, _ in items]))}
     for activity_id, _data, version in items:
         snap = current.get(activity_id)
         if snap is None:
@@ -519,7 +521,7 @@ def bulk_edit(session: Session, ids: Iterable[int], change: BulkChange) -> list[
                 after = after.replace(**{_ROLE_FIELD[role]: current + (org_id,)})
         if after != before:
             items.append((act_id, after, snap.version))
-    return update_activities(session, items) if items else []
+    return update_activities(session, items, snaps) if items else []
 
 
 _ROLE_FIELD = {"host": "host_ids", "undertaker": "undertaker_ids", "co_organiser": "co_organiser_ids"}

@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.activities.counts_changed.connect(self._show_counts)
         self.activities.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.data_changed.connect(self._data_changed)
-        ctx.programme_changed.connect(lambda _p: self._refresh_programmes())
+        ctx.programme_changed.connect(self._programme_changed)
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self._about)
         undo_base.error_handler.append(self._command_failed)
@@ -131,9 +131,15 @@ class MainWindow(QMainWindow):
         redo.setEnabled(stack.canRedo())
         stack.canUndoChanged.connect(undo.setEnabled)
         stack.canRedoChanged.connect(redo.setEnabled)
-        base_undo, base_redo = undo.text(), redo.text()
-        stack.undoTextChanged.connect(lambda t: undo.setText(f"{base_undo} {t}".strip()))
-        stack.redoTextChanged.connect(lambda t: redo.setText(f"{base_redo} {t}".strip()))
+        self._base_undo, self._base_redo = undo.text(), redo.text()
+        stack.undoTextChanged.connect(self._undo_text)  # methods, so Qt drops them with this window
+        stack.redoTextChanged.connect(self._redo_text)
+
+    def _undo_text(self, text: str) -> None:
+        self.actions[ActionId.UNDO].setText(f"{self._base_undo} {text}".strip())
+
+    def _redo_text(self, text: str) -> None:
+        self.actions[ActionId.REDO].setText(f"{self._base_redo} {text}".strip())
 
     def _wire_language(self) -> None:
         zh, en = self.actions[ActionId.LANGUAGE_ZH], self.actions[ActionId.LANGUAGE_EN]
@@ -172,6 +178,9 @@ class MainWindow(QMainWindow):
         # Qt adds the application's display name (全民终身学习活动周) after this
         self.setWindowTitle(f"{self.programme_label.text()} — {self.ctx.path.name}")
         self.setWindowFilePath(str(self.ctx.path))
+
+    def _programme_changed(self, _programme_id: int) -> None:
+        self._refresh_programmes()
 
     def _programme_picked(self, index: int) -> None:
         pid = self.programme_combo.itemData(index)

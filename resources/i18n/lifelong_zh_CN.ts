@@ -264,7 +264,7 @@
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="161"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -310,322 +310,322 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="56"/>
         <source>New Activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="56"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="60"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="61"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="62"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="63"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="67"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="93"/>
         <source>&amp;Featured brand activity</source>
         <translation>特色品牌活动(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="97"/>
         <source>(none: this is not a sub-venue)</source>
         <translation>（无：不是分会场）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="110"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="110"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="111"/>
         <source>T&amp;ype:</source>
         <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="111"/>
         <source>Activity type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="112"/>
         <source>&amp;Level:</source>
         <translation>活动级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="112"/>
         <source>Activity level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="113"/>
         <source>Sub-venue &amp;of:</source>
         <translation>所属主会场(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="113"/>
         <source>Main-venue activity of which this is a sub-venue</source>
         <translation>本活动作为分会场所属的主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="114"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="115"/>
         <source>Featured brand activity</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="116"/>
         <source>Desc&amp;ription:</source>
         <translation>活动简介(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="116"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="121"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="131"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="144"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="143"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="153"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="146"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="156"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="147"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="157"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="148"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="158"/>
         <source>&amp;Start date:</source>
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="149"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="159"/>
         <source>&amp;End date:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="160"/>
         <source>Ti&amp;me:</source>
         <translation>时间(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="164"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="164"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="164"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="164"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="165"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="165"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="165"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="165"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="166"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="166"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
         <source>Online &amp;platform or link:</source>
         <translation>线上平台或链接(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
         <source>hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="168"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
         <source>undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="179"/>
         <source>co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
         <source>&amp;Hosts:</source>
         <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
         <source>&amp;Undertakers:</source>
         <translation>承办单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="181"/>
         <source>&amp;Co-organisers:</source>
         <translation>协办单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="191"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="197"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="207"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="198"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="208"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="198"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="208"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="199"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="209"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="199"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="209"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="210"/>
         <source>&amp;Online participants:</source>
         <translation>线上参与人次(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="210"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="211"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="211"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="202"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="212"/>
         <source>Contact &amp;phone:</source>
         <translation>联系电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="202"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="212"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="343"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="353"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="347"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="357"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -889,39 +889,39 @@
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="180"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="182"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="186"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="188"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="217"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="221"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="223"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="227"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="232"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="236"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="234"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="238"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
@@ -1140,97 +1140,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="64"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="67"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="74"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="78"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="81"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="91"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="95"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="99"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="103"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="104"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="152"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="159"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="170"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="171"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="186"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="191"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="201"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="205"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="206"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -1601,6 +1601,39 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <location filename="../../lifelong_desktop/ui/editors/messages.py" line="32"/>
         <source>The address may have at most 200 characters.</source>
         <translation>详细地址最多 200 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/template_dialog.py" line="22"/>
+        <source>Blank Template</source>
+        <translation>空白填报模板</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/template_dialog.py" line="25"/>
+        <source>Office that fills in the template</source>
+        <translation>填写模板的单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/template_dialog.py" line="37"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/template_dialog.py" line="39"/>
+        <source>&amp;Office:</source>
+        <translation>填报单位(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/template_dialog.py" line="40"/>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/template_dialog.py" line="45"/>
+        <source>The workbook carries that office&apos;s region code and drop-down lists of its cities and counties.</source>
+        <translation>工作簿将带有该单位的行政区划代码，以及其下辖地市、区县的下拉列表。</translation>
     </message>
 </context>
 <context>

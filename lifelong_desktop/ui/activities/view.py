@@ -80,7 +80,7 @@ class ActivitiesView(QWidget):
         self.filter_bar.changed.connect(self._filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         ctx.data_changed.connect(self._data_changed)
-        ctx.programme_changed.connect(lambda _p: self.reload(keep_selection=False))
+        ctx.programme_changed.connect(self._programme_changed)
         self.reload()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
@@ -139,6 +139,10 @@ class ActivitiesView(QWidget):
             cities = reg.cities_of(prog.region_code) if region and region.level == "province" else (
                 [region] if region else [])
         self.filter_bar.set_choices(cities, orgs)
+
+    def _programme_changed(self, _programme_id: int) -> None:
+        self.refresh_choices()
+        self.reload(keep_selection=False)
 
     def _data_changed(self, kinds: set) -> None:
         if "organisations" in kinds or "programme" in kinds:
