@@ -185,75 +185,98 @@ def _header_cross(header: dict[str, Any], cell_of: dict[str, str], check: _Check
 # ---------------------------------------------------------------- tables
 
 
-_MEMO_TYPES = frozenset({"code", "code_list", "region", "date", "time", "datetime", "boolean", "organisation_list",
-                         "integer", "phone"})
-_MISSING, _BLANK = object(), object()
+_BLANK, _BOOL = object(), object()
+
+
+def _clean_cell(value: Any) -> Any:
+    """v.clean for a cell from calamine (escapes decoded already), with a fast path for text."""
+    if type(value) is str:
+        value = value.strip(v.TRIM) or None
+        if value is not None and not value.isprintable() and v.CONTROL.search(value):
+            raise v.ValueProblem("control_character")
+        return value
+    return v.clean(value, decode=False)
+
+
+def _column(values: list[Any], parse: Callable[[Any], Any]) -> tuple[list[Any], dict[int, v.ValueProblem]]:
+    """One column's typed values (_BLANK for an empty cell, None for a bad one) and its errors by row index.
+
+    Each distinct raw value is cleaned and parsed once: codes, dates, regions and names repeat a lot.
+    """
+    # True == 1 == 1.0 as dict keys: booleans are keyed apart (1 and 1.0 parse alike everywhere)
+    keyed = [(_BOOL, x) if x is True or x is False else x for x in values]
+    results: dict[Any, Any] = {}
+    failed = False
+    for key in set(keyed):
+        value = key[1] if type(key) is tuple else key
+        try:
+            cleaned = _clean_cell(value)
+            parsed = parse(cleaned) if cleaned is not None else None
+            results[key] = _BLANK if parsed is None else parsed
+        except v.ValueProblem as exc:
+            results[key] = exc
+            failed = True
+    out = [results[k] for k in keyed]
+    errors: dict[int, v.ValueProblem] = {}
+    if failed:
+        for i, x in enumerate(out):
+            if type(x) is v.ValueProblem:
+                errors[i] = x
+                out[i] = None
+    return out, errors
+
+
+def _cells(rows: list[list[Any]], col: int) -> list[Any]:
+    try:
+        return [r[col] for r in rows]
+    except IndexError:
+        return [r[col] if col < len(r) else None for r in rows]
 
 
 def _typed_rows(fmt: Format, raw: RawTable, year: int | None, resolver: v.RegionResolver,
                 check: _Checker) -> tuple[list[dict[str, Any]], list[set[str]]]:
-    """Typed rows of the non-blank data rows, and per row the keys whose cells had an error already."""
+    """Typed rows of the non-blank data rows, and per row the keys whose cells had an error already.
+
+    Column by column (a list per column, each distinct value parsed once), then zipped into rows: about
+    three times faster than a cell-by-cell loop on 20,000 activities.
+    """
     table = raw.table
     sheet = table.sheet
     present = [c for c in table.columns if c.key in raw.index]
     parsers = {c.key: _parser(fmt, c, year, resolver) for c in present}
     if table.id == "activities" and "start_time" in raw.index:
         parsers["start_time"] = v.parse_time_range
-    cols = [(c.key, raw.index[c.key], parsers[c.key], c, {} if c.type in _MEMO_TYPES else None) for c in present]
-    required = [c.key for c in table.columns if c.required is True and c.key in raw.index]
+    data = raw.rows[raw.start:]
+    keys = [c.key for c in present]
+    columns: list[list[Any]] = []
+    bad_at: dict[int, set[str]] = {}
+    for column in present:
+        values, errors = _column(_cells(data, raw.index[column.key]), parsers[column.key])
+        columns.append(values)
+        for i, exc in errors.items():
+            bad_at.setdefault(i, set()).add(column.key)
+            check.error(exc.code, sheet, f"{raw.letters[column.key]}{raw.start + i + 1}", column.key, column.label,
+                        **{"value": _short(_cells(data[i:i + 1], raw.index[column.key])[0]), **exc.params})
+    required = [(k, table.column(k).label) for k in keys if table.column(k).required is True]
     base = dict.fromkeys(table.keys)
-    clean, problem, blank_value = v.clean, v.ValueProblem, _BLANK
-    trim, control = v.TRIM, v.CONTROL.search
+    width = len(keys)
     out: list[dict[str, Any]] = []
     bad_keys: list[set[str]] = []
     numbers = raw.numbers
     numbers.clear()
-    for r in range(raw.start, len(raw.rows)):
-        src = raw.rows[r]
-        width = len(src)
+    blank = _BLANK
+    for i, cells in enumerate(zip(*columns, strict=True)) if columns else ():
+        if cells.count(blank) == width:
+            continue  # a fully blank row
         row = dict(base)
-        blank = True
-        bad: set[str] = set()
-        for key, col, parse, column, memo in cols:
-            value = src[col] if col < width else None
-            if value is None or value == "":
-                continue
-            if memo is not None:  # codes, dates, regions, names repeat: clean and parse each value once
-                mkey = value if type(value) is str else (type(value), value)  # 1, 1.0 and True stay apart
-                hit = memo.get(mkey, _MISSING)
-                if hit is not _MISSING:
-                    if hit is not blank_value:
-                        blank = False
-                        row[key] = hit
-                    continue
-            try:
-                if type(value) is str:  # clean() inlined: trim, then refuse control characters
-                    cleaned = value.strip(trim) or None
-                    if cleaned is not None and not cleaned.isprintable() and control(cleaned):
-                        raise problem("control_character")
-                else:
-                    cleaned = clean(value, decode=False)  # calamine has decoded the _xHHHH_ escapes already
-                if cleaned is None:
-                    if memo is not None:
-                        memo[mkey] = blank_value
-                    continue
-                blank = False
-                row[key] = parsed = parse(cleaned)
-                if memo is not None and len(memo) < 50_000:
-                    memo[mkey] = parsed
-            except problem as exc:
-                blank = False
-                bad.add(key)
-                check.error(exc.code, sheet, f"{raw.letters[key]}{r + 1}", key, column.label,
-                            **{"value": _short(value), **exc.params})
-        if blank:
-            continue
-        for key in required:
+        row.update({k: x for k, x in zip(keys, cells, strict=True) if x is not blank})
+        bad = bad_at.get(i, set())
+        for key, label in required:
             if row[key] is None and key not in bad:
-                check.error("required", sheet, f"{raw.letters[key]}{r + 1}", key, table.column(key).label)
+                check.error("required", sheet, f"{raw.letters[key]}{raw.start + i + 1}", key, label)
         out.append(row)
         bad_keys.append(bad)
-        numbers.append(r + 1)
+        numbers.append(raw.start + i + 1)
     return out, bad_keys
 
 

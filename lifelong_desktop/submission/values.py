@@ -292,10 +292,15 @@ def parse_phone(value: Raw) -> str | None:
     return text
 
 
+_UUID_CANONICAL = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
 def parse_uuid(value: Raw) -> str | None:
     """A UUID in canonical lower-case text form."""
     if value is None:
         return None
+    if type(value) is str and _UUID_CANONICAL.fullmatch(value):
+        return value.lower()  # the form every writer uses: no need to build a UUID object
     text = _as_text(value)
     if len(text) > 45:
         raise ValueProblem("invalid_uuid")
