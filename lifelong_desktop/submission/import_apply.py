@@ -40,10 +40,15 @@ def _processed(session: Session, table: Any, rows: list[dict[str, Any]], names: 
     for name in names:  # only the columns whose type needs it (dates, times, booleans) are converted
         proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if proc is not None:
+            done: dict[Any, Any] = {}  # dates, times and the import's time stamp repeat: convert each once
             for r in rows:
                 value = r[name]
                 if value is not None:
-                    r[name] = proc(value)
+                    key = (value.__class__, value)  # True and 1 stay apart
+                    hit = done.get(key)
+                    if hit is None:
+                        hit = done[key] = proc(value)
+                    r[name] = hit
     return list(map(itemgetter(*names), rows)) if len(names) > 1 else [(r[names[0]],) for r in rows]
 
 
