@@ -1,0 +1,182 @@
+"""Typed values of a table sheet, column by column: the value rules of format section 7 applied to cells."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from lifelong_desktop.submission import values as v
+from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
+from lifelong_desktop.submission.format import Column, Format, Table, _code_lookup
+
+
+@dataclass
+class RawTable:
+    """One table sheet as the reader found it: its cell rows from A1, where data start, columns by key."""
+
+    table: Table
+    rows: list[list[Any]]  # every row of the sheet from row 1 (cell values as the cell reader gives them)
+    start: int  # index into rows of the first data row
+    index: dict[str, int]  # key -> column index
+    letters: dict[str, str]  # key -> column letter
+    numbers: list[int] = field(default_factory=list)  # sheet row numbers of the non-blank data rows (filled here)
+
+
+def short(value: Any, limit: int = 40) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Checker:
+    """Collects findings for one workbook."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+
+    def error(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
+        self.findings.append(Finding(ERROR, code, sheet=sheet, cell=cell, key=key,
+                                     params={"label": label or key, "value": "", **params}))
+
+    def warning(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
+        self.findings.append(Finding(WARNING, code, sheet=sheet, cell=cell, key=key,
+                                     params={"label": label or key, "value": "", **params}))
+
+
+def _within(value: Any, parse: Callable[[Any], Any], max_length: int | None) -> Any:
+    """A parsed value no longer than the column allows."""
+    parsed = parse(value)
+    if max_length is not None and parsed is not None and len(parsed) > max_length:
+        raise v.ValueProblem("too_long", max=max_length, length=len(parsed))
+    return parsed
+
+
+def parser_for(fmt: Format, column: Column, year: int | None, resolver: v.RegionResolver) -> Callable[[Any], Any]:
+    t = column.type
+    if t == "text":
+        return partial(v.parse_text, max_length=column.max_length)
+    if t in ("code", "scope"):
+        return partial(v.parse_code, lookup=_code_lookup(fmt, column.code_list)) if column.code_list else str
+    if t == "code_list":
+        return partial(v.parse_code_list, lookup=_code_lookup(fmt, column.code_list or ""))
+    if t == "date":
+        return partial(v.parse_date, year=year)
+    if t == "time":
+        return v.parse_time
+    if t == "datetime":
+        return v.parse_datetime
+    if t == "integer":
+        return partial(v.parse_int, minimum=column.minimum if column.minimum is not None else 0)
+    if t == "boolean":
+        return partial(v.parse_bool, true_words=fmt.booleans["true"], false_words=fmt.booleans["false"])
+    if t == "phone":
+        return v.parse_phone
+    if t == "uuid":
+        return v.parse_uuid
+    if t == "email":
+        return partial(_within, parse=v.parse_email, max_length=column.max_length)
+    if t == "credit_code":
+        return v.parse_credit_code
+    if t == "region":
+        return resolver.parse
+    if t == "organisation_list":
+        return partial(v.parse_organisation_list, max_length=100)
+    return partial(v.parse_text, max_length=column.max_length)
+
+
+_BLANK, _BOOL = object(), object()
+
+
+def _clean_cell(value: Any) -> Any:
+    """v.clean for a cell from calamine (escapes decoded already), with a fast path for text."""
+    if type(value) is str:
+        value = value.strip(v.TRIM) or None
+        if value is not None and not value.isprintable() and v.CONTROL.search(value):
+            raise v.ValueProblem("control_character")
+        return value
+    return v.clean(value, decode=False)
+
+
+def _column(values: list[Any], parse: Callable[[Any], Any]) -> tuple[list[Any], dict[int, v.ValueProblem]]:
+    """One column's typed values (_BLANK for an empty cell, None for a bad one) and its errors by row index.
+
+    Each distinct raw value is cleaned and parsed once: codes, dates, regions and names repeat a lot.
+    """
+    # True == 1 == 1.0 as dict keys: booleans are keyed apart (1 and 1.0 parse alike everywhere)
+    keyed = [(_BOOL, x) if x is True or x is False else x for x in values]
+    results: dict[Any, Any] = {}
+    failed = False
+    for key in set(keyed):
+        value = key[1] if type(key) is tuple else key
+        try:
+            cleaned = _clean_cell(value)
+            parsed = parse(cleaned) if cleaned is not None else None
+            results[key] = _BLANK if parsed is None else parsed
+        except v.ValueProblem as exc:
+            results[key] = exc
+            failed = True
+    out = [results[k] for k in keyed]
+    errors: dict[int, v.ValueProblem] = {}
+    if failed:
+        for i, x in enumerate(out):
+            if type(x) is v.ValueProblem:
+                errors[i] = x
+                out[i] = None
+    return out, errors
+
+
+def _cells(rows: list[list[Any]], col: int) -> list[Any]:
+    try:
+        return [r[col] for r in rows]
+    except IndexError:
+        return [r[col] if col < len(r) else None for r in rows]
+
+
+def typed_rows(fmt: Format, raw: RawTable, year: int | None, resolver: v.RegionResolver,
+                check: Checker) -> tuple[list[dict[str, Any]], list[set[str]]]:
+    """Typed rows of the non-blank data rows, and per row the keys whose cells had an error already.
+
+    Column by column (a list per column, each distinct value parsed once), then zipped into rows: about
+    three times faster than a cell-by-cell loop on 20,000 activities.
+    """
+    table = raw.table
+    sheet = table.sheet
+    present = [c for c in table.columns if c.key in raw.index]
+    parsers = {c.key: parser_for(fmt, c, year, resolver) for c in present}
+    if table.id == "activities" and "start_time" in raw.index:
+        parsers["start_time"] = v.parse_time_range
+    data = raw.rows[raw.start:]
+    keys = [c.key for c in present]
+    columns: list[list[Any]] = []
+    bad_at: dict[int, set[str]] = {}
+    for column in present:
+        values, errors = _column(_cells(data, raw.index[column.key]), parsers[column.key])
+        columns.append(values)
+        for i, exc in errors.items():
+            bad_at.setdefault(i, set()).add(column.key)
+            check.error(exc.code, sheet, f"{raw.letters[column.key]}{raw.start + i + 1}", column.key, column.label,
+                        **{"value": short(_cells(data[i:i + 1], raw.index[column.key])[0]), **exc.params})
+    required = [(k, table.column(k).label) for k in keys if table.column(k).required is True]
+    base = dict.fromkeys(table.keys)
+    width = len(keys)
+    out: list[dict[str, Any]] = []
+    bad_keys: list[set[str]] = []
+    numbers = raw.numbers
+    numbers.clear()
+    blank = _BLANK
+    for i, cells in enumerate(zip(*columns, strict=True)) if columns else ():
+        if cells.count(blank) == width:
+            continue  # a fully blank row
+        row = dict(base)
+        row.update({k: x for k, x in zip(keys, cells, strict=True) if x is not blank})
+        bad = bad_at.get(i, set())
+        for key, label in required:
+            if row[key] is None and key not in bad:
+                check.error("required", sheet, f"{raw.letters[key]}{raw.start + i + 1}", key, label)
+        out.append(row)
+        bad_keys.append(bad)
+        numbers.append(raw.start + i + 1)
+    return out, bad_keys
