@@ -323,7 +323,7 @@ def delete_activities(session: Session, ids: Iterable[int]) -> list[ActivitySnap
             children.setdefault(parent_id, []).append(child_id)
     snaps = [
         ActivitySnapshot(a.id, a.uid, a.programme_id, _input_of(a), a.source_submission_id, a.created_at,
-                         tuple(sorted(children.get(a.id, ()))))
+                         tuple(sorted(children.get(a.id, ()))), a.version)
         for a in acts
     ]
     for a in acts:
@@ -413,12 +413,26 @@ def restore_activities(session: Session, snapshots: Sequence[ActivitySnapshot]) 
         parent = snap.data.parent_id
         if parent is not None:
             act.parent_id = id_map.get(parent, parent if session.get(Activity, parent) is not None else None)
-        for child_id in snap.child_ids:
-            child = session.get(Activity, id_map.get(child_id, child_id))
-            if child is not None and child.parent_id is None:
-                child.parent_id = act.id
     session.flush()
+    table = Activity.__table__
+    for snap, act in restored:
+        # sub-venues outside the restored set get their main venue back as the delete took it (ON DELETE
+        # SET NULL): without a new version, so earlier edits of theirs can still be undone
+        outside = [c for c in snap.child_ids if c not in id_map]
+        if outside:
+            session.execute(table.update().where(table.c.id.in_(outside), table.c.parent_id.is_(None))
+                            .values(parent_id=act.id))
+    _put_back_versions(session, [(act.id, snap.version) for snap, act in restored])
     return [act.id for _, act in restored]
+
+
+def _put_back_versions(session: Session, pairs: list[tuple[int, int | None]]) -> None:
+    """A restored activity has the version it had when deleted, so the edits before can still be undone."""
+    table = Activity.__table__
+    params = [{"b_id": i, "b_v": v} for i, v in pairs if v is not None]
+    if params:
+        session.execute(table.update().where(table.c.id == bindparam("b_id")).values(version=bindparam("b_v")),
+                        params)
 
 
 def _restore_bulk(session: Session, snapshots: Sequence[ActivitySnapshot]) -> list[int]:
@@ -440,6 +454,7 @@ def _restore_bulk(session: Session, snapshots: Sequence[ActivitySnapshot]) -> li
         for child in snap.child_ids:
             session.execute(table.update().where(table.c.id == new_id.get(child, child), table.c.parent_id.is_(None))
                             .values(parent_id=new_id[snap.id]))
+    _put_back_versions(session, [(new_id[s.id], s.version) for s in snapshots])
     return [new_id[s.id] for s in snapshots]
 
 
@@ -781,23 +796,36 @@ _ROW_FIELDS = (
 )
 
 
-def table_rows(session: Session, programme_id: int) -> list[ActivityRow]:
+def table_rows(session: Session, programme_id: int, ids: Sequence[int] | None = None) -> list[ActivityRow]:
     """The same rows as services.rows.activity_rows (same order), read through the DB-API cursor: the
     Activities table loads 50,000 of them at every start, where SQLAlchemy's row objects cost seconds."""
-    from lifelong_desktop.services.regions import regions
     from lifelong_desktop.services.rows import activity_rows, sort_key
 
     if tuple(f.name for f in dataclasses.fields(ActivityRow)) != _ROW_FIELDS:
-        return activity_rows(session, programme_id)
+        return activity_rows(session, programme_id, None if ids is None else list(ids))
+    if ids is not None:  # some of them (after an edit): in chunks below SQLite's variable limit
+        ids = list(ids)
+        rows = [r for c in range(0, len(ids), 900) for r in _table_rows(session, programme_id, ids[c:c + 900])]
+        return sorted(rows, key=sort_key)
+    return _table_rows(session, programme_id, None)
+
+
+def _table_rows(session: Session, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
+    from lifelong_desktop.services.regions import regions
+    from lifelong_desktop.services.rows import sort_key
+
+    only = "" if ids is None else f" AND a.id IN ({','.join('?' * len(ids))})"
+    only_links = "" if ids is None else f" AND ao.activity_id IN ({','.join('?' * len(ids))})"
+    args = (programme_id, *(ids or ()))
     shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
     one = shared.setdefault
     cursor = session.connection().connection.dbapi_connection.cursor()
     links: dict[int, list[tuple[int, int, int]]] = {}
     try:
         org_names = {oid: one(name, name) for oid, name in cursor.execute("SELECT id, name FROM organisation")}
-        for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS, (programme_id,)):
+        for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS.strip() + only_links, args):
             links.setdefault(act_id, []).append((rank, position, org_id))
-        raw = cursor.execute(_TABLE_SQL, (programme_id,))
+        raw = cursor.execute(_TABLE_SQL.strip() + only, args)
         reg = regions()
         names: dict[str | None, str] = {None: ""}
         dates: dict[str, date] = {}

@@ -283,3 +283,45 @@ def test_keyboard_from_search_to_table_and_enter_edits(desk, qtbot):
     assert opened == ["大连市终身学习活动001"]
     qtbot.keyClick(search, Qt.Key.Key_Escape)
     assert search.text() == "" and desk.view.model.rowCount() == 10
+
+
+def test_partial_refreshes_leave_the_table_equal_to_a_fresh_read(desk, qtbot):
+    from lifelong_desktop.services.planning import table_rows
+
+    def same_as_database():
+        with desk.db.read() as s:
+            assert desk.view.model.all_rows() == tuple(table_rows(s, desk.plan["programme"]))
+
+    rows = desk.rows()
+    main, sub = rows["沈阳市终身学习活动000"], rows["大连市终身学习活动001"]
+    with desk.db.transaction("make a sub-venue") as s:
+        planning.update_activity(s, sub.id, ActivityInput.from_row(sub).replace(parent_id=main.id), sub.version)
+    desk.view.reload()
+    desk.select_titles("大连市终身学习活动001")
+    desk.script = lambda form: (form.title.setText("分会场一"), True)[1]
+    with qtbot.waitSignal(desk.ctx.data_changed):
+        desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+    same_as_database()
+    assert desk.rows()["分会场一"].parent_uid == main.uid
+    desk.view.table.sortByColumn(tm.COL_TITLE, Qt.SortOrder.AscendingOrder)
+    qtbot.keyClicks(desk.view.filter_bar.search, "0")
+    desk.select_titles("沈阳市终身学习活动000")
+    desk.actions[ActionId.DELETE_ACTIVITY].trigger()  # a main venue: its sub-venue's row changes too
+    same_as_database()
+    assert desk.rows()["分会场一"].parent_id is None
+    desk.ctx.undo_stack.undo()
+    same_as_database()
+    desk.select_titles("鞍山市终身学习活动002", "本溪市终身学习活动003")
+    desk.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+    same_as_database()
+    assert [desk.view.model.row_at(r).title for r in range(desk.view.model.rowCount())] == sorted(
+        (r.title for r in desk.view.model.all_rows() if "0" in r.title), key=title_sort)
+    desk.ctx.undo_stack.undo()
+    desk.ctx.undo_stack.undo()
+    same_as_database()
+
+
+def title_sort(title):
+    from lifelong_desktop.ui.activities.collation import title_key
+
+    return title_key(title)

@@ -301,3 +301,26 @@ def test_big_bulk_edit_by_statements_with_undo_and_conflicts(db, plan, db_path):
         planning.revert_updates(s, fresh)
     rows = {r.id: r for r in _rows(db, plan)}
     assert all(rows[i].status == "planned" and rows[i].undertakers == ("省图书馆",) for i in ids)
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_undo_across_delete_and_restore_keeps_versions(db, plan, many):
+    n = planning.BULK if many else 1
+    with db.transaction("create") as s:
+        main = planning.create_activity(s, plan["programme"], _input(plan, title="主"))
+        ids = [planning.create_activity(s, plan["programme"], _input(plan, title=f"活动{i}", parent_id=main))
+               for i in range(n)]
+    rows = {r.id: r for r in _rows(db, plan)}
+    with db.transaction("edit") as s:
+        edits = [planning.update_activity(s, i, ActivityInput.from_row(rows[i]).replace(status="confirmed"),
+                                          rows[i].version) for i in ids]
+        main_edit = planning.update_activity(s, main, ActivityInput.from_row(rows[main]).replace(title="主会场"),
+                                             rows[main].version)
+    with db.transaction("delete") as s:
+        snaps = planning.delete_activities(s, [main, *ids[: max(1, n // 2)]])
+    with db.transaction("undo delete") as s:
+        planning.restore_activities(s, snaps)
+    with db.transaction("undo edits") as s:  # no conflict: our own restore is not "someone else"
+        planning.revert_updates(s, [main_edit, *edits])
+    after = {r.id: r for r in _rows(db, plan)}
+    assert after[main].title == "主" and all(after[i].status == "planned" and after[i].parent_id == main for i in ids)

@@ -72,7 +72,7 @@ class ActivityEditing(QObject):
         if self.run_dialog(form):
             command = cmd.CreateActivity(self.ctx, form.value())
             if self.execute(command):
-                self.view.reload(select=command.ids)
+                self.view.select_ids(command.ids)
 
     def edit_current(self) -> None:
         row = self.view.current_row()
@@ -84,14 +84,14 @@ class ActivityEditing(QObject):
             if value == form.initial:
                 return
             if self.execute(cmd.EditActivity(self.ctx, row.id, value, row.version)):
-                self.view.reload(select=[row.id])
+                self.view.select_ids([row.id])
 
     def duplicate_selected(self) -> None:
         ids = self.view.selected_ids()
         if ids:
             command = cmd.DuplicateActivities(self.ctx, ids)
             if self.execute(command):
-                self.view.reload(select=command.ids)
+                self.view.select_ids(command.ids)
 
     def delete_selected(self) -> None:
         ids = self.view.selected_ids()
@@ -112,7 +112,7 @@ class ActivityEditing(QObject):
         dialog = BulkEditDialog(load_choices(self.ctx), len(ids), self.view)
         if self.run_dialog(dialog):
             if self.execute(cmd.BulkEdit(self.ctx, ids, dialog.change())):
-                self.view.reload(select=ids)
+                self.view.select_ids(ids)
 
     def weekly_series(self) -> None:
         row = self.view.current_row()
@@ -125,7 +125,7 @@ class ActivityEditing(QObject):
             template = ActivityInput.from_row(row).replace(status="planned", actual_participants=None)
             command = cmd.WeeklySeries(self.ctx, template, *dialog.values())
             if self.execute(command):
-                self.view.reload(select=command.ids)
+                self.view.select_ids(command.ids)
 
     def paste_rows(self, text: str | None = None) -> None:
         """Rows copied from Excel/WPS: preview first, then add the good ones as one undoable edit."""
@@ -145,4 +145,4 @@ class ActivityEditing(QObject):
         if self.run_dialog(dialog) and result.good:
             command = cmd.PasteActivities(self.ctx, result.good)
             if self.execute(command):
-                self.view.reload(select=command.created.activity_ids)
+                self.view.select_ids(command.created.activity_ids)

@@ -59,24 +59,33 @@ class ActivityFilter:
             return cls()
 
 
+def _text(r: ActivityRow) -> str:
+    return "\n".join((r.title, r.venue_name, r.city_name, r.county_name, r.address, *r.hosts, *r.undertakers,
+                      *r.co_organisers))
+
+
 class FilterIndex:
     """Per-row columns prepared once per data load so each keystroke is a few list comprehensions."""
 
-    def __init__(self, rows: tuple[ActivityRow, ...]) -> None:
+    def __init__(self, rows: tuple[ActivityRow, ...], previous: FilterIndex | None = None) -> None:
         self.rows = rows
         self._haystacks: list[str] | None = None
+        self._previous = previous if previous is not None and previous._haystacks is not None else None
 
     @property
     def haystacks(self) -> list[str]:
-        """Per row, the searched text folded: built on first use (the view builds it when idle)."""
+        """Per row, the searched text folded: built on first use (the view builds it when idle);
+        rows kept from the previous index (the same objects) keep their text."""
         if self._haystacks is None:
-            # one NFKC + casefold pass over all rows joined (C speed), split back per row
-            joined = "\x00".join(
-                "\n".join((r.title, r.venue_name, r.city_name, r.county_name, r.address, *r.hosts, *r.undertakers,
-                           *r.co_organisers)).replace("\x00", " ")
-                for r in self.rows
-            )
-            self._haystacks = fold(joined).split("\x00") if self.rows else []
+            prev = self._previous
+            if prev is not None:
+                known = {id(r): h for r, h in zip(prev.rows, prev._haystacks or [], strict=True)}
+                self._haystacks = [known.get(id(r)) or fold(_text(r)) for r in self.rows]
+            else:
+                # one NFKC + casefold pass over all rows joined (C speed), split back per row
+                joined = "\x00".join(_text(r).replace("\x00", " ") for r in self.rows)
+                self._haystacks = fold(joined).split("\x00") if self.rows else []
+            self._previous = None
         return self._haystacks
 
     def apply(self, order: list[int], f: ActivityFilter, previous: tuple[ActivityFilter, list[int]] | None = None) -> list[int]:

@@ -113,11 +113,11 @@ class ActivityTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- data in
 
-    def set_rows(self, rows: Sequence[ActivityRow]) -> None:
+    def set_rows(self, rows: Sequence[ActivityRow], *, _keep_index: bool = False) -> None:
         """Replace every row (after a load or an edit); keeps the filter and the sort order."""
         self.beginResetModel()
         self._rows = tuple(rows)
-        self._index = FilterIndex(self._rows)
+        self._index = FilterIndex(self._rows, self._index if _keep_index else None)
         self._ids = [r.id for r in self._rows]
         self._sort_keys.clear()
         self._orders.clear()
@@ -125,6 +125,18 @@ class ActivityTableModel(QAbstractTableModel):
         self._shown = self._index.apply(self._order, self._filter)
         self._position = {}
         self.endResetModel()
+
+    def apply_changes(self, ids: Iterable[int], rows: Sequence[ActivityRow]) -> None:
+        """After an edit of some activities: `rows` are those of `ids` that still exist (the others were
+        deleted). Every other row, its search text and sort keys are kept, so this stays quick on 50,000."""
+        from lifelong_desktop.services.rows import sort_key
+
+        ids = set(ids)
+        fresh = {r.id: r for r in rows}
+        kept = [fresh.pop(r.id) if r.id in fresh else r for r in self._rows if r.id not in ids or r.id in fresh]
+        merged = kept + list(fresh.values())
+        merged.sort(key=sort_key)  # nearly sorted already: a linear pass
+        self.set_rows(merged, _keep_index=True)
 
     def set_filter(self, f: ActivityFilter) -> None:
         if f == self._filter:

@@ -147,8 +147,19 @@ class ActivitiesView(QWidget):
     def _data_changed(self, kinds: set) -> None:
         if "organisations" in kinds or "programme" in kinds:
             self.refresh_choices()
-        if kinds & {"activities", "organisations", "venues", "programme"}:
+        if not kinds & {"activities", "organisations", "venues", "programme"}:
+            return
+        ids = getattr(self.ctx, "changed_activity_ids", None)
+        if ids is None or self.ctx.programme_id is None:
             self.reload()
+            return
+        keep = self.selected_ids()
+        with self.ctx.db.read() as session:
+            rows = table_rows(session, self.ctx.programme_id, sorted(ids))
+        self.model.apply_changes(ids, rows)
+        if keep:
+            self.select_ids(keep)
+        self._counts()
 
     def set_filter(self, f: ActivityFilter) -> None:
         self.filter_bar.set_value(f)

@@ -37,13 +37,29 @@ class DbCommand(QUndoCommand):
         """Redo after an undo; by default the same as the first run."""
         self.do(session)
 
+    def touched(self) -> set[int] | None:
+        """The activities whose rows the last step changed, added or removed (None: reload everything)."""
+        return None
+
+    def notify(self) -> None:
+        """Tell the views; the Activities view refreshes only `touched()` rows (ctx.changed_activity_ids)."""
+        try:
+            touched = self.touched()
+        except Exception:  # noqa: BLE001 - a failed step: reload everything
+            touched = None
+        self.ctx.changed_activity_ids = None if touched is None else frozenset(touched)
+        try:
+            self.ctx.notify(*self.kinds)
+        finally:
+            self.ctx.changed_activity_ids = None
+
     # machinery
     def execute(self) -> None:
         """Run the edit now and put it on the undo stack (raises and pushes nothing on failure)."""
         with self.ctx.db.transaction(self.text()) as session:
             self.do(session)
         self.ctx.undo_stack.push(self)  # push calls redo(), which skips the first run
-        self.ctx.notify(*self.kinds)
+        self.notify()
 
     def redo(self) -> None:
         if self._first:
@@ -60,10 +76,10 @@ class DbCommand(QUndoCommand):
                 step(session)
         except Exception as exc:  # noqa: BLE001 - shown to the user, command dropped
             self.setObsolete(True)
-            self.ctx.notify(*self.kinds)
+            self.ctx.notify(*self.kinds)  # everything read again
             for handler in error_handler:
                 handler(exc)
             if not error_handler:
                 raise
             return
-        self.ctx.notify(*self.kinds)
+        self.notify()

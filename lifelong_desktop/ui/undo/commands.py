@@ -25,6 +25,9 @@ class _Creating(DbCommand):
     def redo_in(self, session: Session) -> None:
         self.ids = planning.restore_activities(session, self.snapshots)
 
+    def touched(self) -> set[int]:
+        return set(self.ids)
+
 
 class CreateActivity(_Creating):
     def __init__(self, ctx: AppContext, data: ActivityInput) -> None:
@@ -75,6 +78,9 @@ class EditActivity(DbCommand):
     def redo_in(self, session: Session) -> None:
         self.version = planning.update_activity(session, self.activity_id, self.data, self.version).version
 
+    def touched(self) -> set[int]:
+        return {self.activity_id}
+
 
 class DeleteActivities(DbCommand):
     def __init__(self, ctx: AppContext, ids: Sequence[int]) -> None:
@@ -87,6 +93,10 @@ class DeleteActivities(DbCommand):
 
     def undo_in(self, session: Session) -> None:
         self.ids = planning.restore_activities(session, self.snapshots)
+
+    def touched(self) -> set[int]:
+        """The activities, and their sub-venues (whose main venue went or came back)."""
+        return set(self.ids) | {s.id for s in self.snapshots} | {c for s in self.snapshots for c in s.child_ids}
 
 
 class BulkEdit(DbCommand):
@@ -105,6 +115,9 @@ class BulkEdit(DbCommand):
     def redo_in(self, session: Session) -> None:
         self.updates = planning.reapply_updates(session, self.updates, self.reverted)
 
+    def touched(self) -> set[int]:
+        return set(self.ids)
+
 
 class PasteActivities(DbCommand):
     """Pasted rows, with the organisations and venues they named that were not in the registers yet."""
@@ -121,3 +134,6 @@ class PasteActivities(DbCommand):
 
     def undo_in(self, session: Session) -> None:
         planning.remove_created(session, self.created)
+
+    def touched(self) -> set[int]:
+        return set(self.created.activity_ids)
