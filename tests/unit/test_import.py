@@ -430,3 +430,26 @@ def test_cli_validate_expands_patterns_itself_and_speaks_english(tmp_path, capsy
     assert code == 1
     assert "b.xlsx: 活动!D3 error invalid_code: \"xx\" is not a valid value" in out
     assert "a.xlsx: no errors" in out
+
+
+def test_lower_regions_of_each_level():
+    from lifelong_desktop.services.returns import lower_regions
+
+    assert [c for c, _ in lower_regions("000000")][:3] == ["110000", "120000", "130000"]
+    assert len(lower_regions("000000")) >= 31
+    assert [c for c, _ in lower_regions("210000")] == [f"21{i:02d}00" for i in range(1, 15)]
+    assert ("210102", "和平区") in lower_regions("210100")
+    assert lower_regions("210102") == []
+
+
+def test_a_county_return_into_a_city_programme(db, tmp_path):
+    city = mh.sample_header(scope="city", region_code="210100", region_name="沈阳市", submission_seq=1)
+    apply_import(db, mh.build_workbook(tmp_path / "city.xlsx", header=city, activities=[mh.sample_activity()]))
+    county = mh.sample_header(scope="county", region_code="210102", region_name="和平区", submission_seq=1,
+                              submission_id="dddddddd-3f4a-4c1b-9d1e-0a2b3c4d5e6f")
+    acts = [mh.sample_activity(activity_id=None, title="和平区讲座", city_code="210100", county_code="210102")]
+    outcome = apply_import(db, mh.build_workbook(tmp_path / "county.xlsx", header=county, activities=acts))
+    assert outcome.applied and outcome.counts["new"] == 1
+    with db.read() as s:
+        rows = {r.region_code: r for r in programme_returns(s, s.scalars(select(Programme)).one())}
+    assert rows["210102"].returned and rows["210102"].activities == 1 and not rows["210103"].returned
