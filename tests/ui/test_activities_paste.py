@@ -96,3 +96,10 @@ def test_paste_action_reads_the_clipboard(desk, qtbot):
     QGuiApplication.clipboard().setText("")
     desk.actions[ActionId.PASTE_ROWS].trigger()
     assert len(desk.told) == 1  # "nothing to paste", no dialog
+
+
+def test_preview_names_rows_that_could_not_be_read():
+    model = PastePreviewModel()
+    model.set_rows(parse_paste("\n".join([HEADER, "坏的活动\t讲座\t省级\t2024-13-40"]), "210000", 2024).rows)
+    assert model.index(0, 1).data() == "坏的活动"
+    assert "开始日期" in model.index(0, 5).data()

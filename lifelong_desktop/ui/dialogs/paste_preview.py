@@ -52,9 +52,9 @@ class PastePreviewModel(QAbstractTableModel):
         if col == COL_LINE:
             return str(row.line)
         if col == COL_RESULT:
-            return self.tr("will be added") if row.ok else "；".join(row.problems)
+            return self.tr("will be added") if row.ok else " ".join(row.problems)
         if act is None:
-            return (row.cells[1] if len(row.cells) > 1 else "") if col == COL_TITLE else ""
+            return row.title if col == COL_TITLE else ""
         if col == COL_TITLE:
             return act.data.title
         if col == COL_DATE:

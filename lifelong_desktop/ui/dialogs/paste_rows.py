@@ -27,6 +27,7 @@ class PastedRow:
     cells: list[str]
     activity: PastedActivity | None = None
     problems: list[str] = field(default_factory=list)
+    title: str = ""  # as pasted, to name a row that could not be read
 
     @property
     def ok(self) -> bool:
@@ -100,8 +101,8 @@ def parse_paste(text: str, region_code: str, year: int) -> PasteResult:
     labels = {c.key: c.label for c in table.columns}
     rows = []
     for n, cells in enumerate(lines, start=2 if had_header else 1):
-        row = PastedRow(n, cells)
         raw = {k: cells[i] if i < len(cells) else "" for i, k in enumerate(keys) if k and k not in IGNORED}
+        row = PastedRow(n, cells, title=raw.get("title", "").strip())
         _read_row(row, raw, labels, resolver, year, fmt)
         rows.append(row)
     return PasteResult(rows, [k if k not in IGNORED else "" for k in keys], had_header)
