@@ -156,3 +156,15 @@ def test_sort_keys_are_cached_for_the_next_run(monkeypatch):
     collation._stored.cache_clear()
     assert collation.name_key("沈阳市").startswith("shen3")  # read back from the file
     assert "沈阳市" in collation._name_keys
+
+
+def test_english_words_for_codes(model):
+    from lifelong_desktop.ui.activities import codes
+
+    codes.set_language("en")
+    try:
+        assert model.index(0, tm.COL_MODE).data() == "On site"
+        assert codes.message_language() == "en"
+    finally:
+        codes.set_language("zh_CN")
+    assert model.index(0, tm.COL_MODE).data() == "线下"

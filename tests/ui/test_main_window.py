@@ -269,3 +269,34 @@ def test_blank_template_for_a_city_of_the_programme(window, tmp_path):
 
     header = read_workbook(out).data.header
     assert header["region_code"] == "210200" and header["scope"] == "city" and int(header["year"]) == 2025
+
+
+def test_an_empty_database_offers_a_programme_or_the_demo(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from lifelong_desktop.ui.application import Application
+    from lifelong_desktop.ui.dialogs.new_programme import NewProgrammeDialog
+
+    def choose_demo(dialog):
+        dialog.demo_button.click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewProgrammeDialog, "exec", choose_demo)
+    app = Application(qtbot_app(), S.Settings())
+    assert app.open(tmp_path / "new.sqlite")
+    qtbot.addWidget(app.window)
+    assert app.window.ctx.programme_id is not None
+    assert app.window.activities.model.total_count > 100 and "2024" in app.window.programme_label.text()
+
+    def choose_region(dialog):
+        dialog.province.setCurrentIndex(dialog.province.findData("330000"))
+        dialog.city.setCurrentIndex(dialog.city.findData("330100"))
+        dialog.year.setValue(2026)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewProgrammeDialog, "exec", choose_region)
+    app.window.files.new_programme()
+    assert "杭州市" in app.window.programme_label.text() and "2026" in app.window.programme_label.text()
+    assert app.window.activities.model.total_count == 0
+    app.window.close()
+    app.db.close()

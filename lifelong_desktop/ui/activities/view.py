@@ -26,8 +26,8 @@ from lifelong_desktop.ui.activities.filter_bar import FilterBar
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
 from lifelong_desktop.ui.context import AppContext
 
-_WIDTHS = {tm.COL_DATE: 150, tm.COL_TIME: 90, tm.COL_TITLE: 300, tm.COL_TYPE: 80, tm.COL_LEVEL: 70, tm.COL_CITY: 80,
-           tm.COL_COUNTY: 80, tm.COL_VENUE: 160, tm.COL_MODE: 70, tm.COL_HOSTS: 200, tm.COL_UNDERTAKERS: 200,
+_WIDTHS = {tm.COL_DATE: 150, tm.COL_TIME: 90, tm.COL_TITLE: 300, tm.COL_TYPE: 80, tm.COL_LEVEL: 80, tm.COL_CITY: 80,
+           tm.COL_COUNTY: 80, tm.COL_VENUE: 160, tm.COL_MODE: 100, tm.COL_HOSTS: 200, tm.COL_UNDERTAKERS: 200,
            tm.COL_EXPECTED: 70, tm.COL_STATUS: 70, tm.COL_FEATURED: 50}
 
 
