@@ -264,7 +264,7 @@
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="161"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="176"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -1190,47 +1190,47 @@
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="158"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="165"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="176"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="177"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="195"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="200"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="210"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="214"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="215"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -1448,57 +1448,57 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PasteRows</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="76"/>
         <source>%1: contains a control character.</source>
         <translation>%1：含有控制字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="77"/>
         <source>%1: too long (at most %2 characters).</source>
         <translation>%1：过长（最多 %2 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="78"/>
         <source>%1: not a whole number of 0 or more.</source>
         <translation>%1：应为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="79"/>
         <source>%1: write 是 or 否.</source>
         <translation>%1：请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="80"/>
         <source>%1: “%2” is not one of the allowed values.</source>
         <translation>%1：“%2”不是允许的取值。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="81"/>
         <source>%1: not a date (write 2024-04-26).</source>
         <translation>%1：不是日期（请写成 2024-04-26）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="82"/>
         <source>%1: not a time (write 09:30).</source>
         <translation>%1：不是时间（请写成 09:30）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="83"/>
         <source>%1: not a phone number.</source>
         <translation>%1：不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="84"/>
         <source>%1: “%2” is not a region of this programme.</source>
         <translation>%1：“%2”不是本计划范围内的地区。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="86"/>
         <source>%1: invalid value.</source>
         <translation>%1：取值无效。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="142"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="143"/>
         <source>%1: required.</source>
         <translation>%1：必填。</translation>
     </message>
@@ -1639,17 +1639,17 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="34"/>
         <source>New activity “%1”</source>
         <translation>新建活动“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="54"/>
         <source>Weekly series “%1”</source>
         <translation>按周重复“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="66"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
