@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -807,7 +808,13 @@ def table_rows(session: Session, programme_id: int, ids: Sequence[int] | None = 
         ids = list(ids)
         rows = [r for c in range(0, len(ids), 900) for r in _table_rows(session, programme_id, ids[c:c + 900])]
         return sorted(rows, key=sort_key)
-    return _table_rows(session, programme_id, None)
+    paused = gc.isenabled()
+    gc.disable()  # 50,000 new rows hold no cycles: the collector's passes would only cost time
+    try:
+        return _table_rows(session, programme_id, None)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _table_rows(session: Session, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
@@ -826,6 +833,7 @@ def _table_rows(session: Session, programme_id: int, ids: list[int] | None) -> l
         for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS.strip() + only_links, args):
             links.setdefault(act_id, []).append((rank, position, org_id))
         raw = cursor.execute(_TABLE_SQL.strip() + only, args)
+        name_of = org_names.__getitem__
         reg = regions()
         names: dict[str | None, str] = {None: ""}
         dates: dict[str, date] = {}
@@ -851,9 +859,9 @@ def _table_rows(session: Session, programme_id: int, ids: list[int] | None) -> l
             if r[20] not in lists:
                 lists[r[20]] = tuple(one(a, a) for a in r[20].split(";") if a)
             hosts, unders, cos = roles
-            host_names = tuple(org_names[i] for i in hosts) if hosts else _EMPTY
-            under_names = tuple(org_names[i] for i in unders) if unders else _EMPTY
-            co_names = tuple(org_names[i] for i in cos) if cos else _EMPTY
+            host_names = tuple(map(name_of, hosts)) if hosts else _EMPTY
+            under_names = tuple(map(name_of, unders)) if unders else _EMPTY
+            co_names = tuple(map(name_of, cos)) if cos else _EMPTY
             out.append(ActivityRow(
                 r[0], r[1], r[2], r[3], one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]], times[r[9]],
                 dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]], one(r[14], r[14]),
