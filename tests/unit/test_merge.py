@@ -238,7 +238,6 @@ def test_national_merge_of_provinces(tmp_path):
     assert rows["210000"][2] == 1 and rows["220000"][2] == 1 and rows["110000"][2] == 0
 
 
-@pytest.mark.xfail(reason="values._MAX_INT (reader side) refuses the 14-digit merge seq YYYYMMDDHHMMSS", strict=False)
 def test_merged_workbook_reads_back_without_errors(tmp_path):
     from lifelong_desktop.submission.reader import read_workbook
 
