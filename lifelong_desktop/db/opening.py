@@ -164,6 +164,8 @@ def open_database(
     except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
         engine.dispose()
         raise classify(exc, path) from exc
+    if options.read_only:
+        notices.append(DatabaseNotice("read_only_view", path))
     return Database(path, engine, options, notices)
 
 

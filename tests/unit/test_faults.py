@@ -26,7 +26,7 @@ from tests.unit.reliability_data import add_activities, counts, file_digest, pop
 
 SENTENCE_CODES = ["damaged", "not_a_database", "not_ours", "read_only", "disk_full", "locked", "newer_version",
                   "cannot_open", "missing", "network_share", "backup_failed", "migration_failed", "io_error",
-                  "backup_damaged"]
+                  "backup_damaged", "read_only_view"]
 
 
 def _problem(path: Path, **kw) -> DatabaseProblem:
@@ -136,6 +136,7 @@ def test_read_only_mount_gives_a_sentence_and_read_only_opening_still_shows_the_
             assert problem.code == "read_only"
             _sentence_ok(problem)
             viewer = open_database(path, options=OpenOptions(read_only=True))
+            assert viewer.notice is not None and viewer.notice.code == "read_only_view"
             assert counts(viewer) == before
             with pytest.raises(DatabaseProblem) as info, viewer.transaction("改标题") as s:
                 s.execute(update(Activity).values(title="改"))
