@@ -85,7 +85,8 @@ def title_key(text: str) -> str:
     """A fast pinyin key, one character at a time (C-speed str.translate), cached per distinct string."""
     key = _title_keys.get(text)
     if key is None:
-        key = _title_keys[text] = unicodedata.normalize("NFKC", text).casefold().translate(_char_table())
+        folded = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+        key = _title_keys[text] = folded.casefold().translate(_char_table())
     return key
 
 

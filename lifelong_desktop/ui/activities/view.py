@@ -83,6 +83,10 @@ class ActivitiesView(QWidget):
         ctx.programme_changed.connect(self._programme_changed)
         self.reload()
 
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        QTimer.singleShot(250, self.model.prepare_search)  # once the table is painted
+
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
         """In the search box, Down or Enter goes to the table and Escape clears the search."""
         from PySide6.QtCore import QEvent
@@ -117,7 +121,8 @@ class ActivitiesView(QWidget):
             with self.ctx.db.read() as session:
                 rows = table_rows(session, self.ctx.programme_id)
         self.model.set_rows(rows)
-        QTimer.singleShot(250, self.model.prepare_search)  # once the table is painted; typing builds it earlier
+        if self.isVisible():
+            QTimer.singleShot(250, self.model.prepare_search)  # when idle; typing builds it earlier
         if rows and not self._warmed:
             self._warmed = True
             names = {n for r in rows for n in (r.city_name, r.county_name, r.venue_name, *r.hosts, *r.undertakers)}
