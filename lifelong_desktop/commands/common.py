@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import datetime as _dt
 import traceback
 from pathlib import Path
@@ -43,7 +44,10 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
     """Open the --db database (raises DatabaseProblem, which the command line turns into exit 3)."""
-    return open_database(db_path(args), create=create)
+    db = open_database(db_path(args), create=create)
+    for notice in getattr(db, "notices", ()):
+        print(notice.message(), file=sys.stderr)
+    return db
 
 
 def programme_of(session: Session, args: argparse.Namespace, db: Database) -> Programme:

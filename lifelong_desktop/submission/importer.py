@@ -199,6 +199,10 @@ def apply_import(db: Any, path: Path | str | ReadResult, *, year: int | None = N
     if not result.ok:
         return ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=dry_run)
     outcome: ImportOutcome | None = None
+    if not dry_run:
+        from lifelong_desktop.db import backup_before
+
+        backup_before(db, "import")  # a consistent copy first; raises DatabaseProblem when none can be made
     try:
         with paused_gc(), db.transaction(f"导入 {file_name or (result.path.name if result.path else '')}") as session:
             plan = plan_import(session, result, year=year, file_name=file_name)
