@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.activities.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.data_changed.connect(self._data_changed)
         ctx.programme_changed.connect(self._programme_changed)
+        ctx.activity_requested.connect(self.open_activity)
         self.actions[ActionId.QUIT].triggered.connect(self.close)
         self.actions[ActionId.ABOUT].triggered.connect(self._about)
         undo_base.error_handler.append(self._command_failed)
@@ -178,6 +179,18 @@ class MainWindow(QMainWindow):
         # Qt adds the application's display name (全民终身学习活动周) after this
         self.setWindowTitle(f"{self.programme_label.text()} — {self.ctx.path.name}")
         self.setWindowFilePath(str(self.ctx.path))
+
+    def open_activity(self, activity_id: int) -> None:
+        """Another view asked for an activity: show it in the Activities table and open its form."""
+        view = self.activities
+        self.tabs.setCurrentWidget(view)
+        if view.model.row_of_id(activity_id) is None:
+            view.filter_bar.clear()  # it was filtered out
+        if view.model.row_of_id(activity_id) is None:
+            return
+        view.select_ids([activity_id], activity_id)
+        view.table.setFocus()
+        view.editing.edit_current()
 
     def _programme_changed(self, _programme_id: int) -> None:
         self._refresh_programmes()

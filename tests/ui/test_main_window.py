@@ -300,3 +300,16 @@ def test_an_empty_database_offers_a_programme_or_the_demo(qtbot, tmp_path, monke
     assert app.window.activities.model.total_count == 0
     app.window.close()
     app.db.close()
+
+
+def test_other_views_open_an_activity_in_the_form(window):
+    target = next(r for r in window.activities.model.all_rows() if r.city_name == "大连市")
+    window.activities.filter_bar.search.setText("沈阳市")  # filters it out
+    assert window.activities.model.row_of_id(target.id) is None
+    opened = []
+    window.activities.editing.run_dialog = lambda form: (opened.append(form.title.text()), False)[1]
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    window.ctx.activity_requested.emit(target.id)
+    assert opened == [target.title]
+    assert window.tabs.currentWidget() is window.activities
+    assert window.activities.selected_ids() == [target.id]
