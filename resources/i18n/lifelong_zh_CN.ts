@@ -258,13 +258,13 @@
     <name>ActivitiesView</name>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/view.py" line="48"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="110"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="181"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -904,24 +904,24 @@
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="233"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="227"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="239"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="248"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="238"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="250"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
@@ -1140,97 +1140,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="65"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="68"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="75"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="79"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="82"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="92"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="96"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="100"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="104"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="105"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="159"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="166"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="177"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="178"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="208"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="213"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="223"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="227"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="228"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -1601,6 +1601,99 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <location filename="../../lifelong_desktop/ui/editors/messages.py" line="32"/>
         <source>The address may have at most 200 characters.</source>
         <translation>详细地址最多 200 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="27"/>
+        <source>Print Schedule</source>
+        <translation>打印日程</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="29"/>
+        <source>By date</source>
+        <translation>按日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="29"/>
+        <source>By city</source>
+        <translation>按地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="29"/>
+        <source>By venue</source>
+        <translation>按场地</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="32"/>
+        <source>All cities</source>
+        <translation>全部地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="40"/>
+        <source>&amp;Landscape</source>
+        <translation>横向(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="41"/>
+        <source>Include &amp;cancelled activities</source>
+        <translation>包括已取消的活动(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="42"/>
+        <source>Layout</source>
+        <translation>编排方式</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="42"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="43"/>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="43"/>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="44"/>
+        <source>Paper size</source>
+        <translation>纸张大小</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="47"/>
+        <source>&amp;Layout:</source>
+        <translation>编排方式(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="48"/>
+        <source>&amp;City:</source>
+        <translation>地市(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="49"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="50"/>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="51"/>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="66"/>
+        <source>any</source>
+        <translation>不限</translation>
     </message>
 </context>
 <context>

@@ -242,8 +242,21 @@ def test_print_preview_paints_the_schedule(window, monkeypatch, tmp_path):
         return 0
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    chosen = []
+
+    def by_city(dialog):
+        dialog.by.setCurrentIndex(dialog.by.findData("city"))
+        dialog.landscape.setChecked(True)
+        chosen.append(dialog.options("zh"))
+        return True
+
+    window.activities.editing.run_dialog = by_city
     window.files.print_preview()
     assert len(painted) == 1 and (tmp_path / "preview.pdf").stat().st_size > 1000
+    assert chosen[0].by == "city" and chosen[0].orientation == "landscape"
+    window.activities.editing.run_dialog = lambda dialog: False  # cancelled: no preview
+    window.files.print_preview()
+    assert len(painted) == 1
 
 
 def test_export_icalendar(window, tmp_path):

@@ -190,18 +190,28 @@ class FileActions(QObject):
 
     # ---------------------------------------------------------------- printing
 
-    def _schedule(self):  # noqa: ANN202
-        from lifelong_desktop.printing.schedule import ScheduleOptions, build_schedule
-        from lifelong_desktop.ui import settings as S
+    def _schedule(self):  # noqa: ANN202 - a ScheduleDocument, or None when the user cancelled
+        from lifelong_desktop.printing.schedule import build_schedule
+        from lifelong_desktop.services.regions import regions
+        from lifelong_desktop.ui.activities import codes
+        from lifelong_desktop.ui.dialogs.print_options import PrintOptionsDialog
 
-        lang = "en" if self.window.settings.get(S.LANGUAGE) == "en" else "zh"  # the window's language
         with self.ctx.db.read() as session:
-            return build_schedule(session, self.ctx.programme_id, ScheduleOptions(lang=lang))
+            p = self._programme(session)
+        region = regions().get(p.region_code)
+        cities = regions().cities_of(p.region_code) if region and region.level == "province" else []
+        dialog = PrintOptionsDialog(cities, self.window)
+        if not self.window.activities.editing.run_dialog(dialog):
+            return None
+        with self.ctx.db.read() as session:
+            return build_schedule(session, self.ctx.programme_id, dialog.options(codes.message_language()))
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         doc = self._schedule()
+        if doc is None:
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         doc.configure(printer)
         dialog = QPrintPreviewDialog(printer, self.window)
@@ -213,6 +223,8 @@ class FileActions(QObject):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         doc = self._schedule()
+        if doc is None:
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         doc.configure(printer)
         dialog = QPrintDialog(printer, self.window)
