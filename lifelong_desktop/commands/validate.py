@@ -125,7 +125,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(messages.render("import.dry_run" if args.dry_run else "import.applied", name=args.file.name,
                               counts=text))
         if outcome.pruned:
-            print(messages.render("import.pruned", count=outcome.pruned))
+            print(messages.render("import.would_prune" if args.dry_run else "import.pruned", count=outcome.pruned))
     else:
         print(messages.render("import.refused", name=args.file.name), file=sys.stderr)
     return outcome.exit_code

@@ -453,3 +453,14 @@ def test_a_county_return_into_a_city_programme(db, tmp_path):
     with db.read() as s:
         rows = {r.region_code: r for r in programme_returns(s, s.scalars(select(Programme)).one())}
     assert rows["210102"].returned and rows["210102"].activities == 1 and not rows["210103"].returned
+
+
+def test_cli_dry_run_with_prune_does_not_claim_deletions(db_path, tmp_path, capsys):
+    run(capsys, "import", "--db", db_path, mh.build_workbook(tmp_path / "own.xlsx"))
+    run(capsys, "import", "--db", db_path, dalian(tmp_path))
+    second = dalian(tmp_path, "second.xlsx", seq=2, activities=[
+        mh.sample_activity(activity_id=None, title="大连市民讲座", city_code="210200", venue="大连图书馆")])
+    code, out, _ = run(capsys, "import", "--db", db_path, "--dry-run", "--prune", second)
+    assert code == 0 and "已删除" not in out and "将删除" in out and "本次未删除" in out
+    code, out, _ = run(capsys, "import", "--db", db_path, "--prune", second)
+    assert code == 0 and "已删除报送中不再有的活动 1 个" in out
