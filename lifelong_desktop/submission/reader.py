@@ -129,6 +129,9 @@ def _read(path: Path, workbook: CalamineWorkbook, report: safety.SafetyReport, y
             raise
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     data, header_cells = validate_workbook(fmt, header_raw, tables, findings, year_hint=year_hint)
+    formula_cells = {(f.sheet, f.cell) for f in findings if f.code == "formula_not_allowed" and f.cell}
+    if formula_cells:  # a formula cell gets that one finding, not also one about its (cached or missing) value
+        findings[:] = [f for f in findings if f.code == "formula_not_allowed" or (f.sheet, f.cell) not in formula_cells]
     columns = {tid: t.letters for tid, t in tables.items() if t is not None}
     return _result(path, data, findings, header_cells, columns)
 

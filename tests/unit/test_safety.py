@@ -192,3 +192,14 @@ def test_scanning_has_a_time_limit(base, monkeypatch):
     monkeypatch.setattr(safety, "SCAN_SECONDS", -1.0)  # every file is already over time
     report = safety.inspect_workbook(base)
     assert [(f.code, f.params["reason"]) for f in report.findings] == [("too_large", "time")]
+
+
+def test_a_formula_without_cached_value_in_a_required_cell_is_one_finding(base, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(base)
+    wb["活动"]["B3"] = "=UPPER(\"x\")"  # the title; openpyxl stores no cached value
+    wb.save(tmp_path / "f.xlsx")
+    result = read_workbook(tmp_path / "f.xlsx")
+    assert [(f.sheet, f.cell, f.code) for f in result.findings] == [("活动", "B3", "formula_not_allowed")]
+    assert result.exit_code == 1
