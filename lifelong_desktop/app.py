@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from lifelong_desktop import messages
+
+
+def no_display() -> bool:
+    """True on Linux/BSD with no X11 or Wayland display and no explicit Qt platform (e.g. over ssh)."""
+    if sys.platform.startswith(("win", "darwin")):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`lifelong-desktop [DB]`: open the window on a database (the last one, or the default)."""
     argv = list(sys.argv if argv is None else argv)
+    if no_display():
+        print(messages.render("cli.no_display"), file=sys.stderr)
+        return 1
     from lifelong_desktop.ui.application import run
 
     db = Path(argv[1]) if len(argv) > 1 and not argv[1].startswith("-") else None

@@ -162,3 +162,16 @@ def test_a_file_that_is_no_database_is_exit_3_and_one_sentence_and_stays_as_it_w
     chinese = _run("check", "--db", str(junk))
     assert chinese.returncode == 3 and "不是本程序的数据库" in chinese.stderr
     assert junk.read_bytes() == content
+
+
+def test_gui_without_a_display_says_so_in_one_sentence(monkeypatch, capsys):
+    """`lifelong-desktop` on a Linux box with no display: one sentence and exit 1, never Qt's abort."""
+    import lifelong_desktop.app as app
+
+    if sys.platform.startswith(("win", "darwin")):
+        pytest.skip("a display always exists there")
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    assert app.main(["lifelong-desktop"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "DISPLAY" in err and len(err.splitlines()) == 1 and "Traceback" not in err
