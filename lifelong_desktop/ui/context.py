@@ -26,6 +26,8 @@ class AppContext(QObject):
         self.db = db
         self.programme_id = programme_id
         self.undo_stack = QUndoStack(self)
+        #: during one notify() from an undo command: the activity ids it touched (None = reload everything)
+        self.changed_activity_ids: frozenset[int] | None = None
 
     @property
     def path(self) -> Path:

@@ -154,7 +154,7 @@ class ActivitiesView(QWidget):
             self.refresh_choices()
         if not kinds & {"activities", "organisations", "venues", "programme"}:
             return
-        ids = getattr(self.ctx, "changed_activity_ids", None)
+        ids = self.ctx.changed_activity_ids
         if ids is None or self.ctx.programme_id is None:
             self.reload()
             return
