@@ -67,8 +67,11 @@ def run_schedule(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".odt"):
         raise CliError(messages.render("schedule.bad_suffix", path=str(args.out)), EXIT_UNREADABLE)
-    if args.city and regions().get(args.city) is None:
+    region = regions().get(args.city) if args.city else None
+    if args.city and (region is None or region.level == "county"):  # activities are filed by prefecture code
         raise CliError(messages.render("schedule.bad_city", value=args.city), EXIT_UNREADABLE)
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise CliError(messages.render("schedule.bad_range", start=args.date_from, end=args.date_to), EXIT_UNREADABLE)
     from lifelong_desktop.printing.schedule import ScheduleOptions, activity_sheet, build_schedule
 
     opts = ScheduleOptions(by=args.by, date_from=args.date_from, date_to=args.date_to, city=args.city,
@@ -78,6 +81,9 @@ def run_schedule(args: argparse.Namespace) -> int:
     try:
         with db.read() as session:
             programme = programme_of(session, args, db)
+            if args.city and not regions().is_inside(args.city, programme.region_code):
+                raise CliError(messages.render("schedule.city_outside", value=args.city,
+                                               region=programme.region_name or programme.region_code), EXIT_UNREADABLE)
             if args.activity:
                 try:
                     doc = activity_sheet(session, args.activity.strip(), opts, programme_id=programme.id)

@@ -241,3 +241,18 @@ def test_printer_layout_does_not_leak_into_the_pdf(small_db, tmp_path):
         info = subprocess.run(["pdfinfo", str(tmp_path / "landscape.pdf")], capture_output=True, text=True).stdout
         width, height = (float(x) for x in info.split("Page size:")[1].split("pts")[0].split(" x "))
         assert width > height
+
+
+def test_cli_schedule_refuses_filters_that_can_only_give_an_empty_schedule(small_db, db_path, tmp_path, capsys):
+    from lifelong_desktop.cli import main
+
+    out = tmp_path / "s.pdf"
+    base = ["schedule", "--db", str(db_path), "--out", str(out)]
+    assert main([*base, "--from", "2024-05-31", "--to", "2024-05-01"]) == 2
+    assert "晚于截止日期" in capsys.readouterr().err
+    assert main([*base, "--city", "110000"]) == 2  # Beijing, outside this Liaoning programme
+    assert "不在本计划的地区" in capsys.readouterr().err
+    assert main([*base, "--city", "210102"]) == 2  # a county: activities are filed by prefecture
+    assert "地市代码无效" in capsys.readouterr().err
+    assert not out.exists()
+    assert main([*base, "--city", "210000"]) == 0 and main([*base, "--city", "210100"]) == 0  # province-wide, a city
