@@ -14,6 +14,7 @@ _CT = "application/vnd.openxmlformats-officedocument"
 
 # cellXfs, in the order of the style constants of xlsx.py: 0 normal, 1 date, 2 time, 3 date-time,
 # 4 quote-prefixed text, 5 column label, 6 key row, 7 sheet title, 8 wrapped text, 9 section heading.
+# Fonts name their face outright (no <scheme>): the package has no theme part a scheme font could refer to.
 def styles_xml(date_format: str, time_format: str, datetime_format: str) -> str:
     """The style part; the three number formats come from the format description."""
     d, t, dt = (quoteattr(f) for f in (date_format, time_format, datetime_format))
@@ -22,8 +23,8 @@ def styles_xml(date_format: str, time_format: str, datetime_format: str) -> str:
         f'<numFmts count="3"><numFmt numFmtId="164" formatCode={d}/>'
         f'<numFmt numFmtId="165" formatCode={t}/><numFmt numFmtId="166" formatCode={dt}/></numFmts>'
         '<fonts count="5">'
-        '<font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font>'
-        '<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font>'
+        '<font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>'
+        '<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>'
         '<font><sz val="9"/><color rgb="FF808080"/><name val="等线"/><family val="2"/><charset val="134"/></font>'
         '<font><b/><sz val="14"/><name val="等线"/><family val="2"/><charset val="134"/></font>'
         '<font><b/><sz val="12"/><name val="等线"/><family val="2"/><charset val="134"/></font>'
@@ -64,8 +65,9 @@ ROOT_RELS = XML_DECL + (
 )
 
 
-def shared_strings_head(count: int) -> str:
-    return XML_DECL + f'<sst xmlns="{NS_MAIN}" count="{count}" uniqueCount="{count}">'
+def shared_strings_head(unique: int) -> str:
+    """The table's start; `count` (total references, optional) is left out rather than written wrong."""
+    return XML_DECL + f'<sst xmlns="{NS_MAIN}" uniqueCount="{unique}">'
 
 
 _HIDDEN = ' state="hidden"'
