@@ -20,6 +20,7 @@ QUOTE_FIRST = frozenset("=+-@\t\r")
 DEFAULT_FORMATS = ("yyyy-mm-dd", "hh:mm", "yyyy-mm-dd hh:mm")  # date, time, date-time
 
 _EPOCH = date(1899, 12, 30).toordinal()
+_BAD_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 _NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 _ESCAPE_ONE = re.compile(r"[&<>\r]|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "_": "_x005F_"}
@@ -168,7 +169,7 @@ class SheetWriter:
 
 def _sheet_view(freeze: str | None, selected: bool) -> str:
     sel = ' tabSelected="1"' if selected else ""
-    if not freeze:
+    if not freeze or freeze == "A1":  # A1 freezes nothing: a pane without a split is invalid
         return f'<sheetViews><sheetView workbookViewId="0"{sel}/></sheetViews>'
     m = re.fullmatch(r"([A-Z]+)(\d+)", freeze)
     if not m:
@@ -180,6 +181,15 @@ def _sheet_view(freeze: str | None, selected: bool) -> str:
     return (f'<sheetViews><sheetView workbookViewId="0"{sel}><pane{split} topLeftCell="{freeze}" '
             f'activePane="{pane}" state="frozen"/><selection pane="{pane}" activeCell="{freeze}" '
             f'sqref="{freeze}"/></sheetView></sheetViews>')
+
+
+def check_sheet_name(name: str, taken: list[str]) -> None:
+    """Excel's rules for a sheet name: 1 to 31 characters, none of []:*?/\\, no apostrophe at either end, unique."""
+    if not 1 <= len(name) <= 31 or _BAD_SHEET_NAME.search(name) or name[0] == "'" or name[-1] == "'" \
+            or name.casefold() == "history":
+        raise ValueError(f"Excel refuses the sheet name {name!r}")
+    if name.casefold() in {t.casefold() for t in taken}:
+        raise ValueError(f"sheet name {name!r} used twice")
 
 
 class XlsxWriter:
@@ -212,7 +222,9 @@ class XlsxWriter:
               freeze: str | None = None, dimension: str | None = None) -> SheetWriter:
         if self._open is not None:
             raise RuntimeError("close the previous sheet first")
-        selected = not self._sheets and not hidden
+        check_sheet_name(name, [n for n, _ in self._sheets])
+        # the first visible sheet is the active tab (workbook_xml) and the one selected tab
+        selected = not hidden and all(h for _, h in self._sheets)
         self._sheets.append((name, hidden))
         self._open = SheetWriter(self, name, len(self._sheets), widths=widths, freeze=freeze,
                                  dimension=dimension, selected=selected)
@@ -227,6 +239,8 @@ class XlsxWriter:
         """Write the shared strings, styles, workbook and package parts; the file is then complete."""
         if self._open is not None:
             self._open.close()
+        if all(hidden for _, hidden in self._sheets):  # also when there is no sheet at all
+            raise ValueError("a workbook needs at least one visible sheet")
         z = self.zip
         with z.open(self.entry("xl/sharedStrings.xml"), "w") as fh:
             fh.write(parts.shared_strings_head(len(self._strings)).encode())

@@ -80,6 +80,7 @@ def quoted_sheet(name: str) -> str:
 def workbook_xml(sheets: list[tuple[str, bool]], filters: list[tuple[int, str, str]]) -> str:
     """The workbook part: sheets in order (hidden ones marked) and the auto-filter ranges Excel expects."""
     active = next((i for i, (_, hidden) in enumerate(sheets) if not hidden), 0)
+    first = f' firstSheet="{active}"' if active else ""  # the tab bar starts at a visible sheet too
     items = "".join(
         f'<sheet name={quoteattr(name)} sheetId="{i}"{_HIDDEN if hidden else ""} r:id="rId{i}"/>'
         for i, (name, hidden) in enumerate(sheets, 1)
@@ -93,7 +94,7 @@ def workbook_xml(sheets: list[tuple[str, bool]], filters: list[tuple[int, str, s
         ) + "</definedNames>"
     return XML_DECL + (
         f'<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><workbookPr/>'
-        f'<bookViews><workbookView activeTab="{active}"/></bookViews>'
+        f'<bookViews><workbookView{first} activeTab="{active}"/></bookViews>'
         f"<sheets>{items}</sheets>{names}<calcPr calcId=\"191029\"/></workbook>"
     )
 

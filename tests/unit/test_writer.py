@@ -564,7 +564,7 @@ def check_package(path) -> dict:
     # worksheets
     string_refs = 0
     facts = {"sheets": sheet_names, "states": states, "worksheets": {}}
-    for index, (name, part) in enumerate(zip(sheet_names, worksheets)):
+    for index, (name, part) in enumerate(zip(sheet_names, worksheets, strict=True)):
         ws = xml[part]
         where = f"{name} ({part})"
         assert_schema_order(ws, CT_WORKSHEET, where)
@@ -707,3 +707,37 @@ def test_blank_template_is_conformant_spreadsheetml(tmp_path):
     facts = check_package(path)
     acts = facts["worksheets"]["活动"]
     assert acts["filter"] == "A2:AB2" and acts["pane"] == "A3" and len(acts["validations"]) >= 8
+
+
+def test_active_tab_is_the_first_visible_sheet_and_the_only_selected_one(tmp_path):
+    from lifelong_desktop.submission import xlsx
+
+    book = xlsx.XlsxWriter(tmp_path / "h.xlsx")
+    book.sheet("隐藏", hidden=True).close()
+    book.sheet("可见", freeze="A1").close()  # A1 freezes nothing: no pane
+    book.sheet("其他").close()
+    book.close()
+    facts = check_package(tmp_path / "h.xlsx")
+    assert facts["active"] == 1 and facts["selected"] == [1] and facts["worksheets"]["可见"]["pane"] is None
+
+
+@pytest.mark.parametrize("name", ["", "x" * 32, "a/b", "a[1]", "问?", "'引号'", "History"])
+def test_sheet_names_excel_refuses_are_refused(tmp_path, name):
+    from lifelong_desktop.submission import xlsx
+
+    book = xlsx.XlsxWriter(tmp_path / "n.xlsx")
+    with pytest.raises(ValueError):
+        book.sheet(name)
+    book.abort()
+
+
+def test_a_workbook_without_a_visible_sheet_or_with_a_name_twice_is_refused(tmp_path):
+    from lifelong_desktop.submission import xlsx
+
+    book = xlsx.XlsxWriter(tmp_path / "v.xlsx")
+    book.sheet("代码表", hidden=True).close()
+    with pytest.raises(ValueError):
+        book.sheet("代码表")
+    with pytest.raises(ValueError):
+        book.close()
+    book.abort()
