@@ -1,0 +1,112 @@
+"""ActivityInput (the editable values of an activity), its checks and its conversions from rows and ORM objects."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time
+
+from lifelong_desktop.models import ROLE_ORDER, ROLE_RANK, Activity
+from lifelong_desktop.services.planning.errors import PlanningError
+from lifelong_desktop.services.rows import ActivityRow
+
+ROLES = tuple(r.value for r in ROLE_ORDER)  # host, undertaker, co_organiser
+ROLE_FIELD = {"host": "host_ids", "undertaker": "undertaker_ids", "co_organiser": "co_organiser_ids"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityInput:
+    """Every value of an activity the user can edit, organisers as ids per role in printing order."""
+
+    title: str
+    start_date: date
+    end_date: date
+    activity_type: str | None = None
+    level: str | None = None
+    parent_id: int | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    mode: str | None = "offline"
+    city_code: str | None = None
+    county_code: str | None = None
+    venue_id: int | None = None
+    address: str = ""
+    online_url: str = ""
+    host_ids: tuple[int, ...] = ()
+    undertaker_ids: tuple[int, ...] = ()
+    co_organiser_ids: tuple[int, ...] = ()
+    audiences: tuple[str, ...] = ()
+    expected_participants: int | None = None
+    actual_participants: int | None = None
+    online_participants: int | None = None
+    status: str = "planned"
+    featured: bool = False
+    contact_name: str = ""
+    contact_phone: str = ""
+    description: str = ""
+
+    @classmethod
+    def from_row(cls, row: ActivityRow) -> ActivityInput:
+        return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(cls)})
+
+    def organiser_ids(self, role: str) -> tuple[int, ...]:
+        return {"host": self.host_ids, "undertaker": self.undertaker_ids, "co_organiser": self.co_organiser_ids}[role]
+
+    def replace(self, **changes: object) -> ActivityInput:
+        return dataclasses.replace(self, **changes)
+
+
+#: the values stored as they are in an activity's own columns (not organisers, not audiences)
+SCALARS = tuple(
+    f.name for f in dataclasses.fields(ActivityInput) if f.name not in ("host_ids", "undertaker_ids", "co_organiser_ids", "audiences")
+)
+
+
+def validate(data: ActivityInput) -> list[str]:
+    """Codes of what is wrong with the values (empty when they can be saved)."""
+    problems = []
+    if not data.title.strip():
+        problems.append("title_required")
+    if len(data.title) > 100:
+        problems.append("title_too_long")
+    if data.end_date < data.start_date:
+        problems.append("end_before_start")
+    if data.start_date == data.end_date and data.start_time and data.end_time and data.end_time <= data.start_time:
+        problems.append("end_time_not_after_start")
+    for name in ("expected_participants", "actual_participants", "online_participants"):
+        value = getattr(data, name)
+        if value is not None and value < 0:
+            problems.append("negative_" + name)
+    if not data.host_ids:
+        problems.append("host_required")
+    return problems
+
+
+def check(data: ActivityInput) -> None:
+    """Raise PlanningError with the first problem of the values, if any."""
+    problems = validate(data)
+    if problems:
+        raise PlanningError(problems[0])
+
+
+def input_of(act: Activity) -> ActivityInput:
+    """The values of an ORM activity (organisers loaded) as an ActivityInput."""
+    by_role: dict[str, list[int]] = {r: [] for r in ROLES}
+    for link in sorted(act.organisers, key=lambda link: (link.role_rank, link.position)):
+        by_role[link.role].append(link.organisation_id)
+    values = {name: getattr(act, name) for name in SCALARS}
+    return ActivityInput(
+        **values, audiences=tuple(act.audience_keys), host_ids=tuple(by_role["host"]),
+        undertaker_ids=tuple(by_role["undertaker"]), co_organiser_ids=tuple(by_role["co_organiser"]),
+    )
+
+
+def link_rows(pairs: Iterable[tuple[int, ActivityInput]]) -> list[dict]:
+    """activity_organisation rows (with role_rank) for (activity id, ActivityInput) pairs, for a bulk insert."""
+    return [
+        {"activity_id": act_id, "role": role, "position": pos, "organisation_id": oid, "role_rank": ROLE_RANK[role]}
+        for act_id, data in pairs
+        for role in ROLES
+        for pos, oid in enumerate(data.organiser_ids(role))
+    ]
