@@ -386,8 +386,8 @@
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="113"/>
-        <source>Sub-venue &amp;of:</source>
-        <translation>所属主会场(&amp;O)：</translation>
+        <source>Sub-&amp;venue of:</source>
+        <translation>所属主会场(&amp;V)：</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="113"/>
@@ -466,8 +466,8 @@
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="160"/>
-        <source>Ti&amp;me:</source>
-        <translation>时间(&amp;M)：</translation>
+        <source>T&amp;ime:</source>
+        <translation>时间(&amp;I)：</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="164"/>
@@ -521,8 +521,8 @@
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
-        <source>Online &amp;platform or link:</source>
-        <translation>线上平台或链接(&amp;P)：</translation>
+        <source>Online p&amp;latform or link:</source>
+        <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
@@ -591,8 +591,8 @@
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="210"/>
-        <source>&amp;Online participants:</source>
-        <translation>线上参与人次(&amp;O)：</translation>
+        <source>On&amp;line participants:</source>
+        <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="210"/>
@@ -611,8 +611,8 @@
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="212"/>
-        <source>Contact &amp;phone:</source>
-        <translation>联系电话(&amp;P)：</translation>
+        <source>Contact p&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="212"/>
@@ -1313,59 +1313,64 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>OrganiserList</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="35"/>
         <source>%1 in printing order</source>
         <translation>%1（按印刷顺序）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="40"/>
         <source>Organisation to add as %1</source>
         <translation>要添加为%1的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="41"/>
         <source>Type to find an organisation…</source>
         <translation>输入名称查找单位…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="49"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="50"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="51"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="52"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="53"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="53"/>
         <source>Remove from %1</source>
         <translation>从%1中移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="54"/>
         <source>Move up in %1</source>
         <translation>在%1中上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="54"/>
         <source>Move down in %1</source>
         <translation>在%1中下移</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/organiser_list.py" line="64"/>
+        <source>Delete removes the selected organisation; Alt+Up and Alt+Down move it.</source>
+        <translation>Delete 键移除选中的单位；Alt+↑、Alt+↓ 调整顺序。</translation>
     </message>
 </context>
 <context>

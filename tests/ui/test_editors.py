@@ -159,3 +159,75 @@ def test_main_venue_choices_and_sub_venue_link(qtbot, setup):
     assert form.parent_combo.count() == 2
     set_combo_data(form.parent_combo, opening.id)
     assert form.value().parent_id == opening.id
+
+
+def _clashing_mnemonics(dialog) -> dict[str, list[str]]:
+    """Alt+letter keys used twice among the dialog's visible labels, buttons and tab titles."""
+    import re
+    from collections import defaultdict
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+    keys: dict[str, list[str]] = defaultdict(list)
+    texts = [w.text() for cls in (QLabel, QAbstractButton) for w in dialog.findChildren(cls) if w.isVisibleTo(dialog)]
+    texts += [t.tabText(i) for t in dialog.findChildren(QTabWidget) for i in range(t.count())]
+    for text in texts:
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        if found:
+            keys[found.group(1).upper()].append(text)
+    return {k: v for k, v in keys.items() if len(v) > 1}
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_alt_key_of_the_activity_form_is_used_twice(qtbot, setup, language):
+    from PySide6.QtWidgets import QApplication
+
+    from lifelong_desktop.ui.i18n import install_translators
+
+    _ctx, choices, rows = setup
+    app = QApplication.instance()
+    install_translators(app, language)
+    try:
+        form = ActivityForm(choices, rows[0], rows)
+        qtbot.addWidget(form)
+        form.show()
+        for i in range(form.tabs.count()):
+            form.tabs.setCurrentIndex(i)
+            assert _clashing_mnemonics(form) == {}, form.tabs.tabText(i)
+    finally:
+        install_translators(app, "en")
+
+
+def test_organisers_are_added_removed_and_moved_with_the_keyboard(qtbot, setup):
+    from PySide6.QtCore import Qt
+
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, None, rows)
+    qtbot.addWidget(form)
+    form.show()
+    form.tabs.setCurrentIndex(2)
+    lst = form.co_organisers
+    names = [o.name for o in choices.organisations[:3]]
+    for name in names:  # type a name, Enter adds it (and does not close the dialog)
+        lst.picker.lineEdit().setText(name)
+        qtbot.keyClick(lst.picker.lineEdit(), Qt.Key.Key_Return)
+    assert form.isVisible() and [lst.list.item(i).text() for i in range(lst.list.count())] == names
+    ids = lst.ids()
+    lst.list.setCurrentRow(2)
+    qtbot.keyClick(lst.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert lst.ids() == (ids[0], ids[2], ids[1]) and lst.list.currentRow() == 1
+    qtbot.keyClick(lst.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert lst.ids() == ids
+    qtbot.keyClick(lst.list, Qt.Key.Key_Delete)
+    assert lst.ids() == ids[:2] and lst.list.currentRow() == 1  # the next one is selected for another Delete
+    qtbot.keyClick(lst.list, Qt.Key.Key_Delete)
+    assert lst.ids() == ids[:1]
+    # Tab goes from the picker (the label's buddy) to Add, then into the list it fills
+    assert lst.picker.nextInFocusChain() is not None
+    chain, w = [], lst.picker
+    for _ in range(3):
+        w = w.nextInFocusChain()
+        while w.parent() is lst.picker:  # the combo's own line edit
+            w = w.nextInFocusChain()
+        chain.append(w)
+    assert chain[:2] == [lst.add_button, lst.list]

@@ -110,7 +110,7 @@ class ActivityForm(QDialog):
             (self.tr("&Title:"), self.title, self.tr("Title")),
             (self.tr("T&ype:"), self.activity_type, self.tr("Activity type")),
             (self.tr("&Level:"), self.level, self.tr("Activity level")),
-            (self.tr("Sub-venue &of:"), self.parent_combo, self.tr("Main-venue activity of which this is a sub-venue")),
+            (self.tr("Sub-&venue of:"), self.parent_combo, self.tr("Main-venue activity of which this is a sub-venue")),
             (self.tr("&Status:"), self.status, self.tr("Status")),
             ("", self.featured, self.tr("Featured brand activity")),
             (self.tr("Desc&ription:"), self.description, self.tr("Description")),
@@ -157,14 +157,14 @@ class ActivityForm(QDialog):
         self.end_time.setAccessibleName(self.tr("End time"))
         form.addRow(self.tr("&Start date:"), self.start_date)
         form.addRow(self.tr("&End date:"), self.end_date)
-        time_label = QLabel(self.tr("Ti&me:"), page)
+        time_label = QLabel(self.tr("T&ime:"), page)
         time_label.setBuddy(self.all_day)
         form.addRow(time_label, times)
         for label, widget, name in (
             (self.tr("&Mode:"), self.mode, self.tr("Mode")), (self.tr("&City:"), self.city, self.tr("City")),
             (self.tr("Cou&nty:"), self.county, self.tr("County")), (self.tr("&Venue:"), self.venue, self.tr("Venue")),
             (self.tr("A&ddress:"), self.address, self.tr("Address")),
-            (self.tr("Online &platform or link:"), self.online_url, self.tr("Online platform or link")),
+            (self.tr("Online p&latform or link:"), self.online_url, self.tr("Online platform or link")),
         ):
             widget.setAccessibleName(name)
             form.addRow(label, widget)
@@ -207,9 +207,9 @@ class ActivityForm(QDialog):
             (self.tr("A&udiences:"), self.audiences, None),
             (self.tr("&Expected participants:"), self.expected, self.tr("Expected participants")),
             (self.tr("&Actual participants:"), self.actual, self.tr("Actual participants")),
-            (self.tr("&Online participants:"), self.online, self.tr("Online participants")),
+            (self.tr("On&line participants:"), self.online, self.tr("Online participants")),
             (self.tr("Contact &name:"), self.contact_name, self.tr("Contact name")),
-            (self.tr("Contact &phone:"), self.contact_phone, self.tr("Contact phone")),
+            (self.tr("Contact p&hone:"), self.contact_phone, self.tr("Contact phone")),
         ):
             if name:
                 widget.setAccessibleName(name)

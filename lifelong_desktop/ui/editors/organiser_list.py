@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,7 +21,10 @@ from lifelong_desktop.services.rows import OrganisationRow
 
 
 class OrganiserList(QWidget):
-    """Organisations in printing order; `ids()` gives them, `changed` fires on every change."""
+    """Organisations in printing order; `ids()` gives them, `changed` fires on every change.
+
+    Keyboard: type in the picker and press Enter to add; in the list, Delete removes and Alt+Up/Alt+Down move.
+    """
 
     changed = Signal()
 
@@ -56,6 +60,8 @@ class OrganiserList(QWidget):
         self.down_button.clicked.connect(lambda: self.move(1))
         self.picker.lineEdit().returnPressed.connect(self.add_current)
         self.list.currentRowChanged.connect(self._update_buttons)
+        self.list.installEventFilter(self)
+        self.list.setToolTip(self.tr("Delete removes the selected organisation; Alt+Up and Alt+Down move it."))
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.picker, 1)
@@ -69,9 +75,24 @@ class OrganiserList(QWidget):
         list_row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(add_row)  # the label's buddy (the picker) first, then the list it fills
         layout.addLayout(list_row)
-        layout.addLayout(add_row)
+        for first, second in ((self.picker, self.add_button), (self.add_button, self.list),
+                              (self.list, self.up_button), (self.up_button, self.down_button),
+                              (self.down_button, self.remove_button)):
+            QWidget.setTabOrder(first, second)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key, alt = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not alt:
+                self.remove_selected()
+                return True
+            if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
 
     def set_ids(self, ids: Sequence[int]) -> None:
         with QSignalBlocker(self.list):
@@ -102,6 +123,8 @@ class OrganiserList(QWidget):
         row = self.list.currentRow()
         if row >= 0:
             self.list.takeItem(row)
+            if self.list.count():
+                self.list.setCurrentRow(min(row, self.list.count() - 1))
             self._update_buttons()
             self.changed.emit()
 
