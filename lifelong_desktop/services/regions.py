@@ -76,7 +76,7 @@ class RegionList:
     def is_inside(self, code: str, scope_code: str) -> bool:
         """True when `code` is the scope's region itself or lies below it (any code lies inside 000000)."""
         if scope_code == NATIONAL:
-            return code in self.by_code
+            return code == NATIONAL or code in self.by_code
         return code == scope_code or scope_code in self.ancestors(code)
 
     def scope_of(self, code: str) -> str | None:

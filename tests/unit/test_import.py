@@ -464,3 +464,14 @@ def test_cli_dry_run_with_prune_does_not_claim_deletions(db_path, tmp_path, caps
     assert code == 0 and "已删除" not in out and "将删除" in out and "本次未删除" in out
     code, out, _ = run(capsys, "import", "--db", db_path, "--prune", second)
     assert code == 0 and "已删除报送中不再有的活动 1 个" in out
+
+
+def test_a_national_workbook_reimports_into_the_national_programme_it_created(db, tmp_path):
+    header = mh.sample_header(scope="national", region_code="000000", region_name="全国", submitting_unit="",
+                              contact_name="")
+    path = mh.build_workbook(tmp_path / "national.xlsx", header=header)
+    first = apply_import(db, path)
+    assert first.applied and first.counts["new"] == 1
+    again = apply_import(db, path)
+    assert [f.code for f in again.findings] == [] and again.applied
+    assert again.counts == {"new": 0, "updated": 0, "unchanged": 1, "missing": 0}
