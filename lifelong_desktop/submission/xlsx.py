@@ -18,11 +18,16 @@ DATE, TIME, DATETIME, QUOTED, LABEL, KEY, TITLE, WRAP, HEADING = range(1, 10)
 # A string starting with one of these would become a formula (or be mangled) once edited in Excel.
 QUOTE_FIRST = frozenset("=+-@\t\r")
 DEFAULT_FORMATS = ("yyyy-mm-dd", "hh:mm", "yyyy-mm-dd hh:mm")  # date, time, date-time
+MAX_ROWS = 1_048_576
+MAX_CELL_CHARS = 32_767  # UTF-16 units Excel keeps in one cell; a longer string makes it repair the file
+EXACT_INTEGERS = 10**15  # Excel keeps 15 significant digits: larger integers are written as text
+FIRST_REAL_DATE = 61  # serial of 1900-03-01: earlier serials are off by Excel's 1900 leap-year day
 
 _EPOCH = date(1899, 12, 30).toordinal()
 _BAD_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
-_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-_ESCAPE_ONE = re.compile(r"[&<>\r]|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+# lone surrogates cannot be encoded as UTF-8 at all: they are escaped like the control characters
+_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+_ESCAPE_ONE = re.compile(r"[&<>\r]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "_": "_x005F_"}
 
 
@@ -44,6 +49,16 @@ def escape_text(text: str) -> str:
     if not _NEEDS_ESCAPE.search(text):
         return text
     return _ESCAPE_ONE.sub(lambda m: _ENTITIES.get(m.group()) or f"_x{ord(m.group()):04X}_", text)
+
+
+def clip_text(text: str) -> str:
+    """The text cut to what one Excel cell holds (MAX_CELL_CHARS UTF-16 units), never inside a surrogate pair."""
+    if len(text) <= MAX_CELL_CHARS // 2:
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * MAX_CELL_CHARS:
+        return text
+    return units[:2 * MAX_CELL_CHARS].decode("utf-16-le", "ignore")
 
 
 def date_serial(value: date) -> int:
@@ -86,6 +101,8 @@ class SheetWriter:
     def append(self, values: list[Any] | tuple[Any, ...], style: int | None = None) -> int:
         """Write the next row; None and '' leave a cell blank. Returns the row number written."""
         self.row += 1
+        if self.row > MAX_ROWS:
+            raise ValueError(f"a sheet holds at most {MAX_ROWS} rows")
         r = str(self.row)
         out = [f'<row r="{r}">']
         add = out.append
@@ -101,25 +118,41 @@ class SheetWriter:
                 s = f' s="{QUOTED}"' if v[0] in QUOTE_FIRST else s_attr
                 add(f'<c r="{COLUMNS[i]}{r}"{s} t="s"><v>{sst(v)}</v></c>')
             elif t is int:
-                add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v}</v></c>')
+                if -EXACT_INTEGERS < v < EXACT_INTEGERS:
+                    add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v}</v></c>')
+                else:
+                    add(self._text_cell(f"{COLUMNS[i]}{r}", str(v), s_attr))
             elif t is date:
-                add(f'<c r="{COLUMNS[i]}{r}" s="{DATE}"><v>{v.toordinal() - _EPOCH}</v></c>')
+                serial = v.toordinal() - _EPOCH
+                if serial >= FIRST_REAL_DATE:
+                    add(f'<c r="{COLUMNS[i]}{r}" s="{DATE}"><v>{serial}</v></c>')
+                else:  # Excel has no such date
+                    add(self._text_cell(f"{COLUMNS[i]}{r}", v.isoformat(), s_attr))
             elif t is time:
                 add(f'<c r="{COLUMNS[i]}{r}" s="{TIME}"><v>{time_fraction(v)!r}</v></c>')
             elif t is datetime:
-                add(f'<c r="{COLUMNS[i]}{r}" s="{DATETIME}"><v>{datetime_serial(v)!r}</v></c>')
+                if v.toordinal() - _EPOCH >= FIRST_REAL_DATE:
+                    add(f'<c r="{COLUMNS[i]}{r}" s="{DATETIME}"><v>{datetime_serial(v)!r}</v></c>')
+                else:
+                    add(self._text_cell(f"{COLUMNS[i]}{r}", f"{v:%Y-%m-%d %H:%M}", s_attr))
             elif t is bool:
                 add(f'<c r="{COLUMNS[i]}{r}"{s_attr} t="b"><v>{int(v)}</v></c>')
-            elif t is float and math.isfinite(v):
+            elif t is float and math.isfinite(v) and -1e307 < v < 1e307:  # Excel: at most 9.99E+307
                 add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v!r}</v></c>')
             else:
-                text = str(v)
-                add(f'<c r="{COLUMNS[i]}{r}"{s_attr} t="s"><v>{sst(text)}</v></c>')
+                add(self._text_cell(f"{COLUMNS[i]}{r}", str(v), s_attr))
         add("</row>")
         self._buffer.append("".join(out))
         if len(self._buffer) >= 500:
             self._flush()
         return self.row
+
+    def _text_cell(self, ref: str, text: str, s_attr: str) -> str:
+        """A shared-string cell for a value that is not written as itself (quote-prefixed like any text)."""
+        if not text:
+            return ""
+        s = f' s="{QUOTED}"' if text[0] in QUOTE_FIRST else s_attr
+        return f'<c r="{ref}"{s} t="s"><v>{self.book.string_index(text)}</v></c>'
 
     def skip(self, count: int = 1) -> None:
         """Leave rows empty."""
@@ -202,6 +235,7 @@ class XlsxWriter:
         self.number_formats = number_formats
         self.zip = zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel)
         self._strings: dict[str, int] = {}
+        self._clipped: dict[int, str] = {}  # index -> the text cut to MAX_CELL_CHARS, for over-long strings
         self._sheets: list[tuple[str, bool]] = []
         self._filters: list[tuple[int, str, str]] = []
         self._open: SheetWriter | None = None
@@ -216,6 +250,8 @@ class XlsxWriter:
         index = self._strings.get(text)
         if index is None:
             index = self._strings[text] = len(self._strings)
+            if len(text) > MAX_CELL_CHARS // 2 and (clipped := clip_text(text)) is not text:
+                self._clipped[index] = clipped
         return index
 
     def sheet(self, name: str, *, hidden: bool = False, widths: list[float] | None = None,
@@ -245,7 +281,10 @@ class XlsxWriter:
         with z.open(self.entry("xl/sharedStrings.xml"), "w") as fh:
             fh.write(parts.shared_strings_head(len(self._strings)).encode())
             chunk: list[str] = []
-            for text in self._strings:
+            clipped = self._clipped
+            for i, text in enumerate(self._strings):
+                if clipped:
+                    text = clipped.get(i, text)
                 esc = escape_text(text)
                 space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
                 chunk.append(f"<si><t{space}>{esc}</t></si>")

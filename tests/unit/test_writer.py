@@ -741,3 +741,26 @@ def test_a_workbook_without_a_visible_sheet_or_with_a_name_twice_is_refused(tmp_
     with pytest.raises(ValueError):
         book.close()
     book.abort()
+
+
+def test_values_excel_cannot_hold_are_written_so_that_it_opens_the_file(tmp_path):
+    from lifelong_desktop.submission import xlsx
+
+    long_text = "长" * 40_000
+    pairs = "𠀀" * 20_000  # outside the BMP: two UTF-16 units each
+    book = xlsx.XlsxWriter(tmp_path / "lim.xlsx")
+    sheet = book.sheet("S")
+    sheet.append([long_text, pairs, 10**20, -(10**16), date(1899, 12, 31), datetime(1900, 1, 5, 8, 0),
+                  date(1900, 3, 1), 1e308, "半个\ud800代理"])
+    sheet.skip(xlsx.MAX_ROWS - 1)
+    with pytest.raises(ValueError):
+        sheet.append(["too far"])
+    sheet.close()
+    book.close()
+    check_package(tmp_path / "lim.xlsx")
+    row = next(load_workbook(tmp_path / "lim.xlsx")["S"].iter_rows(values_only=True))
+    assert row[0] == long_text[:xlsx.MAX_CELL_CHARS]
+    assert row[1] == pairs[:xlsx.MAX_CELL_CHARS // 2]  # cut between pairs, never inside one
+    assert row[2:6] == ("100000000000000000000", "-10000000000000000", "1899-12-31", "1900-01-05 08:00")
+    assert row[6] == datetime(1900, 3, 1) and row[7] == "1e+308"
+    assert xlsx.clip_text("短") == "短"
