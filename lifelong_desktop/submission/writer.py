@@ -129,7 +129,7 @@ def _table(book: xlsx.XlsxWriter, fmt: Format, table: Table, rows: list[dict[str
                 values[i] = enc(v)
         sheet.append(values)
     sheet.auto_filter(f"A{layout['key_row']}:{end_col}{max(last, layout['key_row'])}")
-    through = last + layout["template_validation_rows"]
+    through = min(last + layout["template_validation_rows"], xlsx.MAX_ROWS)
     for i, col in enumerate(cols):
         source = codes.source_for(col, template)
         if source is None:

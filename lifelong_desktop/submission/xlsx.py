@@ -93,7 +93,8 @@ class SheetWriter:
         head.append('<sheetFormatPr defaultRowHeight="15"/>')
         if widths:
             head.append("<cols>" + "".join(
-                f'<col min="{i}" max="{i}" width="{w:.1f}" customWidth="1"/>' for i, w in enumerate(widths, 1)
+                f'<col min="{i}" max="{i}" width="{min(w, 255):.1f}" customWidth="1"/>'  # Excel: 255 at most
+                for i, w in enumerate(widths, 1)
             ) + "</cols>")
         head.append("<sheetData>")
         self._buffer: list[str] = ["".join(head)]
@@ -172,6 +173,8 @@ class SheetWriter:
         """
         style = {"stop": ' showErrorMessage="1"', "warning": ' showErrorMessage="1" errorStyle="warning"',
                  "allow": ' showErrorMessage="0"'}[on_other]
+        if len(prompt) > 255 or len(self._validations) >= 65_534:  # Excel's limits: past them it repairs
+            raise ValueError("an input message holds 255 characters, a sheet 65,534 validations")
         prompt_attr = f" prompt={quoteattr(prompt)}" if prompt else ""
         self._validations.append(
             f'<dataValidation type="list" allowBlank="1" showInputMessage="1"{style}{prompt_attr}'

@@ -764,3 +764,18 @@ def test_values_excel_cannot_hold_are_written_so_that_it_opens_the_file(tmp_path
     assert row[2:6] == ("100000000000000000000", "-10000000000000000", "1899-12-31", "1900-01-05 08:00")
     assert row[6] == datetime(1900, 3, 1) and row[7] == "1e+308"
     assert xlsx.clip_text("短") == "短"
+
+
+def test_widths_and_validations_stay_within_excel_limits(tmp_path):
+    from lifelong_desktop.submission import xlsx
+
+    book = xlsx.XlsxWriter(tmp_path / "w.xlsx")
+    sheet = book.sheet("S", widths=[10, 400])
+    sheet.append(["a", "b"])
+    sheet.list_validation("A2:A9", "'S'!$A$1:$A$1", prompt="请选择" * 85)
+    with pytest.raises(ValueError):
+        sheet.list_validation("B2:B9", "'S'!$A$1:$A$1", prompt="x" * 256)
+    sheet.close()
+    book.close()
+    check_package(tmp_path / "w.xlsx")
+    assert load_workbook(tmp_path / "w.xlsx")["S"].column_dimensions["B"].width == 255
