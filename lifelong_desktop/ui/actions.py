@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum, auto
 
@@ -67,7 +68,7 @@ SPECS: dict[ActionId, ActionSpec] = {
                                         QT_TRANSLATE_NOOP("Actions", "Write an empty workbook for a lower level to fill in")),
     ActionId.PRINT_PREVIEW: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print Pre&view…"), ("Ctrl+Shift+P",),
                                        QT_TRANSLATE_NOOP("Actions", "Preview the printed schedule")),
-    ActionId.PRINT_SCHEDULE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Print Schedule…"), (S.Print,),
+    ActionId.PRINT_SCHEDULE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print &Schedule…"), (S.Print,),
                                         QT_TRANSLATE_NOOP("Actions", "Print the schedule")),
     ActionId.EXPORT_ICS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Export i&Calendar…"), (),
                                     QT_TRANSLATE_NOOP("Actions", "Write the programme as an iCalendar file")),
@@ -101,6 +102,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def button_text(text: str) -> str:
+    """A menu text as a toolbar shows it: no Alt-key marks ("&Undo", "撤销(&U)") and no trailing ellipsis."""
+    text = re.sub(r"\s*[(（]&[^&][)）]", "", text)
+    text = re.sub(r"&(.)", r"\1", text)
+    return text.removesuffix("…").removesuffix("...").strip()
+
+
 class ActionRegistry:
     """Creates every QAction once; widgets look them up by id: `registry[ActionId.UNDO]`."""
 
@@ -108,6 +116,7 @@ class ActionRegistry:
         self._actions: dict[ActionId, QAction] = {}
         for action_id, spec in SPECS.items():
             action = QAction(tr(spec.text), parent)
+            action.setIconText(button_text(action.text()))
             action.setObjectName(action_id.name.lower())
             keys = [QKeySequence(k) for k in spec.shortcuts]
             if keys:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabW
 from lifelong_desktop import __version__
 from lifelong_desktop.services.programmes import list_programmes
 from lifelong_desktop.ui import settings as S
-from lifelong_desktop.ui.actions import ActionId, ActionRegistry
+from lifelong_desktop.ui.actions import ActionId, ActionRegistry, button_text
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
 from lifelong_desktop.ui.activities.view import ActivitiesView
 from lifelong_desktop.ui.context import AppContext
@@ -133,14 +133,22 @@ class MainWindow(QMainWindow):
         stack.canUndoChanged.connect(undo.setEnabled)
         stack.canRedoChanged.connect(redo.setEnabled)
         self._base_undo, self._base_redo = undo.text(), redo.text()
+        self._base_tips = {ActionId.UNDO: undo.toolTip(), ActionId.REDO: redo.toolTip()}
         stack.undoTextChanged.connect(self._undo_text)  # methods, so Qt drops them with this window
         stack.redoTextChanged.connect(self._redo_text)
 
     def _undo_text(self, text: str) -> None:
-        self.actions[ActionId.UNDO].setText(f"{self._base_undo} {text}".strip())
+        self._step_text(ActionId.UNDO, self._base_undo, text)
 
     def _redo_text(self, text: str) -> None:
-        self.actions[ActionId.REDO].setText(f"{self._base_redo} {text}".strip())
+        self._step_text(ActionId.REDO, self._base_redo, text)
+
+    def _step_text(self, aid: ActionId, base: str, text: str) -> None:
+        """The menu says what Undo/Redo will do; the toolbar button keeps its short word, its tip says it all."""
+        action = self.actions[aid]
+        action.setText(f"{base} {text}".strip())
+        action.setIconText(button_text(base))
+        action.setToolTip(f"{button_text(base)} {text}" if text else self._base_tips[aid])
 
     def _wire_language(self) -> None:
         zh, en = self.actions[ActionId.LANGUAGE_ZH], self.actions[ActionId.LANGUAGE_EN]

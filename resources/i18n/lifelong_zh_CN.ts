@@ -4,252 +4,252 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="54"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="55"/>
         <source>Create an empty programme database file</source>
         <translation>新建一个空的活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="56"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="57"/>
         <source>Open another programme database file</source>
         <translation>打开另一个活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="58"/>
         <source>New &amp;Programme…</source>
         <translation>新建活动周计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="59"/>
         <source>Create a programme for a region and year</source>
         <translation>为某地区、某年度新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="61"/>
         <source>New Programme from &amp;Last Year&apos;s…</source>
         <translation>沿用去年计划新建(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="62"/>
         <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
         <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="63"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入填报工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="64"/>
         <source>Read a submission workbook, preview the changes, then apply</source>
         <translation>读取填报工作簿，预览变更后再应用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="65"/>
         <source>&amp;Export Workbook…</source>
         <translation>导出填报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="66"/>
         <source>Write the standard submission workbook</source>
         <translation>导出标准填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="67"/>
         <source>Blank &amp;Template…</source>
         <translation>空白填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="68"/>
         <source>Write an empty workbook for a lower level to fill in</source>
         <translation>生成供下级单位填写的空白工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="69"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="70"/>
         <source>Preview the printed schedule</source>
         <translation>预览打印的活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="70"/>
-        <source>&amp;Print Schedule…</source>
-        <translation>打印日程(&amp;P)…</translation>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="71"/>
+        <source>Print &amp;Schedule…</source>
+        <translation>打印日程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="72"/>
         <source>Print the schedule</source>
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="73"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="74"/>
         <source>Write the programme as an iCalendar file</source>
         <translation>将计划导出为 iCalendar 日历文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="75"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="75"/>
         <source>Close the window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="76"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="76"/>
         <source>Undo the last change</source>
         <translation>撤销上一步修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="77"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="77"/>
         <source>Redo the change undone</source>
         <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="78"/>
         <source>&amp;Paste Rows from Excel…</source>
         <translation>粘贴 Excel 表格行(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="79"/>
         <source>Add activities from rows copied in Excel or WPS</source>
         <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="80"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="80"/>
         <source>Search the activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="81"/>
         <source>Show the window in Chinese (after restart)</source>
         <translation>界面使用中文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="82"/>
         <source>Show the window in English (after restart)</source>
         <translation>界面使用英文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="83"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="84"/>
         <source>Show all activities again</source>
         <translation>重新显示全部活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="85"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="85"/>
         <source>Show or hide the toolbar</source>
         <translation>显示或隐藏工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="86"/>
         <source>&amp;New Activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="86"/>
         <source>Add an activity</source>
         <translation>添加一项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="87"/>
         <source>&amp;Edit Activity…</source>
         <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="88"/>
         <source>Edit the selected activity</source>
         <translation>编辑选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="89"/>
         <source>D&amp;uplicate</source>
         <translation>复制活动(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="90"/>
         <source>Copy the selected activities</source>
         <translation>复制选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="91"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="92"/>
         <source>Delete the selected activities</source>
         <translation>删除选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="93"/>
         <source>&amp;Bulk Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="94"/>
         <source>Change status, dates, venue or organisers of the selected activities</source>
         <translation>批量修改选中活动的状态、日期、场地或单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="95"/>
         <source>&amp;Weekly Series…</source>
         <translation>按周重复(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="96"/>
         <source>Repeat the selected activity every week on one weekday</source>
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="97"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/actions.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/actions.py" line="97"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
     </message>
@@ -1190,47 +1190,47 @@
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="167"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="174"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="185"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="186"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="216"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="221"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="231"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="235"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/main_window.py" line="236"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1

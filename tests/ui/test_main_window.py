@@ -69,6 +69,40 @@ def test_undo_and_redo_from_the_edit_menu(window, qtbot):
     assert view.model.total_count == 9
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_menu_keys_are_unique_and_toolbar_buttons_show_plain_words(qtbot, db, language):
+    import re
+    from collections import Counter
+
+    from PySide6.QtWidgets import QApplication
+
+    from lifelong_desktop.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    install_translators(app, language)
+    try:
+        plan = make_plan(db)
+        w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
+        qtbot.addWidget(w)
+        menus = [w.menuBar().actions()] + [top.menu().actions() for top in w.menuBar().actions()]
+        for actions in menus:
+            keys = Counter(m.group(1).upper() for a in actions if (m := re.search(r"&([^&])", a.text())))
+            assert [k for k, n in keys.items() if n > 1] == [], [a.text() for a in actions]
+        for a in w.toolbar.actions():
+            assert "&" not in a.iconText() and "(" not in a.iconText() and "…" not in a.iconText(), a.iconText()
+        view = w.activities
+        view.select_ids([view.model.row_at(0).id])
+        w.actions[ActionId.DELETE_ACTIVITY].trigger()
+        undo = w.actions[ActionId.UNDO]
+        assert undo.iconText() in ("Undo", "撤销")  # the button stays short; its tip says what it undoes
+        assert undo.toolTip().startswith(undo.iconText() + " ") and len(undo.toolTip()) > len(undo.iconText()) + 1
+        w.ctx.undo_stack.undo()
+        w.ctx.undo_stack.clear()
+        assert "Ctrl+Z" in undo.toolTip()
+    finally:
+        install_translators(app, "en")
+
+
 def test_status_bar_shows_programme_and_counts(window):
     assert "2024" in window.programme_label.text()
     assert "10 of 10" in window.count_label.text()
