@@ -84,10 +84,9 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
     by_uid = {r.uid: r for r in rows}
     prior = set(plan.prior_submission_ids)
     candidates = {r.id: r for r in rows if own or r.source_submission_id in prior}
-    by_key: dict[tuple, list[int]] = {}
-    if not own:
-        for r in candidates.values():
-            by_key.setdefault(_key(r.title, r.start_date, r.city_code), []).append(r.id)
+    by_key: dict[tuple, list[int]] = {}  # own workbooks too: a merged workbook (ids blank) re-imported
+    for r in candidates.values():
+        by_key.setdefault(_key(r.title, r.start_date, r.city_code), []).append(r.id)
     as_of = plan.result.data.header.get("data_as_of")
     acts = plan.result.data.activities
     found_db: dict[int, ActivityRow | None] = {}

@@ -475,3 +475,13 @@ def test_a_national_workbook_reimports_into_the_national_programme_it_created(db
     again = apply_import(db, path)
     assert [f.code for f in again.findings] == [] and again.applied
     assert again.counts == {"new": 0, "updated": 0, "unchanged": 1, "missing": 0}
+
+
+def test_own_workbook_with_blank_ids_reimports_without_duplicates(db, tmp_path):
+    """A merged workbook (ids blank) that became the programme's own, imported again: nothing doubles."""
+    acts = [mh.sample_activity(activity_id=None), mh.sample_activity(activity_id=None, title="第二项")]
+    path = mh.build_workbook(tmp_path / "merged.xlsx", activities=acts)
+    assert apply_import(db, path).counts["new"] == 2
+    again = apply_import(db, path)
+    assert again.counts == {"new": 0, "updated": 0, "unchanged": 2, "missing": 0}
+    assert counts(db)["activity"] == 2
