@@ -167,3 +167,27 @@ def test_export_without_the_planning_checks_just_exports(plan, tmp_path, monkeyp
     monkeypatch.setitem(sys.modules, "lifelong_desktop.services.checks", None)  # as if the module were absent
     assert main(["export", "--db", str(db_path), "--out", str(tmp_path / "e.xlsx")]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_demo_export_is_conformant_and_opens_cleanly_everywhere(tmp_path):
+    """The demo programme exported by the CLI: conformant parts; openpyxl (normal mode) warns of nothing."""
+    import warnings
+
+    from python_calamine import CalamineWorkbook
+    from test_writer import check_package
+
+    db_path, out = tmp_path / "demo.sqlite", tmp_path / "演示.xlsx"
+    assert main(["demo", "--db", str(db_path)]) == 0
+    assert main(["export", "--db", str(db_path), "--out", str(out)]) == 0
+    facts = check_package(out)
+    assert facts["selected"] == [facts["active"]] == [0] and facts["states"][-1] == "hidden"
+    assert all(v.startswith("'代码表'!") for v in facts["worksheets"]["活动"]["validations"].values())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        wb = load_workbook(out)
+    acts = wb["活动"]
+    assert acts.freeze_panes == "A3" and acts.auto_filter.ref == facts["worksheets"]["活动"]["filter"]
+    assert wb["代码表"].sheet_state == "hidden" and wb.active.title == "填报说明"
+    book = CalamineWorkbook.from_path(str(out))
+    assert book.sheet_names == wb.sheetnames
+    assert len(book.get_sheet_by_name("活动").to_python()) == acts.max_row

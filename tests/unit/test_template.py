@@ -168,3 +168,20 @@ def test_a_template_filled_in_by_hand_reads_back(tmp_path):
     assert not [f for f in result.findings if f.severity == "error"], [f.as_text() for f in result.findings]
     act = result.data.activities[0]
     assert act["city_code"] == "210100" and act["county_code"] == "210102" and act["audiences"] == ("community", "elderly")
+
+
+@pytest.mark.parametrize("region", ["000000", "210000", "210102"])
+def test_templates_of_every_level_are_conformant_spreadsheetml(tmp_path, region):
+    """Blank templates of every scope: parts Excel opens without repair; drop-downs from 代码表 on 100+ rows."""
+    from test_writer import check_package
+
+    path, _ = write_template(region, 2024, tmp_path / f"{region}.xlsx")
+    facts = check_package(path)
+    assert facts["selected"] == [facts["active"]] == [0]
+    for name in ("活动", "单位", "场地"):
+        sheet = facts["worksheets"][name]
+        assert sheet["pane"] == "A3" and sheet["filter"].startswith("A2:") and sheet["filter"].endswith("2")
+        assert sheet["validations"], name
+        for sqref, source in sheet["validations"].items():
+            m = re.fullmatch(r"([A-Z]+)3:\1(\d+)", sqref)
+            assert m and int(m.group(2)) >= 102 and source.startswith("'代码表'!$C$"), (sqref, source)
