@@ -231,3 +231,24 @@ def test_organisers_are_added_removed_and_moved_with_the_keyboard(qtbot, setup):
             w = w.nextInFocusChain()
         chain.append(w)
     assert chain[:2] == [lst.add_button, lst.list]
+
+
+def test_bulk_edit_venue_is_found_by_typing_and_the_selection_cities_come_first(qtbot, setup):
+    _ctx, choices, _rows = setup
+    city = choices.venues[-1].city_code
+    dialog = BulkEditDialog(choices, 2, cities=[city])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    first = next(v for v in choices.venues if v.city_code == city)
+    assert dialog.venue.itemData(0) == first.id
+    target = choices.venues[-1]
+    dialog.set_venue.setChecked(True)
+    dialog.venue.setEditText(dialog.venue.itemText(dialog.venue.findData(target.id)))
+    assert dialog.change().venue_id == target.id and ok.isEnabled()
+    dialog.venue.setEditText("没有这个场地")
+    assert dialog.change().venue_id is None and not ok.isEnabled()  # a name that is no venue is not applied
+    dialog.set_venue.setChecked(False)
+    dialog.add_org.setChecked(True)
+    assert ok.isEnabled()
+    dialog.org.setEditText("不存在的单位")
+    assert not ok.isEnabled()  # OK follows the typing, it does not silently drop the organisation

@@ -106,10 +106,12 @@ class ActivityEditing(QObject):
                 self.view.select_ids([near])
 
     def bulk_edit_selected(self) -> None:
-        ids = self.view.selected_ids()
+        rows = self.view.selected_rows()
+        ids = [r.id for r in rows]
         if not ids:
             return
-        dialog = BulkEditDialog(load_choices(self.ctx), len(ids), self.view)
+        cities = list(dict.fromkeys(r.city_code for r in rows if r.city_code))
+        dialog = BulkEditDialog(load_choices(self.ctx), len(ids), self.view, cities=cities)
         if self.run_dialog(dialog):
             if self.execute(cmd.BulkEdit(self.ctx, ids, dialog.change())):
                 self.view.select_ids(ids)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +25,8 @@ from lifelong_desktop.ui.editors.widgets import code_combo
 class BulkEditDialog(QDialog):
     """Each change has a check box; only checked ones are applied to every selected activity."""
 
-    def __init__(self, choices: Choices, count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, choices: Choices, count: int, parent: QWidget | None = None,
+                 cities: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bulk Edit"))
         intro = QLabel(self.tr("Change %n selected activities:", "", count), self)
@@ -35,9 +38,13 @@ class BulkEditDialog(QDialog):
         self.days.setSuffix(self.tr(" days"))
         self.set_venue = QCheckBox(self.tr("Set &venue to"), self)
         self.venue = QComboBox(self)
+        self.venue.setEditable(True)  # hundreds of venues: type part of a name
+        self.venue.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         reg_names = {r.code: r.name for r in choices.cities()}
-        for v in choices.venues:
+        # the selected activities' own cities first, so the likely venues are at the top
+        for v in sorted(choices.venues, key=lambda v: v.city_code not in cities):
             self.venue.addItem(f"{v.name}（{reg_names.get(v.city_code, v.city_name)}）", v.id)
+        self.venue.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.add_org = QCheckBox(self.tr("&Add organisation"), self)
         self.org = QComboBox(self)
         self.org.setEditable(True)
@@ -74,19 +81,24 @@ class BulkEditDialog(QDialog):
                 box.toggled.connect(w.setEnabled)
             box.toggled.connect(self._update)
         self.days.valueChanged.connect(self._update)
+        self.venue.editTextChanged.connect(self._update)
+        self.org.editTextChanged.connect(self._update)
         self._update()
 
     def change(self) -> BulkChange:
-        org_id = None
-        if self.add_org.isChecked():
-            index = self.org.findText(self.org.currentText().strip(), Qt.MatchFlag.MatchFixedString)
-            org_id = self.org.itemData(index) if index >= 0 else None
+        org_id = _typed(self.org) if self.add_org.isChecked() else None
         return BulkChange(
             status=self.status.currentData() if self.set_status.isChecked() else None,
             shift_days=self.days.value() if self.shift.isChecked() else 0,
-            venue_id=self.venue.currentData() if self.set_venue.isChecked() else None,
+            venue_id=_typed(self.venue) if self.set_venue.isChecked() else None,
             add_organisation=(self.role.currentData(), org_id) if org_id is not None else None,
         )
 
     def _update(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.change() != BulkChange())
+
+
+def _typed(combo: QComboBox) -> int | None:
+    """The id of the choice whose text is typed in an editable combo (None when it names none)."""
+    index = combo.findText(combo.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+    return combo.itemData(index) if index >= 0 else None
