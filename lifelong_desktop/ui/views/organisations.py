@@ -4,20 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QWidget
 
 from lifelong_desktop.services import registers
 from lifelong_desktop.services.regions import regions
@@ -27,47 +15,19 @@ from lifelong_desktop.ui.context import AppContext
 from lifelong_desktop.ui.registers import commands
 from lifelong_desktop.ui.registers.merge_dialog import MergeDialog
 from lifelong_desktop.ui.registers.organisation_dialog import OrganisationDialog
-from lifelong_desktop.ui.views.base import LazyView, notice_label
+from lifelong_desktop.ui.views.register_view import RegisterView, html
+from lifelong_desktop.ui.views.register_view import make_table as make_table  # re-exported for other views
+from lifelong_desktop.ui.views.register_view import set_widths as set_widths
 from lifelong_desktop.ui.views.table_model import Column, RowTableModel
 
 
-def make_table(model: RowTableModel, parent: QWidget | None = None) -> QTableView:
-    """A read-only, row-selecting, sortable table with the usual desktop behaviour."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default indicator is descending
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
-
-
-def set_widths(view: QTableView, widths: tuple[int, ...]) -> None:
-    """Initial column widths in average character widths of the font (the user may drag them)."""
-    fm = view.fontMetrics()
-    unit = max(1, fm.averageCharWidth()) / 7
-    model = view.model()
-    for i, w in enumerate(widths):
-        header = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
-        view.horizontalHeader().resizeSection(i, max(int(w * unit), fm.horizontalAdvance(header) + 28))
-
-
-class OrganisationsView(LazyView):
+class OrganisationsView(RegisterView):
     """Register table on the left, the selected organisation's activities (主办/承办/协办) on the right."""
 
     kinds = frozenset({"organisations", "activities"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._counts: dict[int, int] = {}
-        self._menu_actions: list[tuple[QPushButton, QAction]] = []
-        self._region = ""
         role_words = {"host": self.tr("Host"), "undertaker": self.tr("Undertaker"),
                       "co_organiser": self.tr("Co-organiser")}
         self.role_words = role_words
@@ -87,65 +47,15 @@ class OrganisationsView(LazyView):
             Column(self.tr("City"), lambda p: p.city_name, lambda p: p.city_code or ""),
             Column(self.tr("Status"), lambda p: label("status", p.status)),
         ], self)
-
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search by name, pinyin or initials (e.g. lnkfdx)"))
-        self.search.setClearButtonEnabled(True)
+        self.activity_table = self._build(
+            self.activities,
+            labels=(self.tr("New…"), self.tr("Edit…"), self.tr("Delete"), self.tr("Merge…")),
+            slots=("new_organisation", "edit_organisation", "delete_organisation", "merge_organisations"),
+            search_hint=self.tr("Search by name, pinyin or initials (e.g. lnkfdx)"),
+            merge_tip=self.tr("Two entries are the same body: move the activities of one to the other"),
+            detail_tip=self.tr("Double-click an activity to open it"),
+            widths=(240, 110, 120, 70, 80), detail_widths=(130, 200, 70, 70))
         self.search.textChanged.connect(self._apply_search)
-        self.new_button = QPushButton(self.tr("New…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.merge_button = QPushButton(self.tr("Merge…"))
-        self.merge_button.setToolTip(self.tr("Two entries are the same body: move the activities of one to the other"))
-        self.new_button.clicked.connect(self.new_organisation)
-        self.edit_button.clicked.connect(self.edit_organisation)
-        self.delete_button.clicked.connect(self.delete_organisation)
-        self.merge_button.clicked.connect(self.merge_organisations)
-        self.count_label = QLabel()
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        for b in (self.new_button, self.edit_button, self.delete_button, self.merge_button):
-            bar.addWidget(b)
-        bar.addWidget(self.count_label)
-
-        self.table = make_table(self.model)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        set_widths(self.table, (240, 110, 120, 70, 80))
-        self.table.activated.connect(lambda _i: self.edit_organisation())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for button in (self.new_button, self.edit_button, self.delete_button, self.merge_button):
-            action = QAction(button.text(), self.table)
-            action.triggered.connect(button.click)
-            self.table.addAction(action)
-            self._menu_actions.append((button, action))
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.activity_table = make_table(self.activities)
-        self.activity_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        set_widths(self.activity_table, (130, 200, 70, 70))
-        self.activity_table.setToolTip(self.tr("Double-click an activity to open it"))
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.detail)
-        rl.addWidget(self.activity_table, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        self.notice = notice_label()
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.notice)
-        layout.addWidget(split, 1)
-        for key, slot in ((QKeySequence.StandardKey.Find, self.search.setFocus),
-                          (QKeySequence.StandardKey.Delete, self.delete_organisation)):
-            sc = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
-        self.activity_table.activated.connect(self._open_activity)
         self._update_buttons()
 
     def title(self) -> str:
@@ -175,26 +85,8 @@ class OrganisationsView(LazyView):
             self.table.selectRow(0)
         self._show_selected()
 
-    def current(self) -> OrganisationRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0]) if rows else None
-
     def selected(self) -> list[OrganisationRow]:
         return [self.model.row_at(i) for i in self.table.selectionModel().selectedRows()]
-
-    def select(self, org_id: int) -> bool:
-        row = self.model.row_of(lambda r: r.id == org_id)
-        if row < 0:
-            return False
-        self.table.selectionModel().select(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
-
-    def _selection_changed(self, *_args: Any) -> None:
-        self._show_selected()
 
     def _show_selected(self) -> None:
         self._update_buttons()
@@ -213,13 +105,9 @@ class OrganisationsView(LazyView):
         roles = {r: n for r, n in roles.items() if n}
         by_role = "，".join(f"{self.role_words[r]} {n}" for r, n in roles.items()) if roles else self.tr("none")
         extra = [x for x in (label("org_type", org.org_type), org.credit_code or "", org.email) if x]
-        self.detail.setText(f"<b>{_html(org.name)}</b>　{_html('　'.join(extra))}<br>"
+        self.detail.setText(f"<b>{html(org.name)}</b>　{html('　'.join(extra))}<br>"
                             + self.tr("Activities in this programme: %1 (%2)")
                             .replace("%1", str(len({p.activity_id for p in parts}))).replace("%2", by_role))
-
-    def _sync_menu(self) -> None:
-        for button, action in self._menu_actions:
-            action.setEnabled(button.isEnabled())
 
     def _update_buttons(self) -> None:
         n = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
@@ -241,27 +129,11 @@ class OrganisationsView(LazyView):
                 registers.check_organisation(session, values, org_id)
         return validate
 
-    def _finish(self, command: commands.RegisterCommand, select_id: int | None = None) -> bool:
-        problem = commands.run(command)
-        self.show_notice(problem)
-        if not problem:
-            self.refresh()
-            target = select_id if select_id is not None else getattr(command.change, "id", None)
-            if target is not None:
-                self.select(target)
-        return not problem
-
-    def show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
-
     def new_organisation(self) -> OrganisationDialog:
         dialog = OrganisationDialog(self, self._validator(None), self._region)
         if self.search.text().strip() and not self.search.text().isascii():
             dialog.name.setText(self.search.text().strip())
-        dialog.accepted.connect(lambda: self._finish(commands.create_organisation(self.ctx, dialog.values())))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._open_dialog(dialog, lambda: self._finish(commands.create_organisation(self.ctx, dialog.values())))
         return dialog
 
     def edit_organisation(self) -> OrganisationDialog | None:
@@ -269,10 +141,8 @@ class OrganisationsView(LazyView):
         if org is None:
             return None
         dialog = OrganisationDialog(self, self._validator(org.id), self._region, org)
-        dialog.accepted.connect(lambda: self._finish(
+        self._open_dialog(dialog, lambda: self._finish(
             commands.update_organisation(self.ctx, org.id, dialog.values(), org.version), org.id))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
         return dialog
 
     def delete_organisation(self) -> bool:
@@ -295,9 +165,7 @@ class OrganisationsView(LazyView):
             keep, drop = dialog.ids()
             self._finish(commands.merge_organisations(self.ctx, keep, drop, names[keep], names[drop]), keep)
 
-        dialog.accepted.connect(merge)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._open_dialog(dialog, merge)
         return dialog
 
     def _merge_preview(self, keep: int, drop: int) -> str:
@@ -312,6 +180,3 @@ class OrganisationsView(LazyView):
 def _dates(start, end) -> str:  # noqa: ANN001
     return start.isoformat() if start == end else f"{start.isoformat()} – {end:%m-%d}"
 
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

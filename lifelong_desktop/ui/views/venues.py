@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from lifelong_desktop.services import registers
 from lifelong_desktop.services.calendar import Booking, calendar_rows, venue_bookings
@@ -26,8 +17,7 @@ from lifelong_desktop.ui.context import AppContext
 from lifelong_desktop.ui.registers import commands
 from lifelong_desktop.ui.registers.merge_dialog import MergeDialog
 from lifelong_desktop.ui.registers.venue_dialog import VenueDialog
-from lifelong_desktop.ui.views.base import LazyView, notice_label
-from lifelong_desktop.ui.views.organisations import make_table, set_widths
+from lifelong_desktop.ui.views.register_view import RegisterView, html
 from lifelong_desktop.ui.views.table_model import Column, RowTableModel
 
 CLASH_BACKGROUND = QColor("#f9d6d5")
@@ -41,16 +31,13 @@ def _time(b: Booking) -> str:
     return f"{e.start:%H:%M}–{e.end:%H:%M}" if e.start and e.end else (f"{e.start:%H:%M}" if e.start else "")
 
 
-class VenuesView(LazyView):
+class VenuesView(RegisterView):
     """Venue table filtered by city and search; bookings of the selected venue below its details."""
 
     kinds = frozenset({"venues", "activities"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._counts: dict[int, int] = {}
-        self._menu_actions: list[tuple[QPushButton, QAction]] = []
-        self._region = ""
         yes, no = self.tr("Yes"), self.tr("No")
         self.model = RowTableModel([
             Column(self.tr("Name"), lambda r: r.name, lambda r: registers.pinyin_key(r.name)),
@@ -80,65 +67,16 @@ class VenuesView(LazyView):
         self.city = QComboBox()
         self.city.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.city.currentIndexChanged.connect(self._apply_filter)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search by name or pinyin initials"))
-        self.search.setClearButtonEnabled(True)
+        self.booking_table = self._build(
+            self.bookings,
+            labels=(self.tr("New…"), self.tr("Edit…"), self.tr("Delete"), self.tr("Merge…")),
+            slots=("new_venue", "edit_venue", "delete_venue", "merge_venues"),
+            search_hint=self.tr("Search by name or pinyin initials"),
+            merge_tip=self.tr("Two entries are the same place: move the activities of one to the other"),
+            detail_tip=self.tr("Double-click a booking to open its activity"),
+            widths=(220, 80, 80, 90, 60, 50), detail_widths=(130, 100, 200, 60), sort_column=1,
+            filters=(QLabel(self.tr("City")), self.city), selectable_detail=False)
         self.search.textChanged.connect(self._apply_filter)
-        self.new_button = QPushButton(self.tr("New…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.merge_button = QPushButton(self.tr("Merge…"))
-        self.merge_button.setToolTip(self.tr("Two entries are the same place: move the activities of one to the other"))
-        self.new_button.clicked.connect(self.new_venue)
-        self.edit_button.clicked.connect(self.edit_venue)
-        self.delete_button.clicked.connect(self.delete_venue)
-        self.merge_button.clicked.connect(self.merge_venues)
-        self.count_label = QLabel()
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("City")))
-        bar.addWidget(self.city)
-        bar.addWidget(self.search, 1)
-        for b in (self.new_button, self.edit_button, self.delete_button, self.merge_button):
-            bar.addWidget(b)
-        bar.addWidget(self.count_label)
-
-        self.table = make_table(self.model)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        set_widths(self.table, (220, 80, 80, 90, 60, 50))
-        self.table.activated.connect(lambda _i: self.edit_venue())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for button in (self.new_button, self.edit_button, self.delete_button, self.merge_button):
-            action = QAction(button.text(), self.table)
-            action.triggered.connect(button.click)
-            self.table.addAction(action)
-            self._menu_actions.append((button, action))
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        self.booking_table = make_table(self.bookings)
-        self.booking_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        set_widths(self.booking_table, (130, 100, 200, 60))
-        self.booking_table.activated.connect(self._open_activity)
-        self.booking_table.setToolTip(self.tr("Double-click a booking to open its activity"))
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.detail)
-        rl.addWidget(self.booking_table, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        self.notice = notice_label()
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.notice)
-        layout.addWidget(split, 1)
-        for key, slot in ((QKeySequence.StandardKey.Find, self.search.setFocus),
-                          (QKeySequence.StandardKey.Delete, self.delete_venue)):
-            sc = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
         self._update_buttons()
 
     def title(self) -> str:
@@ -188,21 +126,6 @@ class VenuesView(LazyView):
                                  .replace("%2", str(len(self.model.all_rows()))))
         self._show_selected()
 
-    def current(self) -> VenueRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0]) if rows else None
-
-    def select(self, venue_id: int) -> bool:
-        row = self.model.row_of(lambda r: r.id == venue_id)
-        if row < 0:
-            return False
-        self.table.selectionModel().select(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
-
     def _show_selected(self) -> None:
         self._update_buttons()
         venue = self.current()
@@ -221,7 +144,7 @@ class VenuesView(LazyView):
             "%2", str(len(rows)))
         if clashes:
             text += "，<span style='color:#b3261e'>" + self.tr("%1 double booked").replace("%1", str(clashes)) + "</span>"
-        self.detail.setText(f"<b>{_html(venue.name)}</b>　{_html(where)}<br>{text}")
+        self.detail.setText(f"<b>{html(venue.name)}</b>　{html(where)}<br>{text}")
 
     def _decorate_booking(self, booking: Booking, _column: int, role: int) -> Any:
         if not booking.clash:
@@ -239,10 +162,6 @@ class VenuesView(LazyView):
             return ""
         titles = {b.entry.activity_id: b.entry.title for b in self.bookings.all_rows()}
         return self.tr("At the same time as: %1").replace("%1", "；".join(titles.get(i, "") for i in booking.clashes_with))
-
-    def _sync_menu(self) -> None:
-        for button, action in self._menu_actions:
-            action.setEnabled(button.isEnabled())
 
     def _update_buttons(self) -> None:
         one = self.current() is not None
@@ -266,27 +185,15 @@ class VenuesView(LazyView):
                     raise registers.RegisterError("city_required", "city_code")
         return validate
 
-    def show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
-
-    def _finish(self, command: commands.RegisterCommand, select_id: int | None = None) -> bool:
-        problem = commands.run(command)
-        self.show_notice(problem)
-        if not problem:
-            self.refresh()
-            target = select_id if select_id is not None else getattr(command.change, "id", None)
-            if target is not None and not self.select(target):
-                self.city.setCurrentIndex(0)
-                self.search.clear()
-                self.select(target)
-        return not problem
+    def _reveal(self, venue_id: int) -> None:
+        if not self.select(venue_id):  # hidden by the city or the search: show every venue
+            self.city.setCurrentIndex(0)
+            self.search.clear()
+            self.select(venue_id)
 
     def new_venue(self) -> VenueDialog:
         dialog = VenueDialog(self, self._validator(None), self._region, city_code=self.city.currentData())
-        dialog.accepted.connect(lambda: self._finish(commands.create_venue(self.ctx, dialog.values())))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._open_dialog(dialog, lambda: self._finish(commands.create_venue(self.ctx, dialog.values())))
         return dialog
 
     def edit_venue(self) -> VenueDialog | None:
@@ -294,10 +201,8 @@ class VenuesView(LazyView):
         if venue is None:
             return None
         dialog = VenueDialog(self, self._validator(venue.id), self._region, venue)
-        dialog.accepted.connect(lambda: self._finish(
+        self._open_dialog(dialog, lambda: self._finish(
             commands.update_venue(self.ctx, venue.id, dialog.values(), venue.version), venue.id))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
         return dialog
 
     def delete_venue(self) -> bool:
@@ -324,9 +229,7 @@ class VenuesView(LazyView):
             keep, drop = dialog.ids()
             self._finish(commands.merge_venues(self.ctx, keep, drop, names[keep], names[drop]), keep)
 
-        dialog.accepted.connect(merge)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self._open_dialog(dialog, merge)
         return dialog
 
     def _merge_preview(self, keep: int, drop: int) -> str:
@@ -341,6 +244,3 @@ class VenuesView(LazyView):
 def _weekday(day) -> str:  # noqa: ANN001
     return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
 
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
