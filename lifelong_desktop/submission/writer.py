@@ -36,7 +36,8 @@ def write_package(data: WorkbookData, path: Path, *, blank: bool = False,
     fmt = load_format()
     codes = build_code_sheet(fmt, region_choices)
     nf = fmt.number_formats
-    book = xlsx.XlsxWriter(path, number_formats=(nf["date"], nf["time"], nf["datetime"]), creator=generator())
+    book = xlsx.XlsxWriter(path, number_formats=(nf["date"], nf["time"], nf["datetime"]), creator=generator(),
+                           sheet_count=len(fmt.sheets))
     try:
         for sheet in fmt.sheets:
             if sheet.id == "instructions":

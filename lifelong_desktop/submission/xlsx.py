@@ -232,7 +232,9 @@ class XlsxWriter:
     """A workbook package being written to `path`; sheets are added in order, one at a time."""
 
     def __init__(self, path: Path | str, *, number_formats: tuple[str, str, str] = DEFAULT_FORMATS,
-                 creator: str = "lifelong-desktop", compresslevel: int = 6) -> None:
+                 creator: str = "lifelong-desktop", compresslevel: int = 6, sheet_count: int | None = None) -> None:
+        """sheet_count, when known, puts [Content_Types].xml and the relationships first in the zip, as Excel
+        does: file-type sniffers (libmagic's msooxml rule, upload portals) look for them there."""
         self.path = Path(path)
         self.creator = creator
         self.number_formats = number_formats
@@ -242,6 +244,14 @@ class XlsxWriter:
         self._sheets: list[tuple[str, bool]] = []
         self._filters: list[tuple[int, str, str]] = []
         self._open: SheetWriter | None = None
+        self.sheet_count = sheet_count
+        if sheet_count is not None:
+            self._write_package_head(sheet_count)
+
+    def _write_package_head(self, count: int) -> None:
+        self.zip.writestr("[Content_Types].xml", parts.content_types(count))
+        self.zip.writestr("_rels/.rels", parts.ROOT_RELS)
+        self.zip.writestr("xl/_rels/workbook.xml.rels", parts.workbook_rels(count))
 
     def entry(self, name: str) -> zipfile.ZipInfo:
         """A deflated zip entry stamped with the current time (no zip64 extra: some readers refuse it)."""
@@ -280,6 +290,8 @@ class XlsxWriter:
             self._open.close()
         if all(hidden for _, hidden in self._sheets):  # also when there is no sheet at all
             raise ValueError("a workbook needs at least one visible sheet")
+        if self.sheet_count is not None and self.sheet_count != len(self._sheets):
+            raise ValueError(f"{len(self._sheets)} sheets written, {self.sheet_count} announced")
         z = self.zip
         with z.open(self.entry("xl/sharedStrings.xml"), "w") as fh:
             fh.write(parts.shared_strings_head(len(self._strings)).encode())
@@ -298,9 +310,8 @@ class XlsxWriter:
             fh.write("".join(chunk).encode("utf-8"))
         z.writestr("xl/styles.xml", parts.styles_xml(*self.number_formats))
         z.writestr("xl/workbook.xml", parts.workbook_xml(self._sheets, self._filters))
-        z.writestr("xl/_rels/workbook.xml.rels", parts.workbook_rels(len(self._sheets)))
-        z.writestr("[Content_Types].xml", parts.content_types(len(self._sheets)))
-        z.writestr("_rels/.rels", parts.ROOT_RELS)
+        if self.sheet_count is None:
+            self._write_package_head(len(self._sheets))
         z.writestr("docProps/core.xml", parts.core_xml(self.creator))
         z.writestr("docProps/app.xml", parts.app_xml(self.creator, [n for n, _ in self._sheets]))
         z.close()

@@ -779,3 +779,16 @@ def test_widths_and_validations_stay_within_excel_limits(tmp_path):
     book.close()
     check_package(tmp_path / "w.xlsx")
     assert load_workbook(tmp_path / "w.xlsx")["S"].column_dimensions["B"].width == 255
+
+
+def test_content_types_come_first_in_the_zip_as_file_type_sniffers_expect(tmp_path):
+    from lifelong_desktop.submission import xlsx
+
+    path = write_workbook(sample(), tmp_path / "order.xlsx")
+    names = zipfile.ZipFile(path).namelist()
+    assert names[0] == "[Content_Types].xml" and names[2].startswith("xl/")  # libmagic's msooxml rule
+    book = xlsx.XlsxWriter(tmp_path / "n.xlsx", sheet_count=2)
+    book.sheet("一").close()
+    with pytest.raises(ValueError):
+        book.close()  # one sheet written, two announced in the content types
+    book.abort()
