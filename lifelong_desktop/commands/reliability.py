@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -55,8 +56,21 @@ def _notices(db) -> None:  # noqa: ANN001 - a Database
         print(notice.message(), file=sys.stderr)
 
 
+def _is_the_database(db: Path, out: Path) -> bool:
+    """True when `out` is the database file itself (or its -wal, -shm or -journal companion)."""
+    try:
+        if out.exists() and db.exists() and os.path.samefile(db, out):
+            return True
+    except OSError:
+        pass
+    d = db.resolve()
+    return out.resolve() in {d, *(d.with_name(d.name + s) for s in ("-wal", "-shm", "-journal"))}
+
+
 def run_backup(args: argparse.Namespace) -> int:
     path = db_path(args)
+    if args.out and _is_the_database(path, Path(args.out)):  # renaming a copy over the open file loses edits
+        raise CliError(messages.render("reliability.backup_onto_database", path=str(args.out)), EXIT_UNREADABLE)
     out = backups.backup_now(path, args.out)
     _say("reliability.backup_done", name=path.name, path=str(out))
     return EXIT_OK

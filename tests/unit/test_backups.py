@@ -257,3 +257,14 @@ def test_cli_restore_refuses_bad_input_with_sentences(tmp_path):
     assert none.returncode == 3 and "没有可用的完好备份" in none.stderr
     usage = _cli("restore", "--db", str(path))
     assert usage.returncode == 2
+
+
+def test_cli_backup_onto_the_database_itself_is_refused(tmp_path, capsys):
+    from lifelong_desktop.cli import main
+
+    path = _with_data(tmp_path / "库.sqlite", 5)
+    before = file_digest(path)
+    for target in (path, tmp_path / "." / "库.sqlite", tmp_path / "库.sqlite-wal"):
+        assert main(["backup", "--db", str(path), "--out", str(target)]) == 2
+        assert "就是数据库本身" in capsys.readouterr().err
+    assert file_digest(path) == before
