@@ -24,7 +24,8 @@ from lifelong_desktop.services.regions import regions
 def _why(exc: OSError) -> str:
     """Why a file could not be written, in the user's language."""
     code = {errno.ENOENT: "missing_folder", errno.EACCES: "no_permission", errno.EPERM: "no_permission",
-            errno.ENOSPC: "disk_full", errno.EROFS: "no_permission"}.get(exc.errno or 0)
+            errno.ENOSPC: "disk_full", errno.EROFS: "no_permission",
+            errno.EISDIR: "is_folder"}.get(exc.errno or 0)
     return messages.render(f"schedule.why.{code}") if code else (exc.strerror or str(exc))
 
 

@@ -256,3 +256,14 @@ def test_cli_schedule_refuses_filters_that_can_only_give_an_empty_schedule(small
     assert "地市代码无效" in capsys.readouterr().err
     assert not out.exists()
     assert main([*base, "--city", "210000"]) == 0 and main([*base, "--city", "210100"]) == 0  # province-wide, a city
+
+
+def test_cli_output_that_is_a_folder_is_one_sentence_in_the_users_language(small_db, db_path, tmp_path, capsys):
+    from lifelong_desktop.cli import main
+
+    (tmp_path / "日程.pdf").mkdir()
+    (tmp_path / "日历.ics").mkdir()
+    assert main(["schedule", "--db", str(db_path), "--out", str(tmp_path / "日程.pdf")]) == 2
+    assert capsys.readouterr().err.strip().endswith("这是一个文件夹，请给出文件名")
+    assert main(["--lang", "en", "ics", "--db", str(db_path), "--out", str(tmp_path / "日历.ics")]) == 2
+    assert capsys.readouterr().err.strip().endswith("it is a folder: give a file name")
