@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+import warnings
 
 import pytest
 from openpyxl import load_workbook
@@ -178,6 +179,9 @@ def test_templates_of_every_level_are_conformant_spreadsheetml(tmp_path, region)
     path, _ = write_template(region, 2024, tmp_path / f"{region}.xlsx")
     facts = check_package(path)
     assert facts["selected"] == [facts["active"]] == [0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # openpyxl in normal mode finds nothing to complain of
+        assert load_workbook(path)["代码表"].sheet_state == "hidden"
     for name in ("活动", "单位", "场地"):
         sheet = facts["worksheets"][name]
         assert sheet["pane"] == "A3" and sheet["filter"].startswith("A2:") and sheet["filter"].endswith("2")
