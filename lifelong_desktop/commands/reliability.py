@@ -156,7 +156,10 @@ def run_audit(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return EXIT_OK
     if not entries:
-        _say("reliability.audit_empty")
+        if args.activity:
+            _say("reliability.audit_empty_activity", uid=args.activity)
+        else:
+            _say("reliability.audit_empty")
         return EXIT_OK
     for entry in entries:
         print("\n".join(text.entry_lines(entry, lang, names, refs)))

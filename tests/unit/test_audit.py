@@ -163,3 +163,11 @@ def test_organisers_taken_off_an_activity_are_logged_as_deletions_under_it(plann
     out = _cli("audit", "--db", path, "--activity", uid, "--limit", "2").stdout
     shown = re.findall(r"单位：(\S+)（#\d+）", out)
     assert len(shown) == 2 and set(shown) <= set(ORGS), out
+
+
+def test_cli_audit_of_an_unknown_activity_id_says_so(planned):
+    db, _aid, _uid = planned
+    path = str(db.path)
+    db.close()
+    out = _cli("audit", "--db", path, "--activity", "no-such-id")
+    assert out.returncode == 0 and "没有编号为 no-such-id 的活动" in out.stdout and "还没有记录" not in out.stdout
