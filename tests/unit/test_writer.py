@@ -698,6 +698,10 @@ def test_export_is_conformant_spreadsheetml(tmp_path):
     acts = facts["worksheets"]["活动"]
     assert acts["pane"] == "A3" and acts["filter"] == f"A2:AB{2 + len(data.activities)}"
     assert acts["validations"] and all(v.startswith("'代码表'!$C$") for v in acts["validations"].values())
+    # cross-sheet lists stay in the main namespace: Excel 2007 reads only these, 2010+ reads them too;
+    # the x14 extLst form (what Excel 2010+ itself writes) would be lost on Excel 2007
+    with zipfile.ZipFile(tmp_path / "e.xlsx") as z:
+        assert not [n for n in z.namelist() if b"x14:" in z.read(n) or b"<extLst" in z.read(n)]
 
 
 def test_blank_template_is_conformant_spreadsheetml(tmp_path):
