@@ -297,12 +297,17 @@
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="103"/>
+        <source>Deleted %n activities (Ctrl+Z undoes it).</source>
+        <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="145"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="145"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -749,79 +754,79 @@
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="28"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="31"/>
         <source>Bulk Edit</source>
         <translation>批量修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="29"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="32"/>
         <source>Change %n selected activities:</source>
         <translation>
             <numerusform>修改选中的 %n 项活动：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="30"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="33"/>
         <source>Set &amp;status to</source>
         <translation>状态改为(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="35"/>
         <source>S&amp;hift dates by</source>
         <translation>日期顺延(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="38"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="39"/>
         <source>Set &amp;venue to</source>
         <translation>场地改为(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="48"/>
         <source>&amp;Add organisation</source>
         <translation>添加单位(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="56"/>
         <source>as host</source>
         <translation>作为主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="56"/>
         <source>as undertaker</source>
         <translation>作为承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="57"/>
         <source>as co-organiser</source>
         <translation>作为协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="59"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="59"/>
         <source>Days to shift by</source>
         <translation>顺延天数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="60"/>
         <source>New venue</source>
         <translation>新场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="60"/>
         <source>Organisation to add</source>
         <translation>要添加的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="61"/>
         <source>Role of the organisation</source>
         <translation>单位角色</translation>
     </message>
@@ -1737,19 +1742,39 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="47"/>
         <source>New activity “%1”</source>
         <translation>新建活动“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="58"/>
+        <source>Duplicate activities (%n)</source>
+        <translation>复制 %n 项活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="68"/>
         <source>Weekly series “%1”</source>
         <translation>按周重复“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="80"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="108"/>
+        <source>Delete activities (%n)</source>
+        <translation>删除 %n 项活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="126"/>
+        <source>Bulk edit activities (%n)</source>
+        <translation>批量修改 %n 项活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/undo/commands.py" line="157"/>
+        <source>Paste activities (%n)</source>
+        <translation>粘贴 %n 项活动</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/undo/import_command.py" line="81"/>

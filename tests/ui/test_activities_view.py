@@ -325,3 +325,61 @@ def title_sort(title):
     from lifelong_desktop.ui.activities.collation import title_key
 
     return title_key(title)
+
+
+def _bulk(status, days):
+    def script(dialog):
+        dialog.set_status.setChecked(True)
+        set_combo_data(dialog.status, status)
+        dialog.shift.setChecked(True)
+        dialog.days.setValue(days)
+        return True
+    return script
+
+
+@pytest.mark.parametrize("order", ["edit_then_bulk", "bulk_then_edit"])
+def test_every_step_undoes_and_redoes_when_edits_and_bulk_edits_interleave(desk, order):
+    """An undone later step bumps versions; the earlier steps must still undo (no false 'changed elsewhere')."""
+    from lifelong_desktop.ui.undo import base
+
+    title = "沈阳市终身学习活动000"
+    ids = desk.select_titles(title, "大连市终身学习活动001")
+    states = [desk.rows()]
+
+    def edit():
+        desk.view.select_ids([ids[0]])
+        desk.script = lambda form: (form.title.setText(f"改过的标题{len(states)}"), True)[1]
+        desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+
+    def bulk():
+        desk.view.select_ids(ids)
+        desk.script = _bulk("cancelled" if len(states) < 3 else "held", 3)
+        desk.actions[ActionId.BULK_EDIT].trigger()
+
+    for step in ((edit, bulk) if order == "edit_then_bulk" else (bulk, edit)):
+        step()
+        states.append(desk.rows())
+    for step in (edit, bulk):
+        step()  # the same again, on top
+        states.append(desk.rows())
+    failures = []
+    base.error_handler.append(failures.append)
+    try:
+        stack = desk.ctx.undo_stack
+        assert stack.count() == 4
+        for i in range(4, 0, -1):
+            stack.undo()
+            assert _same_values(desk.rows(), states[i - 1]), i
+        for i in range(1, 5):
+            stack.redo()
+            assert _same_values(desk.rows(), states[i]), i
+    finally:
+        base.error_handler.remove(failures.append)
+    assert failures == [] and desk.told == [] and desk.ctx.undo_stack.count() == 4
+
+
+def _same_values(a, b):
+    """The same activities with the same values (versions and change times aside)."""
+    def values(rows):
+        return {t: ActivityInput.from_row(r) for t, r in rows.items()}
+    return values(a) == values(b)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
@@ -11,6 +12,18 @@ from lifelong_desktop.services import planning
 from lifelong_desktop.services.planning import ActivityInput, ActivitySnapshot, BulkChange, PastedActivity
 from lifelong_desktop.ui.context import AppContext
 from lifelong_desktop.ui.undo.base import DbCommand
+
+
+def _versions_if_unchanged(session: Session, left: Mapping[int, ActivityInput]) -> dict[int, int]:
+    """The stored version of each activity that still holds exactly the values this step left.
+
+    Every save bumps an activity's version, undos too; so after a later step of this same stack was undone
+    (a bulk edit, say) the version differs although the values are back to ours. Those are safe to undo over;
+    an activity whose values differ was changed elsewhere and keeps the old version, so it still conflicts."""
+    from lifelong_desktop.services.planning.reads import read_snapshots
+
+    return {snap.id: snap.version for snap in read_snapshots(session, sorted(left))
+            if snap.version is not None and snap.data == left[snap.id]}
 
 
 class _Creating(DbCommand):
@@ -41,7 +54,8 @@ class CreateActivity(_Creating):
 
 class DuplicateActivities(_Creating):
     def __init__(self, ctx: AppContext, ids: Sequence[int]) -> None:
-        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Duplicate activities (%n)", None, len(ids)))
+        n = len(ids)  # a plain name: lupdate skips a call as the count
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Duplicate activities (%n)", "", n))
         self.source = list(ids)
         self.ids = []
 
@@ -73,10 +87,16 @@ class EditActivity(DbCommand):
 
     def undo_in(self, session: Session) -> None:
         assert self.update is not None
+        self._fresh_version(session, self.update.after)
         self.version = planning.update_activity(session, self.activity_id, self.update.before, self.version).version
 
     def redo_in(self, session: Session) -> None:
+        assert self.update is not None
+        self._fresh_version(session, self.update.before)
         self.version = planning.update_activity(session, self.activity_id, self.data, self.version).version
+
+    def _fresh_version(self, session: Session, left: ActivityInput) -> None:
+        self.version = _versions_if_unchanged(session, {self.activity_id: left}).get(self.activity_id, self.version)
 
     def touched(self) -> set[int]:
         return {self.activity_id}
@@ -84,7 +104,8 @@ class EditActivity(DbCommand):
 
 class DeleteActivities(DbCommand):
     def __init__(self, ctx: AppContext, ids: Sequence[int]) -> None:
-        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Delete activities (%n)", None, len(ids)))
+        n = len(ids)  # a plain name: lupdate skips a call as the count
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Delete activities (%n)", "", n))
         self.ids = list(ids)
         self.snapshots: list[ActivitySnapshot] = []
 
@@ -101,7 +122,8 @@ class DeleteActivities(DbCommand):
 
 class BulkEdit(DbCommand):
     def __init__(self, ctx: AppContext, ids: Sequence[int], change: BulkChange) -> None:
-        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Bulk edit activities (%n)", None, len(ids)))
+        n = len(ids)  # a plain name: lupdate skips a call as the count
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Bulk edit activities (%n)", "", n))
         self.ids, self.change = list(ids), change
         self.updates: list[planning.Updated] = []
         self.reverted: list[planning.Updated] = []
@@ -110,13 +132,19 @@ class BulkEdit(DbCommand):
         self.updates = planning.bulk_edit(session, self.ids, self.change)
 
     def undo_in(self, session: Session) -> None:
-        self.reverted = planning.revert_updates(session, self.updates)
+        self.reverted = planning.revert_updates(session, _refreshed(session, self.updates))
 
     def redo_in(self, session: Session) -> None:
-        self.updates = planning.reapply_updates(session, self.updates, self.reverted)
+        self.updates = planning.reapply_updates(session, self.updates, _refreshed(session, self.reverted))
 
     def touched(self) -> set[int]:
         return set(self.ids)
+
+
+def _refreshed(session: Session, updates: Sequence[planning.Updated]) -> list[planning.Updated]:
+    """The updates with the versions now stored where the activities still hold the values they left."""
+    versions = _versions_if_unchanged(session, {u.id: u.after for u in updates})
+    return [replace(u, version=versions.get(u.id, u.version)) for u in updates]
 
 
 class PasteActivities(DbCommand):
@@ -125,7 +153,8 @@ class PasteActivities(DbCommand):
     kinds = ("activities", "organisations", "venues")
 
     def __init__(self, ctx: AppContext, pasted: Sequence[PastedActivity]) -> None:
-        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Paste activities (%n)", None, len(pasted)))
+        n = len(pasted)  # a plain name: lupdate skips a call as the count
+        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Paste activities (%n)", "", n))
         self.pasted = list(pasted)
         self.created = planning.Created()
 
