@@ -60,14 +60,23 @@ class RegisterError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Created:
+class _Entry:
+    """A register entry with all its values: the record of creating or deleting it."""
+
     entity: str  # organisation or venue
     id: int
     values: dict[str, Any] = field(hash=False)
 
 
 @dataclass(frozen=True, slots=True)
+class Created(_Entry):
+    """An entry made (undo deletes it)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Updated:
+    """An entry's changed values, before and after."""
+
     entity: str
     id: int
     before: dict[str, Any] = field(hash=False)
@@ -75,10 +84,8 @@ class Updated:
 
 
 @dataclass(frozen=True, slots=True)
-class Deleted:
-    entity: str
-    id: int
-    values: dict[str, Any] = field(hash=False)
+class Deleted(_Entry):
+    """An entry removed (undo puts it back with the same id)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,22 +278,26 @@ def venue_use_count(session: Session, venue_id: int) -> int:
     return session.scalar(select(func.count()).select_from(Activity).where(Activity.venue_id == venue_id)) or 0
 
 
+_USE_COUNT = {"organisation": organisation_use_count, "venue": venue_use_count}
+
+
+def _unused(session: Session, entity: str, obj_id: int) -> Organisation | Venue:
+    """The entry, or RegisterError `<entity>_in_use` when some activity still names it."""
+    obj = _get(session, entity, obj_id)
+    used = _USE_COUNT[entity](session, obj_id)
+    if used:
+        raise RegisterError(f"{entity}_in_use", name=obj.name, count=used)
+    return obj
+
+
 def delete_organisation(session: Session, org_id: int) -> Deleted:
     """Delete an organisation no activity names; refused (organisation_in_use) otherwise."""
-    obj = _get(session, "organisation", org_id)
-    used = organisation_use_count(session, org_id)
-    if used:
-        raise RegisterError("organisation_in_use", name=obj.name, count=used)
-    return _delete(session, "organisation", obj)
+    return _delete(session, "organisation", _unused(session, "organisation", org_id))
 
 
 def delete_venue(session: Session, venue_id: int) -> Deleted:
     """Delete a venue no activity is held at; refused (venue_in_use) otherwise."""
-    obj = _get(session, "venue", venue_id)
-    used = venue_use_count(session, venue_id)
-    if used:
-        raise RegisterError("venue_in_use", name=obj.name, count=used)
-    return _delete(session, "venue", obj)
+    return _delete(session, "venue", _unused(session, "venue", venue_id))
 
 
 def _delete(session: Session, entity: str, obj: Organisation | Venue) -> Deleted:
@@ -309,10 +320,7 @@ def _restore(session: Session, entity: str, values: dict[str, Any]) -> None:
 
 def merge_organisations(session: Session, keep_id: int, drop_id: int) -> Merged:
     """`drop` is the same body as `keep`: its links move to `keep` (order kept, no duplicate role), it goes."""
-    if keep_id == drop_id:
-        raise RegisterError("same_entry")
-    keep = _get(session, "organisation", keep_id)
-    drop = _get(session, "organisation", drop_id)
+    keep, drop = _pair(session, "organisation", keep_id, drop_id)
     moved = tuple(session.scalars(
         select(ActivityOrganisation.activity_id).where(ActivityOrganisation.organisation_id == drop_id)
         .distinct().order_by(ActivityOrganisation.activity_id)
@@ -327,10 +335,7 @@ def merge_organisations(session: Session, keep_id: int, drop_id: int) -> Merged:
 
 def merge_venues(session: Session, keep_id: int, drop_id: int) -> Merged:
     """`drop` is the same place as `keep` (same city): its activities move to `keep`, it goes."""
-    if keep_id == drop_id:
-        raise RegisterError("same_entry")
-    keep = _get(session, "venue", keep_id)
-    drop = _get(session, "venue", drop_id)
+    keep, drop = _pair(session, "venue", keep_id, drop_id)
     if keep.city_code != drop.city_code:
         raise RegisterError("venue_cities_differ")
     moved = tuple(session.scalars(select(Activity.id).where(Activity.venue_id == drop_id).order_by(Activity.id)))
@@ -338,6 +343,13 @@ def merge_venues(session: Session, keep_id: int, drop_id: int) -> Merged:
     kept = _fill_blanks(session, "venue", keep, drop)
     dropped = _delete(session, "venue", drop)
     return Merged("venue", keep_id, dropped, kept, moved)
+
+
+def _pair(session: Session, entity: str, keep_id: int, drop_id: int) -> tuple[Any, Any]:
+    """The two entries of a merge; RegisterError when they are one and the same."""
+    if keep_id == drop_id:
+        raise RegisterError("same_entry")
+    return _get(session, entity, keep_id), _get(session, entity, drop_id)
 
 
 def _links_of(session: Session, activity_ids: tuple[int, ...]) -> tuple[Link, ...]:
@@ -442,12 +454,7 @@ def _fill_blanks(session: Session, entity: str, keep: Organisation | Venue, drop
 def undo_change(session: Session, change: Change) -> None:
     """Put the registers back as they were before `change` (the inverse of the call that returned it)."""
     if isinstance(change, Created):
-        obj = _get(session, change.entity, change.id)
-        if change.entity == "organisation" and organisation_use_count(session, change.id):
-            raise RegisterError("organisation_in_use", name=obj.name, count=organisation_use_count(session, change.id))
-        if change.entity == "venue" and venue_use_count(session, change.id):
-            raise RegisterError("venue_in_use", name=obj.name, count=venue_use_count(session, change.id))
-        _delete(session, change.entity, obj)
+        _delete(session, change.entity, _unused(session, change.entity, change.id))
     elif isinstance(change, Updated):
         obj = _get(session, change.entity, change.id)
         if "name" in change.before or "city_code" in change.before:
@@ -469,18 +476,15 @@ def undo_change(session: Session, change: Change) -> None:
 
 def redo_change(session: Session, change: Change) -> Change:
     """Make `change` again after it was undone; returns the new record (for the next undo)."""
+    org = change.entity == "organisation"
     if isinstance(change, Created):
         values = {k: v for k, v in change.values.items() if k not in ("id", "created_at")}
-        fn = create_organisation if change.entity == "organisation" else create_venue
-        return fn(session, values, obj_id=change.id)
+        return (create_organisation if org else create_venue)(session, values, obj_id=change.id)
     if isinstance(change, Updated):
-        fn = update_organisation if change.entity == "organisation" else update_venue
-        return fn(session, change.id, change.after)
+        return (update_organisation if org else update_venue)(session, change.id, change.after)
     if isinstance(change, Deleted):
-        fn = delete_organisation if change.entity == "organisation" else delete_venue
-        return fn(session, change.id)
-    fn = merge_organisations if change.entity == "organisation" else merge_venues
-    return fn(session, change.keep_id, change.dropped.id)
+        return (delete_organisation if org else delete_venue)(session, change.id)
+    return (merge_organisations if org else merge_venues)(session, change.keep_id, change.dropped.id)
 
 
 # ---------------------------------------------------------------- queries for the register views
