@@ -8,6 +8,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
+from lifelong_desktop import messages
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.services.regions import NATIONAL, regions
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
@@ -47,6 +48,11 @@ class MergeResult:
     kept: list[Path] = field(default_factory=list)
     written: bool = False
     path: Path | None = None
+
+
+def _scope_words(scope: str | None) -> dict[str, str]:
+    """A scope key's word in each language (地市级 / city), for a message that names it."""
+    return {lang: messages.render(f"export.scope.{scope}", lang) for lang in messages.LANGUAGES}
 
 
 def merge_files(paths: list[Path], target: Path | str, *, unit: str = "", contact: str = "", phone: str = "",
@@ -135,7 +141,9 @@ def _header(kept: list[Input], findings: list[Finding], unit: str, contact: str,
             ok = False
         elif h.get("scope") != scope:
             findings.append(Finding(ERROR, "scopes_differ", sheet, inp.header_cell("scope"), "scope",
-                                    {"scope": h.get("scope"), "expected": scope}, inp.name))
+                                    {"scope": h.get("scope"), "expected": scope,
+                                     "scope_word": _scope_words(h.get("scope")),
+                                     "expected_word": _scope_words(scope)}, inp.name))
             ok = False
         elif _parent(h.get("region_code") or "") != parent:
             findings.append(Finding(ERROR, "regions_differ", sheet, inp.header_cell("region_code"), "region_code",

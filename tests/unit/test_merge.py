@@ -247,3 +247,14 @@ def test_merged_workbook_reads_back_without_errors(tmp_path):
     back = read_workbook(result.path)
     assert not [f for f in back.findings if f.severity == "error"], [f.as_text() for f in back.findings]
     assert back.data.header["submission_seq"] == 20240630170509
+
+
+def test_inputs_of_two_levels_are_named_by_their_words_not_keys(tmp_path):
+    a = save(tmp_path, "a.xlsx", city_return("210100", "沈阳市"))
+    province = city_return("220100", "长春市")
+    province.header.update(scope="province", region_code="220000", region_name="吉林省")
+    b = save(tmp_path, "b.xlsx", province)
+    err = codes(merge([a, b], tmp_path), "scopes_differ")
+    assert len(err) == 1
+    assert "填报层级为省级，与其他工作簿的地市级不同" in err[0].message("zh")
+    assert "scope is provincial but the others are city" in err[0].message("en")
