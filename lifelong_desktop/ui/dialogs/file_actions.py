@@ -206,27 +206,35 @@ class FileActions(QObject):
         with self.ctx.db.read() as session:
             return build_schedule(session, self.ctx.programme_id, dialog.options(codes.message_language()))
 
-    def print_preview(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    def _schedule_and_printer(self):  # noqa: ANN202 - (ScheduleDocument, QPrinter), or None when cancelled
+        from PySide6.QtPrintSupport import QPrinter
 
         doc = self._schedule()
         if doc is None:
-            return
+            return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         doc.configure(printer)
+        return doc, printer
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        chosen = self._schedule_and_printer()
+        if chosen is None:
+            return
+        doc, printer = chosen
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(doc.title)
         dialog.paintRequested.connect(lambda p: doc.print_to(p, use_device_layout=True))
         dialog.exec()
 
     def print_schedule(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrintDialog
 
-        doc = self._schedule()
-        if doc is None:
+        chosen = self._schedule_and_printer()
+        if chosen is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        doc.configure(printer)
+        doc, printer = chosen
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             pages = doc.print_to(printer, use_device_layout=True)
