@@ -103,3 +103,25 @@ def test_preview_names_rows_that_could_not_be_read():
     model.set_rows(parse_paste("\n".join([HEADER, "坏的活动\t讲座\t省级\t2024-13-40"]), "210000", 2024).rows)
     assert model.index(0, 1).data() == "坏的活动"
     assert "开始日期" in model.index(0, 5).data()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_an_unreadable_value_is_one_reason_not_also_required(qtbot, language):
+    from PySide6.QtWidgets import QApplication
+
+    from lifelong_desktop.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    install_translators(app, language)
+    try:
+        result = parse_paste("\n".join([HEADER, BAD]), "210000", 2024)
+        [bad] = result.rows
+        dialog = PastePreviewDialog(result)
+        qtbot.addWidget(dialog)
+        shown = dialog.model.index(0, 5).data()
+    finally:
+        install_translators(app, "en")
+    about_start = [p for p in bad.problems if p.startswith(("开始日期", "*开始日期", "Start date"))]
+    assert len(about_start) == 1, bad.problems  # "not a date", and not also "start date: required"
+    assert shown.split("\n") == bad.problems  # each reason on its own line, wrapped, none cut off
+    assert dialog.table.wordWrap() and dialog.table.rowHeight(0) > dialog.table.fontMetrics().height() * 2

@@ -52,7 +52,7 @@ class PastePreviewModel(QAbstractTableModel):
         if col == COL_LINE:
             return str(row.line)
         if col == COL_RESULT:
-            return self.tr("will be added") if row.ok else " ".join(row.problems)
+            return self.tr("will be added") if row.ok else "\n".join(row.problems)  # one reason a line
         if act is None:
             return row.title if col == COL_TITLE else ""
         if col == COL_TITLE:
@@ -88,8 +88,17 @@ class PastePreviewDialog(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Pasted rows"))
-        self.table.horizontalHeader().setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col in (COL_LINE, COL_DATE, COL_CITY):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(COL_TITLE, 280)
+        header.resizeSection(COL_HOSTS, 180)
+        header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)  # every reason a row is left out can be read, not just the first half
+        if len(result.rows) <= 2000:
+            self.table.resizeRowsToContents()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Add %n activities", "", good))
@@ -100,4 +109,4 @@ class PastePreviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
-        self.resize(820, 420)
+        self.resize(980, 520)

@@ -126,19 +126,21 @@ def _read_row(row: PastedRow, raw: dict[str, str], labels: dict[str, str], resol
         "contact_name": lambda x: v.parse_text(x, 50), "contact_phone": v.parse_phone,
         "description": lambda x: v.parse_text(x, 500),
     }
+    unreadable: set[str] = set()  # fields whose value could not be read: said once, not also "required"
     for key, parse in parsers.items():
         if key not in raw:
             continue
         try:
             got[key] = parse(v.clean(raw[key]))
         except v.ValueProblem as exc:
+            unreadable.add(key)
             row.problems.append(value_text(exc.code, labels.get(key, key), exc.params))
     start_time, range_end = got.get("start_time") or (None, None)
     start = got.get("start_date")
     required = [("title", "title_required"), ("start_date", None), ("activity_type", "type_required"),
                 ("level", "level_required"), ("city_code", "city_required"), ("hosts", "host_required")]
     for key, code in required:
-        if not got.get(key) and not any(p.startswith(labels.get(key, key) + ":") for p in row.problems):
+        if not got.get(key) and key not in unreadable:
             row.problems.append(problem_text(code) if code else
                                 QCoreApplication.translate("PasteRows", "%1: required.").replace("%1", labels[key]))
     if row.problems or start is None:
