@@ -16,7 +16,6 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import (
-    ROLE_RANK,
     Activity,
     ActivityOrganisation,
     Organisation,
@@ -26,6 +25,7 @@ from lifelong_desktop.models import (
 )
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.services import audit
+from lifelong_desktop.services.bulk_rows import link_row
 from lifelong_desktop.services.demo_content import parse_date, programme_content
 from lifelong_desktop.services.demo_padding import pad
 from lifelong_desktop.services.demo_programme import build_base
@@ -124,8 +124,7 @@ def _activity_rows(specs: list[Spec], programme_id: int, first_id: int, org_ids:
             for name in names:
                 oid = org_ids[name]
                 if oid not in seen:
-                    links.append({"activity_id": aid, "role": role, "position": len(seen), "organisation_id": oid,
-                                  "role_rank": ROLE_RANK[role]})
+                    links.append(link_row(aid, role, len(seen), oid))
                     seen.add(oid)
     return rows, links
 

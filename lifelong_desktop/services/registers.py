@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from lifelong_desktop import messages
 from lifelong_desktop.models import (
-    ROLE_RANK,
     Activity,
     ActivityOrganisation,
     Organisation,
@@ -28,6 +27,7 @@ from lifelong_desktop.models import (
     now,
 )
 from lifelong_desktop.services import audit
+from lifelong_desktop.services.bulk_rows import link_row
 from lifelong_desktop.services.regions import regions
 
 ORG_FIELDS = ("name", "org_type", "credit_code", "region_code", "contact_name", "contact_phone", "email")
@@ -394,10 +394,7 @@ def _replace_links(session: Session, activity_ids: tuple[int, ...], links: tuple
     old = _links_of(session, activity_ids)
     session.execute(delete(AO).where(AO.activity_id.in_(activity_ids)))
     if links:
-        session.execute(insert(AO), [
-            {"activity_id": k.activity_id, "role": k.role, "position": k.position,
-             "organisation_id": k.organisation_id, "role_rank": ROLE_RANK[k.role]} for k in links
-        ])
+        session.execute(insert(AO), [link_row(k.activity_id, k.role, k.position, k.organisation_id) for k in links])
     _touch(session, activity_ids)
 
     def as_map(items: tuple[Link, ...], act: int) -> dict[str, list[int]]:

@@ -10,7 +10,6 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 
 from lifelong_desktop.models import (
-    ROLE_RANK,
     Activity,
     ActivityOrganisation,
     Organisation,
@@ -19,6 +18,7 @@ from lifelong_desktop.models import (
     new_uuid,
     normalise_name,
 )
+from lifelong_desktop.services.bulk_rows import link_row
 
 CITIES = ["210100", "210200", "210300", "210400", "210500", "210600", "210700", "210800"]
 ORGS = ["辽宁省教育厅", "辽宁省总工会", "辽宁开放大学", "沈阳市教育局", "大连市教育局", "辽宁省图书馆",
@@ -66,8 +66,7 @@ def add_activities(s, programme_id: int, n: int, org_ids: list[int], venue_ids: 
     links = []
     for k, aid in enumerate(ids):
         for role, off in (("host", 0), ("undertaker", 1), ("co_organiser", 2)):
-            links.append({"activity_id": aid, "role": role, "position": 0,
-                          "organisation_id": org_ids[(k + off) % len(org_ids)], "role_rank": ROLE_RANK[role]})
+            links.append(link_row(aid, role, 0, org_ids[(k + off) % len(org_ids)]))
     s.execute(insert(ActivityOrganisation), links)
     return ids
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
 
-from lifelong_desktop.models import ROLE_ORDER, ROLE_RANK, Activity
+from lifelong_desktop.models import ROLE_ORDER, Activity
+from lifelong_desktop.services.bulk_rows import link_row
 from lifelong_desktop.services.planning.errors import PlanningError
 from lifelong_desktop.services.rows import ActivityRow
 
@@ -104,9 +105,5 @@ def input_of(act: Activity) -> ActivityInput:
 
 def link_rows(pairs: Iterable[tuple[int, ActivityInput]]) -> list[dict]:
     """activity_organisation rows (with role_rank) for (activity id, ActivityInput) pairs, for a bulk insert."""
-    return [
-        {"activity_id": act_id, "role": role, "position": pos, "organisation_id": oid, "role_rank": ROLE_RANK[role]}
-        for act_id, data in pairs
-        for role in ROLES
-        for pos, oid in enumerate(data.organiser_ids(role))
-    ]
+    return [link_row(act_id, role, pos, oid)
+            for act_id, data in pairs for role in ROLES for pos, oid in enumerate(data.organiser_ids(role))]
