@@ -97,7 +97,7 @@ def run_import(args: argparse.Namespace) -> int:
     from lifelong_desktop.submission.importer import apply_import
     from lifelong_desktop.submission.reader import read_workbook
 
-    if not args.file.is_file():
+    if not args.file.is_file() and not args.json:  # with --json, the not_a_workbook finding says it
         raise CliError(messages.render("import.file_not_found", path=str(args.file)), EXIT_UNREADABLE)
     result = read_workbook(args.file, year_hint=args.year)
     if not result.ok:

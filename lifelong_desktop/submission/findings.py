@@ -25,8 +25,11 @@ class Finding:
 
     def message(self, lang: str | None = None) -> str:
         """What to change, in the user's language (resources/i18n/messages/submission.json)."""
-        return messages.render("finding." + self.code, lang, sheet=self.sheet, cell=self.cell, key=self.key,
-                               **self.params)
+        code = "finding." + self.code
+        kind = self.params.get("kind")  # a sentence of its own for one kind, where there is one (missing file)
+        if isinstance(kind, str) and messages.has(f"{code}.{kind}"):
+            code = f"{code}.{kind}"
+        return messages.render(code, lang, sheet=self.sheet, cell=self.cell, key=self.key, **self.params)
 
     def where(self) -> str:
         return f"{self.sheet}!{self.cell}" if self.sheet and self.cell else (self.sheet or "-")

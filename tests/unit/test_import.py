@@ -485,3 +485,18 @@ def test_own_workbook_with_blank_ids_reimports_without_duplicates(db, tmp_path):
     again = apply_import(db, path)
     assert again.counts == {"new": 0, "updated": 0, "unchanged": 2, "missing": 0}
     assert counts(db)["activity"] == 2
+
+
+def test_cli_missing_file_is_named_as_missing_in_json_too(db_path, tmp_path, capsys):
+    missing = tmp_path / "不存在.xlsx"
+    code, out, _ = run(capsys, "validate", "--json", missing)
+    finding = json.loads(out)[0]["findings"][0]
+    assert code == 2 and finding["code"] == "not_a_workbook" and "找不到该文件" in finding["message"]
+    code, out, _ = run(capsys, "--lang", "en", "import", "--db", db_path, "--json", missing)
+    data = json.loads(out)
+    assert code == 2 and data["applied"] is False and "cannot be found" in data["findings"][0]["message"]
+    assert not db_path.exists()
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    code, out, _ = run(capsys, "--lang", "zh", "validate", "--json", empty)
+    assert code == 2 and "不是 Excel 工作簿" in json.loads(out)[0]["findings"][0]["message"]
