@@ -30,7 +30,7 @@ venue created or filled in; the programme and the Submission row are audited by 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +211,9 @@ def apply_import(db: Any, path: Path | str | ReadResult, *, year: int | None = N
                 raise _Rollback
             if plan.kind != "same":
                 execute(session, plan, outcome, prune=prune)
+            if prune and plan.missing:  # their warnings say they go, not that they are kept
+                plan.findings[:] = [replace(f, params={**f.params, "kind": "pruned"})
+                                    if f.code == "missing_in_resubmission" else f for f in plan.findings]
             outcome.applied = not dry_run
             if dry_run:
                 raise _Rollback

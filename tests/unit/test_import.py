@@ -462,8 +462,9 @@ def test_cli_dry_run_with_prune_does_not_claim_deletions(db_path, tmp_path, caps
         mh.sample_activity(activity_id=None, title="大连市民讲座", city_code="210200", venue="大连图书馆")])
     code, out, _ = run(capsys, "import", "--db", db_path, "--dry-run", "--prune", second)
     assert code == 0 and "已删除" not in out and "将删除" in out and "本次未删除" in out
+    assert "已保留" not in out and "按 --prune 的要求删除" in out  # the warning agrees with --prune
     code, out, _ = run(capsys, "import", "--db", db_path, "--prune", second)
-    assert code == 0 and "已删除报送中不再有的活动 1 个" in out
+    assert code == 0 and "已删除报送中不再有的活动 1 个" in out and "已保留" not in out
 
 
 def test_a_national_workbook_reimports_into_the_national_programme_it_created(db, tmp_path):
