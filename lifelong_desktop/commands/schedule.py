@@ -56,12 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.set_defaults(func=run_ics)
 
 
-def _warn_on_check_errors(session, programme_id: int) -> None:
+def _warn_on_check_errors(session, programme_id: int, code: str = "schedule.check_errors") -> None:
     from lifelong_desktop.services.checks import run_checks
 
     errors = sum(1 for f in run_checks(session, programme_id) if f.severity == "error")
     if errors:
-        print(messages.render("schedule.check_errors", count=errors), file=sys.stderr)
+        print(messages.render(code, count=errors), file=sys.stderr)
 
 
 def run_schedule(args: argparse.Namespace) -> int:
@@ -123,7 +123,7 @@ def run_ics(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise CliError(messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)),
                                EXIT_UNREADABLE) from exc
-            _warn_on_check_errors(session, programme.id)
+            _warn_on_check_errors(session, programme.id, "ics.check_errors")
     finally:
         db.close()
     print(messages.render("ics.written", path=str(args.out), count=count))

@@ -209,6 +209,9 @@ def test_cli_schedule_warns_on_check_errors(small_db, db_path, tmp_path, capsys)
     assert main(["schedule", "--db", str(db_path), "--out", str(tmp_path / "s.odt")]) == 0
     captured = capsys.readouterr()
     assert "lifelong check" in captured.err and (tmp_path / "s.odt").exists()
+    assert main(["ics", "--db", str(db_path), "--out", str(tmp_path / "s.ics")]) == 0
+    err = capsys.readouterr().err
+    assert "日历文件仍已生成" in err and "日程" not in err  # the calendar, not a schedule
 
 
 def test_cli_schedule_unwritable_output_is_one_sentence(small_db, db_path, tmp_path, capsys):
