@@ -909,24 +909,24 @@
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="241"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="239"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="247"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="248"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="256"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="250"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="258"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
@@ -1122,22 +1122,33 @@
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="107"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="113"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="131"/>
         <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="142"/>
         <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="145"/>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="163"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="134"/>
+        <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
+        <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="145"/>
+        <source>The file “%1” could not be read: %2</source>
+        <translation>无法读取文件“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="163"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
@@ -1410,7 +1421,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>粘贴的行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="104"/>
         <source>&amp;Add %n activities</source>
         <translation>
             <numerusform>添加 %n 项活动(&amp;A)</numerusform>
@@ -1508,7 +1519,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>%1：取值无效。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="143"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_rows.py" line="145"/>
         <source>%1: required.</source>
         <translation>%1：必填。</translation>
     </message>

@@ -107,3 +107,30 @@ def test_findings_model_passes_qtmodeltester(qtmodeltester, window, exported):
 
 def teardown_module():
     base.error_handler.clear()
+
+
+def test_a_missing_file_is_said_to_be_missing_not_unreadable(window, tmp_path):
+    shown = []
+    window.activities.editing.run_dialog = lambda dialog: shown.append(dialog) or False
+    assert not run_import(window, tmp_path / "搬走了.xlsx")
+    assert shown == [] and len(window.told) == 1
+    assert "not found" in window.told[0] and "搬走了.xlsx" in window.told[0]
+
+
+def test_findings_are_shown_whole(qtbot, window, tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    shown = []
+    window.activities.editing.run_dialog = lambda dialog: shown.append(dialog) or False
+    run_import(window, bad)
+    [dialog] = shown
+    qtbot.addWidget(dialog)
+    assert not dialog.apply_button.isEnabled()
+    dialog.show()
+    qtbot.wait(10)
+    table = dialog.table
+    text = dialog.model.index(0, 2).data()
+    assert table.fontMetrics().horizontalAdvance(text) > table.columnWidth(2)  # a long sentence...
+    needed = table.sizeHintForRow(0)  # ...wrapped at the column's shown width
+    assert needed >= 2 * table.fontMetrics().lineSpacing()
+    assert needed <= table.rowHeight(0) <= needed + 4  # all of it shown, not cut with "…"; no blank lines

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.ui.activities import codes
+from lifelong_desktop.ui.dialogs.wrapped_rows import wrap_rows
 
 if TYPE_CHECKING:
     from lifelong_desktop.ui.main_window import MainWindow
@@ -102,7 +103,11 @@ class ImportPreviewDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Findings"))
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col in (COL_SEVERITY, COL_WHERE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        wrap_rows(self.table)  # what to change is a sentence: shown whole, not cut at the column's edge
         self.table.setVisible(bool(plan.findings))
         self.prune = QCheckBox(self.tr("&Delete the %n activities missing from the workbook", "", c["missing"]), self)
         self.prune.setVisible(c["missing"] > 0)
@@ -124,6 +129,11 @@ def run_import(window: MainWindow, path: Path) -> bool:
 
     ctx, view = window.ctx, window.activities
     year = None
+    if not path.is_file():  # gone since it was chosen, or a mistyped name: not "not an Excel workbook"
+        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), QCoreApplication.translate(
+            "ImportPreviewDialog", "The file “%1” was not found; it may have been moved, renamed or deleted.")
+            .replace("%1", str(path)))
+        return False
     try:
         with ctx.db.read() as session:
             plan = plan_import(session, path, year=year, file_name=path.name)
@@ -131,7 +141,9 @@ def run_import(window: MainWindow, path: Path) -> bool:
         view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), exc.message(codes.message_language()))
         return False
     except OSError as exc:
-        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), str(exc))
+        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), QCoreApplication.translate(
+            "ImportPreviewDialog", "The file “%1” could not be read: %2").replace("%1", path.name)
+            .replace("%2", exc.strerror or str(exc)))
         return False
     dialog = ImportPreviewDialog(plan, path.name, window)
     if not view.editing.run_dialog(dialog):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from lifelong_desktop.ui.dialogs.paste_rows import PastedRow, PasteResult
+from lifelong_desktop.ui.dialogs.wrapped_rows import wrap_rows
 
 COL_LINE, COL_TITLE, COL_DATE, COL_CITY, COL_HOSTS, COL_RESULT = range(6)
 PastedRowRole = Qt.ItemDataRole.UserRole + 1
@@ -96,9 +97,7 @@ class PastePreviewDialog(QDialog):
         header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)  # every reason a row is left out can be read, not just the first half
-        if len(result.rows) <= 2000:
-            self.table.resizeRowsToContents()
+        wrap_rows(self.table)  # every reason a row is left out can be read, not just the first half
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Add %n activities", "", good))
