@@ -16,6 +16,7 @@ from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.inputs import MergeProblem, expand_inputs
 from lifelong_desktop.submission.merge_registers import OrganisationMerger, VenueMerger, rename_organisers
 from lifelong_desktop.submission.model import WorkbookData
+from lifelong_desktop.submission.values import ValueProblem, parse_phone
 from lifelong_desktop.submission.writer import generator, write_workbook
 
 LEVEL_ABOVE = {"county": "city", "city": "province", "province": "national"}
@@ -159,6 +160,10 @@ def _header(kept: list[Input], findings: list[Finding], unit: str, contact: str,
     out_scope = LEVEL_ABOVE[scope]
     if out_scope != "national" and not (unit.strip() and contact.strip()):
         raise MergeProblem("unit_required", scope=out_scope)
+    try:  # the merged workbook must read back without errors
+        phone = parse_phone(phone.strip() or None) or ""
+    except ValueProblem:
+        raise MergeProblem("bad_phone", phone=phone) from None
     themes = {i.header.get("theme") for i in kept}
     starts = [i.header["window_start"] for i in kept if i.header.get("window_start")]
     ends = [i.header["window_end"] for i in kept if i.header.get("window_end")]

@@ -258,3 +258,16 @@ def test_inputs_of_two_levels_are_named_by_their_words_not_keys(tmp_path):
     assert len(err) == 1
     assert "填报层级为省级，与其他工作簿的地市级不同" in err[0].message("zh")
     assert "scope is provincial but the others are city" in err[0].message("en")
+
+
+def test_an_invalid_phone_option_is_refused_so_the_output_always_validates(tmp_path, capsys):
+    from lifelong_desktop.submission.reader import read_workbook
+
+    save(tmp_path, "a.xlsx", city_return("210100", "沈阳市"))
+    out = tmp_path / "out" / "辽宁.xlsx"
+    base = ["merge", str(tmp_path / "a.xlsx"), "--out", str(out), "--unit", "辽宁省教育厅", "--contact", "王老师"]
+    assert main([*base, "--phone", "abc"]) == 2
+    assert "--phone" in capsys.readouterr().err and not out.exists()
+    assert main([*base, "--phone", "０２４－８６８９３２１７"]) == 0
+    result = read_workbook(out)
+    assert result.ok and result.data.header["contact_phone"] == "024-86893217"
