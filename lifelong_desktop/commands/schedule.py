@@ -29,6 +29,14 @@ def _why(exc: OSError) -> str:
     return messages.render(f"schedule.why.{code}") if code else (exc.strerror or str(exc))
 
 
+def _drop_partial(path: Path) -> None:
+    """Remove the writers' temporary `<name>.part` left beside a target that could not be put in place."""
+    try:
+        path.with_name(path.name + ".part").unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value.strip().replace("/", "-"))
@@ -104,6 +112,7 @@ def run_schedule(args: argparse.Namespace) -> int:
             doc.write_odt(args.out)
             print(messages.render("schedule.written_odt", path=str(args.out)))
     except OSError as exc:
+        _drop_partial(args.out)
         raise CliError(messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)),
                        EXIT_UNREADABLE) from exc
     return EXIT_OK
@@ -121,6 +130,7 @@ def run_ics(args: argparse.Namespace) -> int:
             try:
                 count = write_ics(session, programme.id, args.out)
             except OSError as exc:
+                _drop_partial(args.out)
                 raise CliError(messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)),
                                EXIT_UNREADABLE) from exc
             _warn_on_check_errors(session, programme.id, "ics.check_errors")

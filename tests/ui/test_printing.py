@@ -270,3 +270,4 @@ def test_cli_output_that_is_a_folder_is_one_sentence_in_the_users_language(small
     assert capsys.readouterr().err.strip().endswith("这是一个文件夹，请给出文件名")
     assert main(["--lang", "en", "ics", "--db", str(db_path), "--out", str(tmp_path / "日历.ics")]) == 2
     assert capsys.readouterr().err.strip().endswith("it is a folder: give a file name")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == []  # no temporary left
