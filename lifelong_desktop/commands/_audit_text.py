@@ -62,8 +62,8 @@ def show_value(entity: str, field: str, value: Any, lang: str, refs: dict[tuple[
             code_list = table.column(field).code_list
             parts = [fmt.label_of(code_list, part) or part for part in str(value).split(";") if part]
             return "、".join(parts)
-    if field == "role":
-        code = f"audit.role.{value}"
+    if field in ("role", "scope"):  # an organiser's role, a return's level (city: 地市级)
+        code = f"audit.role.{value}" if field == "role" else f"export.scope.{value}"
         return messages.render(code, lang) if messages.has(code) else str(value)
     return str(value)
 

@@ -171,3 +171,11 @@ def test_cli_audit_of_an_unknown_activity_id_says_so(planned):
     db.close()
     out = _cli("audit", "--db", path, "--activity", "no-such-id")
     assert out.returncode == 0 and "没有编号为 no-such-id 的活动" in out.stdout and "还没有记录" not in out.stdout
+
+
+def test_a_returns_level_reads_as_a_word():
+    from lifelong_desktop.commands import _audit_text as text
+
+    assert text.show_value("submission", "scope", "city", "zh") == "地市级"
+    assert text.show_value("submission", "scope", "province", "en") == "provincial"
+    assert text.show_value("submission", "scope", "odd", "zh") == "odd"
