@@ -314,7 +314,8 @@ def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500,
                     col, crow = _col_number(m.group(1)), int(m.group(2))
                 else:
                     col, crow = col + 1, row
-                max_row, max_col = max(max_row, crow), max(max_col, col)
+                if len(el):  # a cell with a value or formula; the reader skips value-less (styled) ones
+                    max_row, max_col = max(max_row, crow), max(max_col, col)
                 cells += 1
                 if deadline is not None and not cells & 0xFFF:
                     _in_time(deadline)

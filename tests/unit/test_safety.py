@@ -203,3 +203,13 @@ def test_a_formula_without_cached_value_in_a_required_cell_is_one_finding(base, 
     result = read_workbook(tmp_path / "f.xlsx")
     assert [(f.sheet, f.cell, f.code) for f in result.findings] == [("活动", "B3", "formula_not_allowed")]
     assert result.exit_code == 1
+
+
+def test_a_far_value_less_styled_cell_is_not_a_cell_flood(base, tmp_path):
+    """Excel and LibreOffice keep styled empty cells (a border far down); the reader skips them, so may the scan."""
+    part = mh.sheet_part(base, "活动")
+    with zipfile.ZipFile(base) as z:
+        xml = z.read(part)
+    far = b'<row r="1048576"><c r="XFD1048576" s="0"/><c r="A1048576" t="s" s="0"/></row></sheetData>'
+    path = mh._rewrite(base, tmp_path / "styled.xlsx", {part: xml.replace(b"</sheetData>", far, 1)})
+    assert codes(path) == ([], 0)
