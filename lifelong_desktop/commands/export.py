@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from pathlib import Path
 
 from lifelong_desktop import messages
@@ -54,12 +55,24 @@ def _target(path: Path) -> Path:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
 
 
+def _region_code(text: str) -> str:
+    """--region as typed: full-width digits folded (an IME's ２１０１００), a unique name (沈阳市) to its code."""
+    from lifelong_desktop.services.regions import regions
+
+    value = unicodedata.normalize("NFKC", text).strip()
+    if value and not value.isdigit():
+        hits = regions().find_by_name(value)
+        if len(hits) == 1:
+            return hits[0].code
+    return value
+
+
 def run_template(args: argparse.Namespace) -> int:
     from lifelong_desktop.submission.template import TemplateProblem, write_template
 
     target = _target(args.out)
     try:
-        path, data = write_template(args.region.strip(), args.year, target)
+        path, data = write_template(_region_code(args.region), args.year, target)
     except TemplateProblem as exc:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
     except WriteProblem as exc:

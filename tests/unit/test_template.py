@@ -189,3 +189,12 @@ def test_templates_of_every_level_are_conformant_spreadsheetml(tmp_path, region)
         for sqref, source in sheet["validations"].items():
             m = re.fullmatch(r"([A-Z]+)3:\1(\d+)", sqref)
             assert m and int(m.group(2)) >= 102 and source.startswith("'代码表'!$C$"), (sqref, source)
+
+
+def test_template_region_as_typed_with_an_ime_or_by_name(tmp_path, capsys):
+    out = tmp_path / "t.xlsx"
+    for typed, code in (("２１０１００", "210100"), ("沈阳市", "210100"), ("沈阳市和平区", "210102")):
+        assert main(["template", "--out", str(out), "--region", typed, "--year", "2024"]) == 0, typed
+        assert header_values(load_workbook(out))["region_code"] == code
+    assert main(["template", "--out", str(out), "--region", "和平区", "--year", "2024"]) == 2  # two of them
+    assert "和平区" in capsys.readouterr().err
