@@ -85,6 +85,9 @@ def _sort_key_function(column: int) -> Callable[[ActivityRow], Any]:
 _RANKS: dict[str, dict[str, int]] = {}
 
 
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
 def _code_rank(code_list: str, key: str | None) -> int:
     ranks = _RANKS.get(code_list)
     if ranks is None:
@@ -192,9 +195,7 @@ class ActivityTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags  # called per cell: no enum arithmetic
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._shown)):

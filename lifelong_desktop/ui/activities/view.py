@@ -64,6 +64,10 @@ class ActivitiesView(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionsMovable(True)
         hh.setHighlightSections(False)
+        # The header paints each column asking "is this whole column selected?", which Qt answers by checking
+        # every selected row (1.3 s a repaint with 50,000 selected). Rows are selected, never columns: the
+        # header gets a selection of its own, always empty, and answers at once.
+        hh.setSelectionModel(QItemSelectionModel(self.model, hh))
         for col, width in _WIDTHS.items():
             hh.resizeSection(col, width)
         layout = QVBoxLayout(self)
@@ -184,9 +188,16 @@ class ActivitiesView(QWidget):
 
     # ---------------------------------------------------------------- selection
 
+    def selected_row_numbers(self) -> list[int]:
+        """The selected rows, read from the selection's ranges: `selectedRows()` asks the model for the flags of
+        every selected cell (1.3 million Python calls, 4 s, when all 50,000 activities are selected)."""
+        rows: set[int] = set()
+        for r in self.table.selectionModel().selection():
+            rows.update(range(r.top(), r.bottom() + 1))
+        return sorted(rows)
+
     def selected_rows(self) -> list[ActivityRow]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return self.model.rows_at(rows)
+        return self.model.rows_at(self.selected_row_numbers())
 
     def selected_ids(self) -> list[int]:
         return [r.id for r in self.selected_rows()]
@@ -218,7 +229,7 @@ class ActivitiesView(QWidget):
     def _selection_changed(self) -> None:
         if self.actions is None:
             return
-        n = len(self.table.selectionModel().selectedRows())
+        n = sum(r.height() for r in self.table.selectionModel().selection())  # rows; ranges never overlap
         for aid in (ActionId.DUPLICATE_ACTIVITY, ActionId.DELETE_ACTIVITY, ActionId.BULK_EDIT):
             self.actions[aid].setEnabled(n > 0)
         for aid in (ActionId.EDIT_ACTIVITY, ActionId.WEEKLY_SERIES):
