@@ -415,3 +415,13 @@ def test_selecting_everything_does_not_ask_the_model_about_every_cell(qtbot, db,
                                        | view.table.selectionModel().SelectionFlag.Rows)
     ids = view.selected_ids()
     assert len(ids) == n - 1 and middle not in ids
+
+
+def test_selecting_many_ids_makes_one_range_per_run_of_rows(desk):
+    view = desk.view
+    ids = [view.model.row_at(i).id for i in (0, 1, 2, 3, 5, 6, 9)]
+    view.select_ids(reversed(ids))
+    selection = view.table.selectionModel().selection()
+    assert [(r.top(), r.bottom()) for r in sorted(selection, key=lambda r: r.top())] == [(0, 3), (5, 6), (9, 9)]
+    assert sorted(view.selected_ids()) == sorted(ids)
+    assert view.table.currentIndex().row() == 0
