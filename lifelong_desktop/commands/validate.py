@@ -15,6 +15,7 @@ from lifelong_desktop.commands.common import (
     CliError,
     add_db_option,
     add_year_option,
+    db_path,
     open_db,
     programme_of,
 )
@@ -105,12 +106,18 @@ def run_import(args: argparse.Namespace) -> int:
 
         outcome = ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=args.dry_run)
     else:
+        target = db_path(args)
+        created = not target.exists()
         db = open_db(args, create=True)
+        outcome = None
         try:
             outcome = apply_import(db, result, year=args.year, prune=args.prune, dry_run=args.dry_run,
                                    file_name=args.file.name)
         finally:
             db.close()
+            if created and not (outcome and outcome.applied):  # a dry run or a refusal leaves no new file
+                for path in (target, *(target.with_name(target.name + s) for s in ("-wal", "-shm", "-journal"))):
+                    path.unlink(missing_ok=True)
     counts = outcome.counts
     if args.json:
         _print_json({"findings": [f.as_json() for f in outcome.findings], "applied": outcome.applied,
@@ -121,7 +128,8 @@ def run_import(args: argparse.Namespace) -> int:
     if outcome.plan.ok:
         if outcome.plan.kind == "new_programme":
             h = outcome.plan.result.data.header
-            print(messages.render("import.created_programme", year=h["year"], region=h.get("region_name") or ""))
+            code = "import.would_create_programme" if args.dry_run else "import.created_programme"
+            print(messages.render(code, year=h["year"], region=h.get("region_name") or ""))
         print(messages.render("import.dry_run" if args.dry_run else "import.applied", name=args.file.name,
                               counts=text))
         if outcome.pruned:

@@ -199,7 +199,7 @@ def apply_import(db: Any, path: Path | str | ReadResult, *, year: int | None = N
     if not result.ok:
         return ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=dry_run)
     outcome: ImportOutcome | None = None
-    if not dry_run:
+    if not dry_run and _holds_a_programme(db):  # a new, empty database has nothing to lose
         from lifelong_desktop.db import backup_before
 
         backup_before(db, "import")  # a consistent copy first; raises DatabaseProblem when none can be made
@@ -221,6 +221,11 @@ def apply_import(db: Any, path: Path | str | ReadResult, *, year: int | None = N
         pass
     assert outcome is not None
     return outcome
+
+
+def _holds_a_programme(db: Any) -> bool:
+    with db.read() as session:
+        return session.scalar(select(Programme.id).limit(1)) is not None
 
 
 class _Rollback(Exception):

@@ -501,3 +501,14 @@ def test_cli_missing_file_is_named_as_missing_in_json_too(db_path, tmp_path, cap
     empty.write_bytes(b"")
     code, out, _ = run(capsys, "--lang", "zh", "validate", "--json", empty)
     assert code == 2 and "不是 Excel 工作簿" in json.loads(out)[0]["findings"][0]["message"]
+
+
+def test_cli_dry_run_or_refusal_into_a_new_database_leaves_no_file(db_path, tmp_path, capsys):
+    path = dalian(tmp_path)
+    code, out, _ = run(capsys, "import", "--db", db_path, "--dry-run", path)
+    assert code == 0 and "正式导入时将" in out and "已按" not in out
+    assert not db_path.exists() and not (tmp_path / "backups").exists()
+    code, _, _ = run(capsys, "import", "--db", db_path, "--year", "2023", path)
+    assert code == 1 and not db_path.exists() and not (tmp_path / "backups").exists()
+    code, out, _ = run(capsys, "import", "--db", db_path, path)
+    assert code == 0 and "已按该工作簿" in out and db_path.exists()
