@@ -141,21 +141,42 @@ def test_pinyin_keys():
 
 
 def test_sort_keys_are_cached_for_the_next_run(monkeypatch):
+    """warm_up writes the keys it computed to the data folder; a new run reads them back, needing no pypinyin.
+
+    The module's caches are per process, and earlier tests fill them: so do warm-up threads that earlier
+    views' 1.5 s timers start whenever Qt events are processed (between tests too), at moments that depend
+    on the machine's load, with whatever data folder is set then. Left as they are, the three names may be
+    known already and `_stored()` may hold another folder's file, so warm_up rightly writes nothing here.
+    The test therefore waits for such threads and starts, as a first run does, from no file and no keys.
+    """
+    import json
+    import sys
+    import threading
+
     from lifelong_desktop.ui.activities import collation
 
-    thread = collation.warm_up(["沈阳市", "朝阳市", "辽宁省教育厅"])
-    thread.join(30)
-    path = collation.cache_path()
-    assert path.exists()
-    import json
-
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["names"]["朝阳市"].startswith("chao2") and data["chars"][str(ord("中"))] == "zhong1 "
+    for other in threading.enumerate():
+        if other.name == "pinyin-warm-up":
+            other.join()
+    collation.cache_path().unlink(missing_ok=True)  # one of them may have written to this test's folder
     monkeypatch.setattr(collation, "_name_keys", {})
-    monkeypatch.setitem(__import__("sys").modules, "pypinyin", None)  # computing again would fail
     collation._stored.cache_clear()
-    assert collation.name_key("沈阳市").startswith("shen3")  # read back from the file
-    assert "沈阳市" in collation._name_keys
+    try:
+        thread = collation.warm_up(["沈阳市", "朝阳市", "辽宁省教育厅"])
+        thread.join()
+        path = collation.cache_path()
+        assert path.exists()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["names"]["朝阳市"].startswith("chao2") and data["chars"][str(ord("中"))] == "zhong1 "
+        assert set(data["names"]) == {"沈阳市", "朝阳市", "辽宁省教育厅"}  # computed here, not left over
+        monkeypatch.setattr(collation, "_name_keys", {})
+        collation._stored.cache_clear()
+        with monkeypatch.context() as m:  # undone before pytest-qt processes events (a timer's thread may run)
+            m.setitem(sys.modules, "pypinyin", None)  # computing again would fail
+            assert collation.name_key("沈阳市").startswith("shen3")  # read back from the file
+        assert "沈阳市" in collation._name_keys
+    finally:
+        collation._stored.cache_clear()  # what it read belongs to this test's folder
 
 
 def test_english_words_for_codes(model):
