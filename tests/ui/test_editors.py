@@ -252,3 +252,25 @@ def test_bulk_edit_venue_is_found_by_typing_and_the_selection_cities_come_first(
     assert ok.isEnabled()
     dialog.org.setEditText("不存在的单位")
     assert not ok.isEnabled()  # OK follows the typing, it does not silently drop the organisation
+
+
+def test_every_audience_is_in_view_whole_and_space_ticks_it(qtbot, setup):
+    from PySide6.QtCore import Qt
+
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, None, rows)
+    qtbot.addWidget(form)
+    form.show()
+    form.tabs.setCurrentIndex(3)
+    lst = form.audiences
+    qtbot.wait(10)
+    viewport = lst.viewport().rect()
+    for i in range(lst.count()):
+        item = lst.item(i)
+        rect = lst.visualItemRect(item)
+        assert viewport.contains(rect), item.text()  # no scrolling to find one
+        assert rect.width() >= lst.fontMetrics().horizontalAdvance(item.text()) + 20, item.text()  # no "…"
+    lst.setFocus()
+    lst.setCurrentRow(1)
+    qtbot.keyClick(lst, Qt.Key.Key_Space)
+    assert form.value().audiences == (lst.item(1).data(Qt.ItemDataRole.UserRole),)

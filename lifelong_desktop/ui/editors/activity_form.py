@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -195,7 +195,18 @@ class ActivityForm(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.audiences.addItem(item)
-        self.audiences.setMaximumHeight(140)
+        # every audience in view at once, in columns (Space ticks the current one), not a list to scroll
+        self.audiences.setFlow(QListWidget.Flow.LeftToRight)
+        self.audiences.setWrapping(True)
+        self.audiences.setResizeMode(QListWidget.ResizeMode.Adjust)
+        fm = self.audiences.fontMetrics()
+        cell = QSize(max(fm.horizontalAdvance(t) for _k, t in codes.items("audience")) + 48, fm.height() + 10)
+        self.audiences.setGridSize(cell)
+        for i in range(self.audiences.count()):
+            self.audiences.item(i).setSizeHint(cell)  # the whole word, never "…"
+        per_row = max(1, 460 // cell.width())  # the field is at least ~460 px wide in the 640 px dialog
+        lines = -(-self.audiences.count() // per_row)
+        self.audiences.setFixedHeight(lines * cell.height() + 2 * self.audiences.frameWidth() + 6)
         self.expected = count_spin(page)
         self.actual = count_spin(page)
         self.online = count_spin(page)
