@@ -274,3 +274,22 @@ def test_every_audience_is_in_view_whole_and_space_ticks_it(qtbot, setup):
     lst.setCurrentRow(1)
     qtbot.keyClick(lst, Qt.Key.Key_Space)
     assert form.value().audiences == (lst.item(1).data(Qt.ItemDataRole.UserRole),)
+
+
+def test_tabs_with_problems_are_marked_and_say_why(qtbot, setup):
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, None, rows)
+    qtbot.addWidget(form)
+    marked = [i for i in range(form.tabs.count()) if not form.tabs.tabIcon(i).isNull()]
+    assert marked == [0, 1, 2]  # title/type/level, city, hosts; nothing on Participants
+    assert "title" in form.tabs.tabToolTip(0).lower() and "host" in form.tabs.tabToolTip(2).lower()
+    lines = form.problems.text().splitlines()
+    assert lines.index(form.tabs.tabToolTip(2)) > lines.index(form.tabs.tabToolTip(1).splitlines()[0])  # tab order
+    form.title.setText("讲座")
+    set_combo_data(form.activity_type, "lecture")
+    set_combo_data(form.level, "provincial")
+    assert form.tabs.tabIcon(0).isNull() and form.tabs.tabToolTip(0) == ""
+    set_combo_data(form.city, "210100")
+    form.hosts.picker.setEditText("辽宁省教育厅")
+    form.hosts.add_current()
+    assert all(form.tabs.tabIcon(i).isNull() for i in range(form.tabs.count())) and form.ok_button.isEnabled()

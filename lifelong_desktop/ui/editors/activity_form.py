@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QSize, Qt, QTime
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QStyle,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -46,6 +48,16 @@ def main_venue_candidates(rows: Sequence[ActivityRow], row: ActivityRow | None) 
         or r.level in ("national", "provincial"))]
 
 
+#: the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)
+_TAB_OF = {"title_required": 0, "title_too_long": 0, "type_required": 0, "level_required": 0, "own_parent": 0,
+           "description_too_long": 0, "end_before_start": 1, "end_time_not_after_start": 1, "mode_required": 1,
+           "city_required": 1, "venue_missing": 1, "url_missing": 1, "address_too_long": 1, "host_required": 2}
+
+
+def tab_of(code: str) -> int:
+    return _TAB_OF.get(code, 3)
+
+
 class ActivityForm(QDialog):
     """New (row None) or existing activity; `value()` is the ActivityInput to save once OK is enabled."""
 
@@ -61,6 +73,7 @@ class ActivityForm(QDialog):
         self.tabs.addTab(self._place_tab(), self.tr("&When and Where"))
         self.tabs.addTab(self._organisers_tab(), self.tr("&Organisers"))
         self.tabs.addTab(self._people_tab(), self.tr("&Participants"))
+        self._error_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
@@ -312,10 +325,18 @@ class ActivityForm(QDialog):
 
     def revalidate(self) -> None:
         errors, warnings = self.problems_of(self.value())
+        errors.sort(key=tab_of)  # in the order of the tabs they are on
+        warnings.sort(key=tab_of)
         lines = [problem_text(c) for c in errors] + [problem_text(c) for c in warnings]
         self.problems.setText("\n".join(dict.fromkeys(lines)))
         self.problems.setStyleSheet("color: #b00020;" if errors else "color: #8a5a00;")
         self.ok_button.setEnabled(not errors)
+        bar = self.tabs.tabBar()
+        for i in range(self.tabs.count()):  # the tabs that keep OK disabled are red, their tip says why
+            own = [problem_text(c) for c in errors if tab_of(c) == i]
+            bar.setTabTextColor(i, QColor("#b00020") if own else self.palette().color(QPalette.ColorRole.WindowText))
+            self.tabs.setTabToolTip(i, "\n".join(dict.fromkeys(own)))
+            self.tabs.setTabIcon(i, self._error_icon if own else QIcon())
 
     def _connect(self) -> None:
         for w in (self.title, self.address, self.online_url, self.contact_name, self.contact_phone):
