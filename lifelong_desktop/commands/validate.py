@@ -19,7 +19,7 @@ from lifelong_desktop.commands.common import (
     open_db,
     programme_of,
 )
-from lifelong_desktop.submission.findings import ERROR, Finding
+from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -73,11 +73,20 @@ def run_validate(args: argparse.Namespace) -> int:
     results = []
     worst = EXIT_OK
     files = expand(args.files)
-    several = len(files) > 1
+    named = {str(p) for p in args.files}  # a lock file matched by a pattern is Excel's, not a return
+    locks = [p for p in files if p.name.startswith("~$") and str(p) not in named]
+    files = [p for p in files if p not in locks]
+    several = len(files) + len(locks) > 1
+    for path in locks:
+        lock = Finding(WARNING, "lock_file_skipped", file=path.name)
+        if args.json:
+            results.append((path, None, [lock]))
+        else:
+            print(lock.as_text(with_file=True))
     for path in files:
         result = read_workbook(path)
         worst = max(worst, result.exit_code)
-        results.append((path, result))
+        results.append((path, result, result.findings))
         if args.json:
             continue
         if not path.is_file():
@@ -89,8 +98,8 @@ def run_validate(args: argparse.Namespace) -> int:
         code = "validate.errors" if errors else "validate.ok"
         print(messages.render(code, name=path.name, errors=errors, warnings=warnings))
     if args.json:
-        _print_json([{"file": str(path), "exit_code": r.exit_code, "findings": [f.as_json() for f in r.findings]}
-                     for path, r in results])
+        _print_json([{"file": str(path), "exit_code": r.exit_code if r else EXIT_OK,
+                      "findings": [f.as_json() for f in findings]} for path, r, findings in results])
     return worst
 
 

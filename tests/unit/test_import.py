@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
@@ -512,3 +513,16 @@ def test_cli_dry_run_or_refusal_into_a_new_database_leaves_no_file(db_path, tmp_
     assert code == 1 and not db_path.exists() and not (tmp_path / "backups").exists()
     code, out, _ = run(capsys, "import", "--db", db_path, path)
     assert code == 0 and "已按该工作簿" in out and db_path.exists()
+
+
+def test_cli_validate_skips_excel_lock_files_a_pattern_matches(tmp_path, capsys):
+    mh.build_workbook(tmp_path / "a.xlsx")
+    (tmp_path / "~$a.xlsx").write_bytes(b"\x00" * 165)  # Excel holds a.xlsx open
+    code, out, _ = run(capsys, "validate", tmp_path / "*.xlsx")
+    assert code == 0 and "~$a.xlsx: - warning lock_file_skipped" in out and "not_a_workbook" not in out
+    code, out, _ = run(capsys, "validate", "--json", tmp_path / "*.xlsx")
+    data = {Path(e["file"]).name: e for e in json.loads(out)}
+    assert code == 0 and [f["code"] for f in data["~$a.xlsx"]["findings"]] == ["lock_file_skipped"]
+    assert data["a.xlsx"]["exit_code"] == 0
+    code, _, _ = run(capsys, "validate", tmp_path / "~$a.xlsx")  # named on purpose: read, and refused
+    assert code == 2
