@@ -55,7 +55,7 @@ def _target(path: Path) -> Path:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
 
 
-def _region_code(text: str) -> str:
+def region_code_as_typed(text: str) -> str:
     """--region as typed: full-width digits folded (an IME's ２１０１００), a unique name (沈阳市) to its code."""
     from lifelong_desktop.services.regions import regions
 
@@ -72,7 +72,7 @@ def run_template(args: argparse.Namespace) -> int:
 
     target = _target(args.out)
     try:
-        path, data = write_template(_region_code(args.region), args.year, target)
+        path, data = write_template(region_code_as_typed(args.region), args.year, target)
     except TemplateProblem as exc:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
     except WriteProblem as exc:

@@ -76,6 +76,10 @@ def run_schedule(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".odt"):
         raise CliError(messages.render("schedule.bad_suffix", path=str(args.out)), EXIT_UNREADABLE)
+    if args.city:  # as typed: full-width digits, or a unique name (沈阳市)
+        from lifelong_desktop.commands.export import region_code_as_typed
+
+        args.city = region_code_as_typed(args.city)
     region = regions().get(args.city) if args.city else None
     if args.city and (region is None or region.level == "county"):  # activities are filed by prefecture code
         raise CliError(messages.render("schedule.bad_city", value=args.city), EXIT_UNREADABLE)

@@ -259,6 +259,7 @@ def test_cli_schedule_refuses_filters_that_can_only_give_an_empty_schedule(small
     assert "地市代码无效" in capsys.readouterr().err
     assert not out.exists()
     assert main([*base, "--city", "210000"]) == 0 and main([*base, "--city", "210100"]) == 0  # province-wide, a city
+    assert main([*base, "--city", "２１０１００"]) == 0 and main([*base, "--city", "沈阳市"]) == 0  # as typed
 
 
 def test_cli_output_that_is_a_folder_is_one_sentence_in_the_users_language(small_db, db_path, tmp_path, capsys):
