@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import datetime as _dt
+import sys
 import traceback
 from pathlib import Path
 
