@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -76,7 +77,7 @@ class Application:
         self.app, self.settings = app, settings
         self.db: Database | None = None
         self.window = None
-        self.lang = message_language(settings.get(S.LANGUAGE))
+        self.lang = codes.message_language()  # the window's, set by run() from window_language()
 
     def open_first(self, db_path: Path | None) -> bool:
         """The given database, else the last one, else the default; asks for another file on a problem."""
@@ -137,6 +138,19 @@ class Application:
                 return None
 
 
+def window_language(settings: S.Settings) -> str:
+    """The window's language: the one chosen in Edit > Language, else LIFELONG_LANG (en or zh), else Chinese.
+
+    Sentences rendered without an explicit language (a damaged database, a workbook that cannot be written) read
+    LIFELONG_LANG, so it is set to match: an English window never shows them in Chinese, nor the other way."""
+    if settings.contains(S.LANGUAGE):
+        language = settings.get(S.LANGUAGE)
+    else:
+        language = "en" if os.environ.get("LIFELONG_LANG", "").lower().startswith("en") else "zh_CN"
+    os.environ["LIFELONG_LANG"] = message_language(language)
+    return language
+
+
 def run(argv: Sequence[str], db_path: Path | None) -> int:
     """`lifelong-desktop [DB]`: show the window; 0 when closed normally, 3 when no database could be opened."""
     app = QApplication.instance() or QApplication(list(argv))
@@ -144,7 +158,7 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     settings = S.Settings()
-    language = settings.get(S.LANGUAGE)
+    language = window_language(settings)
     install_translators(app, language)
     codes.set_language(language)
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Lifelong Learning Activity Week"))

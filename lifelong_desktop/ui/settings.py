@@ -82,6 +82,10 @@ class Settings:
             return type(value)(value)  # type: ignore[return-value]  # never hand out the default itself
         return value
 
+    def contains(self, setting: Setting) -> bool:
+        """Whether the user's settings hold a value for it (not just the default)."""
+        return self._q.contains(setting.key)
+
     def set(self, setting: Setting[T], value: T) -> None:
         self._q.setValue(setting.key, setting.encode(value))
 

@@ -258,13 +258,13 @@
     <name>ActivitiesView</name>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/view.py" line="48"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="114"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="186"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -315,322 +315,323 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="68"/>
         <source>New Activity</source>
+        <extracomment>the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)</extracomment>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="68"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="72"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="73"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="74"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="75"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="80"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="106"/>
         <source>&amp;Featured brand activity</source>
         <translation>特色品牌活动(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="110"/>
         <source>(none: this is not a sub-venue)</source>
         <translation>（无：不是分会场）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="123"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="123"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="124"/>
         <source>T&amp;ype:</source>
         <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="124"/>
         <source>Activity type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="125"/>
         <source>&amp;Level:</source>
         <translation>活动级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="125"/>
         <source>Activity level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="126"/>
         <source>Sub-&amp;venue of:</source>
         <translation>所属主会场(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="126"/>
         <source>Main-venue activity of which this is a sub-venue</source>
         <translation>本活动作为分会场所属的主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="127"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="128"/>
         <source>Featured brand activity</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="129"/>
         <source>Desc&amp;ription:</source>
         <translation>活动简介(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="129"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="144"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="157"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="166"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="168"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="169"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="170"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="171"/>
         <source>&amp;Start date:</source>
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="172"/>
         <source>&amp;End date:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="173"/>
         <source>T&amp;ime:</source>
         <translation>时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="179"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="179"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
         <source>Online p&amp;latform or link:</source>
         <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="190"/>
         <source>hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="191"/>
         <source>undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="192"/>
         <source>co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="193"/>
         <source>&amp;Hosts:</source>
         <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="193"/>
         <source>&amp;Undertakers:</source>
         <translation>承办单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="194"/>
         <source>&amp;Co-organisers:</source>
         <translation>协办单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="191"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="204"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="207"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="231"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="232"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="232"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="209"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="233"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="209"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="233"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="234"/>
         <source>On&amp;line participants:</source>
         <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="234"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="235"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="235"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="236"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="236"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="353"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="385"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="357"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="389"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -708,12 +709,12 @@
         <translation>特色品牌</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="113"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="114"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -721,32 +722,32 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/application.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/application.py" line="62"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/application.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/application.py" line="66"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/application.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/application.py" line="103"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/application.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/application.py" line="105"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/application.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/application.py" line="110"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/application.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/application.py" line="164"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
@@ -847,86 +848,87 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="92"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="108"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="111"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="117"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="158"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="167"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="179"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="161"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="189"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="192"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="208"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="186"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="217"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="188"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="219"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="241"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="272"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="247"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="278"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="256"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="287"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="258"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="289"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
@@ -1024,27 +1026,27 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="40"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="40"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="40"/>
         <source>What to change</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="70"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="70"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1070,85 +1072,85 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="82"/>
         <source>Import “%1”</source>
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="85"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="85"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="86"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="86"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="87"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="91"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="94"/>
         <source>The workbook has %n errors: correct them in the file and import it again.</source>
         <translation>
             <numerusform>工作簿中有 %n 处错误：请在文件中改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="96"/>
         <source>Nothing is changed until you choose Apply; Ctrl+Z undoes the import.</source>
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="104"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="112"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="134"/>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="142"/>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="145"/>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="158"/>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="162"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="133"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="144"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="162"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
@@ -1392,36 +1394,36 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PastePreviewDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="77"/>
         <source>Paste Rows from Excel</source>
         <translation>粘贴 Excel 表格行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="80"/>
         <source>%n rows will be added as new activities.</source>
         <translation>
             <numerusform>将添加 %n 行为新活动。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="82"/>
         <source>%n rows have problems and will be left out.</source>
         <translation>
             <numerusform>%n 行有问题，将不添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="84"/>
         <source>No header row: columns were read in the workbook&apos;s order.</source>
         <translation>未找到表头行：已按填报工作簿的列顺序读取。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="91"/>
         <source>Pasted rows</source>
         <translation>粘贴的行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="103"/>
         <source>&amp;Add %n activities</source>
         <translation>
             <numerusform>添加 %n 项活动(&amp;A)</numerusform>
@@ -1431,37 +1433,37 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PastePreviewModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="22"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="22"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="22"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="22"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="21"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="22"/>
         <source>Hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="22"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="23"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="56"/>
         <source>will be added</source>
         <translation>将添加</translation>
     </message>

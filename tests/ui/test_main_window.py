@@ -409,3 +409,44 @@ def planning_change():
     from lifelong_desktop.services.planning import BulkChange
 
     return BulkChange(status="held")
+
+
+def test_files_that_cannot_be_written_are_said_in_the_windows_language(window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from lifelong_desktop.ui.activities import codes
+    from lifelong_desktop.ui.i18n import install_translators
+
+    said = []
+    window.files._say = lambda text, title="": said.append(text)
+    missing = tmp_path / "不存在的文件夹"
+    app = QApplication.instance()
+    install_translators(app, "zh_CN")
+    codes.set_language("zh_CN")
+    try:
+        assert window.files.export_ics(str(missing / "活动周.ics")) is None
+        assert window.files.blank_template(str(missing / "模板.xlsx"), "210000", 2024) is None
+        assert window.files.export_workbook(str(missing / "填报.xlsx")) is None
+        install_translators(app, "en")
+        codes.set_language("en")
+        assert window.files.export_ics(str(missing / "x.ics")) is None
+    finally:
+        install_translators(app, "en")
+        codes.set_language("zh_CN")
+    assert len(said) == 4 and "does not exist" in said[-1]
+    for text in said[:3]:
+        assert "不存在" in text and "Errno" not in text and "No such file" not in text, text
+
+
+def test_window_language_follows_the_choice_then_lifelong_lang(tmp_path, monkeypatch):
+    import os
+
+    from lifelong_desktop.ui.application import window_language
+
+    monkeypatch.setenv("LIFELONG_LANG", "en")
+    settings = S.Settings(tmp_path / "fresh.ini")
+    assert window_language(settings) == "en" and os.environ["LIFELONG_LANG"] == "en"
+    settings.set(S.LANGUAGE, "zh_CN")  # chosen in Edit > Language: wins, and sentences follow it
+    assert window_language(settings) == "zh_CN" and os.environ["LIFELONG_LANG"] == "zh"
+    monkeypatch.delenv("LIFELONG_LANG")
+    assert window_language(S.Settings(tmp_path / "other.ini")) == "zh_CN"

@@ -22,6 +22,28 @@ XLSX_FILTER = "Excel (*.xlsx)"
 DB_FILTER = "SQLite (*.sqlite *.db)"
 
 
+def write_sentence(exc: OSError, path: str | Path) -> str:
+    """Why a file could not be written, as the workbook writer says it (never "[Errno 2] No such file…")."""
+    import errno
+
+    from lifelong_desktop.submission.output import WriteProblem
+    from lifelong_desktop.ui.activities import codes
+
+    lang = codes.message_language()
+    if isinstance(exc, WriteProblem):
+        return exc.message(lang)
+    target = Path(path).expanduser().absolute()
+    if not target.parent.is_dir():
+        code = "no_folder"
+    elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        code = "disk_full"
+    elif isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        code = "permission_denied"
+    else:
+        code = "write_failed"
+    return WriteProblem(code, target).message(lang)
+
+
 def available(module: str) -> bool:
     """Whether another part of the app (written separately) is installed: importer, ics..."""
     try:
@@ -59,6 +81,12 @@ class FileActions(QObject):
         a[ActionId.EXPORT_ICS].setEnabled(has and available("lifelong_desktop.printing.ics"))
 
     # ---------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _lang() -> str:
+        from lifelong_desktop.ui.activities import codes
+
+        return codes.message_language()
 
     def _say(self, text: str, title: str = "") -> None:
         self.window.activities.inform(title or self.tr("Not done"), text)
@@ -123,7 +151,7 @@ class FileActions(QObject):
             self._say(problem_text(exc.code, **exc.params))
             return None
         except DatabaseProblem as exc:
-            self._say(exc.message())
+            self._say(exc.message(self._lang()))
             return None
         self.ctx.set_programme(pid)
         self.ctx.notify("programme", "activities")
@@ -155,10 +183,10 @@ class FileActions(QObject):
             with self.ctx.db.transaction("export") as session:
                 result = export_programme(session, self._programme(session), path)
         except DatabaseProblem as exc:
-            self._say(exc.message())
+            self._say(exc.message(self._lang()))
             return None
         except OSError as exc:
-            self._say(self.tr("The workbook could not be written: %1").replace("%1", exc.strerror or str(exc)))
+            self._say(self.tr("The workbook could not be written: %1").replace("%1", write_sentence(exc, path)))
             return None
         self.ctx.notify("programme", "submissions")
         self._done(self.tr("Exported %1 activities to %2 (version %3).").replace("%1", str(result.activities))
@@ -182,8 +210,11 @@ class FileActions(QObject):
             return None
         try:
             written, _ = write_template(region_code, year, path)
-        except (TemplateProblem, OSError) as exc:
-            self._say(self.tr("The template could not be written: %1").replace("%1", str(exc)))
+        except TemplateProblem as exc:
+            self._say(self.tr("The template could not be written: %1").replace("%1", exc.message(self._lang())))
+            return None
+        except OSError as exc:
+            self._say(self.tr("The template could not be written: %1").replace("%1", write_sentence(exc, path)))
             return None
         self._done(self.tr("Blank template written to %1.").replace("%1", str(written)))
         return written
@@ -253,7 +284,7 @@ class FileActions(QObject):
             with self.ctx.db.read() as session:
                 count = ics.write_ics(session, self.ctx.programme_id, path, lang=codes.message_language())
         except OSError as exc:
-            self._say(self.tr("The calendar could not be written: %1").replace("%1", exc.strerror or str(exc)))
+            self._say(self.tr("The calendar could not be written: %1").replace("%1", write_sentence(exc, path)))
             return None
         self._done(self.tr("%n activities written to the calendar %1.", "", count).replace("%1", str(path)))
         return Path(path)
