@@ -1655,13 +1655,13 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="40"/>
-        <source>&amp;Landscape</source>
-        <translation>横向(&amp;L)</translation>
+        <source>L&amp;andscape</source>
+        <translation>横向(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="41"/>
-        <source>Include &amp;cancelled activities</source>
-        <translation>包括已取消的活动(&amp;C)</translation>
+        <source>&amp;Include cancelled activities</source>
+        <translation>包括已取消的活动(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/dialogs/print_options.py" line="42"/>

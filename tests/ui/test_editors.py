@@ -293,3 +293,28 @@ def test_tabs_with_problems_are_marked_and_say_why(qtbot, setup):
     form.hosts.picker.setEditText("辽宁省教育厅")
     form.hosts.add_current()
     assert all(form.tabs.tabIcon(i).isNull() for i in range(form.tabs.count())) and form.ok_button.isEnabled()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_alt_key_of_the_other_dialogs_is_used_twice(qtbot, setup, language):
+    from PySide6.QtWidgets import QApplication
+
+    from lifelong_desktop.services.regions import regions
+    from lifelong_desktop.ui.dialogs.new_programme import FromLastYearDialog, NewProgrammeDialog
+    from lifelong_desktop.ui.dialogs.print_options import PrintOptionsDialog
+    from lifelong_desktop.ui.dialogs.template_dialog import TemplateDialog
+    from lifelong_desktop.ui.i18n import install_translators
+
+    _ctx, choices, rows = setup
+    app = QApplication.instance()
+    install_translators(app, language)
+    try:
+        dialogs = [PrintOptionsDialog(regions().cities_of("210000")), BulkEditDialog(choices, 2),
+                   WeeklySeriesDialog(rows[0]), TemplateDialog("210000", 2024), NewProgrammeDialog(),
+                   FromLastYearDialog("辽宁省", 2025)]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            dialog.show()
+            assert _clashing_mnemonics(dialog) == {}, type(dialog).__name__
+    finally:
+        install_translators(app, "en")

@@ -37,8 +37,8 @@ class PrintOptionsDialog(QDialog):
         self.paper = QComboBox(self)
         for size in ("A4", "A3"):
             self.paper.addItem(size, size)
-        self.landscape = QCheckBox(self.tr("&Landscape"), self)
-        self.cancelled = QCheckBox(self.tr("Include &cancelled activities"), self)
+        self.landscape = QCheckBox(self.tr("L&andscape"), self)
+        self.cancelled = QCheckBox(self.tr("&Include cancelled activities"), self)
         for w, name in ((self.by, self.tr("Layout")), (self.city, self.tr("City")),
                         (self.date_from, self.tr("From date")), (self.date_to, self.tr("To date")),
                         (self.paper, self.tr("Paper size"))):
