@@ -6,16 +6,44 @@ import argparse
 import importlib
 import os
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from lifelong_desktop import __version__, commands, messages
 from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
 from lifelong_desktop.db import DatabaseProblem
 
 
+_ARGPARSE_ZH = (
+    (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
+    (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数：{0}"),
+    (re.compile(r"argument COMMAND: invalid choice: (.+?) \(choose from (.+)\)"), "没有 {0} 这个命令，可用的命令：{1}"),
+    (re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"), "参数 {0} 的取值 {1} 无效，可选：{2}"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.+)"), "参数 {0} 的取值 {2} 无效"),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面缺少取值"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "参数 {0} 不能与 {1} 同时使用"),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with misuse reported as one sentence in the user's language (exit 2), no usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        detail = message
+        if messages.current_language() == "zh":
+            for pattern, template in _ARGPARSE_ZH:
+                m = pattern.fullmatch(message)
+                if m:
+                    detail = template.format(*m.groups())
+                    break
+        print(messages.render("cli.usage_error", detail=detail, prog=self.prog), file=sys.stderr)
+        sys.exit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="lifelong",
         description="全民终身学习活动周计划工具（命令行）/ Lifelong Learning Activity Week planner, headless commands",
     )
@@ -33,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for i, arg in enumerate(argv):  # the language of misuse messages, before argparse reads anything
+        if arg.startswith("--lang="):
+            os.environ["LIFELONG_LANG"] = arg.split("=", 1)[1]
+        elif arg == "--lang" and i + 1 < len(argv):
+            os.environ["LIFELONG_LANG"] = argv[i + 1]
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
@@ -48,6 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseProblem as exc:
         print(exc.message(), file=sys.stderr)
         return 3
+    except BrokenPipeError:  # `lifelong check --json | head`: the reader went away; not an error of ours
+        try:  # so that Python's final flush of stdout does not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # stdout without a file descriptor (io.UnsupportedOperation)
+            pass
+        return 141
     except KeyboardInterrupt:
         print(messages.render("cli.interrupted"), file=sys.stderr)
         return 130

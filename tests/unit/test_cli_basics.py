@@ -175,3 +175,27 @@ def test_gui_without_a_display_says_so_in_one_sentence(monkeypatch, capsys):
     assert app.main(["lifelong-desktop"]) == 1
     err = capsys.readouterr().err.strip()
     assert "DISPLAY" in err and len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+def test_misuse_is_one_sentence_in_chinese_without_usage_dump(capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["export"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert err.splitlines() == [err] and "缺少必需的参数：--out" in err and "usage:" not in err
+
+
+def test_misuse_speaks_english_with_lang_en(capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--lang", "en", "check", "--year", "abc"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert "invalid int value: 'abc'" in err and "check --help" in err
+
+
+def test_a_closed_pipe_is_not_an_internal_error(failing_command, capsys):
+    """`lifelong check --json | head`: the reader leaves early; no error sentence, no error.log entry."""
+    failing_command.append(BrokenPipeError(32, "Broken pipe"))
+    assert cli.main(["boom"]) == 141
+    assert "程序内部出错" not in capsys.readouterr().err
+    assert not (Path(os.environ["LIFELONG_DATA_DIR"]) / "error.log").exists()
