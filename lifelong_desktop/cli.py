@@ -15,7 +15,6 @@ from lifelong_desktop import __version__, commands, messages
 from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
 from lifelong_desktop.db import DatabaseProblem
 
-
 _ARGPARSE_ZH = (
     (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
     (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数：{0}"),
