@@ -315,323 +315,339 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="69"/>
         <source>New Activity</source>
         <extracomment>the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)</extracomment>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="69"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="73"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="74"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="75"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="76"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="81"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="109"/>
         <source>&amp;Featured brand activity</source>
+        <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>特色品牌活动(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="113"/>
         <source>(none: this is not a sub-venue)</source>
         <translation>（无：不是分会场）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="126"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="126"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="127"/>
         <source>T&amp;ype:</source>
         <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="127"/>
         <source>Activity type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="128"/>
         <source>&amp;Level:</source>
         <translation>活动级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="128"/>
         <source>Activity level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="129"/>
         <source>Sub-&amp;venue of:</source>
         <translation>所属主会场(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="129"/>
         <source>Main-venue activity of which this is a sub-venue</source>
         <translation>本活动作为分会场所属的主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="130"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="131"/>
         <source>Featured brand activity</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="132"/>
         <source>Desc&amp;ription:</source>
         <translation>活动简介(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="132"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="147"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="160"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="169"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="170"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="168"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="171"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="172"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="173"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="174"/>
         <source>&amp;Start date:</source>
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="175"/>
         <source>&amp;End date:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="176"/>
         <source>T&amp;ime:</source>
         <translation>时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="181"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="181"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="181"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="181"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="182"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="182"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="183"/>
         <source>Online p&amp;latform or link:</source>
         <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="183"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="190"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="193"/>
         <source>hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="191"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="194"/>
         <source>undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="195"/>
         <source>co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="193"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="196"/>
         <source>&amp;Hosts:</source>
         <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="193"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="196"/>
         <source>&amp;Undertakers:</source>
         <translation>承办单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="194"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="197"/>
         <source>&amp;Co-organisers:</source>
         <translation>协办单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="207"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="234"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="232"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="235"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="232"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="235"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="236"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="236"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="234"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="237"/>
         <source>On&amp;line participants:</source>
         <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="234"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="237"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="235"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="238"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="235"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="238"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="239"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="239"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="385"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="254"/>
+        <source>Discard the changes made in this form?</source>
+        <translation>放弃在此表单中所做的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="255"/>
+        <source>&amp;Discard Changes</source>
+        <translation>放弃修改(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="256"/>
+        <source>&amp;Keep Editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="404"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="389"/>
+        <location filename="../../lifelong_desktop/ui/editors/activity_form.py" line="408"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>

@@ -204,6 +204,7 @@ def test_organisers_are_added_removed_and_moved_with_the_keyboard(qtbot, setup):
     _ctx, choices, rows = setup
     form = ActivityForm(choices, None, rows)
     qtbot.addWidget(form)
+    form.confirm_discard = lambda: True  # closing it at the end of the test throws the values away
     form.show()
     form.tabs.setCurrentIndex(2)
     lst = form.co_organisers
@@ -260,6 +261,7 @@ def test_every_audience_is_in_view_whole_and_space_ticks_it(qtbot, setup):
     _ctx, choices, rows = setup
     form = ActivityForm(choices, None, rows)
     qtbot.addWidget(form)
+    form.confirm_discard = lambda: True
     form.show()
     form.tabs.setCurrentIndex(3)
     lst = form.audiences
@@ -318,3 +320,23 @@ def test_no_alt_key_of_the_other_dialogs_is_used_twice(qtbot, setup, language):
             assert _clashing_mnemonics(dialog) == {}, type(dialog).__name__
     finally:
         install_translators(app, "en")
+
+
+def test_cancel_after_typing_asks_before_throwing_the_values_away(qtbot, setup):
+    from PySide6.QtCore import Qt
+
+    _ctx, choices, rows = setup
+    form = ActivityForm(choices, rows[0], rows)
+    qtbot.addWidget(form)
+    asked = []
+    form.confirm_discard = lambda: asked.append(1) or False  # "Keep editing"
+    form.show()
+    qtbot.keyClick(form, Qt.Key.Key_Escape)  # nothing typed: closes without asking
+    assert not form.isVisible() and asked == []
+    form.show()
+    form.title.setText("打了一半的标题")
+    qtbot.keyClick(form.title, Qt.Key.Key_Escape)
+    assert form.isVisible() and asked == [1] and form.title.text() == "打了一半的标题"
+    form.confirm_discard = lambda: True  # "Discard changes"
+    form.reject()
+    assert not form.isVisible()

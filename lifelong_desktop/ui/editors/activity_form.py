@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QSize, Qt, QTime
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QStyle,
     QTabWidget,
@@ -86,6 +87,8 @@ class ActivityForm(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
+        #: asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)
+        self.confirm_discard: Callable[[], bool] = self._ask_discard
         start = row and ActivityInput.from_row(row) or template or self._default_input()
         self.set_value(start)
         self.initial = self.value()
@@ -239,6 +242,22 @@ class ActivityForm(QDialog):
                 widget.setAccessibleName(name)
             form.addRow(label, widget)
         return page
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close box: nothing typed is lost without being asked."""
+        if self.value() != self.initial and not self.confirm_discard():
+            return
+        super().reject()
+
+    def _ask_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Discard the changes made in this form?"), parent=self)
+        discard = box.addButton(self.tr("&Discard Changes"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep Editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
     # ---------------------------------------------------------------- values
 
