@@ -34,6 +34,7 @@ class ChecksView(LazyView):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 0; }")  # findings are read, not scanned
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)

@@ -21,7 +21,7 @@ from lifelong_desktop.ui.activities.codes import label
 from lifelong_desktop.ui.charts.bar_chart import BarChart, Series
 from lifelong_desktop.ui.context import AppContext
 from lifelong_desktop.ui.views.base import LazyView
-from lifelong_desktop.ui.views.organisations import make_table, set_widths
+from lifelong_desktop.ui.views.register_view import make_table, set_widths
 from lifelong_desktop.ui.views.table_model import Column, RowTableModel
 
 COLOURS = {"activities": QColor("#3b6fb6"), "expected": QColor("#9db7dc"), "actual": QColor("#2e9d5b"),
@@ -68,6 +68,7 @@ class SummaryView(LazyView):
         ], self)
         self.table = make_table(self.model)
         set_widths(self.table, (200, 80, 120, 120, 120))
+        self.table.horizontalHeader().setStretchLastSection(False)  # numbers stay next to their headings
         self.activity_chart = BarChart()
         self.people_chart = BarChart()
         charts = QWidget()
