@@ -130,7 +130,7 @@ class ActivitiesView(QWidget):
         if rows and not self._warmed:
             self._warmed = True
             names = {n for r in rows for n in (r.city_name, r.county_name, r.venue_name, *r.hosts, *r.undertakers)}
-            QTimer.singleShot(1500, lambda: warm_up(sorted(names)))  # after the window is up
+            QTimer.singleShot(1500, self, lambda: warm_up(sorted(names)))  # after the window is up; dies with it
         if keep:
             self.select_ids(keep, current.id if current and not select else None)
         self._counts()
