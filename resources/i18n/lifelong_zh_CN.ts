@@ -883,68 +883,73 @@
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="155"/>
+        <source>New programme from last year&apos;s</source>
+        <translation>沿用上一年计划新建</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="165"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="174"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="186"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="189"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="196"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="199"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="215"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="214"/>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="217"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="224"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="219"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="226"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="279"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="285"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="287"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="294"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="289"/>
+        <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="296"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
@@ -1806,8 +1811,9 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>粘贴 %n 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/undo/import_command.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/undo/import_command.py" line="83"/>
         <source>Import “%1”</source>
+        <extracomment>show the programme the edit made (or imported into) once it is applied</extracomment>
         <translation>导入“%1”</translation>
     </message>
 </context>

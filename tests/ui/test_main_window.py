@@ -450,3 +450,29 @@ def test_window_language_follows_the_choice_then_lifelong_lang(tmp_path, monkeyp
     assert window_language(settings) == "zh_CN" and os.environ["LIFELONG_LANG"] == "zh"
     monkeypatch.delenv("LIFELONG_LANG")
     assert window_language(S.Settings(tmp_path / "other.ini")) == "zh_CN"
+
+
+def test_new_programme_from_last_year_is_one_undoable_edit(window, qtbot, db):
+    """Undo puts last year's programme back on screen and the new one out of the database; redo restores it
+    with the same ids, so edits made in it afterwards stay redoable."""
+    from sqlalchemy import select
+
+    from lifelong_desktop.models import Activity, Programme
+
+    pid = window.files.new_programme_from_last_year(copy_activities=True)
+    stack = window.ctx.undo_stack
+    assert stack.canUndo() and window.ctx.programme_id == pid
+    with qtbot.waitSignal(window.ctx.programme_changed):
+        stack.undo()
+    assert window.ctx.programme_id == 1
+    with db.read() as session:
+        assert session.scalars(select(Programme.year)).all() == [2024]
+    assert window.activities.model.total_count == 10 and window.programme_combo.count() == 1
+    with qtbot.waitSignal(window.ctx.programme_changed):
+        stack.redo()
+    assert window.ctx.programme_id == pid
+    with db.read() as session:
+        years = sorted(session.scalars(select(Programme.year)))
+        copied = session.scalars(select(Activity.id).where(Activity.programme_id == pid)).all()
+    assert years == [2024, 2025] and len(copied) == 10
+    assert window.activities.model.total_count == 10 and window.programme_combo.count() == 2

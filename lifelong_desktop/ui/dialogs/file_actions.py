@@ -132,7 +132,7 @@ class FileActions(QObject):
                 self.ctx.notify("programme")
 
     def new_programme_from_last_year(self, copy_activities: bool | None = None) -> int | None:
-        """Next year's programme on the same registers (not undoable: a new programme clears the undo history)."""
+        """Next year's programme on the same registers, as one undoable edit (undo shows last year's again)."""
         from lifelong_desktop.ui.dialogs.new_programme import FromLastYearDialog
 
         if self.ctx.programme_id is None:
@@ -144,17 +144,24 @@ class FileActions(QObject):
             if not self.window.activities.editing.run_dialog(dialog):
                 return None
             copy_activities = dialog.copy_activities.isChecked()
+        from lifelong_desktop.ui.undo.import_command import MadeProgramme, NewProgrammeFromLastYear
+
+        source = self.ctx.programme_id
+
+        def make(db) -> MadeProgramme:  # noqa: ANN001
+            with db.transaction("new programme from last year") as session:
+                return MadeProgramme(*planning.new_programme_from(session, source, copy_activities=copy_activities))
+
+        command = NewProgrammeFromLastYear(self.ctx, "", make, self.tr("New programme from last year's"))
         try:
-            with self.ctx.db.transaction("new programme from last year") as session:
-                pid, ids = planning.new_programme_from(session, self.ctx.programme_id, copy_activities=copy_activities)
+            command.execute()
         except planning.PlanningError as exc:
             self._say(problem_text(exc.code, **exc.params))
             return None
         except DatabaseProblem as exc:
             self._say(exc.message(self._lang()))
             return None
-        self.ctx.set_programme(pid)
-        self.ctx.notify("programme", "activities")
+        pid, ids = command.outcome.programme_id, command.outcome.activity_ids
         self._done(self.tr("Next year's programme was created with %n activities.", "", len(ids)))
         return pid
 

@@ -76,9 +76,11 @@ class ImportWorkbook(DbCommand):
     """`apply` runs the import (a callable taking the Database and returning the outcome) after the copy."""
 
     kinds = ("activities", "organisations", "venues", "programme", "submissions")
+    #: show the programme the edit made (or imported into) once it is applied
+    switch_programme = False
 
-    def __init__(self, ctx: AppContext, file_name: str, apply) -> None:  # noqa: ANN001
-        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Import “%1”").replace("%1", file_name))
+    def __init__(self, ctx: AppContext, file_name: str, apply, text: str | None = None) -> None:  # noqa: ANN001
+        super().__init__(ctx, text or QCoreApplication.translate("UndoCommands", "Import “%1”").replace("%1", file_name))
         self.apply = apply
         stem = f"{ctx.path.stem}-{new_uuid()[:8]}"
         self.before = undo_dir() / f"{stem}-before.sqlite"
@@ -91,13 +93,20 @@ class ImportWorkbook(DbCommand):
     def execute(self) -> None:
         """Copy, import; only an applied import goes on the undo stack (a refused one changed nothing)."""
         self.ctx.db.backup_to(self.before)
-        self.outcome = self.apply(self.ctx.db)
+        try:
+            self.outcome = self.apply(self.ctx.db)
+        except BaseException:
+            self.before.unlink(missing_ok=True)
+            raise
         if not getattr(self.outcome, "applied", False):
             self.before.unlink(missing_ok=True)
             return
         self.seen = last_audit_id(self.ctx.db)
         self.programme_after = getattr(self.outcome, "programme_id", None) or self.ctx.programme_id
         self.ctx.undo_stack.push(self)
+        if self.switch_programme and self.programme_after != self.ctx.programme_id:
+            self.ctx.programme_id = self.programme_after  # not set_programme: the history stays undoable
+            self.ctx.programme_changed.emit(self.programme_after)
         self.ctx.notify(*self.kinds)
 
     def _swap(self, keep: Path, put_back: Path, programme_id: int | None) -> None:
@@ -129,3 +138,22 @@ class ImportWorkbook(DbCommand):
             if not error_handler:
                 raise
         self.ctx.notify(*self.kinds)
+
+
+class MadeProgramme:
+    """What `NewProgrammeFromLastYear.apply` returns: the new programme and the activities copied into it."""
+
+    applied = True
+
+    def __init__(self, programme_id: int, activity_ids: list[int]) -> None:
+        self.programme_id = programme_id
+        self.activity_ids = activity_ids
+
+
+class NewProgrammeFromLastYear(ImportWorkbook):
+    """Next year's programme (optionally with last year's activities) as one undoable edit, by snapshots:
+    undo puts the database back as it was and shows last year's programme again, redo brings the new one
+    back with the same ids, so later edits in it stay redoable."""
+
+    kinds = ("activities", "programme")
+    switch_programme = True
