@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from lifelong_desktop.submission.format import Column, load_format
+from lifelong_desktop.submission.xlsx import column_letter
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "submission-format.md"
@@ -47,18 +48,9 @@ def _columns(columns: tuple[Column, ...], header: bool = False) -> list[str]:
     for i, c in enumerate(columns):
         cells = [f"`{c.key}`", c.header_label if not header else c.label, _type(c), _required(c), _limits(c), c.rule]
         if not header:
-            cells.insert(0, _letter(i))
+            cells.insert(0, column_letter(i))
         lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
     return lines
-
-
-def _letter(i: int) -> str:
-    out = ""
-    i += 1
-    while i:
-        i, rem = divmod(i - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 def render() -> str:

@@ -27,6 +27,7 @@ from lifelong_desktop.submission.format import Format, Table, load_format
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.validate import RawTable, validate_workbook
 from lifelong_desktop.submission.values import ValueProblem, clean, fold
+from lifelong_desktop.submission.xlsx import column_letter
 
 
 @dataclass
@@ -53,16 +54,6 @@ class ReadResult:
         letter = self.columns.get(table_id, {}).get(key)
         rows = self.data.rows.get(table_id, [])
         return f"{letter}{rows[index]}" if letter and index < len(rows) else ""
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 @contextmanager
