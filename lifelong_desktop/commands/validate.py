@@ -45,7 +45,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1, default=str) + "\n")
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1, default=_json_value) + "\n")
+
+
+def _json_value(value: Any) -> str:
+    """Dates and times as ISO 8601 (`2024-05-03T09:30:00`), anything else as text."""
+    iso = getattr(value, "isoformat", None)
+    return iso() if callable(iso) else str(value)
 
 
 def _print_findings(findings: list[Finding], name: str = "") -> None:

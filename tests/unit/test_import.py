@@ -278,6 +278,8 @@ def test_cli_returns(db_path, tmp_path, capsys):
     code, out, _ = run(capsys, "--lang", "en", "returns", "--db", db_path, "--json")
     rows = json.loads(out)
     assert code == 0 and rows[1]["region_code"] == "210200" and rows[1]["seq"] == 1 and rows[0]["returned"] is False
+    datetime.fromisoformat(rows[1]["imported_at"])  # ISO 8601, as JSON readers expect
+    assert "T" in rows[1]["imported_at"]
 
 
 def test_cli_locked_or_damaged_database_is_exit_3(tmp_path, capsys):
