@@ -20,7 +20,7 @@ from lifelong_desktop.commands.common import (
     add_db_option,
     db_path,
 )
-from lifelong_desktop.db import newest_good_backup, open_database
+from lifelong_desktop.db import DatabaseProblem, newest_good_backup, open_database
 from lifelong_desktop.models import Activity, Organisation, Programme, Venue
 from lifelong_desktop.services import audit, backups
 
@@ -114,7 +114,12 @@ def run_restore(args: argparse.Namespace) -> int:
             raise CliError(messages.render("reliability.no_good_backup", name=path.name), EXIT_DATABASE)
     else:
         source = _pick(path, args.source)
-    result = backups.restore(path, source)
+    try:
+        result = backups.restore(path, source)
+    except DatabaseProblem as exc:
+        if exc.path != path:  # the copy named is not a usable backup: bad input (2), the database untouched
+            raise CliError(exc.message(), EXIT_UNREADABLE) from exc
+        raise
     db = open_database(path, backup_on_open=False)  # proves it opens, and upgrades an older copy
     _notices(db)
     db.close()

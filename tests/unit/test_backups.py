@@ -252,7 +252,7 @@ def test_cli_restore_refuses_bad_input_with_sentences(tmp_path):
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"PK\x03\x04 not sqlite")
     refused = _cli("--lang", "en", "restore", "--db", str(path), "--from", str(junk))
-    assert refused.returncode == 3 and "nothing was restored" in refused.stderr
+    assert refused.returncode == 2 and "nothing was restored" in refused.stderr  # bad input, not a bad database
     none = _cli("restore", "--db", str(tmp_path / "fresh.sqlite"), "--newest")
     assert none.returncode == 3 and "没有可用的完好备份" in none.stderr
     usage = _cli("restore", "--db", str(path))
