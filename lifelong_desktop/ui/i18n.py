@@ -1,4 +1,8 @@
-"""Translators: ours (resources/i18n/lifelong_<lang>.qm) and Qt's own qtbase, so standard dialogs speak Chinese."""
+"""Translators: ours (resources/i18n/lifelong_<lang>.qm) and Qt's own qtbase, so standard dialogs speak Chinese.
+
+English is the source language, but it has a translation too, of plural messages only (lifelong_en.qm, made by
+scripts/update-translations): Qt turns "%n activities" into "1 activity" only from a loaded translation.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ _installed: list[QTranslator] = []
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Replace the installed translators by those of `language` (English is the untranslated source)."""
+    """Replace the installed translators by those of `language` (for English: its plural forms only)."""
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
@@ -19,10 +23,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     _install_views(app, language)
-    if language == "en":
-        return []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{language}", qt_dir), (f"lifelong_{language}", str(resource("i18n")))):
+    ours = (f"lifelong_{language}", str(resource("i18n")))
+    for name, folder in (ours,) if language == "en" else ((f"qtbase_{language}", qt_dir), ours):
         tr = QTranslator(app)
         if tr.load(name, folder):
             app.installTranslator(tr)

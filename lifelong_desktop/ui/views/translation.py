@@ -10,7 +10,7 @@ _installed: list[QTranslator] = []
 
 
 def install_views_translator(app: QCoreApplication | None = None, language: str | None = None) -> bool:
-    """Install (or, for English, remove) the views' translator; the language defaults to the default locale's."""
+    """Install the views' translator (English: plural forms only); the language defaults to the default locale's."""
     app = app or QCoreApplication.instance()
     if app is None:
         return False
@@ -19,8 +19,6 @@ def install_views_translator(app: QCoreApplication | None = None, language: str 
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
-    if language == "en":
-        return False
     tr = QTranslator(app)
     if not tr.load(f"views_{language}", str(resource("i18n"))):
         return False

@@ -1,0 +1,145 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>BulkEditDialog</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="32" />
+            <source>Change %n selected activities:</source>
+            <translation>
+                <numerusform>Change %n selected activity:</numerusform>
+                <numerusform>Change %n selected activities:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FileActions</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="165" />
+            <source>Next year's programme was created with %n activities.</source>
+            <translation>
+                <numerusform>Next year's programme was created with %n activity.</numerusform>
+                <numerusform>Next year's programme was created with %n activities.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="279" />
+            <source>Printed %n pages.</source>
+            <translation>
+                <numerusform>Printed %n page.</numerusform>
+                <numerusform>Printed %n pages.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="296" />
+            <source>%n activities written to the calendar %1.</source>
+            <translation>
+                <numerusform>%n activity written to the calendar %1.</numerusform>
+                <numerusform>%n activities written to the calendar %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="94" />
+            <source>The workbook has %n errors: correct them in the file and import it again.</source>
+            <translation>
+                <numerusform>The workbook has %n error: correct it in the file and import it again.</numerusform>
+                <numerusform>The workbook has %n errors: correct them in the file and import it again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="112" />
+            <source>&amp;Delete the %n activities missing from the workbook</source>
+            <translation>
+                <numerusform>&amp;Delete the %n activity missing from the workbook</numerusform>
+                <numerusform>&amp;Delete the %n activities missing from the workbook</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PastePreviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="80" />
+            <source>%n rows will be added as new activities.</source>
+            <translation>
+                <numerusform>%n row will be added as a new activity.</numerusform>
+                <numerusform>%n rows will be added as new activities.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="82" />
+            <source>%n rows have problems and will be left out.</source>
+            <translation>
+                <numerusform>%n row has problems and will be left out.</numerusform>
+                <numerusform>%n rows have problems and will be left out.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="103" />
+            <source>&amp;Add %n activities</source>
+            <translation>
+                <numerusform>&amp;Add %n activity</numerusform>
+                <numerusform>&amp;Add %n activities</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklySeriesDialog</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/editors/series.py" line="70" />
+            <source>%n activities will be added, from %1 to %2.</source>
+            <translation>
+                <numerusform>%n activity will be added, from %1 to %2.</numerusform>
+                <numerusform>%n activities will be added, from %1 to %2.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityEditing</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="103" />
+            <source>Deleted %n activities (Ctrl+Z undoes it).</source>
+            <translation>
+                <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>
+                <numerusform>Deleted %n activities (Ctrl+Z undoes it).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoCommands</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/undo/commands.py" line="58" />
+            <source>Duplicate activities (%n)</source>
+            <translation>
+                <numerusform>Duplicate activity (%n)</numerusform>
+                <numerusform>Duplicate activities (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/undo/commands.py" line="108" />
+            <source>Delete activities (%n)</source>
+            <translation>
+                <numerusform>Delete activity (%n)</numerusform>
+                <numerusform>Delete activities (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/undo/commands.py" line="126" />
+            <source>Bulk edit activities (%n)</source>
+            <translation>
+                <numerusform>Bulk edit activity (%n)</numerusform>
+                <numerusform>Bulk edit activities (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/undo/commands.py" line="157" />
+            <source>Paste activities (%n)</source>
+            <translation>
+                <numerusform>Paste activity (%n)</numerusform>
+                <numerusform>Paste activities (%n)</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
