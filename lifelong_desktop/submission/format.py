@@ -92,10 +92,6 @@ class Format:
                 return item.label
         return key
 
-    def key_of(self, code_list: str, text: str) -> str | None:
-        """The key for a label or key, case-insensitively; None when it is neither."""
-        return _code_lookup(self, code_list).get(text.strip().casefold())
-
     def header_field(self, key: str) -> Column:
         return next(c for c in self.header if c.key == key)
 
