@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import Activity, ActivityOrganisation, Organisation, Venue
+from lifelong_desktop.models import Organisation, Venue
 from lifelong_desktop.services.regions import regions
 
 
@@ -66,77 +68,97 @@ class ActivityRow:
         return frozenset(self.host_ids + self.undertaker_ids + self.co_organiser_ids)
 
 
-_COLUMNS = (
-    Activity.id, Activity.uid, Activity.programme_id, Activity.title, Activity.activity_type, Activity.level,
-    Activity.parent_id, Activity.start_date, Activity.start_time, Activity.end_date, Activity.end_time,
-    Activity.mode, Activity.city_code, Activity.county_code, Activity.venue_id, Venue.name, Venue.capacity,
-    Activity.address, Activity.online_url, Activity.audiences, Activity.expected_participants,
-    Activity.actual_participants, Activity.online_participants, Activity.status, Activity.featured,
-    Activity.contact_name, Activity.contact_phone, Activity.description, Activity.source_submission_id,
-    Activity.updated_at, Activity.version,
-)
+_TABLE_SQL = """
+SELECT a.id, a.uid, a.programme_id, a.title, a.activity_type, a.level, a.parent_id, p.uid, a.start_date,
+       a.start_time, a.end_date, a.end_time, a.mode, a.city_code, a.county_code, a.venue_id, v.name, v.capacity,
+       a.address, a.online_url, a.audiences, a.expected_participants, a.actual_participants,
+       a.online_participants, a.status, a.featured, a.contact_name, a.contact_phone, a.description,
+       a.source_submission_id, a.updated_at, a.version
+FROM activity a LEFT JOIN venue v ON v.id = a.venue_id LEFT JOIN activity p ON p.id = a.parent_id
+WHERE a.programme_id = ?
+"""
+_TABLE_LINKS = """
+SELECT ao.activity_id, ao.role_rank, ao.position, ao.organisation_id
+FROM activity_organisation ao WHERE ao.activity_id IN (SELECT id FROM activity WHERE programme_id = ?)
+"""
 
 
-def organiser_links(session: Session, programme_id: int, ids: list[int] | None = None) -> dict[int, dict[str, list[tuple[int, str]]]]:
-    """{activity id: {role: [(organisation id, name), ...] in order}} for a programme's activities."""
-    stmt = (
-        select(ActivityOrganisation.activity_id, ActivityOrganisation.role, Organisation.id, Organisation.name)
-        .join(Organisation, Organisation.id == ActivityOrganisation.organisation_id)
-        .join(Activity, Activity.id == ActivityOrganisation.activity_id)
-        .where(Activity.programme_id == programme_id)
-        .order_by(ActivityOrganisation.activity_id, ActivityOrganisation.role_rank, ActivityOrganisation.position)
-    )
-    if ids is not None:
-        stmt = stmt.where(ActivityOrganisation.activity_id.in_(ids))
-    out: dict[int, dict[str, list[tuple[int, str]]]] = {}
-    for act_id, role, org_id, name in session.execute(stmt):
-        out.setdefault(act_id, {}).setdefault(role, []).append((org_id, name))
+_EMPTY: tuple = ()
+
+
+def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None = None) -> list[ActivityRow]:
+    """The activities of a programme (or some of them) as rows, in the format's sort order.
+
+    Read through the DB-API cursor rather than SQLAlchemy row objects: the Activities table loads 50,000
+    of them at every start, where the ORM's rows cost seconds."""
+    if ids is not None:  # some of them (after an edit): in chunks below SQLite's variable limit
+        ids = list(ids)
+        rows = [r for c in range(0, len(ids), 900) for r in _read_rows(session, programme_id, ids[c:c + 900])]
+        return sorted(rows, key=sort_key)
+    paused = gc.isenabled()
+    gc.disable()  # 50,000 new rows hold no cycles: the collector's passes would only cost time
+    try:
+        return _read_rows(session, programme_id, None)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
+    only = "" if ids is None else f" AND a.id IN ({','.join('?' * len(ids))})"
+    only_links = "" if ids is None else f" AND ao.activity_id IN ({','.join('?' * len(ids))})"
+    args = (programme_id, *(ids or ()))
+    shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
+    one = shared.setdefault
+    cursor = session.connection().connection.dbapi_connection.cursor()
+    links: dict[int, list[tuple[int, int, int]]] = {}
+    try:
+        org_names = {oid: one(name, name) for oid, name in cursor.execute("SELECT id, name FROM organisation")}
+        for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS.strip() + only_links, args):
+            links.setdefault(act_id, []).append((rank, position, org_id))
+        raw = cursor.execute(_TABLE_SQL.strip() + only, args)
+        name_of = org_names.__getitem__
+        reg = regions()
+        names: dict[str | None, str] = {None: ""}
+        dates: dict[str, date] = {}
+        times: dict[str | None, time | None] = {None: None}
+        lists: dict[str | None, tuple[str, ...]] = {None: ()}
+        out = []
+        for r in raw:
+            roles: tuple[list[int], list[int], list[int]] = ([], [], [])
+            found = links.pop(r[0], None)
+            if found:
+                found.sort()
+                for rank, _pos, org_id in found:
+                    roles[rank].append(org_id)
+            for code in (r[13], r[14]):
+                if code not in names:
+                    names[code] = reg.name(code)
+            for text in (r[8], r[10]):
+                if text not in dates:
+                    dates[text] = date.fromisoformat(text[:10])
+            for text in (r[9], r[11]):
+                if text not in times:
+                    times[text] = time.fromisoformat(text)
+            if r[20] not in lists:
+                lists[r[20]] = tuple(one(a, a) for a in r[20].split(";") if a)
+            hosts, unders, cos = roles
+            host_names = tuple(map(name_of, hosts)) if hosts else _EMPTY
+            under_names = tuple(map(name_of, unders)) if unders else _EMPTY
+            co_names = tuple(map(name_of, cos)) if cos else _EMPTY
+            out.append(ActivityRow(
+                r[0], r[1], r[2], r[3], one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]], times[r[9]],
+                dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]], one(r[14], r[14]),
+                names[r[14]], r[15], one(r[16], r[16]) or "", r[17], one(r[18], r[18]) or "", r[19] or "",
+                one(host_names, host_names), one(under_names, under_names), one(co_names, co_names),
+                tuple(hosts), tuple(unders), tuple(cos), lists[r[20]], r[21], r[22], r[23], one(r[24], r[24]),
+                bool(r[25]), one(r[26], r[26]) or "", one(r[27], r[27]) or "", r[28] or "", r[29],
+                datetime.fromisoformat(r[30]) if r[30] else None, r[31],
+            ))
+    finally:
+        cursor.close()
+    out.sort(key=sort_key)
     return out
-
-
-def activity_rows(session: Session, programme_id: int, ids: list[int] | None = None) -> list[ActivityRow]:
-    """The activities of a programme (or some of them) as rows, in the format's sort order."""
-    stmt = select(*_COLUMNS).outerjoin(Venue, Venue.id == Activity.venue_id).where(Activity.programme_id == programme_id)
-    if ids is not None:
-        stmt = stmt.where(Activity.id.in_(ids))
-    raw = session.execute(stmt).all()
-    links = organiser_links(session, programme_id, ids)
-    uid_of = {r[0]: r[1] for r in raw}
-    missing_parents = {r[6] for r in raw if r[6] is not None and r[6] not in uid_of}
-    if missing_parents:
-        uid_of.update(dict(session.execute(select(Activity.id, Activity.uid).where(Activity.id.in_(missing_parents))).tuples().all()))
-    reg = regions()
-    name_cache: dict[str | None, str] = {}
-
-    def rname(code: str | None) -> str:
-        if code not in name_cache:
-            name_cache[code] = reg.name(code) if code else ""
-        return name_cache[code]
-
-    rows = []
-    for r in raw:
-        org = links.get(r[0], {})
-        hosts = org.get("host", [])
-        unders = org.get("undertaker", [])
-        cos = org.get("co_organiser", [])
-        rows.append(
-            ActivityRow(
-                id=r[0], uid=r[1], programme_id=r[2], title=r[3], activity_type=r[4], level=r[5], parent_id=r[6],
-                parent_uid=uid_of.get(r[6]) if r[6] else None, start_date=r[7], start_time=r[8], end_date=r[9],
-                end_time=r[10], mode=r[11], city_code=r[12], city_name=rname(r[12]), county_code=r[13],
-                county_name=rname(r[13]), venue_id=r[14], venue_name=r[15] or "", venue_capacity=r[16],
-                address=r[17] or "", online_url=r[18] or "",
-                hosts=tuple(n for _, n in hosts), undertakers=tuple(n for _, n in unders),
-                co_organisers=tuple(n for _, n in cos), host_ids=tuple(i for i, _ in hosts),
-                undertaker_ids=tuple(i for i, _ in unders), co_organiser_ids=tuple(i for i, _ in cos),
-                audiences=tuple(a for a in (r[19] or "").split(";") if a), expected_participants=r[20],
-                actual_participants=r[21], online_participants=r[22], status=r[23], featured=bool(r[24]),
-                contact_name=r[25] or "", contact_phone=r[26] or "", description=r[27] or "",
-                source_submission_id=r[28], updated_at=r[29], version=r[30],
-            )
-        )
-    rows.sort(key=sort_key)
-    return rows
 
 
 def sort_key(row: ActivityRow) -> tuple:

@@ -286,11 +286,9 @@ def test_keyboard_from_search_to_table_and_enter_edits(desk, qtbot):
 
 
 def test_partial_refreshes_leave_the_table_equal_to_a_fresh_read(desk, qtbot):
-    from lifelong_desktop.services.planning import table_rows
-
     def same_as_database():
         with desk.db.read() as s:
-            assert desk.view.model.all_rows() == tuple(table_rows(s, desk.plan["programme"]))
+            assert desk.view.model.all_rows() == tuple(activity_rows(s, desk.plan["programme"]))
 
     rows = desk.rows()
     main, sub = rows["沈阳市终身学习活动000"], rows["大连市终身学习活动001"]

@@ -22,7 +22,6 @@ from lifelong_desktop.services.planning.results import (
     PastedActivity,
     Updated,
 )
-from lifelong_desktop.services.planning.rows import table_rows
 from lifelong_desktop.services.planning.series import duplicate_activities, series_dates, weekly_series
 from lifelong_desktop.services.planning.snapshots import delete_activities, restore_activities
 from lifelong_desktop.services.planning.statements import BULK
@@ -31,6 +30,6 @@ __all__ = [
     "BULK", "ROLES", "YEAR_SHIFT_DAYS", "ActivityInput", "ActivitySnapshot", "BulkChange", "Created", "EditConflict",
     "PastedActivity", "PlanningError", "Updated", "bulk_edit", "create_activity", "delete_activities",
     "delete_programme", "duplicate_activities", "new_programme_from", "organisation_ids_for", "paste_activities",
-    "reapply_updates", "remove_created", "restore_activities", "revert_updates", "series_dates", "table_rows",
+    "reapply_updates", "remove_created", "restore_activities", "revert_updates", "series_dates",
     "update_activities", "update_activity", "validate", "venue_id_for", "weekly_series",
 ]

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lifelong_desktop.services.planning import table_rows
 from lifelong_desktop.services.regions import regions
-from lifelong_desktop.services.rows import ActivityRow, organisation_rows
+from lifelong_desktop.services.rows import ActivityRow, activity_rows, organisation_rows
 from lifelong_desktop.ui.actions import ActionId, ActionRegistry
 from lifelong_desktop.ui.activities import table_model as tm
 from lifelong_desktop.ui.activities.collation import warm_up
@@ -123,7 +122,7 @@ class ActivitiesView(QWidget):
             rows: list[ActivityRow] = []
         else:
             with self.ctx.db.read() as session:
-                rows = table_rows(session, self.ctx.programme_id)
+                rows = activity_rows(session, self.ctx.programme_id)
         self.model.set_rows(rows)
         if self.isVisible():
             QTimer.singleShot(250, self.model.prepare_search)  # when idle; typing builds it earlier
@@ -165,7 +164,7 @@ class ActivitiesView(QWidget):
             return
         keep = self.selected_ids()
         with self.ctx.db.read() as session:
-            rows = table_rows(session, self.ctx.programme_id, sorted(ids))
+            rows = activity_rows(session, self.ctx.programme_id, sorted(ids))
         self.model.apply_changes(ids, rows)
         if keep:
             self.select_ids(keep)
