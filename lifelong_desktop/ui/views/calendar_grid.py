@@ -181,6 +181,9 @@ class CalendarGrid(QAbstractScrollArea):
         small = QFont(self.font())
         if self.compact:
             small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.9))
+        struck = QFont(small)  # cancelled entries; both fonts and the metrics made once per paint, not per entry
+        struck.setStrikeOut(True)
+        small_fm = QFontMetrics(small)
         for lane in range(first, len(self.lanes)):
             lr = self.lane_rect(lane)
             if lr.top() > height:
@@ -188,7 +191,7 @@ class CalendarGrid(QAbstractScrollArea):
             p.setPen(QPen(grid))
             p.drawLine(0, lr.bottom(), lr.right(), lr.bottom())
             for d in range(len(self.days)):
-                self._paint_cell(p, lane, d, small)
+                self._paint_cell(p, lane, d, small, struck, small_fm)
             p.fillRect(QRect(0, lr.top(), lw, lr.height()), alt if lane % 2 else base)
             p.setPen(text)
             name = fm.elidedText(self.lanes[lane][1], Qt.TextElideMode.ElideRight, lw - 12)
@@ -202,11 +205,11 @@ class CalendarGrid(QAbstractScrollArea):
         self._paint_header(p, base, text, grid)
         p.end()
 
-    def _paint_cell(self, p: QPainter, lane: int, day: int, font: QFont) -> None:
+    def _paint_cell(self, p: QPainter, lane: int, day: int, font: QFont, struck: QFont, fm: QFontMetrics) -> None:
         entries, more = self.shown(lane, day)
-        fm = QFontMetrics(font)
         p.setFont(font)
         cur_lane, cur_day, cur_entry = self._cursor
+        text_colour = self.palette().color(QPalette.ColorRole.Text)
         for i, e in enumerate(entries):
             r = self.entry_rect(lane, day, i)
             colour = entry_colour(e, self.colour_by)
@@ -214,10 +217,8 @@ class CalendarGrid(QAbstractScrollArea):
             light.setAlpha(60)
             p.fillRect(r, light)
             p.fillRect(QRect(r.left(), r.top(), 3, r.height()), colour)
-            f = QFont(font)
-            f.setStrikeOut(e.status == "cancelled")
-            p.setFont(f)
-            p.setPen(self.palette().color(QPalette.ColorRole.Text))
+            p.setFont(struck if e.status == "cancelled" else font)
+            p.setPen(text_colour)
             when = "" if e.start is None or self.compact else f"{e.start:%H:%M} "
             cont = f"({e.index}/{e.days}) " if e.days > 1 and not self.compact else ""
             text = fm.elidedText(when + cont + e.title, Qt.TextElideMode.ElideRight, r.width() - 7)
