@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +25,7 @@ from lifelong_desktop.models import Programme
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.regions import NATIONAL, regions
 from lifelong_desktop.ui.context import AppContext
+from lifelong_desktop.ui.editors.widgets import ok_cancel
 
 
 class NewProgrammeDialog(QDialog):
@@ -54,9 +54,7 @@ class NewProgrammeDialog(QDialog):
         form.addRow(self.tr("&City:"), self.city)
         form.addRow(self.tr("&Year:"), self.year)
         form.addRow(self.tr("&Theme:"), self.theme)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         self.demo_button = QPushButton(self.tr("Create the &Demo (Liaoning 2024)"), self)
         self.demo_button.setAutoDefault(False)
         self.demo_button.clicked.connect(self._demo)
@@ -114,9 +112,7 @@ class FromLastYearDialog(QDialog):
         self.copy_activities = QCheckBox(
             self.tr("&Copy last year's activities: 52 weeks later (same weekday), planned, as new activities"), self)
         self.copy_activities.setChecked(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         label = QLabel(text.replace("%1", str(year + 1)).replace("%2", region_name), self)
         label.setWordWrap(True)

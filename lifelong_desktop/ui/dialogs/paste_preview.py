@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 
 from lifelong_desktop.ui.dialogs.paste_rows import PastedRow, PasteResult
 from lifelong_desktop.ui.dialogs.wrapped_rows import wrap_rows
+from lifelong_desktop.ui.editors.widgets import ok_cancel
 
 COL_LINE, COL_TITLE, COL_DATE, COL_CITY, COL_HOSTS, COL_RESULT = range(6)
 PastedRowRole = Qt.ItemDataRole.UserRole + 1
@@ -98,12 +99,10 @@ class PastePreviewDialog(QDialog):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().hide()
         wrap_rows(self.table)  # every reason a row is left out can be read, not just the first half
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Add %n activities", "", good))
         ok.setEnabled(good > 0)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)

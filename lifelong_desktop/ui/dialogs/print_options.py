@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from lifelong_desktop.services.regions import Region
+from lifelong_desktop.ui.editors.widgets import ok_cancel
 
 _ANY = QDate(2000, 1, 1)
 
@@ -51,9 +51,7 @@ class PrintOptionsDialog(QDialog):
         form.addRow(self.tr("&Paper:"), self.paper)
         form.addRow("", self.landscape)
         form.addRow("", self.cancelled)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from lifelong_desktop.services.regions import regions
+from lifelong_desktop.ui.editors.widgets import ok_cancel
 
 
 class TemplateDialog(QDialog):
@@ -38,9 +38,7 @@ class TemplateDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Office:"), self.region)
         form.addRow(self.tr("&Year:"), self.year)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         note = QLabel(self.tr("The workbook carries that office's region code and drop-down lists of its cities "
                               "and counties."), self)

@@ -36,7 +36,7 @@ from lifelong_desktop.ui.activities import codes
 from lifelong_desktop.ui.editors.choices import Choices
 from lifelong_desktop.ui.editors.messages import problem_text
 from lifelong_desktop.ui.editors.organiser_list import OrganiserList
-from lifelong_desktop.ui.editors.widgets import code_combo, count_spin, set_combo_data, spin_value
+from lifelong_desktop.ui.editors.widgets import code_combo, count_spin, ok_cancel, set_combo_data, spin_value
 
 
 def main_venue_candidates(rows: Sequence[ActivityRow], row: ActivityRow | None) -> list[ActivityRow]:
@@ -79,9 +79,7 @@ class ActivityForm(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setAccessibleName(self.tr("Problems with the values"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.services.planning import BulkChange
 from lifelong_desktop.ui.editors.choices import Choices
-from lifelong_desktop.ui.editors.widgets import code_combo
+from lifelong_desktop.ui.editors.widgets import code_combo, ok_cancel
 
 
 class BulkEditDialog(QDialog):
@@ -66,9 +66,7 @@ class BulkEditDialog(QDialog):
         form.addRow(self.set_venue, self.venue)
         form.addRow(self.add_org, self.org)
         form.addRow("", self.role)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

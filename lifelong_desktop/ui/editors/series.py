@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from lifelong_desktop.services.planning import series_dates
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.editors.messages import problem_text
+from lifelong_desktop.ui.editors.widgets import ok_cancel
 
 
 class WeeklySeriesDialog(QDialog):
@@ -48,9 +49,7 @@ class WeeklySeriesDialog(QDialog):
         form.addRow(self.tr("&Weekday:"), self.weekday)
         form.addRow(self.tr("&From:"), self.first)
         form.addRow(self.tr("&To:"), self.last)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)

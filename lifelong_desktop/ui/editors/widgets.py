@@ -1,11 +1,11 @@
-"""Small widget helpers the editing dialogs share: code combos, optional counts."""
+"""Small widget helpers the editing dialogs share: code combos, optional counts, OK/Cancel buttons."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QSpinBox, QWidget
 
 from lifelong_desktop.ui.activities import codes
 
@@ -37,3 +37,11 @@ def count_spin(parent: QWidget) -> QSpinBox:
 
 def spin_value(spin: QSpinBox) -> int | None:
     return None if spin.value() < 0 else spin.value()
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """An OK/Cancel button box wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
