@@ -41,11 +41,9 @@ from lifelong_desktop.models import Programme, Submission
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.submission.findings import ERROR, Finding, exit_code
+from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.import_registers import Registers, resolve_registers
 from lifelong_desktop.submission.reader import ReadResult, content_hash, paused_gc, read_workbook
-
-HEADER_SHEET = "填报信息"
-ACTIVITY_SHEET = "活动"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,14 +113,15 @@ class ImportOutcome:
 
 
 def _header_finding(plan: ImportPlan, severity: str, code: str, key: str, **params: Any) -> None:
-    plan.findings.append(Finding(severity, code, sheet=HEADER_SHEET, cell=plan.result.header_cells.get(key, ""),
-                                 key=key, params={"label": key, "value": "", **params}))
+    plan.findings.append(Finding(severity, code, sheet=load_format().header_sheet,
+                                 cell=plan.result.header_cells.get(key, ""), key=key,
+                                 params={"label": key, "value": "", **params}))
 
 
 def _activity_finding(plan: ImportPlan, severity: str, code: str, index: int | None, key: str, **params: Any) -> None:
     cell = plan.result.cell("activities", index, key) if index is not None else ""
-    plan.findings.append(Finding(severity, code, sheet=ACTIVITY_SHEET, cell=cell, key=key,
-                                 params={"label": key, "value": "", **params}))
+    plan.findings.append(Finding(severity, code, sheet=load_format().tables["activities"].sheet, cell=cell,
+                                 key=key, params={"label": key, "value": "", **params}))
 
 
 def plan_import(session: Session, source: Path | str | ReadResult, *, year: int | None = None,
