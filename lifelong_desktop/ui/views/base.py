@@ -22,6 +22,7 @@ class LazyView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._dirty = True
+        self._queued = False  # a refresh is already waiting for the event loop
         ctx.data_changed.connect(self._on_data_changed)
         ctx.programme_changed.connect(lambda _pid: self._on_data_changed(set(self.kinds) | {"programme"}))
 
@@ -30,12 +31,23 @@ class LazyView(QWidget):
             return
         self._dirty = True
         if self.isVisible():
-            QTimer.singleShot(0, self.refresh)
+            self._queue_refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
-            QTimer.singleShot(0, self.refresh)
+            self._queue_refresh()
+
+    def _queue_refresh(self) -> None:
+        """One reload for every change announced in the same turn (an import that switches the programme
+        sends programme_changed and then data_changed)."""
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self._run_queued)
+
+    def _run_queued(self) -> None:
+        self._queued = False
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read the data now (also what tests call)."""
