@@ -8,6 +8,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFont,
     QFontMetricsF,
     QImage,
     QPagedPaintDevice,
@@ -102,6 +103,7 @@ class PagedDocument:
         if not painter.begin(device):
             raise OSError("cannot paint on the output device")
         try:
+            fonts = self._furniture_fonts(device)  # the same on every page
             for i in range(pages):
                 if i:
                     device.newPage()
@@ -117,26 +119,31 @@ class PagedDocument:
                 ctx.clip = clip
                 self.doc.documentLayout().draw(painter, ctx)
                 painter.restore()
-                self._furniture(painter, dpi, furniture, i + 1, pages)
+                self._furniture(painter, dpi, fonts, furniture, i + 1, pages)
         finally:
             painter.end()
         return pages
 
-    def _furniture(self, painter: QPainter, dpi: float, f: Furniture, page: int, pages: int) -> None:
+    @staticmethod
+    def _furniture_fonts(device: QPagedPaintDevice) -> tuple[QFont, QFont, float, float]:
+        """The header's bold font and the small font, with their line heights on the device."""
+        big, small = body_font(10.5), body_font(8.5)
+        big.setBold(True)
+        return big, small, QFontMetricsF(big, device).height(), QFontMetricsF(small, device).height()
+
+    def _furniture(self, painter: QPainter, dpi: float, fonts: tuple[QFont, QFont, float, float], f: Furniture,
+                   page: int, pages: int) -> None:
         mm = dpi / 25.4
         paint = self.layout.paintRect(QPageLayout.Unit.Millimeter)
         width, height = paint.width() * mm, paint.height() * mm
         grey = QColor("#333333")
+        big, small, line1, line2 = fonts
         painter.save()
         painter.setPen(QPen(grey))
-        big, small = body_font(10.5), body_font(8.5)
-        big.setBold(True)
         painter.setFont(big)
-        line1 = QFontMetricsF(big, painter.device()).height()
         painter.drawText(QRectF(0, 0, width * 0.62, line1), Qt.AlignmentFlag.AlignLeft, f.header_left)
         painter.drawText(QRectF(width * 0.5, 0, width * 0.5, line1), Qt.AlignmentFlag.AlignRight, f.header_right)
         painter.setFont(small)
-        line2 = QFontMetricsF(small, painter.device()).height()
         if f.header_sub:
             painter.drawText(QRectF(0, line1 + 0.6 * mm, width, line2), Qt.AlignmentFlag.AlignLeft, f.header_sub)
         rule_y = HEADER_MM * mm - 2.5 * mm
