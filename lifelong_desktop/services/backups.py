@@ -20,7 +20,7 @@ from lifelong_desktop.db import (
     take_backup,
     verify_file,
 )
-from lifelong_desktop.db.backups import backups_dir_for
+from lifelong_desktop.db.backups import backup_name, backups_dir_for
 
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -101,7 +101,7 @@ def safety_copy(db_path: Path) -> Path | None:
     except (sqlite3.Error, OSError):
         pass
     folder = backups_dir_for(db_path, for_writing=True)
-    dest = folder / f"{db_path.stem}.{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.before-restore.sqlite"
+    dest = folder / backup_name(db_path, datetime.now(), "before-restore")
     shutil.copy2(db_path, dest)
     for suffix in ("-wal", "-journal"):  # keep the companions with matching names, so SQLite reads them too
         companion = Path(str(db_path) + suffix)
