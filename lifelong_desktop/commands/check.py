@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from lifelong_desktop import messages
 from lifelong_desktop.commands.common import (
@@ -13,6 +11,7 @@ from lifelong_desktop.commands.common import (
     add_db_option,
     add_year_option,
     open_db,
+    print_json,
     programme_of,
 )
 from lifelong_desktop.services.checks import CheckFinding, count_by_severity, run_checks
@@ -46,8 +45,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        json.dump([f.as_dict(lang) for f in findings], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json([f.as_dict(lang) for f in findings])
     else:
         for f in findings:
             print(format_line(f, lang))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import json
 import sys
 import traceback
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -58,6 +60,17 @@ def programme_of(session: Session, args: argparse.Namespace, db: Database) -> Pr
     except NoProgramme as exc:
         code = "db.no_programme" if exc.year is None else "db.no_programme_year"
         raise CliError(messages.render(code, name=db.path.name, year=year), EXIT_DATABASE) from exc
+
+
+def print_json(value: Any) -> None:
+    """Write `value` to stdout as indented JSON, dates and times as ISO 8601, anything else unknown as text."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1, default=_json_value) + "\n")
+
+
+def _json_value(value: Any) -> str:
+    """Dates and times as ISO 8601 (`2024-05-03T09:30:00`), anything else as text."""
+    iso = getattr(value, "isoformat", None)
+    return iso() if callable(iso) else str(value)
 
 
 def report_internal_error(exc: BaseException) -> str:

@@ -16,6 +16,7 @@ from lifelong_desktop.commands.common import (
     add_db_option,
     add_year_option,
     open_db,
+    print_json,
     programme_of,
 )
 from lifelong_desktop.submission.output import WriteProblem, check_target
@@ -107,8 +108,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    import json
-
     from lifelong_desktop.submission.findings import exit_code
     from lifelong_desktop.submission.merge import MergeProblem, expand_inputs, merge_files
 
@@ -124,9 +123,8 @@ def run_merge(args: argparse.Namespace) -> int:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
     findings = result.findings
     if args.json:
-        json.dump({"findings": [f.as_json(lang) | {"file": f.file} for f in findings], "written": result.written,
-                   "exit_code": exit_code(findings)}, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json({"findings": [f.as_json(lang) | {"file": f.file} for f in findings], "written": result.written,
+                    "exit_code": exit_code(findings)})
     else:
         for f in findings:
             print(f.as_text(lang, with_file=True))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from lifelong_desktop.commands.common import (
     CliError,
     add_db_option,
     db_path,
+    print_json,
 )
 from lifelong_desktop.db import DatabaseProblem, newest_good_backup, open_database
 from lifelong_desktop.models import Activity, Organisation, Programme, Venue
@@ -157,8 +157,7 @@ def run_audit(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        json.dump([text.entry_dict(e, lang) for e in entries], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json([text.entry_dict(e, lang) for e in entries])
         return EXIT_OK
     if not entries:
         if args.activity:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from lifelong_desktop.commands.common import (
     add_year_option,
     db_path,
     open_db,
+    print_json,
     programme_of,
 )
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
@@ -42,16 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_year_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per region")
     p.set_defaults(func=run_returns)
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1, default=_json_value) + "\n")
-
-
-def _json_value(value: Any) -> str:
-    """Dates and times as ISO 8601 (`2024-05-03T09:30:00`), anything else as text."""
-    iso = getattr(value, "isoformat", None)
-    return iso() if callable(iso) else str(value)
 
 
 def _print_findings(findings: list[Finding], name: str = "") -> None:
@@ -104,7 +94,7 @@ def run_validate(args: argparse.Namespace) -> int:
         code = "validate.errors" if errors else "validate.ok"
         print(messages.render(code, name=path.name, errors=errors, warnings=warnings))
     if args.json:
-        _print_json([{"file": str(path), "exit_code": r.exit_code if r else EXIT_OK,
+        print_json([{"file": str(path), "exit_code": r.exit_code if r else EXIT_OK,
                       "findings": [f.as_json() for f in findings]} for path, r, findings in results])
     return worst
 
@@ -135,7 +125,7 @@ def run_import(args: argparse.Namespace) -> int:
                     path.unlink(missing_ok=True)
     counts = outcome.counts
     if args.json:
-        _print_json({"findings": [f.as_json() for f in outcome.findings], "applied": outcome.applied,
+        print_json({"findings": [f.as_json() for f in outcome.findings], "applied": outcome.applied,
                      "counts": counts})
         return outcome.exit_code
     _print_findings(outcome.findings)
@@ -170,7 +160,7 @@ def run_returns(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        _print_json([{
+        print_json([{
             "region_code": r.region_code, "region_name": r.region_name, "returned": r.returned,
             "submission_id": r.submission_uid or None, "seq": r.seq, "data_as_of": r.data_as_of,
             "imported_at": r.imported_at, "file_name": r.file_name or None, "activities": r.activities,
