@@ -19,6 +19,7 @@ from lxml import etree
 
 from lifelong_desktop.submission.findings import ERROR, Finding
 from lifelong_desktop.submission.format import load_format
+from lifelong_desktop.submission.xlsx import column_letter
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -284,14 +285,6 @@ def _col_number(letters: str) -> int:
     return n
 
 
-def _letters(col: int) -> str:
-    out = ""
-    while col > 0:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500,
                  deadline: float | None = None) -> tuple[tuple[int, int], list[str]]:
     """Walk a worksheet's cells as a reader places them: the (rows, columns) extent and formula cells (A1)."""
@@ -320,7 +313,7 @@ def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500,
                 if deadline is not None and not cells & 0xFFF:
                     _in_time(deadline)
                 if len(formulas) < limit and any(_local(child.tag) == "f" for child in el):
-                    formulas.append(f"{_letters(col)}{crow}")
+                    formulas.append(f"{column_letter(col - 1)}{crow}")
                 el.clear()
             elif tag == "row":
                 el.clear()
