@@ -6,7 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from lifelong_desktop.services.programmes import ProgrammeRow, list_programmes
+from lifelong_desktop.models import Programme
+from lifelong_desktop.services.programmes import ProgrammeRow, to_row
 from lifelong_desktop.ui.context import AppContext
 
 
@@ -60,8 +61,9 @@ class LazyView(QWidget):
     def programme(self) -> ProgrammeRow | None:
         if self.ctx.programme_id is None:
             return None
-        with self.ctx.db.read() as session:
-            return next((p for p in list_programmes(session) if p.id == self.ctx.programme_id), None)
+        with self.ctx.db.read() as session:  # just this programme, not every year's row and activity count
+            programme = session.get(Programme, self.ctx.programme_id)
+            return to_row(session, programme) if programme is not None else None
 
 
 def notice_label() -> QLabel:
