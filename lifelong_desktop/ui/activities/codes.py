@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lifelong_desktop.submission.format import load_format
+from lifelong_desktop.ui import i18n
 
 ENGLISH = {
     "activity_type": {
@@ -35,7 +36,7 @@ def set_language(language: str) -> None:
 
 def message_language() -> str:
     """The messages.render language (zh/en) matching the window's."""
-    return "en" if _language[0] == "en" else "zh"
+    return i18n.message_language(_language[0])
 
 
 def label(code_list: str, key: str | None) -> str:
