@@ -27,7 +27,7 @@ from lifelong_desktop.submission.format import Format, Table, load_format
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.validate import RawTable, validate_workbook
 from lifelong_desktop.submission.values import ValueProblem, clean, fold
-from lifelong_desktop.submission.xlsx import column_letter
+from lifelong_desktop.submission.xlsx import column_letter, column_number
 
 
 @dataclass
@@ -138,10 +138,7 @@ def finding_order(finding: Finding) -> tuple[int, int, int, int]:
     if not m:
         return (0 if not finding.sheet else 1, sheet, 0, 0)
     letters, row = m.groups()
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return (1, sheet, int(row), col)
+    return (1, sheet, int(row), column_number(letters))
 
 
 def _result(path: Path, data: WorkbookData, findings: list[Finding], header_cells: dict[str, str] | None = None,

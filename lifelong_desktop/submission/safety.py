@@ -19,7 +19,7 @@ from lxml import etree
 
 from lifelong_desktop.submission.findings import ERROR, Finding
 from lifelong_desktop.submission.format import load_format
-from lifelong_desktop.submission.xlsx import column_letter
+from lifelong_desktop.submission.xlsx import column_letter, column_number
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -278,13 +278,6 @@ def _local(tag: object) -> str:
 _REF = re.compile(r"([A-Z]{1,3})(\d{1,7})")
 
 
-def _col_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
 def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500,
                  deadline: float | None = None) -> tuple[tuple[int, int], list[str]]:
     """Walk a worksheet's cells as a reader places them: the (rows, columns) extent and formula cells (A1)."""
@@ -304,7 +297,7 @@ def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500,
                 ref = el.get("r")
                 m = _REF.fullmatch(ref) if ref else None
                 if m:
-                    col, crow = _col_number(m.group(1)), int(m.group(2))
+                    col, crow = column_number(m.group(1)), int(m.group(2))
                 else:
                     col, crow = col + 1, row
                 if len(el):  # a cell with a value or formula; the reader skips value-less (styled) ones

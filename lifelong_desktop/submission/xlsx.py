@@ -41,6 +41,14 @@ def column_letter(index: int) -> str:
     return out
 
 
+def column_number(letters: str) -> int:
+    """1 for A, 2 for B, ..., 27 for AA: the 1-based number of a column's letters."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
 COLUMNS = [column_letter(i) for i in range(702)]
 
 
