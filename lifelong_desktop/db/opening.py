@@ -154,9 +154,9 @@ def open_database(
         raise classify(exc, path) from exc
     engine = make_engine(path, options)
     try:
-        if not options.read_only:
+        if upgrading and not options.read_only:  # the revision was read above: no second read when newest
             migrations.migrate(path, engine)
-        elif current != migrations.head_revision():
+        elif upgrading:
             raise DatabaseProblem("read_only", path, f"revision {current}")
     except DatabaseProblem:
         engine.dispose()
