@@ -95,7 +95,7 @@ class ReturnsView(LazyView):
         with self.ctx.db.read() as session:
             programme = session.get(Programme, pid) if pid else None
             self.returns = programme_returns(session, programme) if programme is not None else []
-        prog = self.programme()
+            year = programme.year if programme is not None else None  # read here: no second session for it
         self.model.set_rows(self.returns)
         missing = self.missing()
         self.summary.setText(self.tr("%1 of %2 regions have returned; %3 not yet.")
@@ -103,7 +103,7 @@ class ReturnsView(LazyView):
                              .replace("%2", str(len(self.returns))).replace("%3", str(len(missing))))
         if not self.returns:
             self.summary.setText(self.tr("This programme has no lower-level regions to return to it."))
-        self.reminder.setPlainText(self.reminder_text(prog.year if prog else None))
+        self.reminder.setPlainText(self.reminder_text(year))
 
     def missing(self) -> list[ReturnRow]:
         return [r for r in self.returns if not r.returned]
