@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -130,10 +131,16 @@ def _read(path: Path, workbook: CalamineWorkbook, report: safety.SafetyReport, y
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 
 
+@cache
+def _sheet_ranks() -> dict[str, int]:
+    """Each sheet's position in the format (sheet names are unique)."""
+    return {s.name: i for i, s in enumerate(load_format().sheets)}
+
+
 def finding_order(finding: Finding) -> tuple[int, int, int, int]:
     """Whole-file findings first, then by sheet in format order, row and column."""
-    sheets = [s.name for s in load_format().sheets]
-    sheet = sheets.index(finding.sheet) if finding.sheet in sheets else len(sheets)
+    ranks = _sheet_ranks()
+    sheet = ranks.get(finding.sheet, len(ranks))
     m = _CELL.fullmatch(finding.cell or "")
     if not m:
         return (0 if not finding.sheet else 1, sheet, 0, 0)
