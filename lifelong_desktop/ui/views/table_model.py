@@ -8,9 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object itself
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the sort key of a cell
-
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -99,10 +96,6 @@ class RowTableModel(QAbstractTableModel):
         col = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return col.text(row)
-        if role == ROW_ROLE:
-            return row
-        if role == SORT_ROLE:
-            return str((col.sort_key or col.text)(row))
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
             return col.tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
