@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from lifelong_desktop import messages
 from lifelong_desktop.submission import values as v
-from lifelong_desktop.submission.format import _code_lookup, load_format
+from lifelong_desktop.submission.format import code_lookup, load_format
 
 DIGITS = "0123456789０１２３４５６７８９"
 SEPARATORS = "-/.年月日 :：点时分半~～至到—–－,，;；、\t\u3000"
@@ -44,7 +44,7 @@ def raw_values() -> st.SearchStrategy[Any]:
 
 
 def _lookup(name: str) -> dict[str, str]:
-    return _code_lookup(load_format(), name)
+    return code_lookup(load_format(), name)
 
 
 def _region() -> v.RegionResolver:

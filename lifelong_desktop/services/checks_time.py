@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from typing import Protocol, TypeVar
 
 DAY_MINUTES = 24 * 60
@@ -103,9 +103,3 @@ def overlapping_pairs(items: Iterable[T]) -> Iterator[tuple[T, T]]:
                 yield other, row
         active.append(row)
 
-
-def span_datetimes(row: Timed, day: date) -> tuple[datetime, datetime]:
-    """Naive local start and end of one day's occurrence (end at the next midnight when open-ended)."""
-    start, end = daily_span(row)
-    base = datetime.combine(day, time(0))
-    return base + timedelta(minutes=start), base + timedelta(minutes=end)

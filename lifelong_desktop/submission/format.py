@@ -96,7 +96,7 @@ class Format:
         return next(c for c in self.header if c.key == key)
 
 
-def _code_lookup(fmt: Format, code_list: str) -> dict[str, str]:
+def code_lookup(fmt: Format, code_list: str) -> dict[str, str]:
     cached = _LOOKUPS.get(code_list)
     if cached is None:
         cached = {}

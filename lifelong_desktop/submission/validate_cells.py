@@ -9,7 +9,7 @@ from typing import Any
 
 from lifelong_desktop.submission import values as v
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
-from lifelong_desktop.submission.format import Column, Format, Table, _code_lookup
+from lifelong_desktop.submission.format import Column, Format, Table, code_lookup
 
 
 @dataclass
@@ -59,9 +59,9 @@ def parser_for(fmt: Format, column: Column, year: int | None, resolver: v.Region
     if t == "text":
         return partial(v.parse_text, max_length=column.max_length)
     if t in ("code", "scope"):
-        return partial(v.parse_code, lookup=_code_lookup(fmt, column.code_list)) if column.code_list else str
+        return partial(v.parse_code, lookup=code_lookup(fmt, column.code_list)) if column.code_list else str
     if t == "code_list":
-        return partial(v.parse_code_list, lookup=_code_lookup(fmt, column.code_list or ""))
+        return partial(v.parse_code_list, lookup=code_lookup(fmt, column.code_list or ""))
     if t == "date":
         return partial(v.parse_date, year=year)
     if t == "time":

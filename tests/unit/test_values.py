@@ -7,14 +7,14 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from lifelong_desktop.submission import values as v
-from lifelong_desktop.submission.format import _code_lookup, load_format
+from lifelong_desktop.submission.format import code_lookup, load_format
 
 FMT = load_format()
 TRUE, FALSE = FMT.booleans["true"], FMT.booleans["false"]
 
 
 def code(value, code_list="activity_type"):
-    return v.parse_code(value, _code_lookup(FMT, code_list))
+    return v.parse_code(value, code_lookup(FMT, code_list))
 
 
 def problem(fn, *args, **kw) -> str:
@@ -178,7 +178,7 @@ def test_codes_by_label_or_key_case_insensitive():
 
 
 def test_code_lists_with_every_separator():
-    lookup = _code_lookup(FMT, "audience")
+    lookup = code_lookup(FMT, "audience")
     assert v.parse_code_list("老年人；职工;农民、青少年，妇女,残疾人\n社会公众", lookup) == (
         "elderly", "workers", "farmers", "youth", "women", "disabled", "public")
     assert v.parse_code_list("老年人；老年人；elderly", lookup) == ("elderly",)

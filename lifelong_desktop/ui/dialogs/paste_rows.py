@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from lifelong_desktop.services import planning
 from lifelong_desktop.services.planning import ActivityInput, PastedActivity
 from lifelong_desktop.submission import values as v
-from lifelong_desktop.submission.format import _code_lookup, load_format
+from lifelong_desktop.submission.format import code_lookup, load_format
 from lifelong_desktop.ui.editors.messages import problem_text
 
 IGNORED = {"activity_id", "parent_id", "updated_at"}  # pasted rows are always new activities
@@ -64,7 +64,7 @@ def header_keys(cells: list[str]) -> list[str] | None:
 
 def _lookup(code_list: str) -> dict[str, str]:
     """Key or label (casefolded) to key: the format's own cached lookup, not rebuilt for every pasted cell."""
-    return _code_lookup(load_format(), code_list)
+    return code_lookup(load_format(), code_list)
 
 
 def value_text(code: str, label: str, params: dict[str, Any]) -> str:
