@@ -102,4 +102,3 @@ def overlapping_pairs(items: Iterable[T]) -> Iterator[tuple[T, T]]:
             if overlaps(other, row):
                 yield other, row
         active.append(row)
-
