@@ -29,7 +29,6 @@ from lifelong_desktop.db.problems import (
     classify,
     expect_version,
 )
-from lifelong_desktop.models import Base
 
 
 def backup_before(db: Database, reason: str = "import") -> Path:
@@ -51,15 +50,10 @@ def backup_before(db: Database, reason: str = "import") -> Path:
         raise classify(exc, db.path) from exc
 
 
-def create_schema_directly(engine) -> None:  # noqa: ANN001 - an Engine
-    """Create all tables from the models without Alembic (only for comparing against the migrations)."""
-    Base.metadata.create_all(engine)
-
-
 __all__ = [
     "AUDITED", "BUSY_TIMEOUT_MS", "SQLITE_HEADER", "BackupFile", "BackupPolicy", "ConcurrentEdit", "Database",
     "DatabaseNotice", "DatabaseProblem", "OpenOptions", "backup_before", "backup_file", "backups_dir_for",
-    "classify", "create_schema_directly", "current_user", "expect_version", "head_revision", "known_revisions",
+    "classify", "current_user", "expect_version", "head_revision", "known_revisions",
     "list_backups", "make_engine", "migrate", "newest_good_backup", "open_database", "remove_database_files",
     "take_backup", "verify_file",
 ]

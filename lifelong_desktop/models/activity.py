@@ -90,10 +90,6 @@ class Activity(Base):
     def audience_keys(self) -> list[str]:
         return [a for a in self.audiences.split(";") if a]
 
-    def organisations_in(self, role: Role | str) -> list[Organisation]:
-        """The organisations in one role, in printing order."""
-        return [link.organisation for link in self.organisers if link.role == role]
-
     def set_organisations(self, role: Role | str, organisations: list[Organisation]) -> None:
         """Replace the organisations of one role, keeping the given order."""
         role = Role(role)
