@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from lifelong_desktop.db import open_database
-from lifelong_desktop.services.demo import make_demo_database
+from lifelong_desktop.services.demo.create import make_demo_database
 
 
 def make_plan(path: Path, n: int) -> None:
@@ -37,7 +37,7 @@ def median_of(fn, runs: int) -> tuple[float, list[float]]:
 
 
 def bench_checks(folder: Path, runs: int) -> float:
-    from lifelong_desktop.services.checks import run_checks
+    from lifelong_desktop.services.checks.runner import run_checks
     from lifelong_desktop.services.programmes import get_programme
 
     path = folder / "checks50k.sqlite"

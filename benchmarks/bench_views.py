@@ -42,13 +42,13 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from lifelong_desktop.db import open_database
-    from lifelong_desktop.services.demo import make_demo_database
+    from lifelong_desktop.services.demo.create import make_demo_database
     from lifelong_desktop.services.programmes import get_programme
-    from lifelong_desktop.ui.context import AppContext
-    from lifelong_desktop.ui.views.calendar import CalendarView
-    from lifelong_desktop.ui.views.organisations import OrganisationsView
-    from lifelong_desktop.ui.views.summary import SummaryView
-    from lifelong_desktop.ui.views.venues import VenuesView
+    from lifelong_desktop.ui.calendar.view import CalendarView
+    from lifelong_desktop.ui.common.context import AppContext
+    from lifelong_desktop.ui.registers.organisations_view import OrganisationsView
+    from lifelong_desktop.ui.registers.venues_view import VenuesView
+    from lifelong_desktop.ui.reports.summary_view import SummaryView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="bench-views-"))

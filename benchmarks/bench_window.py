@@ -41,10 +41,10 @@ def one_run(path: str, programme_id: int) -> dict:
 
     from lifelong_desktop.db import open_database
     from lifelong_desktop.ui.activities import table_model as tm
-    from lifelong_desktop.ui.context import AppContext
-    from lifelong_desktop.ui.i18n import install_translators
-    from lifelong_desktop.ui.main_window import MainWindow
-    from lifelong_desktop.ui.settings import Settings
+    from lifelong_desktop.ui.common.context import AppContext
+    from lifelong_desktop.ui.shell.i18n import install_translators
+    from lifelong_desktop.ui.shell.main_window import MainWindow
+    from lifelong_desktop.ui.shell.settings import Settings
 
     app = QApplication(sys.argv[:1])
     install_translators(app, "zh_CN")
@@ -80,7 +80,7 @@ def one_run(path: str, programme_id: int) -> dict:
     resort = clock.perf_counter() - t
     edits = []
     from lifelong_desktop.services.planning import ActivityInput
-    from lifelong_desktop.ui.undo.commands import EditActivity
+    from lifelong_desktop.ui.activities.commands import EditActivity
 
     for n in range(5):  # one saved edit (as the form's OK does) until the table shows it
         row = view.model.row_at(100 + n)
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     path = work / "demo.sqlite"
     t0 = clock.perf_counter()
     made = subprocess.run(
-        [sys.executable, "-c", "import sys; from lifelong_desktop.services.demo import make_demo_database;"
+        [sys.executable, "-c", "import sys; from lifelong_desktop.services.demo.create import make_demo_database;"
          " print(make_demo_database(sys.argv[1], activities=int(sys.argv[2])).programme_id)", str(path),
          str(args.activities)], check=True, capture_output=True, text=True, env=env)
     programme_id = int(made.stdout.split()[-1])

@@ -119,7 +119,7 @@ def bulk_database(path: Path, n: int, seed: int = 1) -> None:
 
 def make_database(path: Path, n: int) -> str:
     try:
-        from lifelong_desktop.services.demo import make_demo_database
+        from lifelong_desktop.services.demo.create import make_demo_database
     except ImportError:
         bulk_database(path, n)
         return "bulk inserts (services.demo not present)"
@@ -177,7 +177,7 @@ def province_workbooks(folder: Path, per_file: int) -> list[Path]:
     """31 provincial workbooks of per_file activities each, written with the project's writer."""
     from lifelong_desktop.services.regions import regions
     from lifelong_desktop.submission.model import WorkbookData
-    from lifelong_desktop.submission.writer import write_workbook
+    from lifelong_desktop.submission.writing.writer import write_workbook
 
     reg = regions()
     rnd = random.Random(7)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from lifelong_desktop.submission.format import Column, load_format
-from lifelong_desktop.submission.xlsx import column_letter
+from lifelong_desktop.submission.xlsx.writer import column_letter
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "submission-format.md"

@@ -64,7 +64,7 @@ def save_workbook_case(payload: dict[str, Any]) -> Path:
 def check_read_result(result: Any) -> None:
     """The reader's answer to any file: a result whose findings all have a sentence."""
     from lifelong_desktop import messages
-    from lifelong_desktop.submission.reader import ReadResult
+    from lifelong_desktop.submission.reading.reader import ReadResult
 
     if not isinstance(result, ReadResult):
         raise TypeError(f"read_workbook returned {type(result).__name__}")

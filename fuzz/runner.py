@@ -84,7 +84,7 @@ def fuzz_values(tally: Tally, examples: int, stop_at: float) -> None:
 
 def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> None:
     from fuzz.workbooks import read_parts, scratch_file, workbook_bytes
-    from lifelong_desktop.submission.reader import read_workbook
+    from lifelong_desktop.submission.reading.reader import read_workbook
 
     start = read_workbook(base)
     if not start.ok:  # mutations must start from a workbook the reader accepts, or they test little

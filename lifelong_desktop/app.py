@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if no_display():
         print(messages.render("cli.no_display"), file=sys.stderr)
         return 1
-    from lifelong_desktop.ui.application import run
+    from lifelong_desktop.ui.shell.application import run
 
     db = Path(argv[1]) if len(argv) > 1 and not argv[1].startswith("-") else None
     return run(argv, db)

@@ -70,15 +70,15 @@ def plan_fixture(db):
 def ctx_fixture(db, plan, qtbot, qapp):
     """An AppContext on the test plan, as the main window makes one.
 
-    The window's words stay the English source (no views translator) and domain sentences Chinese (the
-    default locale), whatever other tests left installed."""
+    The window's words stay the English source (the English translator, plural forms only) and domain
+    sentences Chinese (the default locale), whatever other tests left installed."""
     from PySide6.QtCore import QLocale
 
-    from lifelong_desktop.ui.context import AppContext
-    from lifelong_desktop.ui.views.translation import install_views_translator
+    from lifelong_desktop.ui.common.context import AppContext
+    from lifelong_desktop.ui.shell.i18n import install_translators
 
     previous = QLocale()
+    install_translators(qapp, "en")
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    install_views_translator(qapp, "en")
     yield AppContext(db, plan["programme"])
     QLocale.setDefault(previous)

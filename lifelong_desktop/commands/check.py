@@ -14,7 +14,7 @@ from lifelong_desktop.commands.common import (
     print_json,
     programme_of,
 )
-from lifelong_desktop.services.checks import CheckFinding, count_by_severity, run_checks
+from lifelong_desktop.services.checks.runner import CheckFinding, count_by_severity, run_checks
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -96,7 +96,7 @@ def _move_into_place(tmp: Path, path: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # imported here: every `lifelong` command loads this module, only `demo` needs the generator
-    from lifelong_desktop.services.demo import MAX_ACTIVITIES, make_demo_database
+    from lifelong_desktop.services.demo.create import MAX_ACTIVITIES, make_demo_database
 
     path = db_path(args).expanduser().absolute()
     if args.activities is not None and not 0 <= args.activities <= MAX_ACTIVITIES:

@@ -19,7 +19,7 @@ from lifelong_desktop.commands.common import (
     print_json,
     programme_of,
 )
-from lifelong_desktop.submission.output import WriteProblem, check_target
+from lifelong_desktop.submission.writing.output import WriteProblem, check_target
 
 
 def scope_word(scope: str) -> str:
@@ -69,7 +69,7 @@ def region_code_as_typed(text: str) -> str:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from lifelong_desktop.submission.template import TemplateProblem, write_template
+    from lifelong_desktop.submission.writing.template import TemplateProblem, write_template
 
     target = _target(args.out)
     try:
@@ -85,7 +85,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from lifelong_desktop.submission.export import check_error_count, export_programme
+    from lifelong_desktop.submission.writing.export import check_error_count, export_programme
 
     target = _target(args.out)
     db = open_db(args)
@@ -109,7 +109,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_merge(args: argparse.Namespace) -> int:
     from lifelong_desktop.submission.findings import exit_code
-    from lifelong_desktop.submission.merge import MergeProblem, expand_inputs, merge_files
+    from lifelong_desktop.submission.merging.merge import MergeProblem, expand_inputs, merge_files
 
     target = _target(args.out)
     lang = messages.current_language()

@@ -65,7 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _warn_on_check_errors(session, programme_id: int, code: str = "schedule.check_errors") -> None:
-    from lifelong_desktop.services.checks import run_checks
+    from lifelong_desktop.services.checks.runner import run_checks
 
     errors = sum(1 for f in run_checks(session, programme_id) if f.severity == "error")
     if errors:

@@ -64,7 +64,7 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from lifelong_desktop.submission.reader import read_workbook
+    from lifelong_desktop.submission.reading.reader import read_workbook
 
     results = []
     worst = EXIT_OK
@@ -100,14 +100,14 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from lifelong_desktop.submission.importer import apply_import
-    from lifelong_desktop.submission.reader import read_workbook
+    from lifelong_desktop.submission.importing.importer import apply_import
+    from lifelong_desktop.submission.reading.reader import read_workbook
 
     if not args.file.is_file() and not args.json:  # with --json, the not_a_workbook finding says it
         raise CliError(messages.render("import.file_not_found", path=str(args.file)), EXIT_UNREADABLE)
     result = read_workbook(args.file, year_hint=args.year)
     if not result.ok:
-        from lifelong_desktop.submission.importer import ImportOutcome, ImportPlan
+        from lifelong_desktop.submission.importing.importer import ImportOutcome, ImportPlan
 
         outcome = ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=args.dry_run)
     else:

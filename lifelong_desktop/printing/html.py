@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from html import escape as escape
 
 from lifelong_desktop.printing.texts import Words
-from lifelong_desktop.services.checks_time import Occurrence
+from lifelong_desktop.services.occurrences import Occurrence
 from lifelong_desktop.services.rows import ActivityRow
 
 Entry = tuple[Occurrence, ActivityRow]

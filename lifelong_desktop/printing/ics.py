@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from lifelong_desktop import __version__
 from lifelong_desktop.models import Programme
 from lifelong_desktop.printing.texts import Words
-from lifelong_desktop.services.checks_time import daily_span, day_count
+from lifelong_desktop.services.occurrences import daily_span, day_count
 from lifelong_desktop.services.rows import ActivityRow, activity_rows
 
 TZ = ZoneInfo("Asia/Shanghai")

@@ -30,7 +30,7 @@ from lifelong_desktop.printing import html as H
 from lifelong_desktop.printing.pages import Furniture, PagedDocument, page_layout
 from lifelong_desktop.printing.qt import ensure_gui_app, font_family
 from lifelong_desktop.printing.texts import Words
-from lifelong_desktop.services.checks_time import occurrences
+from lifelong_desktop.services.occurrences import occurrences
 from lifelong_desktop.services.rows import ActivityRow, activity_rows, sort_key
 
 LAYOUTS = ("date", "city", "venue")

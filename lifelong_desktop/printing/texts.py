@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from lifelong_desktop import messages
 from lifelong_desktop.models import ROLE_FIELDS, ROLE_ORDER, Venue
-from lifelong_desktop.services.checks_time import Occurrence
+from lifelong_desktop.services.occurrences import Occurrence
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.submission.format import load_format
 

@@ -16,7 +16,7 @@ from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import Activity, Venue
-from lifelong_desktop.services.checks_time import daily_span
+from lifelong_desktop.services.occurrences import daily_span
 
 LONG_DAYS = 14  # activities longer than this are kept aside, so a range query never scans far back
 NO_CLASH_STATUSES = ("cancelled",)

@@ -4,7 +4,7 @@
     <context>
         <name>BulkEditDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/editors/bulk_edit.py" line="32" />
+            <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="32" />
             <source>Change %n selected activities:</source>
             <translation>
                 <numerusform>Change %n selected activity:</numerusform>
@@ -15,7 +15,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="165" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="163" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -23,7 +23,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="279" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="277" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/dialogs/file_actions.py" line="296" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
@@ -42,7 +42,7 @@
     <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="94" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="94" />
             <source>The workbook has %n errors: correct them in the file and import it again.</source>
             <translation>
                 <numerusform>The workbook has %n error: correct it in the file and import it again.</numerusform>
@@ -50,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/dialogs/import_preview.py" line="112" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="112" />
             <source>&amp;Delete the %n activities missing from the workbook</source>
             <translation>
                 <numerusform>&amp;Delete the %n activity missing from the workbook</numerusform>
@@ -61,7 +61,7 @@
     <context>
         <name>PastePreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="80" />
+            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="81" />
             <source>%n rows will be added as new activities.</source>
             <translation>
                 <numerusform>%n row will be added as a new activity.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="82" />
+            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="83" />
             <source>%n rows have problems and will be left out.</source>
             <translation>
                 <numerusform>%n row has problems and will be left out.</numerusform>
@@ -77,7 +77,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/dialogs/paste_preview.py" line="103" />
+            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="104" />
             <source>&amp;Add %n activities</source>
             <translation>
                 <numerusform>&amp;Add %n activity</numerusform>
@@ -88,11 +88,46 @@
     <context>
         <name>WeeklySeriesDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/editors/series.py" line="70" />
+            <location filename="../../lifelong_desktop/ui/activities/series.py" line="69" />
             <source>%n activities will be added, from %1 to %2.</source>
             <translation>
                 <numerusform>%n activity will be added, from %1 to %2.</numerusform>
                 <numerusform>%n activities will be added, from %1 to %2.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoCommands</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="58" />
+            <source>Duplicate activities (%n)</source>
+            <translation>
+                <numerusform>Duplicate activity (%n)</numerusform>
+                <numerusform>Duplicate activities (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="108" />
+            <source>Delete activities (%n)</source>
+            <translation>
+                <numerusform>Delete activity (%n)</numerusform>
+                <numerusform>Delete activities (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="126" />
+            <source>Bulk edit activities (%n)</source>
+            <translation>
+                <numerusform>Bulk edit activity (%n)</numerusform>
+                <numerusform>Bulk edit activities (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="157" />
+            <source>Paste activities (%n)</source>
+            <translation>
+                <numerusform>Paste activity (%n)</numerusform>
+                <numerusform>Paste activities (%n)</numerusform>
             </translation>
         </message>
     </context>
@@ -104,41 +139,6 @@
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>
                 <numerusform>Deleted %n activities (Ctrl+Z undoes it).</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>UndoCommands</name>
-        <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/undo/commands.py" line="58" />
-            <source>Duplicate activities (%n)</source>
-            <translation>
-                <numerusform>Duplicate activity (%n)</numerusform>
-                <numerusform>Duplicate activities (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/undo/commands.py" line="108" />
-            <source>Delete activities (%n)</source>
-            <translation>
-                <numerusform>Delete activity (%n)</numerusform>
-                <numerusform>Delete activities (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/undo/commands.py" line="126" />
-            <source>Bulk edit activities (%n)</source>
-            <translation>
-                <numerusform>Bulk edit activity (%n)</numerusform>
-                <numerusform>Bulk edit activities (%n)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/undo/commands.py" line="157" />
-            <source>Paste activities (%n)</source>
-            <translation>
-                <numerusform>Paste activity (%n)</numerusform>
-                <numerusform>Paste activities (%n)</numerusform>
             </translation>
         </message>
     </context>

@@ -8,11 +8,11 @@ from test_activities_model import make_plan
 from lifelong_desktop.db import open_database
 from lifelong_desktop.services import planning
 from lifelong_desktop.services.planning import ActivityInput
-from lifelong_desktop.ui import settings as S
-from lifelong_desktop.ui.context import AppContext
-from lifelong_desktop.ui.dialogs.import_preview import FindingsModel, ImportPreviewDialog, run_import
-from lifelong_desktop.ui.main_window import MainWindow
-from lifelong_desktop.ui.undo import base
+from lifelong_desktop.ui.common import undo as base
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.programme.import_preview import FindingsModel, ImportPreviewDialog, run_import
+from lifelong_desktop.ui.shell import settings as S
+from lifelong_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_undo_is_refused_when_another_window_changed_the_database(window, export
 
 
 def test_a_workbook_with_errors_cannot_be_applied(qtbot, window, tmp_path):
-    from lifelong_desktop.submission.importer import plan_import
+    from lifelong_desktop.submission.importing.importer import plan_import
 
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"not a workbook at all")

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 
 from lifelong_desktop.models import Organisation, Venue
 from lifelong_desktop.services import planning
+from lifelong_desktop.services.collation import name_key, title_key
 from lifelong_desktop.services.planning import ActivityInput
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.rows import activity_rows
 from lifelong_desktop.ui.activities import table_model as tm
-from lifelong_desktop.ui.activities.collation import name_key, title_key
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
 
 CITIES = {"210100": "沈阳市", "210200": "大连市", "210300": "鞍山市", "210500": "本溪市", "211300": "朝阳市"}
@@ -153,8 +153,7 @@ def test_sort_keys_are_cached_for_the_next_run(monkeypatch):
     import sys
     import threading
 
-    from lifelong_desktop.ui.activities import collation
-
+    from lifelong_desktop.services import collation
     for other in threading.enumerate():
         if other.name == "pinyin-warm-up":
             other.join()
@@ -180,8 +179,7 @@ def test_sort_keys_are_cached_for_the_next_run(monkeypatch):
 
 
 def test_english_words_for_codes(model):
-    from lifelong_desktop.ui.activities import codes
-
+    from lifelong_desktop.ui.common import codes
     codes.set_language("en")
     try:
         assert model.index(0, tm.COL_MODE).data() == "On site"

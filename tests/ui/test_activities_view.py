@@ -14,11 +14,11 @@ from lifelong_desktop.db import open_database
 from lifelong_desktop.services import planning
 from lifelong_desktop.services.planning import ActivityInput
 from lifelong_desktop.services.rows import activity_rows
-from lifelong_desktop.ui.actions import ActionId, ActionRegistry
 from lifelong_desktop.ui.activities import table_model as tm
 from lifelong_desktop.ui.activities.view import ActivitiesView
-from lifelong_desktop.ui.context import AppContext
-from lifelong_desktop.ui.editors.widgets import set_combo_data
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.widgets import set_combo_data
+from lifelong_desktop.ui.shell.actions import ActionId, ActionRegistry
 
 
 class Desk:
@@ -247,8 +247,7 @@ def test_edit_conflict_from_another_window_is_shown_and_nothing_overwritten(desk
 
 
 def test_undo_that_conflicts_is_reported_and_dropped(desk, qtbot, db_path):
-    from lifelong_desktop.ui.undo import base
-
+    from lifelong_desktop.ui.common import undo as base
     desk.select_titles("沈阳市终身学习活动000")
     desk.script = lambda form: (form.title.setText("第一次修改"), True)[1]
     desk.actions[ActionId.EDIT_ACTIVITY].trigger()
@@ -320,7 +319,7 @@ def test_partial_refreshes_leave_the_table_equal_to_a_fresh_read(desk, qtbot):
 
 
 def title_sort(title):
-    from lifelong_desktop.ui.activities.collation import title_key
+    from lifelong_desktop.services.collation import title_key
 
     return title_key(title)
 
@@ -338,8 +337,7 @@ def _bulk(status, days):
 @pytest.mark.parametrize("order", ["edit_then_bulk", "bulk_then_edit"])
 def test_every_step_undoes_and_redoes_when_edits_and_bulk_edits_interleave(desk, order):
     """An undone later step bumps versions; the earlier steps must still undo (no false 'changed elsewhere')."""
-    from lifelong_desktop.ui.undo import base
-
+    from lifelong_desktop.ui.common import undo as base
     title = "沈阳市终身学习活动000"
     ids = desk.select_titles(title, "大连市终身学习活动001")
     states = [desk.rows()]

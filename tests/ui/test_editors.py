@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QSpi
 from test_activities_model import make_plan
 
 from lifelong_desktop.services.rows import activity_rows
-from lifelong_desktop.ui.context import AppContext
-from lifelong_desktop.ui.editors.activity_form import ActivityForm
-from lifelong_desktop.ui.editors.bulk_edit import BulkEditDialog
-from lifelong_desktop.ui.editors.choices import load_choices
-from lifelong_desktop.ui.editors.series import WeeklySeriesDialog
-from lifelong_desktop.ui.editors.widgets import set_combo_data
+from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
+from lifelong_desktop.ui.activities.choices import load_choices
+from lifelong_desktop.ui.activities.form import ActivityForm
+from lifelong_desktop.ui.activities.series import WeeklySeriesDialog
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.widgets import set_combo_data
 
 
 @pytest.fixture
@@ -147,7 +147,7 @@ def test_series_dialog_refuses_an_empty_series(qtbot, setup):
 def test_main_venue_choices_and_sub_venue_link(qtbot, setup):
     from dataclasses import replace
 
-    from lifelong_desktop.ui.editors.activity_form import main_venue_candidates
+    from lifelong_desktop.ui.activities.form import main_venue_candidates
 
     _ctx, choices, rows = setup
     opening = replace(rows[0], activity_type="opening_ceremony")
@@ -182,7 +182,7 @@ def _clashing_mnemonics(dialog) -> dict[str, list[str]]:
 def test_no_alt_key_of_the_activity_form_is_used_twice(qtbot, setup, language):
     from PySide6.QtWidgets import QApplication
 
-    from lifelong_desktop.ui.i18n import install_translators
+    from lifelong_desktop.ui.shell.i18n import install_translators
 
     _ctx, choices, rows = setup
     app = QApplication.instance()
@@ -302,10 +302,10 @@ def test_no_alt_key_of_the_other_dialogs_is_used_twice(qtbot, setup, language):
     from PySide6.QtWidgets import QApplication
 
     from lifelong_desktop.services.regions import regions
-    from lifelong_desktop.ui.dialogs.new_programme import FromLastYearDialog, NewProgrammeDialog
-    from lifelong_desktop.ui.dialogs.print_options import PrintOptionsDialog
-    from lifelong_desktop.ui.dialogs.template_dialog import TemplateDialog
-    from lifelong_desktop.ui.i18n import install_translators
+    from lifelong_desktop.ui.programme.new_programme import FromLastYearDialog, NewProgrammeDialog
+    from lifelong_desktop.ui.programme.print_options import PrintOptionsDialog
+    from lifelong_desktop.ui.programme.template_dialog import TemplateDialog
+    from lifelong_desktop.ui.shell.i18n import install_translators
 
     _ctx, choices, rows = setup
     app = QApplication.instance()

@@ -9,12 +9,12 @@ from PySide6.QtCore import QCoreApplication
 
 from lifelong_desktop.paths import resource
 
-EN_FILES = ("lifelong_en.ts", "views_en.ts")
+EN_FILES = ("lifelong_en.ts",)
 
 
 @pytest.fixture
 def english(qapp):
-    from lifelong_desktop.ui.i18n import install_translators
+    from lifelong_desktop.ui.shell.i18n import install_translators
 
     installed = install_translators(qapp, "en")
     yield installed
@@ -33,7 +33,7 @@ def test_english_counts_have_singular_and_plural(english):
 
 
 def test_chinese_replaces_the_english_plurals(qapp, english):
-    from lifelong_desktop.ui.i18n import install_translators
+    from lifelong_desktop.ui.shell.i18n import install_translators
 
     install_translators(qapp, "zh_CN")
     assert "活动" in QCoreApplication.translate("BulkEditDialog", "Change %n selected activities:", "", 1)

@@ -30,7 +30,7 @@ def pdf_pages(path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from lifelong_desktop.services.demo import make_demo_database
+    from lifelong_desktop.services.demo.create import make_demo_database
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     make_demo_database(path)

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from lifelong_desktop.services.rows import organisation_rows, venue_rows
-from lifelong_desktop.ui.views.organisations import OrganisationsView
-from lifelong_desktop.ui.views.venues import VenuesView
+from lifelong_desktop.ui.registers.organisations_view import OrganisationsView
+from lifelong_desktop.ui.registers.venues_view import VenuesView
 
 
 @pytest.fixture
@@ -238,8 +238,7 @@ def test_venue_delete_refused_while_used(venues, plan, qtbot):
 
 def test_an_undo_that_cannot_be_made_is_reported_and_dropped(orgs, ctx, plan, qtbot):
     from lifelong_desktop.services.planning import ActivityInput, create_activity
-    from lifelong_desktop.ui.undo import base as undo_base
-
+    from lifelong_desktop.ui.common import undo as undo_base
     dialog = orgs.new_organisation()
     dialog.name.setText("新单位")
     click_ok(qtbot, dialog)

@@ -8,7 +8,7 @@ import pytest
 from plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 
-from lifelong_desktop.ui.views.calendar import CalendarView, period_days, step_anchor
+from lifelong_desktop.ui.calendar.view import CalendarView, period_days, step_anchor
 
 TODAY = date(2024, 10, 28)  # a Monday inside the test plan
 
@@ -163,15 +163,19 @@ def test_repainting_does_not_use_up_references_to_none(cal):
 
 
 def test_the_views_speak_chinese_with_their_translation(ctx, qapp):
-    from lifelong_desktop.ui.views import VIEWS
-    from lifelong_desktop.ui.views.translation import install_views_translator
+    from PySide6.QtCore import QLocale
 
+    from lifelong_desktop.ui.shell.i18n import install_translators
+    from lifelong_desktop.ui.shell.views import VIEWS
+
+    locale = QLocale()
     try:
-        assert install_views_translator(qapp, "zh_CN")
+        assert install_translators(qapp, "zh_CN")
         assert [cls(ctx).title() for cls in VIEWS] == ["日历", "单位", "场地", "检查", "汇总", "报送"]
         assert CalendarView(ctx, today=TODAY).lanes_combo.itemText(0) == "按地市分行"
     finally:
-        install_views_translator(qapp, "en")
+        install_translators(qapp, "en")
+        QLocale.setDefault(locale)
     assert CalendarView(ctx).title() == "Calendar"
 
 
@@ -180,7 +184,7 @@ def test_translation_source_is_complete():
 
     from lifelong_desktop.paths import resource
 
-    root = ET.parse(resource("i18n", "views_zh_CN.ts")).getroot()
+    root = ET.parse(resource("i18n", "lifelong_zh_CN.ts")).getroot()
     messages = list(root.iter("message"))
     assert len(messages) > 150
     unfinished = [m.find("source").text for m in messages

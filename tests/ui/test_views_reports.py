@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from lifelong_desktop.models import Activity
-from lifelong_desktop.services.checks import run_checks
-from lifelong_desktop.ui.charts.bar_chart import BarChart, Series, nice_maximum
-from lifelong_desktop.ui.views import VIEWS
-from lifelong_desktop.ui.views.checks import ACTIVITY_ROLE, ChecksView
-from lifelong_desktop.ui.views.returns import ReturnsView
-from lifelong_desktop.ui.views.summary import SummaryView
+from lifelong_desktop.services.checks.runner import run_checks
+from lifelong_desktop.ui.reports.bar_chart import BarChart, Series, nice_maximum
+from lifelong_desktop.ui.reports.checks_view import ACTIVITY_ROLE, ChecksView
+from lifelong_desktop.ui.reports.returns_view import ReturnsView
+from lifelong_desktop.ui.reports.summary_view import SummaryView
+from lifelong_desktop.ui.shell.views import VIEWS
 
 TODAY = date(2024, 11, 10)
 
@@ -138,7 +138,7 @@ def test_returns_latest_or_not_yet_and_reminder(ctx, plan, qtbot, qtmodeltester)
 
 
 def test_every_view_copes_with_a_database_without_programme(db, qtbot):
-    from lifelong_desktop.ui.context import AppContext
+    from lifelong_desktop.ui.common.context import AppContext
 
     ctx = AppContext(db, None)
     views = {}

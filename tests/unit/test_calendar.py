@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 from plan_data import make_plan
 
 from lifelong_desktop.services.calendar import CalendarIndex, calendar_rows, venue_bookings
-from lifelong_desktop.services.checks_time import occurrences
+from lifelong_desktop.services.occurrences import occurrences
 from lifelong_desktop.services.rows import ActivityRow, activity_rows
 
 

@@ -8,8 +8,8 @@ from datetime import date, time
 import pytest
 
 from lifelong_desktop.models import Activity, Organisation, Venue
-from lifelong_desktop.services.checks import run_checks
-from lifelong_desktop.services.checks_time import daily_span, occurrences, overlapping_pairs, overlaps
+from lifelong_desktop.services.checks.runner import run_checks
+from lifelong_desktop.services.occurrences import daily_span, occurrences, overlapping_pairs, overlaps
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.rows import activity_rows
 
@@ -274,7 +274,7 @@ def test_every_code_has_both_sentences():
 
 
 def test_required_fields_follow_the_format():
-    from lifelong_desktop.services.checks_rules import REQUIRED_FIELDS
+    from lifelong_desktop.services.checks.rules import REQUIRED_FIELDS
     from lifelong_desktop.submission.format import load_format
 
     required = {c.key for c in load_format().tables["activities"].columns if c.required is True}
@@ -282,7 +282,7 @@ def test_required_fields_follow_the_format():
 
 
 def test_check_rows_accepts_activity_rows(plan):
-    from lifelong_desktop.services.checks import PlanWindow, check_rows
+    from lifelong_desktop.services.checks.runner import PlanWindow, check_rows
 
     clean(plan)
     plan.add("重叠讲座", start_time=time(10), end_time=time(12))
@@ -304,7 +304,7 @@ def test_cli_check_missing_year_is_exit_3(db, db_path, capsys):
 
 
 def test_holiday_library_knows_the_2024_arrangement():
-    from lifelong_desktop.services.checks_holidays import holiday_year
+    from lifelong_desktop.services.checks.holidays import holiday_year
 
     hy = holiday_year(2024)  # 国务院办公厅关于2024年部分节假日安排的通知
     assert sorted(d.isoformat() for d in hy.workdays) == [

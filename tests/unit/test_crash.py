@@ -185,7 +185,7 @@ def workbook(tmp_path_factory):
 
 
 def _import(marks: int, path: Path, result) -> None:
-    from lifelong_desktop.submission.importer import apply_import
+    from lifelong_desktop.submission.importing.importer import apply_import
 
     db = open_database(path, backup_on_open=False)
     os.write(marks, b"b")
@@ -240,7 +240,7 @@ def _kill_at(pid: int, read_fd: int, at: float) -> bytes:
 def _kill_imports(tmp_path: Path, workbook: Path, kills: int, seed: int) -> dict[str, int]:
     """Kill imports at points spread evenly over 0-130 % of a whole child's run, measured on the child's clock
     (CPU time), so the kills land before, inside and after the transaction however loaded the machine is."""
-    from lifelong_desktop.submission.reader import read_workbook
+    from lifelong_desktop.submission.reading.reader import read_workbook
 
     result = read_workbook(workbook)
     assert result.ok

@@ -16,7 +16,7 @@ from lifelong_desktop import messages
 from lifelong_desktop.cli import main
 from lifelong_desktop.db import list_backups, open_database
 from lifelong_desktop.models import Activity, AuditEntry, Organisation, Programme, Venue
-from lifelong_desktop.services.demo import DemoProgrammeExists, create_demo, make_demo_database
+from lifelong_desktop.services.demo.create import DemoProgrammeExists, create_demo, make_demo_database
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import activity_rows, venue_rows
 from lifelong_desktop.submission.format import load_format
@@ -388,10 +388,10 @@ def test_cli_force_replaces_a_damaged_database_and_keeps_its_bytes(tmp_path, cap
 def test_a_crowded_city_never_pushes_an_activity_out_of_the_window():
     from datetime import timedelta
 
-    from lifelong_desktop.services.demo_content import cities
-    from lifelong_desktop.services.demo_padding import Composer
-    from lifelong_desktop.services.demo_registers import build_registers
-    from lifelong_desktop.services.demo_schedule import Booking
+    from lifelong_desktop.services.demo.content import cities
+    from lifelong_desktop.services.demo.padding import Composer
+    from lifelong_desktop.services.demo.registers import build_registers
+    from lifelong_desktop.services.demo.schedule import Booking
 
     reg = build_registers()
     city = cities()[1]
@@ -410,7 +410,7 @@ def test_a_crowded_city_never_pushes_an_activity_out_of_the_window():
 @pytest.mark.parametrize("which", ["base", "padded"])
 def test_planning_checks_find_no_error_in_the_demo(request, which):
     """The demo is a well-made plan: the planning checks raise warnings a held programme has, never an error."""
-    from lifelong_desktop.services.checks import run_checks
+    from lifelong_desktop.services.checks.runner import run_checks
 
     path = request.getfixturevalue("padded" if which == "padded" else "base_db")[1]
     with open_database(path) as db, db.read() as s:
@@ -425,7 +425,7 @@ def test_planning_checks_find_no_error_in_the_demo(request, which):
 
 _DIGEST = """
 import hashlib
-from lifelong_desktop.services.demo import build_specs
+from lifelong_desktop.services.demo.create import build_specs
 reg, specs, base, moved = build_specs(600, 11)
 text = repr([(s.uid, s.title, s.start_date, s.start_time, s.end_date, s.venue and s.venue.name, s.hosts,
               s.undertakers, s.co_organisers, s.expected, s.actual, s.status) for s in specs])

@@ -12,7 +12,7 @@ from lifelong_desktop import messages
 from lifelong_desktop.cli import main
 from lifelong_desktop.models import Activity, Organisation, Programme, Venue
 from lifelong_desktop.services.programmes import create_programme
-from lifelong_desktop.submission import output
+from lifelong_desktop.submission.writing import output
 
 ACTIVITIES = [  # title, date, start, end, city
     ("沈阳讲座", date(2024, 4, 26), time(14, 0), time(16, 0), "210100"),
@@ -117,7 +117,7 @@ def test_failed_export_keeps_old_file_and_seq(db, plan, tmp_path, monkeypatch, c
 
 
 def test_export_with_check_errors_still_succeeds_and_warns(db, plan, tmp_path, capsys):
-    pytest.importorskip("lifelong_desktop.services.checks")
+    pytest.importorskip("lifelong_desktop.services.checks.runner")
     db_path, _ = plan
     with db.transaction("outside window") as s:
         a = s.scalars(select(Activity).where(Activity.title == "前一天")).one()
@@ -136,7 +136,7 @@ def test_missing_database_and_no_programme(tmp_path, db, capsys):
 
 
 def test_exported_workbook_reads_back_without_errors(plan, tmp_path):
-    reader = pytest.importorskip("lifelong_desktop.submission.reader")
+    reader = pytest.importorskip("lifelong_desktop.submission.reading.reader")
     db_path, _ = plan
     out = tmp_path / "e.xlsx"
     assert main(["export", "--db", str(db_path), "--out", str(out)]) == 0
@@ -164,7 +164,7 @@ def test_export_without_the_planning_checks_just_exports(plan, tmp_path, monkeyp
     import sys
 
     db_path, _ = plan
-    monkeypatch.setitem(sys.modules, "lifelong_desktop.services.checks", None)  # as if the module were absent
+    monkeypatch.setitem(sys.modules, "lifelong_desktop.services.checks.runner", None)  # as if the module were absent
     assert main(["export", "--db", str(db_path), "--out", str(tmp_path / "e.xlsx")]) == 0
     assert capsys.readouterr().err == ""
 

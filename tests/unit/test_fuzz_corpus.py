@@ -13,7 +13,7 @@ from fuzz import corpus
 from fuzz.guard import run_guarded
 from fuzz.runner import Tally, fuzz_values
 from fuzz.values import TARGETS, check_value
-from lifelong_desktop.submission.reader import read_workbook
+from lifelong_desktop.submission.reading.reader import read_workbook
 from lifelong_desktop.submission.values import ValueProblem
 
 VALUE_CASES = corpus.value_cases()

@@ -13,7 +13,7 @@ from lifelong_desktop.cli import main
 from lifelong_desktop.models import Activity, AuditEntry, Organisation, Programme, Submission, Venue
 from lifelong_desktop.services.returns import programme_returns
 from lifelong_desktop.services.rows import activity_rows
-from lifelong_desktop.submission.importer import apply_import, plan_import
+from lifelong_desktop.submission.importing.importer import apply_import, plan_import
 from lifelong_desktop.submission.values import credit_check_char
 from tests.unit._hostile import mh
 
@@ -304,7 +304,7 @@ def test_old_exports_data_as_of_protects_local_edits_only_when_newer(db, tmp_pat
 def _export(db_file, out):
     from lifelong_desktop.db import open_database
     from lifelong_desktop.services.programmes import get_programme
-    from lifelong_desktop.submission.export import export_programme
+    from lifelong_desktop.submission.writing.export import export_programme
 
     database = open_database(db_file)
     try:
@@ -316,7 +316,7 @@ def _export(db_file, out):
 
 
 def _comparable(path):
-    from lifelong_desktop.submission.reader import read_workbook
+    from lifelong_desktop.submission.reading.reader import read_workbook
 
     result = read_workbook(path)
     assert result.exit_code == 0, [f.as_text() for f in result.errors]
@@ -326,7 +326,7 @@ def _comparable(path):
 
 def test_round_trip_export_import_export(tmp_path):
     from lifelong_desktop.db import open_database
-    from lifelong_desktop.services.demo import make_demo_database
+    from lifelong_desktop.services.demo.create import make_demo_database
 
     make_demo_database(tmp_path / "demo.sqlite")
     first = _export(tmp_path / "demo.sqlite", tmp_path / "first.xlsx")
@@ -355,7 +355,7 @@ def test_any_workbook_that_reads_without_errors_imports(tmp_path):
     from hypothesis import strategies as st
 
     from lifelong_desktop.db import open_database
-    from lifelong_desktop.submission.reader import read_workbook
+    from lifelong_desktop.submission.reading.reader import read_workbook
 
     empty = tmp_path / "empty.sqlite"
     open_database(empty).close()

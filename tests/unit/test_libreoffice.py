@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lifelong_desktop.submission.reader import read_workbook
+from lifelong_desktop.submission.reading.reader import read_workbook
 from tests.unit._hostile import mh
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -45,9 +45,9 @@ def test_hand_made_workbook_resaved_by_libreoffice(tmp_path):
 
 def test_exported_demo_resaved_by_libreoffice(tmp_path):
     from lifelong_desktop.db import open_database
-    from lifelong_desktop.services.demo import make_demo_database
+    from lifelong_desktop.services.demo.create import make_demo_database
     from lifelong_desktop.services.programmes import get_programme
-    from lifelong_desktop.submission.export import export_programme
+    from lifelong_desktop.submission.writing.export import export_programme
 
     make_demo_database(tmp_path / "demo.sqlite")
     db = open_database(tmp_path / "demo.sqlite")

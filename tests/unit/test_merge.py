@@ -8,17 +8,17 @@ from datetime import date, datetime, time
 import pytest
 from openpyxl import load_workbook
 
-pytest.importorskip("lifelong_desktop.submission.reader")
+pytest.importorskip("lifelong_desktop.submission.reading.reader")
 
 from lifelong_desktop.cli import main  # noqa: E402
-from lifelong_desktop.submission.merge import (  # noqa: E402
+from lifelong_desktop.submission.merging.merge import (  # noqa: E402
     MergeProblem,
     expand_inputs,
     merge_files,
     merged_submission_id,
 )
 from lifelong_desktop.submission.model import WorkbookData  # noqa: E402
-from lifelong_desktop.submission.writer import write_workbook  # noqa: E402
+from lifelong_desktop.submission.writing.writer import write_workbook  # noqa: E402
 
 NOW = datetime(2024, 6, 30, 17, 5, 9)
 CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -239,7 +239,7 @@ def test_national_merge_of_provinces(tmp_path):
 
 
 def test_merged_workbook_reads_back_without_errors(tmp_path):
-    from lifelong_desktop.submission.reader import read_workbook
+    from lifelong_desktop.submission.reading.reader import read_workbook
 
     a = save(tmp_path, "a.xlsx", city_return("210100", "沈阳市"))
     b = save(tmp_path, "b.xlsx", city_return("210200", "大连市"))
@@ -261,7 +261,7 @@ def test_inputs_of_two_levels_are_named_by_their_words_not_keys(tmp_path):
 
 
 def test_an_invalid_phone_option_is_refused_so_the_output_always_validates(tmp_path, capsys):
-    from lifelong_desktop.submission.reader import read_workbook
+    from lifelong_desktop.submission.reading.reader import read_workbook
 
     save(tmp_path, "a.xlsx", city_return("210100", "沈阳市"))
     out = tmp_path / "out" / "辽宁.xlsx"

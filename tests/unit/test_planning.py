@@ -257,7 +257,7 @@ def _rows_through_the_orm(session, programme_id):
 
 def test_table_rows_equal_the_service_rows(db, plan, tmp_path):
     """The fast cursor reader (services.rows.activity_rows) gives exactly what the ORM objects hold."""
-    from lifelong_desktop.services.demo import make_demo_database
+    from lifelong_desktop.services.demo.create import make_demo_database
 
     with db.transaction("more") as s:
         main = planning.create_activity(s, plan["programme"], _input(plan, start_time=None, end_time=None))

@@ -7,8 +7,8 @@ import zipfile
 import pytest
 
 from lifelong_desktop.submission.findings import exit_code
-from lifelong_desktop.submission.reader import read_workbook
-from lifelong_desktop.submission.safety import inspect_workbook
+from lifelong_desktop.submission.reading.reader import read_workbook
+from lifelong_desktop.submission.reading.safety import inspect_workbook
 from tests.unit._hostile import mh
 
 
@@ -127,8 +127,7 @@ def test_exit_code_of_unreadable_findings():
 
 def test_excel_extension_validations_need_no_precise_scan(base, tmp_path, monkeypatch):
     """Excel keeps cross-sheet list validations in extLst with <xm:f> formulas: no cells there, no alarm."""
-    from lifelong_desktop.submission import safety
-
+    from lifelong_desktop.submission.reading import safety
     part = mh.sheet_part(base, "活动")
     with zipfile.ZipFile(base) as z:
         xml = z.read(part)
@@ -187,8 +186,7 @@ def test_mutated_xml_never_crashes_the_reader(base, tmp_path):
 
 
 def test_scanning_has_a_time_limit(base, monkeypatch):
-    from lifelong_desktop.submission import safety
-
+    from lifelong_desktop.submission.reading import safety
     monkeypatch.setattr(safety, "SCAN_SECONDS", -1.0)  # every file is already over time
     report = safety.inspect_workbook(base)
     assert [(f.code, f.params["reason"]) for f in report.findings] == [("too_large", "time")]

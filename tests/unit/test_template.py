@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from lifelong_desktop.cli import main
 from lifelong_desktop.submission.format import load_format
-from lifelong_desktop.submission.template import TemplateProblem, region_choices, write_template
+from lifelong_desktop.submission.writing.template import TemplateProblem, region_choices, write_template
 
 
 def header_values(wb) -> dict:
@@ -139,7 +139,7 @@ def test_county_template_says_which_codes_to_use(tmp_path):
 
 
 def test_a_template_filled_in_by_hand_reads_back(tmp_path):
-    reader = pytest.importorskip("lifelong_desktop.submission.reader")
+    reader = pytest.importorskip("lifelong_desktop.submission.reading.reader")
     from datetime import date, time
 
     path, _ = write_template("210100", 2024, tmp_path / "t.xlsx")

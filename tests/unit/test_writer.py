@@ -12,12 +12,12 @@ from datetime import date, datetime, time
 import pytest
 from openpyxl import load_workbook
 
-from lifelong_desktop.submission import output
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.model import WorkbookData
-from lifelong_desktop.submission.output import WriteProblem
-from lifelong_desktop.submission.summary import summarise
-from lifelong_desktop.submission.writer import write_workbook
+from lifelong_desktop.submission.writing import output
+from lifelong_desktop.submission.writing.output import WriteProblem
+from lifelong_desktop.submission.writing.summary_sheet import summarise
+from lifelong_desktop.submission.writing.writer import write_workbook
 
 INJECTIONS = ["=1+1", "+SUM(A1)", "-2", "@x", "\t=", "\r="]
 
@@ -274,8 +274,7 @@ def test_a_briefly_held_file_is_retried_and_a_read_only_one_named(tmp_path, monk
 
 
 def test_failure_while_writing_leaves_the_old_file(tmp_path, monkeypatch):
-    from lifelong_desktop.submission import writer
-
+    from lifelong_desktop.submission.writing import writer
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old")
 
@@ -304,7 +303,7 @@ def test_new_file_is_readable_like_any_new_file(tmp_path):
 
 
 def test_reader_reads_back_what_the_writer_wrote(tmp_path):
-    reader = pytest.importorskip("lifelong_desktop.submission.reader")
+    reader = pytest.importorskip("lifelong_desktop.submission.reading.reader")
     data = sample()
     data.organisations = [{"name": n, "org_type": "government"} for n in ("辽宁省教育厅", "沈阳市教育局", "沈阳开放大学")]
     path = write_workbook(data, tmp_path / "rt.xlsx")
@@ -358,8 +357,7 @@ def test_libreoffice_opens_the_workbook_with_its_values_and_drop_downs(tmp_path)
 
 
 def test_low_level_encodings():
-    from lifelong_desktop.submission import xlsx
-
+    from lifelong_desktop.submission.xlsx import writer as xlsx
     assert [xlsx.column_letter(i) for i in (0, 25, 26, 27, 701)] == ["A", "Z", "AA", "AB", "ZZ"]
     assert xlsx.escape_text("普通文字") == "普通文字"
     assert xlsx.escape_text("a<b>&c") == "a&lt;b&gt;&amp;c"
@@ -705,7 +703,7 @@ def test_export_is_conformant_spreadsheetml(tmp_path):
 
 
 def test_blank_template_is_conformant_spreadsheetml(tmp_path):
-    from lifelong_desktop.submission.template import write_template
+    from lifelong_desktop.submission.writing.template import write_template
 
     path, _ = write_template("210100", 2024, tmp_path / "t.xlsx")
     facts = check_package(path)
@@ -714,8 +712,7 @@ def test_blank_template_is_conformant_spreadsheetml(tmp_path):
 
 
 def test_active_tab_is_the_first_visible_sheet_and_the_only_selected_one(tmp_path):
-    from lifelong_desktop.submission import xlsx
-
+    from lifelong_desktop.submission.xlsx import writer as xlsx
     book = xlsx.XlsxWriter(tmp_path / "h.xlsx")
     book.sheet("隐藏", hidden=True).close()
     book.sheet("可见", freeze="A1").close()  # A1 freezes nothing: no pane
@@ -727,8 +724,7 @@ def test_active_tab_is_the_first_visible_sheet_and_the_only_selected_one(tmp_pat
 
 @pytest.mark.parametrize("name", ["", "x" * 32, "a/b", "a[1]", "问?", "'引号'", "History"])
 def test_sheet_names_excel_refuses_are_refused(tmp_path, name):
-    from lifelong_desktop.submission import xlsx
-
+    from lifelong_desktop.submission.xlsx import writer as xlsx
     book = xlsx.XlsxWriter(tmp_path / "n.xlsx")
     with pytest.raises(ValueError):
         book.sheet(name)
@@ -736,8 +732,7 @@ def test_sheet_names_excel_refuses_are_refused(tmp_path, name):
 
 
 def test_a_workbook_without_a_visible_sheet_or_with_a_name_twice_is_refused(tmp_path):
-    from lifelong_desktop.submission import xlsx
-
+    from lifelong_desktop.submission.xlsx import writer as xlsx
     book = xlsx.XlsxWriter(tmp_path / "v.xlsx")
     book.sheet("代码表", hidden=True).close()
     with pytest.raises(ValueError):
@@ -748,8 +743,7 @@ def test_a_workbook_without_a_visible_sheet_or_with_a_name_twice_is_refused(tmp_
 
 
 def test_values_excel_cannot_hold_are_written_so_that_it_opens_the_file(tmp_path):
-    from lifelong_desktop.submission import xlsx
-
+    from lifelong_desktop.submission.xlsx import writer as xlsx
     long_text = "长" * 40_000
     pairs = "𠀀" * 20_000  # outside the BMP: two UTF-16 units each
     book = xlsx.XlsxWriter(tmp_path / "lim.xlsx")
@@ -771,8 +765,7 @@ def test_values_excel_cannot_hold_are_written_so_that_it_opens_the_file(tmp_path
 
 
 def test_widths_and_validations_stay_within_excel_limits(tmp_path):
-    from lifelong_desktop.submission import xlsx
-
+    from lifelong_desktop.submission.xlsx import writer as xlsx
     book = xlsx.XlsxWriter(tmp_path / "w.xlsx")
     sheet = book.sheet("S", widths=[10, 400])
     sheet.append(["a", "b"])
@@ -786,8 +779,7 @@ def test_widths_and_validations_stay_within_excel_limits(tmp_path):
 
 
 def test_content_types_come_first_in_the_zip_as_file_type_sniffers_expect(tmp_path):
-    from lifelong_desktop.submission import xlsx
-
+    from lifelong_desktop.submission.xlsx import writer as xlsx
     path = write_workbook(sample(), tmp_path / "order.xlsx")
     names = zipfile.ZipFile(path).namelist()
     assert names[0] == "[Content_Types].xml" and names[2].startswith("xl/")  # libmagic's msooxml rule

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QDialog
 
 from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem
 from lifelong_desktop.services.planning import EditConflict, PlanningError
-from lifelong_desktop.ui.activities import codes
-from lifelong_desktop.ui.editors.activity_form import ActivityForm
-from lifelong_desktop.ui.editors.bulk_edit import BulkEditDialog
-from lifelong_desktop.ui.editors.choices import load_choices
-from lifelong_desktop.ui.editors.messages import problem_text
-from lifelong_desktop.ui.editors.series import WeeklySeriesDialog
-from lifelong_desktop.ui.undo import commands as cmd
-from lifelong_desktop.ui.undo.base import DbCommand
+from lifelong_desktop.ui.activities import commands as cmd
+from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
+from lifelong_desktop.ui.activities.choices import load_choices
+from lifelong_desktop.ui.activities.form import ActivityForm
+from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.activities.series import WeeklySeriesDialog
+from lifelong_desktop.ui.common import codes
+from lifelong_desktop.ui.common.undo import DbCommand
 
 if TYPE_CHECKING:
     from lifelong_desktop.ui.activities.view import ActivitiesView
@@ -133,8 +133,8 @@ class ActivityEditing(QObject):
 
     def paste_rows(self, text: str | None = None) -> None:
         """Rows copied from Excel/WPS: preview first, then add the good ones as one undoable edit."""
-        from lifelong_desktop.ui.dialogs.paste_preview import PastePreviewDialog
-        from lifelong_desktop.ui.dialogs.paste_rows import parse_paste
+        from lifelong_desktop.ui.activities.paste_preview import PastePreviewDialog
+        from lifelong_desktop.ui.activities.paste_rows import parse_paste
 
         if self.ctx.programme_id is None:
             return

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.services.regions import Region, regions
 from lifelong_desktop.services.rows import OrganisationRow
-from lifelong_desktop.ui.activities import codes
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
+from lifelong_desktop.ui.common import codes
 
 _NO_DATE = QDate(2000, 1, 1)
 

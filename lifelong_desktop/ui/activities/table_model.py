@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from lifelong_desktop.services.collation import name_key, title_key
 from lifelong_desktop.services.rows import ActivityRow
-from lifelong_desktop.ui.activities import codes
-from lifelong_desktop.ui.activities.collation import name_key, title_key
 from lifelong_desktop.ui.activities.filtering import ActivityFilter, FilterIndex
+from lifelong_desktop.ui.common import codes
 
 (COL_DATE, COL_TIME, COL_TITLE, COL_TYPE, COL_LEVEL, COL_CITY, COL_COUNTY, COL_VENUE, COL_MODE, COL_HOSTS,
  COL_UNDERTAKERS, COL_EXPECTED, COL_STATUS, COL_FEATURED) = range(14)

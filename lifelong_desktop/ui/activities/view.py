@@ -15,15 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lifelong_desktop.services.collation import warm_up
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import ActivityRow, activity_rows, organisation_rows
-from lifelong_desktop.ui.actions import ActionId, ActionRegistry
 from lifelong_desktop.ui.activities import table_model as tm
-from lifelong_desktop.ui.activities.collation import warm_up
 from lifelong_desktop.ui.activities.edits import ActivityEditing
 from lifelong_desktop.ui.activities.filter_bar import FilterBar
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
-from lifelong_desktop.ui.context import AppContext
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.shell.actions import ActionId, ActionRegistry
 
 _WIDTHS = {tm.COL_DATE: 150, tm.COL_TIME: 90, tm.COL_TITLE: 300, tm.COL_TYPE: 80, tm.COL_LEVEL: 80, tm.COL_CITY: 80,
            tm.COL_COUNTY: 80, tm.COL_VENUE: 160, tm.COL_MODE: 100, tm.COL_HOSTS: 200, tm.COL_UNDERTAKERS: 200,

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from lifelong_desktop.services import registers
 from lifelong_desktop.services.registers import Change
-from lifelong_desktop.ui.context import AppContext
-from lifelong_desktop.ui.undo.base import DbCommand
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.undo import DbCommand
 
 
 def message_language() -> str:

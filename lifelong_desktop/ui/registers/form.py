@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.registers import RegisterError
-from lifelong_desktop.ui.activities.codes import items
+from lifelong_desktop.ui.common.codes import items
 from lifelong_desktop.ui.registers.commands import message_language
 
 

@@ -1,0 +1,122 @@
+"""Planning checks on single activities: fields, capacity, window, holidays, sub-venues, results, duplicates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from lifelong_desktop.models import normalise_name
+from lifelong_desktop.services.checks.finding import CheckFinding, PlanWindow, finding
+from lifelong_desktop.services.checks.holidays import holiday_year, special_days
+from lifelong_desktop.services.checks.load import CheckRow
+
+# Fields the workbook requires of every activity (format section 4, `*` columns), as CheckRow attributes.
+REQUIRED_FIELDS = ("title", "activity_type", "level", "start_date", "end_date", "mode", "city_code", "hosts",
+                   "status")
+FINISHED = ("held", "cancelled")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def live(rows: list[CheckRow]) -> list[CheckRow]:
+    """The activities that will (or did) take place: all but the cancelled."""
+    return [r for r in rows if r.status != "cancelled"]
+
+
+def missing_fields(row: CheckRow) -> list[str]:
+    """Keys of the workbook fields an activity leaves empty."""
+    missing = [k for k in REQUIRED_FIELDS if not getattr(row, k)]
+    if row.mode != "online" and not row.venue_name:
+        missing.append("venue")
+    if row.mode in ("online", "hybrid") and not row.online_url.strip():
+        missing.append("online_url")
+    return missing
+
+
+def check_missing(rows: list[CheckRow]) -> Iterator[CheckFinding]:
+    for r in rows:
+        missing = missing_fields(r)
+        if missing:
+            yield finding("error", "missing_for_submission", (r,), r.venue_name, title=r.title, fields=missing)
+
+
+def check_capacity(rows: list[CheckRow]) -> Iterator[CheckFinding]:
+    for r in live(rows):
+        if r.venue_capacity is not None and r.expected_participants is not None \
+                and r.mode != "online" and r.expected_participants > r.venue_capacity:
+            yield finding("warning", "capacity_exceeded", (r,), r.venue_name, title=r.title,
+                          expected=r.expected_participants, capacity=r.venue_capacity)
+
+
+def check_window(rows: list[CheckRow], window: PlanWindow) -> Iterator[CheckFinding]:
+    if window.window_start is None and window.window_end is None:
+        return
+    lo, hi = window.window_start or date.min, window.window_end or date.max
+    for r in live(rows):
+        if r.start_date < lo or r.end_date > hi:
+            yield finding("error", "outside_window", (r,), r.venue_name, title=r.title,
+                          start=r.start_date.isoformat(), end=r.end_date.isoformat(),
+                          window_start=window.window_start.isoformat() if window.window_start else "",
+                          window_end=window.window_end.isoformat() if window.window_end else "")
+
+
+def check_holidays(rows: list[CheckRow]) -> Iterator[CheckFinding]:
+    """Activities on a statutory holiday or on a weekend day made a working day; unknown years once."""
+    unknown: dict[int, list[CheckRow]] = {}
+    for r in live(rows):
+        for year in range(r.start_date.year, r.end_date.year + 1):
+            if not holiday_year(year).published:
+                unknown.setdefault(year, []).append(r)
+        days = special_days(r.start_date, r.end_date)
+        if days:
+            day, kind, name = days[0]
+            yield finding("warning", "public_holiday", (r,), r.venue_name, title=r.title, date=day.isoformat(),
+                          kind=kind, name=name, more=len(days) - 1)
+    for year, affected in sorted(unknown.items()):
+        yield finding("info", "holiday_data_missing", affected, "", year=year, count=len(affected))
+
+
+def check_sub_venues(rows: list[CheckRow]) -> Iterator[CheckFinding]:
+    by_id = {r.id: r for r in rows}
+    for r in live(rows):
+        parent = by_id.get(r.parent_id) if r.parent_id is not None else None
+        if parent is not None and (r.start_date < parent.start_date or r.end_date > parent.end_date):
+            yield finding("warning", "sub_venue_mismatch", (r, parent), r.venue_name, title=r.title,
+                          parent_title=parent.title, start=r.start_date.isoformat(), end=r.end_date.isoformat(),
+                          parent_start=parent.start_date.isoformat(), parent_end=parent.end_date.isoformat())
+
+
+def check_results(rows: list[CheckRow], today: date) -> Iterator[CheckFinding]:
+    for r in rows:
+        if r.end_date < today and r.status not in FINISHED:
+            yield finding("warning", "unreported_result", (r,), r.venue_name, title=r.title,
+                          end=r.end_date.isoformat(), reason="not_reported", status=r.status)
+        elif r.status == "held" and r.actual_participants is None:
+            yield finding("warning", "unreported_result", (r,), r.venue_name, title=r.title,
+                          end=r.end_date.isoformat(), reason="no_participants", status=r.status)
+
+
+def title_key(title: str) -> str:
+    """A title for comparison: normalised name without punctuation or symbols (《》、“”, dashes)."""
+    return _NOT_WORD.sub("", normalise_name(title))
+
+
+def check_duplicates(rows: list[CheckRow]) -> Iterator[CheckFinding]:
+    groups: dict[tuple[str, date, str], list[CheckRow]] = {}
+    for r in live(rows):
+        key = title_key(r.title)
+        if key:
+            groups.setdefault((key, r.start_date, r.city_code or ""), []).append(r)
+    for group in groups.values():
+        if len(group) > 1:
+            first = group[0]
+            yield finding("warning", "duplicate_suspect", tuple(group), "", title=first.title,
+                          date=first.start_date.isoformat(), city=first.city_name, count=len(group))
+
+
+def all_rules(rows: list[CheckRow], window: PlanWindow, today: date) -> list[CheckFinding]:
+    """Every single-activity rule over the rows."""
+    return [
+        *check_missing(rows), *check_capacity(rows), *check_window(rows, window), *check_holidays(rows),
+        *check_sub_venues(rows), *check_results(rows, today), *check_duplicates(rows),
+    ]

@@ -1,0 +1,56 @@
+"""Planning checks over a programme: run_checks() returns findings with codes, never sentences.
+
+Codes and severities: venue_double_booked (error), capacity_exceeded (warning), outside_window (error),
+public_holiday (warning), holiday_data_missing (info), organiser_double_booked (warning),
+sub_venue_mismatch (warning), duplicate_suspect (warning), missing_for_submission (error),
+unreported_result (warning). Sentences come from resources/i18n/messages/checks.json.
+"""
+
+from __future__ import annotations
+
+import gc
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lifelong_desktop.models import Programme
+from lifelong_desktop.services.checks import conflicts as checks_conflicts
+from lifelong_desktop.services.checks import rules as checks_rules
+from lifelong_desktop.services.checks.finding import SEVERITIES, SEVERITY_RANK, CheckFinding, PlanWindow
+from lifelong_desktop.services.checks.load import check_rows_of
+
+__all__ = ["SEVERITIES", "CheckFinding", "PlanWindow", "check_rows", "count_by_severity", "run_checks"]
+
+
+def run_checks(session: Session, programme_id: int, *, today: date | None = None) -> list[CheckFinding]:
+    """All planning checks of one programme, errors first, then by first activity date."""
+    prog = session.execute(
+        select(Programme.window_start, Programme.window_end).where(Programme.id == programme_id)
+    ).one()
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small tuples: the cyclic collector would rescan them repeatedly
+    try:
+        rows = check_rows_of(session, programme_id)
+        return check_rows(rows, PlanWindow(prog[0], prog[1]), today=today or date.today())
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def check_rows(rows: list, window: PlanWindow, *, today: date, rules: tuple = ()) -> list[CheckFinding]:
+    """Run the given rule families over rows already loaded (CheckRows or ActivityRows), sorted."""
+    out: list[CheckFinding] = []
+    for rule in rules or (checks_rules.all_rules, checks_conflicts.all_conflicts):
+        out.extend(rule(rows, window, today))
+    first_date = {r.uid: r.start_date for r in rows}
+    out.sort(key=lambda f: (SEVERITY_RANK[f.severity], min((first_date[u] for u in f.activity_ids),
+                                                             default=date.min), f.code, f.activity_ids))
+    return out
+
+
+def count_by_severity(findings: list[CheckFinding]) -> dict[str, int]:
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        counts[f.severity] += 1
+    return counts

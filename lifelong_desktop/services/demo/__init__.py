@@ -1,0 +1,1 @@
+"""The Liaoning 2024 demo programme: its content, registers, hand-shaped programme and padding; no Qt."""

@@ -1,0 +1,231 @@
+"""Importing a submission workbook into the database (format section 11a): plan first, then all or nothing.
+
+Python API (the UI preview and `lifelong import` use the same calls):
+
+    plan = plan_import(session, path_or_result, year=None, file_name=None) -> ImportPlan
+        Reads the workbook (unless given a ReadResult) and works out, without writing, what an import
+        would do: `plan.kind` ("new_programme", "own", "return" or "same"), `plan.counts`
+        {new, updated, unchanged, missing}, per-activity lists `plan.new`, `plan.updated`,
+        `plan.unchanged`, `plan.missing`, `plan.kept` (ActivityChange with uid and title) and
+        `plan.findings` (reader findings plus stale_submission, region_outside_scope,
+        missing_in_resubmission, local_edit_newer, duplicate_id ...). `plan.ok` is False on any error.
+
+    outcome = apply_import(db, path, year=None, prune=False, dry_run=False) -> ImportOutcome
+        Reads, plans and applies in ONE db.transaction: on any error nothing is written
+        (`outcome.applied` is False). A dry run applies the same plan and rolls back, so its counts and
+        findings are exactly those of the real import. `prune=True` deletes the missing activities.
+
+Activities are matched by activity_id; in a resubmission, blank-id rows by normalised title, start
+date and city. Organisations are matched by credit code, then normalised name; venues by normalised
+name and city; names the database lacks are created (organisations with type `other` unless 单位
+lists them). Returns of lower levels (and a same-region workbook under another submission_id) are
+recorded as Submission rows with a content hash; the programme's own workbook (its submission_uid)
+updates activities unless the database changed them after the workbook's data_as_of.
+
+Writes are bulk statements of plain tuples (20,000 activities in about a second); audit entries
+(services.audit.record): one summary entry for the activities an import creates, one entry per updated
+activity with the changed fields before and after, one per pruned activity, one per organisation or
+venue created or filled in; the programme and the Submission row are audited by the ORM as usual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lifelong_desktop.models import Programme, Submission
+from lifelong_desktop.services.regions import regions
+from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.submission.findings import ERROR, Finding, exit_code
+from lifelong_desktop.submission.format import load_format
+from lifelong_desktop.submission.importing.registers import Registers, resolve_registers
+from lifelong_desktop.submission.reading.reader import ReadResult, content_hash, paused_gc, read_workbook
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityChange:
+    """One activity of a plan: its workbook row (index into data.activities) and/or its database row."""
+
+    uid: str
+    title: str
+    index: int | None = None  # row of the workbook's activities, None for a missing one
+    db_id: int | None = None  # database id, None for a new one
+    start_date: Any = None
+
+
+@dataclass
+class ImportPlan:
+    result: ReadResult
+    findings: list[Finding]
+    kind: str = ""  # new_programme, own, return, same; "" when refused
+    programme_id: int | None = None
+    year: int | None = None
+    file_name: str = ""
+    hash: str = ""
+    new: list[ActivityChange] = field(default_factory=list)
+    updated: list[ActivityChange] = field(default_factory=list)
+    unchanged: list[ActivityChange] = field(default_factory=list)
+    missing: list[ActivityChange] = field(default_factory=list)
+    kept: list[ActivityChange] = field(default_factory=list)  # local_edit_newer: counted as unchanged
+    prior_submission_ids: list[int] = field(default_factory=list)
+    diffs: dict[int, dict[str, tuple[Any, Any]]] = field(default_factory=dict)  # db id -> {field: (old, new)}
+    registers: Registers | None = None
+    db_rows: dict[int, ActivityRow] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == ERROR for f in self.findings)
+
+    @property
+    def exit_code(self) -> int:
+        return exit_code(self.findings)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"new": len(self.new), "updated": len(self.updated),
+                "unchanged": len(self.unchanged) + len(self.kept), "missing": len(self.missing)}
+
+
+@dataclass
+class ImportOutcome:
+    plan: ImportPlan
+    applied: bool
+    dry_run: bool = False
+    pruned: int = 0
+    programme_id: int | None = None
+    submission_id: int | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.plan.findings
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.plan.counts
+
+    @property
+    def exit_code(self) -> int:
+        return self.plan.exit_code
+
+
+def _header_finding(plan: ImportPlan, severity: str, code: str, key: str, **params: Any) -> None:
+    plan.findings.append(Finding(severity, code, sheet=load_format().header_sheet,
+                                 cell=plan.result.header_cells.get(key, ""), key=key,
+                                 params={"label": key, "value": "", **params}))
+
+
+def _activity_finding(plan: ImportPlan, severity: str, code: str, index: int | None, key: str, **params: Any) -> None:
+    cell = plan.result.cell("activities", index, key) if index is not None else ""
+    plan.findings.append(Finding(severity, code, sheet=load_format().tables["activities"].sheet, cell=cell,
+                                 key=key, params={"label": key, "value": "", **params}))
+
+
+def plan_import(session: Session, source: Path | str | ReadResult, *, year: int | None = None,
+                file_name: str | None = None) -> ImportPlan:
+    """What importing the workbook would do, without writing anything (see the module docstring)."""
+    result = source if isinstance(source, ReadResult) else read_workbook(source, year_hint=year)
+    name = file_name or (result.path.name if result.path else "")
+    plan = ImportPlan(result, list(result.findings), file_name=name)
+    if not result.ok:
+        return plan
+    header = result.data.header
+    plan.year = header["year"]
+    if year is not None and year != plan.year:
+        _header_finding(plan, ERROR, "year_mismatch", "year", year=plan.year, programme_year=year)
+        return plan
+    programme = session.scalars(select(Programme).where(Programme.year == plan.year)).first()
+    if programme is None:
+        plan.kind = "new_programme"
+        plan.new = [ActivityChange(r.get("activity_id") or "", r["title"], i, None, r.get("start_date"))
+                    for i, r in enumerate(result.data.activities)]
+        plan.registers = resolve_registers(session, result.data, own=True)
+        return plan
+    plan.programme_id = programme.id
+    if not regions().is_inside(header["region_code"], programme.region_code):
+        _header_finding(plan, ERROR, "region_outside_scope", "region_code", label="行政区划代码",
+                        value=header["region_code"])
+        return plan
+    own = header["submission_id"] == programme.submission_uid
+    if not own:
+        plan.hash = content_hash(result.data)  # only returns are recorded with their hash
+    if not own and not _seq_rules(session, plan, programme):
+        return plan
+    if plan.kind == "same":
+        plan.unchanged = [ActivityChange(r.get("activity_id") or "", r["title"], i, None, r.get("start_date"))
+                          for i, r in enumerate(result.data.activities)]
+        return plan
+    plan.kind = "own" if own else "return"
+    plan.registers = resolve_registers(session, result.data, own=own)
+    from lifelong_desktop.submission.importing.match import match_activities
+
+    match_activities(session, plan, programme, own)
+    return plan
+
+
+def _seq_rules(session: Session, plan: ImportPlan, programme: Programme) -> bool:
+    """A return already imported: a higher seq applies, the same seq and content is a no-op, else stale."""
+    header = plan.result.data.header
+    prior = session.execute(
+        select(Submission.id, Submission.seq, Submission.content_hash)
+        .where(Submission.programme_id == programme.id, Submission.submission_uid == header["submission_id"])
+        .order_by(Submission.seq, Submission.id)
+    ).all()
+    plan.prior_submission_ids = [r[0] for r in prior]
+    if not prior:
+        return True
+    latest_seq, latest_hash = prior[-1][1], prior[-1][2]
+    seq = header["submission_seq"]
+    if seq > latest_seq:
+        return True
+    if seq == latest_seq and plan.hash == latest_hash:
+        plan.kind = "same"
+        return True
+    _header_finding(plan, ERROR, "stale_submission", "submission_seq", label="填报版本号", seq=seq,
+                    latest=latest_seq)
+    return False
+
+
+def apply_import(db: Any, path: Path | str | ReadResult, *, year: int | None = None, prune: bool = False,
+                 dry_run: bool = False, file_name: str | None = None) -> ImportOutcome:
+    """Read, plan and apply one workbook in one transaction (nothing is written on any error)."""
+    from lifelong_desktop.submission.importing.apply import execute
+
+    result = path if isinstance(path, ReadResult) else read_workbook(path, year_hint=year)
+    if not result.ok:
+        return ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=dry_run)
+    outcome: ImportOutcome | None = None
+    if not dry_run and _holds_a_programme(db):  # a new, empty database has nothing to lose
+        from lifelong_desktop.db import backup_before
+
+        backup_before(db, "import")  # a consistent copy first; raises DatabaseProblem when none can be made
+    try:
+        with paused_gc(), db.transaction(f"导入 {file_name or (result.path.name if result.path else '')}") as session:
+            plan = plan_import(session, result, year=year, file_name=file_name)
+            outcome = ImportOutcome(plan, applied=False, dry_run=dry_run, programme_id=plan.programme_id)
+            if not plan.ok:
+                raise _Rollback
+            if plan.kind != "same":
+                execute(session, plan, outcome, prune=prune)
+            if prune and plan.missing:  # their warnings say they go, not that they are kept
+                plan.findings[:] = [replace(f, params={**f.params, "kind": "pruned"})
+                                    if f.code == "missing_in_resubmission" else f for f in plan.findings]
+            outcome.applied = not dry_run
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    assert outcome is not None
+    return outcome
+
+
+def _holds_a_programme(db: Any) -> bool:
+    with db.read() as session:
+        return session.scalar(select(Programme.id).limit(1)) is not None
+
+
+class _Rollback(Exception):
+    """Leave the transaction without committing (errors found, or a dry run)."""

@@ -1,0 +1,139 @@
+"""Matching a workbook's activities to the database's: new, updated, unchanged, missing, kept (planning only)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from lifelong_desktop.models import ROLE_FIELDS, Programme
+from lifelong_desktop.services.rows import ActivityRow, activity_rows
+from lifelong_desktop.submission.findings import ERROR, WARNING
+from lifelong_desktop.submission.importing.registers import venue_key
+from lifelong_desktop.submission.values import normalised
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from lifelong_desktop.submission.importing.importer import ImportPlan
+
+SCALARS = ("title", "activity_type", "level", "start_date", "start_time", "end_date", "end_time", "mode",
+           "city_code", "county_code", "address", "online_url", "expected_participants", "actual_participants",
+           "online_participants", "status", "featured", "contact_name", "contact_phone", "description")
+TEXT_DEFAULTS = {"address": "", "online_url": "", "contact_name": "", "contact_phone": "", "description": ""}
+
+
+def activity_values(row: dict[str, Any]) -> dict[str, Any]:
+    """A workbook activity as database column values (blank text as '', audiences joined by ';')."""
+    values = {k: row.get(k) for k in SCALARS}
+    for key, default in TEXT_DEFAULTS.items():
+        if values[key] is None:
+            values[key] = default
+    values["status"] = values["status"] or "planned"
+    values["featured"] = bool(values["featured"])
+    values["audiences"] = ";".join(row.get("audiences") or ())
+    return values
+
+
+def _db_values(r: ActivityRow) -> dict[str, Any]:
+    values = {k: getattr(r, k) for k in SCALARS}
+    values["featured"] = bool(values["featured"])
+    values["audiences"] = ";".join(r.audiences)
+    return values
+
+
+def differences(plan: ImportPlan, row: dict[str, Any], db: ActivityRow) -> dict[str, tuple[Any, Any]]:
+    """{field: (database value, workbook value)} for what the workbook would change."""
+    reg = plan.registers
+    assert reg is not None
+    new = activity_values(row)
+    old = _db_values(db)
+    out = {k: (old[k], new[k]) for k in new if old[k] != new[k]}
+    vkey = venue_key(row)
+    venue_id = reg.venue_of.get(vkey) if vkey else None
+    if venue_id != db.venue_id or (vkey is not None and venue_id is None):
+        out["venue_id"] = (db.venue_id, venue_id)
+    if (row.get("parent_id") or None) != db.parent_uid:
+        out["parent"] = (db.parent_uid, row.get("parent_id"))
+    for role, key in ROLE_FIELDS.items():
+        ids = organisation_ids(plan, row.get(key))
+        current = getattr(db, f"{role.value}_ids")
+        if None in ids or ids != current:
+            out[key] = (current, ids)
+    return out
+
+
+def organisation_ids(plan: ImportPlan, names: tuple[str, ...] | None) -> tuple[int | None, ...]:
+    """The organisation ids of one role's names, in order, each once (None for one still to be created)."""
+    reg = plan.registers
+    assert reg is not None
+    ids = [reg.org_of.get(normalised(n)) for n in names or ()]
+    if None in ids:
+        return tuple(ids)
+    return tuple(dict.fromkeys(ids))
+
+
+def _key(title: str | None, start: Any, city: str | None) -> tuple[str, Any, str | None]:
+    return normalised(title), start, city
+
+
+def match_activities(session: Session, plan: ImportPlan, programme: Programme, own: bool) -> None:
+    """Fill plan.new/updated/unchanged/kept/missing and their findings."""
+    from lifelong_desktop.submission.importing.importer import ActivityChange, _activity_finding
+
+    rows = activity_rows(session, programme.id)
+    plan.db_rows = {r.id: r for r in rows}
+    by_uid = {r.uid: r for r in rows}
+    prior = set(plan.prior_submission_ids)
+    candidates = {r.id: r for r in rows if own or r.source_submission_id in prior}
+    by_key: dict[tuple, list[int]] = {}  # own workbooks too: a merged workbook (ids blank) re-imported
+    for r in candidates.values():
+        by_key.setdefault(_key(r.title, r.start_date, r.city_code), []).append(r.id)
+    as_of = plan.result.data.header.get("data_as_of")
+    acts = plan.result.data.activities
+    found_db: dict[int, ActivityRow | None] = {}
+    matched: set[int] = set()
+    for i, row in enumerate(acts):  # first by id, so that a blank-id row cannot take an activity a row names
+        uid = row.get("activity_id")
+        if not uid:
+            continue
+        found = by_uid.get(uid)
+        if found is not None and found.id not in candidates:
+            _activity_finding(plan, ERROR, "duplicate_id", i, "activity_id", label="活动编号", value=uid)
+            continue
+        found_db[i] = found
+        if found is not None:
+            matched.add(found.id)
+    for i, row in enumerate(acts):  # then blank ids by normalised title, start date and city
+        if row.get("activity_id") or not by_key:
+            continue
+        for cid in by_key.get(_key(row.get("title"), row.get("start_date"), row.get("city_code")), []):
+            if cid not in matched:
+                found_db[i] = candidates[cid]
+                matched.add(cid)
+                break
+    for i, row in enumerate(acts):
+        uid = row.get("activity_id")
+        if uid and i not in found_db:
+            continue  # refused above
+        db = found_db.get(i)
+        change = ActivityChange(uid or (db.uid if db else ""), row["title"], i, db.id if db else None,
+                                row.get("start_date"))
+        if db is None:
+            plan.new.append(change)
+            continue
+        diff = differences(plan, row, db)
+        if not diff:
+            plan.unchanged.append(change)
+        elif own and as_of is not None and db.updated_at is not None and db.updated_at > as_of:
+            plan.kept.append(change)
+            _activity_finding(plan, WARNING, "local_edit_newer", i, "activity_id", title=db.title)
+        else:
+            plan.updated.append(change)
+            plan.diffs[db.id] = diff
+    for r in candidates.values():
+        if r.id in matched:
+            continue
+        if own and as_of is not None and r.updated_at is not None and r.updated_at > as_of:
+            continue  # created or changed here after the export: not missing from the workbook
+        plan.missing.append(ActivityChange(r.uid, r.title, None, r.id, r.start_date))
+        _activity_finding(plan, WARNING, "missing_in_resubmission", None, "activity_id", title=r.title,
+                          uid=r.uid)

@@ -1,0 +1,178 @@
+"""Cross-field and cross-row rules of a workbook's tables: dates, times, modes, regions, ids, names, parents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from lifelong_desktop.services.regions import NATIONAL, regions
+from lifelong_desktop.submission.reading.cells import Checker, RawTable, short
+from lifelong_desktop.submission.values import normalised
+
+
+class Scope:
+    """Where the workbook's regions may lie."""
+
+    def __init__(self, header: dict[str, Any]) -> None:
+        self.reg = regions()
+        self.code = header.get("region_code") or NATIONAL
+        self.scope = header.get("scope") or self.reg.scope_of(self.code) or "national"
+        region = self.reg.get(self.code)
+        self.province = self.reg.province_of(self.code) if region else None
+        self.prefecture = None
+        self._memo: dict[tuple[str, str, str | None], str | None] = {}
+        if region is not None and region.level == "county":
+            self.prefecture = region.parent
+        elif region is not None and region.level == "prefecture":
+            self.prefecture = region.code
+
+    def city_ok(self, code: str) -> str | None:
+        """None when `code` may be an activity's or venue's city_code, else the finding code."""
+        key = ("city", code, None)
+        if key not in self._memo:
+            self._memo[key] = self._city_ok(code)
+        return self._memo[key]
+
+    def county_ok(self, county: str, city: str | None) -> str | None:
+        key = ("county", county, city)
+        if key not in self._memo:
+            self._memo[key] = self._county_ok(county, city)
+        return self._memo[key]
+
+    def _city_ok(self, code: str) -> str | None:
+        region = self.reg.get(code)
+        if region is None or region.level not in ("prefecture", "province"):
+            return "unknown_region"
+        if self.scope == "national":
+            return None
+        if self.scope == "province":
+            return None if code == self.code or (region.level == "prefecture" and region.parent == self.code) \
+                else "region_outside_scope"
+        return None if code == self.prefecture else "region_outside_scope"
+
+    def _county_ok(self, county: str, city: str | None) -> str | None:
+        region = self.reg.get(county)
+        if region is None or region.level != "county":
+            return "unknown_region"
+        if self.scope == "county" and county != self.code:
+            return "region_outside_scope"
+        if city and not self.reg.is_inside(county, city):
+            return "region_outside_scope"
+        if not self.reg.is_inside(county, self.code):
+            return "region_outside_scope"
+        return None
+
+
+_WHY_VENUE = "（线下及线上线下结合的活动）"
+_WHY_ONLINE = "（线上及线上线下结合的活动）"
+
+
+def activity_rules(rows: list[dict[str, Any]], bad_keys: list[set[str]], raw: RawTable, scope: Scope,
+                    orgs: set[str], venues: set[tuple[str, str]], check: Checker) -> None:
+    sheet, letters, numbers = raw.table.sheet, raw.letters, raw.numbers
+    label = {c.key: c.label for c in raw.table.columns}
+
+    def at(key: str, i: int) -> str:
+        return f"{letters[key]}{numbers[i]}" if key in letters else ""
+
+    ids: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        bad = bad_keys[i]
+        st = row.get("start_time")
+        if isinstance(st, tuple):
+            row["start_time"], range_end = st
+            if row.get("end_time") is None:
+                row["end_time"] = range_end
+        sd, ed = row.get("start_date"), row.get("end_date")
+        if sd and ed and ed < sd:
+            check.error("date_order", sheet, at("end_date", i), "end_date", label["end_date"])
+        s_t, e_t = row.get("start_time"), row.get("end_time")
+        if s_t and e_t and sd and (ed is None or ed == sd) and e_t <= s_t:
+            check.error("time_order", sheet, at("end_time", i) or at("start_time", i), "end_time", label["end_time"])
+        mode = row.get("mode")
+        if mode and mode != "online" and not row.get("venue") and "venue" not in bad:
+            check.error("required", sheet, at("venue", i), "venue", label["venue"] + _WHY_VENUE, mode=mode)
+        if mode and mode != "offline" and not row.get("online_url") and "online_url" not in bad:
+            check.error("required", sheet, at("online_url", i), "online_url", label["online_url"] + _WHY_ONLINE,
+                        mode=mode)
+        city = row.get("city_code")
+        if city:
+            problem = scope.city_ok(city)
+            if problem:
+                check.error(problem, sheet, at("city_code", i), "city_code", label["city_code"], value=city)
+        county = row.get("county_code")
+        if county:
+            problem = scope.county_ok(county, city)
+            if problem:
+                check.error(problem, sheet, at("county_code", i), "county_code", label["county_code"], value=county)
+        elif scope.scope == "county" and "county_code" not in bad:
+            check.error("required", sheet, at("county_code", i), "county_code", label["county_code"])
+        if row.get("actual_participants") is not None and row.get("status") and row["status"] != "held":
+            check.warning("actual_before_held", sheet, at("actual_participants", i), "actual_participants",
+                          label["actual_participants"])
+        uid = row.get("activity_id")
+        if uid:
+            if uid in ids:
+                check.error("duplicate_id", sheet, at("activity_id", i), "activity_id", label["activity_id"],
+                            value=uid, first=numbers[ids[uid]])
+            else:
+                ids[uid] = i
+        for key in ("hosts", "undertakers", "co_organisers"):
+            unknown = [n for n in row.get(key) or () if normalised(n) not in orgs]
+            if unknown:
+                check.warning("unknown_organisation", sheet, at(key, i), key, label[key], names="；".join(unknown))
+        venue = row.get("venue")
+        if venue and city and (normalised(venue), city) not in venues:
+            check.warning("unknown_venue", sheet, at("venue", i), "venue", label["venue"], value=short(venue))
+    _parent_rules(rows, ids, sheet, at, label["parent_id"], check)
+
+
+def _parent_rules(rows: list[dict[str, Any]], ids: dict[str, int], sheet: str, at: Callable[[str, int], str],
+                  label: str, check: Checker) -> None:
+    parent_of = {row["activity_id"]: row.get("parent_id") for row in rows if row.get("activity_id")}
+    for i, row in enumerate(rows):
+        parent = row.get("parent_id")
+        if not parent:
+            continue
+        if parent not in ids or parent == row.get("activity_id"):
+            check.error("unknown_parent", sheet, at("parent_id", i), "parent_id", label, value=parent)
+            row["parent_id"] = None
+            continue
+        seen, cursor = {row.get("activity_id")}, parent
+        while cursor:
+            if cursor in seen:
+                check.error("unknown_parent", sheet, at("parent_id", i), "parent_id", label, value=parent)
+                row["parent_id"] = None
+                break
+            seen.add(cursor)
+            cursor = parent_of.get(cursor)
+
+
+def register_rules(rows: list[dict[str, Any]], raw: RawTable, scope: Scope, check: Checker) -> None:
+    """Unique organisation names, unique venue (name, city), venue cities inside the workbook's region."""
+    sheet, letters, numbers = raw.table.sheet, raw.letters, raw.numbers
+    seen: dict[Any, int] = {}
+    venues = raw.table.id == "venues"
+    for i, row in enumerate(rows):
+        name = row.get("name")
+        if not name:
+            continue
+        city = row.get("city_code")
+        ident: Any = (normalised(name), city) if venues else normalised(name)
+        cell = f"{letters.get('name', '')}{numbers[i]}" if "name" in letters else ""
+        if ident in seen:
+            check.error("duplicate_name", sheet, cell, "name", raw.table.column("name").label,
+                        value=short(name), first=numbers[seen[ident]])
+        else:
+            seen[ident] = i
+        if venues and city:
+            problem = scope.city_ok(city)
+            if problem:
+                check.error(problem, sheet, f"{letters['city_code']}{numbers[i]}", "city_code",
+                            raw.table.column("city_code").label, value=city)
+        if venues and row.get("county_code"):
+            region = scope.reg.get(row["county_code"])
+            if region is None or region.level != "county" or (city and not scope.reg.is_inside(region.code, city)):
+                check.error("region_outside_scope" if region else "unknown_region", sheet,
+                            f"{letters['county_code']}{numbers[i]}", "county_code",
+                            raw.table.column("county_code").label, value=row["county_code"])

@@ -1,0 +1,1 @@
+"""Writing the submission workbook: the writer driven by the format, export, template, instructions, safe output."""

@@ -1,0 +1,332 @@
+"""A small, fast streaming writer of .xlsx packages (SpreadsheetML): values only, never a formula."""
+
+from __future__ import annotations
+
+import math
+import re
+import time as _time
+import zipfile
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from lifelong_desktop.submission.xlsx import parts
+
+# Cell styles (indexes into cellXfs of xlsx_parts.styles_xml).
+DATE, TIME, DATETIME, QUOTED, LABEL, KEY, TITLE, WRAP, HEADING = range(1, 10)
+# A string starting with one of these would become a formula (or be mangled) once edited in Excel.
+QUOTE_FIRST = frozenset("=+-@\t\r")
+DEFAULT_FORMATS = ("yyyy-mm-dd", "hh:mm", "yyyy-mm-dd hh:mm")  # date, time, date-time
+MAX_ROWS = 1_048_576
+MAX_CELL_CHARS = 32_767  # UTF-16 units Excel keeps in one cell; a longer string makes it repair the file
+EXACT_INTEGERS = 10**15  # Excel keeps 15 significant digits: larger integers are written as text
+FIRST_REAL_DATE = 61  # serial of 1900-03-01: earlier serials are off by Excel's 1900 leap-year day
+
+_EPOCH = date(1899, 12, 30).toordinal()
+_BAD_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+# lone surrogates cannot be encoded as UTF-8 at all: they are escaped like the control characters
+_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+_ESCAPE_ONE = re.compile(r"[&<>\r]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "_": "_x005F_"}
+
+
+def column_letter(index: int) -> str:
+    """A, B, ..., Z, AA, ... for a 0-based column index."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def column_number(letters: str) -> int:
+    """1 for A, 2 for B, ..., 27 for AA: the 1-based number of a column's letters."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+COLUMNS = [column_letter(i) for i in range(702)]
+
+
+def escape_text(text: str) -> str:
+    """XML text with Excel's _xHHHH_ escapes for characters XML cannot carry (and for literal `_xHHHH_`)."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    return _ESCAPE_ONE.sub(lambda m: _ENTITIES.get(m.group()) or f"_x{ord(m.group()):04X}_", text)
+
+
+def clip_text(text: str) -> str:
+    """The text cut to what one Excel cell holds (MAX_CELL_CHARS UTF-16 units), never inside a surrogate pair."""
+    if len(text) <= MAX_CELL_CHARS // 2:
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * MAX_CELL_CHARS:
+        return text
+    return units[:2 * MAX_CELL_CHARS].decode("utf-16-le", "ignore")
+
+
+def date_serial(value: date) -> int:
+    return value.toordinal() - _EPOCH
+
+
+def time_fraction(value: time) -> float:
+    return (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
+
+
+def datetime_serial(value: datetime) -> float:
+    return value.toordinal() - _EPOCH + time_fraction(value.time())
+
+
+class SheetWriter:
+    """One worksheet, written row by row straight into the package; call close() before the next sheet."""
+
+    def __init__(self, book: XlsxWriter, name: str, index: int, *, widths: list[float] | None = None,
+                 freeze: str | None = None, dimension: str | None = None, selected: bool = False) -> None:
+        self.book = book
+        self.name = name
+        self.index = index
+        self.row = 0
+        self._autofilter: str | None = None
+        self._validations: list[str] = []
+        self._merges: list[str] = []
+        self._out = book.zip.open(book.entry(f"xl/worksheets/sheet{index}.xml"), "w")
+        head = [parts.XML_DECL, f'<worksheet xmlns="{parts.NS_MAIN}" xmlns:r="{parts.NS_REL}">']
+        if dimension:
+            head.append(f'<dimension ref="{dimension}"/>')
+        head.append(_sheet_view(freeze, selected))
+        head.append('<sheetFormatPr defaultRowHeight="15"/>')
+        if widths:
+            head.append("<cols>" + "".join(
+                f'<col min="{i}" max="{i}" width="{min(w, 255):.1f}" customWidth="1"/>'  # Excel: 255 at most
+                for i, w in enumerate(widths, 1)
+            ) + "</cols>")
+        head.append("<sheetData>")
+        self._buffer: list[str] = ["".join(head)]
+
+    def append(self, values: list[Any] | tuple[Any, ...], style: int | None = None) -> int:
+        """Write the next row; None and '' leave a cell blank. Returns the row number written."""
+        self.row += 1
+        if self.row > MAX_ROWS:
+            raise ValueError(f"a sheet holds at most {MAX_ROWS} rows")
+        r = str(self.row)
+        out = [f'<row r="{r}">']
+        add = out.append
+        sst = self.book.string_index
+        s_attr = f' s="{style}"' if style else ""
+        for i, v in enumerate(values):
+            if v is None:
+                continue
+            t = type(v)
+            if t is str:
+                if not v:
+                    continue
+                s = f' s="{QUOTED}"' if v[0] in QUOTE_FIRST else s_attr
+                add(f'<c r="{COLUMNS[i]}{r}"{s} t="s"><v>{sst(v)}</v></c>')
+            elif t is int:
+                if -EXACT_INTEGERS < v < EXACT_INTEGERS:
+                    add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v}</v></c>')
+                else:
+                    add(self._text_cell(f"{COLUMNS[i]}{r}", str(v), s_attr))
+            elif t is date:
+                serial = v.toordinal() - _EPOCH
+                if serial >= FIRST_REAL_DATE:
+                    add(f'<c r="{COLUMNS[i]}{r}" s="{DATE}"><v>{serial}</v></c>')
+                else:  # Excel has no such date
+                    add(self._text_cell(f"{COLUMNS[i]}{r}", v.isoformat(), s_attr))
+            elif t is time:
+                add(f'<c r="{COLUMNS[i]}{r}" s="{TIME}"><v>{time_fraction(v)!r}</v></c>')
+            elif t is datetime:
+                if v.toordinal() - _EPOCH >= FIRST_REAL_DATE:
+                    add(f'<c r="{COLUMNS[i]}{r}" s="{DATETIME}"><v>{datetime_serial(v)!r}</v></c>')
+                else:
+                    add(self._text_cell(f"{COLUMNS[i]}{r}", f"{v:%Y-%m-%d %H:%M}", s_attr))
+            elif t is bool:
+                add(f'<c r="{COLUMNS[i]}{r}"{s_attr} t="b"><v>{int(v)}</v></c>')
+            elif t is float and math.isfinite(v) and -1e307 < v < 1e307:  # Excel: at most 9.99E+307
+                add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v!r}</v></c>')
+            else:
+                add(self._text_cell(f"{COLUMNS[i]}{r}", str(v), s_attr))
+        add("</row>")
+        self._buffer.append("".join(out))
+        if len(self._buffer) >= 500:
+            self._flush()
+        return self.row
+
+    def _text_cell(self, ref: str, text: str, s_attr: str) -> str:
+        """A shared-string cell for a value that is not written as itself (quote-prefixed like any text)."""
+        if not text:
+            return ""
+        s = f' s="{QUOTED}"' if text[0] in QUOTE_FIRST else s_attr
+        return f'<c r="{ref}"{s} t="s"><v>{self.book.string_index(text)}</v></c>'
+
+    def skip(self, count: int = 1) -> None:
+        """Leave rows empty."""
+        self.row += count
+
+    def auto_filter(self, ref: str) -> None:
+        self._autofilter = ref
+
+    def merge(self, ref: str) -> None:
+        self._merges.append(ref)
+
+    def list_validation(self, sqref: str, source: str, *, on_other: str = "stop", prompt: str = "") -> None:
+        """A drop-down list over `sqref` whose entries are the range `source` (never an inline list).
+
+        on_other: what Excel does with a typed value not in the list: "stop" refuses it, "warning" asks,
+        "allow" takes it silently (for cells that may hold several entries).
+        """
+        style = {"stop": ' showErrorMessage="1"', "warning": ' showErrorMessage="1" errorStyle="warning"',
+                 "allow": ' showErrorMessage="0"'}[on_other]
+        if len(prompt) > 255 or len(self._validations) >= 65_534:  # Excel's limits: past them it repairs
+            raise ValueError("an input message holds 255 characters, a sheet 65,534 validations")
+        prompt_attr = f" prompt={quoteattr(prompt)}" if prompt else ""
+        self._validations.append(
+            f'<dataValidation type="list" allowBlank="1" showInputMessage="1"{style}{prompt_attr}'
+            f' sqref="{sqref}"><formula1>{escape_text(source)}</formula1></dataValidation>'
+        )
+
+    def _flush(self) -> None:
+        self._out.write("".join(self._buffer).encode("utf-8"))
+        self._buffer.clear()
+
+    def close(self) -> None:
+        tail = ["</sheetData>"]
+        if self._autofilter:
+            tail.append(f'<autoFilter ref="{self._autofilter}"/>')
+        if self._merges:
+            tail.append(f'<mergeCells count="{len(self._merges)}">'
+                        + "".join(f'<mergeCell ref="{m}"/>' for m in self._merges) + "</mergeCells>")
+        if self._validations:
+            tail.append(f'<dataValidations count="{len(self._validations)}">' + "".join(self._validations)
+                        + "</dataValidations>")
+        tail.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+        tail.append("</worksheet>")
+        self._buffer.append("".join(tail))
+        self._flush()
+        self._out.close()
+        self.book.sheet_closed(self)
+
+
+def _sheet_view(freeze: str | None, selected: bool) -> str:
+    sel = ' tabSelected="1"' if selected else ""
+    if not freeze or freeze == "A1":  # A1 freezes nothing: a pane without a split is invalid
+        return f'<sheetViews><sheetView workbookViewId="0"{sel}/></sheetViews>'
+    m = re.fullmatch(r"([A-Z]+)(\d+)", freeze)
+    if not m:
+        raise ValueError(f"bad freeze cell {freeze!r}")
+    col = COLUMNS.index(m.group(1))
+    row = int(m.group(2)) - 1
+    split = (f' xSplit="{col}"' if col else "") + (f' ySplit="{row}"' if row else "")
+    pane = "bottomRight" if col and row else ("bottomLeft" if row else "topRight")
+    return (f'<sheetViews><sheetView workbookViewId="0"{sel}><pane{split} topLeftCell="{freeze}" '
+            f'activePane="{pane}" state="frozen"/><selection pane="{pane}" activeCell="{freeze}" '
+            f'sqref="{freeze}"/></sheetView></sheetViews>')
+
+
+def check_sheet_name(name: str, taken: list[str]) -> None:
+    """Excel's rules for a sheet name: 1 to 31 characters, none of []:*?/\\, no apostrophe at either end, unique."""
+    if not 1 <= len(name) <= 31 or _BAD_SHEET_NAME.search(name) or name[0] == "'" or name[-1] == "'" \
+            or name.casefold() == "history":
+        raise ValueError(f"Excel refuses the sheet name {name!r}")
+    if name.casefold() in {t.casefold() for t in taken}:
+        raise ValueError(f"sheet name {name!r} used twice")
+
+
+class XlsxWriter:
+    """A workbook package being written to `path`; sheets are added in order, one at a time."""
+
+    def __init__(self, path: Path | str, *, number_formats: tuple[str, str, str] = DEFAULT_FORMATS,
+                 creator: str = "lifelong-desktop", compresslevel: int = 6, sheet_count: int | None = None) -> None:
+        """sheet_count, when known, puts [Content_Types].xml and the relationships first in the zip, as Excel
+        does: file-type sniffers (libmagic's msooxml rule, upload portals) look for them there."""
+        self.path = Path(path)
+        self.creator = creator
+        self.number_formats = number_formats
+        self.zip = zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel)
+        self._strings: dict[str, int] = {}
+        self._clipped: dict[int, str] = {}  # index -> the text cut to MAX_CELL_CHARS, for over-long strings
+        self._sheets: list[tuple[str, bool]] = []
+        self._filters: list[tuple[int, str, str]] = []
+        self._open: SheetWriter | None = None
+        self.sheet_count = sheet_count
+        if sheet_count is not None:
+            self._write_package_head(sheet_count)
+
+    def _write_package_head(self, count: int) -> None:
+        self.zip.writestr("[Content_Types].xml", parts.content_types(count))
+        self.zip.writestr("_rels/.rels", parts.ROOT_RELS)
+        self.zip.writestr("xl/_rels/workbook.xml.rels", parts.workbook_rels(count))
+
+    def entry(self, name: str) -> zipfile.ZipInfo:
+        """A deflated zip entry stamped with the current time (no zip64 extra: some readers refuse it)."""
+        info = zipfile.ZipInfo(name, date_time=_time.localtime()[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
+    def string_index(self, text: str) -> int:
+        index = self._strings.get(text)
+        if index is None:
+            index = self._strings[text] = len(self._strings)
+            if len(text) > MAX_CELL_CHARS // 2 and (clipped := clip_text(text)) is not text:
+                self._clipped[index] = clipped
+        return index
+
+    def sheet(self, name: str, *, hidden: bool = False, widths: list[float] | None = None,
+              freeze: str | None = None, dimension: str | None = None) -> SheetWriter:
+        if self._open is not None:
+            raise RuntimeError("close the previous sheet first")
+        check_sheet_name(name, [n for n, _ in self._sheets])
+        # the first visible sheet is the active tab (workbook_xml) and the one selected tab
+        selected = not hidden and all(h for _, h in self._sheets)
+        self._sheets.append((name, hidden))
+        self._open = SheetWriter(self, name, len(self._sheets), widths=widths, freeze=freeze,
+                                 dimension=dimension, selected=selected)
+        return self._open
+
+    def sheet_closed(self, sheet: SheetWriter) -> None:
+        if sheet._autofilter:
+            self._filters.append((sheet.index - 1, sheet.name, sheet._autofilter))
+        self._open = None
+
+    def close(self) -> None:
+        """Write the shared strings, styles, workbook and package parts; the file is then complete."""
+        if self._open is not None:
+            self._open.close()
+        if all(hidden for _, hidden in self._sheets):  # also when there is no sheet at all
+            raise ValueError("a workbook needs at least one visible sheet")
+        if self.sheet_count is not None and self.sheet_count != len(self._sheets):
+            raise ValueError(f"{len(self._sheets)} sheets written, {self.sheet_count} announced")
+        z = self.zip
+        with z.open(self.entry("xl/sharedStrings.xml"), "w") as fh:
+            fh.write(parts.shared_strings_head(len(self._strings)).encode())
+            chunk: list[str] = []
+            clipped = self._clipped
+            for i, text in enumerate(self._strings):
+                if clipped:
+                    text = clipped.get(i, text)
+                esc = escape_text(text)
+                space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+                chunk.append(f"<si><t{space}>{esc}</t></si>")
+                if len(chunk) >= 2000:
+                    fh.write("".join(chunk).encode("utf-8"))
+                    chunk.clear()
+            chunk.append("</sst>")
+            fh.write("".join(chunk).encode("utf-8"))
+        z.writestr("xl/styles.xml", parts.styles_xml(*self.number_formats))
+        z.writestr("xl/workbook.xml", parts.workbook_xml(self._sheets, self._filters))
+        if self.sheet_count is None:
+            self._write_package_head(len(self._sheets))
+        z.writestr("docProps/core.xml", parts.core_xml(self.creator))
+        z.writestr("docProps/app.xml", parts.app_xml(self.creator, [n for n, _ in self._sheets]))
+        z.close()
+
+    def abort(self) -> None:
+        """Stop writing (the caller removes the partial file)."""
+        try:
+            self.zip.close()
+        except Exception:  # noqa: BLE001 - the partial file is discarded anyway
+            pass

@@ -1,0 +1,421 @@
+"""The activity dialog: every field of the workbook's 活动 sheet, checked as the user types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, QSize, Qt, QTime
+from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QStyle,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lifelong_desktop.services import planning
+from lifelong_desktop.services.planning import ActivityInput
+from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.ui.activities.choices import Choices
+from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.activities.organiser_list import OrganiserList
+from lifelong_desktop.ui.common import codes
+from lifelong_desktop.ui.common.widgets import code_combo, count_spin, ok_cancel, set_combo_data, spin_value
+
+
+def main_venue_candidates(rows: Sequence[ActivityRow], row: ActivityRow | None) -> list[ActivityRow]:
+    """Activities that can be a main venue (主会场): those that already have sub-venues, opening ceremonies,
+    national and provincial ones, and the current parent; never the activity itself or a sub-venue."""
+    parents = {r.parent_id for r in rows if r.parent_id is not None}
+    own, current = (row.id, row.parent_id) if row else (None, None)
+    return [r for r in rows if r.id != own and r.parent_id is None and (
+        r.id in parents or r.id == current or r.activity_type == "opening_ceremony"
+        or r.level in ("national", "provincial"))]
+
+
+#: the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)
+_TAB_OF = {"title_required": 0, "title_too_long": 0, "type_required": 0, "level_required": 0, "own_parent": 0,
+           "description_too_long": 0, "end_before_start": 1, "end_time_not_after_start": 1, "mode_required": 1,
+           "city_required": 1, "venue_missing": 1, "url_missing": 1, "address_too_long": 1, "host_required": 2}
+
+
+def tab_of(code: str) -> int:
+    return _TAB_OF.get(code, 3)
+
+
+class ActivityForm(QDialog):
+    """New (row None) or existing activity; `value()` is the ActivityInput to save once OK is enabled."""
+
+    def __init__(self, choices: Choices, row: ActivityRow | None = None, parents: Sequence[ActivityRow] = (),
+                 parent: QWidget | None = None, template: ActivityInput | None = None) -> None:
+        super().__init__(parent)
+        self.choices, self.row = choices, row
+        self.setWindowTitle(self.tr("New Activity") if row is None else self.tr("Edit Activity"))
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(640)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._basic_tab(parents), self.tr("&Basics"))
+        self.tabs.addTab(self._place_tab(), self.tr("&When and Where"))
+        self.tabs.addTab(self._organisers_tab(), self.tr("&Organisers"))
+        self.tabs.addTab(self._people_tab(), self.tr("&Participants"))
+        self._error_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setAccessibleName(self.tr("Problems with the values"))
+        self.buttons = ok_cancel(self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        #: asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)
+        self.confirm_discard: Callable[[], bool] = self._ask_discard
+        start = row and ActivityInput.from_row(row) or template or self._default_input()
+        self.set_value(start)
+        self.initial = self.value()
+        self._connect()
+        self.revalidate()
+        self.title.setFocus()
+
+    # ---------------------------------------------------------------- layout
+
+    def _basic_tab(self, parents: Sequence[ActivityRow]) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.title = QLineEdit(page)
+        self.title.setMaxLength(100)
+        self.activity_type = code_combo("activity_type", page)
+        self.level = code_combo("level", page)
+        self.status = code_combo("status", page, blank=False)
+        self.featured = QCheckBox(self.tr("&Featured brand activity"), page)
+        self.parent_combo = QComboBox(page)
+        self.parent_combo.setEditable(True)
+        self.parent_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.parent_combo.addItem(self.tr("(none: this is not a sub-venue)"), None)
+        candidates = main_venue_candidates(parents, self.row)
+        self.parent_combo.addItems([f"{p.start_date.isoformat()}  {p.title}" for p in candidates])
+        for i, p in enumerate(candidates, start=1):
+            self.parent_combo.setItemData(i, p.id)
+        completer = QCompleter(self.parent_combo.model(), self.parent_combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.parent_combo.setCompleter(completer)
+        self.description = QPlainTextEdit(page)
+        self.description.setTabChangesFocus(True)
+        self.description.setMaximumHeight(110)
+        rows = [
+            (self.tr("&Title:"), self.title, self.tr("Title")),
+            (self.tr("T&ype:"), self.activity_type, self.tr("Activity type")),
+            (self.tr("&Level:"), self.level, self.tr("Activity level")),
+            (self.tr("Sub-&venue of:"), self.parent_combo, self.tr("Main-venue activity of which this is a sub-venue")),
+            (self.tr("&Status:"), self.status, self.tr("Status")),
+            ("", self.featured, self.tr("Featured brand activity")),
+            (self.tr("Desc&ription:"), self.description, self.tr("Description")),
+        ]
+        for label, widget, name in rows:
+            widget.setAccessibleName(name)
+            form.addRow(label, widget) if label else form.addRow(widget)
+        return page
+
+    def _place_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.start_date = QDateEdit(page)
+        self.end_date = QDateEdit(page)
+        for d in (self.start_date, self.end_date):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.all_day = QCheckBox(self.tr("&All day"), page)
+        self.start_time = QTimeEdit(page)
+        self.end_time = QTimeEdit(page)
+        for t in (self.start_time, self.end_time):
+            t.setDisplayFormat("HH:mm")
+        times = QHBoxLayout()
+        times.addWidget(self.all_day)
+        times.addWidget(self.start_time)
+        times.addWidget(QLabel("–", page))
+        times.addWidget(self.end_time)
+        times.addStretch(1)
+        self.mode = code_combo("mode", page)
+        self.city = QComboBox(page)
+        self.city.addItem(self.tr("(choose)"), None)
+        for r in self.choices.cities():
+            self.city.addItem(f"{r.name}（{r.code}）" if r.level == "province" else r.name, r.code)
+        self.county = QComboBox(page)
+        self.venue = QComboBox(page)
+        self.address = QLineEdit(page)
+        self.address.setMaxLength(200)
+        self.online_url = QLineEdit(page)
+        self.online_url.setMaxLength(500)
+        self.start_date.setAccessibleName(self.tr("Start date"))
+        self.end_date.setAccessibleName(self.tr("End date"))
+        self.all_day.setAccessibleName(self.tr("All day"))
+        self.start_time.setAccessibleName(self.tr("Start time"))
+        self.end_time.setAccessibleName(self.tr("End time"))
+        form.addRow(self.tr("&Start date:"), self.start_date)
+        form.addRow(self.tr("&End date:"), self.end_date)
+        time_label = QLabel(self.tr("T&ime:"), page)
+        time_label.setBuddy(self.all_day)
+        form.addRow(time_label, times)
+        for label, widget, name in (
+            (self.tr("&Mode:"), self.mode, self.tr("Mode")), (self.tr("&City:"), self.city, self.tr("City")),
+            (self.tr("Cou&nty:"), self.county, self.tr("County")), (self.tr("&Venue:"), self.venue, self.tr("Venue")),
+            (self.tr("A&ddress:"), self.address, self.tr("Address")),
+            (self.tr("Online p&latform or link:"), self.online_url, self.tr("Online platform or link")),
+        ):
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+        return page
+
+    def _organisers_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        orgs = self.choices.organisations
+        self.hosts = OrganiserList(orgs, self.tr("hosts"), page)
+        self.undertakers = OrganiserList(orgs, self.tr("undertakers"), page)
+        self.co_organisers = OrganiserList(orgs, self.tr("co-organisers"), page)
+        for label, widget in ((self.tr("&Hosts:"), self.hosts), (self.tr("&Undertakers:"), self.undertakers),
+                              (self.tr("&Co-organisers:"), self.co_organisers)):
+            lab = QLabel(label, page)
+            lab.setBuddy(widget.picker)
+            form.addRow(lab, widget)
+        return page
+
+    def _people_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.audiences = QListWidget(page)
+        self.audiences.setAccessibleName(self.tr("Audiences"))
+        for key, text in codes.items("audience"):
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.audiences.addItem(item)
+        # every audience in view at once, in columns (Space ticks the current one), not a list to scroll
+        self.audiences.setFlow(QListWidget.Flow.LeftToRight)
+        self.audiences.setWrapping(True)
+        self.audiences.setResizeMode(QListWidget.ResizeMode.Adjust)
+        fm = self.audiences.fontMetrics()
+        cell = QSize(max(fm.horizontalAdvance(t) for _k, t in codes.items("audience")) + 48, fm.height() + 10)
+        self.audiences.setGridSize(cell)
+        for i in range(self.audiences.count()):
+            self.audiences.item(i).setSizeHint(cell)  # the whole word, never "…"
+        per_row = max(1, 460 // cell.width())  # the field is at least ~460 px wide in the 640 px dialog
+        lines = -(-self.audiences.count() // per_row)
+        self.audiences.setFixedHeight(lines * cell.height() + 2 * self.audiences.frameWidth() + 6)
+        self.expected = count_spin(page)
+        self.actual = count_spin(page)
+        self.online = count_spin(page)
+        self.contact_name = QLineEdit(page)
+        self.contact_name.setMaxLength(50)
+        self.contact_phone = QLineEdit(page)
+        self.contact_phone.setMaxLength(20)
+        for label, widget, name in (
+            (self.tr("A&udiences:"), self.audiences, None),
+            (self.tr("&Expected participants:"), self.expected, self.tr("Expected participants")),
+            (self.tr("&Actual participants:"), self.actual, self.tr("Actual participants")),
+            (self.tr("On&line participants:"), self.online, self.tr("Online participants")),
+            (self.tr("Contact &name:"), self.contact_name, self.tr("Contact name")),
+            (self.tr("Contact p&hone:"), self.contact_phone, self.tr("Contact phone")),
+        ):
+            if name:
+                widget.setAccessibleName(name)
+            form.addRow(label, widget)
+        return page
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close box: nothing typed is lost without being asked."""
+        if self.value() != self.initial and not self.confirm_discard():
+            return
+        super().reject()
+
+    def _ask_discard(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Discard the changes made in this form?"), parent=self)
+        discard = box.addButton(self.tr("&Discard Changes"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep Editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
+
+    # ---------------------------------------------------------------- values
+
+    def _default_input(self) -> ActivityInput:
+        p = self.choices.programme
+        day = p.week_start or date.today()
+        cities = self.choices.cities()
+        city = cities[0].code if len(cities) == 1 else None
+        return ActivityInput(title="", start_date=day, end_date=day, city_code=city, mode="offline")
+
+    def set_value(self, v: ActivityInput) -> None:
+        self.title.setText(v.title)
+        set_combo_data(self.activity_type, v.activity_type)
+        set_combo_data(self.level, v.level)
+        set_combo_data(self.status, v.status)
+        self.featured.setChecked(v.featured)
+        set_combo_data(self.parent_combo, v.parent_id)
+        self.description.setPlainText(v.description)
+        self.start_date.setDate(QDate(v.start_date))
+        self.end_date.setDate(QDate(v.end_date))
+        self.all_day.setChecked(v.start_time is None and v.end_time is None)
+        self.start_time.setTime(QTime(v.start_time) if v.start_time else QTime(9, 0))
+        self.end_time.setTime(QTime(v.end_time) if v.end_time else QTime(11, 0))
+        set_combo_data(self.mode, v.mode)
+        set_combo_data(self.city, v.city_code)
+        self._fill_city_dependants()
+        set_combo_data(self.county, v.county_code)
+        set_combo_data(self.venue, v.venue_id)
+        self.address.setText(v.address)
+        self.online_url.setText(v.online_url)
+        self.hosts.set_ids(v.host_ids)
+        self.undertakers.set_ids(v.undertaker_ids)
+        self.co_organisers.set_ids(v.co_organiser_ids)
+        for i in range(self.audiences.count()):
+            item = self.audiences.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in v.audiences
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        for spin, value in ((self.expected, v.expected_participants), (self.actual, v.actual_participants),
+                            (self.online, v.online_participants)):
+            spin.setValue(-1 if value is None else value)
+        self.contact_name.setText(v.contact_name)
+        self.contact_phone.setText(v.contact_phone)
+        self._times_enabled()
+
+    def value(self) -> ActivityInput:
+        all_day = self.all_day.isChecked()
+        return ActivityInput(
+            title=self.title.text().strip(),
+            activity_type=self.activity_type.currentData(), level=self.level.currentData(),
+            parent_id=self.parent_combo.currentData(),
+            start_date=self.start_date.date().toPython(), end_date=self.end_date.date().toPython(),
+            start_time=None if all_day else self.start_time.time().toPython(),
+            end_time=None if all_day else self.end_time.time().toPython(),
+            mode=self.mode.currentData(), city_code=self.city.currentData(), county_code=self.county.currentData(),
+            venue_id=self.venue.currentData(), address=self.address.text().strip(),
+            online_url=self.online_url.text().strip(),
+            host_ids=self.hosts.ids(), undertaker_ids=self.undertakers.ids(), co_organiser_ids=self.co_organisers.ids(),
+            audiences=tuple(self.audiences.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.audiences.count())
+                            if self.audiences.item(i).checkState() == Qt.CheckState.Checked),
+            expected_participants=spin_value(self.expected), actual_participants=spin_value(self.actual),
+            online_participants=spin_value(self.online), status=self.status.currentData() or "planned",
+            featured=self.featured.isChecked(), contact_name=self.contact_name.text().strip(),
+            contact_phone=self.contact_phone.text().strip(), description=self.description.toPlainText().strip(),
+        )
+
+    # ---------------------------------------------------------------- checking
+
+    def problems_of(self, v: ActivityInput) -> tuple[list[str], list[str]]:
+        """(errors, warnings) as codes: errors keep OK disabled, warnings are only shown."""
+        errors = planning.validate(v)
+        for code, missing in (("type_required", not v.activity_type), ("level_required", not v.level),
+                              ("mode_required", not v.mode), ("city_required", not v.city_code),
+                              ("description_too_long", len(v.description) > 500)):
+            if missing:
+                errors.append(code)
+        warnings = []
+        if v.mode in ("offline", "hybrid") and v.venue_id is None and not v.address:
+            warnings.append("venue_missing")
+        if v.mode in ("online", "hybrid") and not v.online_url:
+            warnings.append("url_missing")
+        if v.actual_participants is not None and v.status != "held":
+            warnings.append("actual_not_held")
+        return list(dict.fromkeys(errors)), warnings
+
+    def revalidate(self) -> None:
+        errors, warnings = self.problems_of(self.value())
+        errors.sort(key=tab_of)  # in the order of the tabs they are on
+        warnings.sort(key=tab_of)
+        lines = [problem_text(c) for c in errors] + [problem_text(c) for c in warnings]
+        self.problems.setText("\n".join(dict.fromkeys(lines)))
+        self.problems.setStyleSheet("color: #b00020;" if errors else "color: #8a5a00;")
+        self.ok_button.setEnabled(not errors)
+        bar = self.tabs.tabBar()
+        for i in range(self.tabs.count()):  # the tabs that keep OK disabled are red, their tip says why
+            own = [problem_text(c) for c in errors if tab_of(c) == i]
+            bar.setTabTextColor(i, QColor("#b00020") if own else self.palette().color(QPalette.ColorRole.WindowText))
+            self.tabs.setTabToolTip(i, "\n".join(dict.fromkeys(own)))
+            self.tabs.setTabIcon(i, self._error_icon if own else QIcon())
+
+    def _connect(self) -> None:
+        for w in (self.title, self.address, self.online_url, self.contact_name, self.contact_phone):
+            w.textChanged.connect(self.revalidate)
+        for combo in (self.activity_type, self.level, self.status, self.mode, self.county, self.venue,
+                      self.parent_combo):
+            combo.currentIndexChanged.connect(self.revalidate)
+        self.city.currentIndexChanged.connect(self._city_changed)
+        self.venue.currentIndexChanged.connect(self._venue_changed)
+        self.description.textChanged.connect(self.revalidate)
+        for d in (self.start_date, self.end_date):
+            d.dateChanged.connect(self.revalidate)
+        self.start_date.dateChanged.connect(self._start_moved)
+        for t in (self.start_time, self.end_time):
+            t.timeChanged.connect(self.revalidate)
+        self.all_day.toggled.connect(self._times_enabled)
+        self.all_day.toggled.connect(self.revalidate)
+        for spin in (self.expected, self.actual, self.online):
+            spin.valueChanged.connect(self.revalidate)
+        for lst in (self.hosts, self.undertakers, self.co_organisers):
+            lst.changed.connect(self.revalidate)
+        self.audiences.itemChanged.connect(self.revalidate)
+        self._last_start = self.start_date.date()
+
+    def _start_moved(self, new: QDate) -> None:
+        """Moving the start keeps the activity's length (the end date follows)."""
+        days = self._last_start.daysTo(self.end_date.date())
+        if days >= 0:
+            self.end_date.setDate(new.addDays(days))
+        self._last_start = new
+
+    def _times_enabled(self) -> None:
+        for t in (self.start_time, self.end_time):
+            t.setEnabled(not self.all_day.isChecked())
+
+    def _city_changed(self) -> None:
+        self._fill_city_dependants()
+        self.revalidate()
+
+    def _fill_city_dependants(self) -> None:
+        city = self.city.currentData()
+        county, venue = self.county.currentData(), self.venue.currentData()
+        self.county.blockSignals(True)
+        self.venue.blockSignals(True)
+        self.county.clear()
+        self.county.addItem(self.tr("(whole city)"), None)
+        for r in self.choices.counties(city):
+            self.county.addItem(r.name, r.code)
+        self.venue.clear()
+        self.venue.addItem(self.tr("(none)"), None)
+        for v in self.choices.venues_in(city):
+            self.venue.addItem(v.name, v.id)
+        set_combo_data(self.county, county)
+        set_combo_data(self.venue, venue)
+        self.county.blockSignals(False)
+        self.venue.blockSignals(False)
+
+    def _venue_changed(self) -> None:
+        venue_id = self.venue.currentData()
+        venue = next((v for v in self.choices.venues if v.id == venue_id), None)
+        if venue is not None and not self.address.text().strip():
+            self.address.setText(venue.address)
+        if venue is not None and venue.county_code and self.county.currentData() is None:
+            set_combo_data(self.county, venue.county_code)
+        self.revalidate()

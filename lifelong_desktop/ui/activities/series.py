@@ -1,0 +1,76 @@
+"""Weekly series: the selected activity repeated on one weekday from a start to an end date."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lifelong_desktop.services.planning import series_dates
+from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.common.widgets import ok_cancel
+
+
+class WeeklySeriesDialog(QDialog):
+    """Shows how many activities the series makes; OK only when at least one date falls on the weekday."""
+
+    def __init__(self, template: ActivityRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Weekly Series"))
+        self.template = template
+        self.weekday = QComboBox(self)
+        locale = QLocale()
+        for day in range(7):
+            self.weekday.addItem(locale.dayName(day + 1), day)
+        self.weekday.setCurrentIndex(template.start_date.weekday())
+        self.first = QDateEdit(QDate(template.start_date + timedelta(days=7)), self)
+        self.last = QDateEdit(QDate(template.start_date + timedelta(days=7 * 8)), self)
+        for d in (self.first, self.last):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.weekday.setAccessibleName(self.tr("Weekday"))
+        self.first.setAccessibleName(self.tr("First date"))
+        self.last.setAccessibleName(self.tr("Last date"))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(QLabel(self.tr("Repeat “%1” every week:").replace("%1", template.title), self))
+        form.addRow(self.tr("&Weekday:"), self.weekday)
+        form.addRow(self.tr("&From:"), self.first)
+        form.addRow(self.tr("&To:"), self.last)
+        self.buttons = ok_cancel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.weekday.currentIndexChanged.connect(self._update)
+        self.first.dateChanged.connect(self._update)
+        self.last.dateChanged.connect(self._update)
+        self._update()
+
+    def values(self):  # noqa: ANN201 - (weekday, first, last)
+        return self.weekday.currentData(), self.first.date().toPython(), self.last.date().toPython()
+
+    def _update(self) -> None:
+        weekday, first, last = self.values()
+        dates = series_dates(weekday, first, last) if first <= last else []
+        if dates:
+            self.summary.setText(self.tr("%n activities will be added, from %1 to %2.", "", len(dates))
+                                 .replace("%1", dates[0].isoformat()).replace("%2", dates[-1].isoformat()))
+            self.summary.setStyleSheet("")
+        else:
+            self.summary.setText(problem_text("series_empty") if first <= last else
+                                 problem_text("end_before_start"))
+            self.summary.setStyleSheet("color: #b00020;")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(dates))

@@ -1,1 +1,0 @@
-"""Charts drawn with QPainter (no QtCharts dependency)."""

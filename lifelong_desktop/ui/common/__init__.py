@@ -1,0 +1,1 @@
+"""What the features of the window share: the context, row table models, lazy views, undo base, widgets, code labels."""

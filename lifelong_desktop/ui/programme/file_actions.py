@@ -1,0 +1,296 @@
+"""The File menu's commands: databases, programmes, workbooks, printing and iCalendar."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from lifelong_desktop.db import DatabaseProblem
+from lifelong_desktop.models import Programme
+from lifelong_desktop.services import planning
+from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.shell.actions import ActionId
+
+if TYPE_CHECKING:
+    from lifelong_desktop.ui.shell.main_window import MainWindow
+
+XLSX_FILTER = "Excel (*.xlsx)"
+DB_FILTER = "SQLite (*.sqlite *.db)"
+
+
+def write_sentence(exc: OSError, path: str | Path) -> str:
+    """Why a file could not be written, as the workbook writer says it (never "[Errno 2] No such file…")."""
+    import errno
+
+    from lifelong_desktop.submission.writing.output import WriteProblem
+    from lifelong_desktop.ui.common import codes
+    lang = codes.message_language()
+    if isinstance(exc, WriteProblem):
+        return exc.message(lang)
+    target = Path(path).expanduser().absolute()
+    if not target.parent.is_dir():
+        code = "no_folder"
+    elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        code = "disk_full"
+    elif isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        code = "permission_denied"
+    else:
+        code = "write_failed"
+    return WriteProblem(code, target).message(lang)
+
+
+def available(module: str) -> bool:
+    """Whether another part of the app (written separately) is installed: importer, ics..."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class FileActions(QObject):
+    """Each command takes an optional path so it can run without a file dialog (tests, recent files)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        a = window.actions
+        for aid, slot in ((ActionId.NEW_DATABASE, self.new_database), (ActionId.OPEN_DATABASE, self.open_database),
+                          (ActionId.NEW_PROGRAMME, self.new_programme),
+                          (ActionId.NEW_PROGRAMME_FROM_LAST_YEAR, self.new_programme_from_last_year),
+                          (ActionId.IMPORT_WORKBOOK, self.import_workbook),
+                          (ActionId.EXPORT_WORKBOOK, self.export_workbook),
+                          (ActionId.BLANK_TEMPLATE, self.blank_template), (ActionId.PRINT_PREVIEW, self.print_preview),
+                          (ActionId.PRINT_SCHEDULE, self.print_schedule), (ActionId.EXPORT_ICS, self.export_ics)):
+            a[aid].triggered.connect(lambda _c=False, s=slot: s())
+
+    def update_availability(self) -> None:
+        a = self.window.actions
+        has = self.ctx.programme_id is not None
+        a[ActionId.IMPORT_WORKBOOK].setEnabled(available("lifelong_desktop.submission.importing.importer"))
+        a[ActionId.EXPORT_WORKBOOK].setEnabled(has and available("lifelong_desktop.submission.writing.export"))
+        a[ActionId.BLANK_TEMPLATE].setEnabled(available("lifelong_desktop.submission.writing.template"))
+        printing = available("lifelong_desktop.printing.schedule")
+        a[ActionId.PRINT_PREVIEW].setEnabled(has and printing)
+        a[ActionId.PRINT_SCHEDULE].setEnabled(has and printing)
+        a[ActionId.EXPORT_ICS].setEnabled(has and available("lifelong_desktop.printing.ics"))
+
+    # ---------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _lang() -> str:
+        from lifelong_desktop.ui.common import codes
+        return codes.message_language()
+
+    def _say(self, text: str, title: str = "") -> None:
+        self.window.activities.inform(title or self.tr("Not done"), text)
+
+    def _done(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    def _programme(self, session):  # noqa: ANN001, ANN202
+        return session.get(Programme, self.ctx.programme_id)
+
+    def _save_path(self, title: str, suggested: str, filter_: str) -> str:
+        folder = Path(self.ctx.path).parent
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / suggested), filter_)
+        return path
+
+    # ---------------------------------------------------------------- databases
+
+    def new_database(self, path: str | None = None) -> None:
+        path = path or self._save_path(self.tr("New Database"), "lifelong.sqlite", DB_FILTER)
+        if path:
+            if Path(path).exists():
+                self._say(self.tr("“%1” already exists; choose a new file name.").replace("%1", Path(path).name))
+                return
+            self.window.open_requested.emit(path)
+
+    def open_database(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Database"),
+                                                  str(Path(self.ctx.path).parent), DB_FILTER)
+        if path:
+            self.window.open_requested.emit(path)
+
+    # ---------------------------------------------------------------- programmes
+
+    def new_programme(self) -> None:
+        from lifelong_desktop.ui.programme.new_programme import NewProgrammeDialog, create_from_dialog
+
+        dialog = NewProgrammeDialog(self.window)
+        if self.window.activities.editing.run_dialog(dialog):
+            pid = create_from_dialog(self.ctx, dialog, self._say)
+            if pid is not None:
+                self.ctx.set_programme(pid)
+                self.ctx.notify("programme")
+
+    def new_programme_from_last_year(self, copy_activities: bool | None = None) -> int | None:
+        """Next year's programme on the same registers, as one undoable edit (undo shows last year's again)."""
+        from lifelong_desktop.ui.programme.new_programme import FromLastYearDialog
+
+        if self.ctx.programme_id is None:
+            return None
+        if copy_activities is None:
+            with self.ctx.db.read() as session:
+                p = self._programme(session)
+                dialog = FromLastYearDialog(p.region_name, p.year, self.window)
+            if not self.window.activities.editing.run_dialog(dialog):
+                return None
+            copy_activities = dialog.copy_activities.isChecked()
+        from lifelong_desktop.ui.programme.import_command import MadeProgramme, NewProgrammeFromLastYear
+
+        source = self.ctx.programme_id
+
+        def make(db) -> MadeProgramme:  # noqa: ANN001
+            with db.transaction("new programme from last year") as session:
+                return MadeProgramme(*planning.new_programme_from(session, source, copy_activities=copy_activities))
+
+        command = NewProgrammeFromLastYear(self.ctx, "", make, self.tr("New programme from last year's"))
+        try:
+            command.execute()
+        except planning.PlanningError as exc:
+            self._say(problem_text(exc.code, **exc.params))
+            return None
+        except DatabaseProblem as exc:
+            self._say(exc.message(self._lang()))
+            return None
+        pid, ids = command.outcome.programme_id, command.outcome.activity_ids
+        self._done(self.tr("Next year's programme was created with %n activities.", "", len(ids)))
+        return pid
+
+    # ---------------------------------------------------------------- workbooks
+
+    def import_workbook(self, path: str | None = None) -> None:
+        from lifelong_desktop.ui.programme.import_preview import run_import
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Workbook"),
+                                                  str(Path(self.ctx.path).parent), XLSX_FILTER)
+        if path:
+            run_import(self.window, Path(path))
+
+    def export_workbook(self, path: str | None = None) -> Path | None:
+        from lifelong_desktop.submission.writing.export import export_programme
+
+        if not path:
+            with self.ctx.db.read() as session:
+                p = self._programme(session)
+                suggested = f"{p.region_name}{p.year}年全民终身学习活动周.xlsx"
+            path = self._save_path(self.tr("Export Workbook"), suggested, XLSX_FILTER)
+        if not path:
+            return None
+        try:
+            with self.ctx.db.transaction("export") as session:
+                result = export_programme(session, self._programme(session), path)
+        except DatabaseProblem as exc:
+            self._say(exc.message(self._lang()))
+            return None
+        except OSError as exc:
+            self._say(self.tr("The workbook could not be written: %1").replace("%1", write_sentence(exc, path)))
+            return None
+        self.ctx.notify("programme", "submissions")
+        self._done(self.tr("Exported %1 activities to %2 (version %3).").replace("%1", str(result.activities))
+                   .replace("%2", str(result.path)).replace("%3", str(result.submission_seq)))
+        return result.path
+
+    def blank_template(self, path: str | None = None, region_code: str | None = None, year: int | None = None) -> Path | None:
+        from lifelong_desktop.submission.writing.template import TemplateProblem, write_template
+
+        if region_code is None or year is None:
+            from lifelong_desktop.ui.programme.template_dialog import TemplateDialog
+
+            with self.ctx.db.read() as session:
+                p = self._programme(session) if self.ctx.programme_id else None
+            dialog = TemplateDialog(p.region_code if p else "210000", (p.year if p else 2024), self.window)
+            if not self.window.activities.editing.run_dialog(dialog):
+                return None
+            region_code, year = dialog.values()
+        path = path or self._save_path(self.tr("Blank Template"), f"填报模板-{region_code}-{year}.xlsx", XLSX_FILTER)
+        if not path:
+            return None
+        try:
+            written, _ = write_template(region_code, year, path)
+        except TemplateProblem as exc:
+            self._say(self.tr("The template could not be written: %1").replace("%1", exc.message(self._lang())))
+            return None
+        except OSError as exc:
+            self._say(self.tr("The template could not be written: %1").replace("%1", write_sentence(exc, path)))
+            return None
+        self._done(self.tr("Blank template written to %1.").replace("%1", str(written)))
+        return written
+
+    # ---------------------------------------------------------------- printing
+
+    def _schedule(self):  # noqa: ANN202 - a ScheduleDocument, or None when the user cancelled
+        from lifelong_desktop.printing.schedule import build_schedule
+        from lifelong_desktop.services.regions import regions
+        from lifelong_desktop.ui.common import codes
+        from lifelong_desktop.ui.programme.print_options import PrintOptionsDialog
+
+        with self.ctx.db.read() as session:
+            p = self._programme(session)
+        region = regions().get(p.region_code)
+        cities = regions().cities_of(p.region_code) if region and region.level == "province" else []
+        dialog = PrintOptionsDialog(cities, self.window)
+        if not self.window.activities.editing.run_dialog(dialog):
+            return None
+        with self.ctx.db.read() as session:
+            return build_schedule(session, self.ctx.programme_id, dialog.options(codes.message_language()))
+
+    def _schedule_and_printer(self):  # noqa: ANN202 - (ScheduleDocument, QPrinter), or None when cancelled
+        from PySide6.QtPrintSupport import QPrinter
+
+        doc = self._schedule()
+        if doc is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        doc.configure(printer)
+        return doc, printer
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        chosen = self._schedule_and_printer()
+        if chosen is None:
+            return
+        doc, printer = chosen
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle(doc.title)
+        dialog.paintRequested.connect(lambda p: doc.print_to(p, use_device_layout=True))
+        dialog.exec()
+
+    def print_schedule(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        chosen = self._schedule_and_printer()
+        if chosen is None:
+            return
+        doc, printer = chosen
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            pages = doc.print_to(printer, use_device_layout=True)
+            self._done(self.tr("Printed %n pages.", "", pages))
+
+    def export_ics(self, path: str | None = None) -> Path | None:
+        import importlib
+
+        ics = importlib.import_module("lifelong_desktop.printing.ics")
+        path = path or self._save_path(self.tr("Export iCalendar"), "活动周.ics", "iCalendar (*.ics)")
+        if not path:
+            return None
+        from lifelong_desktop.ui.common import codes
+        try:
+            with self.ctx.db.read() as session:
+                count = ics.write_ics(session, self.ctx.programme_id, path, lang=codes.message_language())
+        except OSError as exc:
+            self._say(self.tr("The calendar could not be written: %1").replace("%1", write_sentence(exc, path)))
+            return None
+        self._done(self.tr("%n activities written to the calendar %1.", "", count).replace("%1", str(path)))
+        return Path(path)
+
+

@@ -1,0 +1,159 @@
+"""An applied workbook import as one undoable edit, by whole-database snapshots.
+
+Why snapshots and not the audit batch: an import creates activities, organisations, venues and a
+Submission row, partly with bulk statements whose audit entries summarise rather than list every value,
+so inverting the batch could not give back exactly the database as it was. Instead a consistent copy
+(`db.backup_to`, SQLite's backup API) is taken just before applying; undo first keeps a copy of the state
+after the import (for redo), then writes the before-copy back into the open database with the backup API.
+Undo and redo are refused, with a sentence, when anything else changed the database since (another window
+or program: the newest audit entry is no longer the one seen), so nobody's later work is ever rolled back.
+Copies live in the user data folder's `undo` folder and are removed a week later.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import func, select
+
+from lifelong_desktop.db import Database, classify
+from lifelong_desktop.models import AuditEntry, new_uuid
+from lifelong_desktop.paths import user_data_dir
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.undo import DbCommand, error_handler
+
+KEEP_DAYS = 7
+
+
+class ChangedSinceImport(Exception):
+    """Someone changed the database after the import (or after its undo): a snapshot would undo their work."""
+
+    code = "changed_since_import"
+
+
+def undo_dir() -> Path:
+    folder = user_data_dir() / "undo"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def remove_old_copies(days: int = KEEP_DAYS) -> int:
+    """Delete undo copies older than `days` (called at start-up); returns how many went."""
+    cutoff = time.time() - days * 86400
+    gone = 0
+    for path in undo_dir().glob("*.sqlite"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                gone += 1
+        except OSError:
+            pass
+    return gone
+
+
+def last_audit_id(db: Database) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.max(AuditEntry.id))) or 0
+
+
+def restore_snapshot(db: Database, copy: Path) -> None:
+    """Write a snapshot back into the open database (same file, same connections), in one backup step."""
+    source = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True)
+    try:
+        with db.engine.connect() as conn:
+            source.backup(conn.connection.driver_connection)
+    except sqlite3.Error as exc:
+        raise classify(exc, db.path) from exc
+    finally:
+        source.close()
+    db.engine.dispose()  # no pooled connection keeps pages of the replaced state
+
+
+class ImportWorkbook(DbCommand):
+    """`apply` runs the import (a callable taking the Database and returning the outcome) after the copy."""
+
+    kinds = ("activities", "organisations", "venues", "programme", "submissions")
+    #: show the programme the edit made (or imported into) once it is applied
+    switch_programme = False
+
+    def __init__(self, ctx: AppContext, file_name: str, apply, text: str | None = None) -> None:  # noqa: ANN001
+        super().__init__(ctx, text or QCoreApplication.translate("UndoCommands", "Import “%1”").replace("%1", file_name))
+        self.apply = apply
+        stem = f"{ctx.path.stem}-{new_uuid()[:8]}"
+        self.before = undo_dir() / f"{stem}-before.sqlite"
+        self.after = undo_dir() / f"{stem}-after.sqlite"
+        self.outcome = None
+        self.seen = 0
+        self.programme_before = ctx.programme_id
+        self.programme_after = ctx.programme_id
+
+    def execute(self) -> None:
+        """Copy, import; only an applied import goes on the undo stack (a refused one changed nothing)."""
+        self.ctx.db.backup_to(self.before)
+        try:
+            self.outcome = self.apply(self.ctx.db)
+        except BaseException:
+            self.before.unlink(missing_ok=True)
+            raise
+        if not getattr(self.outcome, "applied", False):
+            self.before.unlink(missing_ok=True)
+            return
+        self.seen = last_audit_id(self.ctx.db)
+        self.programme_after = getattr(self.outcome, "programme_id", None) or self.ctx.programme_id
+        self.ctx.undo_stack.push(self)
+        if self.switch_programme and self.programme_after != self.ctx.programme_id:
+            self.ctx.programme_id = self.programme_after  # not set_programme: the history stays undoable
+            self.ctx.programme_changed.emit(self.programme_after)
+        self.ctx.notify(*self.kinds)
+
+    def _swap(self, keep: Path, put_back: Path, programme_id: int | None) -> None:
+        if last_audit_id(self.ctx.db) != self.seen:
+            raise ChangedSinceImport()
+        self.ctx.db.backup_to(keep)
+        restore_snapshot(self.ctx.db, put_back)
+        self.seen = last_audit_id(self.ctx.db)
+        if programme_id != self.ctx.programme_id:
+            self.ctx.programme_id = programme_id  # not set_programme: that would clear the undo history
+            self.ctx.programme_changed.emit(programme_id)
+
+    def undo(self) -> None:
+        self._guarded(lambda: self._swap(self.after, self.before, self.programme_before))
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._guarded(lambda: self._swap(self.before, self.after, self.programme_after))
+
+    def _guarded(self, step) -> None:  # noqa: ANN001
+        try:
+            step()
+        except Exception as exc:  # noqa: BLE001 - said in one sentence, the command dropped
+            self.setObsolete(True)
+            for handler in error_handler:
+                handler(exc)
+            if not error_handler:
+                raise
+        self.ctx.notify(*self.kinds)
+
+
+class MadeProgramme:
+    """What `NewProgrammeFromLastYear.apply` returns: the new programme and the activities copied into it."""
+
+    applied = True
+
+    def __init__(self, programme_id: int, activity_ids: list[int]) -> None:
+        self.programme_id = programme_id
+        self.activity_ids = activity_ids
+
+
+class NewProgrammeFromLastYear(ImportWorkbook):
+    """Next year's programme (optionally with last year's activities) as one undoable edit, by snapshots:
+    undo puts the database back as it was and shows last year's programme again, redo brings the new one
+    back with the same ids, so later edits in it stay redoable."""
+
+    kinds = ("activities", "programme")
+    switch_programme = True

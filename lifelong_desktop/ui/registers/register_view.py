@@ -1,0 +1,195 @@
+"""The shared shape of the register views (organisations, venues): searchable table, edit buttons, detail pane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.lazy_view import LazyView, notice_label
+from lifelong_desktop.ui.common.table_model import RowTableModel
+from lifelong_desktop.ui.registers import commands
+
+
+def make_table(model: RowTableModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only, row-selecting, sortable table with the usual desktop behaviour."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default indicator is descending
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def set_widths(view: QTableView, widths: tuple[int, ...]) -> None:
+    """Initial column widths in average character widths of the font (the user may drag them)."""
+    fm = view.fontMetrics()
+    unit = max(1, fm.averageCharWidth()) / 7
+    model = view.model()
+    for i, w in enumerate(widths):
+        header = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+        view.horizontalHeader().resizeSection(i, max(int(w * unit), fm.horizontalAdvance(header) + 28))
+
+
+def html(text: str) -> str:
+    """Text made safe for a rich-text label."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class RegisterView(LazyView):
+    """A register table with search and New/Edit/Delete/Merge on top and the selected entry's details beside it.
+
+    Subclasses set `self.model` (the register) and call `_build`; every sentence stays in the subclass so
+    its translations keep their context."""
+
+    model: RowTableModel
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._counts: dict[int, int] = {}
+        self._menu_actions: list[tuple[QPushButton, QAction]] = []
+        self._region = ""
+
+    def _build(self, detail_model: RowTableModel, *, labels: Sequence[str], slots: Sequence[str],
+               search_hint: str, merge_tip: str, detail_tip: str, widths: tuple[int, ...],
+               detail_widths: tuple[int, ...], sort_column: int = 0, filters: Sequence[QWidget] = (),
+               selectable_detail: bool = True) -> QTableView:
+        """Lay out the view; `labels` and `slots` (method names) are those of New, Edit, Delete and Merge.
+        Returns the detail table."""
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(search_hint)
+        self.search.setClearButtonEnabled(True)
+        buttons = [QPushButton(text) for text in labels]
+        self.new_button, self.edit_button, self.delete_button, self.merge_button = buttons
+        self.merge_button.setToolTip(merge_tip)
+        for button, slot in zip(buttons, slots, strict=True):
+            button.clicked.connect(getattr(self, slot))
+        self.count_label = QLabel()
+        bar = QHBoxLayout()
+        for widget in filters:
+            bar.addWidget(widget)
+        bar.addWidget(self.search, 1)
+        for b in buttons:
+            bar.addWidget(b)
+        bar.addWidget(self.count_label)
+
+        edit, delete = slots[1], getattr(self, slots[2])
+        self.table = make_table(self.model)
+        self.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+        set_widths(self.table, widths)
+        self.table.activated.connect(lambda _i: getattr(self, edit)())  # looked up late, as a slot
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in buttons:
+            action = QAction(button.text(), self.table)
+            action.triggered.connect(button.click)
+            self.table.addAction(action)
+            self._menu_actions.append((button, action))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        if selectable_detail:
+            self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail_table = make_table(detail_model)
+        detail_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        set_widths(detail_table, detail_widths)
+        detail_table.activated.connect(self._open_activity)
+        detail_table.setToolTip(detail_tip)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.detail)
+        rl.addWidget(detail_table, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.notice = notice_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.notice)
+        layout.addWidget(split, 1)
+        for key, slot in ((QKeySequence.StandardKey.Find, self.search.setFocus),
+                          (QKeySequence.StandardKey.Delete, delete)):
+            sc = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+        return detail_table
+
+    # -- selection
+
+    def current(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0]) if rows else None
+
+    def select(self, row_id: int) -> bool:
+        row = self.model.row_of(lambda r: r.id == row_id)
+        if row < 0:
+            return False
+        self.table.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _selection_changed(self, *_args: Any) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        raise NotImplementedError
+
+    def _open_activity(self, index: Any) -> None:
+        raise NotImplementedError
+
+    def _sync_menu(self) -> None:
+        for button, action in self._menu_actions:
+            action.setEnabled(button.isEnabled())
+
+    # -- edits
+
+    def _reveal(self, row_id: int) -> None:
+        """Select the entry a command made or changed (subclasses may clear filters that hide it)."""
+        self.select(row_id)
+
+    def _finish(self, command: commands.RegisterCommand, select_id: int | None = None) -> bool:
+        problem = commands.run(command)
+        self.show_notice(problem)
+        if not problem:
+            self.refresh()
+            target = select_id if select_id is not None else getattr(command.change, "id", None)
+            if target is not None:
+                self._reveal(target)
+        return not problem
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], Any]) -> None:
+        """Show a register dialog window-modally; `on_accept` runs when the user confirms it."""
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

@@ -1,0 +1,177 @@
+"""The GUI application: QApplication, translators, font, error hook, the database and the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from lifelong_desktop import APP_AUTHOR, APP_NAME, __version__
+from lifelong_desktop.db import Database, DatabaseProblem, open_database
+from lifelong_desktop.paths import default_database_path, user_data_dir
+from lifelong_desktop.services.programmes import NoProgramme, get_programme
+from lifelong_desktop.ui.common import codes
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.shell import settings as S
+from lifelong_desktop.ui.shell.i18n import install_translators, message_language
+
+CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC",
+             "Source Han Sans SC", "WenQuanYi Micro Hei", "SimSun")
+log = logging.getLogger("lifelong_desktop")
+
+
+
+def error_log_path() -> Path:
+    return user_data_dir() / "error.log"
+
+
+def install_cjk_font(app: QApplication) -> str | None:
+    """Put a Chinese-capable family after the system UI font, so Chinese text never shows as boxes."""
+    families = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    chosen = next((f for f in CJK_FONTS if f in families), None) or (sorted(families)[0] if families else None)
+    if chosen:
+        font = QFont(app.font())
+        font.setFamilies([app.font().family(), chosen])
+        app.setFont(font)
+    return chosen
+
+
+def install_excepthook(parent_of: callable = QApplication.activeWindow) -> None:  # type: ignore[valid-type]
+    """Any unexpected error: its traceback goes to error.log, the user sees one sentence (edits are already saved)."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        path = error_log_path()
+        try:
+            with path.open("a", encoding="utf-8") as fh:
+                from datetime import datetime
+
+                fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} lifelong-desktop {__version__}\n")
+                fh.write("".join(traceback.format_exception(kind, exc, tb)))
+        except OSError:
+            pass
+        if QApplication.instance() is None:
+            return
+        text = QCoreApplication.translate("Application", "Something unexpected went wrong. Every change saved so far is safe; the details were written "
+                  "to %1.").replace("%1", str(path))
+        if isinstance(exc, DatabaseProblem):
+            text = exc.message()
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Application", "Unexpected error"), text, QMessageBox.StandardButton.Ok,
+                          parent_of())
+        box.exec()
+
+    sys.excepthook = hook
+
+
+class Application:
+    """Owns the settings, the open database and its window; switches database on File > Open."""
+
+    def __init__(self, app: QApplication, settings: S.Settings) -> None:
+        self.app, self.settings = app, settings
+        self.db: Database | None = None
+        self.window = None
+        self.lang = codes.message_language()  # the window's, set by run() from window_language()
+
+    def open_first(self, db_path: Path | None) -> bool:
+        """The given database, else the last one, else the default; asks for another file on a problem."""
+        path = db_path
+        if path is None:
+            last = self.settings.get(S.LAST_DATABASE)
+            path = Path(last) if last and Path(last).exists() else default_database_path()
+        return self.open(path)
+
+    def open(self, path: Path, parent: QWidget | None = None) -> bool:
+        while True:
+            try:
+                db = open_database(path)
+                break
+            except DatabaseProblem as exc:
+                path = self.ask_other_file(exc, parent)
+                if path is None:
+                    return False
+        self._show(db)
+        return True
+
+    def ask_other_file(self, exc: DatabaseProblem, parent: QWidget | None) -> Path | None:
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Application", "Cannot open the database"), exc.message(self.lang),
+                          QMessageBox.StandardButton.NoButton, parent)
+        other = box.addButton(QCoreApplication.translate("Application", "Open &Another File…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not other:
+            return None
+        name, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Application", "Open Database"), str(exc.path.parent),
+                                              "SQLite (*.sqlite *.db)")
+        return Path(name) if name else None
+
+    def _show(self, db: Database) -> None:
+        from lifelong_desktop.ui.shell.main_window import MainWindow
+
+        programme_id = self._programme_of(db)
+        old = self.window
+        ctx = AppContext(db, programme_id)
+        window = MainWindow(ctx, self.settings)
+        window.open_requested.connect(lambda p: self.open(Path(p), window))
+        self.settings.add_recent(db.path)
+        if old is not None:
+            old.close()
+            old.ctx.db.close()
+            old.deleteLater()
+        self.window, self.db = window, db
+        window.show()
+        if programme_id is None:
+            window.files.new_programme()
+
+    @staticmethod
+    def _programme_of(db: Database) -> int | None:
+        with db.read() as session:
+            try:
+                return get_programme(session).id
+            except NoProgramme:
+                return None
+
+
+def window_language(settings: S.Settings) -> str:
+    """The window's language: the one chosen in Edit > Language, else LIFELONG_LANG (en or zh), else Chinese.
+
+    Sentences rendered without an explicit language (a damaged database, a workbook that cannot be written) read
+    LIFELONG_LANG, so it is set to match: an English window never shows them in Chinese, nor the other way."""
+    if settings.contains(S.LANGUAGE):
+        language = settings.get(S.LANGUAGE)
+    else:
+        language = "en" if os.environ.get("LIFELONG_LANG", "").lower().startswith("en") else "zh_CN"
+    os.environ["LIFELONG_LANG"] = message_language(language)
+    return language
+
+
+def run(argv: Sequence[str], db_path: Path | None) -> int:
+    """`lifelong-desktop [DB]`: show the window; 0 when closed normally, 3 when no database could be opened."""
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    settings = S.Settings()
+    language = window_language(settings)
+    install_translators(app, language)
+    codes.set_language(language)
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "Lifelong Learning Activity Week"))
+    install_cjk_font(app)
+    install_excepthook()
+    from lifelong_desktop.ui.programme.import_command import remove_old_copies
+
+    remove_old_copies()
+    controller = Application(app, settings)
+    if not controller.open_first(db_path):
+        return 3
+    code = app.exec()
+    if controller.db is not None:
+        controller.db.close()
+    settings.sync()
+    return code
