@@ -52,8 +52,10 @@ def bench_checks(folder: Path, runs: int) -> float:
 
     med, times = median_of(once, runs)
     db.close()
-    print(f"checks, 50,000 activities: median {med:.2f} s over {runs} runs {[round(t, 2) for t in times]}; "
-          f"CPU median {median_of.cpu:.2f} s; {len(result['findings'])} findings (target <= 2 s)")
+    print(
+        f"checks, 50,000 activities: median {med:.2f} s over {runs} runs {[round(t, 2) for t in times]}; "
+        f"CPU median {median_of.cpu:.2f} s; {len(result['findings'])} findings (target <= 2 s)"
+    )
     return med
 
 
@@ -75,8 +77,10 @@ def bench_pdf(folder: Path, runs: int) -> float:
 
     med, times = median_of(once, runs)
     db.close()
-    print(f"by-date schedule PDF, 2,000 activities: median {med:.2f} s over {runs} runs "
-          f"{[round(t, 2) for t in times]}; CPU median {median_of.cpu:.2f} s; {once.pages} pages, {out.stat().st_size // 1024} KiB (target <= 10 s)")
+    print(
+        f"by-date schedule PDF, 2,000 activities: median {med:.2f} s over {runs} runs "
+        f"{[round(t, 2) for t in times]}; CPU median {median_of.cpu:.2f} s; {once.pages} pages, {out.stat().st_size // 1024} KiB (target <= 10 s)"
+    )
     return med
 
 
@@ -87,7 +91,11 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="keep the generated databases and PDF in this folder")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores" if hasattr(os, "getloadavg") else "")
+    print(
+        f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"
+        if hasattr(os, "getloadavg")
+        else ""
+    )
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)

@@ -28,8 +28,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.sqlite"
         env = {**os.environ, "LIFELONG_DATA_DIR": str(Path(tmp) / "userdata")}
-        cmd = [sys.executable, "-m", "lifelong_desktop.cli", "demo", "--db", str(db),
-               "--activities", str(args.activities), "--force"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "lifelong_desktop.cli",
+            "demo",
+            "--db",
+            str(db),
+            "--activities",
+            str(args.activities),
+            "--force",
+        ]
         times = []
         for run in range(args.runs):
             start = time.perf_counter()
@@ -40,8 +49,10 @@ def main() -> int:
                 return result.returncode
             times.append(elapsed)
             print(f"run {run + 1}: {elapsed:.2f} s  {result.stdout.strip()}")
-    print(f"demo --activities {args.activities}: median {statistics.median(times):.2f} s over {len(times)} runs "
-          f"{[round(t, 2) for t in times]} (target <= {TARGET_S:.0f} s at 50,000)")
+    print(
+        f"demo --activities {args.activities}: median {statistics.median(times):.2f} s over {len(times)} runs "
+        f"{[round(t, 2) for t in times]} (target <= {TARGET_S:.0f} s at 50,000)"
+    )
     return 0
 
 

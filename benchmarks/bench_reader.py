@@ -50,8 +50,9 @@ def _timed(cmd: list[str]) -> tuple[float, float]:
 
 def make_workbook(folder: Path, activities: int) -> Path:
     db, out = folder / "demo.sqlite", folder / f"demo{activities}.xlsx"
-    subprocess.run(_lifelong("demo", "--db", str(db), "--activities", str(activities)), check=True,
-                   capture_output=True)
+    subprocess.run(
+        _lifelong("demo", "--db", str(db), "--activities", str(activities)), check=True, capture_output=True
+    )
     subprocess.run(_lifelong("export", "--db", str(db), "--out", str(out)), check=True, capture_output=True)
     return out
 
@@ -65,8 +66,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         book = make_workbook(folder, args.activities)
-        times: dict[str, list[tuple[float, float]]] = {"openpyxl read_only pass": [], "lifelong validate": [],
-                                                       "lifelong import": []}
+        times: dict[str, list[tuple[float, float]]] = {
+            "openpyxl read_only pass": [],
+            "lifelong validate": [],
+            "lifelong import": [],
+        }
         for i in range(runs):  # interleaved, so that load on the machine hits all three alike
             times["openpyxl read_only pass"].append(_timed([PY, "-c", OPENPYXL_PASS, str(book)]))
             times["lifelong validate"].append(_timed(_lifelong("validate", str(book))))
@@ -75,10 +79,14 @@ def main() -> None:
         wall = {k: statistics.median(t[0] for t in v) for k, v in times.items()}
         cpu = {k: statistics.median(t[1] for t in v) for k, v in times.items()}
         base, base_cpu = wall["openpyxl read_only pass"], cpu["openpyxl read_only pass"]
-        print(f"workbook: {args.activities} activities, {book.stat().st_size / 2**20:.1f} MiB; medians of {runs} runs")
+        print(
+            f"workbook: {args.activities} activities, {book.stat().st_size / 2**20:.1f} MiB; medians of {runs} runs"
+        )
         for name in times:
-            print(f"  {name:26} wall {wall[name]:6.2f} s (ratio {wall[name] / base:4.2f})   "
-                  f"cpu {cpu[name]:6.2f} s (ratio {cpu[name] / base_cpu:4.2f})")
+            print(
+                f"  {name:26} wall {wall[name]:6.2f} s (ratio {wall[name] / base:4.2f})   "
+                f"cpu {cpu[name]:6.2f} s (ratio {cpu[name] / base_cpu:4.2f})"
+            )
         slow = [k for k, v in wall.items() if k != "openpyxl read_only pass" and v >= base]
         if slow:
             print("SLOWER than the openpyxl pass: " + ", ".join(slow))

@@ -19,9 +19,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-TARGETS = {"calendar load": 1.5, "week cold": 0.35, "month cold": 0.35, "month by venue cold": 0.35,
-           "week warm": 0.2, "month warm": 0.2, "month by venue warm": 0.2,
-           "organisations reload": 1.0, "venues reload": 1.0, "summary reload": 1.0}
+TARGETS = {
+    "calendar load": 1.5,
+    "week cold": 0.35,
+    "month cold": 0.35,
+    "month by venue cold": 0.35,
+    "week warm": 0.2,
+    "month warm": 0.2,
+    "month by venue warm": 0.2,
+    "organisations reload": 1.0,
+    "venues reload": 1.0,
+    "summary reload": 1.0,
+}
 
 
 def median(fn: Callable[[], object], runs: int) -> float:
@@ -66,7 +75,9 @@ def main() -> int:
     results: dict[str, float] = {}
     results["calendar load"] = median(cal.refresh, args.runs)
     cal.go_to(cal.index.first_day)
-    busiest = max(cal.index.between(cal.index.first_day, cal.index.last_day).items(), key=lambda kv: len(kv[1]))[0]
+    busiest = max(
+        cal.index.between(cal.index.first_day, cal.index.last_day).items(), key=lambda kv: len(kv[1])
+    )[0]
 
     def build_and_paint(mode: str, lanes: str, cold: bool) -> Callable[[], object]:
         def run() -> None:
@@ -76,16 +87,27 @@ def main() -> int:
             cal.mode = mode
             cal.go_to(busiest)
             cal.grid.viewport().grab()
+
         return run
 
     for temperature in ("cold", "warm"):
-        for name, mode, lanes in (("week", "week", "city"), ("month", "month", "city"),
-                                  ("month by venue", "month", "venue")):
-            results[f"{name} {temperature}"] = median(build_and_paint(mode, lanes, temperature == "cold"), args.runs)
-    print(f"busiest day {busiest}: {len(cal.index.on(busiest))} activities; venue lanes in that month: "
-          f"{len(cal.grid.lanes)}")
-    for name, cls in (("organisations reload", OrganisationsView), ("venues reload", VenuesView),
-                      ("summary reload", SummaryView)):
+        for name, mode, lanes in (
+            ("week", "week", "city"),
+            ("month", "month", "city"),
+            ("month by venue", "month", "venue"),
+        ):
+            results[f"{name} {temperature}"] = median(
+                build_and_paint(mode, lanes, temperature == "cold"), args.runs
+            )
+    print(
+        f"busiest day {busiest}: {len(cal.index.on(busiest))} activities; venue lanes in that month: "
+        f"{len(cal.grid.lanes)}"
+    )
+    for name, cls in (
+        ("organisations reload", OrganisationsView),
+        ("venues reload", VenuesView),
+        ("summary reload", SummaryView),
+    ):
         view = cls(ctx)
         view.resize(1440, 860)
         view.show()
@@ -94,7 +116,9 @@ def main() -> int:
     for name, seconds in results.items():
         ok = seconds <= TARGETS[name]
         failed |= not ok
-        print(f"{name:24s} {seconds * 1000:8.1f} ms   target {TARGETS[name] * 1000:6.0f} ms   {'ok' if ok else 'SLOW'}")
+        print(
+            f"{name:24s} {seconds * 1000:8.1f} ms   target {TARGETS[name] * 1000:6.0f} ms   {'ok' if ok else 'SLOW'}"
+        )
     db.close()
     app.processEvents()
     return 1 if failed else 0

@@ -43,10 +43,21 @@ def _limits(col: Column) -> str:
 
 
 def _columns(columns: tuple[Column, ...], header: bool = False) -> list[str]:
-    first = "key | label | type | required | limits | rule" if header else "column | key | row-1 label | type | required | limits | rule"
+    first = (
+        "key | label | type | required | limits | rule"
+        if header
+        else "column | key | row-1 label | type | required | limits | rule"
+    )
     lines = [f"| {first} |", "|" + "---|" * len(first.split("|"))]
     for i, c in enumerate(columns):
-        cells = [f"`{c.key}`", c.header_label if not header else c.label, _type(c), _required(c), _limits(c), c.rule]
+        cells = [
+            f"`{c.key}`",
+            c.header_label if not header else c.label,
+            _type(c),
+            _required(c),
+            _limits(c),
+            c.rule,
+        ]
         if not header:
             cells.insert(0, column_letter(i))
         lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
@@ -68,17 +79,27 @@ def render() -> str:
         "| # | sheet | id | visible | read back |",
         "|---|---|---|---|---|",
     ]
-    out += [f"| {i} | `{s.name}` | {s.id} | {'yes' if s.visible else 'hidden'} | {'yes' if s.read else 'no'} |"
-            for i, s in enumerate(fmt.sheets, 1)]
+    out += [
+        f"| {i} | `{s.name}` | {s.id} | {'yes' if s.visible else 'hidden'} | {'yes' if s.read else 'no'} |"
+        for i, s in enumerate(fmt.sheets, 1)
+    ]
     layout = fmt.layout
-    out += ["", f"Table sheets: labels in row {layout['label_row']} (`{layout['required_prefix']}` marks required"
-            f" columns), keys in row {layout['key_row']}, data from row {layout['first_data_row']}, panes frozen at"
-            f" {layout['freeze']}, auto-filter on row {layout['key_row']}; drop-downs on at least"
-            f" {layout['template_validation_rows']} rows of a blank template.", ""]
+    out += [
+        "",
+        f"Table sheets: labels in row {layout['label_row']} (`{layout['required_prefix']}` marks required"
+        f" columns), keys in row {layout['key_row']}, data from row {layout['first_data_row']}, panes frozen at"
+        f" {layout['freeze']}, auto-filter on row {layout['key_row']}; drop-downs on at least"
+        f" {layout['template_validation_rows']} rows of a blank template.",
+        "",
+    ]
     out += [f"## `{fmt.header_sheet}` (header: A label, B key, C value; one row per key, in this order)", ""]
     out += _columns(fmt.header, header=True)
     for table in fmt.tables.values():
-        out += ["", f"## `{table.sheet}` ({table.id}; identity: {', '.join(f'`{k}`' for k in table.identity)})", ""]
+        out += [
+            "",
+            f"## `{table.sheet}` ({table.id}; identity: {', '.join(f'`{k}`' for k in table.identity)})",
+            "",
+        ]
         out += _columns(table.columns)
     out += ["", "## Code lists (the cell shows the label; a reader accepts label or key)", ""]
     out += ["| list | key | label |", "|---|---|---|"]
@@ -86,12 +107,18 @@ def render() -> str:
         out += [f"| `{name}` | `{i.key}` | {i.label} |" for i in items]
     out += ["", "## Values", "", "| what | as written |", "|---|---|"]
     out += [f"| {kind} cell number format | `{code}` |" for kind, code in fmt.number_formats.items()]
-    out += [f"| boolean | `{fmt.booleans['true'][0]}` / `{fmt.booleans['false'][0]}` (read also: "
-            f"{', '.join(fmt.booleans['true'][1:])} / {', '.join(fmt.booleans['false'][1:])}) |",
-            f"| list separator written | `{fmt.list_separators['write']}` |",
-            "| organisation list separators read | " + " ".join(f"`{s!r}`" for s in fmt.list_separators["organisation_list"]) + " |",
-            "| code list separators read | " + " ".join(f"`{s!r}`" for s in fmt.list_separators["code_list"]) + " |",
-            f"| scopes | {', '.join(f'`{s}`' for s in fmt.scopes)} |"]
+    out += [
+        f"| boolean | `{fmt.booleans['true'][0]}` / `{fmt.booleans['false'][0]}` (read also: "
+        f"{', '.join(fmt.booleans['true'][1:])} / {', '.join(fmt.booleans['false'][1:])}) |",
+        f"| list separator written | `{fmt.list_separators['write']}` |",
+        "| organisation list separators read | "
+        + " ".join(f"`{s!r}`" for s in fmt.list_separators["organisation_list"])
+        + " |",
+        "| code list separators read | "
+        + " ".join(f"`{s!r}`" for s in fmt.list_separators["code_list"])
+        + " |",
+        f"| scopes | {', '.join(f'`{s}`' for s in fmt.scopes)} |",
+    ]
     out += ["", "## Limits on untrusted workbooks", "", "| limit | value |", "|---|---|"]
     out += [f"| {k} | {v:,} |" for k, v in fmt.limits.items()]
     out += ["", CHOICES.read_text(encoding="utf-8").rstrip(), ""]

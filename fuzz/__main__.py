@@ -41,8 +41,11 @@ def main(argv: list[str] | None = None) -> int:
             runner.fuzz_workbooks(tally, args.workbooks, stop_at, base)
     tally.seconds = time.monotonic() - started
     for failure in tally.failures.values():
-        saved = (corpus.save_workbook_case(failure.payload) if failure.target == "read_workbook"
-                 else corpus.save_value_case(failure.payload, failure.error))
+        saved = (
+            corpus.save_workbook_case(failure.payload)
+            if failure.target == "read_workbook"
+            else corpus.save_value_case(failure.payload, failure.error)
+        )
         print(f"saved {saved}", file=sys.stderr)
     print(runner.report(tally))
     if args.summary:

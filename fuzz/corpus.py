@@ -81,4 +81,3 @@ def value_cases() -> list[Path]:
 
 def workbook_cases() -> list[Path]:
     return sorted(WORKBOOKS.glob("*.xlsx"))
-

@@ -56,8 +56,14 @@ def _where(exc: BaseException) -> str:
     return f"{frame.filename.rsplit('lifelong_desktop', 1)[-1]}:{frame.lineno}" if frame else "?"
 
 
-def run_guarded(target: str, call: Callable[[], Any], payload: Any, *, expected: tuple[type[BaseException], ...],
-                limit: float) -> tuple[Any, Failure | None]:
+def run_guarded(
+    target: str,
+    call: Callable[[], Any],
+    payload: Any,
+    *,
+    expected: tuple[type[BaseException], ...],
+    limit: float,
+) -> tuple[Any, Failure | None]:
     """Call one input; return (result, None) or (None, Failure) for a crash or a hang."""
     try:
         with time_limit(limit):

@@ -36,9 +36,17 @@ class Tally:
 
 
 def _settings(examples: int, deadline_s: float) -> settings:
-    return settings(max_examples=examples, deadline=None, database=None, derandomize=False,
-                    phases=[Phase.generate], suppress_health_check=list(HealthCheck),
-                    stateful_step_count=1, report_multiple_bugs=False, print_blob=False)
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+        stateful_step_count=1,
+        report_multiple_bugs=False,
+        print_blob=False,
+    )
 
 
 def _value_test(tally: Tally, name: str, examples: int, stop_at: float) -> Any:
@@ -49,15 +57,21 @@ def _value_test(tally: Tally, name: str, examples: int, stop_at: float) -> Any:
     def one(raw: Any, extra: int) -> None:
         if time.monotonic() > stop_at:
             return
-        _, failure = run_guarded(name, lambda: check_value(name, raw, extra),
-                                 {"target": name, "raw": corpus.encode(raw), "extra": extra},
-                                 expected=(ValueProblem,), limit=VALUE_LIMIT_S)
+        _, failure = run_guarded(
+            name,
+            lambda: check_value(name, raw, extra),
+            {"target": name, "raw": corpus.encode(raw), "extra": extra},
+            expected=(ValueProblem,),
+            limit=VALUE_LIMIT_S,
+        )
         tally.add(name, failure)
 
     return one
 
 
-def _round_trip_test(tally: Tally, name: str, strategy: Any, holds: Any, examples: int, stop_at: float) -> Any:
+def _round_trip_test(
+    tally: Tally, name: str, strategy: Any, holds: Any, examples: int, stop_at: float
+) -> Any:
     @given(value=strategy)
     @_settings(examples, VALUE_LIMIT_S)
     def trip(value: Any) -> None:
@@ -68,8 +82,13 @@ def _round_trip_test(tally: Tally, name: str, strategy: Any, holds: Any, example
             if not holds(value):
                 raise WrongResult(f"{value!r} did not read back")
 
-        _, failure = run_guarded("roundtrip_" + name, call, {"target": "roundtrip_" + name, "raw": corpus.encode(value)},
-                                 expected=(), limit=VALUE_LIMIT_S)
+        _, failure = run_guarded(
+            "roundtrip_" + name,
+            call,
+            {"target": "roundtrip_" + name, "raw": corpus.encode(value)},
+            expected=(),
+            limit=VALUE_LIMIT_S,
+        )
         tally.add("roundtrip_" + name, failure)
 
     return trip
@@ -98,6 +117,7 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
         corpus.check_read_result(result)
 
     try:
+
         @given(made=workbook_bytes(raw_base, parts))
         @_settings(examples, WORKBOOK_LIMIT_S)
         def one(made: tuple[str, bytes]) -> None:
@@ -105,8 +125,13 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
                 return
             how, data = made
             digest = hashlib.sha1(data).hexdigest()[:12]
-            _, failure = run_guarded("read_workbook", lambda: read(data), {"how": how, "bytes": data, "sha": digest},
-                                     expected=(), limit=WORKBOOK_LIMIT_S)
+            _, failure = run_guarded(
+                "read_workbook",
+                lambda: read(data),
+                {"how": how, "bytes": data, "sha": digest},
+                expected=(),
+                limit=WORKBOOK_LIMIT_S,
+            )
             tally.add("read_workbook", failure)
             tally.inputs["read_workbook:" + how] += 1
 
@@ -130,9 +155,14 @@ def report(tally: Tally) -> str:
 
 
 def summary(tally: Tally) -> dict[str, Any]:
-    return {"inputs": dict(tally.inputs), "seconds": round(tally.seconds, 1),
-            "failures": [{"target": f.target, "kind": f.kind, "where": f.where, "error": f.error}
-                         for f in tally.failures.values()]}
+    return {
+        "inputs": dict(tally.inputs),
+        "seconds": round(tally.seconds, 1),
+        "failures": [
+            {"target": f.target, "kind": f.kind, "where": f.where, "error": f.error}
+            for f in tally.failures.values()
+        ],
+    }
 
 
 def save_summary(tally: Tally, path: Path) -> None:

@@ -11,22 +11,57 @@ from pathlib import Path
 from fuzz import corpus
 
 VALUE_SEEDS = [
-    ("parse_int", float("nan")), ("parse_int", float("inf")), ("parse_int", 1e308), ("parse_int", "1,2345"),
-    ("parse_int", "１２００"), ("parse_int", "+0.000"), ("parse_int", 10**30), ("parse_int", True),
-    ("parse_date", float("inf")), ("parse_date", -1.0), ("parse_date", 2958466.0), ("parse_date", 60.0),
-    ("parse_date", "２０２４年４月２６日"), ("parse_date", "2024-02-30"), ("parse_date", "4月31日"),
-    ("parse_date", "99999-1-1"), ("parse_date", datetime.max), ("parse_date", date.min), ("parse_date", "0-0-0"),
-    ("parse_time", "24:00"), ("parse_time", "9点60"), ("parse_time", "9点半"), ("parse_time", 0.9999999),
-    ("parse_time", -0.0), ("parse_time", timedelta(days=-1)), ("parse_time", timedelta(hours=23, minutes=59, seconds=59)),
-    ("parse_time_range", "9:00-"), ("parse_time_range", "-9:00"), ("parse_time_range", "9:00～11:30～12:00"),
-    ("parse_time_range", "9:00至8:00"), ("parse_datetime", "2024-04-26 25:00"), ("parse_datetime", 1e20),
-    ("clean", "_xD800_"), ("clean", "_x0000_"), ("clean", "\u3000\u3000"), ("clean", "a\x00b"),
-    ("parse_text", "_xD83D__xDE00_"), ("parse_uuid", "{12345678-1234-1234-1234-1234567890AB}"),
-    ("parse_uuid", "urn:uuid:12345678-1234-5678-1234-567812345678"), ("parse_email", "a@b@c"),
-    ("parse_credit_code", "91210000MA0XXXXXXX"), ("parse_credit_code", "ｉｏ"), ("parse_phone", "024-8689 1234 转 8"),
-    ("parse_code", "讲座"), ("parse_code_list", ";;；、"), ("parse_organisation_list", "、、、"),
-    ("parse_region", "辽宁省沈阳市"), ("parse_region", "210100.0"), ("parse_region", 210100.5),
-    ("parse_region", "999999"), ("parse_bool", "ＹＥＳ"),
+    ("parse_int", float("nan")),
+    ("parse_int", float("inf")),
+    ("parse_int", 1e308),
+    ("parse_int", "1,2345"),
+    ("parse_int", "１２００"),
+    ("parse_int", "+0.000"),
+    ("parse_int", 10**30),
+    ("parse_int", True),
+    ("parse_date", float("inf")),
+    ("parse_date", -1.0),
+    ("parse_date", 2958466.0),
+    ("parse_date", 60.0),
+    ("parse_date", "２０２４年４月２６日"),
+    ("parse_date", "2024-02-30"),
+    ("parse_date", "4月31日"),
+    ("parse_date", "99999-1-1"),
+    ("parse_date", datetime.max),
+    ("parse_date", date.min),
+    ("parse_date", "0-0-0"),
+    ("parse_time", "24:00"),
+    ("parse_time", "9点60"),
+    ("parse_time", "9点半"),
+    ("parse_time", 0.9999999),
+    ("parse_time", -0.0),
+    ("parse_time", timedelta(days=-1)),
+    ("parse_time", timedelta(hours=23, minutes=59, seconds=59)),
+    ("parse_time_range", "9:00-"),
+    ("parse_time_range", "-9:00"),
+    ("parse_time_range", "9:00～11:30～12:00"),
+    ("parse_time_range", "9:00至8:00"),
+    ("parse_datetime", "2024-04-26 25:00"),
+    ("parse_datetime", 1e20),
+    ("clean", "_xD800_"),
+    ("clean", "_x0000_"),
+    ("clean", "\u3000\u3000"),
+    ("clean", "a\x00b"),
+    ("parse_text", "_xD83D__xDE00_"),
+    ("parse_uuid", "{12345678-1234-1234-1234-1234567890AB}"),
+    ("parse_uuid", "urn:uuid:12345678-1234-5678-1234-567812345678"),
+    ("parse_email", "a@b@c"),
+    ("parse_credit_code", "91210000MA0XXXXXXX"),
+    ("parse_credit_code", "ｉｏ"),
+    ("parse_phone", "024-8689 1234 转 8"),
+    ("parse_code", "讲座"),
+    ("parse_code_list", ";;；、"),
+    ("parse_organisation_list", "、、、"),
+    ("parse_region", "辽宁省沈阳市"),
+    ("parse_region", "210100.0"),
+    ("parse_region", 210100.5),
+    ("parse_region", "999999"),
+    ("parse_bool", "ＹＥＳ"),
 ]
 
 
@@ -54,8 +89,13 @@ def _workbook_seeds(base: Path) -> dict[str, bytes]:
     parts = read_parts(base)
     first, data_sheet = _sheet_part(parts, "填报信息"), _sheet_part(parts, "活动")
     big = parts[data_sheet].replace(
-        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>', 1)
-    bad_index = re.sub(rb'(<c r="B3"[^>]*t="s"[^>]*>)<v>\d+</v>', rb"\1<v>99999999</v>", parts[data_sheet], count=1)
+        b"</sheetData>",
+        b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+        1,
+    )
+    bad_index = re.sub(
+        rb'(<c r="B3"[^>]*t="s"[^>]*>)<v>\d+</v>', rb"\1<v>99999999</v>", parts[data_sheet], count=1
+    )
     no_strings = {k: v for k, v in parts.items() if k != "xl/sharedStrings.xml"}
     raw = base.read_bytes()
     return {
@@ -65,8 +105,9 @@ def _workbook_seeds(base: Path) -> dict[str, bytes]:
         "seed-huge-sparse-cell": pack({**parts, data_sheet: big}),
         "seed-shared-string-out-of-range": pack({**parts, data_sheet: bad_index}),
         "seed-no-shared-strings": pack(no_strings),
-        "seed-header-sheet-empty": pack({**parts, first: re.sub(rb"<sheetData>.*</sheetData>", b"<sheetData/>",
-                                                                 parts[first], flags=re.S)}),
+        "seed-header-sheet-empty": pack(
+            {**parts, first: re.sub(rb"<sheetData>.*</sheetData>", b"<sheetData/>", parts[first], flags=re.S)}
+        ),
         "seed-csv-renamed": "活动名称,开始日期\n讲座,2024-05-01\n".encode(),
         "seed-ole2-header": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096),
     }

@@ -35,11 +35,16 @@ def _text() -> st.SearchStrategy[str]:
 def raw_values() -> st.SearchStrategy[Any]:
     """Anything a cell reader can hand over: None, text, numbers (with inf and NaN), dates, times, durations."""
     return st.one_of(
-        st.none(), st.booleans(), _text(),
+        st.none(),
+        st.booleans(),
+        _text(),
         st.integers(min_value=-(10**20), max_value=10**20),
         st.floats(allow_nan=True, allow_infinity=True),
         st.floats(min_value=-1, max_value=3_000_000),
-        st.dates(), st.times(), st.datetimes(), st.timedeltas(),
+        st.dates(),
+        st.times(),
+        st.datetimes(),
+        st.timedeltas(),
     )
 
 
@@ -65,8 +70,10 @@ TARGETS: dict[str, tuple[Any, tuple[type, ...]]] = {
     "clean": (lambda raw, n: v.clean(raw), (object,)),
     "parse_text": (lambda raw, n: v.parse_text(raw, max_length=n % 120 or None), (str,)),
     "parse_int": (lambda raw, n: v.parse_int(raw, minimum=None if n % 3 == 0 else 0), (int,)),
-    "parse_bool": (lambda raw, n: v.parse_bool(raw, ("是", "y", "yes", "true", "1"), ("否", "n", "no", "false", "0")),
-                   (bool,)),
+    "parse_bool": (
+        lambda raw, n: v.parse_bool(raw, ("是", "y", "yes", "true", "1"), ("否", "n", "no", "false", "0")),
+        (bool,),
+    ),
     "parse_date": (lambda raw, n: v.parse_date(raw, year=None if n % 2 else 2024), (date,)),
     "parse_time": (lambda raw, n: v.parse_time(raw), (time,)),
     "parse_time_range": (lambda raw, n: v.parse_time_range(raw), (tuple,)),
@@ -77,7 +84,10 @@ TARGETS: dict[str, tuple[Any, tuple[type, ...]]] = {
     "parse_credit_code": (lambda raw, n: v.parse_credit_code(raw), (str,)),
     "parse_code": (lambda raw, n: v.parse_code(raw, _lookup("activity_type")), (str,)),
     "parse_code_list": (lambda raw, n: v.parse_code_list(raw, _lookup("audience")), (tuple,)),
-    "parse_organisation_list": (lambda raw, n: v.parse_organisation_list(raw, max_length=n % 100 + 1), (tuple,)),
+    "parse_organisation_list": (
+        lambda raw, n: v.parse_organisation_list(raw, max_length=n % 100 + 1),
+        (tuple,),
+    ),
     "parse_region": (lambda raw, n: region_parse(raw), (str,)),
 }
 
@@ -108,9 +118,14 @@ def round_trips() -> dict[str, tuple[st.SearchStrategy[Any], Any]]:
     return {
         "date_iso": (in_range, lambda d: v.parse_date(d.isoformat()) == d),
         "date_cn": (in_range, lambda d: v.parse_date(f"{d.year}年{d.month}月{d.day}日") == d),
-        "date_serial": (st.dates(min_value=date(1900, 3, 1), max_value=date(9999, 12, 31)),
-                        lambda d: v.parse_date(float((d - date(1899, 12, 30)).days)) == d),
-        "time_hm": (st.times(), lambda t: v.parse_time(t.strftime("%H:%M")) == t.replace(second=0, microsecond=0)),
+        "date_serial": (
+            st.dates(min_value=date(1900, 3, 1), max_value=date(9999, 12, 31)),
+            lambda d: v.parse_date(float((d - date(1899, 12, 30)).days)) == d,
+        ),
+        "time_hm": (
+            st.times(),
+            lambda t: v.parse_time(t.strftime("%H:%M")) == t.replace(second=0, microsecond=0),
+        ),
         "int_text": (st.integers(0, 10**12), lambda n: v.parse_int(f"{n:,}") == n == v.parse_int(str(n))),
     }
 

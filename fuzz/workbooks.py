@@ -39,8 +39,9 @@ def build_base(folder: Path, activities: int = 12) -> Path:
         con.commit()
     finally:
         con.close()
-    subprocess.run(cli + ["export", "--db", str(db), "--out", str(base)], check=True, capture_output=True,
-                   timeout=300)
+    subprocess.run(
+        cli + ["export", "--db", str(db), "--out", str(base)], check=True, capture_output=True, timeout=300
+    )
     return base
 
 
@@ -99,8 +100,22 @@ def cell_mutation(draw: st.DrawFn, parts: dict[str, bytes]) -> tuple[str, bytes]
 @st.composite
 def workbook_bytes(draw: st.DrawFn, base: bytes, parts: dict[str, bytes]) -> tuple[str, bytes]:
     """One fuzzed file: (how it was made, its bytes)."""
-    how = draw(st.sampled_from(["cells", "cells", "cells", "flip", "truncate", "drop", "garbage", "rename",
-                                "dimension", "huge_row"]))
+    how = draw(
+        st.sampled_from(
+            [
+                "cells",
+                "cells",
+                "cells",
+                "flip",
+                "truncate",
+                "drop",
+                "garbage",
+                "rename",
+                "dimension",
+                "huge_row",
+            ]
+        )
+    )
     if how == "cells":
         changed = dict(parts)
         for _ in range(draw(st.integers(1, 3))):

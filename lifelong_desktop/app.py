@@ -14,7 +14,9 @@ def no_display() -> bool:
     """True on Linux/BSD with no X11 or Wayland display and no explicit Qt platform (e.g. over ssh)."""
     if sys.platform.startswith(("win", "darwin")):
         return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM"))
+    return not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

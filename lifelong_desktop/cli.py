@@ -18,8 +18,14 @@ from lifelong_desktop.db import DatabaseProblem
 _ARGPARSE_ZH = (
     (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
     (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数：{0}"),
-    (re.compile(r"argument COMMAND: invalid choice: (.+?) \(choose from (.+)\)"), "没有 {0} 这个命令，可用的命令：{1}"),
-    (re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"), "参数 {0} 的取值 {1} 无效，可选：{2}"),
+    (
+        re.compile(r"argument COMMAND: invalid choice: (.+?) \(choose from (.+)\)"),
+        "没有 {0} 这个命令，可用的命令：{1}",
+    ),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
+        "参数 {0} 的取值 {1} 无效，可选：{2}",
+    ),
     (re.compile(r"argument (\S+): invalid (\w+) value: (.+)"), "参数 {0} 的取值 {2} 无效"),
     (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面缺少取值"),
     (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "参数 {0} 不能与 {1} 同时使用"),

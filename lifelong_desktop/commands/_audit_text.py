@@ -14,8 +14,13 @@ _TABLE_OF = {"activity": "activities", "organisation": "organisations", "venue":
 _NAME_FIELDS = ("title", "name", "theme", "file_name")
 _HIDDEN = {"activity_organisation": {"activity_id", "role_rank"}}
 #: fields holding the id of another record, shown by that record's name
-REFERENCES = {"organisation_id": "organisation", "venue_id": "venue", "parent_id": "activity",
-              "programme_id": "programme", "source_submission_id": "submission"}
+REFERENCES = {
+    "organisation_id": "organisation",
+    "venue_id": "venue",
+    "parent_id": "activity",
+    "programme_id": "programme",
+    "source_submission_id": "submission",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +51,19 @@ def field_label(entity: str, field: str, lang: str) -> str:
     return messages.render(code, lang) if messages.has(code) else field
 
 
-def show_value(entity: str, field: str, value: Any, lang: str, refs: dict[tuple[str, Any], str] | None = None) -> str:
+def show_value(
+    entity: str, field: str, value: Any, lang: str, refs: dict[tuple[str, Any], str] | None = None
+) -> str:
     """A stored value as text: codes by their label, ids by the name of what they point to, booleans as
     是/否, nothing as （空）."""
     if value is None or value == "":
         return messages.render("audit.empty", lang)
     if field in REFERENCES and refs and (REFERENCES[field], value) in refs:
-        return f"{refs[(REFERENCES[field], value)]}（#{value}）" if lang == "zh" else f"{refs[(REFERENCES[field], value)]} (#{value})"
+        return (
+            f"{refs[(REFERENCES[field], value)]}（#{value}）"
+            if lang == "zh"
+            else f"{refs[(REFERENCES[field], value)]} (#{value})"
+        )
     if isinstance(value, bool):
         return messages.render("audit.yes" if value else "audit.no", lang)
     if lang == "zh" and entity in _TABLE_OF:
@@ -108,11 +119,14 @@ def referenced(entries: list[AuditEntry]) -> dict[str, set[Any]]:
     return wanted
 
 
-def entry_lines(entry: AuditEntry, lang: str, names: dict[str, str],
-                refs: dict[tuple[str, Any], str] | None = None) -> list[str]:
+def entry_lines(
+    entry: AuditEntry, lang: str, names: dict[str, str], refs: dict[tuple[str, Any], str] | None = None
+) -> list[str]:
     """One heading line (time, who, action, record, summary), then one line per changed field."""
     name = record_name(entry) or names.get(entry.entity_uid or "", "")
-    what = entity_text(entry.entity, lang) + (f"「{name}」" if lang == "zh" and name else f" \"{name}\"" if name else "")
+    what = entity_text(entry.entity, lang) + (
+        f"「{name}」" if lang == "zh" and name else f' "{name}"' if name else ""
+    )
     if entry.entity_id is not None and not name:
         what += f" #{entry.entity_id}"
     head = f"{entry.at:%Y-%m-%d %H:%M:%S}  {entry.who}  {action_text(entry.action, lang)}  {what}"
@@ -133,10 +147,19 @@ def entry_lines(entry: AuditEntry, lang: str, names: dict[str, str],
 
 def entry_dict(entry: AuditEntry, lang: str) -> dict[str, Any]:
     return {
-        "id": entry.id, "at": entry.at.isoformat(timespec="seconds"), "who": entry.who, "action": entry.action,
-        "entity": entry.entity, "entity_id": entry.entity_id, "entity_uid": entry.entity_uid,
-        "programme_id": entry.programme_id, "batch": entry.batch, "summary": entry.summary,
+        "id": entry.id,
+        "at": entry.at.isoformat(timespec="seconds"),
+        "who": entry.who,
+        "action": entry.action,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "entity_uid": entry.entity_uid,
+        "programme_id": entry.programme_id,
+        "batch": entry.batch,
+        "summary": entry.summary,
         "name": record_name(entry),
-        "changes": [{"field": c.field, "label": c.label, "before": c.before, "after": c.after}
-                    for c in changes(entry, lang)],
+        "changes": [
+            {"field": c.field, "label": c.label, "before": c.before, "after": c.after}
+            for c in changes(entry, lang)
+        ],
     }

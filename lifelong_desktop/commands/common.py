@@ -32,12 +32,19 @@ class CliError(Exception):
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
-                        help=f"database file (default: {default_database_path()})")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help=f"database file (default: {default_database_path()})",
+    )
 
 
 def add_year_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--year", type=int, default=None, metavar="Y", help="programme year (default: the latest)")
+    parser.add_argument(
+        "--year", type=int, default=None, metavar="Y", help="programme year (default: the latest)"
+    )
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -32,12 +32,23 @@ from lifelong_desktop.services.regions import regions
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("demo", help="创建辽宁省2024年示例计划 / create the Liaoning 2024 demo programme")
+    p = subparsers.add_parser(
+        "demo", help="创建辽宁省2024年示例计划 / create the Liaoning 2024 demo programme"
+    )
     add_db_option(p)
-    p.add_argument("--activities", type=int, default=None, metavar="N",
-                   help="pad the programme to N activities (N below the base programme keeps the base)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the generated activities (default 0)")
-    p.add_argument("--force", action="store_true", help="replace an existing database (a backup copy is kept)")
+    p.add_argument(
+        "--activities",
+        type=int,
+        default=None,
+        metavar="N",
+        help="pad the programme to N activities (N below the base programme keeps the base)",
+    )
+    p.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="seed of the generated activities (default 0)"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing database (a backup copy is kept)"
+    )
     p.set_defaults(func=run)
 
 
@@ -129,9 +140,16 @@ def run(args: argparse.Namespace) -> int:
         _discard(tmp)
         raise
     line = messages.render(
-        "demo.created", path=str(path), region=regions().name("210000"), year=summary.year,
-        activities=summary.activities, base=summary.base_activities, padded=summary.padded_activities,
-        organisations=summary.organisations, venues=summary.venues, links=summary.links,
+        "demo.created",
+        path=str(path),
+        region=regions().name("210000"),
+        year=summary.year,
+        activities=summary.activities,
+        base=summary.base_activities,
+        padded=summary.padded_activities,
+        organisations=summary.organisations,
+        venues=summary.venues,
+        links=summary.links,
     )
     if backup is not None:
         line += messages.render("demo.backup", backup=str(backup))

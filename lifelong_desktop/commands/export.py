@@ -27,9 +27,13 @@ def scope_word(scope: str) -> str:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("template", help="a blank submission workbook for a lower level to fill by hand")
+    p = subparsers.add_parser(
+        "template", help="a blank submission workbook for a lower level to fill by hand"
+    )
     p.add_argument("--out", type=Path, required=True, metavar="F", help="the .xlsx file to write")
-    p.add_argument("--region", required=True, metavar="CODE", help="6-digit region code of the office filling it")
+    p.add_argument(
+        "--region", required=True, metavar="CODE", help="6-digit region code of the office filling it"
+    )
     p.add_argument("--year", type=int, required=True, metavar="Y", help="programme year")
     p.set_defaults(func=run_template)
 
@@ -79,8 +83,15 @@ def run_template(args: argparse.Namespace) -> int:
     except WriteProblem as exc:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
     h = data.header
-    print(messages.render("export.template_done", path=str(path), region=h["region_name"], year=h["year"],
-                          scope=scope_word(h["scope"])))
+    print(
+        messages.render(
+            "export.template_done",
+            path=str(path),
+            region=h["region_name"],
+            year=h["year"],
+            scope=scope_word(h["scope"]),
+        )
+    )
     return EXIT_OK
 
 
@@ -100,8 +111,16 @@ def run_export(args: argparse.Namespace) -> int:
             errors = check_error_count(session, result)
     finally:
         db.close()
-    print(messages.render("export.done", path=str(result.path), count=result.activities,
-                          orgs=result.organisations, venues=result.venues, seq=result.submission_seq))
+    print(
+        messages.render(
+            "export.done",
+            path=str(result.path),
+            count=result.activities,
+            orgs=result.organisations,
+            venues=result.venues,
+            seq=result.submission_seq,
+        )
+    )
     if errors:
         print(messages.render("export.check_errors", count=errors), file=sys.stderr)
     return EXIT_OK
@@ -115,24 +134,42 @@ def run_merge(args: argparse.Namespace) -> int:
     lang = messages.current_language()
     try:
         paths, skipped = expand_inputs(args.files, target)
-        result = merge_files(paths, target, unit=args.unit, contact=args.contact, phone=args.phone,
-                             skipped=skipped)
+        result = merge_files(
+            paths, target, unit=args.unit, contact=args.contact, phone=args.phone, skipped=skipped
+        )
     except MergeProblem as exc:
         raise CliError(exc.message(patterns=" ".join(args.files)), EXIT_UNREADABLE) from exc
     except WriteProblem as exc:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
     findings = result.findings
     if args.json:
-        print_json({"findings": [f.as_json(lang) | {"file": f.file} for f in findings], "written": result.written,
-                    "exit_code": exit_code(findings)})
+        print_json(
+            {
+                "findings": [f.as_json(lang) | {"file": f.file} for f in findings],
+                "written": result.written,
+                "exit_code": exit_code(findings),
+            }
+        )
     else:
         for f in findings:
             print(f.as_text(lang, with_file=True))
     code = exit_code(findings)
     if not result.written:
-        print(messages.render("merge.refused", count=sum(f.severity == "error" for f in findings)), file=sys.stderr)
+        print(
+            messages.render("merge.refused", count=sum(f.severity == "error" for f in findings)),
+            file=sys.stderr,
+        )
         return max(code, EXIT_ERRORS)
     h = result.data.header
-    print(messages.render("merge.done", path=str(result.path), files=len(result.kept), count=len(result.data.activities),
-                          region=h["region_name"], year=h["year"], seq=h["submission_seq"]))
+    print(
+        messages.render(
+            "merge.done",
+            path=str(result.path),
+            files=len(result.kept),
+            count=len(result.data.activities),
+            region=h["region_name"],
+            year=h["year"],
+            seq=h["submission_seq"],
+        )
+    )
     return code

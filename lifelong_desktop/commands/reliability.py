@@ -26,7 +26,9 @@ from lifelong_desktop.services import audit, backups
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("backup", help="a consistent copy of the database now (default: its backups folder)")
+    p = subparsers.add_parser(
+        "backup", help="a consistent copy of the database now (default: its backups folder)"
+    )
     add_db_option(p)
     p.add_argument("--out", type=Path, metavar="F", help="write the copy to this file instead")
     p.set_defaults(func=run_backup)
@@ -34,9 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("restore", help="list the backups, or put one back (the current file is kept)")
     add_db_option(p)
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--from", dest="source", metavar="F", help="restore this backup file (or its number in --list)")
+    which.add_argument(
+        "--from", dest="source", metavar="F", help="restore this backup file (or its number in --list)"
+    )
     which.add_argument("--list", action="store_true", help="list the backups, newest first, each checked")
-    which.add_argument("--newest", action="store_true", help="restore the newest backup that passes its checks")
+    which.add_argument(
+        "--newest", action="store_true", help="restore the newest backup that passes its checks"
+    )
     p.set_defaults(func=run_restore)
 
     p = subparsers.add_parser("audit", help="who changed what and when (the audit log), newest first")
@@ -70,7 +76,9 @@ def _is_the_database(db: Path, out: Path) -> bool:
 def run_backup(args: argparse.Namespace) -> int:
     path = db_path(args)
     if args.out and _is_the_database(path, Path(args.out)):  # renaming a copy over the open file loses edits
-        raise CliError(messages.render("reliability.backup_onto_database", path=str(args.out)), EXIT_UNREADABLE)
+        raise CliError(
+            messages.render("reliability.backup_onto_database", path=str(args.out)), EXIT_UNREADABLE
+        )
     out = backups.backup_now(path, args.out)
     _say("reliability.backup_done", name=path.name, path=str(out))
     return EXIT_OK
@@ -83,9 +91,13 @@ def _list(path: Path) -> list[backups.BackupRow]:
         return rows
     _say("reliability.list_head", name=path.name, count=len(rows))
     for i, row in enumerate(rows, 1):
-        state = messages.render("reliability.good" if row.problem is None else "reliability.bad", problem=row.problem)
+        state = messages.render(
+            "reliability.good" if row.problem is None else "reliability.bad", problem=row.problem
+        )
         reason = messages.render(f"reliability.reason.{row.reason}")
-        print(f"{i:>3}  {row.taken_at:%Y-%m-%d %H:%M:%S}  {reason:<8}  {row.size / 1024:>8.0f} KB  {state}  {row.path}")
+        print(
+            f"{i:>3}  {row.taken_at:%Y-%m-%d %H:%M:%S}  {reason:<8}  {row.size / 1024:>8.0f} KB  {state}  {row.path}"
+        )
     return rows
 
 
@@ -98,8 +110,9 @@ def _pick(path: Path, source: str) -> Path:
     rows = backups.backup_rows(path, verify=False)
     number = int(source)
     if not 1 <= number <= len(rows):
-        raise CliError(messages.render("reliability.no_such_number", number=number, count=len(rows)),
-                       EXIT_UNREADABLE)
+        raise CliError(
+            messages.render("reliability.no_such_number", number=number, count=len(rows)), EXIT_UNREADABLE
+        )
     return rows[number - 1].path
 
 
@@ -123,13 +136,21 @@ def run_restore(args: argparse.Namespace) -> int:
     db = open_database(path, backup_on_open=False)  # proves it opens, and upgrades an older copy
     _notices(db)
     db.close()
-    _say("reliability.restored", name=path.name, source=str(result.restored_from),
-         safety=str(result.safety_copy) if result.safety_copy else "-")
+    _say(
+        "reliability.restored",
+        name=path.name,
+        source=str(result.restored_from),
+        safety=str(result.safety_copy) if result.safety_copy else "-",
+    )
     return EXIT_OK
 
 
-_NAMED = {"organisation": (Organisation, Organisation.name), "venue": (Venue, Venue.name),
-          "activity": (Activity, Activity.title), "programme": (Programme, Programme.theme)}
+_NAMED = {
+    "organisation": (Organisation, Organisation.name),
+    "venue": (Venue, Venue.name),
+    "activity": (Activity, Activity.title),
+    "programme": (Programme, Programme.theme),
+}
 
 
 def _reference_names(session, wanted: dict[str, set]) -> dict[tuple[str, object], str]:  # noqa: ANN001
@@ -152,7 +173,9 @@ def run_audit(args: argparse.Namespace) -> int:
         with db.read() as session:
             entries = audit.history(session, activity_uid=args.activity, limit=max(1, args.limit))
             uids = {e.entity_uid for e in entries if e.entity_uid}
-            names = dict(session.execute(select(Activity.uid, Activity.title).where(Activity.uid.in_(uids))).all())
+            names = dict(
+                session.execute(select(Activity.uid, Activity.title).where(Activity.uid.in_(uids))).all()
+            )
             refs = _reference_names(session, text.referenced(entries))
     finally:
         db.close()

@@ -23,9 +23,14 @@ from lifelong_desktop.services.regions import regions
 
 def _why(exc: OSError) -> str:
     """Why a file could not be written, in the user's language."""
-    code = {errno.ENOENT: "missing_folder", errno.EACCES: "no_permission", errno.EPERM: "no_permission",
-            errno.ENOSPC: "disk_full", errno.EROFS: "no_permission",
-            errno.EISDIR: "is_folder"}.get(exc.errno or 0)
+    code = {
+        errno.ENOENT: "missing_folder",
+        errno.EACCES: "no_permission",
+        errno.EPERM: "no_permission",
+        errno.ENOSPC: "disk_full",
+        errno.EROFS: "no_permission",
+        errno.EISDIR: "is_folder",
+    }.get(exc.errno or 0)
     return messages.render(f"schedule.why.{code}") if code else (exc.strerror or str(exc))
 
 
@@ -84,25 +89,40 @@ def run_schedule(args: argparse.Namespace) -> int:
     if args.city and (region is None or region.level == "county"):  # activities are filed by prefecture code
         raise CliError(messages.render("schedule.bad_city", value=args.city), EXIT_UNREADABLE)
     if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise CliError(messages.render("schedule.bad_range", start=args.date_from, end=args.date_to), EXIT_UNREADABLE)
+        raise CliError(
+            messages.render("schedule.bad_range", start=args.date_from, end=args.date_to), EXIT_UNREADABLE
+        )
     from lifelong_desktop.printing.schedule import ScheduleOptions, activity_sheet, build_schedule
 
-    opts = ScheduleOptions(by=args.by, date_from=args.date_from, date_to=args.date_to, city=args.city,
-                           page_size=args.page, orientation="landscape" if args.landscape else "portrait",
-                           lang=messages.current_language())
+    opts = ScheduleOptions(
+        by=args.by,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        city=args.city,
+        page_size=args.page,
+        orientation="landscape" if args.landscape else "portrait",
+        lang=messages.current_language(),
+    )
     db = open_db(args)
     try:
         with db.read() as session:
             programme = programme_of(session, args, db)
             if args.city and not regions().is_inside(args.city, programme.region_code):
-                raise CliError(messages.render("schedule.city_outside", value=args.city,
-                                               region=programme.region_name or programme.region_code), EXIT_UNREADABLE)
+                raise CliError(
+                    messages.render(
+                        "schedule.city_outside",
+                        value=args.city,
+                        region=programme.region_name or programme.region_code,
+                    ),
+                    EXIT_UNREADABLE,
+                )
             if args.activity:
                 try:
                     doc = activity_sheet(session, args.activity.strip(), opts, programme_id=programme.id)
                 except LookupError:
-                    raise CliError(messages.render("schedule.no_activity", uid=args.activity), EXIT_UNREADABLE) \
-                        from None
+                    raise CliError(
+                        messages.render("schedule.no_activity", uid=args.activity), EXIT_UNREADABLE
+                    ) from None
             else:
                 doc = build_schedule(session, programme.id, opts)
             _warn_on_check_errors(session, programme.id)
@@ -117,8 +137,9 @@ def run_schedule(args: argparse.Namespace) -> int:
             print(messages.render("schedule.written_odt", path=str(args.out)))
     except OSError as exc:
         _drop_partial(args.out)
-        raise CliError(messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)),
-                       EXIT_UNREADABLE) from exc
+        raise CliError(
+            messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)), EXIT_UNREADABLE
+        ) from exc
     return EXIT_OK
 
 
@@ -135,8 +156,10 @@ def run_ics(args: argparse.Namespace) -> int:
                 count = write_ics(session, programme.id, args.out)
             except OSError as exc:
                 _drop_partial(args.out)
-                raise CliError(messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)),
-                               EXIT_UNREADABLE) from exc
+                raise CliError(
+                    messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)),
+                    EXIT_UNREADABLE,
+                ) from exc
             _warn_on_check_errors(session, programme.id, "ics.check_errors")
     finally:
         db.close()

@@ -28,7 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="a JSON list with one object per file")
     p.set_defaults(func=run_validate)
 
-    p = subparsers.add_parser("import", help="validate a workbook, then apply it to the database in one transaction")
+    p = subparsers.add_parser(
+        "import", help="validate a workbook, then apply it to the database in one transaction"
+    )
     add_db_option(p)
     add_year_option(p)
     p.add_argument("file", type=Path, metavar="F", help="the workbook (.xlsx)")
@@ -56,7 +58,9 @@ def expand(paths: list[Path]) -> list[Path]:
     for path in paths:
         text = str(path)
         if not path.exists() and any(c in text for c in "*?["):
-            hits = sorted(Path(path.anchor or ".").glob(str(path.relative_to(path.anchor)) if path.anchor else text))
+            hits = sorted(
+                Path(path.anchor or ".").glob(str(path.relative_to(path.anchor)) if path.anchor else text)
+            )
             out.extend(hits or [path])
         else:
             out.append(path)
@@ -94,8 +98,16 @@ def run_validate(args: argparse.Namespace) -> int:
         code = "validate.errors" if errors else "validate.ok"
         print(messages.render(code, name=path.name, errors=errors, warnings=warnings))
     if args.json:
-        print_json([{"file": str(path), "exit_code": r.exit_code if r else EXIT_OK,
-                      "findings": [f.as_json() for f in findings]} for path, r, findings in results])
+        print_json(
+            [
+                {
+                    "file": str(path),
+                    "exit_code": r.exit_code if r else EXIT_OK,
+                    "findings": [f.as_json() for f in findings],
+                }
+                for path, r, findings in results
+            ]
+        )
     return worst
 
 
@@ -109,24 +121,35 @@ def run_import(args: argparse.Namespace) -> int:
     if not result.ok:
         from lifelong_desktop.submission.importing.importer import ImportOutcome, ImportPlan
 
-        outcome = ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=args.dry_run)
+        outcome = ImportOutcome(
+            ImportPlan(result, list(result.findings)), applied=False, dry_run=args.dry_run
+        )
     else:
         target = db_path(args)
         created = not target.exists()
         db = open_db(args, create=True)
         outcome = None
         try:
-            outcome = apply_import(db, result, year=args.year, prune=args.prune, dry_run=args.dry_run,
-                                   file_name=args.file.name)
+            outcome = apply_import(
+                db, result, year=args.year, prune=args.prune, dry_run=args.dry_run, file_name=args.file.name
+            )
         finally:
             db.close()
             if created and not (outcome and outcome.applied):  # a dry run or a refusal leaves no new file
-                for path in (target, *(target.with_name(target.name + s) for s in ("-wal", "-shm", "-journal"))):
+                for path in (
+                    target,
+                    *(target.with_name(target.name + s) for s in ("-wal", "-shm", "-journal")),
+                ):
                     path.unlink(missing_ok=True)
     counts = outcome.counts
     if args.json:
-        print_json({"findings": [f.as_json() for f in outcome.findings], "applied": outcome.applied,
-                     "counts": counts})
+        print_json(
+            {
+                "findings": [f.as_json() for f in outcome.findings],
+                "applied": outcome.applied,
+                "counts": counts,
+            }
+        )
         return outcome.exit_code
     _print_findings(outcome.findings)
     text = messages.render("import.counts", **counts)
@@ -135,10 +158,17 @@ def run_import(args: argparse.Namespace) -> int:
             h = outcome.plan.result.data.header
             code = "import.would_create_programme" if args.dry_run else "import.created_programme"
             print(messages.render(code, year=h["year"], region=h.get("region_name") or ""))
-        print(messages.render("import.dry_run" if args.dry_run else "import.applied", name=args.file.name,
-                              counts=text))
+        print(
+            messages.render(
+                "import.dry_run" if args.dry_run else "import.applied", name=args.file.name, counts=text
+            )
+        )
         if outcome.pruned:
-            print(messages.render("import.would_prune" if args.dry_run else "import.pruned", count=outcome.pruned))
+            print(
+                messages.render(
+                    "import.would_prune" if args.dry_run else "import.pruned", count=outcome.pruned
+                )
+            )
     else:
         print(messages.render("import.refused", name=args.file.name), file=sys.stderr)
     return outcome.exit_code
@@ -160,26 +190,58 @@ def run_returns(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        print_json([{
-            "region_code": r.region_code, "region_name": r.region_name, "returned": r.returned,
-            "submission_id": r.submission_uid or None, "seq": r.seq, "data_as_of": r.data_as_of,
-            "imported_at": r.imported_at, "file_name": r.file_name or None, "activities": r.activities,
-            "counts": {"new": r.count_new, "updated": r.count_updated, "unchanged": r.count_unchanged,
-                       "missing": r.count_missing},
-        } for r in rows])
+        print_json(
+            [
+                {
+                    "region_code": r.region_code,
+                    "region_name": r.region_name,
+                    "returned": r.returned,
+                    "submission_id": r.submission_uid or None,
+                    "seq": r.seq,
+                    "data_as_of": r.data_as_of,
+                    "imported_at": r.imported_at,
+                    "file_name": r.file_name or None,
+                    "activities": r.activities,
+                    "counts": {
+                        "new": r.count_new,
+                        "updated": r.count_updated,
+                        "unchanged": r.count_unchanged,
+                        "missing": r.count_missing,
+                    },
+                }
+                for r in rows
+            ]
+        )
         return EXIT_OK
     if not rows:
         print(messages.render("returns.no_lower", region=region))
         return EXIT_OK
-    print(messages.render("returns.header", year=year, region=region, returned=sum(r.returned for r in rows),
-                          total=len(rows)))
+    print(
+        messages.render(
+            "returns.header",
+            year=year,
+            region=region,
+            returned=sum(r.returned for r in rows),
+            total=len(rows),
+        )
+    )
     for r in rows:
         if not r.returned:
             print(messages.render("returns.not_yet", region_code=r.region_code, name=r.region_name))
             continue
-        print(messages.render("returns.row", region_code=r.region_code, name=r.region_name, seq=r.seq,
-                              as_of=_when(r.data_as_of), imported=_when(r.imported_at), activities=r.activities,
-                              new=r.count_new, updated=r.count_updated, unchanged=r.count_unchanged,
-                              missing=r.count_missing))
+        print(
+            messages.render(
+                "returns.row",
+                region_code=r.region_code,
+                name=r.region_name,
+                seq=r.seq,
+                as_of=_when(r.data_as_of),
+                imported=_when(r.imported_at),
+                activities=r.activities,
+                new=r.count_new,
+                updated=r.count_updated,
+                unchanged=r.count_unchanged,
+                missing=r.count_missing,
+            )
+        )
     return EXIT_OK
-

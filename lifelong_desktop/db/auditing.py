@@ -69,10 +69,15 @@ def audit_before_flush(session: Session, _ctx: object, _instances: object) -> No
         + [("delete", o) for o in _orphans(session)]
     )
     session.info.setdefault("_audit_pending", []).extend(
-        (action, obj, who, batch,
-         None if action == "create" else _row_state(obj, committed=True),
-         None if action in ("delete", "create") else _row_state(obj, committed=False),
-         _owner(session, obj) if obj.__tablename__ == "activity_organisation" else None)
+        (
+            action,
+            obj,
+            who,
+            batch,
+            None if action == "create" else _row_state(obj, committed=True),
+            None if action in ("delete", "create") else _row_state(obj, committed=False),
+            _owner(session, obj) if obj.__tablename__ == "activity_organisation" else None,
+        )
         for action, obj in pending
         if getattr(obj, "__tablename__", "") in AUDITED
     )
@@ -107,8 +112,11 @@ def _owner(session: Session, link: Any) -> Any:
 
         activity = session.identity_map.get(session.identity_key(Activity, activity_id))
         if activity is None:
-            row = session.connection().exec_driver_sql(
-                "SELECT uid, programme_id FROM activity WHERE id = ?", (activity_id,)).first()
+            row = (
+                session.connection()
+                .exec_driver_sql("SELECT uid, programme_id FROM activity WHERE id = ?", (activity_id,))
+                .first()
+            )
             return (row[0], row[1]) if row else None
     return activity
 
@@ -133,7 +141,11 @@ def audit_after_flush(session: Session, _ctx: object) -> None:
             before = {k: before[k] for k in changed | {"id"} if k in before}
             after = {k: after[k] for k in changed | {"id"} if k in after}
         table = obj.__tablename__
-        entity_id = getattr(obj, "id", None) if table != "activity_organisation" else getattr(obj, "activity_id", None)
+        entity_id = (
+            getattr(obj, "id", None)
+            if table != "activity_organisation"
+            else getattr(obj, "activity_id", None)
+        )
         uid = getattr(obj, "uid", None)
         programme_id = getattr(obj, "programme_id", None)
         if table == "activity_organisation":
@@ -146,8 +158,14 @@ def audit_after_flush(session: Session, _ctx: object) -> None:
             programme_id = getattr(obj, "id", None)
         rows.append(
             {
-                "at": now(), "who": who, "action": action, "entity": table, "entity_id": entity_id,
-                "entity_uid": uid, "programme_id": programme_id, "batch": batch,
+                "at": now(),
+                "who": who,
+                "action": action,
+                "entity": table,
+                "entity_id": entity_id,
+                "entity_uid": uid,
+                "programme_id": programme_id,
+                "batch": batch,
                 "summary": session.info.get("summary", "")[:200],
                 "before": json.dumps(before, ensure_ascii=False) if before is not None else None,
                 "after": json.dumps(after, ensure_ascii=False) if after is not None else None,

@@ -44,7 +44,9 @@ def backup_file(src: Path, dest: Path, source: sqlite3.Connection | None = None)
     tmp = dest.with_name(dest.name + ".part")
     own = source is None
     if own:
-        source = sqlite3.connect(f"file:{Path(src).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        source = sqlite3.connect(
+            f"file:{Path(src).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     try:
         target = sqlite3.connect(tmp)
         try:
@@ -72,9 +74,15 @@ def backup_file(src: Path, dest: Path, source: sqlite3.Connection | None = None)
     return dest
 
 
-def take_backup(db_path: Path, reason: str = "manual", *, policy: BackupPolicy | None = None,
-                source: sqlite3.Connection | None = None, folder: Path | None = None,
-                when: datetime | None = None) -> Path:
+def take_backup(
+    db_path: Path,
+    reason: str = "manual",
+    *,
+    policy: BackupPolicy | None = None,
+    source: sqlite3.Connection | None = None,
+    folder: Path | None = None,
+    when: datetime | None = None,
+) -> Path:
     """Take one consistent copy of a database now, then rotate its old copies; returns the new copy."""
     db_path = Path(db_path)
     if reason not in REASONS:
@@ -128,4 +136,6 @@ def newest_good_backup(db_path: Path | str) -> Path | None:
 
 
 def has_backup_on(db_path: Path, day: date, reason: str | None = None) -> bool:
-    return any(b.taken_at.date() == day and (reason is None or b.reason == reason) for b in list_backups(db_path))
+    return any(
+        b.taken_at.date() == day and (reason is None or b.reason == reason) for b in list_backups(db_path)
+    )

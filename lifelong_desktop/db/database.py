@@ -26,8 +26,9 @@ _STALE_TABLE = re.compile(r"table '([^']+)'")
 class Database:
     """An opened programme database: sessions for reading and for writing, one per user action."""
 
-    def __init__(self, path: Path, engine: Engine, options: OpenOptions,
-                 notices: list[DatabaseNotice] | None = None) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, options: OpenOptions, notices: list[DatabaseNotice] | None = None
+    ) -> None:
         self.path = path
         self.engine = engine
         self.options = options
@@ -79,7 +80,9 @@ class Database:
                 raise  # a constraint broken by a bug or unvalidated input is not a damaged database
             raise classify(exc, self.path) from exc
 
-    def _concurrent_edit(self, exc: StaleDataError, flushing: list[tuple[str, Any, Any, Any]]) -> ConcurrentEdit:
+    def _concurrent_edit(
+        self, exc: StaleDataError, flushing: list[tuple[str, Any, Any, Any]]
+    ) -> ConcurrentEdit:
         """Find which record went stale: the one whose stored version is no longer the one we held."""
         match = _STALE_TABLE.search(str(exc))
         table = match.group(1) if match else (flushing[0][0] if flushing else "")
@@ -89,8 +92,9 @@ class Database:
                 for name, entity_id, uid, version in candidates:
                     if entity_id is None or not name.isidentifier():
                         continue
-                    stored = conn.execute(text(f'SELECT version FROM "{name}" WHERE id = :id'),
-                                          {"id": entity_id}).scalar()
+                    stored = conn.execute(
+                        text(f'SELECT version FROM "{name}" WHERE id = :id'), {"id": entity_id}
+                    ).scalar()
                     if stored != version:
                         return ConcurrentEdit(name, entity_id, uid, str(exc))
                 conn.rollback()

@@ -28,16 +28,23 @@ class OpenOptions:
 
 def network_options(read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> OpenOptions:
     """Options for a file on a network share: no WAL (needs shared memory), one exclusive user."""
-    return OpenOptions(journal_mode="delete", exclusive=True, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+    return OpenOptions(
+        journal_mode="delete", exclusive=True, read_only=read_only, busy_timeout_ms=busy_timeout_ms
+    )
 
 
-def connect_raw(path: Path, *, read_only: bool = False, timeout_ms: int = BUSY_TIMEOUT_MS,
-                immutable: bool = False) -> sqlite3.Connection:
+def connect_raw(
+    path: Path, *, read_only: bool = False, timeout_ms: int = BUSY_TIMEOUT_MS, immutable: bool = False
+) -> sqlite3.Connection:
     """A plain sqlite3 connection in autocommit mode (we issue BEGIN ourselves)."""
     if read_only:
         query = "mode=ro&immutable=1" if immutable else "mode=ro"
-        con = sqlite3.connect(f"file:{Path(path).as_posix()}?{query}", uri=True, timeout=timeout_ms / 1000,
-                              check_same_thread=False)
+        con = sqlite3.connect(
+            f"file:{Path(path).as_posix()}?{query}",
+            uri=True,
+            timeout=timeout_ms / 1000,
+            check_same_thread=False,
+        )
     else:
         con = sqlite3.connect(str(path), timeout=timeout_ms / 1000, check_same_thread=False)
     con.isolation_level = None
@@ -49,13 +56,15 @@ def make_engine(path: Path, options: OpenOptions | None = None) -> Engine:
     options = options or OpenOptions()
 
     def connect() -> sqlite3.Connection:
-        return connect_raw(path, read_only=options.read_only, timeout_ms=options.busy_timeout_ms,
-                           immutable=options.immutable)
+        return connect_raw(
+            path, read_only=options.read_only, timeout_ms=options.busy_timeout_ms, immutable=options.immutable
+        )
 
     # exclusive locking holds the file lock for the connection's life: only one connection may exist
     pool: dict[str, Any] = (
         {"pool_size": 1, "max_overflow": 0, "pool_timeout": max(options.busy_timeout_ms / 1000, 1)}
-        if options.exclusive else {"pool_size": 5, "max_overflow": 10}
+        if options.exclusive
+        else {"pool_size": 5, "max_overflow": 10}
     )
     engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool, **pool)
 

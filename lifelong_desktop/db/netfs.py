@@ -6,19 +6,47 @@ import os
 import sys
 from pathlib import Path
 
-NETWORK_FS_TYPES = frozenset({
-    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ncpfs",
-    "coda", "ceph", "glusterfs", "fuse.glusterfs", "lustre", "gpfs", "davfs", "fuse.davfs2", "fuse.rclone",
-    "fuse.s3fs", "webdav", "ocfs2", "gfs2", "beegfs", "fuse.cephfs", "orangefs", "pvfs2",
-})
+NETWORK_FS_TYPES = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb",
+        "smb2",
+        "smb3",
+        "smbfs",
+        "fuse.sshfs",
+        "sshfs",
+        "9p",
+        "afs",
+        "ncpfs",
+        "coda",
+        "ceph",
+        "glusterfs",
+        "fuse.glusterfs",
+        "lustre",
+        "gpfs",
+        "davfs",
+        "fuse.davfs2",
+        "fuse.rclone",
+        "fuse.s3fs",
+        "webdav",
+        "ocfs2",
+        "gfs2",
+        "beegfs",
+        "fuse.cephfs",
+        "orangefs",
+        "pvfs2",
+    }
+)
 
 
 def _unescape(field: str) -> str:
     """Mount points in mountinfo escape space, tab, newline and backslash as octal."""
     out, i = [], 0
     while i < len(field):
-        if field[i] == "\\" and i + 3 < len(field) and field[i + 1:i + 4].isdigit():
-            out.append(chr(int(field[i + 1:i + 4], 8)))
+        if field[i] == "\\" and i + 3 < len(field) and field[i + 1 : i + 4].isdigit():
+            out.append(chr(int(field[i + 1 : i + 4], 8)))
             i += 4
         else:
             out.append(field[i])
@@ -49,7 +77,9 @@ def filesystem_type(path: Path, mountinfo: str | None = None) -> str | None:
     target = os.path.realpath(path)
     best, best_type = "", None
     for point, fstype in parse_mountinfo(mountinfo):
-        if (target == point or target.startswith(point.rstrip("/") + "/") or point == "/") and len(point) >= len(best):
+        if (target == point or target.startswith(point.rstrip("/") + "/") or point == "/") and len(
+            point
+        ) >= len(best):
             best, best_type = point, fstype
     return best_type
 

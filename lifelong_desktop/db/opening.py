@@ -98,7 +98,9 @@ def _recover(path: Path, options: OpenOptions) -> None:
 
 def _backup_on_open(path: Path, policy: backups.BackupPolicy) -> DatabaseNotice | None:
     """The daily copy taken when a database with data is opened; a failure is a notice, never fatal."""
-    if policy.on_open == "never" or (policy.on_open == "daily" and backups.has_backup_on(path, date.today(), "open")):
+    if policy.on_open == "never" or (
+        policy.on_open == "daily" and backups.has_backup_on(path, date.today(), "open")
+    ):
         return None
     try:
         backups.take_backup(path, "open", policy=policy)

@@ -21,7 +21,9 @@ class DatabaseProblem(Exception):
 
     def message(self, lang: str | None = None) -> str:
         """One sentence in the user's language saying what is wrong and what to do."""
-        return messages.render("db." + self.code, lang, path=str(self.path), name=self.path.name, detail=self.detail)
+        return messages.render(
+            "db." + self.code, lang, path=str(self.path), name=self.path.name, detail=self.detail
+        )
 
 
 class DatabaseNotice:
@@ -33,7 +35,9 @@ class DatabaseNotice:
         self.detail = detail
 
     def message(self, lang: str | None = None) -> str:
-        return messages.render("db." + self.code, lang, path=str(self.path), name=self.path.name, detail=self.detail)
+        return messages.render(
+            "db." + self.code, lang, path=str(self.path), name=self.path.name, detail=self.detail
+        )
 
     def __str__(self) -> str:
         return self.message()
@@ -67,18 +71,33 @@ class ConcurrentEdit(Exception):
 def expect_version(obj: Any, seen_version: int | None) -> None:
     """Raise ConcurrentEdit when a record's version is no longer the one the user saw (edit forms use it)."""
     if seen_version is not None and getattr(obj, "version", None) != seen_version:
-        raise ConcurrentEdit(getattr(obj, "__tablename__", type(obj).__name__), getattr(obj, "id", None),
-                             getattr(obj, "uid", None), f"version {seen_version} -> {getattr(obj, 'version', None)}")
+        raise ConcurrentEdit(
+            getattr(obj, "__tablename__", type(obj).__name__),
+            getattr(obj, "id", None),
+            getattr(obj, "uid", None),
+            f"version {seen_version} -> {getattr(obj, 'version', None)}",
+        )
 
 
-_OS_CODES = {errno.EROFS: "read_only", errno.EACCES: "read_only", errno.EPERM: "read_only",
-             errno.ENOSPC: "disk_full", errno.ENOENT: "cannot_open", errno.EIO: "io_error"}
+_OS_CODES = {
+    errno.EROFS: "read_only",
+    errno.EACCES: "read_only",
+    errno.EPERM: "read_only",
+    errno.ENOSPC: "disk_full",
+    errno.ENOENT: "cannot_open",
+    errno.EIO: "io_error",
+}
 if hasattr(errno, "EDQUOT"):
     _OS_CODES[errno.EDQUOT] = "disk_full"
 
 
-_NOT_THE_FILE = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError, sqlite3.DataError,
-                 sqlite3.NotSupportedError)
+_NOT_THE_FILE = (
+    sqlite3.IntegrityError,
+    sqlite3.ProgrammingError,
+    sqlite3.InterfaceError,
+    sqlite3.DataError,
+    sqlite3.NotSupportedError,
+)
 
 
 def is_file_problem(exc: BaseException) -> bool:

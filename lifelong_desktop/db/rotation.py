@@ -39,7 +39,9 @@ class BackupPolicy:
         except ValueError:
             keep_last, keep_days = default.keep_last, default.keep_days
         on_open = sec.get("on_open", default.on_open).strip().lower()
-        return cls(keep_last, keep_days, on_open if on_open in ("daily", "always", "never") else default.on_open)
+        return cls(
+            keep_last, keep_days, on_open if on_open in ("daily", "always", "never") else default.on_open
+        )
 
 
 def backups_to_delete(backups: list[BackupFile], policy: BackupPolicy, today: date) -> list[BackupFile]:

@@ -15,8 +15,12 @@ class Programme(Base):
     __table_args__ = (
         CheckConstraint("length(region_code) = 6", name="region_code_6"),
         CheckConstraint("year BETWEEN 2000 AND 2100", name="year_range"),
-        CheckConstraint("window_end IS NULL OR window_start IS NULL OR window_end >= window_start", name="window_order"),
-        CheckConstraint("week_end IS NULL OR week_start IS NULL OR week_end >= week_start", name="week_order"),
+        CheckConstraint(
+            "window_end IS NULL OR window_start IS NULL OR window_end >= window_start", name="window_order"
+        ),
+        CheckConstraint(
+            "week_end IS NULL OR week_start IS NULL OR week_end >= week_start", name="week_order"
+        ),
         CheckConstraint("submission_seq >= 0", name="seq_non_negative"),
     )
 

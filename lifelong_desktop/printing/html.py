@@ -37,18 +37,24 @@ PAGE_BREAK = ' style="page-break-before: always"'
 
 
 def document(body: str, family: str) -> str:
-    return (f'<html><head><meta charset="utf-8"><style>{CSS} body {{ font-family: "{escape(family)}"; }}</style>'
-            f"</head><body>{body}</body></html>")
+    return (
+        f'<html><head><meta charset="utf-8"><style>{CSS} body {{ font-family: "{escape(family)}"; }}</style>'
+        f"</head><body>{body}</body></html>"
+    )
 
 
 def _entry_row(w: Words, occ: Occurrence, row: ActivityRow, province: str, with_place: bool = True) -> str:
     mark = w.status_note(row)
     title = escape(row.title) + (f' <span class="mark">［{escape(mark)}］</span>' if mark else "")
-    meta = " · ".join(x for x in (w.label("activity_type", row.activity_type), w.label("level", row.level)) if x)
+    meta = " · ".join(
+        x for x in (w.label("activity_type", row.activity_type), w.label("level", row.level)) if x
+    )
     orgs = w.organisers_html(row)
     when = f'<td width="17%">{escape(w.when(occ))}</td>'
-    activity = (f'<span class="title">{title}</span><br/><span class="meta">{escape(meta)}</span>'
-                f'{"<br/><span class=org>" + orgs + "</span>" if orgs else ""}')
+    activity = (
+        f'<span class="title">{title}</span><br/><span class="meta">{escape(meta)}</span>'
+        f"{'<br/><span class=org>' + orgs + '</span>' if orgs else ''}"
+    )
     if not with_place:  # a venue's own page: the place is the page's; only an online link is news
         if row.mode == "hybrid" and row.online_url:
             activity += f'<br/><span class="org">{escape(w.t("print.online", url=row.online_url))}</span>'
@@ -57,16 +63,27 @@ def _entry_row(w: Words, occ: Occurrence, row: ActivityRow, province: str, with_
     return f'<tr>{when}<td width="48%">{activity}</td><td>{place}</td></tr>'
 
 
-def entries_table(w: Words, entries: Iterable[Entry], province: str, caption: str = "", level: int = 2,
-                  with_place: bool = True) -> str:
+def entries_table(
+    w: Words,
+    entries: Iterable[Entry],
+    province: str,
+    caption: str = "",
+    level: int = 2,
+    with_place: bool = True,
+) -> str:
     """A table of entries; the caption (a day) is a header row, so it repeats on each page and never stands
     alone at the foot of a page."""
     cols = 3 if with_place else 2
     cap = f'<tr><td colspan="{cols}" class="cap{level}">{caption}</td></tr>' if caption else ""
-    head = (f'<thead>{cap}<tr><th width="17%">{escape(w.t("print.col.time"))}</th>'
-            + (f'<th width="48%">{escape(w.t("print.col.activity"))}</th><th>{escape(w.t("print.col.place"))}</th>'
-               if with_place else f'<th>{escape(w.t("print.col.activity"))}</th>')
-            + "</tr></thead>")
+    head = (
+        f'<thead>{cap}<tr><th width="17%">{escape(w.t("print.col.time"))}</th>'
+        + (
+            f'<th width="48%">{escape(w.t("print.col.activity"))}</th><th>{escape(w.t("print.col.place"))}</th>'
+            if with_place
+            else f"<th>{escape(w.t('print.col.activity'))}</th>"
+        )
+        + "</tr></thead>"
+    )
     body = "".join(_entry_row(w, occ, row, province, with_place) for occ, row in entries)
     return f'<table class="entries" width="100%" cellspacing="0" cellpadding="3">{head}{body}</table>'
 
@@ -84,7 +101,7 @@ def empty(w: Words) -> str:
 
 def date_layout(w: Words, entries: list[Entry], province: str) -> str:
     """Day by day: a heading per day and the day's entries in time order."""
-    parts = [f'<h1>{escape(w.t("print.title.date"))}</h1>']
+    parts = [f"<h1>{escape(w.t('print.title.date'))}</h1>"]
     for day, items in by_day(entries).items():
         caption = f'{escape(w.day_long(day))}　<span class="note">{escape(w.t("print.count", count=len(items)))}</span>'
         parts.append(entries_table(w, items, province, caption, 2))
@@ -94,11 +111,13 @@ def date_layout(w: Words, entries: list[Entry], province: str) -> str:
 def city_layout(w: Words, sections: list[tuple[str, list[Entry]]], province: str) -> str:
     """A section per city, each on a new page, day by day inside."""
     if not sections:
-        return f'<h1>{escape(w.t("print.title.city"))}</h1>' + empty(w)
+        return f"<h1>{escape(w.t('print.title.city'))}</h1>" + empty(w)
     parts = []
     for i, (name, entries) in enumerate(sections):
-        parts.append(f'<h1{PAGE_BREAK if i else ""}>{escape(name)}　<span class="note">'
-                     f'{escape(w.t("print.title.city"))} · {escape(w.t("print.count", count=len(entries)))}</span></h1>')
+        parts.append(
+            f'<h1{PAGE_BREAK if i else ""}>{escape(name)}　<span class="note">'
+            f"{escape(w.t('print.title.city'))} · {escape(w.t('print.count', count=len(entries)))}</span></h1>"
+        )
         for day, items in by_day(entries).items():
             parts.append(entries_table(w, items, province, escape(w.day_long(day)), 3))
     return "".join(parts)
@@ -111,49 +130,63 @@ def week_of(d: date) -> date:
 def venue_layout(w: Words, pages: list[tuple[ActivityRow, date, list[Entry]]], province: str) -> str:
     """One page per venue per week (Monday to Sunday), to post on its door."""
     if not pages:
-        return f'<h1>{escape(w.t("print.title.venue"))}</h1>' + empty(w)
+        return f"<h1>{escape(w.t('print.title.venue'))}</h1>" + empty(w)
     parts = []
     for i, (venue_row, monday, entries) in enumerate(pages):
         week = w.t("print.week", start=w.day(monday), end=w.day(monday + timedelta(days=6)))
         where = " ".join(x for x in (w.city(venue_row, province), w.address(venue_row)) if x)
-        parts.append(f'<h1{PAGE_BREAK if i else ""}>{escape(venue_row.venue_name)}</h1>')
+        parts.append(f"<h1{PAGE_BREAK if i else ''}>{escape(venue_row.venue_name)}</h1>")
         parts.append(f'<p class="note">{escape(where)}</p>')
         # one table for the week: its caption (venue and week) repeats if the week needs a second page
-        caption = f'{escape(venue_row.venue_name)}　{escape(w.t("print.venue_week", week=week))}'
+        caption = f"{escape(venue_row.venue_name)}　{escape(w.t('print.venue_week', week=week))}"
         parts.append(entries_table(w, entries, province, caption, 2, with_place=False))
     return "".join(parts)
 
 
-def sheet_layout(w: Words, row: ActivityRow, province: str, parent: ActivityRow | None,
-                 children: list[ActivityRow]) -> str:
+def sheet_layout(
+    w: Words, row: ActivityRow, province: str, parent: ActivityRow | None, children: list[ActivityRow]
+) -> str:
     """The programme sheet of one activity: time, place, organisers by role in order, and the rest."""
     colon_rows: list[tuple[str, str]] = []
     days = (row.end_date - row.start_date).days + 1
-    when = w.day_long(row.start_date) if days == 1 else f"{w.day_long(row.start_date)} — {w.day_long(row.end_date)}"
+    when = (
+        w.day_long(row.start_date)
+        if days == 1
+        else f"{w.day_long(row.start_date)} — {w.day_long(row.end_date)}"
+    )
     hours = w.hours(row.start_time, row.end_time)
     when += "　" + (w.t("print.field.daily", hours=hours) if days > 1 and not row.all_day else hours)
     colon_rows.append((w.t("print.field.when"), escape(when)))
     place = [w.city(row, province), *w.place_lines(row)]
     colon_rows.append((w.t("print.field.place"), "<br/>".join(escape(x) for x in place if x)))
     for role, names in w.organiser_lines(row, full=True):
-        colon_rows.append((role, escape(names).replace('、', '<br/>')))
+        colon_rows.append((role, escape(names).replace("、", "<br/>")))
     colon_rows += [
         (w.t("print.field.type"), escape(w.label("activity_type", row.activity_type))),
         (w.t("print.field.level"), escape(w.label("level", row.level))),
         (w.t("print.field.mode"), escape(w.label("mode", row.mode))),
         (w.t("print.field.audiences"), escape("、".join(w.label("audience", a) for a in row.audiences))),
-        (w.t("print.field.expected"), "" if row.expected_participants is None else str(row.expected_participants)),
+        (
+            w.t("print.field.expected"),
+            "" if row.expected_participants is None else str(row.expected_participants),
+        ),
         (w.t("print.field.status"), escape(w.label("status", row.status))),
         (w.t("print.field.contact"), escape(" ".join(x for x in (row.contact_name, row.contact_phone) if x))),
     ]
     if parent is not None:
         colon_rows.append((w.t("print.field.parent"), escape(parent.title)))
     if children:
-        colon_rows.append((w.t("print.field.children"), "<br/>".join(
-            escape(f"{c.title}（{w.city(c, province)} {c.venue_name}）") for c in children)))
+        colon_rows.append(
+            (
+                w.t("print.field.children"),
+                "<br/>".join(escape(f"{c.title}（{w.city(c, province)} {c.venue_name}）") for c in children),
+            )
+        )
     if row.description:
         colon_rows.append((w.t("print.field.description"), escape(row.description).replace("\n", "<br/>")))
     table = "".join(f'<tr><th width="22%">{escape(k)}</th><td>{v}</td></tr>' for k, v in colon_rows if v)
     featured = f'<p class="mark">{escape(w.t("print.featured"))}</p>' if row.featured else ""
-    return (f'<p class="note">{escape(w.t("print.title.sheet"))}</p><h1>{escape(row.title)}</h1>{featured}'
-            f'<table class="sheet" width="100%" cellspacing="0" cellpadding="5">{table}</table>')
+    return (
+        f'<p class="note">{escape(w.t("print.title.sheet"))}</p><h1>{escape(row.title)}</h1>{featured}'
+        f'<table class="sheet" width="100%" cellspacing="0" cellpadding="5">{table}</table>'
+    )

@@ -48,8 +48,15 @@ def _location(w: Words, row: ActivityRow) -> str:
 
 def _description(w: Words, row: ActivityRow) -> str:
     lines = [f"{role}：{names}" for role, names in w.organiser_lines(row, full=True)]
-    meta = " · ".join(x for x in (w.label("activity_type", row.activity_type), w.label("level", row.level),
-                                  w.label("mode", row.mode)) if x)
+    meta = " · ".join(
+        x
+        for x in (
+            w.label("activity_type", row.activity_type),
+            w.label("level", row.level),
+            w.label("mode", row.mode),
+        )
+        if x
+    )
     if meta:
         lines.append(meta)
     if row.mode in ("online", "hybrid") and row.online_url:
@@ -89,8 +96,9 @@ def activity_event(w: Words, row: ActivityRow, stamp: datetime) -> Event:
     return ev
 
 
-def programme_calendar(session: Session, programme_id: int, *, lang: str | None = None,
-                       stamp: datetime | None = None) -> tuple[Calendar, int]:
+def programme_calendar(
+    session: Session, programme_id: int, *, lang: str | None = None, stamp: datetime | None = None
+) -> tuple[Calendar, int]:
     """The calendar of a programme and the number of events in it."""
     p = session.get(Programme, programme_id)
     if p is None:

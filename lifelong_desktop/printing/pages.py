@@ -41,8 +41,12 @@ class Furniture:
 
 def page_layout(page: str = "A4", landscape: bool = False) -> QPageLayout:
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    return QPageLayout(QPageSize(PAGE_SIZES.get(page.upper(), QPageSize.PageSizeId.A4)), orientation,
-                       MARGINS_MM, QPageLayout.Unit.Millimeter)
+    return QPageLayout(
+        QPageSize(PAGE_SIZES.get(page.upper(), QPageSize.PageSizeId.A4)),
+        orientation,
+        MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
 
 
 def _layout_device() -> QImage:
@@ -86,7 +90,9 @@ class PagedDocument:
             self.layout = QPageLayout(layout)
             self.doc.setPageSize(self.body_size(LAYOUT_DPI))
 
-    def paint(self, device: QPagedPaintDevice, furniture: Furniture, *, use_device_layout: bool = False) -> int:
+    def paint(
+        self, device: QPagedPaintDevice, furniture: Furniture, *, use_device_layout: bool = False
+    ) -> int:
         """Paint every page onto the device (its page layout is set first unless use_device_layout, which
         takes the device's own, as chosen in a print dialog); returns the number of pages. The same function
         serves QPdfWriter, QPrinter and QPrintPreviewDialog."""
@@ -131,8 +137,15 @@ class PagedDocument:
         big.setBold(True)
         return big, small, QFontMetricsF(big, device).height(), QFontMetricsF(small, device).height()
 
-    def _furniture(self, painter: QPainter, dpi: float, fonts: tuple[QFont, QFont, float, float], f: Furniture,
-                   page: int, pages: int) -> None:
+    def _furniture(
+        self,
+        painter: QPainter,
+        dpi: float,
+        fonts: tuple[QFont, QFont, float, float],
+        f: Furniture,
+        page: int,
+        pages: int,
+    ) -> None:
         mm = dpi / 25.4
         paint = self.layout.paintRect(QPageLayout.Unit.Millimeter)
         width, height = paint.width() * mm, paint.height() * mm
@@ -142,10 +155,14 @@ class PagedDocument:
         painter.setPen(QPen(grey))
         painter.setFont(big)
         painter.drawText(QRectF(0, 0, width * 0.62, line1), Qt.AlignmentFlag.AlignLeft, f.header_left)
-        painter.drawText(QRectF(width * 0.5, 0, width * 0.5, line1), Qt.AlignmentFlag.AlignRight, f.header_right)
+        painter.drawText(
+            QRectF(width * 0.5, 0, width * 0.5, line1), Qt.AlignmentFlag.AlignRight, f.header_right
+        )
         painter.setFont(small)
         if f.header_sub:
-            painter.drawText(QRectF(0, line1 + 0.6 * mm, width, line2), Qt.AlignmentFlag.AlignLeft, f.header_sub)
+            painter.drawText(
+                QRectF(0, line1 + 0.6 * mm, width, line2), Qt.AlignmentFlag.AlignLeft, f.header_sub
+            )
         rule_y = HEADER_MM * mm - 2.5 * mm
         painter.setPen(QPen(QColor("#1f3f6f"), max(1.0, 0.3 * mm)))
         painter.drawLine(0, rule_y, width, rule_y)
@@ -154,6 +171,9 @@ class PagedDocument:
         painter.drawLine(0, foot_y - 1.2 * mm, width, foot_y - 1.2 * mm)
         painter.setPen(QPen(grey))
         painter.drawText(QRectF(0, foot_y, width, line2), Qt.AlignmentFlag.AlignLeft, f.as_of)
-        painter.drawText(QRectF(0, foot_y, width, line2), Qt.AlignmentFlag.AlignRight,
-                         f.page_text.format(page=page, pages=pages))
+        painter.drawText(
+            QRectF(0, foot_y, width, line2),
+            Qt.AlignmentFlag.AlignRight,
+            f.page_text.format(page=page, pages=pages),
+        )
         painter.restore()

@@ -41,7 +41,9 @@ keep_none_alive()
 
 def headless() -> bool:
     """True on Linux without a display server (X11 or Wayland)."""
-    return sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def ensure_gui_app() -> QGuiApplication:

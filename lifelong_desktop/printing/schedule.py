@@ -113,7 +113,9 @@ class ScheduleDocument:
         ensure_gui_app()
         path = Path(path)
         f = self.furniture
-        top = (f'<p class="note">{H.escape(f.header_left)}　{H.escape(f.header_sub)}<br/>{H.escape(f.as_of)}</p>')
+        top = (
+            f'<p class="note">{H.escape(f.header_left)}　{H.escape(f.header_sub)}<br/>{H.escape(f.as_of)}</p>'
+        )
         odt = PagedDocument(self.html.replace("<body>", "<body>" + top, 1), self.layout)
         tmp = path.with_name(path.name + ".part")
         with open(tmp, "wb"):  # a plain OSError (missing folder, no permission) before Qt tries
@@ -139,8 +141,9 @@ def _furniture(w: Words, p: Programme, title: str, opts: ScheduleOptions) -> Fur
     return Furniture(
         header_left=w.t("print.header", region=p.region_name, year=p.year),
         header_sub=w.t("print.theme", theme=p.theme) if p.theme else "",
-        header_right=title, as_of=w.t("print.as_of", when=as_of), page_text=w.t("print.page", page="{page}",
-                                                                                pages="{pages}"),
+        header_right=title,
+        as_of=w.t("print.as_of", when=as_of),
+        page_text=w.t("print.page", page="{page}", pages="{pages}"),
     )
 
 
@@ -148,15 +151,25 @@ def _entries(rows: list[ActivityRow], opts: ScheduleOptions) -> list[H.Entry]:
     """(occurrence, row) for each day of each selected activity within the dates, by day, time, city, title."""
     out: list[H.Entry] = []
     for row in rows:
-        if (row.status == "cancelled" and not opts.include_cancelled) or (opts.city and row.city_code != opts.city):
+        if (row.status == "cancelled" and not opts.include_cancelled) or (
+            opts.city and row.city_code != opts.city
+        ):
             continue
         out.extend((occ, row) for occ in occurrences(row, opts.date_from, opts.date_to))
-    out.sort(key=lambda e: (e[0].day, e[0].start is not None, e[0].start or e[0].end or datetime.min.time(),
-                            sort_key(e[1])[3:]))
+    out.sort(
+        key=lambda e: (
+            e[0].day,
+            e[0].start is not None,
+            e[0].start or e[0].end or datetime.min.time(),
+            sort_key(e[1])[3:],
+        )
+    )
     return out
 
 
-def build_schedule(session: Session, programme_id: int, options: ScheduleOptions | None = None) -> ScheduleDocument:
+def build_schedule(
+    session: Session, programme_id: int, options: ScheduleOptions | None = None
+) -> ScheduleDocument:
     """The schedule of a programme in one of the layouts, filtered by dates and city."""
     opts = options or ScheduleOptions()
     if opts.by not in LAYOUTS:
@@ -171,22 +184,37 @@ def build_schedule(session: Session, programme_id: int, options: ScheduleOptions
         sections: dict[str, list[H.Entry]] = {}
         for e in entries:
             sections.setdefault(e[1].city_code or "", []).append(e)
-        body = H.city_layout(w, [(w.city_name(items[0][1], province) or "—", items)
-                                 for _code, items in sorted(sections.items())], province)
+        body = H.city_layout(
+            w,
+            [(w.city_name(items[0][1], province) or "—", items) for _code, items in sorted(sections.items())],
+            province,
+        )
     else:
         weeks: dict[tuple[str, str, int, date], list[H.Entry]] = {}
         for e in entries:
             if e[1].venue_id is not None and e[1].mode != "online":
                 key = (e[1].city_code or "", e[1].venue_name, e[1].venue_id, H.week_of(e[0].day))
                 weeks.setdefault(key, []).append(e)
-        body = H.venue_layout(w, [(items[0][1], key[3], items) for key, items in sorted(weeks.items())], province)
+        body = H.venue_layout(
+            w, [(items[0][1], key[3], items) for key, items in sorted(weeks.items())], province
+        )
     title = w.t(f"print.title.{opts.by}")
-    return ScheduleDocument(H.document(body, font_family()), _furniture(w, p, title, opts), opts.page_layout(),
-                            f"{p.region_name}{p.year} {title}", len(entries))
+    return ScheduleDocument(
+        H.document(body, font_family()),
+        _furniture(w, p, title, opts),
+        opts.page_layout(),
+        f"{p.region_name}{p.year} {title}",
+        len(entries),
+    )
 
 
-def activity_sheet(session: Session, activity: int | str, options: ScheduleOptions | None = None, *,
-                   programme_id: int | None = None) -> ScheduleDocument:
+def activity_sheet(
+    session: Session,
+    activity: int | str,
+    options: ScheduleOptions | None = None,
+    *,
+    programme_id: int | None = None,
+) -> ScheduleDocument:
     """The programme sheet of one activity (by database id, or by uid within programme_id when given):
     time, place, organisers by role, details. Raises LookupError when there is no such activity."""
     opts = options or ScheduleOptions()
@@ -201,12 +229,16 @@ def activity_sheet(session: Session, activity: int | str, options: ScheduleOptio
     p = _programme(session, programme_id)
     child_ids = list(session.scalars(select(Activity.id).where(Activity.parent_id == act_id)))
     wanted = {act_id, *child_ids}
-    parent_ids = dict(session.execute(select(Activity.id, Activity.parent_id).where(Activity.id.in_(wanted))).all())
+    parent_ids = dict(
+        session.execute(select(Activity.id, Activity.parent_id).where(Activity.id.in_(wanted))).all()
+    )
     # Load every row with its parent, so rows.activity_rows need not look any parent up separately.
     frontier = {pid for pid in parent_ids.values() if pid is not None} - wanted
     while frontier:
         wanted |= frontier
-        more = dict(session.execute(select(Activity.id, Activity.parent_id).where(Activity.id.in_(frontier))).all())
+        more = dict(
+            session.execute(select(Activity.id, Activity.parent_id).where(Activity.id.in_(frontier))).all()
+        )
         frontier = {pid for pid in more.values() if pid is not None} - wanted
     by_id = {r.id: r for r in activity_rows(session, programme_id, ids=sorted(wanted))}
     row = by_id[act_id]
@@ -215,5 +247,10 @@ def activity_sheet(session: Session, activity: int | str, options: ScheduleOptio
     w = Words(opts.lang, session)
     body = H.sheet_layout(w, row, p.region_code, parent, children)
     title = w.t("print.title.sheet")
-    return ScheduleDocument(H.document(body, font_family()), _furniture(w, p, title, opts), opts.page_layout(),
-                            f"{row.title} {title}", 1)
+    return ScheduleDocument(
+        H.document(body, font_family()),
+        _furniture(w, p, title, opts),
+        opts.page_layout(),
+        f"{row.title} {title}",
+        1,
+    )

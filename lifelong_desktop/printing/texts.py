@@ -14,8 +14,20 @@ from lifelong_desktop.services.occurrences import Occurrence
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.submission.format import load_format
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class Words:
@@ -26,8 +38,12 @@ class Words:
         self.fmt = load_format()
         # the register's address of each venue, used when an activity gives no address of its own
         self.venue_addresses: dict[int, str] = (
-            {vid: addr for vid, addr in session.execute(select(Venue.id, Venue.address).where(Venue.address != ""))}
-            if session is not None else {}
+            {
+                vid: addr
+                for vid, addr in session.execute(select(Venue.id, Venue.address).where(Venue.address != ""))
+            }
+            if session is not None
+            else {}
         )
 
     def address(self, row: ActivityRow) -> str:
@@ -40,8 +56,14 @@ class Words:
         return self.t("print.date", month=d.month, day=d.day, month_name=MONTHS[d.month - 1])
 
     def day_long(self, d: date) -> str:
-        return self.t("print.date_long", year=d.year, month=d.month, day=d.day, month_name=MONTHS[d.month - 1],
-                      weekday=self.t(f"print.weekday.{d.weekday()}"))
+        return self.t(
+            "print.date_long",
+            year=d.year,
+            month=d.month,
+            day=d.day,
+            month_name=MONTHS[d.month - 1],
+            weekday=self.t(f"print.weekday.{d.weekday()}"),
+        )
 
     def weekday(self, d: date) -> str:
         return self.t(f"print.weekday.{d.weekday()}")
@@ -60,8 +82,11 @@ class Words:
         """Date and hours of one day of an activity, with `第2天/共3天` on multi-day activities."""
         text = f"{self.day(occ.day)} {self.hours(occ.start, occ.end)}"
         if occ.days > 1:
-            text += f"（{self.t('print.day_of', index=occ.index, days=occ.days)}）" if self.lang == "zh" \
+            text += (
+                f"（{self.t('print.day_of', index=occ.index, days=occ.days)}）"
+                if self.lang == "zh"
                 else f" ({self.t('print.day_of', index=occ.index, days=occ.days)})"
+            )
         return text
 
     def label(self, code_list: str, key: str | None) -> str:
@@ -99,7 +124,9 @@ class Words:
 
     def organisers_html(self, row: ActivityRow) -> str:
         colon = "：" if self.lang == "zh" else ": "
-        return "<br/>".join(f"{escape(role)}{colon}{escape(names)}" for role, names in self.organiser_lines(row))
+        return "<br/>".join(
+            f"{escape(role)}{colon}{escape(names)}" for role, names in self.organiser_lines(row)
+        )
 
     def status_note(self, row: ActivityRow) -> str:
         """A mark for activities that will not happen as planned (cancelled, postponed)."""

@@ -37,9 +37,19 @@ def record(
         return None if d is None else json.dumps({k: plain(v) for k, v in d.items()}, ensure_ascii=False)
 
     rows = [
-        {"at": at, "who": who, "action": action, "entity": entity, "entity_id": eid, "entity_uid": uid,
-         "programme_id": programme_id, "batch": batch, "summary": summary or session.info.get("summary", ""),
-         "before": dump(before), "after": dump(after)}
+        {
+            "at": at,
+            "who": who,
+            "action": action,
+            "entity": entity,
+            "entity_id": eid,
+            "entity_uid": uid,
+            "programme_id": programme_id,
+            "batch": batch,
+            "summary": summary or session.info.get("summary", ""),
+            "before": dump(before),
+            "after": dump(after),
+        }
         for eid, uid, before, after in changes
     ]
     session.execute(insert(AuditEntry), rows)

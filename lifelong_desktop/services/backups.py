@@ -47,8 +47,10 @@ class RestoreResult:
 
 def backup_rows(db_path: Path, *, verify: bool = True) -> list[BackupRow]:
     """The copies of one database, newest first, each checked with PRAGMA integrity_check when asked."""
-    return [BackupRow(b.path, b.taken_at, b.reason, b.size, verify_file(b.path) if verify else None)
-            for b in list_backups(db_path)]
+    return [
+        BackupRow(b.path, b.taken_at, b.reason, b.size, verify_file(b.path) if verify else None)
+        for b in list_backups(db_path)
+    ]
 
 
 def backup_now(db_path: Path, out: Path | None = None) -> Path:

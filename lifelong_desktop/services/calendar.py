@@ -70,18 +70,46 @@ def calendar_rows(session: Session, programme_id: int, *, venue_id: int | None =
 
     Dates and times are read as their ISO text and parsed by the C `fromisoformat`s, and the query runs on
     Core, not the ORM: together a third of the time on a 50,000-activity programme."""
-    text = [cast(c, String) for c in (Activity.start_date, Activity.start_time, Activity.end_date, Activity.end_time)]
+    text = [
+        cast(c, String)
+        for c in (Activity.start_date, Activity.start_time, Activity.end_date, Activity.end_time)
+    ]
     stmt = (
-        select(Activity.id, Activity.title, Activity.activity_type, Activity.status, *text, Activity.city_code,
-               Activity.venue_id, Venue.name, Activity.mode)
-        .outerjoin(Venue, Venue.id == Activity.venue_id).where(Activity.programme_id == programme_id)
+        select(
+            Activity.id,
+            Activity.title,
+            Activity.activity_type,
+            Activity.status,
+            *text,
+            Activity.city_code,
+            Activity.venue_id,
+            Venue.name,
+            Activity.mode,
+        )
+        .outerjoin(Venue, Venue.id == Activity.venue_id)
+        .where(Activity.programme_id == programme_id)
     )
     if venue_id is not None:
         stmt = stmt.where(Activity.venue_id == venue_id)
     make, day, hour = tuple.__new__, date.fromisoformat, time.fromisoformat
     return [
-        make(CalendarRow, (r[0], r[1], r[2], r[3], day(r[4]), hour(r[5]) if r[5] else None, day(r[6]),
-                           hour(r[7]) if r[7] else None, r[8], r[9], r[10] or "", r[11]))
+        make(
+            CalendarRow,
+            (
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                day(r[4]),
+                hour(r[5]) if r[5] else None,
+                day(r[6]),
+                hour(r[7]) if r[7] else None,
+                r[8],
+                r[9],
+                r[10] or "",
+                r[11],
+            ),
+        )
         for r in session.connection().execute(stmt)
     ]
 
@@ -137,15 +165,25 @@ class CalendarIndex:
             fresh: dict[date, list[Entry]] = {d: [] for d in missing}
             i = bisect_left(self._starts, lo - timedelta(days=LONG_DAYS))
             j = bisect_right(self._starts, hi)
-            make = tuple.__new__  # Entry(...) without keyword handling: this runs ~40,000 times for a busy month
+            make = (
+                tuple.__new__
+            )  # Entry(...) without keyword handling: this runs ~40,000 times for a busy month
             one = timedelta(days=1)
             for row in self._short[i:j] + [r for r in self._long if r.start_date <= hi and r.end_date >= lo]:
                 day, end = max(row.start_date, lo), min(row.end_date, hi)
                 index = (day - row.start_date).days + 1
                 head = (row.id,)
                 times = (row.start_time, row.end_time)
-                tail = ((row.end_date - row.start_date).days + 1, row.title, row.activity_type, row.status,
-                        row.city_code, row.venue_id, row.venue_name, row.mode)
+                tail = (
+                    (row.end_date - row.start_date).days + 1,
+                    row.title,
+                    row.activity_type,
+                    row.status,
+                    row.city_code,
+                    row.venue_id,
+                    row.venue_name,
+                    row.mode,
+                )
                 while day <= end:
                     bucket = fresh.get(day)
                     if bucket is not None:
@@ -198,9 +236,12 @@ def venue_bookings(rows: Iterable[CalendarRow], venue_id: int) -> list[Booking]:
             if counts[e.activity_id]:
                 a0, a1 = spans[e.activity_id]
                 clashes = tuple(
-                    o.activity_id for o in entries
-                    if o.activity_id != e.activity_id and counts[o.activity_id]
-                    and a0 < spans[o.activity_id][1] and spans[o.activity_id][0] < a1
+                    o.activity_id
+                    for o in entries
+                    if o.activity_id != e.activity_id
+                    and counts[o.activity_id]
+                    and a0 < spans[o.activity_id][1]
+                    and spans[o.activity_id][0] < a1
                 )
             out.append(Booking(e, clashes))
     return out

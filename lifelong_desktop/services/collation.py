@@ -22,9 +22,18 @@ _title_keys: dict[str, str] = {}
 _lock = threading.Lock()
 #: place names that pypinyin's phrase list reads otherwise (朝阳 is zhāoyáng, "morning sun", there)
 PLACE_READINGS = {
-    "朝阳": ["cháo", "yáng"], "蚌埠": ["bèng", "bù"], "六安": ["lù", "ān"], "丽水": ["lí", "shuǐ"],
-    "台州": ["tāi", "zhōu"], "番禺": ["pān", "yú"], "洪洞": ["hóng", "tóng"], "乐亭": ["lào", "tíng"],
-    "铅山": ["yán", "shān"], "东阿": ["dōng", "ē"], "莘县": ["shēn", "xiàn"], "单县": ["shàn", "xiàn"],
+    "朝阳": ["cháo", "yáng"],
+    "蚌埠": ["bèng", "bù"],
+    "六安": ["lù", "ān"],
+    "丽水": ["lí", "shuǐ"],
+    "台州": ["tāi", "zhōu"],
+    "番禺": ["pān", "yú"],
+    "洪洞": ["hóng", "tóng"],
+    "乐亭": ["lào", "tíng"],
+    "铅山": ["yán", "shān"],
+    "东阿": ["dōng", "ē"],
+    "莘县": ["shēn", "xiàn"],
+    "单县": ["shàn", "xiàn"],
 }
 
 
@@ -116,8 +125,11 @@ def _load_place_readings() -> None:
 def save_cache() -> None:
     """Write the keys computed so far for the next run (atomically; a failure only costs speed)."""
     with _lock:
-        data = {"version": _cache_version(), "chars": {str(k): v for k, v in _char_table().items()},
-                "names": dict(_name_keys)}
+        data = {
+            "version": _cache_version(),
+            "chars": {str(k): v for k, v in _char_table().items()},
+            "names": dict(_name_keys),
+        }
         path = cache_path()
         tmp = path.with_name(path.name + ".part")
         try:

@@ -58,7 +58,9 @@ def day_count(row: Timed) -> int:
     return (row.end_date - row.start_date).days + 1
 
 
-def occurrences(row: Timed, date_from: date | None = None, date_to: date | None = None) -> Iterator[Occurrence]:
+def occurrences(
+    row: Timed, date_from: date | None = None, date_to: date | None = None
+) -> Iterator[Occurrence]:
     """The days an activity runs (each day from start_date to end_date), optionally within [from, to]."""
     first = max(row.start_date, date_from) if date_from else row.start_date
     last = min(row.end_date, date_to) if date_to else row.end_date

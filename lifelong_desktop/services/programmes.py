@@ -55,11 +55,26 @@ def get_programme(session: Session, year: int | None = None) -> Programme:
 
 
 def to_row(session: Session, p: Programme) -> ProgrammeRow:
-    count = session.scalar(select(func.count()).select_from(Activity).where(Activity.programme_id == p.id)) or 0
+    count = (
+        session.scalar(select(func.count()).select_from(Activity).where(Activity.programme_id == p.id)) or 0
+    )
     return ProgrammeRow(
-        p.id, p.region_code, p.region_name, p.year, p.theme, p.window_start, p.window_end, p.week_start,
-        p.week_end, p.submitting_unit, p.contact_name, p.contact_phone, p.submission_uid, p.submission_seq,
-        p.last_exported_at, count,
+        p.id,
+        p.region_code,
+        p.region_name,
+        p.year,
+        p.theme,
+        p.window_start,
+        p.window_end,
+        p.week_start,
+        p.week_end,
+        p.submitting_unit,
+        p.contact_name,
+        p.contact_phone,
+        p.submission_uid,
+        p.submission_seq,
+        p.last_exported_at,
+        count,
     )
 
 

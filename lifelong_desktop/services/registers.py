@@ -31,8 +31,17 @@ from lifelong_desktop.services.bulk_rows import link_row
 from lifelong_desktop.services.regions import regions
 
 ORG_FIELDS = ("name", "org_type", "credit_code", "region_code", "contact_name", "contact_phone", "email")
-VENUE_FIELDS = ("name", "city_code", "county_code", "address", "venue_type", "capacity", "accessible",
-                "contact_name", "contact_phone")
+VENUE_FIELDS = (
+    "name",
+    "city_code",
+    "county_code",
+    "address",
+    "venue_type",
+    "capacity",
+    "accessible",
+    "contact_name",
+    "contact_phone",
+)
 _BLANK_FILLABLE = {"organisation": ORG_FIELDS[1:], "venue": VENUE_FIELDS[2:]}
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # 1, 3, 9, 27, 19, ... (GB 32100-2015)
@@ -165,7 +174,9 @@ def check_organisation(session: Session, values: dict[str, Any], org_id: int | N
     if values.get("region_code") and regions().get(values["region_code"]) is None:
         raise RegisterError("unknown_region", "region_code", value=values["region_code"])
     if "name" in values:
-        other = session.scalar(select(Organisation.id).where(Organisation.name_key == normalise_name(values["name"])))
+        other = session.scalar(
+            select(Organisation.id).where(Organisation.name_key == normalise_name(values["name"]))
+        )
         if other is not None and other != org_id:
             raise RegisterError("duplicate_organisation", "name", name=values["name"])
     return values
@@ -244,17 +255,23 @@ def _create(session: Session, entity: str, values: dict[str, Any], obj_id: int |
     return Created(entity, obj.id, _snapshot(obj, _FIELDS[entity]))
 
 
-def update_organisation(session: Session, org_id: int, values: dict[str, Any],
-                        expected_version: int | None = None) -> Updated:
-    return _update(session, "organisation", org_id, check_organisation(session, values, org_id), expected_version)
+def update_organisation(
+    session: Session, org_id: int, values: dict[str, Any], expected_version: int | None = None
+) -> Updated:
+    return _update(
+        session, "organisation", org_id, check_organisation(session, values, org_id), expected_version
+    )
 
 
-def update_venue(session: Session, venue_id: int, values: dict[str, Any],
-                 expected_version: int | None = None) -> Updated:
+def update_venue(
+    session: Session, venue_id: int, values: dict[str, Any], expected_version: int | None = None
+) -> Updated:
     return _update(session, "venue", venue_id, check_venue(session, values, venue_id), expected_version)
 
 
-def _update(session: Session, entity: str, obj_id: int, values: dict[str, Any], expected: int | None) -> Updated:
+def _update(
+    session: Session, entity: str, obj_id: int, values: dict[str, Any], expected: int | None
+) -> Updated:
     obj = _get(session, entity, obj_id)
     if expected is not None and obj.version != expected:
         raise RegisterError("changed_elsewhere")
@@ -268,14 +285,20 @@ def _update(session: Session, entity: str, obj_id: int, values: dict[str, Any], 
 
 def organisation_use_count(session: Session, org_id: int) -> int:
     """How many activities (of any programme) name this organisation in some role."""
-    return session.scalar(
-        select(func.count(func.distinct(ActivityOrganisation.activity_id)))
-        .where(ActivityOrganisation.organisation_id == org_id)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count(func.distinct(ActivityOrganisation.activity_id))).where(
+                ActivityOrganisation.organisation_id == org_id
+            )
+        )
+        or 0
+    )
 
 
 def venue_use_count(session: Session, venue_id: int) -> int:
-    return session.scalar(select(func.count()).select_from(Activity).where(Activity.venue_id == venue_id)) or 0
+    return (
+        session.scalar(select(func.count()).select_from(Activity).where(Activity.venue_id == venue_id)) or 0
+    )
 
 
 _USE_COUNT = {"organisation": organisation_use_count, "venue": venue_use_count}
@@ -321,10 +344,14 @@ def _restore(session: Session, entity: str, values: dict[str, Any]) -> None:
 def merge_organisations(session: Session, keep_id: int, drop_id: int) -> Merged:
     """`drop` is the same body as `keep`: its links move to `keep` (order kept, no duplicate role), it goes."""
     keep, drop = _pair(session, "organisation", keep_id, drop_id)
-    moved = tuple(session.scalars(
-        select(ActivityOrganisation.activity_id).where(ActivityOrganisation.organisation_id == drop_id)
-        .distinct().order_by(ActivityOrganisation.activity_id)
-    ))
+    moved = tuple(
+        session.scalars(
+            select(ActivityOrganisation.activity_id)
+            .where(ActivityOrganisation.organisation_id == drop_id)
+            .distinct()
+            .order_by(ActivityOrganisation.activity_id)
+        )
+    )
     before = _links_of(session, moved)
     after, removed = _repointed(before, keep_id, drop_id)
     _replace_links(session, moved, after)
@@ -338,7 +365,9 @@ def merge_venues(session: Session, keep_id: int, drop_id: int) -> Merged:
     keep, drop = _pair(session, "venue", keep_id, drop_id)
     if keep.city_code != drop.city_code:
         raise RegisterError("venue_cities_differ")
-    moved = tuple(session.scalars(select(Activity.id).where(Activity.venue_id == drop_id).order_by(Activity.id)))
+    moved = tuple(
+        session.scalars(select(Activity.id).where(Activity.venue_id == drop_id).order_by(Activity.id))
+    )
     _set_venue(session, moved, keep_id)
     kept = _fill_blanks(session, "venue", keep, drop)
     dropped = _delete(session, "venue", drop)
@@ -357,7 +386,8 @@ def _links_of(session: Session, activity_ids: tuple[int, ...]) -> tuple[Link, ..
         return ()
     AO = ActivityOrganisation
     rows = session.execute(
-        select(AO.activity_id, AO.role, AO.position, AO.organisation_id).where(AO.activity_id.in_(activity_ids))
+        select(AO.activity_id, AO.role, AO.position, AO.organisation_id)
+        .where(AO.activity_id.in_(activity_ids))
         .order_by(AO.activity_id, AO.role_rank, AO.position)
     )
     return tuple(Link(*r) for r in rows)
@@ -394,7 +424,9 @@ def _replace_links(session: Session, activity_ids: tuple[int, ...], links: tuple
     old = _links_of(session, activity_ids)
     session.execute(delete(AO).where(AO.activity_id.in_(activity_ids)))
     if links:
-        session.execute(insert(AO), [link_row(k.activity_id, k.role, k.position, k.organisation_id) for k in links])
+        session.execute(
+            insert(AO), [link_row(k.activity_id, k.role, k.position, k.organisation_id) for k in links]
+        )
     _touch(session, activity_ids)
 
     def as_map(items: tuple[Link, ...], act: int) -> dict[str, list[int]]:
@@ -405,8 +437,12 @@ def _replace_links(session: Session, activity_ids: tuple[int, ...], links: tuple
         return out
 
     uids = _pairs(session.execute(select(Activity.id, Activity.uid).where(Activity.id.in_(activity_ids))))
-    audit.record(session, "update", "activity_organisation",
-                 [(a, uids.get(a), as_map(old, a), as_map(links, a)) for a in activity_ids])
+    audit.record(
+        session,
+        "update",
+        "activity_organisation",
+        [(a, uids.get(a), as_map(old, a), as_map(links, a)) for a in activity_ids],
+    )
 
 
 def _set_venue(session: Session, activity_ids: tuple[int, ...], venue_id: int) -> None:
@@ -414,24 +450,37 @@ def _set_venue(session: Session, activity_ids: tuple[int, ...], venue_id: int) -
         return
     old = _pairs(session.execute(select(Activity.id, Activity.venue_id).where(Activity.id.in_(activity_ids))))
     uids = _pairs(session.execute(select(Activity.id, Activity.uid).where(Activity.id.in_(activity_ids))))
-    session.execute(update(Activity).where(Activity.id.in_(activity_ids)).values(venue_id=venue_id)
-                    .execution_options(synchronize_session=False))
+    session.execute(
+        update(Activity)
+        .where(Activity.id.in_(activity_ids))
+        .values(venue_id=venue_id)
+        .execution_options(synchronize_session=False)
+    )
     _touch(session, activity_ids)
-    audit.record(session, "update", "activity",
-                 [(a, uids.get(a), {"venue_id": old.get(a)}, {"venue_id": venue_id}) for a in activity_ids])
+    audit.record(
+        session,
+        "update",
+        "activity",
+        [(a, uids.get(a), {"venue_id": old.get(a)}, {"venue_id": venue_id}) for a in activity_ids],
+    )
 
 
 def _touch(session: Session, activity_ids: tuple[int, ...]) -> None:
     """Mark activities as changed now (their version and time), so editors and imports see the change."""
-    session.execute(update(Activity).where(Activity.id.in_(activity_ids))
-                    .values(version=Activity.version + 1, updated_at=now())
-                    .execution_options(synchronize_session=False))
+    session.execute(
+        update(Activity)
+        .where(Activity.id.in_(activity_ids))
+        .values(version=Activity.version + 1, updated_at=now())
+        .execution_options(synchronize_session=False)
+    )
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Activity) and obj.id in activity_ids:
             session.expire(obj)
 
 
-def _fill_blanks(session: Session, entity: str, keep: Organisation | Venue, drop: Organisation | Venue) -> Updated:
+def _fill_blanks(
+    session: Session, entity: str, keep: Organisation | Venue, drop: Organisation | Venue
+) -> Updated:
     """Blank fields of the kept entry take the dropped entry's values (an `other` type too)."""
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
@@ -506,8 +555,16 @@ def organisation_activities(session: Session, programme_id: int, org_id: int) ->
     """The activities of a programme that name an organisation, by date, with its role in each."""
     AO = ActivityOrganisation
     rows = session.execute(
-        select(Activity.id, Activity.title, Activity.start_date, Activity.end_date, Activity.city_code,
-               AO.role, AO.position, Activity.status)
+        select(
+            Activity.id,
+            Activity.title,
+            Activity.start_date,
+            Activity.end_date,
+            Activity.city_code,
+            AO.role,
+            AO.position,
+            Activity.status,
+        )
         .join(AO, AO.activity_id == Activity.id)
         .where(Activity.programme_id == programme_id, AO.organisation_id == org_id)
         .order_by(Activity.start_date, Activity.start_time, Activity.title, AO.role_rank)
@@ -519,20 +576,25 @@ def organisation_activities(session: Session, programme_id: int, org_id: int) ->
 def organisation_counts(session: Session, programme_id: int) -> dict[int, int]:
     """{organisation id: number of the programme's activities naming it}."""
     AO = ActivityOrganisation
-    return _pairs(session.execute(
-        select(AO.organisation_id, func.count(func.distinct(AO.activity_id)))
-        .join(Activity, Activity.id == AO.activity_id).where(Activity.programme_id == programme_id)
-        .group_by(AO.organisation_id)
-    ))
+    return _pairs(
+        session.execute(
+            select(AO.organisation_id, func.count(func.distinct(AO.activity_id)))
+            .join(Activity, Activity.id == AO.activity_id)
+            .where(Activity.programme_id == programme_id)
+            .group_by(AO.organisation_id)
+        )
+    )
 
 
 def venue_counts(session: Session, programme_id: int) -> dict[int, int]:
     """{venue id: number of the programme's activities held there}."""
-    return _pairs(session.execute(
-        select(Activity.venue_id, func.count()).where(Activity.programme_id == programme_id,
-                                                      Activity.venue_id.is_not(None))
-        .group_by(Activity.venue_id)
-    ))
+    return _pairs(
+        session.execute(
+            select(Activity.venue_id, func.count())
+            .where(Activity.programme_id == programme_id, Activity.venue_id.is_not(None))
+            .group_by(Activity.venue_id)
+        )
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -49,16 +49,23 @@ def lower_regions(region_code: str) -> list[tuple[str, str]]:
 
 def programme_returns(session: Session, programme: Programme) -> list[ReturnRow]:
     """Every lower-level region of the programme, with its latest return or `returned=False`."""
-    subs = session.execute(
-        select(Submission).where(Submission.programme_id == programme.id)
-        .order_by(Submission.imported_at, Submission.id)
-    ).scalars().all()
-    counts = dict(session.execute(
-        select(Submission.region_code, func.count(Activity.id))
-        .join(Activity, Activity.source_submission_id == Submission.id)
-        .where(Submission.programme_id == programme.id)
-        .group_by(Submission.region_code)
-    ).all())
+    subs = (
+        session.execute(
+            select(Submission)
+            .where(Submission.programme_id == programme.id)
+            .order_by(Submission.imported_at, Submission.id)
+        )
+        .scalars()
+        .all()
+    )
+    counts = dict(
+        session.execute(
+            select(Submission.region_code, func.count(Activity.id))
+            .join(Activity, Activity.source_submission_id == Submission.id)
+            .where(Submission.programme_id == programme.id)
+            .group_by(Submission.region_code)
+        ).all()
+    )
     latest: dict[str, Submission] = {}
     number: dict[str, int] = {}
     for sub in subs:
@@ -70,9 +77,23 @@ def programme_returns(session: Session, programme: Programme) -> list[ReturnRow]
         if sub is None:
             out.append(ReturnRow(code, name, False))
             continue
-        out.append(ReturnRow(
-            code, name, True, sub.submission_uid, sub.seq, sub.data_as_of, sub.imported_at, sub.file_name,
-            sub.submitting_unit, sub.count_new, sub.count_updated, sub.count_unchanged, sub.count_missing,
-            counts.get(code, 0), number.get(code, 0),
-        ))
+        out.append(
+            ReturnRow(
+                code,
+                name,
+                True,
+                sub.submission_uid,
+                sub.seq,
+                sub.data_as_of,
+                sub.imported_at,
+                sub.file_name,
+                sub.submitting_unit,
+                sub.count_new,
+                sub.count_updated,
+                sub.count_unchanged,
+                sub.count_missing,
+                counts.get(code, 0),
+                number.get(code, 0),
+            )
+        )
     return out

@@ -93,7 +93,9 @@ def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None
     of them at every start, where the ORM's rows cost seconds."""
     if ids is not None:  # some of them (after an edit): in chunks below SQLite's variable limit
         ids = list(ids)
-        rows = [r for c in range(0, len(ids), 900) for r in _read_rows(session, programme_id, ids[c:c + 900])]
+        rows = [
+            r for c in range(0, len(ids), 900) for r in _read_rows(session, programme_id, ids[c : c + 900])
+        ]
         return sorted(rows, key=sort_key)
     paused = gc.isenabled()
     gc.disable()  # 50,000 new rows hold no cycles: the collector's passes would only cost time
@@ -113,7 +115,9 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
     cursor = session.connection().connection.dbapi_connection.cursor()
     links: dict[int, list[tuple[int, int, int]]] = {}
     try:
-        org_names = {oid: one(name, name) for oid, name in cursor.execute("SELECT id, name FROM organisation")}
+        org_names = {
+            oid: one(name, name) for oid, name in cursor.execute("SELECT id, name FROM organisation")
+        }
         for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS.strip() + only_links, args):
             links.setdefault(act_id, []).append((rank, position, org_id))
         raw = cursor.execute(_TABLE_SQL.strip() + only, args)
@@ -146,15 +150,50 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
             host_names = tuple(map(name_of, hosts)) if hosts else _EMPTY
             under_names = tuple(map(name_of, unders)) if unders else _EMPTY
             co_names = tuple(map(name_of, cos)) if cos else _EMPTY
-            out.append(ActivityRow(
-                r[0], r[1], r[2], r[3], one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]], times[r[9]],
-                dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]], one(r[14], r[14]),
-                names[r[14]], r[15], one(r[16], r[16]) or "", r[17], one(r[18], r[18]) or "", r[19] or "",
-                one(host_names, host_names), one(under_names, under_names), one(co_names, co_names),
-                tuple(hosts), tuple(unders), tuple(cos), lists[r[20]], r[21], r[22], r[23], one(r[24], r[24]),
-                bool(r[25]), one(r[26], r[26]) or "", one(r[27], r[27]) or "", r[28] or "", r[29],
-                datetime.fromisoformat(r[30]) if r[30] else None, r[31],
-            ))
+            out.append(
+                ActivityRow(
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    one(r[4], r[4]),
+                    one(r[5], r[5]),
+                    r[6],
+                    r[7],
+                    dates[r[8]],
+                    times[r[9]],
+                    dates[r[10]],
+                    times[r[11]],
+                    one(r[12], r[12]),
+                    one(r[13], r[13]),
+                    names[r[13]],
+                    one(r[14], r[14]),
+                    names[r[14]],
+                    r[15],
+                    one(r[16], r[16]) or "",
+                    r[17],
+                    one(r[18], r[18]) or "",
+                    r[19] or "",
+                    one(host_names, host_names),
+                    one(under_names, under_names),
+                    one(co_names, co_names),
+                    tuple(hosts),
+                    tuple(unders),
+                    tuple(cos),
+                    lists[r[20]],
+                    r[21],
+                    r[22],
+                    r[23],
+                    one(r[24], r[24]),
+                    bool(r[25]),
+                    one(r[26], r[26]) or "",
+                    one(r[27], r[27]) or "",
+                    r[28] or "",
+                    r[29],
+                    datetime.fromisoformat(r[30]) if r[30] else None,
+                    r[31],
+                )
+            )
     finally:
         cursor.close()
     out.sort(key=sort_key)
@@ -163,7 +202,13 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
 
 def sort_key(row: ActivityRow) -> tuple:
     """Format section 9 order: start date, start time (all-day first), city code, title by code point."""
-    return (row.start_date, row.start_time is not None, row.start_time or time(0), row.city_code or "", row.title)
+    return (
+        row.start_date,
+        row.start_time is not None,
+        row.start_time or time(0),
+        row.city_code or "",
+        row.title,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,8 +242,17 @@ class VenueRow:
 
 def organisation_rows(session: Session) -> list[OrganisationRow]:
     return [
-        OrganisationRow(o.id, o.name, o.org_type, o.credit_code, o.region_code, o.contact_name, o.contact_phone,
-                        o.email, o.version)
+        OrganisationRow(
+            o.id,
+            o.name,
+            o.org_type,
+            o.credit_code,
+            o.region_code,
+            o.contact_name,
+            o.contact_phone,
+            o.email,
+            o.version,
+        )
         for o in session.scalars(select(Organisation).order_by(Organisation.name))
     ]
 
@@ -206,7 +260,19 @@ def organisation_rows(session: Session) -> list[OrganisationRow]:
 def venue_rows(session: Session) -> list[VenueRow]:
     reg = regions()
     return [
-        VenueRow(v.id, v.name, v.city_code, reg.name(v.city_code), v.county_code, v.address, v.venue_type,
-                 v.capacity, v.accessible, v.contact_name, v.contact_phone, v.version)
+        VenueRow(
+            v.id,
+            v.name,
+            v.city_code,
+            reg.name(v.city_code),
+            v.county_code,
+            v.address,
+            v.venue_type,
+            v.capacity,
+            v.accessible,
+            v.contact_name,
+            v.contact_phone,
+            v.version,
+        )
         for v in session.scalars(select(Venue).order_by(Venue.city_code, Venue.name))
     ]

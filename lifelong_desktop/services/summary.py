@@ -48,9 +48,14 @@ def iso_week(day: date) -> tuple[str, date]:
 
 def summarise(session: Session, programme_id: int, *, exclude_cancelled: bool = False) -> Summary:
     """Counts and participant sums of a programme's activities, grouped three ways (one query)."""
-    stmt = select(Activity.city_code, Activity.activity_type, Activity.start_date, Activity.expected_participants,
-                  Activity.actual_participants, Activity.online_participants).where(
-        Activity.programme_id == programme_id)
+    stmt = select(
+        Activity.city_code,
+        Activity.activity_type,
+        Activity.start_date,
+        Activity.expected_participants,
+        Activity.actual_participants,
+        Activity.online_participants,
+    ).where(Activity.programme_id == programme_id)
     if exclude_cancelled:
         stmt = stmt.where(Activity.status != "cancelled")
     region_code = session.scalar(select(Programme.region_code).where(Programme.id == programme_id)) or ""
@@ -63,8 +68,12 @@ def summarise(session: Session, programme_id: int, *, exclude_cancelled: bool = 
     for city, kind, start, exp, act, onl in session.execute(stmt):
         exp, act, onl = exp or 0, act or 0, onl or 0
         y, w, _ = start.isocalendar()
-        for bucket in (cities.setdefault(city or "", [0, 0, 0, 0]), types.setdefault(kind or "", [0, 0, 0, 0]),
-                       weeks.setdefault((y, w), [0, 0, 0, 0]), total):
+        for bucket in (
+            cities.setdefault(city or "", [0, 0, 0, 0]),
+            types.setdefault(kind or "", [0, 0, 0, 0]),
+            weeks.setdefault((y, w), [0, 0, 0, 0]),
+            total,
+        ):
             bucket[0] += 1
             bucket[1] += exp
             bucket[2] += act
@@ -79,7 +88,9 @@ def summarise(session: Session, programme_id: int, *, exclude_cancelled: bool = 
     week_rows = []
     for (y, w), v in sorted(weeks.items()):
         monday = date.fromisocalendar(y, w, 1)
-        week_rows.append(row(f"{y}-W{w:02d}", f"{monday:%m-%d}–{monday + timedelta(days=6):%m-%d}", v, monday))
+        week_rows.append(
+            row(f"{y}-W{w:02d}", f"{monday:%m-%d}–{monday + timedelta(days=6):%m-%d}", v, monday)
+        )
     by_city = tuple(sorted(city_rows, key=lambda r: (r.key == "", r.key)))
     by_type = tuple(sorted(type_rows, key=lambda r: (-r.activities, r.key)))
     return Summary(by_city, by_type, tuple(week_rows), row("", "", total))

@@ -26,7 +26,9 @@ class Finding:
     def message(self, lang: str | None = None) -> str:
         """What to change, in the user's language (resources/i18n/messages/submission.json)."""
         code = "finding." + self.code
-        kind = self.params.get("kind")  # a sentence of its own for one kind, where there is one (missing file)
+        kind = self.params.get(
+            "kind"
+        )  # a sentence of its own for one kind, where there is one (missing file)
         if isinstance(kind, str) and messages.has(f"{code}.{kind}"):
             code = f"{code}.{kind}"
         return messages.render(code, lang, sheet=self.sheet, cell=self.cell, key=self.key, **self.params)
@@ -41,8 +43,14 @@ class Finding:
 
     def as_json(self, lang: str | None = None) -> dict[str, str]:
         """Exactly the fields severity, sheet, cell, key, code, message."""
-        return {"severity": self.severity, "sheet": self.sheet, "cell": self.cell, "key": self.key,
-                "code": self.code, "message": self.message(lang)}
+        return {
+            "severity": self.severity,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "key": self.key,
+            "code": self.code,
+            "message": self.message(lang),
+        }
 
 
 def exit_code(findings: list[Finding]) -> int:

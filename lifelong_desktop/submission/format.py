@@ -112,9 +112,16 @@ _LOOKUPS: dict[str, dict[str, str]] = {}
 
 def _column(d: dict[str, Any]) -> Column:
     return Column(
-        key=d["key"], label=d["label"], type=d["type"], required=d.get("required", False),
-        code_list=d.get("code_list"), max_length=d.get("max_length"), min_length=d.get("min_length"),
-        minimum=d.get("min"), region_level=d.get("region_level"), rule=d.get("rule", ""),
+        key=d["key"],
+        label=d["label"],
+        type=d["type"],
+        required=d.get("required", False),
+        code_list=d.get("code_list"),
+        max_length=d.get("max_length"),
+        min_length=d.get("min_length"),
+        minimum=d.get("min"),
+        region_level=d.get("region_level"),
+        rule=d.get("rule", ""),
     )
 
 
@@ -126,14 +133,19 @@ def load_format() -> Format:
     return Format(
         name=raw["format"],
         version=raw["format_version"],
-        sheets=tuple(Sheet(s["name"], s["id"], s["visible"], s["read"], s.get("required", False)) for s in raw["sheets"]),
+        sheets=tuple(
+            Sheet(s["name"], s["id"], s["visible"], s["read"], s.get("required", False))
+            for s in raw["sheets"]
+        ),
         header_sheet=raw["header"]["sheet"],
         header=tuple(_column(c) for c in raw["header"]["fields"]),
         tables={
             tid: Table(tid, t["sheet"], tuple(t["identity"]), tuple(_column(c) for c in t["columns"]))
             for tid, t in raw["tables"].items()
         },
-        code_lists={k: tuple(CodeItem(i["key"], i["label"]) for i in v) for k, v in raw["code_lists"].items()},
+        code_lists={
+            k: tuple(CodeItem(i["key"], i["label"]) for i in v) for k, v in raw["code_lists"].items()
+        },
         layout=raw["layout"],
         booleans={k: tuple(v) for k, v in raw["booleans"].items()},
         list_separators=raw["list_separators"],

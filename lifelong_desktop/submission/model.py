@@ -23,4 +23,6 @@ class WorkbookData:
     rows: dict[str, list[int]] = field(default_factory=dict)
 
     def table(self, table_id: str) -> list[dict[str, Any]]:
-        return {"activities": self.activities, "organisations": self.organisations, "venues": self.venues}[table_id]
+        return {"activities": self.activities, "organisations": self.organisations, "venues": self.venues}[
+            table_id
+        ]

@@ -28,7 +28,9 @@ class ValueProblem(ValueError):
 
 # Full-width forms U+FF01..U+FF5E and the ideographic space fold to their ASCII twins.
 _FOLD = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
-TRIM = _TRIM = " \t\n\r\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\ufeff"
+TRIM = _TRIM = (
+    " \t\n\r\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\ufeff"
+)
 CONTROL = _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -337,7 +339,11 @@ def parse_credit_code(value: Raw) -> str | None:
     if value is None:
         return None
     text = _as_text(value).upper()
-    if len(text) != 18 or any(c not in _CREDIT_CHARS for c in text) or credit_check_char(text[:17]) != text[17]:
+    if (
+        len(text) != 18
+        or any(c not in _CREDIT_CHARS for c in text)
+        or credit_check_char(text[:17]) != text[17]
+    ):
         raise ValueProblem("invalid_credit_code")
     return text
 
@@ -402,7 +408,9 @@ class RegionResolver:
 
     def __init__(self, scope_code: str = NATIONAL, region_list: RegionList | None = None) -> None:
         self.regions = region_list or regions()
-        self.scope_code = scope_code if scope_code == NATIONAL or scope_code in self.regions.by_code else NATIONAL
+        self.scope_code = (
+            scope_code if scope_code == NATIONAL or scope_code in self.regions.by_code else NATIONAL
+        )
         self._names: dict[str, list[str]] | None = None
         self._cache: dict[Any, str] = {}
 

@@ -33,6 +33,7 @@ Conventions of the output (code,name,level,parent)
     in an autonomous region), level prefecture.
   * Taiwan, Hong Kong and Macao are province rows without children.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -165,11 +166,11 @@ def load_primary(path: str) -> tuple[dict[str, Rec], dict]:
                     if kcode[:4] != ccode[:4]:
                         raise SystemExit(f"primary: county {kcode} {kname} under {ccode}")
                 elif pcode[:2] in MUNICIPALITIES:
-                    parent = kcode[:4] + "00"          # 110100 市辖区 / 500200 县
+                    parent = kcode[:4] + "00"  # 110100 市辖区 / 500200 县
                     if kcode[2:4] not in ("01", "02"):
                         raise SystemExit(f"primary: municipal county {kcode} {kname}")
                 elif kcode[2:4] == "90":
-                    parent = kcode[:4] + "00"          # 429000 省直辖县级行政区划
+                    parent = kcode[:4] + "00"  # 429000 省直辖县级行政区划
                 else:
                     raise SystemExit(f"primary: county {kcode} {kname} has no prefecture")
                 if parent not in out:
@@ -243,8 +244,7 @@ def sanity(recs: dict[str, Rec]) -> list[str]:
             errors.append(f"{r.code}: parent {p.code} is {p.level}")
         elif r.code[:2] != p.code[:2]:
             errors.append(f"{r.code}: parent {p.code} in another province")
-    must = ["110100", "120100", "310100", "500100", "710000", "810000", "820000",
-            "210000", "110101"]
+    must = ["110100", "120100", "310100", "500100", "710000", "810000", "820000", "210000", "110101"]
     must += [f"21{i:02d}00" for i in range(1, 15)]
     errors += [f"required code {c} missing" for c in must if c not in recs]
     if recs.get("110101") and recs["110101"].parent != "110100":
@@ -257,16 +257,14 @@ def is_nbs_only(code: str, name: str) -> bool:
     development zones etc. (codes xxyy7z), 大兴安岭's 加格达奇区 etc. (2327 6z),
     苏州工业园区 320576, 大柴旦行政委员会 632857, NBS's own code for 嘉峪关市
     (620201)."""
-    return (code[4] == "7" or code[:4] == "2327"
-            or code in ("320576", "620201", "632857"))
+    return code[4] == "7" or code[:4] == "2327" or code in ("320576", "620201", "632857")
 
 
 def describe(recs: dict[str, Rec], codes) -> str:
     return ", ".join(f"{c} {recs[c].name}" for c in sorted(codes)) or "none"
 
 
-def compare(name: str, ours: dict[str, Rec], theirs: dict[str, Rec],
-            check_parents: bool) -> list[str]:
+def compare(name: str, ours: dict[str, Rec], theirs: dict[str, Rec], check_parents: bool) -> list[str]:
     out = [f"## cross-check against {name}"]
     cnt = Counter(r.level for r in theirs.values())
     out.append("their counts: " + ", ".join(f"{lv} {cnt[lv]}" for lv in LEVELS))
@@ -274,8 +272,9 @@ def compare(name: str, ours: dict[str, Rec], theirs: dict[str, Rec],
         a = {c for c, r in ours.items() if r.level == level}
         b = {c for c, r in theirs.items() if r.level == level}
         only_ours, only_theirs = a - b, b - a
-        out.append(f"[{level}] common {len(a & b)}; only in ours {len(only_ours)}; "
-                   f"only in theirs {len(only_theirs)}")
+        out.append(
+            f"[{level}] common {len(a & b)}; only in ours {len(only_ours)}; only in theirs {len(only_theirs)}"
+        )
         if only_ours:
             out.append(f"  only in ours: {describe(ours, only_ours)}")
         if only_theirs:
@@ -285,8 +284,9 @@ def compare(name: str, ours: dict[str, Rec], theirs: dict[str, Rec],
             if tw:
                 out.append(f"  only in theirs, TW/HK/MO subdivisions (not shipped): {len(tw)}")
             if stat:
-                out.append(f"  only in theirs, statistical-only units ({len(stat)}): "
-                           f"{describe(theirs, stat)}")
+                out.append(
+                    f"  only in theirs, statistical-only units ({len(stat)}): {describe(theirs, stat)}"
+                )
             if rest:
                 out.append(f"  only in theirs, other ({len(rest)}): {describe(theirs, rest)}")
     common = sorted(set(ours) & set(theirs))
@@ -297,11 +297,9 @@ def compare(name: str, ours: dict[str, Rec], theirs: dict[str, Rec],
     out.append(f"level differences on common codes: {len(lv)}")
     out += [f"  {c} {ours[c].name}: ours {ours[c].level} / theirs {theirs[c].level}" for c in lv]
     if check_parents:
-        par = [c for c in common if ours[c].level == theirs[c].level
-               and ours[c].parent != theirs[c].parent]
+        par = [c for c in common if ours[c].level == theirs[c].level and ours[c].parent != theirs[c].parent]
         out.append(f"parent differences on common codes: {len(par)}")
-        out += [f"  {c} {ours[c].name}: ours {ours[c].parent} / theirs {theirs[c].parent}"
-                for c in par]
+        out += [f"  {c} {ours[c].name}: ours {ours[c].parent} / theirs {theirs[c].parent}" for c in par]
     return out
 
 
@@ -325,19 +323,25 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     ours, meta = load_primary(args.primary)
-    report = ["# build_regions report",
-              f"primary: {args.primary} sha256 {sha256(args.primary)}",
-              f"  source: {meta.get('source', '?')}; fetched_at: {meta.get('fetched_at', '?')}"]
+    report = [
+        "# build_regions report",
+        f"primary: {args.primary} sha256 {sha256(args.primary)}",
+        f"  source: {meta.get('source', '?')}; fetched_at: {meta.get('fetched_at', '?')}",
+    ]
     for c, info in (meta.get("patched") or {}).items():
         report.append(f"  patched by the package: {c}: {info.get('reason', '')}")
     cnt = Counter(r.level for r in ours.values())
     grouping = [r for r in ours.values() if is_grouping(r.code)]
-    report.append("counts: " + ", ".join(f"{lv} {cnt[lv]}" for lv in LEVELS)
-                  + f" (prefecture rows include {len(grouping)} grouping rows: "
-                  + ", ".join(f"{r.code} {r.name}" for r in sorted(grouping, key=lambda r: r.code))
-                  + ")")
-    childless = sorted(c for c, r in ours.items() if r.level != "county"
-                       and not any(x.parent == c for x in ours.values()))
+    report.append(
+        "counts: "
+        + ", ".join(f"{lv} {cnt[lv]}" for lv in LEVELS)
+        + f" (prefecture rows include {len(grouping)} grouping rows: "
+        + ", ".join(f"{r.code} {r.name}" for r in sorted(grouping, key=lambda r: r.code))
+        + ")"
+    )
+    childless = sorted(
+        c for c, r in ours.items() if r.level != "county" and not any(x.parent == c for x in ours.values())
+    )
     report.append(f"rows without children: {describe(ours, childless)}")
     errors = sanity(ours)
     report.append(f"sanity errors: {len(errors)}")

@@ -24,11 +24,22 @@ ACT_2 = "22222222-2222-4222-8222-222222222222"
 
 def sample_header(**over: Any) -> dict[str, Any]:
     header = {
-        "format": "LLW-SUBMISSION", "format_version": "1.0", "scope": "province", "region_code": "210000",
-        "region_name": "辽宁省", "year": "2024", "theme": "终身学习 全民共享", "window_start": date(2024, 4, 1),
-        "window_end": date(2024, 12, 10), "submitting_unit": "辽宁省教育厅", "contact_name": "王老师",
-        "contact_phone": "024-12345678", "submission_id": SUBMISSION_ID, "submission_seq": "3",
-        "data_as_of": datetime(2024, 5, 1, 9, 30), "generator": "test",
+        "format": "LLW-SUBMISSION",
+        "format_version": "1.0",
+        "scope": "province",
+        "region_code": "210000",
+        "region_name": "辽宁省",
+        "year": "2024",
+        "theme": "终身学习 全民共享",
+        "window_start": date(2024, 4, 1),
+        "window_end": date(2024, 12, 10),
+        "submitting_unit": "辽宁省教育厅",
+        "contact_name": "王老师",
+        "contact_phone": "024-12345678",
+        "submission_id": SUBMISSION_ID,
+        "submission_seq": "3",
+        "data_as_of": datetime(2024, 5, 1, 9, 30),
+        "generator": "test",
     }
     header.update(over)
     return header
@@ -36,13 +47,29 @@ def sample_header(**over: Any) -> dict[str, Any]:
 
 def sample_activity(**over: Any) -> dict[str, Any]:
     row = {
-        "activity_id": ACT_1, "title": "全民终身学习活动周开幕式", "activity_type": "开幕式", "level": "国家级",
-        "start_date": date(2024, 10, 26), "start_time": time(9, 30), "end_date": date(2024, 10, 26),
-        "end_time": time(11, 30), "mode": "线上线下结合", "city_code": "210100", "venue": "辽宁省图书馆",
-        "address": "沈阳市沈河区", "online_url": "https://live.example.cn/llw", "hosts": "教育部；辽宁省人民政府",
-        "undertakers": "辽宁省教育厅", "co_organisers": "辽宁开放大学", "audiences": "社会公众；老年人",
-        "expected_participants": 1200, "status": "已确认", "featured": "是", "contact_name": "李老师",
-        "contact_phone": "13800000000", "description": "开幕式",
+        "activity_id": ACT_1,
+        "title": "全民终身学习活动周开幕式",
+        "activity_type": "开幕式",
+        "level": "国家级",
+        "start_date": date(2024, 10, 26),
+        "start_time": time(9, 30),
+        "end_date": date(2024, 10, 26),
+        "end_time": time(11, 30),
+        "mode": "线上线下结合",
+        "city_code": "210100",
+        "venue": "辽宁省图书馆",
+        "address": "沈阳市沈河区",
+        "online_url": "https://live.example.cn/llw",
+        "hosts": "教育部；辽宁省人民政府",
+        "undertakers": "辽宁省教育厅",
+        "co_organisers": "辽宁开放大学",
+        "audiences": "社会公众；老年人",
+        "expected_participants": 1200,
+        "status": "已确认",
+        "featured": "是",
+        "contact_name": "李老师",
+        "contact_phone": "13800000000",
+        "description": "开幕式",
     }
     row.update(over)
     return row
@@ -58,14 +85,29 @@ def sample_organisations() -> list[dict[str, Any]]:
 
 
 def sample_venues() -> list[dict[str, Any]]:
-    return [{"name": "辽宁省图书馆", "city_code": "210100", "venue_type": "图书馆", "capacity": 800, "accessible": "是"}]
+    return [
+        {
+            "name": "辽宁省图书馆",
+            "city_code": "210100",
+            "venue_type": "图书馆",
+            "capacity": 800,
+            "accessible": "是",
+        }
+    ]
 
 
-def build_workbook(path: Path, *, header: dict[str, Any] | None = None,
-                   activities: list[dict[str, Any]] | None = None,
-                   organisations: list[dict[str, Any]] | None = None, venues: list[dict[str, Any]] | None = None,
-                   key_row: bool = True, skip_sheets: tuple[str, ...] = (), columns: dict[str, list[str]] | None = None,
-                   extra_columns: dict[str, list[str]] | None = None) -> Path:
+def build_workbook(
+    path: Path,
+    *,
+    header: dict[str, Any] | None = None,
+    activities: list[dict[str, Any]] | None = None,
+    organisations: list[dict[str, Any]] | None = None,
+    venues: list[dict[str, Any]] | None = None,
+    key_row: bool = True,
+    skip_sheets: tuple[str, ...] = (),
+    columns: dict[str, list[str]] | None = None,
+    extra_columns: dict[str, list[str]] | None = None,
+) -> Path:
     """A workbook of the format written with openpyxl: values as given (strings, numbers, dates)."""
     fmt = load_format()
     header = sample_header() if header is None else header
@@ -87,7 +129,9 @@ def build_workbook(path: Path, *, header: dict[str, Any] | None = None,
         if table.sheet in skip_sheets:
             continue
         ws = wb.create_sheet(table.sheet)
-        keys = list((columns or {}).get(table.id) or table.keys) + list((extra_columns or {}).get(table.id, []))
+        keys = list((columns or {}).get(table.id) or table.keys) + list(
+            (extra_columns or {}).get(table.id, [])
+        )
         known = {c.key: c for c in table.columns}
         ws.append([known[k].header_label if k in known else k for k in keys])
         if key_row:
@@ -101,8 +145,13 @@ def build_workbook(path: Path, *, header: dict[str, Any] | None = None,
 # ---------------------------------------------------------------- hostile files
 
 
-def _rewrite(src: Path, dest: Path, replace: dict[str, bytes | None], add: dict[str, bytes] | None = None,
-             compression: int = zipfile.ZIP_DEFLATED) -> Path:
+def _rewrite(
+    src: Path,
+    dest: Path,
+    replace: dict[str, bytes | None],
+    add: dict[str, bytes] | None = None,
+    compression: int = zipfile.ZIP_DEFLATED,
+) -> Path:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", compression) as zout:
         for info in zin.infolist():
             if info.filename in replace:
@@ -129,8 +178,10 @@ def doctype(base: Path, dest: Path) -> Path:
     """A billion-laughs DOCTYPE in the shared workbook part."""
     with zipfile.ZipFile(base) as z:
         xml = z.read("xl/workbook.xml")
-    bomb = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n'
-            + xml.split(b"?>", 1)[-1])
+    bomb = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n'
+        + xml.split(b"?>", 1)[-1]
+    )
     return _rewrite(base, dest, {"xl/workbook.xml": bomb})
 
 
@@ -139,7 +190,10 @@ def entity_in_sheet(base: Path, dest: Path) -> Path:
     part = sheet_part(base, "活动")
     with zipfile.ZipFile(base) as z:
         xml = z.read(part)
-    evil = b'<?xml version="1.0"?><!doctype x [<!entity xxe SYSTEM "file:///etc/passwd">]>' + xml.split(b"?>", 1)[-1]
+    evil = (
+        b'<?xml version="1.0"?><!doctype x [<!entity xxe SYSTEM "file:///etc/passwd">]>'
+        + xml.split(b"?>", 1)[-1]
+    )
     return _rewrite(base, dest, {part: evil})
 
 
@@ -179,9 +233,9 @@ def huge_declared_size(base: Path, dest: Path) -> Path:
     eocd = data.rfind(b"PK\x05\x06")
     cd_offset = struct.unpack_from("<I", data, eocd + 16)[0]
     pos = cd_offset
-    while data[pos:pos + 4] == b"PK\x01\x02":
+    while data[pos : pos + 4] == b"PK\x01\x02":
         name_len, extra_len, comment_len = struct.unpack_from("<HHH", data, pos + 28)
-        name = bytes(data[pos + 46:pos + 46 + name_len])
+        name = bytes(data[pos + 46 : pos + 46 + name_len])
         if name == b"xl/media/big.bin":
             struct.pack_into("<I", data, pos + 24, 0xF0000000)  # uncompressed size
         pos += 46 + name_len + extra_len + comment_len
@@ -227,7 +281,7 @@ def ole2(dest: Path, encrypted: bool) -> Path:
     names = ["Root Entry", "EncryptionInfo", "EncryptedPackage"] if encrypted else ["Root Entry", "Workbook"]
     for i, name in enumerate(names):
         raw = name.encode("utf-16-le") + b"\0\0"
-        directory[i * 128:i * 128 + len(raw)] = raw
+        directory[i * 128 : i * 128 + len(raw)] = raw
         struct.pack_into("<H", directory, i * 128 + 64, len(raw))
         directory[i * 128 + 66] = 5 if i == 0 else 2
     dest.write_bytes(bytes(head) + bytes(directory) + b"\0" * sector)
@@ -267,10 +321,18 @@ def utf16_doctype(base: Path, dest: Path) -> Path:
 
 
 HOSTILE = {
-    "doctype.xlsx": doctype, "entity.xlsx": entity_in_sheet, "broken.xlsx": broken_xml, "bad_crc.xlsx": bad_crc,
-    "bomb.xlsx": zip_bomb, "many_parts.xlsx": many_parts, "huge_declared.xlsx": huge_declared_size,
-    "far_cell.xlsx": far_cell, "refless.xlsx": refless_cells, "formula.xlsx": formula,
-    "truncated.xlsx": truncated, "utf16_doctype.xlsx": utf16_doctype,
+    "doctype.xlsx": doctype,
+    "entity.xlsx": entity_in_sheet,
+    "broken.xlsx": broken_xml,
+    "bad_crc.xlsx": bad_crc,
+    "bomb.xlsx": zip_bomb,
+    "many_parts.xlsx": many_parts,
+    "huge_declared.xlsx": huge_declared_size,
+    "far_cell.xlsx": far_cell,
+    "refless.xlsx": refless_cells,
+    "formula.xlsx": formula,
+    "truncated.xlsx": truncated,
+    "utf16_doctype.xlsx": utf16_doctype,
 }
 
 
@@ -280,8 +342,13 @@ def write_all(out: Path) -> list[Path]:
     made = [base]
     for name, make in HOSTILE.items():
         made.append(make(base, out / name))
-    made += [ole2(out / "old.xls", False), ole2(out / "encrypted.xlsx", True), ods(out / "sheet.ods"),
-             zip_without_parts(out / "plain.zip.xlsx"), oversize(out / "oversize.xlsx")]
+    made += [
+        ole2(out / "old.xls", False),
+        ole2(out / "encrypted.xlsx", True),
+        ods(out / "sheet.ods"),
+        zip_without_parts(out / "plain.zip.xlsx"),
+        oversize(out / "oversize.xlsx"),
+    ]
     (out / "empty.xlsx").write_bytes(b"")
     (out / "table.csv").write_text("活动名称,开始日期\n开幕式,2024-10-26\n", encoding="utf-8")
     made += [out / "empty.xlsx", out / "table.csv"]

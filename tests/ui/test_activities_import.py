@@ -73,7 +73,9 @@ def test_undo_is_refused_when_another_window_changed_the_database(window, export
     other = open_database(db_path)
     try:
         with other.transaction("other window") as s:
-            planning.update_activity(s, row.id, ActivityInput.from_row(row).replace(title="别处的修改"), row.version)
+            planning.update_activity(
+                s, row.id, ActivityInput.from_row(row).replace(title="别处的修改"), row.version
+            )
     finally:
         other.close()
     window.ctx.undo_stack.undo()
@@ -99,8 +101,12 @@ def test_findings_model_passes_qtmodeltester(qtmodeltester, window, exported):
     from lifelong_desktop.submission.findings import Finding
 
     model = FindingsModel()
-    model.set_rows([Finding("warning", "unknown_column", sheet="活动", cell="AC2", key="x"),
-                    Finding("error", "required", sheet="活动", cell="B3", key="title")])
+    model.set_rows(
+        [
+            Finding("warning", "unknown_column", sheet="活动", cell="AC2", key="x"),
+            Finding("error", "required", sheet="活动", cell="B3", key="title"),
+        ]
+    )
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "Error"
 

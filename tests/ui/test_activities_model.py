@@ -22,12 +22,24 @@ CITIES = {"210100": "沈阳市", "210200": "大连市", "210300": "鞍山市", "
 def make_plan(db, n: int = 10) -> dict:
     """A Liaoning 2024 programme with organisations, venues and `n` activities across five cities."""
     with db.transaction("setup") as s:
-        prog = create_programme(s, region_code="210000", year=2024, week_start=date(2024, 10, 26),
-                                week_end=date(2024, 11, 1), submitting_unit="辽宁省教育厅", contact_name="王老师",
-                                contact_phone="024-86891234")
-        orgs = [Organisation(name=name, org_type="government") for name in
-                ("辽宁省教育厅", "沈阳开放大学", "大连市图书馆", "鞍山市总工会")]
-        venues = [Venue(name=f"{city}图书馆", city_code=code, address=f"{city}中山路1号") for code, city in CITIES.items()]
+        prog = create_programme(
+            s,
+            region_code="210000",
+            year=2024,
+            week_start=date(2024, 10, 26),
+            week_end=date(2024, 11, 1),
+            submitting_unit="辽宁省教育厅",
+            contact_name="王老师",
+            contact_phone="024-86891234",
+        )
+        orgs = [
+            Organisation(name=name, org_type="government")
+            for name in ("辽宁省教育厅", "沈阳开放大学", "大连市图书馆", "鞍山市总工会")
+        ]
+        venues = [
+            Venue(name=f"{city}图书馆", city_code=code, address=f"{city}中山路1号")
+            for code, city in CITIES.items()
+        ]
         s.add_all([*orgs, *venues])
         s.flush()
         ids = []
@@ -37,15 +49,29 @@ def make_plan(db, n: int = 10) -> dict:
         for i in range(n):
             code = codes[i % len(codes)]
             data = ActivityInput(
-                title=f"{CITIES[code]}终身学习活动{i:03d}", start_date=date(2024, 10, 20 + i % 10),
-                end_date=date(2024, 10, 20 + i % 10), start_time=time(9, 0), end_time=time(11, 0),
-                activity_type=types[i % 4], level="municipal", mode="offline", city_code=code,
-                venue_id=venues[i % len(venues)].id, host_ids=(orgs[i % 4].id,),
-                undertaker_ids=(orgs[(i + 1) % 4].id,), status=statuses[i % 4], expected_participants=100 + i,
+                title=f"{CITIES[code]}终身学习活动{i:03d}",
+                start_date=date(2024, 10, 20 + i % 10),
+                end_date=date(2024, 10, 20 + i % 10),
+                start_time=time(9, 0),
+                end_time=time(11, 0),
+                activity_type=types[i % 4],
+                level="municipal",
+                mode="offline",
+                city_code=code,
+                venue_id=venues[i % len(venues)].id,
+                host_ids=(orgs[i % 4].id,),
+                undertaker_ids=(orgs[(i + 1) % 4].id,),
+                status=statuses[i % 4],
+                expected_participants=100 + i,
                 audiences=("public",),
             )
             ids.append(planning.create_activity(s, prog.id, data))
-        return {"programme": prog.id, "orgs": [o.id for o in orgs], "venues": [v.id for v in venues], "ids": ids}
+        return {
+            "programme": prog.id,
+            "orgs": [o.id for o in orgs],
+            "venues": [v.id for v in venues],
+            "ids": ids,
+        }
 
 
 @pytest.fixture
@@ -81,7 +107,9 @@ def test_display_words_and_roles(model):
     assert model.index(0, tm.COL_MODE).data() == "线下"
     assert model.index(0, 0).data(tm.ActivityRole) is row
     assert model.index(0, 0).data(tm.IdRole) == row.id
-    assert model.headerData(tm.COL_TITLE, Qt.Orientation.Horizontal) == "Title"  # no translator installed here
+    assert (
+        model.headerData(tm.COL_TITLE, Qt.Orientation.Horizontal) == "Title"
+    )  # no translator installed here
 
 
 def test_search_and_filters(model, plan):
@@ -89,10 +117,13 @@ def test_search_and_filters(model, plan):
     assert model.rowCount() == 2 and all(model.row_at(r).city_name == "沈阳市" for r in range(2))
     model.set_filter(ActivityFilter(text="沈阳开放"))  # an undertaker's name
     assert {model.row_at(r).id for r in range(model.rowCount())} == {
-        r.id for r in model.all_rows() if "沈阳开放大学" in r.hosts + r.undertakers}
+        r.id for r in model.all_rows() if "沈阳开放大学" in r.hosts + r.undertakers
+    }
     model.set_filter(ActivityFilter(city_code="210200", status="confirmed"))
-    assert all(model.row_at(r).city_code == "210200" and model.row_at(r).status == "confirmed"
-               for r in range(model.rowCount()))
+    assert all(
+        model.row_at(r).city_code == "210200" and model.row_at(r).status == "confirmed"
+        for r in range(model.rowCount())
+    )
     model.set_filter(ActivityFilter(date_from=date(2024, 10, 28), date_to=date(2024, 10, 29)))
     assert sorted({model.row_at(r).start_date.day for r in range(model.rowCount())}) == [28, 29]
     model.set_filter(ActivityFilter(organisation_id=plan["orgs"][0]))
@@ -121,7 +152,8 @@ def test_city_sort_is_pinyin_order(model):
     model.sort(-1)
     assert model.sort_state is None
     assert [model.row_at(r).start_date for r in range(model.rowCount())] == sorted(
-        model.row_at(r).start_date for r in range(model.rowCount()))
+        model.row_at(r).start_date for r in range(model.rowCount())
+    )
 
 
 def test_sort_keeps_selection_by_persistent_index(model):
@@ -154,6 +186,7 @@ def test_sort_keys_are_cached_for_the_next_run(monkeypatch):
     import threading
 
     from lifelong_desktop.services import collation
+
     for other in threading.enumerate():
         if other.name == "pinyin-warm-up":
             other.join()
@@ -170,7 +203,9 @@ def test_sort_keys_are_cached_for_the_next_run(monkeypatch):
         assert set(data["names"]) == {"沈阳市", "朝阳市", "辽宁省教育厅"}  # computed here, not left over
         monkeypatch.setattr(collation, "_name_keys", {})
         collation._stored.cache_clear()
-        with monkeypatch.context() as m:  # undone before pytest-qt processes events (a timer's thread may run)
+        with (
+            monkeypatch.context() as m
+        ):  # undone before pytest-qt processes events (a timer's thread may run)
             m.setitem(sys.modules, "pypinyin", None)  # computing again would fail
             assert collation.name_key("沈阳市").startswith("shen3")  # read back from the file
         assert "沈阳市" in collation._name_keys
@@ -180,6 +215,7 @@ def test_sort_keys_are_cached_for_the_next_run(monkeypatch):
 
 def test_english_words_for_codes(model):
     from lifelong_desktop.ui.common import codes
+
     codes.set_language("en")
     try:
         assert model.index(0, tm.COL_MODE).data() == "On site"

@@ -40,8 +40,24 @@ def test_tolerant_values_with_header():
 
 
 def test_rows_without_header_use_the_workbook_column_order():
-    cells = ["", "无表头活动", "讲座", "市级", "", "2024-10-30", "14:00", "", "16:00", "线下", "210100", "", "",
-             "", "", "辽宁省教育厅"]
+    cells = [
+        "",
+        "无表头活动",
+        "讲座",
+        "市级",
+        "",
+        "2024-10-30",
+        "14:00",
+        "",
+        "16:00",
+        "线下",
+        "210100",
+        "",
+        "",
+        "",
+        "",
+        "辽宁省教育厅",
+    ]
     result = parse_paste("\t".join(cells), "210000", 2024)
     assert not result.had_header
     [row] = result.rows
@@ -51,7 +67,10 @@ def test_rows_without_header_use_the_workbook_column_order():
 
 
 def test_quoted_cells_with_line_breaks_stay_one_row():
-    assert split_cells('a\t"第一行\n第二行"\tc\r\n\r\nd\te\tf\n') == [["a", "第一行\n第二行", "c"], ["d", "e", "f"]]
+    assert split_cells('a\t"第一行\n第二行"\tc\r\n\r\nd\te\tf\n') == [
+        ["a", "第一行\n第二行", "c"],
+        ["d", "e", "f"],
+    ]
 
 
 def test_preview_model_passes_qtmodeltester(qtmodeltester):

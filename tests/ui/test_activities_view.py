@@ -189,10 +189,15 @@ def test_typing_in_the_search_box_filters_and_sorting_by_header(desk, qtbot):
     search.clear()
     for ch in "大连":  # what an input method delivers: key events carrying Chinese text
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(search, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+            QApplication.sendEvent(
+                search, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
     assert search.text() == "大连"
-    expected = {r.id for r in model.all_rows()
-                if any("大连" in t for t in (r.title, r.venue_name, r.city_name, *r.hosts, *r.undertakers))}
+    expected = {
+        r.id
+        for r in model.all_rows()
+        if any("大连" in t for t in (r.title, r.venue_name, r.city_name, *r.hosts, *r.undertakers))
+    }
     assert {model.row_at(i).id for i in range(model.rowCount())} == expected and 2 < len(expected) < 10
     assert f"{len(expected)} of 10" in desk.view.filter_bar.count_label.text()
     desk.actions[ActionId.CLEAR_FILTERS].trigger()
@@ -227,8 +232,9 @@ def test_edit_conflict_from_another_window_is_shown_and_nothing_overwritten(desk
     other = open_database(db_path)
     try:
         with other.transaction("other window") as s:
-            planning.update_activity(s, seen.id, ActivityInput.from_row(seen).replace(title="另一窗口的标题"),
-                                     seen.version)
+            planning.update_activity(
+                s, seen.id, ActivityInput.from_row(seen).replace(title="另一窗口的标题"), seen.version
+            )
     finally:
         other.close()
 
@@ -248,6 +254,7 @@ def test_edit_conflict_from_another_window_is_shown_and_nothing_overwritten(desk
 
 def test_undo_that_conflicts_is_reported_and_dropped(desk, qtbot, db_path):
     from lifelong_desktop.ui.common import undo as base
+
     desk.select_titles("沈阳市终身学习活动000")
     desk.script = lambda form: (form.title.setText("第一次修改"), True)[1]
     desk.actions[ActionId.EDIT_ACTIVITY].trigger()
@@ -255,8 +262,9 @@ def test_undo_that_conflicts_is_reported_and_dropped(desk, qtbot, db_path):
     other = open_database(db_path)
     try:
         with other.transaction("other") as s:
-            planning.update_activity(s, changed.id, ActivityInput.from_row(changed).replace(title="别处"),
-                                     changed.version)
+            planning.update_activity(
+                s, changed.id, ActivityInput.from_row(changed).replace(title="别处"), changed.version
+            )
     finally:
         other.close()
     failures = []
@@ -292,7 +300,9 @@ def test_partial_refreshes_leave_the_table_equal_to_a_fresh_read(desk, qtbot):
     rows = desk.rows()
     main, sub = rows["沈阳市终身学习活动000"], rows["大连市终身学习活动001"]
     with desk.db.transaction("make a sub-venue") as s:
-        planning.update_activity(s, sub.id, ActivityInput.from_row(sub).replace(parent_id=main.id), sub.version)
+        planning.update_activity(
+            s, sub.id, ActivityInput.from_row(sub).replace(parent_id=main.id), sub.version
+        )
     desk.view.reload()
     desk.select_titles("大连市终身学习活动001")
     desk.script = lambda form: (form.title.setText("分会场一"), True)[1]
@@ -312,7 +322,8 @@ def test_partial_refreshes_leave_the_table_equal_to_a_fresh_read(desk, qtbot):
     desk.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
     same_as_database()
     assert [desk.view.model.row_at(r).title for r in range(desk.view.model.rowCount())] == sorted(
-        (r.title for r in desk.view.model.all_rows() if "0" in r.title), key=title_sort)
+        (r.title for r in desk.view.model.all_rows() if "0" in r.title), key=title_sort
+    )
     desk.ctx.undo_stack.undo()
     desk.ctx.undo_stack.undo()
     same_as_database()
@@ -331,6 +342,7 @@ def _bulk(status, days):
         dialog.shift.setChecked(True)
         dialog.days.setValue(days)
         return True
+
     return script
 
 
@@ -338,6 +350,7 @@ def _bulk(status, days):
 def test_every_step_undoes_and_redoes_when_edits_and_bulk_edits_interleave(desk, order):
     """An undone later step bumps versions; the earlier steps must still undo (no false 'changed elsewhere')."""
     from lifelong_desktop.ui.common import undo as base
+
     title = "沈阳市终身学习活动000"
     ids = desk.select_titles(title, "大连市终身学习活动001")
     states = [desk.rows()]
@@ -352,7 +365,7 @@ def test_every_step_undoes_and_redoes_when_edits_and_bulk_edits_interleave(desk,
         desk.script = _bulk("cancelled" if len(states) < 3 else "held", 3)
         desk.actions[ActionId.BULK_EDIT].trigger()
 
-    for step in ((edit, bulk) if order == "edit_then_bulk" else (bulk, edit)):
+    for step in (edit, bulk) if order == "edit_then_bulk" else (bulk, edit):
         step()
         states.append(desk.rows())
     for step in (edit, bulk):
@@ -376,8 +389,10 @@ def test_every_step_undoes_and_redoes_when_edits_and_bulk_edits_interleave(desk,
 
 def _same_values(a, b):
     """The same activities with the same values (versions and change times aside)."""
+
     def values(rows):
         return {t: ActivityInput.from_row(r) for t, r in rows.items()}
+
     return values(a) == values(b)
 
 
@@ -403,12 +418,16 @@ def test_selecting_everything_does_not_ask_the_model_about_every_cell(qtbot, db,
     view.table.selectAll()
     qtbot.wait(50)
     assert len(view.selected_ids()) == n
-    assert desk.actions[ActionId.BULK_EDIT].isEnabled() and not desk.actions[ActionId.EDIT_ACTIVITY].isEnabled()
+    assert (
+        desk.actions[ActionId.BULK_EDIT].isEnabled() and not desk.actions[ActionId.EDIT_ACTIVITY].isEnabled()
+    )
     assert len(calls) < n * 3, len(calls)  # painting the visible cells only, not 600 rows x 28 columns
     # Ctrl+click a row off again: the rows either side stay selected
     middle = view.model.row_at(300).id
-    view.table.selectionModel().select(view.model.index(300, 0), view.table.selectionModel().SelectionFlag.Deselect
-                                       | view.table.selectionModel().SelectionFlag.Rows)
+    view.table.selectionModel().select(
+        view.model.index(300, 0),
+        view.table.selectionModel().SelectionFlag.Deselect | view.table.selectionModel().SelectionFlag.Rows,
+    )
     ids = view.selected_ids()
     assert len(ids) == n - 1 and middle not in ids
 
@@ -418,6 +437,10 @@ def test_selecting_many_ids_makes_one_range_per_run_of_rows(desk):
     ids = [view.model.row_at(i).id for i in (0, 1, 2, 3, 5, 6, 9)]
     view.select_ids(reversed(ids))
     selection = view.table.selectionModel().selection()
-    assert [(r.top(), r.bottom()) for r in sorted(selection, key=lambda r: r.top())] == [(0, 3), (5, 6), (9, 9)]
+    assert [(r.top(), r.bottom()) for r in sorted(selection, key=lambda r: r.top())] == [
+        (0, 3),
+        (5, 6),
+        (9, 9),
+    ]
     assert sorted(view.selected_ids()) == sorted(ids)
     assert view.table.currentIndex().row() == 0

@@ -110,9 +110,14 @@ def test_every_input_has_an_accessible_name(qtbot, setup):
     _ctx, choices, rows = setup
     form = ActivityForm(choices, rows[0], rows)
     qtbot.addWidget(form)
-    unnamed = [w for cls in (QLineEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox, QListWidget)
-               for w in form.findChildren(cls) if not w.accessibleName() and not isinstance(w.parent(), QComboBox)
-               and not w.objectName().startswith("qt_")]  # Qt's own inner editors
+    unnamed = [
+        w
+        for cls in (QLineEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox, QListWidget)
+        for w in form.findChildren(cls)
+        if not w.accessibleName()
+        and not isinstance(w.parent(), QComboBox)
+        and not w.objectName().startswith("qt_")
+    ]  # Qt's own inner editors
     assert unnamed == []
 
 
@@ -169,7 +174,12 @@ def _clashing_mnemonics(dialog) -> dict[str, list[str]]:
     from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
 
     keys: dict[str, list[str]] = defaultdict(list)
-    texts = [w.text() for cls in (QLabel, QAbstractButton) for w in dialog.findChildren(cls) if w.isVisibleTo(dialog)]
+    texts = [
+        w.text()
+        for cls in (QLabel, QAbstractButton)
+        for w in dialog.findChildren(cls)
+        if w.isVisibleTo(dialog)
+    ]
     texts += [t.tabText(i) for t in dialog.findChildren(QTabWidget) for i in range(t.count())]
     for text in texts:
         found = re.search(r"&([^&])", text.replace("&&", ""))
@@ -286,7 +296,9 @@ def test_tabs_with_problems_are_marked_and_say_why(qtbot, setup):
     assert marked == [0, 1, 2]  # title/type/level, city, hosts; nothing on Participants
     assert "title" in form.tabs.tabToolTip(0).lower() and "host" in form.tabs.tabToolTip(2).lower()
     lines = form.problems.text().splitlines()
-    assert lines.index(form.tabs.tabToolTip(2)) > lines.index(form.tabs.tabToolTip(1).splitlines()[0])  # tab order
+    assert lines.index(form.tabs.tabToolTip(2)) > lines.index(
+        form.tabs.tabToolTip(1).splitlines()[0]
+    )  # tab order
     form.title.setText("讲座")
     set_combo_data(form.activity_type, "lecture")
     set_combo_data(form.level, "provincial")
@@ -311,9 +323,14 @@ def test_no_alt_key_of_the_other_dialogs_is_used_twice(qtbot, setup, language):
     app = QApplication.instance()
     install_translators(app, language)
     try:
-        dialogs = [PrintOptionsDialog(regions().cities_of("210000")), BulkEditDialog(choices, 2),
-                   WeeklySeriesDialog(rows[0]), TemplateDialog("210000", 2024), NewProgrammeDialog(),
-                   FromLastYearDialog("辽宁省", 2025)]
+        dialogs = [
+            PrintOptionsDialog(regions().cities_of("210000")),
+            BulkEditDialog(choices, 2),
+            WeeklySeriesDialog(rows[0]),
+            TemplateDialog("210000", 2024),
+            NewProgrammeDialog(),
+            FromLastYearDialog("辽宁省", 2025),
+        ]
         for dialog in dialogs:
             qtbot.addWidget(dialog)
             dialog.show()

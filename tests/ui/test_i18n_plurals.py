@@ -27,8 +27,10 @@ def test_english_counts_have_singular_and_plural(english):
     assert tr("BulkEditDialog", "Change %n selected activities:", "", 1) == "Change 1 selected activity:"
     assert tr("BulkEditDialog", "Change %n selected activities:", "", 2) == "Change 2 selected activities:"
     # QCoreApplication.translate(..., n) calls, which lupdate misses, are plural too
-    assert tr("ActivityEditing", "Deleted %n activities (Ctrl+Z undoes it).", "", 1) == \
-        "Deleted 1 activity (Ctrl+Z undoes it)."
+    assert (
+        tr("ActivityEditing", "Deleted %n activities (Ctrl+Z undoes it).", "", 1)
+        == "Deleted 1 activity (Ctrl+Z undoes it)."
+    )
     assert tr("UndoCommands", "Paste activities (%n)", "", 2) == "Paste activities (2)"
 
 

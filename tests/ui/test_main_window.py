@@ -89,13 +89,18 @@ def test_menu_keys_are_unique_and_toolbar_buttons_show_plain_words(qtbot, db, la
             keys = Counter(m.group(1).upper() for a in actions if (m := re.search(r"&([^&])", a.text())))
             assert [k for k, n in keys.items() if n > 1] == [], [a.text() for a in actions]
         for a in w.toolbar.actions():
-            assert "&" not in a.iconText() and "(" not in a.iconText() and "…" not in a.iconText(), a.iconText()
+            assert "&" not in a.iconText() and "(" not in a.iconText() and "…" not in a.iconText(), (
+                a.iconText()
+            )
         view = w.activities
         view.select_ids([view.model.row_at(0).id])
         w.actions[ActionId.DELETE_ACTIVITY].trigger()
         undo = w.actions[ActionId.UNDO]
         assert undo.iconText() in ("Undo", "撤销")  # the button stays short; its tip says what it undoes
-        assert undo.toolTip().startswith(undo.iconText() + " ") and len(undo.toolTip()) > len(undo.iconText()) + 1
+        assert (
+            undo.toolTip().startswith(undo.iconText() + " ")
+            and len(undo.toolTip()) > len(undo.iconText()) + 1
+        )
         w.ctx.undo_stack.undo()
         w.ctx.undo_stack.clear()
         assert "Ctrl+Z" in undo.toolTip()
@@ -124,7 +129,10 @@ def test_layout_filters_and_sort_are_remembered(window, qtbot, db):
 def test_language_choice_is_stored(window):
     window.actions[ActionId.LANGUAGE_EN].trigger()
     assert S.Settings().get(S.LANGUAGE) == "en"
-    assert window.actions[ActionId.LANGUAGE_EN].isChecked() and not window.actions[ActionId.LANGUAGE_ZH].isChecked()
+    assert (
+        window.actions[ActionId.LANGUAGE_EN].isChecked()
+        and not window.actions[ActionId.LANGUAGE_ZH].isChecked()
+    )
 
 
 def test_new_programme_from_last_year(window, qtbot, db):
@@ -132,7 +140,9 @@ def test_new_programme_from_last_year(window, qtbot, db):
         pid = window.files.new_programme_from_last_year(copy_activities=True)
     assert window.ctx.programme_id == pid
     assert window.activities.model.total_count == 10
-    assert all(r.start_date.year == 2025 and r.status == "planned" for r in window.activities.model.all_rows())
+    assert all(
+        r.start_date.year == 2025 and r.status == "planned" for r in window.activities.model.all_rows()
+    )
     assert window.programme_combo.count() == 2 and "2025" in window.programme_label.text()
     window.programme_combo.setCurrentIndex(window.programme_combo.findData(1))
     window.programme_combo.activated.emit(window.programme_combo.currentIndex())
@@ -159,9 +169,13 @@ def test_settings_are_typed_with_defaults(tmp_path):
     s.sync()
     again = S.Settings(tmp_path / "s.ini")
     assert len(again.get(S.RECENT_FILES)) == S.MAX_RECENT
-    assert again.get(S.RECENT_FILES)[0].endswith("11.sqlite") and again.get(S.LAST_DATABASE).endswith("11.sqlite")
+    assert again.get(S.RECENT_FILES)[0].endswith("11.sqlite") and again.get(S.LAST_DATABASE).endswith(
+        "11.sqlite"
+    )
     assert again.get(S.WINDOW_GEOMETRY) == b"\x00\x01binary"
-    (tmp_path / "bad.ini").write_text("[activities]\nfilters=not json\n[window]\nview=abc\n", encoding="utf-8")
+    (tmp_path / "bad.ini").write_text(
+        "[activities]\nfilters=not json\n[window]\nview=abc\n", encoding="utf-8"
+    )
     bad = S.Settings(tmp_path / "bad.ini")
     assert bad.get(S.ACTIVITY_FILTERS) == {} and bad.get(S.CURRENT_VIEW) == 0
 
@@ -194,7 +208,9 @@ def test_a_database_problem_is_one_sentence_and_offers_another_file(qtbot, tmp_p
     app = Application(qtbot_app(), S.Settings())
     good = tmp_path / "good.sqlite"
     monkeypatch.setattr(app, "ask_other_file", lambda exc, parent: (asked.append(exc), good)[1])
-    monkeypatch.setattr("lifelong_desktop.ui.programme.file_actions.FileActions.new_programme", lambda self: None)
+    monkeypatch.setattr(
+        "lifelong_desktop.ui.programme.file_actions.FileActions.new_programme", lambda self: None
+    )
     assert app.open(bad)
     qtbot.addWidget(app.window)
     assert asked[0].code == "not_a_database" and "notes.sqlite" in asked[0].message("zh")
@@ -205,6 +221,7 @@ def test_a_database_problem_is_one_sentence_and_offers_another_file(qtbot, tmp_p
 
 def test_unexpected_errors_are_logged_and_shown_in_one_sentence(qtbot, monkeypatch):
     from lifelong_desktop.ui.shell import application
+
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     old = sys.excepthook
@@ -369,7 +386,10 @@ def test_every_translatable_string_of_the_window_reaches_the_translation_file():
     from lifelong_desktop.paths import resource
 
     root = Path(__file__).resolve().parents[2] / "lifelong_desktop" / "ui"
-    in_ts = {m.findtext("source") for m in ET.parse(resource("i18n", "lifelong_zh_CN.ts")).getroot().iter("message")}
+    in_ts = {
+        m.findtext("source")
+        for m in ET.parse(resource("i18n", "lifelong_zh_CN.ts")).getroot().iter("message")
+    }
     missing = []
     for path in sorted(root.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -390,12 +410,16 @@ def test_undo_texts_speak_chinese(qtbot, window):
 
     from lifelong_desktop.ui.activities import commands as cmd
     from lifelong_desktop.ui.shell.i18n import install_translators
+
     app = QApplication.instance()
     install_translators(app, "zh_CN")
     try:
         ctx = window.ctx
-        texts = [cmd.DuplicateActivities(ctx, [1, 2]).text(), cmd.DeleteActivities(ctx, [1]).text(),
-                 cmd.BulkEdit(ctx, [1, 2, 3], planning_change()).text()]
+        texts = [
+            cmd.DuplicateActivities(ctx, [1, 2]).text(),
+            cmd.DeleteActivities(ctx, [1]).text(),
+            cmd.BulkEdit(ctx, [1, 2, 3], planning_change()).text(),
+        ]
     finally:
         install_translators(app, "en")
     assert texts == ["复制 2 项活动", "删除 1 项活动", "批量修改 3 项活动"]

@@ -23,8 +23,9 @@ AS_OF = ScheduleOptions().as_of
 
 
 def pdf_pages(path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                         check=True).stdout.decode("utf-8")
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     return out.split("\f")[:-1]
 
 
@@ -50,15 +51,27 @@ def small_db(db):
         s.add_all([hall, museum, host, under, co])
 
         def add(title, venue, city, day, days=1, **kw):
-            a = Activity(programme_id=p.id, title=title, activity_type="lecture", level="provincial",
-                         mode="offline", city_code=city, venue=venue, status="confirmed", start_date=day,
-                         end_date=date.fromordinal(day.toordinal() + days - 1), **kw)
+            a = Activity(
+                programme_id=p.id,
+                title=title,
+                activity_type="lecture",
+                level="provincial",
+                mode="offline",
+                city_code=city,
+                venue=venue,
+                status="confirmed",
+                start_date=day,
+                end_date=date.fromordinal(day.toordinal() + days - 1),
+                **kw,
+            )
             a.set_organisations("host", [host])
             a.set_organisations("undertaker", [under])
             a.set_organisations("co_organiser", [co])
             s.add(a)
 
-        add("非遗剪纸展览", museum, "210200", date(2024, 5, 12), days=3, start_time=time(9), end_time=time(17))
+        add(
+            "非遗剪纸展览", museum, "210200", date(2024, 5, 12), days=3, start_time=time(9), end_time=time(17)
+        )
         add("老年人智能手机讲座", hall, "210100", date(2024, 5, 13), start_time=time(14), end_time=time(16))
         add("家庭教育公益课", hall, "210100", date(2024, 5, 20), start_time=time(9), end_time=time(11))
     return db
@@ -103,8 +116,16 @@ def test_by_date_pdf_text_header_footer(small_db, tmp_path):
         assert "辽宁省2024年全民终身学习活动周" in text and "主题：学习让生活更美好" in text
         assert f"第{i}页/共{pages}页" in text.replace(" ", "") and "数据截至" in text
     whole = "".join(texts)
-    for words in ("老年人智能手机讲座", "沈阳市图书馆", "沈阳市皇姑区黄河南大街102号", "主办：辽宁省教育厅",
-                  "承办：辽宁开放大学", "协办：沈阳市图书馆学会", "2024年5月13日", "讲座"):
+    for words in (
+        "老年人智能手机讲座",
+        "沈阳市图书馆",
+        "沈阳市皇姑区黄河南大街102号",
+        "主办：辽宁省教育厅",
+        "承办：辽宁开放大学",
+        "协办：沈阳市图书馆学会",
+        "2024年5月13日",
+        "讲座",
+    ):
         assert words in whole, words
     if shutil.which("pdffonts"):  # every font embedded, with a Unicode map (selectable, searchable)
         fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
@@ -120,7 +141,9 @@ def test_by_venue_one_page_per_venue_per_week(small_db, tmp_path):
     # (Sunday 12) and 13 May (13, 14)
     assert doc.write_pdf(out) == 4
     texts = pdf_pages(out)
-    assert "沈阳市图书馆" in texts[0] and "老年人智能手机讲座" in texts[0] and "家庭教育公益课" not in texts[0]
+    assert (
+        "沈阳市图书馆" in texts[0] and "老年人智能手机讲座" in texts[0] and "家庭教育公益课" not in texts[0]
+    )
     assert "家庭教育公益课" in texts[1] and "5月20日 至 5月26日" in texts[1]
     assert "大连市博物馆" in texts[2] and "5月6日 至 5月12日" in texts[2] and "5月13日" not in texts[2]
     assert "大连市博物馆" in texts[3] and "5月13日 至 5月19日" in texts[3] and "5月14日" in texts[3]
@@ -185,13 +208,45 @@ def test_activity_sheet_and_odt(small_db, tmp_path):
 def test_cli_schedule_headless(small_db, db_path, tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     out = tmp_path / "日程.pdf"
-    run = subprocess.run([sys.executable, "-m", "lifelong_desktop.cli", "schedule", "--db", str(db_path), "--out",
-                          str(out), "--by", "city", "--page", "a3", "--landscape"], env=env, capture_output=True,
-                         text=True, timeout=120)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lifelong_desktop.cli",
+            "schedule",
+            "--db",
+            str(db_path),
+            "--out",
+            str(out),
+            "--by",
+            "city",
+            "--page",
+            "a3",
+            "--landscape",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert out.exists() and "2 页" in run.stdout
-    bad = subprocess.run([sys.executable, "-m", "lifelong_desktop.cli", "schedule", "--db", str(db_path), "--out",
-                          str(tmp_path / "x.docx")], env=env, capture_output=True, text=True, timeout=120)
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lifelong_desktop.cli",
+            "schedule",
+            "--db",
+            str(db_path),
+            "--out",
+            str(tmp_path / "x.docx"),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bad.returncode == 2 and ".pdf" in bad.stderr and "Traceback" not in bad.stderr
 
 
@@ -200,10 +255,20 @@ def test_cli_schedule_warns_on_check_errors(small_db, db_path, tmp_path, capsys)
 
     with small_db.transaction("clash") as s:  # a second activity in the museum at the same hours
         a = s.query(Activity).filter(Activity.title == "非遗剪纸展览").one()
-        clash = Activity(programme_id=a.programme_id, title="同时段讲座", activity_type="lecture", level="county",
-                         mode="offline", city_code="210200", venue_id=a.venue_id, status="confirmed",
-                         start_date=date(2024, 5, 13), end_date=date(2024, 5, 13), start_time=time(10),
-                         end_time=time(11))
+        clash = Activity(
+            programme_id=a.programme_id,
+            title="同时段讲座",
+            activity_type="lecture",
+            level="county",
+            mode="offline",
+            city_code="210200",
+            venue_id=a.venue_id,
+            status="confirmed",
+            start_date=date(2024, 5, 13),
+            end_date=date(2024, 5, 13),
+            start_time=time(10),
+            end_time=time(11),
+        )
         clash.set_organisations("host", [s.query(Organisation).first()])
         s.add(clash)
     assert main(["schedule", "--db", str(db_path), "--out", str(tmp_path / "s.odt")]) == 0
@@ -221,7 +286,9 @@ def test_cli_schedule_unwritable_output_is_one_sentence(small_db, db_path, tmp_p
     assert main(["schedule", "--db", str(db_path), "--out", str(target)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"无法写入 {target}：文件夹不存在"
-    assert main(["schedule", "--db", str(db_path), "--out", str(tmp_path / "x.pdf"), "--activity", "nope"]) == 2
+    assert (
+        main(["schedule", "--db", str(db_path), "--out", str(tmp_path / "x.pdf"), "--activity", "nope"]) == 2
+    )
     assert "nope" in capsys.readouterr().err
 
 
@@ -241,12 +308,16 @@ def test_printer_layout_does_not_leak_into_the_pdf(small_db, tmp_path):
         info = subprocess.run(["pdfinfo", str(tmp_path / "own.pdf")], capture_output=True, text=True).stdout
         width, height = (float(x) for x in info.split("Page size:")[1].split("pts")[0].split(" x "))
         assert width < height  # still portrait
-        info = subprocess.run(["pdfinfo", str(tmp_path / "landscape.pdf")], capture_output=True, text=True).stdout
+        info = subprocess.run(
+            ["pdfinfo", str(tmp_path / "landscape.pdf")], capture_output=True, text=True
+        ).stdout
         width, height = (float(x) for x in info.split("Page size:")[1].split("pts")[0].split(" x "))
         assert width > height
 
 
-def test_cli_schedule_refuses_filters_that_can_only_give_an_empty_schedule(small_db, db_path, tmp_path, capsys):
+def test_cli_schedule_refuses_filters_that_can_only_give_an_empty_schedule(
+    small_db, db_path, tmp_path, capsys
+):
     from lifelong_desktop.cli import main
 
     out = tmp_path / "s.pdf"
@@ -258,11 +329,15 @@ def test_cli_schedule_refuses_filters_that_can_only_give_an_empty_schedule(small
     assert main([*base, "--city", "210102"]) == 2  # a county: activities are filed by prefecture
     assert "地市代码无效" in capsys.readouterr().err
     assert not out.exists()
-    assert main([*base, "--city", "210000"]) == 0 and main([*base, "--city", "210100"]) == 0  # province-wide, a city
+    assert (
+        main([*base, "--city", "210000"]) == 0 and main([*base, "--city", "210100"]) == 0
+    )  # province-wide, a city
     assert main([*base, "--city", "２１０１００"]) == 0 and main([*base, "--city", "沈阳市"]) == 0  # as typed
 
 
-def test_cli_output_that_is_a_folder_is_one_sentence_in_the_users_language(small_db, db_path, tmp_path, capsys):
+def test_cli_output_that_is_a_folder_is_one_sentence_in_the_users_language(
+    small_db, db_path, tmp_path, capsys
+):
     from lifelong_desktop.cli import main
 
     (tmp_path / "日程.pdf").mkdir()

@@ -17,13 +17,20 @@ def accept_all(_values):
 
 
 def test_organisation_form_round_trips_a_row(qtbot):
-    row = OrganisationRow(7, "沈阳市总工会", "union", "91110000802100433B", "210100", "王芳", "024-1234567",
-                          "wf@example.cn", 3)
+    row = OrganisationRow(
+        7, "沈阳市总工会", "union", "91110000802100433B", "210100", "王芳", "024-1234567", "wf@example.cn", 3
+    )
     dialog = OrganisationDialog(None, accept_all, "210000", row)
     qtbot.addWidget(dialog)
-    assert dialog.values() == {"name": "沈阳市总工会", "org_type": "union", "credit_code": "91110000802100433B",
-                               "region_code": "210100", "contact_name": "王芳", "contact_phone": "024-1234567",
-                               "email": "wf@example.cn"}
+    assert dialog.values() == {
+        "name": "沈阳市总工会",
+        "org_type": "union",
+        "credit_code": "91110000802100433B",
+        "region_code": "210100",
+        "contact_name": "王芳",
+        "contact_phone": "024-1234567",
+        "email": "wf@example.cn",
+    }
     dialog.region.setEditText("210102 沈阳市和平区")  # typed into the searchable list
     assert dialog.values()["region_code"] == "210102"
     dialog.region.setEditText("no such place")
@@ -58,13 +65,33 @@ def test_venue_form_counties_follow_the_city(qtbot):
 
 
 def test_venue_form_keeps_the_values_of_a_row(qtbot):
-    row = VenueRow(3, "大连市文化馆", "210200", "大连市", "210202", "中山路1号", "cultural_centre", 300, True,
-                   "李明", "0411-1234567", 1)
+    row = VenueRow(
+        3,
+        "大连市文化馆",
+        "210200",
+        "大连市",
+        "210202",
+        "中山路1号",
+        "cultural_centre",
+        300,
+        True,
+        "李明",
+        "0411-1234567",
+        1,
+    )
     dialog = VenueDialog(None, accept_all, "210000", row)
     qtbot.addWidget(dialog)
-    assert dialog.values() == {"name": "大连市文化馆", "city_code": "210200", "county_code": "210202",
-                               "address": "中山路1号", "venue_type": "cultural_centre", "capacity": 300,
-                               "accessible": True, "contact_name": "李明", "contact_phone": "0411-1234567"}
+    assert dialog.values() == {
+        "name": "大连市文化馆",
+        "city_code": "210200",
+        "county_code": "210202",
+        "address": "中山路1号",
+        "venue_type": "cultural_centre",
+        "capacity": 300,
+        "accessible": True,
+        "contact_name": "李明",
+        "contact_phone": "0411-1234567",
+    }
 
 
 @pytest.mark.parametrize("same", [True, False])

@@ -82,7 +82,9 @@ def test_names_sort_by_pinyin_and_search_by_initials(orgs, qtbot):
 def test_selected_organisation_shows_its_activities_by_role_and_opens_one(orgs, plan, qtbot):
     orgs.select(plan["ou2"])
     roles = [(p.title, orgs.activities.index(i, 2).data()) for i, p in enumerate(orgs.activities.rows())]
-    assert sorted(roles) == sorted([("开幕式", "Undertaker"), ("开幕式", "Co-organiser"), ("终身学习讲座", "Host")])
+    assert sorted(roles) == sorted(
+        [("开幕式", "Undertaker"), ("开幕式", "Co-organiser"), ("终身学习讲座", "Host")]
+    )
     assert "2" in orgs.detail.text()
     row = orgs.activities.row_of(lambda p: p.title == "终身学习讲座")
     seen = []
@@ -239,14 +241,25 @@ def test_venue_delete_refused_while_used(venues, plan, qtbot):
 def test_an_undo_that_cannot_be_made_is_reported_and_dropped(orgs, ctx, plan, qtbot):
     from lifelong_desktop.services.planning import ActivityInput, create_activity
     from lifelong_desktop.ui.common import undo as undo_base
+
     dialog = orgs.new_organisation()
     dialog.name.setText("新单位")
     click_ok(qtbot, dialog)
     new_id = orgs.current().id
     with ctx.db.transaction() as s:  # another window makes it host of an activity meanwhile
-        create_activity(s, plan["programme"], ActivityInput(
-            title="新活动", start_date=date(2024, 5, 1), end_date=date(2024, 5, 1), city_code="210100",
-            activity_type="lecture", level="municipal", host_ids=(new_id,)))
+        create_activity(
+            s,
+            plan["programme"],
+            ActivityInput(
+                title="新活动",
+                start_date=date(2024, 5, 1),
+                end_date=date(2024, 5, 1),
+                city_code="210100",
+                activity_type="lecture",
+                level="municipal",
+                host_ids=(new_id,),
+            ),
+        )
     reported = []
     undo_base.error_handler.append(lambda exc: reported.append(str(exc)))
     try:

@@ -111,9 +111,19 @@ def test_new_activity_data_reloads_the_visible_calendar(cal, ctx, plan, qtbot):
     from lifelong_desktop.services.planning import ActivityInput, create_activity
 
     with ctx.db.transaction() as s:
-        create_activity(s, plan["programme"], ActivityInput(title="新的讲座", start_date=TODAY, end_date=TODAY,
-                                                            city_code="210400", activity_type="lecture",
-                                                            level="municipal", host_ids=(plan["edu"],)))
+        create_activity(
+            s,
+            plan["programme"],
+            ActivityInput(
+                title="新的讲座",
+                start_date=TODAY,
+                end_date=TODAY,
+                city_code="210400",
+                activity_type="lecture",
+                level="municipal",
+                host_ids=(plan["edu"],),
+            ),
+        )
     ctx.notify("activities")
     qtbot.waitUntil(lambda: titles_in(cal, "210400", TODAY) == ["新的讲座"])
 
@@ -123,10 +133,19 @@ def test_overflowing_cells_stay_fast_and_show_more(ctx, plan, qtbot):
 
     with ctx.db.transaction() as s:
         for i in range(12):
-            create_activity(s, plan["programme"], ActivityInput(title=f"讲座{i:02d}", start_date=TODAY,
-                                                                end_date=TODAY, city_code="210500",
-                                                                activity_type="lecture", level="municipal",
-                                                                host_ids=(plan["edu"],)))
+            create_activity(
+                s,
+                plan["programme"],
+                ActivityInput(
+                    title=f"讲座{i:02d}",
+                    start_date=TODAY,
+                    end_date=TODAY,
+                    city_code="210500",
+                    activity_type="lecture",
+                    level="municipal",
+                    host_ids=(plan["edu"],),
+                ),
+            )
     view = CalendarView(ctx, today=TODAY)
     qtbot.addWidget(view)
     view.show()
@@ -146,8 +165,11 @@ def _pyside_leaks_none() -> bool:
     return PySide6.__version__ == "6.12.0" and sys.version_info < (3, 12)
 
 
-@pytest.mark.xfail(_pyside_leaks_none(), strict=True,
-                   reason="PySide6 6.12.0 on Python 3.11 leaks a reference to None per void call (upstream bug)")
+@pytest.mark.xfail(
+    _pyside_leaks_none(),
+    strict=True,
+    reason="PySide6 6.12.0 on Python 3.11 leaks a reference to None per void call (upstream bug)",
+)
 def test_repainting_does_not_use_up_references_to_none(cal):
     """Painting must not leak: PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call,
     and the window then dies (`none_dealloc`) after some minutes of use. Pin PySide6-Essentials below 6.12
@@ -187,8 +209,11 @@ def test_translation_source_is_complete():
     root = ET.parse(resource("i18n", "lifelong_zh_CN.ts")).getroot()
     messages = list(root.iter("message"))
     assert len(messages) > 150
-    unfinished = [m.find("source").text for m in messages
-                  if m.find("translation").get("type") == "unfinished" or not m.find("translation").text]
+    unfinished = [
+        m.find("source").text
+        for m in messages
+        if m.find("translation").get("type") == "unfinished" or not m.find("translation").text
+    ]
     assert unfinished == []
 
 

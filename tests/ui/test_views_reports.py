@@ -80,9 +80,15 @@ def test_checks_refresh_after_a_fix(ctx, plan, qtbot):
 def test_summary_numbers_equal_a_direct_count_and_copy(ctx, plan, qtbot, qtmodeltester):
     view = shown(SummaryView(ctx), qtbot)
     with ctx.db.read() as s:
-        direct = {c: n for c, n in s.execute(select(Activity.city_code, func.count()).group_by(Activity.city_code))}
-        types = {t: n for t, n in s.execute(select(Activity.activity_type, func.count())
-                                            .group_by(Activity.activity_type))}
+        direct = {
+            c: n for c, n in s.execute(select(Activity.city_code, func.count()).group_by(Activity.city_code))
+        }
+        types = {
+            t: n
+            for t, n in s.execute(
+                select(Activity.activity_type, func.count()).group_by(Activity.activity_type)
+            )
+        }
     by_city = {r.key: r.activities for r in view.model.rows()}
     assert {k: v for k, v in by_city.items() if v} == direct
     chart = view.activity_chart

@@ -18,8 +18,12 @@ from tests.unit.reliability_data import ORGS, populate
 
 
 def _cli(*args, lang="zh"):
-    return subprocess.run([sys.executable, "-m", "lifelong_desktop.cli", "--lang", lang, *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lifelong_desktop.cli", "--lang", lang, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -55,21 +59,31 @@ def test_create_and_delete_with_organiser_links_are_logged_under_the_activity(pl
     db, aid, uid = planned
     with db.transaction("新增活动", who="wangli") as s:
         a = s.get(Activity, aid)
-        new = Activity(programme_id=a.programme_id, title="老年人智能手机培训", start_date=a.start_date,
-                       end_date=a.end_date)
+        new = Activity(
+            programme_id=a.programme_id,
+            title="老年人智能手机培训",
+            start_date=a.start_date,
+            end_date=a.end_date,
+        )
         new.set_organisations("host", [s.get(Organisation, 1)])
         s.add(new)
     with db.read() as s:
         new_uid = s.scalars(select(Activity.uid).where(Activity.title == "老年人智能手机培训")).one()
     created = _entries(db, activity_uid=new_uid)
-    assert {(e.entity, e.action, e.who) for e in created} == {("activity", "create", "wangli"),
-                                                            ("activity_organisation", "create", "wangli")}
-    assert json.loads([e for e in created if e.entity == "activity"][0].after)["title"] == "老年人智能手机培训"
+    assert {(e.entity, e.action, e.who) for e in created} == {
+        ("activity", "create", "wangli"),
+        ("activity_organisation", "create", "wangli"),
+    }
+    assert (
+        json.loads([e for e in created if e.entity == "activity"][0].after)["title"] == "老年人智能手机培训"
+    )
     with db.transaction("删除活动") as s:
         s.delete(s.scalars(select(Activity).where(Activity.uid == new_uid)).one())
     deleted = [e for e in _entries(db, activity_uid=new_uid) if e.action == "delete"]
     assert {e.entity for e in deleted} == {"activity", "activity_organisation"}
-    assert json.loads([e for e in deleted if e.entity == "activity"][0].before)["title"] == "老年人智能手机培训"
+    assert (
+        json.loads([e for e in deleted if e.entity == "activity"][0].before)["title"] == "老年人智能手机培训"
+    )
 
 
 def test_a_rolled_back_action_leaves_no_audit_entry(planned):
@@ -87,8 +101,9 @@ def test_a_rolled_back_action_leaves_no_audit_entry(planned):
 def test_bulk_changes_are_recorded_with_record(planned):
     db, aid, uid = planned
     with db.transaction("导入 沈阳市.xlsx") as s:
-        n = audit.record(s, "import", "activity", [(aid, uid, {"status": "planned"}, {"status": "held"})],
-                         programme_id=1)
+        n = audit.record(
+            s, "import", "activity", [(aid, uid, {"status": "planned"}, {"status": "held"})], programme_id=1
+        )
     assert n == 1
     [entry] = [e for e in _entries(db, activity_uid=uid) if e.action == "import"]
     assert entry.summary == "导入 沈阳市.xlsx" and entry.who == current_user()
@@ -111,8 +126,11 @@ def test_cli_audit_reads_in_chinese_with_before_and_after(planned):
         a.status = "held"
         a.title = "开幕式"
     with db.transaction("删一个承办单位") as s:
-        link = s.scalars(select(ActivityOrganisation).where(ActivityOrganisation.activity_id == aid,
-                                                            ActivityOrganisation.role == "undertaker")).one()
+        link = s.scalars(
+            select(ActivityOrganisation).where(
+                ActivityOrganisation.activity_id == aid, ActivityOrganisation.role == "undertaker"
+            )
+        ).one()
         s.delete(link)
     path = str(db.path)
     db.close()
@@ -137,8 +155,9 @@ def test_cli_audit_json_limit_and_english(planned):
     out = _cli("audit", "--db", path, "--json", "--limit", "3")
     entries = json.loads(out.stdout)
     assert len(entries) == 3 and entries[0]["summary"] == "第4次"
-    assert entries[0]["changes"] == [{"field": "expected_participants", "label": "预计参与人数", "before": 203,
-                                      "after": 204}]
+    assert entries[0]["changes"] == [
+        {"field": "expected_participants", "label": "预计参与人数", "before": 203, "after": 204}
+    ]
     english = _cli("audit", "--db", path, "--limit", "1", lang="en")
     assert "changed" in english.stdout and "203 -> 204" in english.stdout
 
@@ -170,7 +189,11 @@ def test_cli_audit_of_an_unknown_activity_id_says_so(planned):
     path = str(db.path)
     db.close()
     out = _cli("audit", "--db", path, "--activity", "no-such-id")
-    assert out.returncode == 0 and "没有编号为 no-such-id 的活动" in out.stdout and "还没有记录" not in out.stdout
+    assert (
+        out.returncode == 0
+        and "没有编号为 no-such-id 的活动" in out.stdout
+        and "还没有记录" not in out.stdout
+    )
 
 
 def test_a_returns_level_reads_as_a_word():

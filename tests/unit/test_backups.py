@@ -36,8 +36,9 @@ def _with_data(path, n=30):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "lifelong_desktop.cli", *args], capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lifelong_desktop.cli", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_opening_a_database_with_data_takes_one_backup_a_day(tmp_path):
@@ -124,8 +125,10 @@ def test_rotation_keeps_the_last_n_and_one_a_day_for_a_month(tmp_path):
     per_day = {}
     for b in kept[10:]:
         per_day.setdefault(b.taken_at.date(), []).append(b)
-    assert all(len(v) == 1 and v[0] == max(
-        (c for c in copies if c.taken_at.date() == d), key=lambda c: c.taken_at) for d, v in per_day.items())
+    assert all(
+        len(v) == 1 and v[0] == max((c for c in copies if c.taken_at.date() == d), key=lambda c: c.taken_at)
+        for d, v in per_day.items()
+    )
 
 
 def test_rotation_keeps_the_newest_copy_of_each_reason(tmp_path):
@@ -154,7 +157,7 @@ def test_newest_good_backup_skips_a_damaged_copy(tmp_path):
     good = take_backup(path, "manual", when=datetime(2024, 5, 1, 8))
     bad = take_backup(path, "manual", when=datetime(2024, 5, 2, 8))
     data = bytearray(bad.read_bytes())
-    data[len(data) // 2: len(data) // 2 + 8192] = b"\x5a" * 8192
+    data[len(data) // 2 : len(data) // 2 + 8192] = b"\x5a" * 8192
     bad.write_bytes(bytes(data))
     assert newest_good_backup(path) == good
     rows = service.backup_rows(path)
@@ -191,7 +194,7 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path):
     path = _with_data(tmp_path / "a.sqlite")
     copy = take_backup(path, "manual")
     raw = bytearray(copy.read_bytes())
-    raw[4096 * 3: 4096 * 6] = bytes(4096 * 3)
+    raw[4096 * 3 : 4096 * 6] = bytes(4096 * 3)
     copy.write_bytes(bytes(raw))
     digest = file_digest(path)
     before = list_backups(path)
@@ -252,7 +255,9 @@ def test_cli_restore_refuses_bad_input_with_sentences(tmp_path):
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"PK\x03\x04 not sqlite")
     refused = _cli("--lang", "en", "restore", "--db", str(path), "--from", str(junk))
-    assert refused.returncode == 2 and "nothing was restored" in refused.stderr  # bad input, not a bad database
+    assert (
+        refused.returncode == 2 and "nothing was restored" in refused.stderr
+    )  # bad input, not a bad database
     none = _cli("restore", "--db", str(tmp_path / "fresh.sqlite"), "--newest")
     assert none.returncode == 3 and "没有可用的完好备份" in none.stderr
     usage = _cli("restore", "--db", str(path))

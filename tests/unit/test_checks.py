@@ -23,8 +23,12 @@ class Plan:
     def __init__(self, session, window=True, year=2024, like=None):
         self.s = session
         self.p = create_programme(
-            session, region_code="210000", year=year, theme="终身学习",
-            window_start=date(year, 4, 1) if window else None, window_end=date(year, 12, 5) if window else None,
+            session,
+            region_code="210000",
+            year=year,
+            theme="终身学习",
+            window_start=date(year, 4, 1) if window else None,
+            window_end=date(year, 12, 5) if window else None,
         )
         if like is not None:  # a second programme sharing the registers of the first
             self.hall, self.hall2, self.host, self.univ = like.hall, like.hall2, like.host, like.univ
@@ -37,9 +41,18 @@ class Plan:
 
     def add(self, title="终身学习讲座", **kw):
         values = dict(
-            title=title, activity_type="lecture", level="provincial", start_date=date(year_of(kw), 5, 13),
-            end_date=date(year_of(kw), 5, 13), start_time=time(9), end_time=time(11), mode="offline",
-            city_code=SHENYANG, venue=self.hall, status="confirmed", expected_participants=100,
+            title=title,
+            activity_type="lecture",
+            level="provincial",
+            start_date=date(year_of(kw), 5, 13),
+            end_date=date(year_of(kw), 5, 13),
+            start_time=time(9),
+            end_time=time(11),
+            mode="offline",
+            city_code=SHENYANG,
+            venue=self.hall,
+            status="confirmed",
+            expected_participants=100,
         )
         values.update({k: v for k, v in kw.items() if k not in ("hosts", "undertakers", "year")})
         a = Activity(programme_id=self.p.id, **values)
@@ -67,8 +80,15 @@ def clean(plan, **common):
     plan.add("开幕式", activity_type="opening_ceremony", **common)
     plan.add("老年人智能手机培训", start_time=time(14), end_time=time(16), **common)
     plan.add("大连读书会", city_code=DALIAN, venue=plan.hall2, undertakers=[plan.host], **common)
-    plan.add("线上课程", mode="online", venue=None, online_url="https://example.org/live", start_date=date(2024, 5, 14),
-             end_date=date(2024, 5, 14), **common)
+    plan.add(
+        "线上课程",
+        mode="online",
+        venue=None,
+        online_url="https://example.org/live",
+        start_date=date(2024, 5, 14),
+        end_date=date(2024, 5, 14),
+        **common,
+    )
 
 
 HELD = dict(status="held", actual_participants=90)
@@ -98,12 +118,24 @@ def test_venue_touching_times_and_cancelled_do_not_clash(plan):
 
 
 def test_multi_day_daily_hours_clash_only_when_hours_meet(plan):
-    plan.add("三天展览上午", start_date=date(2024, 5, 12), end_date=date(2024, 5, 14), start_time=time(9),
-             end_time=time(11))
-    plan.add("第三天下午", start_date=date(2024, 5, 14), end_date=date(2024, 5, 14), start_time=time(14),
-             end_time=time(16))
+    plan.add(
+        "三天展览上午",
+        start_date=date(2024, 5, 12),
+        end_date=date(2024, 5, 14),
+        start_time=time(9),
+        end_time=time(11),
+    )
+    plan.add(
+        "第三天下午",
+        start_date=date(2024, 5, 14),
+        end_date=date(2024, 5, 14),
+        start_time=time(14),
+        end_time=time(16),
+    )
     assert "venue_double_booked" not in plan.codes()
-    plan.add("第二天全天", start_date=date(2024, 5, 13), end_date=date(2024, 5, 13), start_time=None, end_time=None)
+    plan.add(
+        "第二天全天", start_date=date(2024, 5, 13), end_date=date(2024, 5, 13), start_time=None, end_time=None
+    )
     assert plan.codes().count("venue_double_booked") == 1
 
 
@@ -122,18 +154,46 @@ def test_outside_window_only_with_a_window(plan):
 
 
 def test_public_holiday_and_adjusted_workday(plan):
-    plan.add("劳动节活动", start_date=date(2024, 5, 1), end_date=date(2024, 5, 1), status="held",
-             actual_participants=50)
-    plan.add("调休日活动", start_date=date(2024, 4, 28), end_date=date(2024, 4, 28), status="held",
-             actual_participants=50)
-    plan.add("调休放假日活动", start_date=date(2024, 5, 2), end_date=date(2024, 5, 2), status="held",
-             actual_participants=50, venue=plan.hall2, city_code=DALIAN)
+    plan.add(
+        "劳动节活动",
+        start_date=date(2024, 5, 1),
+        end_date=date(2024, 5, 1),
+        status="held",
+        actual_participants=50,
+    )
+    plan.add(
+        "调休日活动",
+        start_date=date(2024, 4, 28),
+        end_date=date(2024, 4, 28),
+        status="held",
+        actual_participants=50,
+    )
+    plan.add(
+        "调休放假日活动",
+        start_date=date(2024, 5, 2),
+        end_date=date(2024, 5, 2),
+        status="held",
+        actual_participants=50,
+        venue=plan.hall2,
+        city_code=DALIAN,
+    )
     plan.add("普通周六活动", start_date=date(2024, 5, 18), end_date=date(2024, 5, 18))
-    plan.add("跨越国庆的展览", start_date=date(2024, 9, 28), end_date=date(2024, 10, 8), start_time=None, end_time=None,
-             venue=plan.hall2, city_code=DALIAN)
-    findings = {f.params["kind"]: f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "public_holiday"}
+    plan.add(
+        "跨越国庆的展览",
+        start_date=date(2024, 9, 28),
+        end_date=date(2024, 10, 8),
+        start_time=None,
+        end_time=None,
+        venue=plan.hall2,
+        city_code=DALIAN,
+    )
+    findings = {
+        f.params["kind"]: f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "public_holiday"
+    }
     assert len(findings) == 3 and all(f.severity == "warning" for f in findings.values())
-    assert "劳动节" in findings["holiday"].message("zh") and "public holiday" in findings["holiday"].message("en")
+    assert "劳动节" in findings["holiday"].message("zh") and "public holiday" in findings["holiday"].message(
+        "en"
+    )
     assert findings["workday"].params["date"] in ("2024-04-28", "2024-09-29")
     assert "与 2024-04-28 对调" in findings["rest_day"].message("zh")
     long_one = [f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.params.get("date") == "2024-09-29"]
@@ -144,8 +204,14 @@ def test_holiday_data_missing_once_for_unpublished_year(db):
     with db.transaction("t") as s:
         plan = Plan(s, year=2031)
         plan.add("A", year=2031, start_date=date(2031, 5, 1), end_date=date(2031, 5, 1))
-        plan.add("B", year=2031, start_date=date(2031, 5, 2), end_date=date(2031, 5, 2), venue=plan.hall2,
-                 city_code=DALIAN)
+        plan.add(
+            "B",
+            year=2031,
+            start_date=date(2031, 5, 2),
+            end_date=date(2031, 5, 2),
+            venue=plan.hall2,
+            city_code=DALIAN,
+        )
         codes = plan.codes(today=date(2031, 4, 1))
         assert codes.count("holiday_data_missing") == 1
         assert "public_holiday" not in codes
@@ -161,29 +227,59 @@ def test_organiser_double_booked_in_two_cities(plan):
 def test_main_and_sub_venues_may_share_an_undertaker(plan):
     main = plan.add("开幕式主会场", activity_type="opening_ceremony")
     plan.add("大连分会场", city_code=DALIAN, venue=plan.hall2, parent_id=main.id)
-    plan.add("另一分会场", city_code="210300", venue=None, mode="online", online_url="https://x.cn", parent_id=main.id)
+    plan.add(
+        "另一分会场",
+        city_code="210300",
+        venue=None,
+        mode="online",
+        online_url="https://x.cn",
+        parent_id=main.id,
+    )
     assert "organiser_double_booked" not in plan.codes()
 
 
 def test_sub_venue_mismatch(plan):
     clean(plan)
     main = plan.s.query(Activity).filter_by(title="开幕式").one()
-    plan.add("分会场", venue=plan.hall2, city_code=DALIAN, undertakers=[plan.host], parent_id=main.id,
-             start_date=date(2024, 5, 13), end_date=date(2024, 5, 15), start_time=time(14), end_time=time(15))
+    plan.add(
+        "分会场",
+        venue=plan.hall2,
+        city_code=DALIAN,
+        undertakers=[plan.host],
+        parent_id=main.id,
+        start_date=date(2024, 5, 13),
+        end_date=date(2024, 5, 15),
+        start_time=time(14),
+        end_time=time(15),
+    )
     assert plan.codes() == ["sub_venue_mismatch"]
 
 
 def test_duplicate_suspect(plan):
     clean(plan)
-    plan.add("《老年人智能手机培训》", venue=plan.hall2, start_time=time(18), end_time=time(19), undertakers=[plan.host])
+    plan.add(
+        "《老年人智能手机培训》",
+        venue=plan.hall2,
+        start_time=time(18),
+        end_time=time(19),
+        undertakers=[plan.host],
+    )
     assert plan.codes() == ["duplicate_suspect"]
 
 
-@pytest.mark.parametrize("change, field", [
-    (dict(activity_type=None), "activity_type"), (dict(level=None), "level"), (dict(mode=None), "mode"),
-    (dict(city_code=None), "city_code"), (dict(hosts=[]), "hosts"), (dict(title=""), "title"),
-    (dict(venue=None), "venue"), (dict(mode="hybrid"), "online_url"),
-])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (dict(activity_type=None), "activity_type"),
+        (dict(level=None), "level"),
+        (dict(mode=None), "mode"),
+        (dict(city_code=None), "city_code"),
+        (dict(hosts=[]), "hosts"),
+        (dict(title=""), "title"),
+        (dict(venue=None), "venue"),
+        (dict(mode="hybrid"), "online_url"),
+    ],
+)
 def test_missing_for_submission(plan, change, field):
     plan.add(**{"title": "活动", "start_date": date(2024, 6, 3), "end_date": date(2024, 6, 3), **change})
     findings = [f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "missing_for_submission"]
@@ -193,17 +289,33 @@ def test_missing_for_submission(plan, change, field):
 
 def test_unreported_result(plan):
     plan.add("已结束未更新", start_date=date(2024, 4, 20), end_date=date(2024, 4, 20))
-    plan.add("已举办无人数", start_date=date(2024, 4, 21), end_date=date(2024, 4, 21), status="held",
-             start_time=time(14), end_time=time(15))
-    plan.add("已举办有人数", start_date=date(2024, 4, 22), end_date=date(2024, 4, 22), status="held",
-             actual_participants=80)
+    plan.add(
+        "已举办无人数",
+        start_date=date(2024, 4, 21),
+        end_date=date(2024, 4, 21),
+        status="held",
+        start_time=time(14),
+        end_time=time(15),
+    )
+    plan.add(
+        "已举办有人数",
+        start_date=date(2024, 4, 22),
+        end_date=date(2024, 4, 22),
+        status="held",
+        actual_participants=80,
+    )
     findings = [f for f in run_checks(plan.s, plan.p.id, today=TODAY) if f.code == "unreported_result"]
     assert sorted(f.params["reason"] for f in findings) == ["no_participants", "not_reported"]
 
 
 def test_occurrences_and_overlap_meaning(plan):
-    a = plan.add("三天", start_date=date(2024, 5, 12), end_date=date(2024, 5, 14), start_time=time(9),
-                 end_time=time(11))
+    a = plan.add(
+        "三天",
+        start_date=date(2024, 5, 12),
+        end_date=date(2024, 5, 14),
+        start_time=time(9),
+        end_time=time(11),
+    )
     row = activity_rows(plan.s, plan.p.id)[0]
     days = list(occurrences(row))
     assert [o.day.day for o in days] == [12, 13, 14] and days[1].index == 2 and days[1].days == 3
@@ -223,10 +335,16 @@ def test_sweep_finds_the_same_pairs_as_all_pairs():
         d = date(2024, 5, 1).toordinal() + rnd.randrange(20)
         length = rnd.choice([0, 0, 0, 1, 3])
         t = rnd.choice([None, time(9), time(14)])
-        items.append(SimpleNamespace(start_date=date.fromordinal(d), end_date=date.fromordinal(d + length),
-                                     start_time=t, end_time=None if t is None else time(t.hour + 2)))
+        items.append(
+            SimpleNamespace(
+                start_date=date.fromordinal(d),
+                end_date=date.fromordinal(d + length),
+                start_time=t,
+                end_time=None if t is None else time(t.hour + 2),
+            )
+        )
     swept = {frozenset((id(a), id(b))) for a, b in overlapping_pairs(items)}
-    brute = {frozenset((id(a), id(b))) for i, a in enumerate(items) for b in items[i + 1:] if overlaps(a, b)}
+    brute = {frozenset((id(a), id(b))) for i, a in enumerate(items) for b in items[i + 1 :] if overlaps(a, b)}
     assert swept == brute and swept
 
 
@@ -258,9 +376,18 @@ def test_cli_check_json_and_exit_code(db_path, capsys):
     assert out[0].startswith("error venue_double_booked:") and "1 findings" in out[-1]
 
 
-CODES = ("venue_double_booked", "capacity_exceeded", "outside_window", "public_holiday", "holiday_data_missing",
-         "organiser_double_booked", "sub_venue_mismatch", "duplicate_suspect", "missing_for_submission",
-         "unreported_result")
+CODES = (
+    "venue_double_booked",
+    "capacity_exceeded",
+    "outside_window",
+    "public_holiday",
+    "holiday_data_missing",
+    "organiser_double_booked",
+    "sub_venue_mismatch",
+    "duplicate_suspect",
+    "missing_for_submission",
+    "unreported_result",
+)
 
 
 def test_every_code_has_both_sentences():
@@ -308,7 +435,14 @@ def test_holiday_library_knows_the_2024_arrangement():
 
     hy = holiday_year(2024)  # 国务院办公厅关于2024年部分节假日安排的通知
     assert sorted(d.isoformat() for d in hy.workdays) == [
-        "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11", "2024-09-14", "2024-09-29",
-        "2024-10-12"]
+        "2024-02-04",
+        "2024-02-18",
+        "2024-04-07",
+        "2024-04-28",
+        "2024-05-11",
+        "2024-09-14",
+        "2024-09-29",
+        "2024-10-12",
+    ]
     assert date(2024, 5, 1) in hy.days_off and date(2024, 10, 7) in hy.days_off
     assert holiday_year(2024) is hy  # cached per year

@@ -24,12 +24,22 @@ def _script(name: str) -> Path:
 
 
 def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(_script("lifelong")), *args], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, **env}, encoding="utf-8")
+    return subprocess.run(
+        [str(_script("lifelong")), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+        encoding="utf-8",
+    )
 
 
 def _command_modules() -> list[str]:
-    return [m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_") and m.name != "common"]
+    return [
+        m.name
+        for m in pkgutil.iter_modules(commands.__path__)
+        if not m.name.startswith("_") and m.name != "common"
+    ]
 
 
 def test_version_from_the_installed_script():
@@ -63,8 +73,12 @@ def test_no_subcommand_prints_help_and_exits_2(capsys):
 
 
 def test_python_dash_m_entry_point_works():
-    result = subprocess.run([sys.executable, "-m", "lifelong_desktop.cli", "--version"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "lifelong_desktop.cli", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0 and __version__ in result.stdout
 
 
@@ -143,8 +157,13 @@ def test_internal_error_in_a_real_process_shows_no_traceback(tmp_path):
         "cli.build_parser = build_parser\n"
         "sys.exit(cli.main(['--lang', 'en', 'boom']))\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "LIFELONG_DATA_DIR": str(tmp_path)})
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "LIFELONG_DATA_DIR": str(tmp_path)},
+    )
     assert result.returncode == EXIT_INTERNAL
     assert "Traceback" not in result.stderr and "ZeroDivisionError" in result.stderr
     assert "ZeroDivisionError" in (tmp_path / "error.log").read_text(encoding="utf-8")

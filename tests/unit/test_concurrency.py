@@ -73,7 +73,11 @@ def test_the_stale_record_is_named_among_several_edited(two):
             org.email = "office@example.cn"
     assert info.value.entity == "organisation" and info.value.entity_id == ids[2]
     with a.read() as s:  # nothing of A's transaction was written, not even the two fresh rows
-        assert [o.email for o in s.scalars(select(Organisation).where(Organisation.id.in_(ids)))] == ["", "", ""]
+        assert [o.email for o in s.scalars(select(Organisation).where(Organisation.id.in_(ids)))] == [
+            "",
+            "",
+            "",
+        ]
 
 
 def test_expect_version_for_forms_that_reload_before_saving(two):

@@ -72,6 +72,7 @@ def _kill(pid: int, read_fd: int, delay: float) -> bytes:
 
 # --- a burst of edits ---------------------------------------------------------------------------------
 
+
 def _batch(db, batch: int) -> None:
     """One user action: batch number into the 20 ledger rows and the programme, a new activity with three
     organisers, and every fifth batch the deletion of the activity of batch - 3 (cascading to its links)."""
@@ -80,8 +81,12 @@ def _batch(db, batch: int) -> None:
         for a in s.scalars(select(Activity).where(Activity.title.like("台账行%"))):
             a.expected_participants = batch
         programme.submission_seq = batch
-        new = Activity(programme_id=programme.id, title=f"批次{batch}", start_date=programme.window_start,
-                       end_date=programme.window_start)
+        new = Activity(
+            programme_id=programme.id,
+            title=f"批次{batch}",
+            start_date=programme.window_start,
+            end_date=programme.window_start,
+        )
         for role, org in (("host", 1), ("undertaker", 2), ("co_organiser", 3)):
             new.organisers.append(ActivityOrganisation(role=role, position=0, organisation_id=org))
         s.add(new)
@@ -113,13 +118,20 @@ def _check_edits(path: Path) -> int:
     try:
         with db.read() as s:
             last = s.scalar(select(Programme.submission_seq))
-            ledger = s.scalars(select(Activity.expected_participants).where(Activity.title.like("台账行%"))).all()
+            ledger = s.scalars(
+                select(Activity.expected_participants).where(Activity.title.like("台账行%"))
+            ).all()
             assert len(ledger) == LEDGER_ROWS and set(ledger) == {last if last else 100}
             titles = set(s.scalars(select(Activity.title).where(Activity.title.like("批次%"))))
             assert titles == _expected_batches(last)
-            links = dict(s.execute(select(Activity.title, func.count(ActivityOrganisation.role))
-                                   .join(ActivityOrganisation).where(Activity.title.like("批次%"))
-                                   .group_by(Activity.id)).all())
+            links = dict(
+                s.execute(
+                    select(Activity.title, func.count(ActivityOrganisation.role))
+                    .join(ActivityOrganisation)
+                    .where(Activity.title.like("批次%"))
+                    .group_by(Activity.id)
+                ).all()
+            )
             assert set(links.values()) <= {3} and set(links) == titles
             audited = set(s.scalars(select(AuditEntry.summary).where(AuditEntry.summary.like("批次%"))))
             assert audited == {f"批次{k}" for k in range(1, last + 1)}
@@ -135,8 +147,15 @@ def _ledger_db(path: Path) -> None:
     with db.transaction("台账") as s:
         programme = s.scalars(select(Programme)).one()
         for i in range(LEDGER_ROWS):
-            s.add(Activity(programme_id=programme.id, title=f"台账行{i}", start_date=programme.window_start,
-                           end_date=programme.window_start, expected_participants=100))
+            s.add(
+                Activity(
+                    programme_id=programme.id,
+                    title=f"台账行{i}",
+                    start_date=programme.window_start,
+                    end_date=programme.window_start,
+                    expected_participants=100,
+                )
+            )
     db.close()
 
 
@@ -144,7 +163,9 @@ def _kill_edits(tmp_path: Path, kills: int, seed: int) -> dict[str, int]:
     rng = random.Random(seed)
     path = tmp_path / "edits.sqlite"
     _ledger_db(path)
-    worker = open_database(path, backup_on_open=False)  # the children inherit it, warmed up, with no connection
+    worker = open_database(
+        path, backup_on_open=False
+    )  # the children inherit it, warmed up, with no connection
     _batch(worker, 1)
     worker.engine.dispose()
     last, mid, advanced = 1, 0, 0
@@ -170,15 +191,24 @@ def test_killed_edit_bursts_leave_whole_transactions(tmp_path):
 
 # --- a real bulk import -------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def workbook(tmp_path_factory):
     """An exported demo workbook of 500 activities (the real export of the demo programme)."""
     folder = tmp_path_factory.mktemp("crash-import")
     env = {**os.environ, "LIFELONG_DATA_DIR": str(folder / "ud")}
     src, out = folder / "demo.sqlite", folder / "demo.xlsx"
-    for args in (["demo", "--db", str(src), "--activities", "500"], ["export", "--db", str(src), "--out", str(out)]):
-        done = subprocess.run([sys.executable, "-m", "lifelong_desktop.cli", *args], env=env, capture_output=True,
-                              text=True, timeout=300)
+    for args in (
+        ["demo", "--db", str(src), "--activities", "500"],
+        ["export", "--db", str(src), "--out", str(out)],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "lifelong_desktop.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if done.returncode != 0:
             pytest.skip(f"demo/export not available: {done.stderr.strip()}")
     return out
@@ -197,7 +227,11 @@ def _table_counts(path: Path) -> dict[str, int]:
     con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables if t != "sqlite_sequence"}
+        return {
+            t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+            for t in tables
+            if t != "sqlite_sequence"
+        }
     finally:
         con.close()
 
@@ -295,6 +329,7 @@ def test_killed_bulk_imports_leave_nothing_or_everything(tmp_path, workbook):
 
 # --- creating a new database ------------------------------------------------------------------------
 
+
 def _create(marks: int, path: Path) -> None:
     os.write(marks, b"b")
     db = open_database(path)
@@ -329,6 +364,7 @@ def test_killed_creation_of_a_new_database_opens_clean(tmp_path):
 
 
 # --- taking a backup --------------------------------------------------------------------------------
+
 
 def _backups(marks: int, path: Path) -> None:
     from lifelong_desktop.db import take_backup
@@ -381,10 +417,16 @@ def test_crash_soak(tmp_path, workbook):
     creations = _kill_creations(tmp_path / "creations", 200, seed)
     (tmp_path / "backups-soak").mkdir()
     copies = _kill_backups(tmp_path / "backups-soak", 200, seed)
-    for label, stats in (("soak edit", edits), ("soak import", imports), ("soak creation", creations),
-                         ("soak backup", copies)):
+    for label, stats in (
+        ("soak edit", edits),
+        ("soak import", imports),
+        ("soak creation", creations),
+        ("soak backup", copies),
+    ):
         _count(f"{label} kills", stats["kills"])
-    print(f"\ncrash soak (seed {seed}): edits {edits}, imports {imports}, creations {creations}, backups {copies}")
+    print(
+        f"\ncrash soak (seed {seed}): edits {edits}, imports {imports}, creations {creations}, backups {copies}"
+    )
 
 
 def teardown_module() -> None:

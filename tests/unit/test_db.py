@@ -77,22 +77,30 @@ MOUNTINFO = textwrap.dedent("""\
     """)
 
 
-@pytest.mark.parametrize("path, fstype, remote", [
-    ("/home/wang/plan.sqlite", "ext4", False),
-    ("/mnt/office/计划/辽宁.sqlite", "cifs", True),
-    ("/home/wang/nfs/a.sqlite", "nfs4", True),
-    ("/mnt/my share/a.sqlite", "fuse.sshfs", True),
-    ("/mnt/office/local/a.sqlite", "ext4", False),  # a local disk mounted below a share
-])
+@pytest.mark.parametrize(
+    "path, fstype, remote",
+    [
+        ("/home/wang/plan.sqlite", "ext4", False),
+        ("/mnt/office/计划/辽宁.sqlite", "cifs", True),
+        ("/home/wang/nfs/a.sqlite", "nfs4", True),
+        ("/mnt/my share/a.sqlite", "fuse.sshfs", True),
+        ("/mnt/office/local/a.sqlite", "ext4", False),  # a local disk mounted below a share
+    ],
+)
 def test_mountinfo_tells_network_file_systems(path, fstype, remote, monkeypatch):
     monkeypatch.setattr(netfs.os.path, "realpath", lambda p: str(p))
     assert netfs.filesystem_type(Path(path), MOUNTINFO) == fstype
     assert (fstype in netfs.NETWORK_FS_TYPES) == remote
 
 
-@pytest.mark.parametrize("path, remote", [(r"\\fileserver\教育厅\计划.sqlite", True),
-                                          ("//fileserver/share/a.sqlite", True),
-                                          (r"\\?\UNC\fileserver\share\a.sqlite", True)])
+@pytest.mark.parametrize(
+    "path, remote",
+    [
+        (r"\\fileserver\教育厅\计划.sqlite", True),
+        ("//fileserver/share/a.sqlite", True),
+        (r"\\?\UNC\fileserver\share\a.sqlite", True),
+    ],
+)
 def test_unc_paths_are_network_paths(path, remote):
     assert netfs._windows_is_remote(path) is remote  # noqa: SLF001 - the Windows branch, without Windows
 
@@ -132,12 +140,20 @@ def test_network_share_opens_single_user_with_a_rollback_journal_and_says_why(tm
     copy = backup_before(db, "import")  # through our own connection: the lock does not stop it
     assert copy.exists() and [b.reason for b in list_backups(path)] == ["import"]
     assert not Path(str(path) + "-wal").exists()
-    other = subprocess.run([sys.executable, "-c", HOLDER, str(path), str(tmp_path / "ud")],
-                           capture_output=True, text=True, timeout=60)
+    other = subprocess.run(
+        [sys.executable, "-c", HOLDER, str(path), str(tmp_path / "ud")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert other.stdout.strip() == "locked", other.stderr  # a colleague on another PC is told it is in use
     db.close()
-    other = subprocess.run([sys.executable, "-c", HOLDER, str(path), str(tmp_path / "ud")],
-                           capture_output=True, text=True, timeout=60)
+    other = subprocess.run(
+        [sys.executable, "-c", HOLDER, str(path), str(tmp_path / "ud")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert other.stdout.strip() == "opened", other.stderr
     sound(path)
 
@@ -162,9 +178,23 @@ def test_explicit_options_win_over_detection(tmp_path, monkeypatch):
 
 
 def test_public_api_is_still_there():
-    for name in ("open_database", "OpenOptions", "make_engine", "Database", "DatabaseProblem", "ConcurrentEdit",
-                 "backup_file", "backup_before", "newest_good_backup", "remove_database_files", "classify",
-                 "current_user", "head_revision", "migrate", "backups_dir_for"):
+    for name in (
+        "open_database",
+        "OpenOptions",
+        "make_engine",
+        "Database",
+        "DatabaseProblem",
+        "ConcurrentEdit",
+        "backup_file",
+        "backup_before",
+        "newest_good_backup",
+        "remove_database_files",
+        "classify",
+        "current_user",
+        "head_revision",
+        "migrate",
+        "backups_dir_for",
+    ):
         assert hasattr(dbmod, name), name
 
 

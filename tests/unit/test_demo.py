@@ -23,8 +23,15 @@ from lifelong_desktop.submission.format import load_format
 
 WINDOW = (date(2024, 4, 1), date(2024, 12, 6))
 CEREMONY = "2024年全民终身学习活动周全国总开幕式"
-HOSTS = ("教育部", "中共中央宣传部", "民政部（全国老龄工作委员会办公室）", "文化和旅游部", "中华全国总工会",
-         "中国联合国教科文组织全国委员会", "中国成人教育协会")
+HOSTS = (
+    "教育部",
+    "中共中央宣传部",
+    "民政部（全国老龄工作委员会办公室）",
+    "文化和旅游部",
+    "中华全国总工会",
+    "中国联合国教科文组织全国委员会",
+    "中国成人教育协会",
+)
 UNDERTAKERS = ("辽宁省人民政府", "国家电力投资集团有限公司")
 CO_ORGANISERS = ("国家开放大学", "辽宁省教育厅", "国家电投集团东北电力有限公司")
 PHONE = re.compile(r"^[0-9+\-() ]{5,20}$")
@@ -67,8 +74,12 @@ def problems(row, venues) -> list[str]:
     fmt, reg = load_format(), regions()
     codes = {name: {item.key for item in items} for name, items in fmt.code_lists.items()}
     out = []
-    for column, code_list in (("activity_type", "activity_type"), ("level", "level"), ("mode", "mode"),
-                              ("status", "status")):
+    for column, code_list in (
+        ("activity_type", "activity_type"),
+        ("level", "level"),
+        ("mode", "mode"),
+        ("status", "status"),
+    ):
         if getattr(row, column) not in codes[code_list]:
             out.append(f"{column} {getattr(row, column)!r}")
     if not 1 <= len(row.title) <= 100:
@@ -80,9 +91,13 @@ def problems(row, venues) -> list[str]:
     if row.start_time and row.end_time and row.end_time <= row.start_time:
         out.append("end time not after start time")  # also for multi-day: the daily hours must make sense
     city = reg.get(row.city_code)
-    if city is None or not (row.city_code == "210000" or (city.level == "prefecture" and city.parent == "210000")):
+    if city is None or not (
+        row.city_code == "210000" or (city.level == "prefecture" and city.parent == "210000")
+    ):
         out.append(f"city {row.city_code}")
-    if row.county_code and (reg.get(row.county_code) is None or reg.get(row.county_code).parent != row.city_code):
+    if row.county_code and (
+        reg.get(row.county_code) is None or reg.get(row.county_code).parent != row.city_code
+    ):
         out.append(f"county {row.county_code} outside {row.city_code}")
     if row.mode != "online":
         venue = venues.get(row.venue_id)
@@ -116,7 +131,12 @@ def problems(row, venues) -> list[str]:
 
 
 def _overlaps(a, b) -> bool:
-    if a.venue_id is None or a.venue_id != b.venue_id or a.end_date < b.start_date or b.end_date < a.start_date:
+    if (
+        a.venue_id is None
+        or a.venue_id != b.venue_id
+        or a.end_date < b.start_date
+        or b.end_date < a.start_date
+    ):
         return False
     if a.start_time is None or b.start_time is None:
         return True
@@ -126,13 +146,40 @@ def _overlaps(a, b) -> bool:
 def test_opening_ceremony_has_its_twelve_bodies_in_three_roles_in_order(base):
     _summary, _programme, rows, _venues, orgs = base
     [ceremony] = [r for r in rows if r.title == CEREMONY]
-    assert (ceremony.activity_type, ceremony.level, ceremony.status) == ("opening_ceremony", "national", "held")
+    assert (ceremony.activity_type, ceremony.level, ceremony.status) == (
+        "opening_ceremony",
+        "national",
+        "held",
+    )
     assert (ceremony.start_date, ceremony.city_code) == (date(2024, 4, 26), "210100")
     assert ceremony.actual_participants and ceremony.actual_participants > 0
-    assert ceremony.hosts == HOSTS and ceremony.undertakers == UNDERTAKERS and ceremony.co_organisers == CO_ORGANISERS
-    assert [orgs[n] for n in ("教育部", "中共中央宣传部", "中华全国总工会", "中国成人教育协会", "辽宁省人民政府",
-                              "国家电力投资集团有限公司", "国家开放大学", "国家电投集团东北电力有限公司")] == [
-        "government", "party", "union", "social_org", "government", "enterprise", "open_university", "enterprise"]
+    assert (
+        ceremony.hosts == HOSTS
+        and ceremony.undertakers == UNDERTAKERS
+        and ceremony.co_organisers == CO_ORGANISERS
+    )
+    assert [
+        orgs[n]
+        for n in (
+            "教育部",
+            "中共中央宣传部",
+            "中华全国总工会",
+            "中国成人教育协会",
+            "辽宁省人民政府",
+            "国家电力投资集团有限公司",
+            "国家开放大学",
+            "国家电投集团东北电力有限公司",
+        )
+    ] == [
+        "government",
+        "party",
+        "union",
+        "social_org",
+        "government",
+        "enterprise",
+        "open_university",
+        "enterprise",
+    ]
     assert ceremony.featured and ceremony.venue_name
 
 
@@ -151,8 +198,13 @@ def _clashes(rows) -> list[tuple[str, str]]:
     for r in rows:
         if r.venue_id:
             by_venue.setdefault(r.venue_id, []).append(r)
-    return [(a.title, b.title) for group in by_venue.values() for i, a in enumerate(group)
-            for b in group[i + 1:] if _overlaps(a, b)]
+    return [
+        (a.title, b.title)
+        for group in by_venue.values()
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+        if _overlaps(a, b)
+    ]
 
 
 def test_base_programme_is_complete_valid_and_never_double_books_a_venue(base):
@@ -180,7 +232,11 @@ def test_statuses_are_those_of_a_programme_already_held(base):
     assert status["planned"] + status["confirmed"] >= 2  # a few left unreported after their date
     assert status["cancelled"] >= 1 and status["postponed"] >= 1
     held = [r for r in rows if r.status == "held"]
-    near = [r for r in held if r.expected_participants and 0.8 <= r.actual_participants / r.expected_participants <= 1.3]
+    near = [
+        r
+        for r in held
+        if r.expected_participants and 0.8 <= r.actual_participants / r.expected_participants <= 1.3
+    ]
     assert len(near) >= 0.9 * len(held)
 
 
@@ -213,8 +269,16 @@ def test_venues_are_real_places_with_capacities(base):
     names = {v.name for v in venues.values()}
     assert {"辽宁省图书馆", "沈阳市文化馆", "大连图书馆"} <= names
     kinds = Counter(v.venue_type for v in venues.values())
-    for kind in ("library", "museum", "cultural_centre", "community_centre", "school", "enterprise", "government",
-                 "outdoor"):
+    for kind in (
+        "library",
+        "museum",
+        "cultural_centre",
+        "community_centre",
+        "school",
+        "enterprise",
+        "government",
+        "outdoor",
+    ):
         assert kinds[kind] >= 1, kind
     assert all(v.capacity and v.capacity > 0 and v.address for v in venues.values())
     assert all(regions().get(v.county_code).parent == v.city_code for v in venues.values())
@@ -243,9 +307,13 @@ def _content(path) -> str:
     con = sqlite3.connect(path)
     try:
         digest = hashlib.sha256()
-        for table, skip in (("programme", {"created_at", "updated_at"}), ("organisation", {"created_at", "updated_at"}),
-                            ("venue", {"created_at", "updated_at"}), ("activity", {"created_at", "updated_at"}),
-                            ("activity_organisation", set())):
+        for table, skip in (
+            ("programme", {"created_at", "updated_at"}),
+            ("organisation", {"created_at", "updated_at"}),
+            ("venue", {"created_at", "updated_at"}),
+            ("activity", {"created_at", "updated_at"}),
+            ("activity_organisation", set()),
+        ):
             cur = con.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3")
             names = [d[0] for d in cur.description]
             for row in cur:
@@ -293,7 +361,13 @@ def test_bulk_creation_is_audited_once_per_table(db):
         entries = s.scalars(select(AuditEntry)).all()
         orgs, venues = len(s.scalars(select(Organisation.id)).all()), len(s.scalars(select(Venue.id)).all())
     by_entity = Counter(e.entity for e in entries)
-    assert by_entity == {"programme": 1, "organisation": 1, "venue": 1, "activity": 1, "activity_organisation": 1}
+    assert by_entity == {
+        "programme": 1,
+        "organisation": 1,
+        "venue": 1,
+        "activity": 1,
+        "activity_organisation": 1,
+    }
     after = {e.entity: json.loads(e.after) for e in entries}
     assert after["activity"]["count"] == summary.activities == 500
     assert after["organisation"]["count"] == orgs and after["venue"]["count"] == venues
@@ -439,8 +513,16 @@ def test_generation_does_not_depend_on_the_process(tmp_path):
     import subprocess
     import sys
 
-    runs = [subprocess.run([sys.executable, "-c", _DIGEST], capture_output=True, text=True, check=True,
-                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "4242")]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _DIGEST],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "4242")
+    ]
     assert runs[0] == runs[1] and len(runs[0].strip()) == 64
 
 

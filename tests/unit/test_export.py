@@ -29,9 +29,17 @@ EXPECTED_ORDER = ["前一天", "沈阳全天", "大连全天展览", "Alpha 论�
 @pytest.fixture
 def plan(db, db_path):
     with db.transaction("seed") as s:
-        p = create_programme(s, region_code="210000", year=2024, theme="终身学习", submitting_unit="辽宁省教育厅",
-                             contact_name="王老师", contact_phone="024-86891234",
-                             window_start=date(2024, 4, 1), window_end=date(2024, 12, 5))
+        p = create_programme(
+            s,
+            region_code="210000",
+            year=2024,
+            theme="终身学习",
+            submitting_unit="辽宁省教育厅",
+            contact_name="王老师",
+            contact_phone="024-86891234",
+            window_start=date(2024, 4, 1),
+            window_end=date(2024, 12, 5),
+        )
         host = Organisation(name="辽宁省教育厅", org_type="government")
         under = Organisation(name="沈阳开放大学", org_type="open_university")
         unused = Organisation(name="未参与单位", org_type="other")
@@ -40,12 +48,23 @@ def plan(db, db_path):
         s.add_all([host, under, unused, venue, spare])
         s.flush()
         for title, day, start, end, city in ACTIVITIES:
-            a = Activity(programme_id=p.id, title=title, activity_type="lecture", level="provincial",
-                         start_date=day, start_time=start, end_date=day, end_time=end,
-                         mode="offline" if city == "210100" else "online",
-                         online_url="" if city == "210100" else "https://live.example.cn/llw",
-                         city_code=city, venue_id=venue.id if city == "210100" else None, status="planned",
-                         audiences="public", expected_participants=100)
+            a = Activity(
+                programme_id=p.id,
+                title=title,
+                activity_type="lecture",
+                level="provincial",
+                start_date=day,
+                start_time=start,
+                end_date=day,
+                end_time=end,
+                mode="offline" if city == "210100" else "online",
+                online_url="" if city == "210100" else "https://live.example.cn/llw",
+                city_code=city,
+                venue_id=venue.id if city == "210100" else None,
+                status="planned",
+                audiences="public",
+                expected_participants=100,
+            )
             s.add(a)
             s.flush()
             a.set_organisations("host", [host])
@@ -68,7 +87,11 @@ def test_export_writes_the_programme_and_raises_seq_every_time(db, plan, tmp_pat
     wb = load_workbook(out)
     h = {r[1]: r[2] for r in wb["填报信息"].iter_rows(values_only=True)}
     assert h["submission_id"] == uid and h["submission_seq"] == 1 and h["scope"] == "province"
-    assert h["region_code"] == "210000" and h["submitting_unit"] == "辽宁省教育厅" and h["data_as_of"] is not None
+    assert (
+        h["region_code"] == "210000"
+        and h["submitting_unit"] == "辽宁省教育厅"
+        and h["data_as_of"] is not None
+    )
     first = programme(db)
     assert first.submission_seq == 1 and first.last_exported_at is not None
     assert main(["export", "--db", str(db_path), "--out", str(out)]) == 0
@@ -84,12 +107,19 @@ def test_activities_in_format_order_with_only_referenced_registers(plan, tmp_pat
     wb = load_workbook(out)
     titles = [r[1] for r in wb["活动"].iter_rows(min_row=3, values_only=True)]
     assert titles == EXPECTED_ORDER
-    assert sorted(r[0] for r in wb["单位"].iter_rows(min_row=3, values_only=True)) == ["沈阳开放大学", "辽宁省教育厅"]
+    assert sorted(r[0] for r in wb["单位"].iter_rows(min_row=3, values_only=True)) == [
+        "沈阳开放大学",
+        "辽宁省教育厅",
+    ]
     assert [r[0] for r in wb["场地"].iter_rows(min_row=3, values_only=True)] == ["沈阳市图书馆"]
     row = next(r for r in wb["活动"].iter_rows(min_row=3, values_only=True) if r[1] == "沈阳讲座")
     keys = [c.value for c in wb["活动"][2]]
     value = dict(zip(keys, row, strict=True))
-    assert value["hosts"] == "辽宁省教育厅" and value["undertakers"] == "沈阳开放大学" and value["venue"] == "沈阳市图书馆"
+    assert (
+        value["hosts"] == "辽宁省教育厅"
+        and value["undertakers"] == "沈阳开放大学"
+        and value["venue"] == "沈阳市图书馆"
+    )
     assert value["activity_type"] == "讲座" and value["featured"] == "否"
 
 
@@ -164,7 +194,9 @@ def test_export_without_the_planning_checks_just_exports(plan, tmp_path, monkeyp
     import sys
 
     db_path, _ = plan
-    monkeypatch.setitem(sys.modules, "lifelong_desktop.services.checks.runner", None)  # as if the module were absent
+    monkeypatch.setitem(
+        sys.modules, "lifelong_desktop.services.checks.runner", None
+    )  # as if the module were absent
     assert main(["export", "--db", str(db_path), "--out", str(tmp_path / "e.xlsx")]) == 0
     assert capsys.readouterr().err == ""
 

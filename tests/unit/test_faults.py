@@ -24,9 +24,23 @@ from lifelong_desktop.models import Activity, Programme
 from tests.unit.mounts import remount, tmpfs
 from tests.unit.reliability_data import add_activities, counts, file_digest, populate, sound, table_dump
 
-SENTENCE_CODES = ["damaged", "not_a_database", "not_ours", "read_only", "disk_full", "locked", "newer_version",
-                  "cannot_open", "missing", "network_share", "backup_failed", "migration_failed", "io_error",
-                  "backup_damaged", "read_only_view"]
+SENTENCE_CODES = [
+    "damaged",
+    "not_a_database",
+    "not_ours",
+    "read_only",
+    "disk_full",
+    "locked",
+    "newer_version",
+    "cannot_open",
+    "missing",
+    "network_share",
+    "backup_failed",
+    "migration_failed",
+    "io_error",
+    "backup_damaged",
+    "read_only_view",
+]
 
 
 def _problem(path: Path, **kw) -> DatabaseProblem:
@@ -85,7 +99,9 @@ def test_damaged_database_is_refused_unchanged_and_the_newest_good_backup_has_th
     restored.close()
 
 
-@pytest.mark.parametrize("content", [b"PK\x03\x04" + bytes(200), "活动名称,日期\n讲座,2024-05-01\n".encode(), b"\x00" * 10])
+@pytest.mark.parametrize(
+    "content", [b"PK\x03\x04" + bytes(200), "活动名称,日期\n讲座,2024-05-01\n".encode(), b"\x00" * 10]
+)
 def test_a_file_that_is_not_a_database_is_refused_unchanged(tmp_path, content):
     path = tmp_path / "计划.sqlite"
     path.write_bytes(content)
@@ -179,15 +195,20 @@ def test_read_only_file_for_an_ordinary_account(tmp_path):
         digest = file_digest(path)
         code = textwrap.dedent(f"""
             import os, sys
-            os.environ["LIFELONG_DATA_DIR"] = {str(shared / 'ud')!r}
+            os.environ["LIFELONG_DATA_DIR"] = {str(shared / "ud")!r}
             from lifelong_desktop.db import DatabaseProblem, open_database
             try:
                 open_database({str(path)!r})
             except DatabaseProblem as exc:
                 print(exc.code)
         """)
-        result = subprocess.run([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c",
-                                 code], capture_output=True, text=True, cwd="/", timeout=60)
+        result = subprocess.run(
+            [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            cwd="/",
+            timeout=60,
+        )
         if "Permission denied" in result.stderr and "python" in result.stderr.lower():
             pytest.skip("the ordinary account cannot run this interpreter")
         assert result.stdout.strip() == "read_only", result.stderr
@@ -270,8 +291,9 @@ con.execute("ROLLBACK")
 
 
 def _hold_exclusive_lock(path: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "locked"
     return proc
 
@@ -335,17 +357,20 @@ def test_failed_write_inside_a_transaction_rolls_back_everything(db):
     assert table_dump(db.path) == before
 
 
-@pytest.mark.parametrize("error, code", [
-    (sqlite3.OperationalError("disk I/O error"), "io_error"),
-    (OSError(5, "Input/output error"), "io_error"),
-    (OSError(28, "No space left on device"), "disk_full"),
-    (OSError(30, "Read-only file system"), "read_only"),
-    (sqlite3.OperationalError("database is locked"), "locked"),
-    (sqlite3.OperationalError("attempt to write a readonly database"), "read_only"),
-    (sqlite3.DatabaseError("database disk image is malformed"), "damaged"),
-    (sqlite3.DatabaseError("file is not a database"), "not_a_database"),
-    (sqlite3.OperationalError("database or disk is full"), "disk_full"),
-])
+@pytest.mark.parametrize(
+    "error, code",
+    [
+        (sqlite3.OperationalError("disk I/O error"), "io_error"),
+        (OSError(5, "Input/output error"), "io_error"),
+        (OSError(28, "No space left on device"), "disk_full"),
+        (OSError(30, "Read-only file system"), "read_only"),
+        (sqlite3.OperationalError("database is locked"), "locked"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read_only"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "damaged"),
+        (sqlite3.DatabaseError("file is not a database"), "not_a_database"),
+        (sqlite3.OperationalError("database or disk is full"), "disk_full"),
+    ],
+)
 def test_errors_are_classified_into_codes(error, code):
     from lifelong_desktop.db import classify
 

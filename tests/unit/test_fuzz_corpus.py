@@ -31,8 +31,13 @@ def test_value_case(case: Path):
     if data["target"].startswith("roundtrip_"):
         pytest.skip("round-trip cases are replayed by the fuzz run")
     assert data["target"] in TARGETS
-    _, failure = run_guarded(data["target"], lambda: check_value(data["target"], raw, data.get("extra", 0)), data,
-                             expected=(ValueProblem,), limit=2.0)
+    _, failure = run_guarded(
+        data["target"],
+        lambda: check_value(data["target"], raw, data.get("extra", 0)),
+        data,
+        expected=(ValueProblem,),
+        limit=2.0,
+    )
     assert failure is None, failure
 
 
@@ -40,7 +45,9 @@ def test_value_case(case: Path):
 def test_workbook_case(case: Path, tmp_path):
     path = tmp_path / "case.xlsx"
     path.write_bytes(case.read_bytes())
-    result, failure = run_guarded("read_workbook", lambda: read_workbook(path), case.name, expected=(), limit=30.0)
+    result, failure = run_guarded(
+        "read_workbook", lambda: read_workbook(path), case.name, expected=(), limit=30.0
+    )
     assert failure is None, failure
     corpus.check_read_result(result)
     assert not result.ok  # every corpus workbook is broken somehow: the reader must say so
@@ -52,8 +59,13 @@ def test_the_harness_reports_a_crash_and_a_hang():
     started = time.monotonic()
     _, hang = run_guarded("t", lambda: time.sleep(5), "x", expected=(), limit=0.2)
     assert hang is not None and hang.kind == "hang" and time.monotonic() - started < 2
-    _, refused = run_guarded("t", lambda: (_ for _ in ()).throw(ValueProblem("invalid_date")), "x",
-                             expected=(ValueProblem,), limit=1.0)
+    _, refused = run_guarded(
+        "t",
+        lambda: (_ for _ in ()).throw(ValueProblem("invalid_date")),
+        "x",
+        expected=(ValueProblem,),
+        limit=1.0,
+    )
     assert refused is None
 
 

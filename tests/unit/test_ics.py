@@ -22,13 +22,23 @@ def plan_db(db_path):
     with db.transaction("t") as s:
         p = create_programme(s, region_code="210000", year=2024, theme="终身学习 技能成才")
         hall = Venue(name="沈阳市图书馆报告厅", city_code="210100", address="沈阳市和平区南京北街1号")
-        orgs = [Organisation(name=n) for n in ("辽宁省教育厅", "沈阳市教育局", "辽宁开放大学", "沈阳市图书馆")]
+        orgs = [
+            Organisation(name=n) for n in ("辽宁省教育厅", "沈阳市教育局", "辽宁开放大学", "沈阳市图书馆")
+        ]
         s.add_all([hall, *orgs])
 
         def add(title, **kw):
-            values = dict(title=title, activity_type="lecture", level="provincial", mode="offline",
-                          city_code="210100", venue=hall, status="confirmed", start_date=date(2024, 5, 13),
-                          end_date=date(2024, 5, 13))
+            values = dict(
+                title=title,
+                activity_type="lecture",
+                level="provincial",
+                mode="offline",
+                city_code="210100",
+                venue=hall,
+                status="confirmed",
+                start_date=date(2024, 5, 13),
+                end_date=date(2024, 5, 13),
+            )
             values.update(kw)
             a = Activity(programme_id=p.id, **values)
             a.set_organisations("host", [orgs[0], orgs[1]])
@@ -38,12 +48,24 @@ def plan_db(db_path):
             return a
 
         add("开幕式", start_time=time(9, 30), end_time=time(11, 30))
-        add("三天展览", start_date=date(2024, 5, 13), end_date=date(2024, 5, 15), start_time=time(9),
-            end_time=time(17), status="planned")
+        add(
+            "三天展览",
+            start_date=date(2024, 5, 13),
+            end_date=date(2024, 5, 15),
+            start_time=time(9),
+            end_time=time(17),
+            status="planned",
+        )
         add("读书周", start_date=date(2024, 5, 13), end_date=date(2024, 5, 19))
         add("取消的讲座", status="cancelled", start_time=time(14), end_time=time(16))
-        add("线上课程", mode="online", venue=None, online_url="https://live.example.cn/a", start_time=time(19),
-            end_time=time(20))
+        add(
+            "线上课程",
+            mode="online",
+            venue=None,
+            online_url="https://live.example.cn/a",
+            start_time=time(19),
+            end_time=time(20),
+        )
     yield db
     db.close()
 
@@ -59,13 +81,17 @@ def test_one_event_per_activity_with_daily_meaning(plan_db):
     data, evs, n = events(plan_db)
     assert n == 5 and len(evs) == 5
     opening = evs["开幕式"]
-    assert opening.decoded("dtstart") == datetime(2024, 5, 13, 9, 30, tzinfo=opening.decoded("dtstart").tzinfo)
+    assert opening.decoded("dtstart") == datetime(
+        2024, 5, 13, 9, 30, tzinfo=opening.decoded("dtstart").tzinfo
+    )
     assert str(opening.decoded("dtstart").tzinfo) == "Asia/Shanghai"
     assert "rrule" not in opening
     expo = evs["三天展览"]
     assert expo.decoded("dtend") - expo.decoded("dtstart") == timedelta(hours=8)
     rule = expo["rrule"]
-    assert rule["FREQ"] == ["DAILY"] and rule["UNTIL"][0] == datetime(2024, 5, 15, 1, 0, tzinfo=rule["UNTIL"][0].tzinfo)
+    assert rule["FREQ"] == ["DAILY"] and rule["UNTIL"][0] == datetime(
+        2024, 5, 15, 1, 0, tzinfo=rule["UNTIL"][0].tzinfo
+    )
     assert rule["UNTIL"][0].utcoffset() == timedelta(0)
     week = evs["读书周"]
     assert week.decoded("dtstart") == date(2024, 5, 13) and week.decoded("dtend") == date(2024, 5, 20)
@@ -80,8 +106,11 @@ def test_status_location_description(plan_db):
     assert str(evs["开幕式"]["location"]) == "沈阳市图书馆报告厅，沈阳市和平区南京北街1号"
     assert str(evs["线上课程"]["location"]) == "https://live.example.cn/a"
     desc = str(evs["开幕式"]["description"])
-    assert desc.index("主办单位：辽宁省教育厅、沈阳市教育局") < desc.index("承办单位：辽宁开放大学") \
+    assert (
+        desc.index("主办单位：辽宁省教育厅、沈阳市教育局")
+        < desc.index("承办单位：辽宁开放大学")
         < desc.index("协办单位：沈阳市图书馆")
+    )
 
 
 def test_outlook_pitfalls_and_rfc_shape(plan_db):
@@ -95,9 +124,13 @@ def test_outlook_pitfalls_and_rfc_shape(plan_db):
     tzids = set(re.findall(r";TZID=([^:;]+)", text))
     assert tzids == {"Asia/Shanghai"}
     assert "BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai" in text
-    body = text[text.index("BEGIN:VEVENT"):]  # (inside VTIMEZONE, local DTSTARTs are what RFC 5545 asks)
+    body = text[text.index("BEGIN:VEVENT") :]  # (inside VTIMEZONE, local DTSTARTs are what RFC 5545 asks)
     for line in body.split("\r\n"):  # no floating times: every date-time has a TZID or is UTC
-        if re.match(r"(DTSTART|DTEND|RECURRENCE-ID)[;:]", line) and "VALUE=DATE" not in line and "TZID=" not in line:
+        if (
+            re.match(r"(DTSTART|DTEND|RECURRENCE-ID)[;:]", line)
+            and "VALUE=DATE" not in line
+            and "TZID=" not in line
+        ):
             assert line.endswith("Z"), line
     for ev in evs.values():
         assert "dtstamp" in ev and str(ev["uid"]).endswith("@lifelong-desktop.cn")

@@ -12,15 +12,32 @@ from lifelong_desktop.submission.reading.reader import read_workbook
 from tests.unit._hostile import mh
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed"),
+]
 
 
 def resave(path: Path, folder: Path) -> Path:
     """`soffice --headless --convert-to xlsx` with a private profile, so no user's LibreOffice is touched."""
     out = folder / "resaved"
     profile = (folder / "lo-profile").as_uri()
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "xlsx",
-                    "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     target = out / path.name
     assert target.is_file(), "LibreOffice wrote no file"
     return target
@@ -37,8 +54,12 @@ def same_content(a: Path, b: Path) -> None:
 
 
 def test_hand_made_workbook_resaved_by_libreoffice(tmp_path):
-    acts = [mh.sample_activity(), mh.sample_activity(activity_id=mh.ACT_2, title="分会场", parent_id=mh.ACT_1,
-                                                     start_time="9:00-11:30", end_time=None)]
+    acts = [
+        mh.sample_activity(),
+        mh.sample_activity(
+            activity_id=mh.ACT_2, title="分会场", parent_id=mh.ACT_1, start_time="9:00-11:30", end_time=None
+        ),
+    ]
     book = mh.build_workbook(tmp_path / "hand.xlsx", activities=acts)
     same_content(book, resave(book, tmp_path))
 

@@ -34,23 +34,57 @@ def credit(first17: str) -> str:
 CREDIT_A, CREDIT_B = credit("12210000MB0000001"), credit("12210000MB0000002")
 
 
-def city_return(city: str, name: str, *, sid: str | None = None, seq: int = 1, year: int = 2024,
-                titles: tuple[str, ...] = ("讲座",), ids: tuple[str, ...] | None = None,
-                orgs: list[dict] | None = None, expected: int = 100) -> WorkbookData:
+def city_return(
+    city: str,
+    name: str,
+    *,
+    sid: str | None = None,
+    seq: int = 1,
+    year: int = 2024,
+    titles: tuple[str, ...] = ("讲座",),
+    ids: tuple[str, ...] | None = None,
+    orgs: list[dict] | None = None,
+    expected: int = 100,
+) -> WorkbookData:
     venue = f"{name}图书馆"
     host = f"{name}教育局"
-    acts = [{
-        "activity_id": (ids[i] if ids else str(uuid.uuid4())), "title": f"{name}{t}", "activity_type": "lecture",
-        "level": "municipal", "start_date": date(year, 5, 10 + i), "start_time": time(9, 0),
-        "end_date": date(year, 5, 10 + i), "end_time": time(11, 0), "mode": "offline", "city_code": city,
-        "venue": venue, "hosts": (host,), "audiences": ("public",), "expected_participants": expected,
-        "actual_participants": None, "status": "planned",
-    } for i, t in enumerate(titles)]
+    acts = [
+        {
+            "activity_id": (ids[i] if ids else str(uuid.uuid4())),
+            "title": f"{name}{t}",
+            "activity_type": "lecture",
+            "level": "municipal",
+            "start_date": date(year, 5, 10 + i),
+            "start_time": time(9, 0),
+            "end_date": date(year, 5, 10 + i),
+            "end_time": time(11, 0),
+            "mode": "offline",
+            "city_code": city,
+            "venue": venue,
+            "hosts": (host,),
+            "audiences": ("public",),
+            "expected_participants": expected,
+            "actual_participants": None,
+            "status": "planned",
+        }
+        for i, t in enumerate(titles)
+    ]
     return WorkbookData(
-        header={"format": "LLW-SUBMISSION", "format_version": "1.0", "scope": "city", "region_code": city,
-                "region_name": name, "year": year, "submitting_unit": host, "contact_name": "李老师",
-                "contact_phone": "024-1234567", "submission_id": sid or str(uuid.uuid4()), "submission_seq": seq,
-                "window_start": date(year, 4, 1 if city == "210100" else 10), "window_end": date(year, 12, 1)},
+        header={
+            "format": "LLW-SUBMISSION",
+            "format_version": "1.0",
+            "scope": "city",
+            "region_code": city,
+            "region_name": name,
+            "year": year,
+            "submitting_unit": host,
+            "contact_name": "李老师",
+            "contact_phone": "024-1234567",
+            "submission_id": sid or str(uuid.uuid4()),
+            "submission_seq": seq,
+            "window_start": date(year, 4, 1 if city == "210100" else 10),
+            "window_end": date(year, 12, 1),
+        },
         activities=acts,
         organisations=orgs if orgs is not None else [{"name": host, "org_type": "government"}],
         venues=[{"name": venue, "city_code": city, "venue_type": "library"}],
@@ -87,7 +121,11 @@ def test_header_of_a_province_merge(tmp_path):
     assert h["submission_id"] == str(uuid.uuid5(uuid.NAMESPACE_URL, "LLW:210000:2024"))
     assert h["submission_id"] == merged_submission_id("210000", 2024)
     assert h["submission_seq"] == 20240630170509
-    assert h["submitting_unit"] == "辽宁省教育厅" and h["contact_name"] == "王老师" and h["contact_phone"] == "024-86891234"
+    assert (
+        h["submitting_unit"] == "辽宁省教育厅"
+        and h["contact_name"] == "王老师"
+        and h["contact_phone"] == "024-86891234"
+    )
     assert h["window_start"].date() == date(2024, 4, 1) and h["window_end"].date() == date(2024, 12, 1)
     assert len(result.data.activities) == 3
 
@@ -104,8 +142,14 @@ def test_summary_by_the_inputs_regions(tmp_path):
 
 def test_only_the_highest_seq_of_a_submission_is_kept(tmp_path):
     sid = str(uuid.uuid4())
-    old = city_return("210100", "沈阳市", sid=sid, seq=1, titles=("旧讲座", "旧展览"),
-                      orgs=[{"name": "沈阳市教育局", "org_type": "government"}, {"name": "只在旧版", "org_type": "other"}])
+    old = city_return(
+        "210100",
+        "沈阳市",
+        sid=sid,
+        seq=1,
+        titles=("旧讲座", "旧展览"),
+        orgs=[{"name": "沈阳市教育局", "org_type": "government"}, {"name": "只在旧版", "org_type": "other"}],
+    )
     new = city_return("210100", "沈阳市", sid=sid, seq=2, titles=("新讲座",))
     p_new = save(tmp_path, "v2.xlsx", new)
     p_old = save(tmp_path, "v1.xlsx", old)
@@ -141,8 +185,14 @@ def test_same_activity_id_in_two_submissions_is_an_error_and_nothing_is_written(
 def test_conflicting_credit_codes_keep_the_first_organisation(tmp_path):
     shared = [{"name": "辽宁开放大学", "org_type": "open_university", "credit_code": CREDIT_A}]
     a = city_return("210100", "沈阳市", orgs=shared + [{"name": "沈阳市教育局", "org_type": "government"}])
-    b = city_return("210200", "大连市", orgs=[{"name": "辽宁 开放大学", "org_type": "university",
-                                               "credit_code": CREDIT_B}, {"name": "大连市教育局", "org_type": "government"}])
+    b = city_return(
+        "210200",
+        "大连市",
+        orgs=[
+            {"name": "辽宁 开放大学", "org_type": "university", "credit_code": CREDIT_B},
+            {"name": "大连市教育局", "org_type": "government"},
+        ],
+    )
     result = merge([save(tmp_path, "b.xlsx", b), save(tmp_path, "a.xlsx", a)], tmp_path)
     warn = codes(result, "conflicting_organisation")
     assert len(warn) == 1 and warn[0].file == "b.xlsx" and warn[0].severity == "warning"
@@ -152,8 +202,12 @@ def test_conflicting_credit_codes_keep_the_first_organisation(tmp_path):
 
 
 def test_organisations_merge_by_credit_code_and_activities_follow(tmp_path):
-    a = city_return("210100", "沈阳市", orgs=[{"name": "沈阳市教育局", "org_type": "government", "credit_code": CREDIT_A}])
-    b = city_return("210200", "大连市", orgs=[{"name": "大连市教育局", "org_type": "government", "credit_code": CREDIT_A}])
+    a = city_return(
+        "210100", "沈阳市", orgs=[{"name": "沈阳市教育局", "org_type": "government", "credit_code": CREDIT_A}]
+    )
+    b = city_return(
+        "210200", "大连市", orgs=[{"name": "大连市教育局", "org_type": "government", "credit_code": CREDIT_A}]
+    )
     result = merge([save(tmp_path, "a.xlsx", a), save(tmp_path, "b.xlsx", b)], tmp_path)
     assert [o["name"] for o in result.data.organisations] == ["沈阳市教育局"]
     assert {a["hosts"] for a in result.data.activities} == {("沈阳市教育局",)}
@@ -265,7 +319,16 @@ def test_an_invalid_phone_option_is_refused_so_the_output_always_validates(tmp_p
 
     save(tmp_path, "a.xlsx", city_return("210100", "沈阳市"))
     out = tmp_path / "out" / "辽宁.xlsx"
-    base = ["merge", str(tmp_path / "a.xlsx"), "--out", str(out), "--unit", "辽宁省教育厅", "--contact", "王老师"]
+    base = [
+        "merge",
+        str(tmp_path / "a.xlsx"),
+        "--out",
+        str(out),
+        "--unit",
+        "辽宁省教育厅",
+        "--contact",
+        "王老师",
+    ]
     assert main([*base, "--phone", "abc"]) == 2
     assert "--phone" in capsys.readouterr().err and not out.exists()
     assert main([*base, "--phone", "０２４－８６８９３２１７"]) == 0

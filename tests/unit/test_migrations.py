@@ -48,14 +48,17 @@ def test_migrated_check_constraints_equal_the_models(db):
         want = {c["name"] for c in expected.get_check_constraints(table)}
         assert got == want, table
         assert {c["name"] for c in reflected.get_foreign_keys(table)} == {
-            c["name"] for c in expected.get_foreign_keys(table)}, table
+            c["name"] for c in expected.get_foreign_keys(table)
+        }, table
     reference.dispose()
 
 
 def test_reopening_a_current_database_changes_nothing(db_path):
     db = open_database(db_path)
     with db.transaction("新建计划") as s:
-        s.add(Programme(region_code="210000", region_name="辽宁省", year=2024, theme="让学习成为一种生活方式"))
+        s.add(
+            Programme(region_code="210000", region_name="辽宁省", year=2024, theme="让学习成为一种生活方式")
+        )
     db.close()
     con = sqlite3.connect(db_path)
     schema_before = con.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()

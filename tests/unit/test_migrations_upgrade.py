@@ -25,16 +25,22 @@ def _rows(path: Path) -> dict[str, dict[tuple, dict[str, object]]]:
     con.row_factory = sqlite3.Row
     try:
         out = {}
-        for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"):
+        for (table,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ):
             info = con.execute(f'PRAGMA table_info("{table}")').fetchall()
-            pk = [c["name"] for c in sorted(info, key=lambda c: c["pk"]) if c["pk"]] or [c["name"] for c in info]
+            pk = [c["name"] for c in sorted(info, key=lambda c: c["pk"]) if c["pk"]] or [
+                c["name"] for c in info
+            ]
             out[table] = {tuple(r[k] for k in pk): dict(r) for r in con.execute(f'SELECT * FROM "{table}"')}
         return out
     finally:
         con.close()
 
 
-def _assert_kept(before: dict, after: dict, *, skip_tables: set[str] = frozenset({"alembic_version"})) -> None:
+def _assert_kept(
+    before: dict, after: dict, *, skip_tables: set[str] = frozenset({"alembic_version"})
+) -> None:
     for table, rows in before.items():
         if table in skip_tables:
             continue
@@ -42,7 +48,10 @@ def _assert_kept(before: dict, after: dict, *, skip_tables: set[str] = frozenset
         assert after[table].keys() == rows.keys(), f"rows of {table} lost or added"
         for key, row in rows.items():
             new = after[table][key]
-            assert {k: v for k, v in row.items() if k in new} == {k: new[k] for k in row if k in new}, (table, key)
+            assert {k: v for k, v in row.items() if k in new} == {k: new[k] for k in row if k in new}, (
+                table,
+                key,
+            )
             assert set(row) <= set(new), f"columns of {table} dropped: {set(row) - set(new)}"
 
 
@@ -100,15 +109,20 @@ def batch_scripts(tmp_path, monkeypatch):
     scripts = tmp_path / "migrations"
     shutil.copytree(migrations.script_location(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
     (scripts / "versions" / "9001_rebuild_activity.py").write_text(
-        textwrap.dedent(BATCH_REVISION).replace("{head}", head_revision()), encoding="utf-8")
+        textwrap.dedent(BATCH_REVISION).replace("{head}", head_revision()), encoding="utf-8"
+    )
     monkeypatch.setattr(migrations, "script_location", lambda: scripts)
     return scripts
 
 
 def test_a_batch_rebuild_of_activity_keeps_its_organisers_links(batch_scripts, tmp_path):
     path = tmp_path / "plan.sqlite"
-    shutil.copy(SCHEMA / f"{head_revision()}.sqlite" if (SCHEMA / f"{head_revision()}.sqlite").exists()
-                else FIXTURES[-1], path)
+    shutil.copy(
+        SCHEMA / f"{head_revision()}.sqlite"
+        if (SCHEMA / f"{head_revision()}.sqlite").exists()
+        else FIXTURES[-1],
+        path,
+    )
     before = _rows(path)
     db = open_database(path)
     db.close()

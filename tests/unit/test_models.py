@@ -39,8 +39,16 @@ def programme_id(sessions):
 
 
 def _activity(programme_id: int, **kw) -> Activity:
-    values = dict(programme_id=programme_id, title="社区教育讲座", activity_type="lecture", level="community",
-                  start_date=date(2024, 5, 1), end_date=date(2024, 5, 1), mode="offline", city_code="210100")
+    values = dict(
+        programme_id=programme_id,
+        title="社区教育讲座",
+        activity_type="lecture",
+        level="community",
+        start_date=date(2024, 5, 1),
+        end_date=date(2024, 5, 1),
+        mode="offline",
+        city_code="210100",
+    )
     values.update(kw)
     return Activity(**values)
 
@@ -91,8 +99,12 @@ def test_unknown_role_is_refused_by_the_database(sessions, programme_id):
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("国家电投集团（东北）", "国家电投集团(东北)"), ("沈阳市 教育局", "沈阳市教育局"), ("ABC学院", "abc学院"),
-     ("辽宁\u3000开放大学", "辽宁开放大学")],
+    [
+        ("国家电投集团（东北）", "国家电投集团(东北)"),
+        ("沈阳市 教育局", "沈阳市教育局"),
+        ("ABC学院", "abc学院"),
+        ("辽宁\u3000开放大学", "辽宁开放大学"),
+    ],
 )
 def test_organisation_names_are_unique_after_normalisation(sessions, first, second):
     assert normalise_name(first) == normalise_name(second)
@@ -113,12 +125,16 @@ def test_renaming_an_organisation_keeps_its_key(sessions):
 def test_venue_is_unique_by_normalised_name_within_a_city(sessions):
     _ok(sessions, Venue(name="市图书馆", city_code="210100", capacity=300))
     _fails(sessions, Venue(name="市 图书馆", city_code="210100"))
-    _ok(sessions, Venue(name="市图书馆", city_code="210200"))  # the same name in another city is another venue
+    _ok(
+        sessions, Venue(name="市图书馆", city_code="210200")
+    )  # the same name in another city is another venue
 
 
 def test_deleting_an_activity_deletes_its_organiser_links(sessions, programme_id):
     with sessions.begin() as s:
-        orgs = [Organisation(name=n, org_type="government") for n in ("教育部", "辽宁省教育厅", "沈阳市教育局")]
+        orgs = [
+            Organisation(name=n, org_type="government") for n in ("教育部", "辽宁省教育厅", "沈阳市教育局")
+        ]
         first, second = _activity(programme_id), _activity(programme_id, title="第二项")
         first.set_organisations(Role.HOST, orgs[:2])
         first.set_organisations(Role.CO_ORGANISER, orgs[2:])
@@ -127,8 +143,9 @@ def test_deleting_an_activity_deletes_its_organiser_links(sessions, programme_id
         s.flush()
         ids = first.id, second.id
     with sessions() as s:
-        assert [(link.role, link.position, link.role_rank) for link in s.get(Activity, ids[0]).organisers] == [
-            ("host", 0, 0), ("host", 1, 0), ("co_organiser", 0, 2)]
+        assert [
+            (link.role, link.position, link.role_rank) for link in s.get(Activity, ids[0]).organisers
+        ] == [("host", 0, 0), ("host", 1, 0), ("co_organiser", 0, 2)]
     with sessions.begin() as s:  # through the ORM
         s.delete(s.get(Activity, ids[0]))
     with sessions.begin() as s:  # and through the database's ON DELETE CASCADE alone
@@ -173,7 +190,9 @@ def test_orm_edit_writes_an_audit_entry_with_before_and_after(db, programme_id):
     with db.transaction("修改活动名称", who="tester") as s:
         s.get(Activity, act_id).title = "新名称"
     with db.read() as s:
-        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "activity").order_by(AuditEntry.id)).all()
+        entries = s.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "activity").order_by(AuditEntry.id)
+        ).all()
     assert [e.action for e in entries] == ["create", "update"]
     created, updated = entries
     assert json.loads(created.after)["title"] == "旧名称" and created.before is None

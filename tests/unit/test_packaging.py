@@ -25,8 +25,21 @@ def wheel(tmp_path_factory) -> Path:
     pytest.importorskip("hatchling", reason="hatchling is in the [test] extra; scripts/test installs it")
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_NO_INPUT": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -85,10 +98,16 @@ def test_wheel_metadata_and_entry_points(wheel):
     assert meta["Name"] == "lifelong-desktop"
     assert meta["Requires-Python"].replace(" ", "") == ">=3.11"
     requires = [r.split(";")[0].strip().lower() for r in meta.get_all("Requires-Dist") or []]
-    base = [r for r in requires if not r.startswith(("pytest", "hypothesis", "ruff", "import-linter", "hatchling"))]
+    base = [
+        r
+        for r in requires
+        if not r.startswith(("pytest", "hypothesis", "ruff", "import-linter", "hatchling"))
+    ]
     assert any(r.startswith("pyside6-essentials") for r in base)
     # Essentials only: the full PySide6 or its Addons would add hundreds of MB to every office PC.
-    assert not [r for r in requires if r.startswith("pyside6-addons") or r.split(">")[0].split("=")[0] == "pyside6"]
+    assert not [
+        r for r in requires if r.startswith("pyside6-addons") or r.split(">")[0].split("=")[0] == "pyside6"
+    ]
     points = configparser.ConfigParser()
     points.read_string(_dist_info(wheel, "entry_points.txt"))
     assert points["console_scripts"]["lifelong"].strip() == "lifelong_desktop.cli:main"
@@ -130,7 +149,11 @@ def test_package_from_the_wheel_finds_its_resources_and_migrations(wheel, tmp_pa
     env = {**os.environ, "PYTHONPATH": str(site), "LIFELONG_DATA_DIR": str(tmp_path / "data")}
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, str(tmp_path / "fresh.sqlite")],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     got = json.loads(result.stdout.strip().splitlines()[-1])
@@ -138,7 +161,9 @@ def test_package_from_the_wheel_finds_its_resources_and_migrations(wheel, tmp_pa
     assert Path(got["resources"]) == site / PKG / "resources"
     assert Path(got["migrations"]) == site / PKG / "migrations"
     assert got["sentence"] == "Cancelled."
-    assert got["format"] == json.loads((ROOT / "resources/submission/format.json").read_text("utf-8"))["format"]
+    assert (
+        got["format"] == json.loads((ROOT / "resources/submission/format.json").read_text("utf-8"))["format"]
+    )
     assert got["regions"] >= 14  # Liaoning's fourteen prefecture-level cities
     assert got["stamped"] == got["head"] and got["head"]
 
@@ -153,8 +178,16 @@ def test_sdist_holds_every_tracked_file(tmp_path):
         pytest.skip("not a git checkout: nothing to compare the archive with")
     tracked = {n for n in listed.stdout.decode("utf-8").split("\0") if n and (ROOT / n).is_file()}
     result = subprocess.run(
-        [sys.executable, "-c", "import sys; from hatchling.build import build_sdist; print(build_sdist(sys.argv[1]))",
-         str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from hatchling.build import build_sdist; print(build_sdist(sys.argv[1]))",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     with tarfile.open(tmp_path / result.stdout.strip().splitlines()[-1]) as tf:

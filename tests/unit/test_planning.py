@@ -24,9 +24,12 @@ from lifelong_desktop.services.rows import activity_rows
 @pytest.fixture
 def plan(db):
     with db.transaction("setup") as s:
-        prog = create_programme(s, region_code="210000", year=2024, week_start=date(2024, 10, 26),
-                                week_end=date(2024, 11, 1))
-        orgs = [Organisation(name=n, org_type="government") for n in ("辽宁省教育厅", "沈阳开放大学", "省图书馆")]
+        prog = create_programme(
+            s, region_code="210000", year=2024, week_start=date(2024, 10, 26), week_end=date(2024, 11, 1)
+        )
+        orgs = [
+            Organisation(name=n, org_type="government") for n in ("辽宁省教育厅", "沈阳开放大学", "省图书馆")
+        ]
         venue = Venue(name="辽宁省图书馆", city_code="210100")
         s.add_all([*orgs, venue])
         s.flush()
@@ -34,10 +37,21 @@ def plan(db):
 
 
 def _input(plan, **kw) -> ActivityInput:
-    base = dict(title="终身学习讲座", start_date=date(2024, 10, 26), end_date=date(2024, 10, 26),
-                start_time=time(9, 0), end_time=time(11, 30), activity_type="lecture", level="provincial",
-                mode="offline", city_code="210100", venue_id=plan["venue"], host_ids=(plan["orgs"][0],),
-                undertaker_ids=(plan["orgs"][2], plan["orgs"][1]), audiences=("elderly", "public"))
+    base = dict(
+        title="终身学习讲座",
+        start_date=date(2024, 10, 26),
+        end_date=date(2024, 10, 26),
+        start_time=time(9, 0),
+        end_time=time(11, 30),
+        activity_type="lecture",
+        level="provincial",
+        mode="offline",
+        city_code="210100",
+        venue_id=plan["venue"],
+        host_ids=(plan["orgs"][0],),
+        undertaker_ids=(plan["orgs"][2], plan["orgs"][1]),
+        audiences=("elderly", "public"),
+    )
     base.update(kw)
     return ActivityInput(**base)
 
@@ -70,7 +84,9 @@ def test_update_reorders_organisers_and_bumps_version(db, plan):
     with db.transaction("create") as s:
         act_id = planning.create_activity(s, plan["programme"], _input(plan))
     [row] = _rows(db, plan)
-    new = ActivityInput.from_row(row).replace(undertaker_ids=(plan["orgs"][1], plan["orgs"][2]), title="新标题")
+    new = ActivityInput.from_row(row).replace(
+        undertaker_ids=(plan["orgs"][1], plan["orgs"][2]), title="新标题"
+    )
     with db.transaction("edit") as s:
         upd = planning.update_activity(s, act_id, new, row.version)
     [after] = _rows(db, plan)
@@ -87,7 +103,9 @@ def test_stale_edit_is_a_conflict_with_the_other_sides_values(db, plan):
     other = open_database(db.path)
     try:
         with other.transaction("other window") as s:
-            planning.update_activity(s, act_id, ActivityInput.from_row(seen).replace(title="另一窗口"), seen.version)
+            planning.update_activity(
+                s, act_id, ActivityInput.from_row(seen).replace(title="另一窗口"), seen.version
+            )
     finally:
         other.close()
     with pytest.raises(EditConflict) as err, db.transaction("mine") as s:
@@ -133,7 +151,9 @@ def before_uid(rows, title):
 
 def test_bulk_edit_then_revert(db, plan):
     with db.transaction("create") as s:
-        ids = [planning.create_activity(s, plan["programme"], _input(plan, title=f"活动{i}")) for i in range(3)]
+        ids = [
+            planning.create_activity(s, plan["programme"], _input(plan, title=f"活动{i}")) for i in range(3)
+        ]
     change = BulkChange(status="confirmed", shift_days=7, add_organisation=("co_organiser", plan["orgs"][1]))
     with db.transaction("bulk") as s:
         updates = planning.bulk_edit(s, ids[:2], change)
@@ -152,7 +172,9 @@ def test_bulk_edit_then_revert(db, plan):
 
 def test_duplicate_and_weekly_series(db, plan):
     with db.transaction("create") as s:
-        act_id = planning.create_activity(s, plan["programme"], _input(plan, status="held", actual_participants=80))
+        act_id = planning.create_activity(
+            s, plan["programme"], _input(plan, status="held", actual_participants=80)
+        )
     with db.transaction("dup") as s:
         [copy] = planning.duplicate_activities(s, [act_id])
     rows = {r.id: r for r in _rows(db, plan)}
@@ -171,19 +193,32 @@ def test_duplicate_and_weekly_series(db, plan):
 
 def test_paste_creates_missing_registers_and_undo_removes_them(db, plan):
     pasted = [
-        PastedActivity(_input(plan, host_ids=(), undertaker_ids=(), venue_id=None), hosts=("辽宁省教育厅 ", "新单位"),
-                       venue_name="新场地"),
-        PastedActivity(_input(plan, host_ids=(), undertaker_ids=(), venue_id=None, title="第二"), hosts=("新单位",),
-                       venue_name="辽宁省图书馆"),
+        PastedActivity(
+            _input(plan, host_ids=(), undertaker_ids=(), venue_id=None),
+            hosts=("辽宁省教育厅 ", "新单位"),
+            venue_name="新场地",
+        ),
+        PastedActivity(
+            _input(plan, host_ids=(), undertaker_ids=(), venue_id=None, title="第二"),
+            hosts=("新单位",),
+            venue_name="辽宁省图书馆",
+        ),
     ]
     with db.transaction("paste") as s:
         created = planning.paste_activities(s, plan["programme"], pasted)
     rows = _rows(db, plan)
-    assert len(created.activity_ids) == 2 and len(created.organisation_ids) == 1 and len(created.venue_ids) == 1
-    assert {r.title: r.hosts for r in rows} == {"终身学习讲座": ("辽宁省教育厅", "新单位"), "第二": ("新单位",)}
+    assert (
+        len(created.activity_ids) == 2 and len(created.organisation_ids) == 1 and len(created.venue_ids) == 1
+    )
+    assert {r.title: r.hosts for r in rows} == {
+        "终身学习讲座": ("辽宁省教育厅", "新单位"),
+        "第二": ("新单位",),
+    }
     assert {r.venue_name for r in rows} == {"新场地", "辽宁省图书馆"}
     with db.read() as s:
-        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.summary == "paste")) >= 2
+        assert (
+            s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.summary == "paste")) >= 2
+        )
     with db.transaction("undo paste") as s:
         planning.remove_created(s, created)
     assert _rows(db, plan) == []
@@ -194,7 +229,9 @@ def test_paste_creates_missing_registers_and_undo_removes_them(db, plan):
 
 def test_new_programme_from_last_year(db, plan):
     with db.transaction("create") as s:
-        main = planning.create_activity(s, plan["programme"], _input(plan, status="held", actual_participants=5))
+        main = planning.create_activity(
+            s, plan["programme"], _input(plan, status="held", actual_participants=5)
+        )
         planning.create_activity(s, plan["programme"], _input(plan, title="分会场", parent_id=main))
     with db.transaction("new year") as s:
         new_id, ids = planning.new_programme_from(s, plan["programme"], copy_activities=True)
@@ -220,7 +257,10 @@ def test_new_programme_from_last_year(db, plan):
 
 def test_series_dates():
     assert planning.series_dates(0, date(2024, 4, 1), date(2024, 4, 15)) == [
-        date(2024, 4, 1), date(2024, 4, 8), date(2024, 4, 15)]
+        date(2024, 4, 1),
+        date(2024, 4, 8),
+        date(2024, 4, 15),
+    ]
     assert planning.series_dates(6, date(2024, 4, 1), date(2024, 4, 6)) == []
 
 
@@ -232,26 +272,54 @@ def _rows_through_the_orm(session, programme_id):
     reg = regions()
     rows = []
     for a in session.scalars(select(Activity).where(Activity.programme_id == programme_id)):
-        by_role = {role: [link.organisation for link in a.organisers if link.role == role]
-                   for role in ("host", "undertaker", "co_organiser")}
-        rows.append(ActivityRow(
-            id=a.id, uid=a.uid, programme_id=a.programme_id, title=a.title, activity_type=a.activity_type,
-            level=a.level, parent_id=a.parent_id, parent_uid=a.parent.uid if a.parent else None,
-            start_date=a.start_date, start_time=a.start_time, end_date=a.end_date, end_time=a.end_time,
-            mode=a.mode, city_code=a.city_code, city_name=reg.name(a.city_code) if a.city_code else "",
-            county_code=a.county_code, county_name=reg.name(a.county_code) if a.county_code else "",
-            venue_id=a.venue_id, venue_name=a.venue.name if a.venue else "",
-            venue_capacity=a.venue.capacity if a.venue else None, address=a.address or "",
-            online_url=a.online_url or "",
-            hosts=tuple(o.name for o in by_role["host"]), undertakers=tuple(o.name for o in by_role["undertaker"]),
-            co_organisers=tuple(o.name for o in by_role["co_organiser"]),
-            host_ids=tuple(o.id for o in by_role["host"]), undertaker_ids=tuple(o.id for o in by_role["undertaker"]),
-            co_organiser_ids=tuple(o.id for o in by_role["co_organiser"]), audiences=tuple(a.audience_keys),
-            expected_participants=a.expected_participants, actual_participants=a.actual_participants,
-            online_participants=a.online_participants, status=a.status, featured=bool(a.featured),
-            contact_name=a.contact_name or "", contact_phone=a.contact_phone or "", description=a.description or "",
-            source_submission_id=a.source_submission_id, updated_at=a.updated_at, version=a.version,
-        ))
+        by_role = {
+            role: [link.organisation for link in a.organisers if link.role == role]
+            for role in ("host", "undertaker", "co_organiser")
+        }
+        rows.append(
+            ActivityRow(
+                id=a.id,
+                uid=a.uid,
+                programme_id=a.programme_id,
+                title=a.title,
+                activity_type=a.activity_type,
+                level=a.level,
+                parent_id=a.parent_id,
+                parent_uid=a.parent.uid if a.parent else None,
+                start_date=a.start_date,
+                start_time=a.start_time,
+                end_date=a.end_date,
+                end_time=a.end_time,
+                mode=a.mode,
+                city_code=a.city_code,
+                city_name=reg.name(a.city_code) if a.city_code else "",
+                county_code=a.county_code,
+                county_name=reg.name(a.county_code) if a.county_code else "",
+                venue_id=a.venue_id,
+                venue_name=a.venue.name if a.venue else "",
+                venue_capacity=a.venue.capacity if a.venue else None,
+                address=a.address or "",
+                online_url=a.online_url or "",
+                hosts=tuple(o.name for o in by_role["host"]),
+                undertakers=tuple(o.name for o in by_role["undertaker"]),
+                co_organisers=tuple(o.name for o in by_role["co_organiser"]),
+                host_ids=tuple(o.id for o in by_role["host"]),
+                undertaker_ids=tuple(o.id for o in by_role["undertaker"]),
+                co_organiser_ids=tuple(o.id for o in by_role["co_organiser"]),
+                audiences=tuple(a.audience_keys),
+                expected_participants=a.expected_participants,
+                actual_participants=a.actual_participants,
+                online_participants=a.online_participants,
+                status=a.status,
+                featured=bool(a.featured),
+                contact_name=a.contact_name or "",
+                contact_phone=a.contact_phone or "",
+                description=a.description or "",
+                source_submission_id=a.source_submission_id,
+                updated_at=a.updated_at,
+                version=a.version,
+            )
+        )
     return sorted(rows, key=sort_key)
 
 
@@ -261,13 +329,19 @@ def test_table_rows_equal_the_service_rows(db, plan, tmp_path):
 
     with db.transaction("more") as s:
         main = planning.create_activity(s, plan["programme"], _input(plan, start_time=None, end_time=None))
-        planning.create_activity(s, plan["programme"], _input(plan, title="分会场", parent_id=main, status="held",
-                                                                featured=True, expected_participants=5))
+        planning.create_activity(
+            s,
+            plan["programme"],
+            _input(
+                plan, title="分会场", parent_id=main, status="held", featured=True, expected_participants=5
+            ),
+        )
     with db.read() as s:
         assert activity_rows(s, plan["programme"]) == _rows_through_the_orm(s, plan["programme"])
         some = [r.id for r in activity_rows(s, plan["programme"])][-2:]  # a sub-venue without its parent
         assert activity_rows(s, plan["programme"], some) == [
-            r for r in _rows_through_the_orm(s, plan["programme"]) if r.id in some]
+            r for r in _rows_through_the_orm(s, plan["programme"]) if r.id in some
+        ]
     demo = make_demo_database(tmp_path / "demo.sqlite")
     other = open_database(tmp_path / "demo.sqlite")
     try:
@@ -279,22 +353,37 @@ def test_table_rows_equal_the_service_rows(db, plan, tmp_path):
 
 
 def test_many_deleted_and_restored_by_bulk_statements_come_back_exactly(db, plan):
-    pasted = [PastedActivity(_input(plan, title=f"批量{i:03d}", host_ids=(), undertaker_ids=()),
-                             hosts=("辽宁省教育厅",), undertakers=("省图书馆", "沈阳开放大学"))
-              for i in range(planning.BULK + 50)]
+    pasted = [
+        PastedActivity(
+            _input(plan, title=f"批量{i:03d}", host_ids=(), undertaker_ids=()),
+            hosts=("辽宁省教育厅",),
+            undertakers=("省图书馆", "沈阳开放大学"),
+        )
+        for i in range(planning.BULK + 50)
+    ]
     with db.transaction("paste") as s:
         created = planning.paste_activities(s, plan["programme"], pasted)
         main = created.activity_ids[0]
-        planning.update_activity(s, created.activity_ids[1], ActivityInput.from_row(
-            activity_rows(s, plan["programme"], [created.activity_ids[1]])[0]).replace(parent_id=main), None)
-        outside = planning.create_activity(s, plan["programme"], _input(plan, title="分会场在外", parent_id=main))
+        planning.update_activity(
+            s,
+            created.activity_ids[1],
+            ActivityInput.from_row(activity_rows(s, plan["programme"], [created.activity_ids[1]])[0]).replace(
+                parent_id=main
+            ),
+            None,
+        )
+        outside = planning.create_activity(
+            s, plan["programme"], _input(plan, title="分会场在外", parent_id=main)
+        )
     before = {r.uid: r for r in _rows(db, plan)}
     with db.transaction("delete many") as s:
         snaps = planning.delete_activities(s, created.activity_ids)
     rows = _rows(db, plan)
     assert [r.title for r in rows] == ["分会场在外"] and rows[0].parent_id is None
     with db.read() as s:
-        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "delete")) >= len(snaps)
+        assert s.scalar(
+            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "delete")
+        ) >= len(snaps)
     with db.transaction("undo") as s:
         assert planning.restore_activities(s, snaps) == created.activity_ids
     after = {r.uid: r for r in _rows(db, plan)}
@@ -307,8 +396,14 @@ def test_many_deleted_and_restored_by_bulk_statements_come_back_exactly(db, plan
 
 
 def test_big_bulk_edit_by_statements_with_undo_and_conflicts(db, plan, db_path):
-    pasted = [PastedActivity(_input(plan, title=f"大批{i:03d}", host_ids=(), undertaker_ids=()),
-                             hosts=("辽宁省教育厅",), undertakers=("省图书馆",)) for i in range(planning.BULK + 10)]
+    pasted = [
+        PastedActivity(
+            _input(plan, title=f"大批{i:03d}", host_ids=(), undertaker_ids=()),
+            hosts=("辽宁省教育厅",),
+            undertakers=("省图书馆",),
+        )
+        for i in range(planning.BULK + 10)
+    ]
     with db.transaction("paste") as s:
         ids = planning.paste_activities(s, plan["programme"], pasted).activity_ids
     change = BulkChange(status="held", shift_days=-1, add_organisation=("undertaker", plan["orgs"][1]))
@@ -319,19 +414,25 @@ def test_big_bulk_edit_by_statements_with_undo_and_conflicts(db, plan, db_path):
     assert all(rows[i].status == "held" and rows[i].start_date == date(2024, 10, 25) for i in ids)
     assert all(rows[i].undertakers == ("省图书馆", "沈阳开放大学") and rows[i].version == 2 for i in ids)
     with db.read() as s:
-        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "update", AuditEntry.entity_id == ids[0])).one()
+        entry = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "update", AuditEntry.entity_id == ids[0])
+        ).one()
         assert '"held"' in entry.after and '"planned"' in entry.before
     other = open_database(db_path)
     try:
         with other.transaction("elsewhere") as s:
-            planning.update_activity(s, ids[5], ActivityInput.from_row(rows[ids[5]]).replace(title="别处"), None)
+            planning.update_activity(
+                s, ids[5], ActivityInput.from_row(rows[ids[5]]).replace(title="别处"), None
+            )
     finally:
         other.close()
     with pytest.raises(EditConflict) as err, db.transaction("undo") as s:
         planning.revert_updates(s, updates)
     assert err.value.activity_id == ids[5] and err.value.current.title == "别处"
     assert all(r.status == "held" for r in _rows(db, plan) if r.id in ids)  # nothing written
-    fresh = [planning.Updated(u.id, u.before, u.after, u.version + (1 if u.id == ids[5] else 0)) for u in updates]
+    fresh = [
+        planning.Updated(u.id, u.before, u.after, u.version + (1 if u.id == ids[5] else 0)) for u in updates
+    ]
     with db.transaction("undo") as s:
         planning.revert_updates(s, fresh)
     rows = {r.id: r for r in _rows(db, plan)}
@@ -343,14 +444,21 @@ def test_undo_across_delete_and_restore_keeps_versions(db, plan, many):
     n = planning.BULK if many else 1
     with db.transaction("create") as s:
         main = planning.create_activity(s, plan["programme"], _input(plan, title="主"))
-        ids = [planning.create_activity(s, plan["programme"], _input(plan, title=f"活动{i}", parent_id=main))
-               for i in range(n)]
+        ids = [
+            planning.create_activity(s, plan["programme"], _input(plan, title=f"活动{i}", parent_id=main))
+            for i in range(n)
+        ]
     rows = {r.id: r for r in _rows(db, plan)}
     with db.transaction("edit") as s:
-        edits = [planning.update_activity(s, i, ActivityInput.from_row(rows[i]).replace(status="confirmed"),
-                                          rows[i].version) for i in ids]
-        main_edit = planning.update_activity(s, main, ActivityInput.from_row(rows[main]).replace(title="主会场"),
-                                             rows[main].version)
+        edits = [
+            planning.update_activity(
+                s, i, ActivityInput.from_row(rows[i]).replace(status="confirmed"), rows[i].version
+            )
+            for i in ids
+        ]
+        main_edit = planning.update_activity(
+            s, main, ActivityInput.from_row(rows[main]).replace(title="主会场"), rows[main].version
+        )
     with db.transaction("delete") as s:
         snaps = planning.delete_activities(s, [main, *ids[: max(1, n // 2)]])
     with db.transaction("undo delete") as s:
@@ -358,4 +466,6 @@ def test_undo_across_delete_and_restore_keeps_versions(db, plan, many):
     with db.transaction("undo edits") as s:  # no conflict: our own restore is not "someone else"
         planning.revert_updates(s, [main_edit, *edits])
     after = {r.id: r for r in _rows(db, plan)}
-    assert after[main].title == "主" and all(after[i].status == "planned" and after[i].parent_id == main for i in ids)
+    assert after[main].title == "主" and all(
+        after[i].status == "planned" and after[i].parent_id == main for i in ids
+    )

@@ -32,9 +32,23 @@ def test_every_code_has_a_sentence_in_both_languages():
     for code in SECTION_11:
         for lang in ("zh", "en"):
             assert messages.has("finding." + code), code
-            text = messages.render("finding." + code, lang, sheet="活动", cell="B3", key="title", label="活动名称",
-                                   value="x", length=101, max=100, first=3, column="备注", names="甲", title="开幕式",
-                                   seq=1, latest=2)
+            text = messages.render(
+                "finding." + code,
+                lang,
+                sheet="活动",
+                cell="B3",
+                key="title",
+                label="活动名称",
+                value="x",
+                length=101,
+                max=100,
+                first=3,
+                column="备注",
+                names="甲",
+                title="开幕式",
+                seq=1,
+                latest=2,
+            )
             assert "{" not in text and text != "finding." + code, (code, lang)
 
 
@@ -60,8 +74,20 @@ def test_header_values_as_numbers_and_rows_in_any_order(tmp_path):
     assert result.data.header["region_code"] == "210000" and result.data.header["format_version"] == "1.0"
 
 
-@pytest.mark.parametrize("key", ["format", "format_version", "scope", "region_code", "year", "submission_id",
-                                 "submission_seq", "submitting_unit", "contact_name"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "format",
+        "format_version",
+        "scope",
+        "region_code",
+        "year",
+        "submission_id",
+        "submission_seq",
+        "submitting_unit",
+        "contact_name",
+    ],
+)
 def test_required_header_keys(tmp_path, key):
     header = mh.sample_header()
     del header[key]
@@ -117,22 +143,45 @@ def test_deleted_key_row_falls_back_to_labels(tmp_path):
 def test_blank_rows_are_skipped_anywhere(tmp_path):
     blank = {k: None for k in load_format().tables["activities"].keys}
     spaces = dict(blank, title="  ", description="\u3000")
-    acts = [blank, mh.sample_activity(), spaces, mh.sample_activity(activity_id=mh.ACT_2, title="讲座"), blank]
+    acts = [
+        blank,
+        mh.sample_activity(),
+        spaces,
+        mh.sample_activity(activity_id=mh.ACT_2, title="讲座"),
+        blank,
+    ]
     result = read(tmp_path, activities=acts)
     assert result.exit_code == 0
     assert result.data.rows["activities"] == [4, 6]
 
 
 def test_cell_errors_name_their_cells(tmp_path):
-    act = mh.sample_activity(level="xx", start_date="2024-13-01", expected_participants=-3, featured="也许",
-                             contact_phone="abc", activity_id="nope", audiences="老年人；外星人", start_time="25:00",
-                             title="名" * 101, description="a\x01b".replace("\x01", "_x0001_"))
+    act = mh.sample_activity(
+        level="xx",
+        start_date="2024-13-01",
+        expected_participants=-3,
+        featured="也许",
+        contact_phone="abc",
+        activity_id="nope",
+        audiences="老年人；外星人",
+        start_time="25:00",
+        title="名" * 101,
+        description="a\x01b".replace("\x01", "_x0001_"),
+    )
     result = read(tmp_path, activities=[act])
     letters = result.columns["activities"]
-    expected = {("invalid_code", "level"), ("invalid_date", "start_date"), ("invalid_number", "expected_participants"),
-                ("invalid_boolean", "featured"), ("invalid_phone", "contact_phone"), ("invalid_uuid", "activity_id"),
-                ("invalid_code", "audiences"), ("invalid_time", "start_time"), ("too_long", "title"),
-                ("control_character", "description")}
+    expected = {
+        ("invalid_code", "level"),
+        ("invalid_date", "start_date"),
+        ("invalid_number", "expected_participants"),
+        ("invalid_boolean", "featured"),
+        ("invalid_phone", "contact_phone"),
+        ("invalid_uuid", "activity_id"),
+        ("invalid_code", "audiences"),
+        ("invalid_time", "start_time"),
+        ("too_long", "title"),
+        ("control_character", "description"),
+    }
     got = {(f.code, f.key) for f in result.findings if f.severity == "error"}
     assert expected <= got
     for f in result.findings:
@@ -165,58 +214,93 @@ def test_time_range_fills_end_time_and_month_day_uses_the_year(tmp_path):
 
 
 def test_duplicates_parents_and_scope(tmp_path):
-    acts = [mh.sample_activity(), mh.sample_activity(title="重复编号"),
-            mh.sample_activity(activity_id=mh.ACT_2, parent_id="33333333-3333-4333-8333-333333333333"),
-            mh.sample_activity(activity_id=None, city_code="110100"),
-            mh.sample_activity(activity_id=None, city_code="210100", county_code="210202")]
-    orgs = mh.sample_organisations() + [{"name": "教育部 ", "org_type": "政府部门"}, {"name": "ＡＢＣ", "org_type": "企业"},
-                                        {"name": "abc", "org_type": "企业"}]
-    venues = mh.sample_venues() + [{"name": "辽宁省图书馆", "city_code": "210100"},
-                                   {"name": "辽宁省图书馆", "city_code": "210200"}]
+    acts = [
+        mh.sample_activity(),
+        mh.sample_activity(title="重复编号"),
+        mh.sample_activity(activity_id=mh.ACT_2, parent_id="33333333-3333-4333-8333-333333333333"),
+        mh.sample_activity(activity_id=None, city_code="110100"),
+        mh.sample_activity(activity_id=None, city_code="210100", county_code="210202"),
+    ]
+    orgs = mh.sample_organisations() + [
+        {"name": "教育部 ", "org_type": "政府部门"},
+        {"name": "ＡＢＣ", "org_type": "企业"},
+        {"name": "abc", "org_type": "企业"},
+    ]
+    venues = mh.sample_venues() + [
+        {"name": "辽宁省图书馆", "city_code": "210100"},
+        {"name": "辽宁省图书馆", "city_code": "210200"},
+    ]
     result = read(tmp_path, activities=acts, organisations=orgs, venues=venues)
     f = found(result)
     assert ("duplicate_id", "活动!A4") in f
     assert ("unknown_parent", f"活动!{result.columns['activities']['parent_id']}5") in f
     assert ("region_outside_scope", f"活动!{result.columns['activities']['city_code']}6") in f
     assert ("region_outside_scope", f"活动!{result.columns['activities']['county_code']}7") in f
-    assert [x for x in f if x[0] == "duplicate_name"] == [("duplicate_name", "单位!A7"), ("duplicate_name", "单位!A9"),
-                                                         ("duplicate_name", "场地!A4")]
+    assert [x for x in f if x[0] == "duplicate_name"] == [
+        ("duplicate_name", "单位!A7"),
+        ("duplicate_name", "单位!A9"),
+        ("duplicate_name", "场地!A4"),
+    ]
 
 
 def test_parent_loops_are_unknown_parents(tmp_path):
-    acts = [mh.sample_activity(parent_id=mh.ACT_2), mh.sample_activity(activity_id=mh.ACT_2, parent_id=mh.ACT_1)]
+    acts = [
+        mh.sample_activity(parent_id=mh.ACT_2),
+        mh.sample_activity(activity_id=mh.ACT_2, parent_id=mh.ACT_1),
+    ]
     result = read(tmp_path, activities=acts)
     assert [x[0] for x in found(result, "unknown_parent")] == ["unknown_parent", "unknown_parent"]
-    ok = read(tmp_path, "ok.xlsx", activities=[mh.sample_activity(), mh.sample_activity(activity_id=mh.ACT_2,
-                                                                                        parent_id=mh.ACT_1)])
+    ok = read(
+        tmp_path,
+        "ok.xlsx",
+        activities=[mh.sample_activity(), mh.sample_activity(activity_id=mh.ACT_2, parent_id=mh.ACT_1)],
+    )
     assert ok.exit_code == 0 and ok.data.activities[1]["parent_id"] == mh.ACT_1
 
 
 def test_warnings_keep_exit_zero(tmp_path):
-    act = mh.sample_activity(hosts="教育部；未登记单位", venue="未登记场地", actual_participants=30, status="已确认")
+    act = mh.sample_activity(
+        hosts="教育部；未登记单位", venue="未登记场地", actual_participants=30, status="已确认"
+    )
     result = read(tmp_path, activities=[act])
     assert {x[0] for x in found(result)} == {"unknown_organisation", "unknown_venue", "actual_before_held"}
     assert result.exit_code == 0
-    held = read(tmp_path, "held.xlsx", activities=[mh.sample_activity(actual_participants=30, status="已举办")])
+    held = read(
+        tmp_path, "held.xlsx", activities=[mh.sample_activity(actual_participants=30, status="已举办")]
+    )
     assert found(held) == []
 
 
 def test_city_workbook_and_region_names(tmp_path):
     header = mh.sample_header(scope="city", region_code="210100", region_name="沈阳市")
-    ok = read(tmp_path, header=header, activities=[mh.sample_activity(city_code="沈阳市", county_code="和平区")])
+    ok = read(
+        tmp_path, header=header, activities=[mh.sample_activity(city_code="沈阳市", county_code="和平区")]
+    )
     assert ok.exit_code == 0 and ok.data.activities[0]["county_code"] == "210102"
-    bad = read(tmp_path, "bad.xlsx", header=header, activities=[mh.sample_activity(city_code="210200",
-                                                                                  venue="大连图书馆")])
+    bad = read(
+        tmp_path,
+        "bad.xlsx",
+        header=header,
+        activities=[mh.sample_activity(city_code="210200", venue="大连图书馆")],
+    )
     assert ("region_outside_scope", f"活动!{bad.columns['activities']['city_code']}3") in found(bad)
 
 
 def test_county_workbook_rule(tmp_path):
     header = mh.sample_header(scope="county", region_code="210102", region_name="和平区")
-    ok = read(tmp_path, header=header, activities=[mh.sample_activity(city_code="210100", county_code="210102")])
+    ok = read(
+        tmp_path, header=header, activities=[mh.sample_activity(city_code="210100", county_code="210102")]
+    )
     assert found(ok) == []
-    result = read(tmp_path, "bad.xlsx", header=header,
-                  activities=[mh.sample_activity(city_code="210100", county_code=None),
-                              mh.sample_activity(activity_id=mh.ACT_2, city_code="210100", county_code="210103")])
+    result = read(
+        tmp_path,
+        "bad.xlsx",
+        header=header,
+        activities=[
+            mh.sample_activity(city_code="210100", county_code=None),
+            mh.sample_activity(activity_id=mh.ACT_2, city_code="210100", county_code="210103"),
+        ],
+    )
     c = result.columns["activities"]
     assert ("required", f"活动!{c['county_code']}3") in found(result)
     assert ("region_outside_scope", f"活动!{c['county_code']}4") in found(result)
@@ -245,11 +329,22 @@ def test_findings_sorted_by_sheet_and_row(tmp_path):
 
 
 def test_register_cells(tmp_path):
-    orgs = [{"name": "甲单位", "org_type": "企业", "credit_code": "12345", "email": "a" * 96 + "@x.cn"},
-            {"name": "乙单位", "org_type": "未知类型", "region_code": "999999", "contact_phone": "abc"}]
-    venues = [{"name": "某馆", "city_code": "210100", "capacity": "-1", "accessible": "也许", "venue_type": "宫殿"}]
+    orgs = [
+        {"name": "甲单位", "org_type": "企业", "credit_code": "12345", "email": "a" * 96 + "@x.cn"},
+        {"name": "乙单位", "org_type": "未知类型", "region_code": "999999", "contact_phone": "abc"},
+    ]
+    venues = [
+        {"name": "某馆", "city_code": "210100", "capacity": "-1", "accessible": "也许", "venue_type": "宫殿"}
+    ]
     result = read(tmp_path, organisations=orgs, venues=venues, activities=[])
     got = {(f.code, f.where()) for f in result.findings}
-    assert {("invalid_credit_code", "单位!C3"), ("too_long", "单位!G3"), ("invalid_code", "单位!B4"),
-            ("unknown_region", "单位!D4"), ("invalid_phone", "单位!F4"), ("invalid_number", "场地!F3"),
-            ("invalid_boolean", "场地!G3"), ("invalid_code", "场地!E3")} <= got
+    assert {
+        ("invalid_credit_code", "单位!C3"),
+        ("too_long", "单位!G3"),
+        ("invalid_code", "单位!B4"),
+        ("unknown_region", "单位!D4"),
+        ("invalid_phone", "单位!F4"),
+        ("invalid_number", "场地!F3"),
+        ("invalid_boolean", "场地!G3"),
+        ("invalid_code", "场地!E3"),
+    } <= got

@@ -13,9 +13,14 @@ from lifelong_desktop.services.rows import activity_rows
 
 def links(session, activity_id):
     AO = ActivityOrganisation
-    return [(r, p, o) for r, p, o in session.execute(
-        select(AO.role, AO.position, AO.organisation_id).where(AO.activity_id == activity_id)
-        .order_by(AO.role_rank, AO.position))]
+    return [
+        (r, p, o)
+        for r, p, o in session.execute(
+            select(AO.role, AO.position, AO.organisation_id)
+            .where(AO.activity_id == activity_id)
+            .order_by(AO.role_rank, AO.position)
+        )
+    ]
 
 
 def test_credit_code_check_character():
@@ -27,15 +32,18 @@ def test_credit_code_check_character():
     assert not R.credit_code_valid("short")
 
 
-@pytest.mark.parametrize(("values", "code"), [
-    ({"name": " "}, "name_required"),
-    ({"name": "甲" * 101}, "name_too_long"),
-    ({"name": "甲", "email": "not-mail"}, "invalid_email"),
-    ({"name": "甲", "contact_phone": "abc"}, "invalid_phone"),
-    ({"name": "甲", "credit_code": "123"}, "invalid_credit_code"),
-    ({"name": "甲", "region_code": "999999"}, "unknown_region"),
-    ({"name": "辽宁省教育厅 "}, "duplicate_organisation"),
-])
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [
+        ({"name": " "}, "name_required"),
+        ({"name": "甲" * 101}, "name_too_long"),
+        ({"name": "甲", "email": "not-mail"}, "invalid_email"),
+        ({"name": "甲", "contact_phone": "abc"}, "invalid_phone"),
+        ({"name": "甲", "credit_code": "123"}, "invalid_credit_code"),
+        ({"name": "甲", "region_code": "999999"}, "unknown_region"),
+        ({"name": "辽宁省教育厅 "}, "duplicate_organisation"),
+    ],
+)
 def test_organisation_problems_are_codes_with_sentences(db, values, code):
     make_plan(db)
     with pytest.raises(R.RegisterError) as err, db.transaction() as s:
@@ -46,7 +54,9 @@ def test_organisation_problems_are_codes_with_sentences(db, values, code):
 
 def test_create_update_and_undo_redo_keep_the_id(db):
     with db.transaction() as s:
-        made = R.create_organisation(s, {"name": "沈阳市总工会", "org_type": "union", "contact_phone": "024-1234567"})
+        made = R.create_organisation(
+            s, {"name": "沈阳市总工会", "org_type": "union", "contact_phone": "024-1234567"}
+        )
     with db.transaction() as s:
         R.undo_change(s, made)
     with db.read() as s:
@@ -55,7 +65,9 @@ def test_create_update_and_undo_redo_keep_the_id(db):
         again = R.redo_change(s, made)
     assert again.id == made.id
     with db.transaction() as s:
-        upd = R.update_organisation(s, made.id, {"name": "沈阳市总工会", "email": "a@b.cn"}, expected_version=1)
+        upd = R.update_organisation(
+            s, made.id, {"name": "沈阳市总工会", "email": "a@b.cn"}, expected_version=1
+        )
     assert upd.before == {"email": ""} and upd.after == {"email": "a@b.cn"}
     with db.transaction() as s:
         R.undo_change(s, upd)
@@ -98,8 +110,12 @@ def test_merge_organisations_repoints_links_without_duplicates_and_undoes(db):
     with db.read() as s:
         assert s.get(Organisation, ids["ou2"]) is None
         # undertakers were [ou2, ou]: ou2 becomes ou at position 0, the second ou goes
-        assert links(s, ids["opening"]) == [("host", 0, ids["edu"]), ("undertaker", 0, ids["ou"]),
-                                            ("co_organiser", 0, ids["union"]), ("co_organiser", 1, ids["ou"])]
+        assert links(s, ids["opening"]) == [
+            ("host", 0, ids["edu"]),
+            ("undertaker", 0, ids["ou"]),
+            ("co_organiser", 0, ids["union"]),
+            ("co_organiser", 1, ids["ou"]),
+        ]
         assert links(s, ids["lecture"]) == [("host", 0, ids["ou"])]
         assert s.get(Activity, ids["opening"]).version == version + 1
         kept = s.get(Organisation, ids["ou"])
@@ -153,11 +169,13 @@ def test_merge_venues_moves_activities_same_city_only(db):
 
 def test_venue_validation(db):
     ids = make_plan(db)
-    for values, code in (({"name": "x"}, "city_required"),
-                         ({"name": "x", "city_code": "999999"}, "city_required"),
-                         ({"name": "x", "city_code": "210100", "county_code": "210202"}, "county_outside_city"),
-                         ({"name": "x", "city_code": "210100", "capacity": -1}, "invalid_capacity"),
-                         ({"name": "沈阳市图书馆", "city_code": "210100"}, "duplicate_venue")):
+    for values, code in (
+        ({"name": "x"}, "city_required"),
+        ({"name": "x", "city_code": "999999"}, "city_required"),
+        ({"name": "x", "city_code": "210100", "county_code": "210202"}, "county_outside_city"),
+        ({"name": "x", "city_code": "210100", "capacity": -1}, "invalid_capacity"),
+        ({"name": "沈阳市图书馆", "city_code": "210100"}, "duplicate_venue"),
+    ):
         with pytest.raises(R.RegisterError) as err, db.transaction() as s:
             R.create_venue(s, values)
         assert err.value.code == code
@@ -175,7 +193,10 @@ def test_register_queries_and_pinyin(db):
         counts = R.organisation_counts(s, ids["programme"])
         vcounts = R.venue_counts(s, ids["programme"])
     assert [(p.activity_id, p.role, p.position) for p in part] == [
-        (ids["opening"], "undertaker", 0), (ids["opening"], "co_organiser", 1), (ids["lecture"], "host", 0)]
+        (ids["opening"], "undertaker", 0),
+        (ids["opening"], "co_organiser", 1),
+        (ids["lecture"], "host", 0),
+    ]
     assert counts[ids["edu"]] == 3 and counts[ids["ou2"]] == 2
     assert vcounts == {ids["hall"]: 1, ids["hall2"]: 1, ids["dl"]: 3}
     names = ["沈阳市", "鞍山市", "大连市", "Zeta"]

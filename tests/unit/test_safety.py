@@ -28,19 +28,22 @@ def test_valid_workbook_passes(base):
     assert codes(base) == ([], 0)
 
 
-@pytest.mark.parametrize("make, code, reason", [
-    (mh.doctype, "unsafe_xml", None),
-    (mh.entity_in_sheet, "unsafe_xml", None),
-    (mh.utf16_doctype, "unsafe_xml", None),
-    (mh.broken_xml, "damaged", None),
-    (mh.bad_crc, "damaged", None),
-    (mh.truncated, "damaged", None),
-    (mh.zip_bomb, "too_large", "ratio"),
-    (mh.many_parts, "too_large", "parts"),
-    (mh.huge_declared_size, "too_large", "uncompressed"),
-    (mh.far_cell, "too_large", "cells"),
-    (mh.refless_cells, "too_large", "cells"),
-])
+@pytest.mark.parametrize(
+    "make, code, reason",
+    [
+        (mh.doctype, "unsafe_xml", None),
+        (mh.entity_in_sheet, "unsafe_xml", None),
+        (mh.utf16_doctype, "unsafe_xml", None),
+        (mh.broken_xml, "damaged", None),
+        (mh.bad_crc, "damaged", None),
+        (mh.truncated, "damaged", None),
+        (mh.zip_bomb, "too_large", "ratio"),
+        (mh.many_parts, "too_large", "parts"),
+        (mh.huge_declared_size, "too_large", "uncompressed"),
+        (mh.far_cell, "too_large", "cells"),
+        (mh.refless_cells, "too_large", "cells"),
+    ],
+)
 def test_hostile_zip_contents_are_refused(base, tmp_path, make, code, reason):
     path = make(base, tmp_path / "hostile.xlsx")
     report = inspect_workbook(path)
@@ -68,14 +71,17 @@ def test_refless_cells_within_bounds_are_read(base, tmp_path):
     assert inspect_workbook(path).ok
 
 
-@pytest.mark.parametrize("make, code", [
-    (lambda d: mh.ole2(d / "old.xls", False), "not_a_workbook"),
-    (lambda d: mh.ole2(d / "old.et", False), "not_a_workbook"),
-    (lambda d: mh.ole2(d / "locked.xlsx", True), "encrypted"),
-    (lambda d: mh.ods(d / "sheet.ods"), "not_a_workbook"),
-    (lambda d: mh.zip_without_parts(d / "plain.xlsx"), "not_a_workbook"),
-    (lambda d: mh.oversize(d / "big.xlsx"), "too_large"),
-])
+@pytest.mark.parametrize(
+    "make, code",
+    [
+        (lambda d: mh.ole2(d / "old.xls", False), "not_a_workbook"),
+        (lambda d: mh.ole2(d / "old.et", False), "not_a_workbook"),
+        (lambda d: mh.ole2(d / "locked.xlsx", True), "encrypted"),
+        (lambda d: mh.ods(d / "sheet.ods"), "not_a_workbook"),
+        (lambda d: mh.zip_without_parts(d / "plain.xlsx"), "not_a_workbook"),
+        (lambda d: mh.oversize(d / "big.xlsx"), "too_large"),
+    ],
+)
 def test_other_kinds_of_file(tmp_path, make, code):
     path = make(tmp_path)
     assert codes(path) == ([code], 2)
@@ -113,7 +119,9 @@ def test_formula_in_a_sheet_that_is_not_read_is_ignored(base, tmp_path):
         xml = z.read(part)
     start = xml.index(b'<c r="A1"')
     end = xml.index(b"</c>", start) + 4
-    path = mh._rewrite(base, tmp_path / "f.xlsx", {part: xml[:start] + b'<c r="A1"><f>1+1</f><v>2</v></c>' + xml[end:]})
+    path = mh._rewrite(
+        base, tmp_path / "f.xlsx", {part: xml[:start] + b'<c r="A1"><f>1+1</f><v>2</v></c>' + xml[end:]}
+    )
     assert codes(path) == ([], 0)
 
 
@@ -128,14 +136,17 @@ def test_exit_code_of_unreadable_findings():
 def test_excel_extension_validations_need_no_precise_scan(base, tmp_path, monkeypatch):
     """Excel keeps cross-sheet list validations in extLst with <xm:f> formulas: no cells there, no alarm."""
     from lifelong_desktop.submission.reading import safety
+
     part = mh.sheet_part(base, "活动")
     with zipfile.ZipFile(base) as z:
         xml = z.read(part)
-    ext = ('<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
-           'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
-           '<x14:dataValidations xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" count="1">'
-           '<x14:dataValidation type="list"><x14:formula1><xm:f>代码表!$C$2:$C$14</xm:f></x14:formula1>'
-           '<xm:sqref>C3:C100</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>')
+    ext = (
+        '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+        'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        '<x14:dataValidations xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" count="1">'
+        '<x14:dataValidation type="list"><x14:formula1><xm:f>代码表!$C$2:$C$14</xm:f></x14:formula1>'
+        "<xm:sqref>C3:C100</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>"
+    )
     path = mh._rewrite(base, tmp_path / "ext.xlsx", {part: xml.replace(b"</worksheet>", ext.encode())})
     calls = []
     real = safety.precise_scan
@@ -149,8 +160,10 @@ def test_prefixed_cells_get_the_precise_scan_and_their_formulas_are_found(base, 
     part = mh.sheet_part(base, "活动")
     with zipfile.ZipFile(base) as z:
         xml = z.read(part)
-    extra = (b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="9">'
-             b'<x:c r="B9"><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row></sheetData>')
+    extra = (
+        b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="9">'
+        b'<x:c r="B9"><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row></sheetData>'
+    )
     path = mh._rewrite(base, tmp_path / "p.xlsx", {part: xml.replace(b"</sheetData>", extra, 1)})
     report = inspect_workbook(path)
     assert report.ok and report.formula_parts == {part}
@@ -161,17 +174,27 @@ def test_mutated_xml_never_crashes_the_reader(base, tmp_path):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    parts = [mh.sheet_part(base, "活动"), mh.sheet_part(base, "填报信息"), "xl/workbook.xml",
-             "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]
+    parts = [
+        mh.sheet_part(base, "活动"),
+        mh.sheet_part(base, "填报信息"),
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "[Content_Types].xml",
+    ]
     with zipfile.ZipFile(base) as z:
         xmls = {p: z.read(p) for p in parts}
     target = tmp_path / "mutant.xlsx"
     outcomes = set()
 
     @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-    @given(st.sampled_from(parts), st.lists(st.tuples(st.floats(0, 1, exclude_max=True),
-                                                      st.sampled_from(list(b'<>/"=rRAZ09:f&\x00 '))),
-                                            min_size=1, max_size=4))
+    @given(
+        st.sampled_from(parts),
+        st.lists(
+            st.tuples(st.floats(0, 1, exclude_max=True), st.sampled_from(list(b'<>/"=rRAZ09:f&\x00 '))),
+            min_size=1,
+            max_size=4,
+        ),
+    )
     def check(part, edits):
         mutant = bytearray(xmls[part])
         for where, byte in edits:
@@ -182,11 +205,14 @@ def test_mutated_xml_never_crashes_the_reader(base, tmp_path):
         outcomes.add(result.exit_code)
 
     check()
-    assert 2 in outcomes and (0 in outcomes or 1 in outcomes)  # the edits reached both the scan and the reader
+    assert 2 in outcomes and (
+        0 in outcomes or 1 in outcomes
+    )  # the edits reached both the scan and the reader
 
 
 def test_scanning_has_a_time_limit(base, monkeypatch):
     from lifelong_desktop.submission.reading import safety
+
     monkeypatch.setattr(safety, "SCAN_SECONDS", -1.0)  # every file is already over time
     report = safety.inspect_workbook(base)
     assert [(f.code, f.params["reason"]) for f in report.findings] == [("too_large", "time")]
@@ -196,7 +222,7 @@ def test_a_formula_without_cached_value_in_a_required_cell_is_one_finding(base, 
     import openpyxl
 
     wb = openpyxl.load_workbook(base)
-    wb["活动"]["B3"] = "=UPPER(\"x\")"  # the title; openpyxl stores no cached value
+    wb["活动"]["B3"] = '=UPPER("x")'  # the title; openpyxl stores no cached value
     wb.save(tmp_path / "f.xlsx")
     result = read_workbook(tmp_path / "f.xlsx")
     assert [(f.sheet, f.cell, f.code) for f in result.findings] == [("活动", "B3", "formula_not_allowed")]

@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 BASH = shutil.which("bash")
 SCRIPTS = ["scripts/setup", "scripts/test", "scripts/run-demo", "scripts/bench", ".ci/run"]
 
-pytestmark = pytest.mark.skipif(BASH is None or os.name == "nt", reason="the set-up scripts are bash, for Linux")
+pytestmark = pytest.mark.skipif(
+    BASH is None or os.name == "nt", reason="the set-up scripts are bash, for Linux"
+)
 
 
 def _fake(folder: Path, name: str, body: str) -> None:
@@ -48,22 +50,34 @@ def machine(tmp_path):
             for name in ("python3", "python3.11", "python3.12", "python3.13"):
                 _fake(self.bin, name, "exit 1")
             # Like the real one: a line per known package, a complaint per unknown one, and then exit 1.
-            _fake(self.bin, "dpkg-query", f'rc=0; for p in "$@"; do case $p in -*) ;; *) if grep -qx "$p" "{self.installed}"; '
-                                          f'then echo "$p ii "; else echo "dpkg-query: no packages found matching $p" >&2; rc=1; fi;; '
-                                          'esac; done; exit $rc')
+            _fake(
+                self.bin,
+                "dpkg-query",
+                f'rc=0; for p in "$@"; do case $p in -*) ;; *) if grep -qx "$p" "{self.installed}"; '
+                f'then echo "$p ii "; else echo "dpkg-query: no packages found matching $p" >&2; rc=1; fi;; '
+                "esac; done; exit $rc",
+            )
             _fake(self.bin, "apt-get", f'echo "$*" >> "{self.apt_log}"')
 
         def run(self, purpose: str) -> subprocess.CompletedProcess[str]:
             _fake(self.bin, "id", f"echo {self.uid}")
-            env = {"PATH": f"{self.bin}:/usr/bin:/bin", "HOME": str(tmp_path), "TMPDIR": str(tmp_path),
-                   "LIFELONG_VENV": str(self.venv)}
-            script = f'set -euo pipefail; source "{ROOT}/scripts/setup"; lifelong_apt {purpose}; echo apt-done'
+            env = {
+                "PATH": f"{self.bin}:/usr/bin:/bin",
+                "HOME": str(tmp_path),
+                "TMPDIR": str(tmp_path),
+                "LIFELONG_VENV": str(self.venv),
+            }
+            script = (
+                f'set -euo pipefail; source "{ROOT}/scripts/setup"; lifelong_apt {purpose}; echo apt-done'
+            )
             return subprocess.run([BASH, "-c", script], env=env, capture_output=True, text=True, timeout=30)
 
         def wanted(self, purpose: str) -> list[str]:
             names = {"test": "LIFELONG_APT_TEST", "demo": "LIFELONG_APT_DISPLAY"}
             arrays = ["LIFELONG_APT_BASE", "LIFELONG_APT_PYTHON", names[purpose]]
-            script = f'source "{ROOT}/scripts/setup"; ' + "; ".join(f'printf "%s\\n" "${{{a}[@]}}"' for a in arrays)
+            script = f'source "{ROOT}/scripts/setup"; ' + "; ".join(
+                f'printf "%s\\n" "${{{a}[@]}}"' for a in arrays
+            )
             out = subprocess.run([BASH, "-c", script], capture_output=True, text=True, check=True).stdout
             return out.split()
 
@@ -84,7 +98,13 @@ def test_scripts_are_executable_strict_bash():
 
 def test_as_root_the_missing_packages_are_installed_with_one_update_and_one_install(machine):
     wanted = machine.wanted("test")
-    assert {"python3", "python3-venv", "libreoffice-calc-nogui", "fonts-wqy-microhei", "poppler-utils"} <= set(wanted)
+    assert {
+        "python3",
+        "python3-venv",
+        "libreoffice-calc-nogui",
+        "fonts-wqy-microhei",
+        "poppler-utils",
+    } <= set(wanted)
     present = wanted[: len(wanted) // 2]
     machine.installed.write_text("\n".join(present) + "\n", encoding="utf-8")
     result = machine.run("test")
@@ -109,8 +129,9 @@ def test_a_healthy_venv_needs_no_python_package(machine):
     _fake(machine.venv / "bin", "python", "exit 0")  # answers the health check: Python >= 3.11 with pip
     (machine.venv / "bin" / "pip").write_text(f"#!{machine.venv}/bin/python\n", encoding="utf-8")
     python_packages = {"python3", "python3-venv", "python3-pip"}
-    machine.installed.write_text("\n".join(p for p in machine.wanted("test") if p not in python_packages) + "\n",
-                                 encoding="utf-8")
+    machine.installed.write_text(
+        "\n".join(p for p in machine.wanted("test") if p not in python_packages) + "\n", encoding="utf-8"
+    )
     result = machine.run("test")
     assert result.returncode == 0 and "apt-done" in result.stdout, result.stderr
     assert not machine.apt_log.exists()
@@ -120,8 +141,9 @@ def test_a_library_renamed_for_64_bit_time_counts_as_installed(machine):
     """Ubuntu 24.04 ships libglib2.0-0t64 in place of libglib2.0-0: asking for the old name again would never end."""
     wanted = machine.wanted("test")
     assert "libglib2.0-0" in wanted
-    machine.installed.write_text("\n".join(p + "t64" if p == "libglib2.0-0" else p for p in wanted) + "\n",
-                                 encoding="utf-8")
+    machine.installed.write_text(
+        "\n".join(p + "t64" if p == "libglib2.0-0" else p for p in wanted) + "\n", encoding="utf-8"
+    )
     machine.uid = 1000
     result = machine.run("test")
     assert result.returncode == 0 and "apt-done" in result.stdout, result.stderr
@@ -129,7 +151,9 @@ def test_a_library_renamed_for_64_bit_time_counts_as_installed(machine):
 
 def test_not_root_names_the_missing_packages_and_exits_2(machine):
     machine.uid = 1000
-    machine.installed.write_text("\n".join(p for p in machine.wanted("demo") if p != "xvfb") + "\n", encoding="utf-8")
+    machine.installed.write_text(
+        "\n".join(p for p in machine.wanted("demo") if p != "xvfb") + "\n", encoding="utf-8"
+    )
     result = machine.run("demo")
     assert result.returncode == 2
     assert "apt-done" not in result.stdout and not machine.apt_log.exists()
@@ -153,7 +177,9 @@ def _ci_copy(tmp_path: Path, test_exit: int, output: str = "") -> Path:
 
 
 def _ci(run: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([BASH, str(run)], capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [BASH, str(run)], capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL
+    )
 
 
 @pytest.mark.parametrize(("test_exit", "ci_exit"), [(0, 0), (1, 1), (2, 2), (5, 1)])
@@ -199,10 +225,21 @@ def _current_venv() -> Path:
 
 def _run_demo(tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(LIFELONG_SKIP_APT="1", LIFELONG_VENV=str(_current_venv()), LIFELONG_DATA_DIR=str(tmp_path / "data"),
-               LIFELONG_LANG="en")
-    return subprocess.run([str(ROOT / "scripts" / "run-demo")], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+    env.update(
+        LIFELONG_SKIP_APT="1",
+        LIFELONG_VENV=str(_current_venv()),
+        LIFELONG_DATA_DIR=str(tmp_path / "data"),
+        LIFELONG_LANG="en",
+    )
+    return subprocess.run(
+        [str(ROOT / "scripts" / "run-demo")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_run_demo_without_a_display_makes_the_demo_then_says_so_in_one_sentence(tmp_path):

@@ -16,9 +16,16 @@ def test_summary_equals_direct_counts(db):
     ids = make_plan(db)
     with db.read() as s:
         summary = summarise(s, ids["programme"])
-        direct = {c: (n, e) for c, n, e in s.execute(
-            select(Activity.city_code, func.count(), func.coalesce(func.sum(Activity.expected_participants), 0))
-            .group_by(Activity.city_code))}
+        direct = {
+            c: (n, e)
+            for c, n, e in s.execute(
+                select(
+                    Activity.city_code,
+                    func.count(),
+                    func.coalesce(func.sum(Activity.expected_participants), 0),
+                ).group_by(Activity.city_code)
+            )
+        }
     cities = {r.key: r for r in summary.by_city}
     assert len(summary.by_city) == 14  # every city of Liaoning, with or without activities
     for code, (n, expected) in direct.items():

@@ -32,7 +32,7 @@ def code_entries(wb, source: str) -> list[tuple]:
     m = re.fullmatch(r"'代码表'!\$C\$(\d+):\$C\$(\d+)", source)
     assert m, source
     rows = list(wb["代码表"].iter_rows(values_only=True))
-    return rows[int(m.group(1)) - 1:int(m.group(2))]
+    return rows[int(m.group(1)) - 1 : int(m.group(2))]
 
 
 @pytest.fixture
@@ -147,14 +147,30 @@ def test_a_template_filled_in_by_hand_reads_back(tmp_path):
     info = wb["填报信息"]
     for row in info.iter_rows():
         if row[1].value in ("submitting_unit", "contact_name", "contact_phone"):
-            row[2].value = {"submitting_unit": "沈阳市教育局", "contact_name": "李老师",
-                            "contact_phone": "024-22781234"}[row[1].value]
+            row[2].value = {
+                "submitting_unit": "沈阳市教育局",
+                "contact_name": "李老师",
+                "contact_phone": "024-22781234",
+            }[row[1].value]
     ws = wb["活动"]
     keys = [c.value for c in ws[2]]
-    values = {"title": "社区读书会", "activity_type": "阅读推广", "level": "市级", "start_date": date(2024, 5, 18),
-              "start_time": time(9, 30), "end_date": date(2024, 5, 18), "end_time": time(11, 0), "mode": "线下",
-              "city_code": "210100 沈阳市", "county_code": "210102 和平区", "venue": "和平区图书馆",
-              "hosts": "沈阳市教育局", "audiences": "社区居民；老年人", "status": "计划中", "featured": "否"}
+    values = {
+        "title": "社区读书会",
+        "activity_type": "阅读推广",
+        "level": "市级",
+        "start_date": date(2024, 5, 18),
+        "start_time": time(9, 30),
+        "end_date": date(2024, 5, 18),
+        "end_time": time(11, 0),
+        "mode": "线下",
+        "city_code": "210100 沈阳市",
+        "county_code": "210102 和平区",
+        "venue": "和平区图书馆",
+        "hosts": "沈阳市教育局",
+        "audiences": "社区居民；老年人",
+        "status": "计划中",
+        "featured": "否",
+    }
     for key, value in values.items():
         ws.cell(3, keys.index(key) + 1, value)
     venues = wb["场地"]
@@ -168,7 +184,11 @@ def test_a_template_filled_in_by_hand_reads_back(tmp_path):
     result = reader.read_workbook(path)
     assert not [f for f in result.findings if f.severity == "error"], [f.as_text() for f in result.findings]
     act = result.data.activities[0]
-    assert act["city_code"] == "210100" and act["county_code"] == "210102" and act["audiences"] == ("community", "elderly")
+    assert (
+        act["city_code"] == "210100"
+        and act["county_code"] == "210102"
+        and act["audiences"] == ("community", "elderly")
+    )
 
 
 @pytest.mark.parametrize("region", ["000000", "210000", "210102"])

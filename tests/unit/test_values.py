@@ -23,10 +23,21 @@ def problem(fn, *args, **kw) -> str:
     return info.value.code
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("  讲座 ", "讲座"), ("\u3000沈阳\u3000", "沈阳"), ("\t\nx\r\n", "x"), ("", None), ("   ", None),
-    ("\u3000\u3000", None), (None, None), (12, 12), ("a\nb", "a\nb"), ("a\tb", "a\tb"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("  讲座 ", "讲座"),
+        ("\u3000沈阳\u3000", "沈阳"),
+        ("\t\nx\r\n", "x"),
+        ("", None),
+        ("   ", None),
+        ("\u3000\u3000", None),
+        (None, None),
+        (12, 12),
+        ("a\nb", "a\nb"),
+        ("a\tb", "a\tb"),
+    ],
+)
 def test_clean_trims_white_space_including_full_width(raw, expected):
     assert v.clean(raw) == expected
 
@@ -48,13 +59,25 @@ def test_fold_full_width_forms():
     assert v.fold("ＡＢＣ\u3000１") == "ABC 1"
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (date(2024, 4, 26), date(2024, 4, 26)), (datetime(2024, 4, 26, 0, 0), date(2024, 4, 26)),
-    ("2024-04-26", date(2024, 4, 26)), ("2024/4/26", date(2024, 4, 26)), ("2024.4.26", date(2024, 4, 26)),
-    ("2024年4月26日", date(2024, 4, 26)), ("２０２４年４月２６日", date(2024, 4, 26)),
-    ("2024-04-26 00:00:00", date(2024, 4, 26)), (45408, date(2024, 4, 26)), (45408.0, date(2024, 4, 26)),
-    ("4月26日", date(2023, 4, 26)), (1, date(1900, 1, 1)), (61, date(1900, 3, 1)), ("45408", date(2024, 4, 26)),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (date(2024, 4, 26), date(2024, 4, 26)),
+        (datetime(2024, 4, 26, 0, 0), date(2024, 4, 26)),
+        ("2024-04-26", date(2024, 4, 26)),
+        ("2024/4/26", date(2024, 4, 26)),
+        ("2024.4.26", date(2024, 4, 26)),
+        ("2024年4月26日", date(2024, 4, 26)),
+        ("２０２４年４月２６日", date(2024, 4, 26)),
+        ("2024-04-26 00:00:00", date(2024, 4, 26)),
+        (45408, date(2024, 4, 26)),
+        (45408.0, date(2024, 4, 26)),
+        ("4月26日", date(2023, 4, 26)),
+        (1, date(1900, 1, 1)),
+        (61, date(1900, 3, 1)),
+        ("45408", date(2024, 4, 26)),
+    ],
+)
 def test_dates(raw, expected):
     assert v.parse_date(raw, year=2023) == expected
 
@@ -68,12 +91,23 @@ def test_month_day_needs_a_year():
     assert problem(v.parse_date, "4月26日") == "invalid_date"
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (time(9, 30), time(9, 30)), ("9:30", time(9, 30)), ("09:30", time(9, 30)), ("9：30", time(9, 30)),
-    ("9时30分", time(9, 30)), ("9点30", time(9, 30)), ("9点", time(9, 0)), ("14点半", time(14, 30)),
-    ("09:30:00", time(9, 30)), (0.5, time(12, 0)), (timedelta(hours=9, minutes=30), time(9, 30)),
-    (datetime(1899, 12, 30, 9, 30), time(9, 30)),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (time(9, 30), time(9, 30)),
+        ("9:30", time(9, 30)),
+        ("09:30", time(9, 30)),
+        ("9：30", time(9, 30)),
+        ("9时30分", time(9, 30)),
+        ("9点30", time(9, 30)),
+        ("9点", time(9, 0)),
+        ("14点半", time(14, 30)),
+        ("09:30:00", time(9, 30)),
+        (0.5, time(12, 0)),
+        (timedelta(hours=9, minutes=30), time(9, 30)),
+        (datetime(1899, 12, 30, 9, 30), time(9, 30)),
+    ],
+)
 def test_times(raw, expected):
     assert v.parse_time(raw) == expected
 
@@ -83,8 +117,9 @@ def test_bad_times(raw):
     assert problem(v.parse_time, raw) == "invalid_time"
 
 
-@pytest.mark.parametrize("raw", ["9:00-11:30", "9:00～11:30", "9:00~11:30", "9:00 至 11:30", "9点-11点半",
-                                 "９：００－１１：３０"])
+@pytest.mark.parametrize(
+    "raw", ["9:00-11:30", "9:00～11:30", "9:00~11:30", "9:00 至 11:30", "9点-11点半", "９：００－１１：３０"]
+)
 def test_time_ranges(raw):
     assert v.parse_time_range(raw) == (time(9, 0), time(11, 30))
 
@@ -94,10 +129,19 @@ def test_single_time_is_not_a_range():
     assert v.parse_time_range(time(9, 30)) == (time(9, 30), None)
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (1200, 1200), (1200.0, 1200), ("1200", 1200), ("1,200", 1200), ("1200.0", 1200), ("１２００", 1200),
-    ("0", 0), ("12,345,678", 12345678),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (1200, 1200),
+        (1200.0, 1200),
+        ("1200", 1200),
+        ("1,200", 1200),
+        ("1200.0", 1200),
+        ("１２００", 1200),
+        ("0", 0),
+        ("12,345,678", 12345678),
+    ],
+)
 def test_integers(raw, expected):
     assert v.parse_int(raw) == expected
 
@@ -117,10 +161,24 @@ def test_integer_minimum():
     assert v.parse_int(1, minimum=1) == 1
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("是", True), ("否", False), ("Y", True), ("n", False), ("Yes", True), ("NO", False), ("true", True),
-    ("FALSE", False), (1, True), (0, False), ("1", True), (True, True), ("Ｙ", True),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("是", True),
+        ("否", False),
+        ("Y", True),
+        ("n", False),
+        ("Yes", True),
+        ("NO", False),
+        ("true", True),
+        ("FALSE", False),
+        (1, True),
+        (0, False),
+        ("1", True),
+        (True, True),
+        ("Ｙ", True),
+    ],
+)
 def test_booleans(raw, expected):
     assert v.parse_bool(raw, TRUE, FALSE) is expected
 
@@ -129,8 +187,10 @@ def test_bad_boolean():
     assert problem(v.parse_bool, "也许", TRUE, FALSE) == "invalid_boolean"
 
 
-@pytest.mark.parametrize("raw", ["024-12345678", "+86 138 0000 0000", "(024)8888", "13800000000", 13800000000.0,
-                                 "０２４－１２３４５"])
+@pytest.mark.parametrize(
+    "raw",
+    ["024-12345678", "+86 138 0000 0000", "(024)8888", "13800000000", 13800000000.0, "０２４－１２３４５"],
+)
 def test_phones(raw):
     assert v.parse_phone(raw)
 
@@ -180,14 +240,25 @@ def test_codes_by_label_or_key_case_insensitive():
 def test_code_lists_with_every_separator():
     lookup = code_lookup(FMT, "audience")
     assert v.parse_code_list("老年人；职工;农民、青少年，妇女,残疾人\n社会公众", lookup) == (
-        "elderly", "workers", "farmers", "youth", "women", "disabled", "public")
+        "elderly",
+        "workers",
+        "farmers",
+        "youth",
+        "women",
+        "disabled",
+        "public",
+    )
     assert v.parse_code_list("老年人；老年人；elderly", lookup) == ("elderly",)
     assert problem(v.parse_code_list, "老年人；外星人", lookup) == "invalid_code"
 
 
 def test_organisation_lists_keep_order_and_drop_repeats():
     assert v.parse_organisation_list("教育部；辽宁省人民政府;沈阳市教育局\n辽宁开放大学") == (
-        "教育部", "辽宁省人民政府", "沈阳市教育局", "辽宁开放大学")
+        "教育部",
+        "辽宁省人民政府",
+        "沈阳市教育局",
+        "辽宁开放大学",
+    )
     assert v.parse_organisation_list("教育部；教育部 ；；") == ("教育部",)
     assert v.parse_organisation_list("甲、乙") == ("甲、乙",)  # 、 is not a name separator
     assert problem(v.parse_organisation_list, "名" * 101) == "too_long"

@@ -24,33 +24,87 @@ INJECTIONS = ["=1+1", "+SUM(A1)", "-2", "@x", "\t=", "\r="]
 
 def activity(title: str, **kw) -> dict:
     row = {
-        "activity_id": str(uuid.uuid4()), "title": title, "activity_type": "lecture", "level": "provincial",
-        "start_date": date(2024, 5, 18), "start_time": time(9, 30), "end_date": date(2024, 5, 18),
-        "end_time": time(11, 0), "mode": "offline", "city_code": "210100", "venue": "沈阳市图书馆",
-        "hosts": ("辽宁省教育厅", "沈阳市教育局"), "undertakers": ("沈阳开放大学",), "audiences": ("public", "elderly"),
-        "expected_participants": 200, "actual_participants": None, "online_participants": 30, "status": "planned",
-        "featured": True, "updated_at": datetime(2024, 4, 1, 8, 15),
+        "activity_id": str(uuid.uuid4()),
+        "title": title,
+        "activity_type": "lecture",
+        "level": "provincial",
+        "start_date": date(2024, 5, 18),
+        "start_time": time(9, 30),
+        "end_date": date(2024, 5, 18),
+        "end_time": time(11, 0),
+        "mode": "offline",
+        "city_code": "210100",
+        "venue": "沈阳市图书馆",
+        "hosts": ("辽宁省教育厅", "沈阳市教育局"),
+        "undertakers": ("沈阳开放大学",),
+        "audiences": ("public", "elderly"),
+        "expected_participants": 200,
+        "actual_participants": None,
+        "online_participants": 30,
+        "status": "planned",
+        "featured": True,
+        "updated_at": datetime(2024, 4, 1, 8, 15),
     }
     row.update(kw)
     return row
 
 
 def sample(n_extra: int = 0) -> WorkbookData:
-    header = {"format": "LLW-SUBMISSION", "format_version": "1.0", "scope": "province", "region_code": "210000",
-              "region_name": "辽宁省", "year": 2024, "theme": "终身学习", "window_start": date(2024, 4, 1),
-              "window_end": date(2024, 12, 5), "submitting_unit": "辽宁省教育厅", "contact_name": "王老师",
-              "contact_phone": "024-86891234", "submission_id": str(uuid.uuid4()), "submission_seq": 4,
-              "data_as_of": datetime(2024, 6, 1, 10, 30), "generator": "lifelong-desktop test"}
-    acts = [activity(t) for t in INJECTIONS] + [
-        activity("线上课程", mode="online", venue=None, online_url="https://x.example.cn", city_code="210200",
-                 activity_type="online_course", featured=False, expected_participants=50, online_participants=None),
-        activity("全省开幕式", activity_type="opening_ceremony", city_code="210000", actual_participants=900,
-                 status="held"),
-    ] + [activity(f"补充{i}") for i in range(n_extra)]
-    orgs = [{"name": "辽宁省教育厅", "org_type": "government", "credit_code": None},
-            {"name": "=HYPERLINK(\"x\")", "org_type": "other"}]
-    venues = [{"name": "沈阳市图书馆", "city_code": "210100", "venue_type": "library", "capacity": 300,
-               "accessible": False}]
+    header = {
+        "format": "LLW-SUBMISSION",
+        "format_version": "1.0",
+        "scope": "province",
+        "region_code": "210000",
+        "region_name": "辽宁省",
+        "year": 2024,
+        "theme": "终身学习",
+        "window_start": date(2024, 4, 1),
+        "window_end": date(2024, 12, 5),
+        "submitting_unit": "辽宁省教育厅",
+        "contact_name": "王老师",
+        "contact_phone": "024-86891234",
+        "submission_id": str(uuid.uuid4()),
+        "submission_seq": 4,
+        "data_as_of": datetime(2024, 6, 1, 10, 30),
+        "generator": "lifelong-desktop test",
+    }
+    acts = (
+        [activity(t) for t in INJECTIONS]
+        + [
+            activity(
+                "线上课程",
+                mode="online",
+                venue=None,
+                online_url="https://x.example.cn",
+                city_code="210200",
+                activity_type="online_course",
+                featured=False,
+                expected_participants=50,
+                online_participants=None,
+            ),
+            activity(
+                "全省开幕式",
+                activity_type="opening_ceremony",
+                city_code="210000",
+                actual_participants=900,
+                status="held",
+            ),
+        ]
+        + [activity(f"补充{i}") for i in range(n_extra)]
+    )
+    orgs = [
+        {"name": "辽宁省教育厅", "org_type": "government", "credit_code": None},
+        {"name": '=HYPERLINK("x")', "org_type": "other"},
+    ]
+    venues = [
+        {
+            "name": "沈阳市图书馆",
+            "city_code": "210100",
+            "venue_type": "library",
+            "capacity": 300,
+            "accessible": False,
+        }
+    ]
     return WorkbookData(header=header, activities=acts, organisations=orgs, venues=venues)
 
 
@@ -78,12 +132,16 @@ def test_header_sheet_has_exactly_the_rows_of_section_3(written):
     assert [r[1] for r in rows] == [f.key for f in fmt.header]
     assert [r[0].lstrip("*") for r in rows] == [f.label for f in fmt.header]
     values = {r[1]: r[2] for r in rows}
-    assert values["region_code"] == "210000" and values["year"] == "2024" and values["format_version"] == "1.0"
+    assert (
+        values["region_code"] == "210000" and values["year"] == "2024" and values["format_version"] == "1.0"
+    )
     assert values["submission_seq"] == 4
     assert values["submission_id"] == data.header["submission_id"]
     ws = wb[fmt.header_sheet]
     as_of = next(r for r in ws.iter_rows() if r[1].value == "data_as_of")[2]
-    assert as_of.value == datetime(2024, 6, 1, 10, 30) and as_of.number_format == fmt.number_formats["datetime"]
+    assert (
+        as_of.value == datetime(2024, 6, 1, 10, 30) and as_of.number_format == fmt.number_formats["datetime"]
+    )
     year_cell = next(r for r in ws.iter_rows() if r[1].value == "year")[2]
     assert year_cell.data_type == "s"
 
@@ -114,15 +172,24 @@ def test_values_codes_as_labels_lists_joined_booleans_and_real_dates(written):
     def cell(key):
         return ws.cell(row, col[key])
 
-    assert cell("activity_type").value == "讲座" and cell("level").value == "省级" and cell("status").value == "计划中"
+    assert (
+        cell("activity_type").value == "讲座"
+        and cell("level").value == "省级"
+        and cell("status").value == "计划中"
+    )
     assert cell("hosts").value == "辽宁省教育厅；沈阳市教育局"
     assert cell("audiences").value == "社会公众；老年人"
     assert cell("featured").value == "是"
     assert cell("city_code").value == "210100" and cell("city_code").data_type == "s"
     assert cell("expected_participants").value == 200 and cell("expected_participants").data_type == "n"
     assert cell("actual_participants").value is None
-    for key, kind in (("start_date", "date"), ("end_date", "date"), ("start_time", "time"), ("end_time", "time"),
-                      ("updated_at", "datetime")):
+    for key, kind in (
+        ("start_date", "date"),
+        ("end_date", "date"),
+        ("start_time", "time"),
+        ("end_time", "time"),
+        ("updated_at", "datetime"),
+    ):
         assert cell(key).is_date and cell(key).number_format == fmt.number_formats[kind], key
     assert cell("start_date").value.date() == first["start_date"]
     assert cell("start_time").value == time(9, 30)
@@ -172,11 +239,11 @@ def test_every_coded_column_has_a_list_validation_on_its_code_sheet_range(writte
             m = re.fullmatch(r"'代码表'!\$C\$(\d+):\$C\$(\d+)", dv.formula1)
             assert m, dv.formula1
             a, b = int(m.group(1)), int(m.group(2))
-            entries = code_rows[a - 1:b]
+            entries = code_rows[a - 1 : b]
             assert {e[0] for e in entries} == {column.code_list}
             assert [e[2] for e in entries] == [item.label for item in fmt.code_lists[column.code_list]]
             assert [e[1] for e in entries] == [item.key for item in fmt.code_lists[column.code_list]]
-            last = int(str(dv.sqref).split(":")[1][len(letter):])
+            last = int(str(dv.sqref).split(":")[1][len(letter) :])
             assert last >= 3 + len(table_rows(wb, table.sheet)) - 1 + 100
 
 
@@ -231,7 +298,9 @@ def test_lock_file_beside_target_refuses_before_writing(tmp_path):
         write_workbook(sample(), target)
     assert exc.value.code == "target_open"
     assert "报送.xlsx" in exc.value.message("zh") and "\n" not in exc.value.message("zh")
-    assert isinstance(exc.value, OSError) and str(exc.value) == exc.value.message()  # callers catching OSError
+    assert (
+        isinstance(exc.value, OSError) and str(exc.value) == exc.value.message()
+    )  # callers catching OSError
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["~$报送.xlsx", "报送.xlsx"]
 
@@ -241,7 +310,9 @@ def test_failed_rename_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monk
     target.write_bytes(b"old")
 
     def refuse(src, dst):
-        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        raise PermissionError(
+            13, "The process cannot access the file because it is being used by another process"
+        )
 
     monkeypatch.setattr(output.os, "replace", refuse)
     with pytest.raises(WriteProblem) as exc:
@@ -275,6 +346,7 @@ def test_a_briefly_held_file_is_retried_and_a_read_only_one_named(tmp_path, monk
 
 def test_failure_while_writing_leaves_the_old_file(tmp_path, monkeypatch):
     from lifelong_desktop.submission.writing import writer
+
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old")
 
@@ -305,7 +377,9 @@ def test_new_file_is_readable_like_any_new_file(tmp_path):
 def test_reader_reads_back_what_the_writer_wrote(tmp_path):
     reader = pytest.importorskip("lifelong_desktop.submission.reading.reader")
     data = sample()
-    data.organisations = [{"name": n, "org_type": "government"} for n in ("辽宁省教育厅", "沈阳市教育局", "沈阳开放大学")]
+    data.organisations = [
+        {"name": n, "org_type": "government"} for n in ("辽宁省教育厅", "沈阳市教育局", "沈阳开放大学")
+    ]
     path = write_workbook(data, tmp_path / "rt.xlsx")
     result = reader.read_workbook(path)
     assert not [f for f in result.findings if f.severity == "error"], [f.as_text() for f in result.findings]
@@ -343,8 +417,21 @@ def test_libreoffice_opens_the_workbook_with_its_values_and_drop_downs(tmp_path)
     src = write_workbook(data, tmp_path / "in.xlsx")
     out = tmp_path / "lo"
     profile = (tmp_path / "profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
-                    "--outdir", str(out), str(src)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     wb = load_workbook(out / "in.xlsx")
     assert wb.sheetnames == [s.name for s in load_format().sheets] and wb["代码表"].sheet_state == "hidden"
     ws = wb["活动"]
@@ -358,6 +445,7 @@ def test_libreoffice_opens_the_workbook_with_its_values_and_drop_downs(tmp_path)
 
 def test_low_level_encodings():
     from lifelong_desktop.submission.xlsx import writer as xlsx
+
     assert [xlsx.column_letter(i) for i in (0, 25, 26, 27, 701)] == ["A", "Z", "AA", "AB", "ZZ"]
     assert xlsx.escape_text("普通文字") == "普通文字"
     assert xlsx.escape_text("a<b>&c") == "a&lt;b&gt;&amp;c"
@@ -385,23 +473,29 @@ def test_control_characters_never_make_invalid_xml(tmp_path):
 
 # --- SpreadsheetML conformance: the rules of ECMA-376 Part 1 that Excel enforces (else "repair") ---
 
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-      "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
-      "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
-      "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
-      "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"}
+NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+    "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+}
 CT_WORKSHEET = (
     "sheetPr dimension sheetViews sheetFormatPr cols sheetData sheetCalcPr sheetProtection protectedRanges "
     "scenarios autoFilter sortState dataConsolidate customSheetViews mergeCells phoneticPr conditionalFormatting "
     "dataValidations hyperlinks printOptions pageMargins pageSetup headerFooter rowBreaks colBreaks "
     "customProperties cellWatches ignoredErrors smartTags drawing legacyDrawing legacyDrawingHF drawingHF picture "
-    "oleObjects controls webPublishItems tableParts extLst").split()
+    "oleObjects controls webPublishItems tableParts extLst"
+).split()
 CT_WORKBOOK = (
     "fileVersion fileSharing workbookPr workbookProtection bookViews sheets functionGroups externalReferences "
     "definedNames calcPr oleSize customWorkbookViews pivotCaches smartTagPr smartTagTypes webPublishing "
-    "fileRecoveryPr webPublishObjects extLst").split()
-CT_STYLESHEET = "numFmts fonts fills borders cellStyleXfs cellXfs cellStyles dxfs tableStyles colors extLst".split()
+    "fileRecoveryPr webPublishObjects extLst"
+).split()
+CT_STYLESHEET = (
+    "numFmts fonts fills borders cellStyleXfs cellXfs cellStyles dxfs tableStyles colors extLst".split()
+)
 CT_SHEETVIEW = "pane selection pivotSelection extLst".split()
 CT_XF = "alignment protection extLst".split()
 REPEATABLE = {"conditionalFormatting", "selection", "pivotSelection"}
@@ -437,7 +531,9 @@ def parse_ref(ref: str) -> tuple[int, int, int, int]:
     cells = [CELL.fullmatch(p.replace("$", "")) for p in ref.split(":")]
     assert all(cells) and len(cells) in (1, 2), f"bad reference {ref!r}"
     (c1, r1), (c2, r2) = [(col_number(m.group(1)), int(m.group(2))) for m in (cells[0], cells[-1])]
-    assert 1 <= c1 <= c2 <= MAX_COL and 1 <= r1 <= r2 <= MAX_ROW, f"reference off the grid or reversed {ref!r}"
+    assert 1 <= c1 <= c2 <= MAX_COL and 1 <= r1 <= r2 <= MAX_ROW, (
+        f"reference off the grid or reversed {ref!r}"
+    )
     return c1, r1, c2, r2
 
 
@@ -471,7 +567,9 @@ def check_package(path) -> dict:
     overrides = {o.get("PartName"): o.get("ContentType") for o in types.findall("ct:Override", NS)}
     for name in names:
         if name != "[Content_Types].xml":
-            assert "/" + name in overrides or name.rsplit(".", 1)[-1].lower() in defaults, f"no content type: {name}"
+            assert "/" + name in overrides or name.rsplit(".", 1)[-1].lower() in defaults, (
+                f"no content type: {name}"
+            )
     assert all(p[1:] in names for p in overrides), "Override for a missing part"
     assert defaults.get("rels") == "application/vnd.openxmlformats-package.relationships+xml"
 
@@ -516,9 +614,13 @@ def check_package(path) -> dict:
         kind, part = book_rels[s.get(f"{{{NS['r']}}}id")]
         assert kind == "worksheet" and overrides["/" + part].endswith("worksheet+xml")
         worksheets.append(part)
-    defined = [(d.get("name"), d.get("localSheetId"), d.get("hidden"), d.text)
-               for d in book.findall("m:definedNames/m:definedName", NS)]
-    assert len({(n.casefold(), i) for n, i, _, _ in defined}) == len(defined), "defined name twice in one scope"
+    defined = [
+        (d.get("name"), d.get("localSheetId"), d.get("hidden"), d.text)
+        for d in book.findall("m:definedNames/m:definedName", NS)
+    ]
+    assert len({(n.casefold(), i) for n, i, _, _ in defined}) == len(defined), (
+        "defined name twice in one scope"
+    )
 
     # styles
     styles = xml[next(p for t, p in book_rels.values() if t == "styles")]
@@ -557,7 +659,9 @@ def check_package(path) -> dict:
                 if text != text.strip(" \t\r\n"):
                     assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve", repr(text[:20])
         assert int(sst.get("uniqueCount", len(strings))) == len(strings)
-        assert all(decoded_length(s) <= MAX_CELL_CHARS for s in strings), "a shared string over 32,767 characters"
+        assert all(decoded_length(s) <= MAX_CELL_CHARS for s in strings), (
+            "a shared string over 32,767 characters"
+        )
 
     # worksheets
     string_refs = 0
@@ -580,7 +684,9 @@ def check_package(path) -> dict:
             assert (c, r) == (x + 1, y + 1), f"{where}: topLeftCell does not follow the splits"
             expected = "bottomRight" if x and y else ("bottomLeft" if y else "topRight")
             assert pane.get("activePane") == expected
-            assert all(s.get("pane") == expected for s in ws.findall("m:sheetViews/m:sheetView/m:selection", NS))
+            assert all(
+                s.get("pane") == expected for s in ws.findall("m:sheetViews/m:sheetView/m:selection", NS)
+            )
         last_max = 0
         for col in ws.findall("m:cols/m:col", NS):
             lo, hi = int(col.get("min")), int(col.get("max"))
@@ -618,8 +724,9 @@ def check_package(path) -> dict:
                 elif t == "str":
                     assert decoded_length(v.text or "") <= MAX_CELL_CHARS
         if bounds and used:
-            assert all(bounds[0] <= c <= bounds[2] and bounds[1] <= r <= bounds[3] for c, r in used), \
+            assert all(bounds[0] <= c <= bounds[2] and bounds[1] <= r <= bounds[3] for c, r in used), (
                 f"{where}: a cell outside the dimension {dim.get('ref')}"
+            )
         merges = ws.find("m:mergeCells", NS)
         if merges is not None:
             assert int(merges.get("count", len(merges))) == len(merges) > 0
@@ -633,8 +740,11 @@ def check_package(path) -> dict:
                 assert len(dv.get("error", "")) <= 255 and len(dv.get("errorTitle", "")) <= 32
                 for ref in dv.get("sqref").split():
                     box = parse_ref(ref)
-                    assert not [b for b in ranges if box[0] <= b[2] and b[0] <= box[2] and box[1] <= b[3]
-                                and b[1] <= box[3]], f"{where}: validations overlap at {ref}"
+                    assert not [
+                        b
+                        for b in ranges
+                        if box[0] <= b[2] and b[0] <= box[2] and box[1] <= b[3] and b[1] <= box[3]
+                    ], f"{where}: validations overlap at {ref}"
                     ranges.append(box)
                 if dv.get("type") == "list":
                     f1 = dv.find("m:formula1", NS).text
@@ -649,20 +759,27 @@ def check_package(path) -> dict:
             parse_ref(auto.get("ref"))
             quoted = "'" + name.replace("'", "''") + "'"
             absolute = re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", auto.get("ref"))
-            assert [(f[2] in ("1", "true"), f[3].replace(quoted, name, 1)) for f in filters] == \
-                [(True, f"{name}!{absolute}")], f"{where}: auto-filter without its hidden _FilterDatabase name"
+            assert [(f[2] in ("1", "true"), f[3].replace(quoted, name, 1)) for f in filters] == [
+                (True, f"{name}!{absolute}")
+            ], f"{where}: auto-filter without its hidden _FilterDatabase name"
         else:
             assert not filters
-        facts["worksheets"][name] = {"validations": sources, "rows": last_row,
-                                     "pane": pane.get("topLeftCell") if pane is not None else None,
-                                     "filter": auto.get("ref") if auto is not None else None}
+        facts["worksheets"][name] = {
+            "validations": sources,
+            "rows": last_row,
+            "pane": pane.get("topLeftCell") if pane is not None else None,
+            "filter": auto.get("ref") if auto is not None else None,
+        }
     if sst is not None and sst.get("count") is not None:
         assert int(sst.get("count")) == string_refs, "sst count is not the number of string cells"
 
     # document properties
     core = xml[root["core-properties"]]
     created = core.find("{http://purl.org/dc/terms/}created")
-    assert created is not None and created.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "dcterms:W3CDTF"
+    assert (
+        created is not None
+        and created.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "dcterms:W3CDTF"
+    )
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", created.text)
     app = xml[root["extended-properties"]]
     titles = app.find("ep:TitlesOfParts/vt:vector", NS)
@@ -672,8 +789,13 @@ def check_package(path) -> dict:
         counts_of = [int(i.text) for i in app.findall("ep:HeadingPairs/vt:vector/vt:variant/vt:i4", NS)]
         assert sum(counts_of) == len(titles)
     facts["active"] = active
-    facts["selected"] = [i for i, part in enumerate(worksheets) if any(
-        v.get("tabSelected") in ("1", "true") for v in xml[part].findall("m:sheetViews/m:sheetView", NS))]
+    facts["selected"] = [
+        i
+        for i, part in enumerate(worksheets)
+        if any(
+            v.get("tabSelected") in ("1", "true") for v in xml[part].findall("m:sheetViews/m:sheetView", NS)
+        )
+    ]
     return facts
 
 
@@ -713,6 +835,7 @@ def test_blank_template_is_conformant_spreadsheetml(tmp_path):
 
 def test_active_tab_is_the_first_visible_sheet_and_the_only_selected_one(tmp_path):
     from lifelong_desktop.submission.xlsx import writer as xlsx
+
     book = xlsx.XlsxWriter(tmp_path / "h.xlsx")
     book.sheet("隐藏", hidden=True).close()
     book.sheet("可见", freeze="A1").close()  # A1 freezes nothing: no pane
@@ -725,6 +848,7 @@ def test_active_tab_is_the_first_visible_sheet_and_the_only_selected_one(tmp_pat
 @pytest.mark.parametrize("name", ["", "x" * 32, "a/b", "a[1]", "问?", "'引号'", "History"])
 def test_sheet_names_excel_refuses_are_refused(tmp_path, name):
     from lifelong_desktop.submission.xlsx import writer as xlsx
+
     book = xlsx.XlsxWriter(tmp_path / "n.xlsx")
     with pytest.raises(ValueError):
         book.sheet(name)
@@ -733,6 +857,7 @@ def test_sheet_names_excel_refuses_are_refused(tmp_path, name):
 
 def test_a_workbook_without_a_visible_sheet_or_with_a_name_twice_is_refused(tmp_path):
     from lifelong_desktop.submission.xlsx import writer as xlsx
+
     book = xlsx.XlsxWriter(tmp_path / "v.xlsx")
     book.sheet("代码表", hidden=True).close()
     with pytest.raises(ValueError):
@@ -744,12 +869,24 @@ def test_a_workbook_without_a_visible_sheet_or_with_a_name_twice_is_refused(tmp_
 
 def test_values_excel_cannot_hold_are_written_so_that_it_opens_the_file(tmp_path):
     from lifelong_desktop.submission.xlsx import writer as xlsx
+
     long_text = "长" * 40_000
     pairs = "𠀀" * 20_000  # outside the BMP: two UTF-16 units each
     book = xlsx.XlsxWriter(tmp_path / "lim.xlsx")
     sheet = book.sheet("S")
-    sheet.append([long_text, pairs, 10**20, -(10**16), date(1899, 12, 31), datetime(1900, 1, 5, 8, 0),
-                  date(1900, 3, 1), 1e308, "半个\ud800代理"])
+    sheet.append(
+        [
+            long_text,
+            pairs,
+            10**20,
+            -(10**16),
+            date(1899, 12, 31),
+            datetime(1900, 1, 5, 8, 0),
+            date(1900, 3, 1),
+            1e308,
+            "半个\ud800代理",
+        ]
+    )
     sheet.skip(xlsx.MAX_ROWS - 1)
     with pytest.raises(ValueError):
         sheet.append(["too far"])
@@ -757,8 +894,8 @@ def test_values_excel_cannot_hold_are_written_so_that_it_opens_the_file(tmp_path
     book.close()
     check_package(tmp_path / "lim.xlsx")
     row = next(load_workbook(tmp_path / "lim.xlsx")["S"].iter_rows(values_only=True))
-    assert row[0] == long_text[:xlsx.MAX_CELL_CHARS]
-    assert row[1] == pairs[:xlsx.MAX_CELL_CHARS // 2]  # cut between pairs, never inside one
+    assert row[0] == long_text[: xlsx.MAX_CELL_CHARS]
+    assert row[1] == pairs[: xlsx.MAX_CELL_CHARS // 2]  # cut between pairs, never inside one
     assert row[2:6] == ("100000000000000000000", "-10000000000000000", "1899-12-31", "1900-01-05 08:00")
     assert row[6] == datetime(1900, 3, 1) and row[7] == "1e+308"
     assert xlsx.clip_text("短") == "短"
@@ -766,6 +903,7 @@ def test_values_excel_cannot_hold_are_written_so_that_it_opens_the_file(tmp_path
 
 def test_widths_and_validations_stay_within_excel_limits(tmp_path):
     from lifelong_desktop.submission.xlsx import writer as xlsx
+
     book = xlsx.XlsxWriter(tmp_path / "w.xlsx")
     sheet = book.sheet("S", widths=[10, 400])
     sheet.append(["a", "b"])
@@ -780,6 +918,7 @@ def test_widths_and_validations_stay_within_excel_limits(tmp_path):
 
 def test_content_types_come_first_in_the_zip_as_file_type_sniffers_expect(tmp_path):
     from lifelong_desktop.submission.xlsx import writer as xlsx
+
     path = write_workbook(sample(), tmp_path / "order.xlsx")
     names = zipfile.ZipFile(path).namelist()
     assert names[0] == "[Content_Types].xml" and names[2].startswith("xl/")  # libmagic's msooxml rule

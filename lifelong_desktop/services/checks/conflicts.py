@@ -20,13 +20,22 @@ def check_venues(rows: list[CheckRow]) -> Iterator[CheckFinding]:
         if len(group) < 2:
             continue
         for a, b in overlapping_pairs(group):
-            yield finding("error", "venue_double_booked", (a, b), a.venue_name, title=a.title, other=b.title,
-                          date=first_common_day(a, b).isoformat())
+            yield finding(
+                "error",
+                "venue_double_booked",
+                (a, b),
+                a.venue_name,
+                title=a.title,
+                other=b.title,
+                date=first_common_day(a, b).isoformat(),
+            )
 
 
 def linked(a: CheckRow, b: CheckRow) -> bool:
     """A main-venue activity and its sub-venues (分会场) run together by design, often by one undertaker."""
-    return a.parent_id == b.id or b.parent_id == a.id or (a.parent_id is not None and a.parent_id == b.parent_id)
+    return (
+        a.parent_id == b.id or b.parent_id == a.id or (a.parent_id is not None and a.parent_id == b.parent_id)
+    )
 
 
 def check_undertakers(rows: list[CheckRow]) -> Iterator[CheckFinding]:
@@ -45,9 +54,18 @@ def check_undertakers(rows: list[CheckRow]) -> Iterator[CheckFinding]:
             continue
         for a, b in overlapping_pairs(group):
             if a.city_code != b.city_code and not linked(a, b):
-                yield finding("warning", "organiser_double_booked", (a, b), "", organisation=names[org_id],
-                              title=a.title, other=b.title, city=a.city_name, other_city=b.city_name,
-                              date=first_common_day(a, b).isoformat())
+                yield finding(
+                    "warning",
+                    "organiser_double_booked",
+                    (a, b),
+                    "",
+                    organisation=names[org_id],
+                    title=a.title,
+                    other=b.title,
+                    city=a.city_name,
+                    other_city=b.city_name,
+                    date=first_common_day(a, b).isoformat(),
+                )
 
 
 def all_conflicts(rows: list[CheckRow], _window: PlanWindow, _today: date) -> list[CheckFinding]:

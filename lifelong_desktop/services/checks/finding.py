@@ -39,7 +39,9 @@ class CheckFinding:
         if "reason" in params:
             params["reason"] = messages.render(f"check.reason.{params['reason']}", lang)
         if "kind" in params:
-            params["kind_text"] = messages.render(f"check.kind.{params['kind']}", lang, name=params.get("name", ""))
+            params["kind_text"] = messages.render(
+                f"check.kind.{params['kind']}", lang, name=params.get("name", "")
+            )
             more = params.get("more", 0)
             params["more_text"] = messages.render("check.more_days", lang, count=more) if more else ""
         return messages.render(f"check.{self.code}", lang, venue=self.venue, **params)
@@ -57,8 +59,9 @@ class CheckFinding:
         }
 
 
-def finding(severity: str, code: str, rows: tuple[CheckRow, ...] | list[CheckRow], venue: str = "",
-            **params: Any) -> CheckFinding:
+def finding(
+    severity: str, code: str, rows: tuple[CheckRow, ...] | list[CheckRow], venue: str = "", **params: Any
+) -> CheckFinding:
     """A finding about some activities (their uids and database ids in the given order)."""
     if len(rows) == 1:
         return CheckFinding(severity, code, (rows[0].uid,), (rows[0].id,), venue, params)
@@ -71,5 +74,3 @@ class PlanWindow:
 
     window_start: date | None
     window_end: date | None
-
-

@@ -96,9 +96,31 @@ def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
         for text in (r[7], r[9]):
             if text not in times:
                 times[text] = _time(text)
-        out.append(CheckRow(
-            aid, r[1], r[2] or "", r[3], r[4], r[5], dates[r[6]], times[r[7]], dates[r[8]], times[r[9]], r[10],
-            city, city_names[city], r[12], r[13] or "", r[14], r[15] or "", r[16], r[17], r[18] or "",
-            host_ids.get(aid, none), under_names.get(aid, none), under_ids.get(aid, none),
-        ))
+        out.append(
+            CheckRow(
+                aid,
+                r[1],
+                r[2] or "",
+                r[3],
+                r[4],
+                r[5],
+                dates[r[6]],
+                times[r[7]],
+                dates[r[8]],
+                times[r[9]],
+                r[10],
+                city,
+                city_names[city],
+                r[12],
+                r[13] or "",
+                r[14],
+                r[15] or "",
+                r[16],
+                r[17],
+                r[18] or "",
+                host_ids.get(aid, none),
+                under_names.get(aid, none),
+                under_ids.get(aid, none),
+            )
+        )
     return out

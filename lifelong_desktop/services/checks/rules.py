@@ -12,8 +12,17 @@ from lifelong_desktop.services.checks.holidays import holiday_year, special_days
 from lifelong_desktop.services.checks.load import CheckRow
 
 # Fields the workbook requires of every activity (format section 4, `*` columns), as CheckRow attributes.
-REQUIRED_FIELDS = ("title", "activity_type", "level", "start_date", "end_date", "mode", "city_code", "hosts",
-                   "status")
+REQUIRED_FIELDS = (
+    "title",
+    "activity_type",
+    "level",
+    "start_date",
+    "end_date",
+    "mode",
+    "city_code",
+    "hosts",
+    "status",
+)
 FINISHED = ("held", "cancelled")
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -37,15 +46,28 @@ def check_missing(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     for r in rows:
         missing = missing_fields(r)
         if missing:
-            yield finding("error", "missing_for_submission", (r,), r.venue_name, title=r.title, fields=missing)
+            yield finding(
+                "error", "missing_for_submission", (r,), r.venue_name, title=r.title, fields=missing
+            )
 
 
 def check_capacity(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     for r in live(rows):
-        if r.venue_capacity is not None and r.expected_participants is not None \
-                and r.mode != "online" and r.expected_participants > r.venue_capacity:
-            yield finding("warning", "capacity_exceeded", (r,), r.venue_name, title=r.title,
-                          expected=r.expected_participants, capacity=r.venue_capacity)
+        if (
+            r.venue_capacity is not None
+            and r.expected_participants is not None
+            and r.mode != "online"
+            and r.expected_participants > r.venue_capacity
+        ):
+            yield finding(
+                "warning",
+                "capacity_exceeded",
+                (r,),
+                r.venue_name,
+                title=r.title,
+                expected=r.expected_participants,
+                capacity=r.venue_capacity,
+            )
 
 
 def check_window(rows: list[CheckRow], window: PlanWindow) -> Iterator[CheckFinding]:
@@ -54,10 +76,17 @@ def check_window(rows: list[CheckRow], window: PlanWindow) -> Iterator[CheckFind
     lo, hi = window.window_start or date.min, window.window_end or date.max
     for r in live(rows):
         if r.start_date < lo or r.end_date > hi:
-            yield finding("error", "outside_window", (r,), r.venue_name, title=r.title,
-                          start=r.start_date.isoformat(), end=r.end_date.isoformat(),
-                          window_start=window.window_start.isoformat() if window.window_start else "",
-                          window_end=window.window_end.isoformat() if window.window_end else "")
+            yield finding(
+                "error",
+                "outside_window",
+                (r,),
+                r.venue_name,
+                title=r.title,
+                start=r.start_date.isoformat(),
+                end=r.end_date.isoformat(),
+                window_start=window.window_start.isoformat() if window.window_start else "",
+                window_end=window.window_end.isoformat() if window.window_end else "",
+            )
 
 
 def check_holidays(rows: list[CheckRow]) -> Iterator[CheckFinding]:
@@ -70,8 +99,17 @@ def check_holidays(rows: list[CheckRow]) -> Iterator[CheckFinding]:
         days = special_days(r.start_date, r.end_date)
         if days:
             day, kind, name = days[0]
-            yield finding("warning", "public_holiday", (r,), r.venue_name, title=r.title, date=day.isoformat(),
-                          kind=kind, name=name, more=len(days) - 1)
+            yield finding(
+                "warning",
+                "public_holiday",
+                (r,),
+                r.venue_name,
+                title=r.title,
+                date=day.isoformat(),
+                kind=kind,
+                name=name,
+                more=len(days) - 1,
+            )
     for year, affected in sorted(unknown.items()):
         yield finding("info", "holiday_data_missing", affected, "", year=year, count=len(affected))
 
@@ -81,19 +119,44 @@ def check_sub_venues(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     for r in live(rows):
         parent = by_id.get(r.parent_id) if r.parent_id is not None else None
         if parent is not None and (r.start_date < parent.start_date or r.end_date > parent.end_date):
-            yield finding("warning", "sub_venue_mismatch", (r, parent), r.venue_name, title=r.title,
-                          parent_title=parent.title, start=r.start_date.isoformat(), end=r.end_date.isoformat(),
-                          parent_start=parent.start_date.isoformat(), parent_end=parent.end_date.isoformat())
+            yield finding(
+                "warning",
+                "sub_venue_mismatch",
+                (r, parent),
+                r.venue_name,
+                title=r.title,
+                parent_title=parent.title,
+                start=r.start_date.isoformat(),
+                end=r.end_date.isoformat(),
+                parent_start=parent.start_date.isoformat(),
+                parent_end=parent.end_date.isoformat(),
+            )
 
 
 def check_results(rows: list[CheckRow], today: date) -> Iterator[CheckFinding]:
     for r in rows:
         if r.end_date < today and r.status not in FINISHED:
-            yield finding("warning", "unreported_result", (r,), r.venue_name, title=r.title,
-                          end=r.end_date.isoformat(), reason="not_reported", status=r.status)
+            yield finding(
+                "warning",
+                "unreported_result",
+                (r,),
+                r.venue_name,
+                title=r.title,
+                end=r.end_date.isoformat(),
+                reason="not_reported",
+                status=r.status,
+            )
         elif r.status == "held" and r.actual_participants is None:
-            yield finding("warning", "unreported_result", (r,), r.venue_name, title=r.title,
-                          end=r.end_date.isoformat(), reason="no_participants", status=r.status)
+            yield finding(
+                "warning",
+                "unreported_result",
+                (r,),
+                r.venue_name,
+                title=r.title,
+                end=r.end_date.isoformat(),
+                reason="no_participants",
+                status=r.status,
+            )
 
 
 def title_key(title: str) -> str:
@@ -110,13 +173,26 @@ def check_duplicates(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     for group in groups.values():
         if len(group) > 1:
             first = group[0]
-            yield finding("warning", "duplicate_suspect", tuple(group), "", title=first.title,
-                          date=first.start_date.isoformat(), city=first.city_name, count=len(group))
+            yield finding(
+                "warning",
+                "duplicate_suspect",
+                tuple(group),
+                "",
+                title=first.title,
+                date=first.start_date.isoformat(),
+                city=first.city_name,
+                count=len(group),
+            )
 
 
 def all_rules(rows: list[CheckRow], window: PlanWindow, today: date) -> list[CheckFinding]:
     """Every single-activity rule over the rows."""
     return [
-        *check_missing(rows), *check_capacity(rows), *check_window(rows, window), *check_holidays(rows),
-        *check_sub_venues(rows), *check_results(rows, today), *check_duplicates(rows),
+        *check_missing(rows),
+        *check_capacity(rows),
+        *check_window(rows, window),
+        *check_holidays(rows),
+        *check_sub_venues(rows),
+        *check_results(rows, today),
+        *check_duplicates(rows),
     ]

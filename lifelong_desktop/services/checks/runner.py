@@ -44,8 +44,14 @@ def check_rows(rows: list, window: PlanWindow, *, today: date, rules: tuple = ()
     for rule in rules or (checks_rules.all_rules, checks_conflicts.all_conflicts):
         out.extend(rule(rows, window, today))
     first_date = {r.uid: r.start_date for r in rows}
-    out.sort(key=lambda f: (SEVERITY_RANK[f.severity], min((first_date[u] for u in f.activity_ids),
-                                                             default=date.min), f.code, f.activity_ids))
+    out.sort(
+        key=lambda f: (
+            SEVERITY_RANK[f.severity],
+            min((first_date[u] for u in f.activity_ids), default=date.min),
+            f.code,
+            f.activity_ids,
+        )
+    )
     return out
 
 

@@ -56,8 +56,17 @@ def cities() -> tuple[CitySpec, ...]:
     if [c["code"] for c in data] != expected:
         raise ValueError("resources/demo/cities.json does not list the cities of Liaoning in code order")
     return tuple(
-        CitySpec(i, c["code"], reg.name(c["code"]), c["short"], c["area"], c["brand"], tuple(c["roads"]),
-                 tuple(c["venues"]), tuple((n, county) for n, county in c["enterprises"]))
+        CitySpec(
+            i,
+            c["code"],
+            reg.name(c["code"]),
+            c["short"],
+            c["area"],
+            c["brand"],
+            tuple(c["roads"]),
+            tuple(c["venues"]),
+            tuple((n, county) for n, county in c["enterprises"]),
+        )
         for i, c in enumerate(data)
     )
 

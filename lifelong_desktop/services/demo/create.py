@@ -73,9 +73,22 @@ def _insert_organisations(session: Session, reg: Registers, stamp: Any) -> tuple
         key = normalise_name(name)
         if key not in ids:
             ids[key] = next_id
-            rows.append({"id": next_id, "name": name, "name_key": key, "org_type": org_type, "credit_code": None,
-                         "region_code": region, "contact_name": contact, "contact_phone": phone, "email": "",
-                         "created_at": stamp, "updated_at": stamp, "version": 1})
+            rows.append(
+                {
+                    "id": next_id,
+                    "name": name,
+                    "name_key": key,
+                    "org_type": org_type,
+                    "credit_code": None,
+                    "region_code": region,
+                    "contact_name": contact,
+                    "contact_phone": phone,
+                    "email": "",
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                    "version": 1,
+                }
+            )
             next_id += 1
         by_name[name] = ids[key]
     if rows:
@@ -83,17 +96,33 @@ def _insert_organisations(session: Session, reg: Registers, stamp: Any) -> tuple
     return by_name, [r["id"] for r in rows]
 
 
-def _insert_venues(session: Session, reg: Registers, stamp: Any) -> tuple[dict[tuple[str, str], int], list[int]]:
+def _insert_venues(
+    session: Session, reg: Registers, stamp: Any
+) -> tuple[dict[tuple[str, str], int], list[int]]:
     ids = {(k, c): i for k, c, i in session.execute(select(Venue.name_key, Venue.city_code, Venue.id))}
     next_id, rows, by_name = _next_id(session, Venue.id), [], {}
     for v in reg.venues:
         key = (normalise_name(v.name), v.city)
         if key not in ids:
             ids[key] = next_id
-            rows.append({"id": next_id, "name": v.name, "name_key": key[0], "city_code": v.city,
-                         "county_code": v.county, "address": v.address, "venue_type": v.venue_type,
-                         "capacity": v.capacity, "accessible": v.accessible, "contact_name": v.contact_name,
-                         "contact_phone": v.contact_phone, "created_at": stamp, "updated_at": stamp, "version": 1})
+            rows.append(
+                {
+                    "id": next_id,
+                    "name": v.name,
+                    "name_key": key[0],
+                    "city_code": v.city,
+                    "county_code": v.county,
+                    "address": v.address,
+                    "venue_type": v.venue_type,
+                    "capacity": v.capacity,
+                    "accessible": v.accessible,
+                    "contact_name": v.contact_name,
+                    "contact_phone": v.contact_phone,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                    "version": 1,
+                }
+            )
             next_id += 1
         by_name[(v.name, v.city)] = ids[key]
     if rows:
@@ -101,25 +130,57 @@ def _insert_venues(session: Session, reg: Registers, stamp: Any) -> tuple[dict[t
     return by_name, [r["id"] for r in rows]
 
 
-def _activity_rows(specs: list[Spec], programme_id: int, first_id: int, org_ids: dict[str, int],
-                   venue_ids: dict[tuple[str, str], int], stamp: Any) -> tuple[list[dict], list[dict]]:
+def _activity_rows(
+    specs: list[Spec],
+    programme_id: int,
+    first_id: int,
+    org_ids: dict[str, int],
+    venue_ids: dict[tuple[str, str], int],
+    stamp: Any,
+) -> tuple[list[dict], list[dict]]:
     id_of = {s.key: first_id + i for i, s in enumerate(specs)}
     rows, links = [], []
     for s in specs:
         aid = id_of[s.key]
-        rows.append({
-            "id": aid, "uid": s.uid, "programme_id": programme_id, "title": s.title, "activity_type": s.activity_type,
-            "level": s.level, "parent_id": id_of[s.parent_key] if s.parent_key else None, "start_date": s.start_date,
-            "start_time": s.start_time, "end_date": s.end_date, "end_time": s.end_time, "mode": s.mode,
-            "city_code": s.city_code, "county_code": s.county_code,
-            "venue_id": venue_ids[(s.venue.name, s.venue.city)] if s.venue else None,
-            "address": s.venue.address if s.venue else "", "online_url": s.online_url,
-            "audiences": ";".join(s.audiences), "expected_participants": s.expected, "actual_participants": s.actual,
-            "online_participants": s.online, "status": s.status, "featured": s.featured,
-            "contact_name": s.contact_name, "contact_phone": s.contact_phone, "description": s.description,
-            "source_submission_id": None, "created_at": stamp, "updated_at": stamp, "version": 1,
-        })
-        for role, names in (("host", s.hosts), ("undertaker", s.undertakers), ("co_organiser", s.co_organisers)):
+        rows.append(
+            {
+                "id": aid,
+                "uid": s.uid,
+                "programme_id": programme_id,
+                "title": s.title,
+                "activity_type": s.activity_type,
+                "level": s.level,
+                "parent_id": id_of[s.parent_key] if s.parent_key else None,
+                "start_date": s.start_date,
+                "start_time": s.start_time,
+                "end_date": s.end_date,
+                "end_time": s.end_time,
+                "mode": s.mode,
+                "city_code": s.city_code,
+                "county_code": s.county_code,
+                "venue_id": venue_ids[(s.venue.name, s.venue.city)] if s.venue else None,
+                "address": s.venue.address if s.venue else "",
+                "online_url": s.online_url,
+                "audiences": ";".join(s.audiences),
+                "expected_participants": s.expected,
+                "actual_participants": s.actual,
+                "online_participants": s.online,
+                "status": s.status,
+                "featured": s.featured,
+                "contact_name": s.contact_name,
+                "contact_phone": s.contact_phone,
+                "description": s.description,
+                "source_submission_id": None,
+                "created_at": stamp,
+                "updated_at": stamp,
+                "version": 1,
+            }
+        )
+        for role, names in (
+            ("host", s.hosts),
+            ("undertaker", s.undertakers),
+            ("co_organiser", s.co_organisers),
+        ):
             seen: set[int] = set()
             for name in names:
                 oid = org_ids[name]
@@ -150,11 +211,18 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
         raise DemoProgrammeExists(head["year"])
     reg, specs, base, moved = build_specs(activities, seed)
     programme = create_programme(
-        session, region_code=head["region_code"], year=head["year"], theme=head["theme"],
-        window_start=parse_date(head["window_start"]), window_end=parse_date(head["window_end"]),
-        week_start=parse_date(head["week_start"]), week_end=parse_date(head["week_end"]),
-        submitting_unit=head["submitting_unit"], contact_name=head["contact_name"],
-        contact_phone=head["contact_phone"], submission_uid=demo_uuid("submission"),
+        session,
+        region_code=head["region_code"],
+        year=head["year"],
+        theme=head["theme"],
+        window_start=parse_date(head["window_start"]),
+        window_end=parse_date(head["window_end"]),
+        week_start=parse_date(head["week_start"]),
+        week_end=parse_date(head["week_end"]),
+        submitting_unit=head["submitting_unit"],
+        contact_name=head["contact_name"],
+        contact_phone=head["contact_phone"],
+        submission_uid=demo_uuid("submission"),
     )
     stamp = now()
     org_ids, new_orgs = _insert_organisations(session, reg, stamp)
@@ -170,14 +238,34 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
         session.execute(insert(ActivityOrganisation.__table__), links)
     finally:
         session.execute(text(f"PRAGMA cache_size={int(cache)}"))
-    for entity, ids in (("organisation", new_orgs), ("venue", new_venues), ("activity", [r["id"] for r in rows]),
-                        ("activity_organisation", [r["activity_id"] for r in links])):
+    for entity, ids in (
+        ("organisation", new_orgs),
+        ("venue", new_venues),
+        ("activity", [r["id"] for r in rows]),
+        ("activity_organisation", [r["activity_id"] for r in links]),
+    ):
         if ids:
             after = {"count": len(ids), "seed": seed, "first_id": ids[0], "last_id": ids[-1]}
-            audit.record(session, "create", entity, [(None, None, None, after)], programme_id=programme.id,
-                         summary=f"示例计划：批量创建 {len(ids)} 条")
-    return DemoSummary(programme.id, head["year"], len(rows), base, len(rows) - base, len(new_orgs),
-                       len(new_venues), len(links), seed, moved)
+            audit.record(
+                session,
+                "create",
+                entity,
+                [(None, None, None, after)],
+                programme_id=programme.id,
+                summary=f"示例计划：批量创建 {len(ids)} 条",
+            )
+    return DemoSummary(
+        programme.id,
+        head["year"],
+        len(rows),
+        base,
+        len(rows) - base,
+        len(new_orgs),
+        len(new_venues),
+        len(links),
+        seed,
+        moved,
+    )
 
 
 def make_demo_database(path: Path | str, activities: int | None = None, seed: int = 0) -> DemoSummary:

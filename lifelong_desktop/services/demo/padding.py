@@ -24,8 +24,11 @@ from lifelong_desktop.services.demo.schedule import (
 from lifelong_desktop.services.regions import regions
 
 WEEK_CENTRE = date(2024, 4, 26)
-STARTS = {"morning": (time(8, 30), time(9), time(9, 30), time(10)), "afternoon": (time(13, 30), time(14), time(14, 30), time(15)),
-          "evening": (time(18, 30), time(19))}
+STARTS = {
+    "morning": (time(8, 30), time(9), time(9, 30), time(10)),
+    "afternoon": (time(13, 30), time(14), time(14, 30), time(15)),
+    "evening": (time(18, 30), time(19)),
+}
 DURATIONS = {"morning": (90, 120, 150), "afternoon": (90, 120, 150), "evening": (60, 90)}
 STATUSES = (("held", 930), ("confirmed", 20), ("planned", 10), ("postponed", 15), ("cancelled", 25))
 
@@ -55,7 +58,9 @@ class Composer:
             self.by_type.setdefault((v.city, v.venue_type), []).append(v)
         self.counties = {c.code: [r.code for r in regions().children(c.code)] for c in self.cities}
         self.peaks = {a: (date.fromisoformat(d), s) for a, (d, s) in self.p["peaks"].items()}
-        self.culture_owner = {c.code: (reg.venue(c.code, "culture") or reg.venues[0]).owner for c in self.cities}
+        self.culture_owner = {
+            c.code: (reg.venue(c.code, "culture") or reg.venues[0]).owner for c in self.cities
+        }
         self.moved_online = 0
         self.titles: set[tuple[str, date, str]] = set()
 
@@ -102,8 +107,9 @@ class Composer:
                 return self.rng.choice(pool)
         return self.rng.choice(self.reg.by_city[city.code])
 
-    def _fallback(self, city: CitySpec, venue: VenueSpec | None, start: date, days: int, mask: int,
-                  kind: str) -> tuple[VenueSpec | None, date]:
+    def _fallback(
+        self, city: CitySpec, venue: VenueSpec | None, start: date, days: int, mask: int, kind: str
+    ) -> tuple[VenueSpec | None, date]:
         """A free venue of the city fit for the kind on that day, else a free day near it, else None (online)."""
         start = min(start, WINDOW_END - timedelta(days=days - 1))
         end = start + timedelta(days=days - 1)
@@ -115,8 +121,11 @@ class Composer:
                 return other, start
         for shift in range(1, 60):
             for day in (start + timedelta(days=shift), start - timedelta(days=shift)):
-                if WINDOW_START <= day and day + timedelta(days=days - 1) <= WINDOW_END and self.booking.free(
-                        venue, day, day + timedelta(days=days - 1), mask):
+                if (
+                    WINDOW_START <= day
+                    and day + timedelta(days=days - 1) <= WINDOW_END
+                    and self.booking.free(venue, day, day + timedelta(days=days - 1), mask)
+                ):
                     return venue, day
         return None, start  # no room anywhere near: it goes online (a "云展览", a live-streamed lecture)
 
@@ -128,8 +137,9 @@ class Composer:
             return "online"
         return "hybrid" if r < 0.22 else "offline"
 
-    def _organisers(self, city: CitySpec, level: str, county: str | None, venue: VenueSpec | None,
-                    audience: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    def _organisers(
+        self, city: CitySpec, level: str, county: str | None, venue: VenueSpec | None, audience: str
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         rng = self.rng
         partner = self.p["partner_host"].get(audience)
         if level == "provincial":
@@ -160,7 +170,9 @@ class Composer:
         return tuple(hosts), tuple(undertakers), tuple(cos)
 
     def _title(self, kind: str, values: dict[str, str], online: bool) -> str:
-        patterns = [t for t in self.p["titles"][kind] if not (online and "{venue}" in t)] or ["{place}{topic}线上活动"]
+        patterns = [t for t in self.p["titles"][kind] if not (online and "{venue}" in t)] or [
+            "{place}{topic}线上活动"
+        ]
         title = self.rng.choice(patterns)
         for k, v in values.items():
             title = title.replace("{" + k + "}", v)
@@ -203,29 +215,59 @@ class Composer:
         a = self.p["audiences"][audience]
         topic = rng.choice(a["topics"])
         place = county_label(county) if level in ("county", "community") and county else city.name
-        values = {"place": place, "topic": topic, "group": a["group"], "where": a["where"], "brand": city.brand,
-                  "short": city.short, "venue": venue.name if venue else "", "n": str(rng.randint(1, 30))}
+        values = {
+            "place": place,
+            "topic": topic,
+            "group": a["group"],
+            "where": a["where"],
+            "brand": city.brand,
+            "short": city.short,
+            "venue": venue.name if venue else "",
+            "n": str(rng.randint(1, 30)),
+        }
         hosts, undertakers, cos = self._organisers(city, level, county, venue, audience)
         lo, hi = self.p["expected"][kind]
         expected = fit_expected(rng.randint(lo, hi) // 10 * 10 or 10, venue, mode)
         audiences = (audience,) if rng.random() < 0.7 or audience == "public" else (audience, "public")
-        url = "" if mode == "offline" else rng.choice(self.p["online_platforms"]).replace("{short}", city.short)
+        url = (
+            "" if mode == "offline" else rng.choice(self.p["online_platforms"]).replace("{short}", city.short)
+        )
         title = self._title(kind, values, venue is None)
         seen = (city.code, start, title)
         if seen in self.titles:  # the same title twice on one day in one city reads as a duplicate entry
             title = f"{title}（{venue.name if venue else '线上'}）"[:100]
         self.titles.add(seen)
         spec = Spec(
-            key=f"pad:{i}", title=title, activity_type=kind, level=level,
-            start_date=start, end_date=end, start_time=start_t, end_time=end_t, mode=mode, city_code=city.code,
-            county_code=county, venue=venue, online_url=url, hosts=hosts, undertakers=undertakers,
-            co_organisers=cos, audiences=audiences, expected=expected,
-            status=self._pick(self.status_keys, self.status_cum), featured=rng.random() < 0.03,
-            description=self.p["descriptions"][kind].replace("{topic}", topic).replace("{group}", a["group"])
-            .replace("{venue}", venue.name if venue else "线上平台").replace("{where}", a["where"]),
+            key=f"pad:{i}",
+            title=title,
+            activity_type=kind,
+            level=level,
+            start_date=start,
+            end_date=end,
+            start_time=start_t,
+            end_time=end_t,
+            mode=mode,
+            city_code=city.code,
+            county_code=county,
+            venue=venue,
+            online_url=url,
+            hosts=hosts,
+            undertakers=undertakers,
+            co_organisers=cos,
+            audiences=audiences,
+            expected=expected,
+            status=self._pick(self.status_keys, self.status_cum),
+            featured=rng.random() < 0.03,
+            description=self.p["descriptions"][kind]
+            .replace("{topic}", topic)
+            .replace("{group}", a["group"])
+            .replace("{venue}", venue.name if venue else "线上平台")
+            .replace("{where}", a["where"]),
             uid=demo_uuid(f"pad:{self.seed}:{i}"),
         )
-        _type, _region, spec.contact_name, spec.contact_phone = self.reg.organisations[(undertakers or hosts)[0]]
+        _type, _region, spec.contact_name, spec.contact_phone = self.reg.organisations[
+            (undertakers or hosts)[0]
+        ]
         participants(spec, rng)
         return spec
 

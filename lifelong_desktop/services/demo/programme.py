@@ -60,7 +60,11 @@ def _place(booking: Booking, spec: Spec, first: date, last: date) -> None:
     for step in range(span):
         start = first + timedelta(days=(offset + step) % span)
         end = start + timedelta(days=length)
-        if end <= WINDOW_END and not touches_special(start, end) and booking.free(spec.venue, start, end, mask):
+        if (
+            end <= WINDOW_END
+            and not touches_special(start, end)
+            and booking.free(spec.venue, start, end, mask)
+        ):
             spec.start_date, spec.end_date = start, start + timedelta(days=length)
             break
     booking.book(spec.venue, spec.start_date, spec.end_date, mask)
@@ -73,14 +77,32 @@ def _from_entry(reg: Registers, e: dict[str, Any]) -> Spec:
     county = e.get("county") or (venue.county if venue else None)
     start = parse_date(e["date"])
     return Spec(
-        key=e["key"], title=e["title"], activity_type=e["type"], level=e["level"], start_date=start,
-        end_date=parse_date(e["end"]) if e.get("end") else start, start_time=start_t, end_time=end_t, mode=e["mode"],
-        city_code=e["city"], county_code=county, venue=venue, online_url=e.get("url", ""), hosts=tuple(e["hosts"]),
-        undertakers=tuple(e.get("undertakers", ())), co_organisers=tuple(e.get("co_organisers", ())),
-        audiences=tuple(e["audiences"]), expected=e["expected"], status=e.get("status", "held"),
-        actual=e.get("actual"), online=e.get("online"), featured=bool(e.get("featured")),
-        description=e.get("description", ""), uid=demo_uuid("base:" + e["key"]),
-        contact_name=(e.get("contact") or ["", ""])[0], contact_phone=(e.get("contact") or ["", ""])[1],
+        key=e["key"],
+        title=e["title"],
+        activity_type=e["type"],
+        level=e["level"],
+        start_date=start,
+        end_date=parse_date(e["end"]) if e.get("end") else start,
+        start_time=start_t,
+        end_time=end_t,
+        mode=e["mode"],
+        city_code=e["city"],
+        county_code=county,
+        venue=venue,
+        online_url=e.get("url", ""),
+        hosts=tuple(e["hosts"]),
+        undertakers=tuple(e.get("undertakers", ())),
+        co_organisers=tuple(e.get("co_organisers", ())),
+        audiences=tuple(e["audiences"]),
+        expected=e["expected"],
+        status=e.get("status", "held"),
+        actual=e.get("actual"),
+        online=e.get("online"),
+        featured=bool(e.get("featured")),
+        description=e.get("description", ""),
+        uid=demo_uuid("base:" + e["key"]),
+        contact_name=(e.get("contact") or ["", ""])[0],
+        contact_phone=(e.get("contact") or ["", ""])[1],
     )
 
 
@@ -109,9 +131,14 @@ def _fill(text: str, values: dict[str, str]) -> str:
 def _from_template(reg: Registers, booking: Booking, city: CitySpec, t: dict[str, Any], status: str) -> Spec:
     venue, county = _template_venue(reg, city, t["venue"])
     values = {
-        "city": city.name, "short": city.short, "venue_name": venue.name, "venue_owner": venue.owner or "",
-        "city_ou": reg.city_ou[city.code], "enterprise": reg.enterprises[city.code][0],
-        "county": county_label(county), "county_org": county_label(county),
+        "city": city.name,
+        "short": city.short,
+        "venue_name": venue.name,
+        "venue_owner": venue.owner or "",
+        "city_ou": reg.city_ou[city.code],
+        "enterprise": reg.enterprises[city.code][0],
+        "county": county_label(county),
+        "county_org": county_label(county),
     }
     first = parse_date(t["from"])
     start = first + timedelta(days=(city.index * 5) % t["spread"])
@@ -119,12 +146,27 @@ def _from_template(reg: Registers, booking: Booking, city: CitySpec, t: dict[str
     start_t, end_t = parse_times(t["time"])
     names = [tuple(_fill(n, values) for n in t[role]) for role in ("hosts", "undertakers", "co_organisers")]
     spec = Spec(
-        key=f"{t['key']}:{city.code}", title=_fill(t["title"], values), activity_type=t["type"], level=t["level"],
-        start_date=start, end_date=start + timedelta(days=days - 1), start_time=start_t, end_time=end_t,
-        mode=t["mode"], city_code=city.code, county_code=county, venue=venue,
-        online_url=_fill(t.get("url", ""), values), hosts=names[0], undertakers=names[1], co_organisers=names[2],
-        audiences=tuple(t["audiences"]), expected=fit_expected(t["expected"], venue, t["mode"]),
-        status=status, description=_fill(t["description"], values), parent_key=t.get("parent"),
+        key=f"{t['key']}:{city.code}",
+        title=_fill(t["title"], values),
+        activity_type=t["type"],
+        level=t["level"],
+        start_date=start,
+        end_date=start + timedelta(days=days - 1),
+        start_time=start_t,
+        end_time=end_t,
+        mode=t["mode"],
+        city_code=city.code,
+        county_code=county,
+        venue=venue,
+        online_url=_fill(t.get("url", ""), values),
+        hosts=names[0],
+        undertakers=names[1],
+        co_organisers=names[2],
+        audiences=tuple(t["audiences"]),
+        expected=fit_expected(t["expected"], venue, t["mode"]),
+        status=status,
+        description=_fill(t["description"], values),
+        parent_key=t.get("parent"),
         uid=demo_uuid(f"base:{t['key']}:{city.code}"),
     )
     _place(booking, spec, first, first + timedelta(days=t["spread"] + 30))
@@ -142,13 +184,27 @@ def _weekly(reg: Registers, booking: Booking, w: dict[str, Any]) -> list[Spec]:
         assert venue is not None
         topic = w["topics"][n % len(w["topics"])]
         spec = Spec(
-            key=f"weekly:{n + 1}", title=_fill(w["title"], {"brand": city.brand, "topic": topic}),
-            activity_type="lecture", level="municipal", start_date=day, end_date=day, start_time=start_t,
-            end_time=end_t, mode=w["mode"], city_code=city.code, county_code=venue.county, venue=venue,
-            online_url=w["url"], hosts=(city.name + "教育局",), undertakers=(venue.owner or city.name + "教育局",),
-            co_organisers=(city.name + "融媒体中心",), audiences=("public", "community"),
-            expected=fit_expected(w["expected"], venue, w["mode"]), featured=True,
-            description=_fill(w["description"], {"city": city.name}), uid=demo_uuid(f"base:weekly:{n + 1}"),
+            key=f"weekly:{n + 1}",
+            title=_fill(w["title"], {"brand": city.brand, "topic": topic}),
+            activity_type="lecture",
+            level="municipal",
+            start_date=day,
+            end_date=day,
+            start_time=start_t,
+            end_time=end_t,
+            mode=w["mode"],
+            city_code=city.code,
+            county_code=venue.county,
+            venue=venue,
+            online_url=w["url"],
+            hosts=(city.name + "教育局",),
+            undertakers=(venue.owner or city.name + "教育局",),
+            co_organisers=(city.name + "融媒体中心",),
+            audiences=("public", "community"),
+            expected=fit_expected(w["expected"], venue, w["mode"]),
+            featured=True,
+            description=_fill(w["description"], {"city": city.name}),
+            uid=demo_uuid(f"base:weekly:{n + 1}"),
         )
         _place(booking, spec, day, day + timedelta(days=1))
         out.append(spec)
@@ -168,7 +224,9 @@ def build_base(reg: Registers, booking: Booking) -> list[Spec]:
     for t in content["city_templates"]:
         for city in cities():
             if city.code not in t.get("skip", ()):
-                specs.append(_from_template(reg, booking, city, t, statuses.get((t["key"], city.code), "held")))
+                specs.append(
+                    _from_template(reg, booking, city, t, statuses.get((t["key"], city.code), "held"))
+                )
     specs += _weekly(reg, booking, content["weekly"])
     for s in specs:
         _check_orgs(reg, s)

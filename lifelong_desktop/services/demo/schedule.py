@@ -131,4 +131,4 @@ def special_dates() -> bytes:
 
 def touches_special(start: date, end: date) -> bool:
     first = (start - WINDOW_START).days
-    return 1 in special_dates()[max(first, 0):(end - WINDOW_START).days + 1]
+    return 1 in special_dates()[max(first, 0) : (end - WINDOW_START).days + 1]

@@ -17,7 +17,9 @@ from lifelong_desktop.services.planning.results import ActivitySnapshot, Updated
 from lifelong_desktop.services.planning.statements import BULK, update_bulk
 
 
-def create_activity(session: Session, programme_id: int, data: ActivityInput, *, uid: str | None = None) -> int:
+def create_activity(
+    session: Session, programme_id: int, data: ActivityInput, *, uid: str | None = None
+) -> int:
     """A new activity of the programme; returns its id."""
     check(data)
     act = Activity(programme_id=programme_id, uid=uid or new_uuid(), title="")
@@ -26,13 +28,18 @@ def create_activity(session: Session, programme_id: int, data: ActivityInput, *,
     return act.id
 
 
-def update_activity(session: Session, activity_id: int, data: ActivityInput, expected_version: int | None) -> Updated:
+def update_activity(
+    session: Session, activity_id: int, data: ActivityInput, expected_version: int | None
+) -> Updated:
     """Save new values over the version the user edited; raises EditConflict when it changed meanwhile."""
     return update_activities(session, [(activity_id, data, expected_version)])[0]
 
 
-def update_activities(session: Session, items: Sequence[tuple[int, ActivityInput, int | None]],
-                      _read: list[ActivitySnapshot] | None = None) -> list[Updated]:
+def update_activities(
+    session: Session,
+    items: Sequence[tuple[int, ActivityInput, int | None]],
+    _read: list[ActivitySnapshot] | None = None,
+) -> list[Updated]:
     """Several updates in one flush, each over the version the user saw (None: whatever is stored);
     raises EditConflict for the first activity changed or deleted meanwhile (nothing is then written)."""
     for activity_id, data, _version in items:
@@ -54,4 +61,7 @@ def update_activities(session: Session, items: Sequence[tuple[int, ActivityInput
         apply_all(session, [(acts[i], data) for i, data, _v in items])
     except StaleDataError as exc:
         raise EditConflict(items[0][0], None) from exc
-    return [Updated(i, before, data, acts[i].version) for (i, data, _v), before in zip(items, befores, strict=True)]
+    return [
+        Updated(i, before, data, acts[i].version)
+        for (i, data, _v), before in zip(items, befores, strict=True)
+    ]

@@ -43,7 +43,9 @@ def revert_updates(session: Session, updates: Sequence[Updated]) -> list[Updated
     return update_activities(session, [(u.id, u.before, u.version) for u in updates])
 
 
-def reapply_updates(session: Session, updates: Sequence[Updated], reverted: Sequence[Updated]) -> list[Updated]:
+def reapply_updates(
+    session: Session, updates: Sequence[Updated], reverted: Sequence[Updated]
+) -> list[Updated]:
     """Apply the updates again after a revert (redo), guarding each by the version the revert left."""
     version = {u.id: u.version for u in reverted}
     return update_activities(session, [(u.id, u.after, version.get(u.id)) for u in updates])

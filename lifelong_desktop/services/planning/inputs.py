@@ -52,7 +52,11 @@ class ActivityInput:
         return cls(**{f.name: getattr(row, f.name) for f in dataclasses.fields(cls)})
 
     def organiser_ids(self, role: str) -> tuple[int, ...]:
-        return {"host": self.host_ids, "undertaker": self.undertaker_ids, "co_organiser": self.co_organiser_ids}[role]
+        return {
+            "host": self.host_ids,
+            "undertaker": self.undertaker_ids,
+            "co_organiser": self.co_organiser_ids,
+        }[role]
 
     def replace(self, **changes: object) -> ActivityInput:
         return dataclasses.replace(self, **changes)
@@ -60,7 +64,9 @@ class ActivityInput:
 
 #: the values stored as they are in an activity's own columns (not organisers, not audiences)
 SCALARS = tuple(
-    f.name for f in dataclasses.fields(ActivityInput) if f.name not in ("host_ids", "undertaker_ids", "co_organiser_ids", "audiences")
+    f.name
+    for f in dataclasses.fields(ActivityInput)
+    if f.name not in ("host_ids", "undertaker_ids", "co_organiser_ids", "audiences")
 )
 
 
@@ -73,7 +79,12 @@ def validate(data: ActivityInput) -> list[str]:
         problems.append("title_too_long")
     if data.end_date < data.start_date:
         problems.append("end_before_start")
-    if data.start_date == data.end_date and data.start_time and data.end_time and data.end_time <= data.start_time:
+    if (
+        data.start_date == data.end_date
+        and data.start_time
+        and data.end_time
+        and data.end_time <= data.start_time
+    ):
         problems.append("end_time_not_after_start")
     for name in ("expected_participants", "actual_participants", "online_participants"):
         value = getattr(data, name)
@@ -98,12 +109,19 @@ def input_of(act: Activity) -> ActivityInput:
         by_role[link.role].append(link.organisation_id)
     values = {name: getattr(act, name) for name in SCALARS}
     return ActivityInput(
-        **values, audiences=tuple(act.audience_keys), host_ids=tuple(by_role["host"]),
-        undertaker_ids=tuple(by_role["undertaker"]), co_organiser_ids=tuple(by_role["co_organiser"]),
+        **values,
+        audiences=tuple(act.audience_keys),
+        host_ids=tuple(by_role["host"]),
+        undertaker_ids=tuple(by_role["undertaker"]),
+        co_organiser_ids=tuple(by_role["co_organiser"]),
     )
 
 
 def link_rows(pairs: Iterable[tuple[int, ActivityInput]]) -> list[dict]:
     """activity_organisation rows (with role_rank) for (activity id, ActivityInput) pairs, for a bulk insert."""
-    return [link_row(act_id, role, pos, oid)
-            for act_id, data in pairs for role in ROLES for pos, oid in enumerate(data.organiser_ids(role))]
+    return [
+        link_row(act_id, role, pos, oid)
+        for act_id, data in pairs
+        for role in ROLES
+        for pos, oid in enumerate(data.organiser_ids(role))
+    ]

@@ -34,12 +34,17 @@ def apply(act: Activity, data: ActivityInput) -> list[ActivityOrganisation]:
     if all(have[r] == wanted[r][: len(have[r])] for r in ROLES):
         for role in ROLES:  # only added at the end (a new activity, a bulk "add organisation"): no rewrite
             start = max((link.position for link in links if link.role == role), default=-1) + 1
-            act.organisers.extend(ActivityOrganisation(role=role, position=start + i, organisation_id=oid)
-                                  for i, oid in enumerate(wanted[role][len(have[role]):]))
+            act.organisers.extend(
+                ActivityOrganisation(role=role, position=start + i, organisation_id=oid)
+                for i, oid in enumerate(wanted[role][len(have[role]) :])
+            )
         return []
     act.organisers.clear()
-    return [ActivityOrganisation(role=role, position=pos, organisation_id=oid)
-            for role in ROLES for pos, oid in enumerate(wanted[role])]
+    return [
+        ActivityOrganisation(role=role, position=pos, organisation_id=oid)
+        for role in ROLES
+        for pos, oid in enumerate(wanted[role])
+    ]
 
 
 def _nth_position(links: list[ActivityOrganisation], role: str, n: int) -> int:
@@ -62,6 +67,10 @@ def load(session: Session, ids: Sequence[int]) -> dict[int, Activity]:
     """Activities by id with their organiser links, in a few queries whatever the number."""
     out: dict[int, Activity] = {}
     for i in range(0, len(ids), CHUNK):
-        stmt = select(Activity).where(Activity.id.in_(ids[i:i + CHUNK])).options(selectinload(Activity.organisers))
+        stmt = (
+            select(Activity)
+            .where(Activity.id.in_(ids[i : i + CHUNK]))
+            .options(selectinload(Activity.organisers))
+        )
         out.update((a.id, a) for a in session.scalars(stmt))
     return out

@@ -58,8 +58,11 @@ def paste_activities(session: Session, programme_id: int, pasted: Sequence[Paste
     inputs = []
     for p in pasted:
         ids = organisation_ids_for(session, (*p.hosts, *p.undertakers, *p.co_organisers), created)
-        data = p.data.replace(host_ids=_ids_of(p.hosts, ids), undertaker_ids=_ids_of(p.undertakers, ids),
-                              co_organiser_ids=_ids_of(p.co_organisers, ids))
+        data = p.data.replace(
+            host_ids=_ids_of(p.hosts, ids),
+            undertaker_ids=_ids_of(p.undertakers, ids),
+            co_organiser_ids=_ids_of(p.co_organisers, ids),
+        )
         if p.venue_name and data.venue_id is None:
             data = data.replace(venue_id=venue_id_for(session, p.venue_name, data.city_code, created))
         inputs.append(data)
@@ -71,8 +74,11 @@ def remove_created(session: Session, created: Created) -> list[ActivitySnapshot]
     """Undo of a creating action: its activities, then the register entries it made and nothing uses now."""
     snaps = delete_activities(session, created.activity_ids)
     for org_id in created.organisation_ids:
-        used = session.scalar(select(ActivityOrganisation.activity_id).where(
-            ActivityOrganisation.organisation_id == org_id).limit(1))
+        used = session.scalar(
+            select(ActivityOrganisation.activity_id)
+            .where(ActivityOrganisation.organisation_id == org_id)
+            .limit(1)
+        )
         org = session.get(Organisation, org_id)
         if org is not None and used is None:
             session.delete(org)

@@ -36,11 +36,17 @@ def new_programme_from(session: Session, source_id: int, *, copy_activities: boo
     if session.scalar(select(Programme.id).where(Programme.year == year)) is not None:
         raise PlanningError("programme_exists", year=year)
     new = Programme(
-        region_code=src.region_code, region_name=src.region_name, year=year, theme="",
-        window_start=_shift_year(src.window_start), window_end=_shift_year(src.window_end),
+        region_code=src.region_code,
+        region_name=src.region_name,
+        year=year,
+        theme="",
+        window_start=_shift_year(src.window_start),
+        window_end=_shift_year(src.window_end),
         week_start=src.week_start and src.week_start + timedelta(days=YEAR_SHIFT_DAYS),
         week_end=src.week_end and src.week_end + timedelta(days=YEAR_SHIFT_DAYS),
-        submitting_unit=src.submitting_unit, contact_name=src.contact_name, contact_phone=src.contact_phone,
+        submitting_unit=src.submitting_unit,
+        contact_name=src.contact_name,
+        contact_phone=src.contact_phone,
     )
     session.add(new)
     session.flush()
@@ -50,8 +56,12 @@ def new_programme_from(session: Session, source_id: int, *, copy_activities: boo
     shift = timedelta(days=YEAR_SHIFT_DAYS)
     inputs = [
         ActivityInput.from_row(r).replace(
-            start_date=r.start_date + shift, end_date=r.end_date + shift, status="planned", parent_id=None,
-            actual_participants=None, online_participants=None if r.mode == "offline" else r.online_participants,
+            start_date=r.start_date + shift,
+            end_date=r.end_date + shift,
+            status="planned",
+            parent_id=None,
+            actual_participants=None,
+            online_participants=None if r.mode == "offline" else r.online_participants,
         )
         for r in rows
         if r.host_ids
@@ -61,9 +71,7 @@ def new_programme_from(session: Session, source_id: int, *, copy_activities: boo
     new_of = {r.id: i for r, i in zip(kept, ids, strict=True)}
     relinks = [(new_of[r.id], new_of[r.parent_id]) for r in kept if r.parent_id in new_of]
     for child, parent in relinks:
-        session.execute(
-            Activity.__table__.update().where(Activity.id == child).values(parent_id=parent)
-        )
+        session.execute(Activity.__table__.update().where(Activity.id == child).values(parent_id=parent))
     return new.id, ids
 
 
@@ -74,7 +82,9 @@ def delete_programme(session: Session, programme_id: int) -> None:
         return
     act_ids = list(session.scalars(select(Activity.id).where(Activity.programme_id == programme_id)))
     if act_ids:
-        session.execute(ActivityOrganisation.__table__.delete().where(ActivityOrganisation.activity_id.in_(act_ids)))
+        session.execute(
+            ActivityOrganisation.__table__.delete().where(ActivityOrganisation.activity_id.in_(act_ids))
+        )
         session.execute(Activity.__table__.delete().where(Activity.programme_id == programme_id))
     session.delete(prog)
     session.flush()

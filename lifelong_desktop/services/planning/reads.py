@@ -29,8 +29,9 @@ def current_row(session: Session, activity_id: int) -> ActivityRow | None:
     return rows[0] if rows else None
 
 
-def check_versions(session: Session, items: Sequence[tuple[int, ActivityInput, int | None]],
-                   stored: Mapping[int, _Versioned]) -> None:
+def check_versions(
+    session: Session, items: Sequence[tuple[int, ActivityInput, int | None]], stored: Mapping[int, _Versioned]
+) -> None:
     """Raise EditConflict for the first item whose activity is gone or has another version than expected."""
     for activity_id, _data, version in items:
         found = stored.get(activity_id)
@@ -45,15 +46,21 @@ def children_of(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
     for i in range(0, len(ids), CHUNK):
         for child_id, parent_id in session.execute(
-            select(Activity.id, Activity.parent_id).where(Activity.parent_id.in_(ids[i:i + CHUNK]))
+            select(Activity.id, Activity.parent_id).where(Activity.parent_id.in_(ids[i : i + CHUNK]))
         ):
             children.setdefault(parent_id, []).append(child_id)
     return children
 
 
 _SNAP_COLUMNS = [getattr(Activity, name) for name in SCALARS] + [
-    Activity.audiences, Activity.id, Activity.uid, Activity.programme_id, Activity.source_submission_id,
-    Activity.created_at, Activity.version]
+    Activity.audiences,
+    Activity.id,
+    Activity.uid,
+    Activity.programme_id,
+    Activity.source_submission_id,
+    Activity.created_at,
+    Activity.version,
+]
 
 
 def read_snapshots(session: Session, ids: Sequence[int]) -> list[ActivitySnapshot]:
@@ -61,12 +68,20 @@ def read_snapshots(session: Session, ids: Sequence[int]) -> list[ActivitySnapsho
     links: dict[int, dict[str, list[int]]] = {}
     rows = []
     for c in range(0, len(ids), CHUNK):
-        chunk = ids[c:c + CHUNK]
+        chunk = ids[c : c + CHUNK]
         rows += session.execute(select(*_SNAP_COLUMNS).where(Activity.id.in_(chunk))).all()
         for act_id, role, org_id in session.execute(
-            select(ActivityOrganisation.activity_id, ActivityOrganisation.role, ActivityOrganisation.organisation_id)
+            select(
+                ActivityOrganisation.activity_id,
+                ActivityOrganisation.role,
+                ActivityOrganisation.organisation_id,
+            )
             .where(ActivityOrganisation.activity_id.in_(chunk))
-            .order_by(ActivityOrganisation.activity_id, ActivityOrganisation.role_rank, ActivityOrganisation.position)
+            .order_by(
+                ActivityOrganisation.activity_id,
+                ActivityOrganisation.role_rank,
+                ActivityOrganisation.position,
+            )
         ):
             links.setdefault(act_id, {}).setdefault(role, []).append(org_id)
     children = children_of(session, list(ids))
@@ -75,12 +90,25 @@ def read_snapshots(session: Session, ids: Sequence[int]) -> list[ActivitySnapsho
     for r in rows:
         act_id = r[n + 1]
         org = links.get(act_id, {})
-        data = ActivityInput(**dict(zip(SCALARS, r[:n], strict=True)),
-                             audiences=tuple(a for a in (r[n] or "").split(";") if a),
-                             host_ids=tuple(org.get("host", ())), undertaker_ids=tuple(org.get("undertaker", ())),
-                             co_organiser_ids=tuple(org.get("co_organiser", ())))
-        snaps.append(ActivitySnapshot(act_id, r[n + 2], r[n + 3], data, r[n + 4], r[n + 5],
-                                      tuple(sorted(children.get(act_id, ()))), r[n + 6]))
+        data = ActivityInput(
+            **dict(zip(SCALARS, r[:n], strict=True)),
+            audiences=tuple(a for a in (r[n] or "").split(";") if a),
+            host_ids=tuple(org.get("host", ())),
+            undertaker_ids=tuple(org.get("undertaker", ())),
+            co_organiser_ids=tuple(org.get("co_organiser", ())),
+        )
+        snaps.append(
+            ActivitySnapshot(
+                act_id,
+                r[n + 2],
+                r[n + 3],
+                data,
+                r[n + 4],
+                r[n + 5],
+                tuple(sorted(children.get(act_id, ()))),
+                r[n + 6],
+            )
+        )
     return snaps
 
 
@@ -89,5 +117,6 @@ def put_back_versions(session: Session, pairs: list[tuple[int, int | None]]) -> 
     table = Activity.__table__
     params = [{"b_id": i, "b_v": v} for i, v in pairs if v is not None]
     if params:
-        session.execute(table.update().where(table.c.id == bindparam("b_id")).values(version=bindparam("b_v")),
-                        params)
+        session.execute(
+            table.update().where(table.c.id == bindparam("b_id")).values(version=bindparam("b_v")), params
+        )

@@ -21,7 +21,8 @@ def duplicate_activities(session: Session, ids: Iterable[int]) -> list[int]:
     for act_id in sorted(acts):
         act = acts[act_id]
         by_programme.setdefault(act.programme_id, []).append(
-            input_of(act).replace(status="planned", actual_participants=None))
+            input_of(act).replace(status="planned", actual_participants=None)
+        )
     return [i for pid, inputs in by_programme.items() for i in bulk_insert(session, pid, inputs, "duplicate")]
 
 
@@ -35,11 +36,15 @@ def series_dates(weekday: int, first: date, last: date) -> list[date]:
     return out
 
 
-def weekly_series(session: Session, programme_id: int, template: ActivityInput, weekday: int, first: date,
-                  last: date) -> list[int]:
+def weekly_series(
+    session: Session, programme_id: int, template: ActivityInput, weekday: int, first: date, last: date
+) -> list[int]:
     """One activity per week on a weekday from `first` to `last`, each lasting as long as the template."""
     dates = series_dates(weekday, first, last)
     if not dates:
         raise PlanningError("series_empty")
     length = template.end_date - template.start_date
-    return [create_activity(session, programme_id, template.replace(start_date=d, end_date=d + length)) for d in dates]
+    return [
+        create_activity(session, programme_id, template.replace(start_date=d, end_date=d + length))
+        for d in dates
+    ]

@@ -25,8 +25,16 @@ def delete_activities(session: Session, ids: Iterable[int]) -> list[ActivitySnap
     acts = [loaded[i] for i in ids if i in loaded]
     children = children_of(session, ids)
     snaps = [
-        ActivitySnapshot(a.id, a.uid, a.programme_id, input_of(a), a.source_submission_id, a.created_at,
-                         tuple(sorted(children.get(a.id, ()))), a.version)
+        ActivitySnapshot(
+            a.id,
+            a.uid,
+            a.programme_id,
+            input_of(a),
+            a.source_submission_id,
+            a.created_at,
+            tuple(sorted(children.get(a.id, ()))),
+            a.version,
+        )
         for a in acts
     ]
     for a in acts:
@@ -39,14 +47,26 @@ def _delete_bulk(session: Session, ids: list[int]) -> list[ActivitySnapshot]:
     """Many activities at once: snapshots read by plain selects, then a few DELETE statements."""
     snaps = read_snapshots(session, ids)
     for c in range(0, len(ids), CHUNK):
-        chunk = ids[c:c + CHUNK]
-        session.execute(ActivityOrganisation.__table__.delete().where(ActivityOrganisation.activity_id.in_(chunk)))
-        session.execute(Activity.__table__.update().where(Activity.parent_id.in_(chunk)).values(parent_id=None))
+        chunk = ids[c : c + CHUNK]
+        session.execute(
+            ActivityOrganisation.__table__.delete().where(ActivityOrganisation.activity_id.in_(chunk))
+        )
+        session.execute(
+            Activity.__table__.update().where(Activity.parent_id.in_(chunk)).values(parent_id=None)
+        )
         session.execute(Activity.__table__.delete().where(Activity.id.in_(chunk)))
     for pid in {s.programme_id for s in snaps}:
-        audit.record(session, "delete", "activity",
-                     [(s.id, s.uid, {"title": s.data.title, "start_date": s.data.start_date}, None)
-                      for s in snaps if s.programme_id == pid], programme_id=pid)
+        audit.record(
+            session,
+            "delete",
+            "activity",
+            [
+                (s.id, s.uid, {"title": s.data.title, "start_date": s.data.start_date}, None)
+                for s in snaps
+                if s.programme_id == pid
+            ],
+            programme_id=pid,
+        )
     return snaps
 
 
@@ -78,8 +98,11 @@ def restore_activities(session: Session, snapshots: Sequence[ActivitySnapshot]) 
         # SET NULL): without a new version, so earlier edits of theirs can still be undone
         outside = [c for c in snap.child_ids if c not in id_map]
         if outside:
-            session.execute(table.update().where(table.c.id.in_(outside), table.c.parent_id.is_(None))
-                            .values(parent_id=act.id))
+            session.execute(
+                table.update()
+                .where(table.c.id.in_(outside), table.c.parent_id.is_(None))
+                .values(parent_id=act.id)
+            )
     put_back_versions(session, [(act.id, snap.version) for snap, act in restored])
     return [act.id for _, act in restored]
 
@@ -88,11 +111,16 @@ def _restore_bulk(session: Session, snapshots: Sequence[ActivitySnapshot]) -> li
     new_id: dict[int, int] = {}
     for pid in dict.fromkeys(s.programme_id for s in snapshots):
         group = [s for s in snapshots if s.programme_id == pid]
-        made = bulk_insert(session, pid, [s.data.replace(parent_id=None) for s in group], "restore", identities=group)
+        made = bulk_insert(
+            session, pid, [s.data.replace(parent_id=None) for s in group], "restore", identities=group
+        )
         new_id.update(zip((s.id for s in group), made, strict=True))
     ids = list(new_id.values())
-    existing = {i for c in range(0, len(ids), CHUNK)
-                for i in session.scalars(select(Activity.id).where(Activity.id.in_(ids[c:c + CHUNK])))}
+    existing = {
+        i
+        for c in range(0, len(ids), CHUNK)
+        for i in session.scalars(select(Activity.id).where(Activity.id.in_(ids[c : c + CHUNK])))
+    }
     table = Activity.__table__
     for snap in snapshots:
         parent = snap.data.parent_id
@@ -101,7 +129,10 @@ def _restore_bulk(session: Session, snapshots: Sequence[ActivitySnapshot]) -> li
             if parent in existing or session.get(Activity, parent) is not None:
                 session.execute(table.update().where(table.c.id == new_id[snap.id]).values(parent_id=parent))
         for child in snap.child_ids:
-            session.execute(table.update().where(table.c.id == new_id.get(child, child), table.c.parent_id.is_(None))
-                            .values(parent_id=new_id[snap.id]))
+            session.execute(
+                table.update()
+                .where(table.c.id == new_id.get(child, child), table.c.parent_id.is_(None))
+                .values(parent_id=new_id[snap.id])
+            )
     put_back_versions(session, [(new_id[s.id], s.version) for s in snapshots])
     return [new_id[s.id] for s in snapshots]

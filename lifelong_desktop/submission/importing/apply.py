@@ -62,8 +62,10 @@ def fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     if not rows:
         return
     names = list(rows[0])
-    sql = (f"INSERT INTO {_quote(session, table.name)} ({', '.join(_quote(session, n) for n in names)}) "
-           f"VALUES ({', '.join('?' * len(names))})")
+    sql = (
+        f"INSERT INTO {_quote(session, table.name)} ({', '.join(_quote(session, n) for n in names)}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
     session.connection().exec_driver_sql(sql, _processed(session, table, rows, names))
 
 
@@ -92,10 +94,16 @@ def _programme(session: Session, plan: ImportPlan) -> Programme:
     if plan.kind != "new_programme":
         return session.get_one(Programme, plan.programme_id)
     p = create_programme(
-        session, region_code=h["region_code"], year=h["year"], theme=h.get("theme") or "",
-        window_start=h.get("window_start"), window_end=h.get("window_end"),
-        submitting_unit=h.get("submitting_unit") or "", contact_name=h.get("contact_name") or "",
-        contact_phone=h.get("contact_phone") or "", submission_uid=h["submission_id"],
+        session,
+        region_code=h["region_code"],
+        year=h["year"],
+        theme=h.get("theme") or "",
+        window_start=h.get("window_start"),
+        window_end=h.get("window_end"),
+        submitting_unit=h.get("submitting_unit") or "",
+        contact_name=h.get("contact_name") or "",
+        contact_phone=h.get("contact_phone") or "",
+        submission_uid=h["submission_id"],
         submission_seq=h["submission_seq"],
     )
     if h.get("region_name"):
@@ -107,13 +115,23 @@ def _programme(session: Session, plan: ImportPlan) -> Programme:
 def _submission(session: Session, plan: ImportPlan, programme: Programme, stamp: datetime) -> Submission:
     h = plan.result.data.header
     sub = Submission(
-        programme_id=programme.id, submission_uid=h["submission_id"], scope=h.get("scope") or "",
-        region_code=h["region_code"], region_name=h.get("region_name") or regions().name(h["region_code"]),
-        seq=h["submission_seq"], data_as_of=h.get("data_as_of"), submitting_unit=h.get("submitting_unit") or "",
-        contact_name=h.get("contact_name") or "", contact_phone=h.get("contact_phone") or "",
-        file_name=plan.file_name[:260], content_hash=plan.hash, imported_at=stamp,
-        count_new=len(plan.new), count_updated=len(plan.updated),
-        count_unchanged=len(plan.unchanged) + len(plan.kept), count_missing=len(plan.missing),
+        programme_id=programme.id,
+        submission_uid=h["submission_id"],
+        scope=h.get("scope") or "",
+        region_code=h["region_code"],
+        region_name=h.get("region_name") or regions().name(h["region_code"]),
+        seq=h["submission_seq"],
+        data_as_of=h.get("data_as_of"),
+        submitting_unit=h.get("submitting_unit") or "",
+        contact_name=h.get("contact_name") or "",
+        contact_phone=h.get("contact_phone") or "",
+        file_name=plan.file_name[:260],
+        content_hash=plan.hash,
+        imported_at=stamp,
+        count_new=len(plan.new),
+        count_updated=len(plan.updated),
+        count_unchanged=len(plan.unchanged) + len(plan.kept),
+        count_missing=len(plan.missing),
     )
     session.add(sub)
     session.flush()
@@ -135,15 +153,28 @@ def _registers(session: Session, plan: ImportPlan, programme_id: int, stamp: dat
             of[ident] = next_id
             next_id += 1
         if rows:
-            audit.record(session, "create", entity, [(r["id"], None, None, _plain(r)) for r in rows],
-                         programme_id=programme_id)
+            audit.record(
+                session,
+                "create",
+                entity,
+                [(r["id"], None, None, _plain(r)) for r in rows],
+                programme_id=programme_id,
+            )
             fast_insert(session, model.__table__, rows)
         for oid, _before, after in updates:
-            session.execute(update(model).where(model.id == oid).values(
-                **after, updated_at=stamp, version=model.version + 1))
+            session.execute(
+                update(model)
+                .where(model.id == oid)
+                .values(**after, updated_at=stamp, version=model.version + 1)
+            )
         if updates:
-            audit.record(session, "update", entity, [(oid, None, b, a) for oid, b, a in updates],
-                         programme_id=programme_id)
+            audit.record(
+                session,
+                "update",
+                entity,
+                [(oid, None, b, a) for oid, b, a in updates],
+                programme_id=programme_id,
+            )
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
@@ -154,10 +185,18 @@ _ROLES = [(role.value, key, ROLE_RANK[role.value]) for role, key in ROLE_FIELDS.
 
 
 def _links(plan: ImportPlan, activity_id: int, row: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"activity_id": activity_id, "role": role, "position": position, "organisation_id": oid,
-             "role_rank": rank}
-            for role, key, rank in _ROLES if row.get(key)
-            for position, oid in enumerate(organisation_ids(plan, row[key]))]
+    return [
+        {
+            "activity_id": activity_id,
+            "role": role,
+            "position": position,
+            "organisation_id": oid,
+            "role_rank": rank,
+        }
+        for role, key, rank in _ROLES
+        if row.get(key)
+        for position, oid in enumerate(organisation_ids(plan, row[key]))
+    ]
 
 
 def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune: bool = False) -> None:
@@ -181,9 +220,17 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
         uid = row.get("activity_id") or new_uuid()
         values = activity_values(row)
         vkey = venue_key(row)
-        values.update(id=next_id, uid=uid, programme_id=programme.id, parent_id=None,
-                      venue_id=reg.venue_of.get(vkey) if vkey else None, source_submission_id=source_id,
-                      created_at=stamp, updated_at=stamp, version=1)
+        values.update(
+            id=next_id,
+            uid=uid,
+            programme_id=programme.id,
+            parent_id=None,
+            venue_id=reg.venue_of.get(vkey) if vkey else None,
+            source_submission_id=source_id,
+            created_at=stamp,
+            updated_at=stamp,
+            version=1,
+        )
         inserts.append(values)
         id_of_uid[uid] = next_id
         links += _links(plan, next_id, row)
@@ -194,18 +241,25 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
         diff = plan.diffs.get(db.id) or differences(plan, row, db)
         values = activity_values(row)
         vkey = venue_key(row)
-        values.update(id=db.id, venue_id=reg.venue_of.get(vkey) if vkey else None, updated_at=stamp,
-                      version=db.version + 1,
-                      source_submission_id=source_id if source_id is not None else db.source_submission_id)
+        values.update(
+            id=db.id,
+            venue_id=reg.venue_of.get(vkey) if vkey else None,
+            updated_at=stamp,
+            version=db.version + 1,
+            source_submission_id=source_id if source_id is not None else db.source_submission_id,
+        )
         updates.append(values)
         links += _links(plan, db.id, row)
-        changed.append((db.id, db.uid, {k: v[0] for k, v in diff.items()}, {k: v[1] for k, v in diff.items()}))
+        changed.append(
+            (db.id, db.uid, {k: v[0] for k, v in diff.items()}, {k: v[1] for k, v in diff.items()})
+        )
     fast_insert(session, _ACT, inserts)
     fast_update(session, _ACT, updates)
     fast_delete(session, _LINK, "activity_id", [u["id"] for u in updates])
     parents = []
-    for change, own_id in zip(plan.new + plan.updated, [v["id"] for v in inserts] + [u["id"] for u in updates],
-                              strict=True):
+    for change, own_id in zip(
+        plan.new + plan.updated, [v["id"] for v in inserts] + [u["id"] for u in updates], strict=True
+    ):
         parent = acts[change.index].get("parent_id")  # type: ignore[index]
         if parent or change.db_id is not None:
             parents.append({"parent_id": id_of_uid.get(parent) if parent else None, "id": own_id})
@@ -214,12 +268,29 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
     if prune and plan.missing:
         ids = [m.db_id for m in plan.missing]
         fast_delete(session, _ACT, "id", ids)
-        audit.record(session, "delete", "activity",
-                     [(m.db_id, m.uid, {"title": m.title}, None) for m in plan.missing], programme_id=programme.id)
+        audit.record(
+            session,
+            "delete",
+            "activity",
+            [(m.db_id, m.uid, {"title": m.title}, None) for m in plan.missing],
+            programme_id=programme.id,
+        )
         outcome.pruned = len(ids)
     if inserts:  # one summary entry for the bulk creation (one per row would double the import's time)
-        after = {"count": len(inserts), "first_id": inserts[0]["id"], "last_id": inserts[-1]["id"],
-                 "links": len(links), "file": plan.file_name, "submission_id": source_id}
-        audit.record(session, "import", "activity", [(None, None, None, after)], programme_id=programme.id,
-                     summary=f"导入 {plan.file_name}：新增活动 {len(inserts)} 项")
+        after = {
+            "count": len(inserts),
+            "first_id": inserts[0]["id"],
+            "last_id": inserts[-1]["id"],
+            "links": len(links),
+            "file": plan.file_name,
+            "submission_id": source_id,
+        }
+        audit.record(
+            session,
+            "import",
+            "activity",
+            [(None, None, None, after)],
+            programme_id=programme.id,
+            summary=f"导入 {plan.file_name}：新增活动 {len(inserts)} 项",
+        )
     audit.record(session, "update", "activity", changed, programme_id=programme.id)

@@ -86,8 +86,12 @@ class ImportPlan:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"new": len(self.new), "updated": len(self.updated),
-                "unchanged": len(self.unchanged) + len(self.kept), "missing": len(self.missing)}
+        return {
+            "new": len(self.new),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged) + len(self.kept),
+            "missing": len(self.missing),
+        }
 
 
 @dataclass
@@ -113,19 +117,41 @@ class ImportOutcome:
 
 
 def _header_finding(plan: ImportPlan, severity: str, code: str, key: str, **params: Any) -> None:
-    plan.findings.append(Finding(severity, code, sheet=load_format().header_sheet,
-                                 cell=plan.result.header_cells.get(key, ""), key=key,
-                                 params={"label": key, "value": "", **params}))
+    plan.findings.append(
+        Finding(
+            severity,
+            code,
+            sheet=load_format().header_sheet,
+            cell=plan.result.header_cells.get(key, ""),
+            key=key,
+            params={"label": key, "value": "", **params},
+        )
+    )
 
 
-def _activity_finding(plan: ImportPlan, severity: str, code: str, index: int | None, key: str, **params: Any) -> None:
+def _activity_finding(
+    plan: ImportPlan, severity: str, code: str, index: int | None, key: str, **params: Any
+) -> None:
     cell = plan.result.cell("activities", index, key) if index is not None else ""
-    plan.findings.append(Finding(severity, code, sheet=load_format().tables["activities"].sheet, cell=cell,
-                                 key=key, params={"label": key, "value": "", **params}))
+    plan.findings.append(
+        Finding(
+            severity,
+            code,
+            sheet=load_format().tables["activities"].sheet,
+            cell=cell,
+            key=key,
+            params={"label": key, "value": "", **params},
+        )
+    )
 
 
-def plan_import(session: Session, source: Path | str | ReadResult, *, year: int | None = None,
-                file_name: str | None = None) -> ImportPlan:
+def plan_import(
+    session: Session,
+    source: Path | str | ReadResult,
+    *,
+    year: int | None = None,
+    file_name: str | None = None,
+) -> ImportPlan:
     """What importing the workbook would do, without writing anything (see the module docstring)."""
     result = source if isinstance(source, ReadResult) else read_workbook(source, year_hint=year)
     name = file_name or (result.path.name if result.path else "")
@@ -140,14 +166,22 @@ def plan_import(session: Session, source: Path | str | ReadResult, *, year: int 
     programme = session.scalars(select(Programme).where(Programme.year == plan.year)).first()
     if programme is None:
         plan.kind = "new_programme"
-        plan.new = [ActivityChange(r.get("activity_id") or "", r["title"], i, None, r.get("start_date"))
-                    for i, r in enumerate(result.data.activities)]
+        plan.new = [
+            ActivityChange(r.get("activity_id") or "", r["title"], i, None, r.get("start_date"))
+            for i, r in enumerate(result.data.activities)
+        ]
         plan.registers = resolve_registers(session, result.data, own=True)
         return plan
     plan.programme_id = programme.id
     if not regions().is_inside(header["region_code"], programme.region_code):
-        _header_finding(plan, ERROR, "region_outside_scope", "region_code", label="行政区划代码",
-                        value=header["region_code"])
+        _header_finding(
+            plan,
+            ERROR,
+            "region_outside_scope",
+            "region_code",
+            label="行政区划代码",
+            value=header["region_code"],
+        )
         return plan
     own = header["submission_id"] == programme.submission_uid
     if not own:
@@ -155,8 +189,10 @@ def plan_import(session: Session, source: Path | str | ReadResult, *, year: int 
     if not own and not _seq_rules(session, plan, programme):
         return plan
     if plan.kind == "same":
-        plan.unchanged = [ActivityChange(r.get("activity_id") or "", r["title"], i, None, r.get("start_date"))
-                          for i, r in enumerate(result.data.activities)]
+        plan.unchanged = [
+            ActivityChange(r.get("activity_id") or "", r["title"], i, None, r.get("start_date"))
+            for i, r in enumerate(result.data.activities)
+        ]
         return plan
     plan.kind = "own" if own else "return"
     plan.registers = resolve_registers(session, result.data, own=own)
@@ -184,13 +220,21 @@ def _seq_rules(session: Session, plan: ImportPlan, programme: Programme) -> bool
     if seq == latest_seq and plan.hash == latest_hash:
         plan.kind = "same"
         return True
-    _header_finding(plan, ERROR, "stale_submission", "submission_seq", label="填报版本号", seq=seq,
-                    latest=latest_seq)
+    _header_finding(
+        plan, ERROR, "stale_submission", "submission_seq", label="填报版本号", seq=seq, latest=latest_seq
+    )
     return False
 
 
-def apply_import(db: Any, path: Path | str | ReadResult, *, year: int | None = None, prune: bool = False,
-                 dry_run: bool = False, file_name: str | None = None) -> ImportOutcome:
+def apply_import(
+    db: Any,
+    path: Path | str | ReadResult,
+    *,
+    year: int | None = None,
+    prune: bool = False,
+    dry_run: bool = False,
+    file_name: str | None = None,
+) -> ImportOutcome:
     """Read, plan and apply one workbook in one transaction (nothing is written on any error)."""
     from lifelong_desktop.submission.importing.apply import execute
 
@@ -203,7 +247,10 @@ def apply_import(db: Any, path: Path | str | ReadResult, *, year: int | None = N
 
         backup_before(db, "import")  # a consistent copy first; raises DatabaseProblem when none can be made
     try:
-        with paused_gc(), db.transaction(f"导入 {file_name or (result.path.name if result.path else '')}") as session:
+        with (
+            paused_gc(),
+            db.transaction(f"导入 {file_name or (result.path.name if result.path else '')}") as session,
+        ):
             plan = plan_import(session, result, year=year, file_name=file_name)
             outcome = ImportOutcome(plan, applied=False, dry_run=dry_run, programme_id=plan.programme_id)
             if not plan.ok:
@@ -211,8 +258,12 @@ def apply_import(db: Any, path: Path | str | ReadResult, *, year: int | None = N
             if plan.kind != "same":
                 execute(session, plan, outcome, prune=prune)
             if prune and plan.missing:  # their warnings say they go, not that they are kept
-                plan.findings[:] = [replace(f, params={**f.params, "kind": "pruned"})
-                                    if f.code == "missing_in_resubmission" else f for f in plan.findings]
+                plan.findings[:] = [
+                    replace(f, params={**f.params, "kind": "pruned"})
+                    if f.code == "missing_in_resubmission"
+                    else f
+                    for f in plan.findings
+                ]
             outcome.applied = not dry_run
             if dry_run:
                 raise _Rollback

@@ -15,9 +15,28 @@ if TYPE_CHECKING:
 
     from lifelong_desktop.submission.importing.importer import ImportPlan
 
-SCALARS = ("title", "activity_type", "level", "start_date", "start_time", "end_date", "end_time", "mode",
-           "city_code", "county_code", "address", "online_url", "expected_participants", "actual_participants",
-           "online_participants", "status", "featured", "contact_name", "contact_phone", "description")
+SCALARS = (
+    "title",
+    "activity_type",
+    "level",
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "mode",
+    "city_code",
+    "county_code",
+    "address",
+    "online_url",
+    "expected_participants",
+    "actual_participants",
+    "online_participants",
+    "status",
+    "featured",
+    "contact_name",
+    "contact_phone",
+    "description",
+)
 TEXT_DEFAULTS = {"address": "", "online_url": "", "contact_name": "", "contact_phone": "", "description": ""}
 
 
@@ -115,8 +134,9 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
         if uid and i not in found_db:
             continue  # refused above
         db = found_db.get(i)
-        change = ActivityChange(uid or (db.uid if db else ""), row["title"], i, db.id if db else None,
-                                row.get("start_date"))
+        change = ActivityChange(
+            uid or (db.uid if db else ""), row["title"], i, db.id if db else None, row.get("start_date")
+        )
         if db is None:
             plan.new.append(change)
             continue
@@ -135,5 +155,6 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
         if own and as_of is not None and r.updated_at is not None and r.updated_at > as_of:
             continue  # created or changed here after the export: not missing from the workbook
         plan.missing.append(ActivityChange(r.uid, r.title, None, r.id, r.start_date))
-        _activity_finding(plan, WARNING, "missing_in_resubmission", None, "activity_id", title=r.title,
-                          uid=r.uid)
+        _activity_finding(
+            plan, WARNING, "missing_in_resubmission", None, "activity_id", title=r.title, uid=r.uid
+        )

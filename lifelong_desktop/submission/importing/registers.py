@@ -18,7 +18,15 @@ from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.values import normalised
 
 ORG_FIELDS = ("org_type", "credit_code", "region_code", "contact_name", "contact_phone", "email")
-VENUE_FIELDS = ("county_code", "address", "venue_type", "capacity", "accessible", "contact_name", "contact_phone")
+VENUE_FIELDS = (
+    "county_code",
+    "address",
+    "venue_type",
+    "capacity",
+    "accessible",
+    "contact_name",
+    "contact_phone",
+)
 _TEXT_DEFAULT = {"contact_name": "", "contact_phone": "", "email": "", "address": ""}
 
 
@@ -38,8 +46,13 @@ def _blank(value: Any) -> bool:
     return value is None or value == ""
 
 
-def _changes(db: dict[str, Any], wb: dict[str, Any], fields: tuple[str, ...], own: bool,
-             default_type: str | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+def _changes(
+    db: dict[str, Any],
+    wb: dict[str, Any],
+    fields: tuple[str, ...],
+    own: bool,
+    default_type: str | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Fields to write: the own workbook overwrites what it states; a return fills blanks only."""
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
@@ -47,7 +60,11 @@ def _changes(db: dict[str, Any], wb: dict[str, Any], fields: tuple[str, ...], ow
         new = wb.get(key)
         if _blank(new) or new == db.get(key):
             continue
-        if own or _blank(db.get(key)) or (default_type is not None and key == "org_type" and db.get(key) == default_type):
+        if (
+            own
+            or _blank(db.get(key))
+            or (default_type is not None and key == "org_type" and db.get(key) == default_type)
+        ):
             before[key], after[key] = db.get(key), new
     return before, after
 
@@ -133,7 +150,8 @@ def _resolve_venues(session: Session, data: WorkbookData, own: bool, reg: Regist
             reg.venue_of[ident] = vid
             if vid is None:
                 reg.new_venues[ident] = _venue_values(
-                    {"county_code": act.get("county_code"), "address": act.get("address")}, name, city)
+                    {"county_code": act.get("county_code"), "address": act.get("address")}, name, city
+                )
 
 
 def resolve_registers(session: Session, data: WorkbookData, *, own: bool) -> Registers:

@@ -38,7 +38,9 @@ def expand_inputs(patterns: list[str], target: Path | None = None) -> tuple[list
     seen: set[Path] = set()
     out = target.resolve() if target else None
     for pattern in patterns:
-        is_glob = bool(_GLOB_CHARS & set(pattern)) and not Path(pattern).exists()  # `[2024]沈阳.xlsx` is a name
+        is_glob = (
+            bool(_GLOB_CHARS & set(pattern)) and not Path(pattern).exists()
+        )  # `[2024]沈阳.xlsx` is a name
         matches = sorted(glob.glob(pattern)) if is_glob else [pattern]
         for text in matches:
             path = Path(text)

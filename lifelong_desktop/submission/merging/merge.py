@@ -20,7 +20,14 @@ from lifelong_desktop.submission.values import ValueProblem, parse_phone
 from lifelong_desktop.submission.writing.writer import generator, write_workbook
 
 LEVEL_ABOVE = {"county": "city", "city": "province", "province": "national"}
-__all__ = ["MergeProblem", "MergeResult", "expand_inputs", "merge_files", "merge_inputs", "merged_submission_id"]
+__all__ = [
+    "MergeProblem",
+    "MergeResult",
+    "expand_inputs",
+    "merge_files",
+    "merge_inputs",
+    "merged_submission_id",
+]
 
 
 @dataclass
@@ -56,8 +63,16 @@ def _scope_words(scope: str | None) -> dict[str, str]:
     return {lang: messages.render(f"export.scope.{scope}", lang) for lang in messages.LANGUAGES}
 
 
-def merge_files(paths: list[Path], target: Path | str, *, unit: str = "", contact: str = "", phone: str = "",
-                skipped: list[Finding] | tuple[Finding, ...] = (), now: datetime | None = None) -> MergeResult:
+def merge_files(
+    paths: list[Path],
+    target: Path | str,
+    *,
+    unit: str = "",
+    contact: str = "",
+    phone: str = "",
+    skipped: list[Finding] | tuple[Finding, ...] = (),
+    now: datetime | None = None,
+) -> MergeResult:
     """Read every input, merge, and write the output unless some finding is an error."""
     from lifelong_desktop.submission.reading.reader import read_workbook
 
@@ -72,8 +87,9 @@ def merge_files(paths: list[Path], target: Path | str, *, unit: str = "", contac
     return result
 
 
-def merge_inputs(inputs: list[Input], *, unit: str = "", contact: str = "", phone: str = "",
-                 now: datetime | None = None) -> MergeResult:
+def merge_inputs(
+    inputs: list[Input], *, unit: str = "", contact: str = "", phone: str = "", now: datetime | None = None
+) -> MergeResult:
     """The merged workbook data and findings (nothing is written here)."""
     if not inputs:
         raise MergeProblem("no_inputs")
@@ -119,14 +135,24 @@ def _keep_highest(inputs: list[Input], findings: list[Finding]) -> list[Input]:
 
 
 def _superseded(dropped: Input, kept: Input) -> Finding:
-    return Finding(WARNING, "superseded", sheet=load_format().header_sheet, cell=dropped.header_cell("submission_seq"),
-                   key="submission_seq", params={"seq": dropped.header["submission_seq"],
-                                                 "kept_seq": kept.header["submission_seq"], "kept_file": kept.name},
-                   file=dropped.name)
+    return Finding(
+        WARNING,
+        "superseded",
+        sheet=load_format().header_sheet,
+        cell=dropped.header_cell("submission_seq"),
+        key="submission_seq",
+        params={
+            "seq": dropped.header["submission_seq"],
+            "kept_seq": kept.header["submission_seq"],
+            "kept_file": kept.name,
+        },
+        file=dropped.name,
+    )
 
 
-def _header(kept: list[Input], findings: list[Finding], unit: str, contact: str, phone: str,
-            now: datetime) -> dict[str, Any]:
+def _header(
+    kept: list[Input], findings: list[Finding], unit: str, contact: str, phone: str, now: datetime
+) -> dict[str, Any]:
     """The output header (empty when the inputs cannot be merged: years, levels or parents differ)."""
     fmt = load_format()
     sheet = fmt.header_sheet
@@ -138,22 +164,53 @@ def _header(kept: list[Input], findings: list[Finding], unit: str, contact: str,
     for inp in kept:
         h = inp.header
         if h.get("scope") == "national":
-            findings.append(Finding(ERROR, "national_input", sheet, inp.header_cell("scope"), "scope", file=inp.name))
+            findings.append(
+                Finding(ERROR, "national_input", sheet, inp.header_cell("scope"), "scope", file=inp.name)
+            )
             ok = False
         elif h.get("scope") != scope:
-            findings.append(Finding(ERROR, "scopes_differ", sheet, inp.header_cell("scope"), "scope",
-                                    {"scope": h.get("scope"), "expected": scope,
-                                     "scope_word": _scope_words(h.get("scope")),
-                                     "expected_word": _scope_words(scope)}, inp.name))
+            findings.append(
+                Finding(
+                    ERROR,
+                    "scopes_differ",
+                    sheet,
+                    inp.header_cell("scope"),
+                    "scope",
+                    {
+                        "scope": h.get("scope"),
+                        "expected": scope,
+                        "scope_word": _scope_words(h.get("scope")),
+                        "expected_word": _scope_words(scope),
+                    },
+                    inp.name,
+                )
+            )
             ok = False
         elif _parent(h.get("region_code") or "") != parent:
-            findings.append(Finding(ERROR, "regions_differ", sheet, inp.header_cell("region_code"), "region_code",
-                                    {"region": h.get("region_code"), "expected": f"{parent} {reg.name(parent)}"},
-                                    inp.name))
+            findings.append(
+                Finding(
+                    ERROR,
+                    "regions_differ",
+                    sheet,
+                    inp.header_cell("region_code"),
+                    "region_code",
+                    {"region": h.get("region_code"), "expected": f"{parent} {reg.name(parent)}"},
+                    inp.name,
+                )
+            )
             ok = False
         if h.get("year") != year:
-            findings.append(Finding(ERROR, "years_differ", sheet, inp.header_cell("year"), "year",
-                                    {"year": h.get("year"), "expected": year}, inp.name))
+            findings.append(
+                Finding(
+                    ERROR,
+                    "years_differ",
+                    sheet,
+                    inp.header_cell("year"),
+                    "year",
+                    {"year": h.get("year"), "expected": year},
+                    inp.name,
+                )
+            )
             ok = False
     if not ok:
         return {}
@@ -168,12 +225,21 @@ def _header(kept: list[Input], findings: list[Finding], unit: str, contact: str,
     starts = [i.header["window_start"] for i in kept if i.header.get("window_start")]
     ends = [i.header["window_end"] for i in kept if i.header.get("window_end")]
     return {
-        "format": fmt.name, "format_version": fmt.version, "scope": out_scope, "region_code": parent,
-        "region_name": reg.name(parent), "year": year, "theme": themes.pop() if len(themes) == 1 else None,
-        "window_start": min(starts, default=None), "window_end": max(ends, default=None),
-        "submitting_unit": unit.strip() or None, "contact_name": contact.strip() or None,
-        "contact_phone": phone.strip() or None, "submission_id": merged_submission_id(parent, year),
-        "submission_seq": int(now.strftime("%Y%m%d%H%M%S")), "data_as_of": now.replace(microsecond=0),
+        "format": fmt.name,
+        "format_version": fmt.version,
+        "scope": out_scope,
+        "region_code": parent,
+        "region_name": reg.name(parent),
+        "year": year,
+        "theme": themes.pop() if len(themes) == 1 else None,
+        "window_start": min(starts, default=None),
+        "window_end": max(ends, default=None),
+        "submitting_unit": unit.strip() or None,
+        "contact_name": contact.strip() or None,
+        "contact_phone": phone.strip() or None,
+        "submission_id": merged_submission_id(parent, year),
+        "submission_seq": int(now.strftime("%Y%m%d%H%M%S")),
+        "data_as_of": now.replace(microsecond=0),
         "generator": generator(),
     }
 
@@ -193,9 +259,17 @@ def _same_region_twice(kept: list[Input], findings: list[Finding]) -> None:
     for inp in kept:
         code = inp.header.get("region_code") or ""
         if code in first:
-            findings.append(Finding(WARNING, "same_region_twice", load_format().header_sheet,
-                                    inp.header_cell("region_code"), "region_code",
-                                    {"region": code, "other_file": first[code].name}, inp.name))
+            findings.append(
+                Finding(
+                    WARNING,
+                    "same_region_twice",
+                    load_format().header_sheet,
+                    inp.header_cell("region_code"),
+                    "region_code",
+                    {"region": code, "other_file": first[code].name},
+                    inp.name,
+                )
+            )
         else:
             first[code] = inp
 
@@ -222,8 +296,17 @@ def _merge_tables(kept: list[Input], data: WorkbookData, findings: list[Finding]
             aid = act.get("activity_id")
             if aid:
                 if aid in seen_ids:
-                    findings.append(Finding(ERROR, "duplicate_id", act_sheet, res.cell("activities", i, "activity_id"),
-                                            "activity_id", {"id": aid, "other_file": seen_ids[aid]}, inp.name))
+                    findings.append(
+                        Finding(
+                            ERROR,
+                            "duplicate_id",
+                            act_sheet,
+                            res.cell("activities", i, "activity_id"),
+                            "activity_id",
+                            {"id": aid, "other_file": seen_ids[aid]},
+                            inp.name,
+                        )
+                    )
                     continue
                 seen_ids[aid] = inp.name
             activities.append(rename_organisers(act, renamed))
@@ -236,5 +319,10 @@ def _merge_tables(kept: list[Input], data: WorkbookData, findings: list[Finding]
 def _sort_key(a: dict[str, Any]) -> tuple:
     """Format section 9 order: start date, start time (all-day first), city code, title by code point."""
     start = a.get("start_time")
-    return (a.get("start_date") or datetime.min.date(), start is not None, start or time(0), a.get("city_code") or "",
-            a.get("title") or "")
+    return (
+        a.get("start_date") or datetime.min.date(),
+        start is not None,
+        start or time(0),
+        a.get("city_code") or "",
+        a.get("title") or "",
+    )

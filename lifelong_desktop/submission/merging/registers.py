@@ -31,8 +31,15 @@ class OrganisationMerger:
         if kept is not None:
             kept_credit = (kept.get("credit_code") or "").upper()
             if credit and kept_credit and credit != kept_credit:
-                finding = Finding(WARNING, "conflicting_organisation", sheet=self.sheet, cell=cell, key="credit_code",
-                                  params={"name": org.get("name"), "kept": kept_credit, "value": credit}, file=file)
+                finding = Finding(
+                    WARNING,
+                    "conflicting_organisation",
+                    sheet=self.sheet,
+                    cell=cell,
+                    key="credit_code",
+                    params={"name": org.get("name"), "kept": kept_credit, "value": credit},
+                    file=file,
+                )
                 return kept["name"], finding
             if credit and not kept_credit:
                 kept["credit_code"] = credit

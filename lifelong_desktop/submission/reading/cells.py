@@ -21,7 +21,9 @@ class RawTable:
     start: int  # index into rows of the first data row
     index: dict[str, int]  # key -> column index
     letters: dict[str, str]  # key -> column letter
-    numbers: list[int] = field(default_factory=list)  # sheet row numbers of the non-blank data rows (filled here)
+    numbers: list[int] = field(
+        default_factory=list
+    )  # sheet row numbers of the non-blank data rows (filled here)
 
 
 def short(value: Any, limit: int = 40) -> str:
@@ -38,12 +40,28 @@ class Checker:
         self.findings = findings
 
     def error(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
-        self.findings.append(Finding(ERROR, code, sheet=sheet, cell=cell, key=key,
-                                     params={"label": label or key, "value": "", **params}))
+        self.findings.append(
+            Finding(
+                ERROR,
+                code,
+                sheet=sheet,
+                cell=cell,
+                key=key,
+                params={"label": label or key, "value": "", **params},
+            )
+        )
 
     def warning(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
-        self.findings.append(Finding(WARNING, code, sheet=sheet, cell=cell, key=key,
-                                     params={"label": label or key, "value": "", **params}))
+        self.findings.append(
+            Finding(
+                WARNING,
+                code,
+                sheet=sheet,
+                cell=cell,
+                key=key,
+                params={"label": label or key, "value": "", **params},
+            )
+        )
 
 
 def _within(value: Any, parse: Callable[[Any], Any], max_length: int | None) -> Any:
@@ -54,7 +72,9 @@ def _within(value: Any, parse: Callable[[Any], Any], max_length: int | None) -> 
     return parsed
 
 
-def parser_for(fmt: Format, column: Column, year: int | None, resolver: v.RegionResolver) -> Callable[[Any], Any]:
+def parser_for(
+    fmt: Format, column: Column, year: int | None, resolver: v.RegionResolver
+) -> Callable[[Any], Any]:
     t = column.type
     if t == "text":
         return partial(v.parse_text, max_length=column.max_length)
@@ -135,8 +155,9 @@ def _cells(rows: list[list[Any]], col: int) -> list[Any]:
         return [r[col] if col < len(r) else None for r in rows]
 
 
-def typed_rows(fmt: Format, raw: RawTable, year: int | None, resolver: v.RegionResolver,
-                check: Checker) -> tuple[list[dict[str, Any]], list[set[str]]]:
+def typed_rows(
+    fmt: Format, raw: RawTable, year: int | None, resolver: v.RegionResolver, check: Checker
+) -> tuple[list[dict[str, Any]], list[set[str]]]:
     """Typed rows of the non-blank data rows, and per row the keys whose cells had an error already.
 
     Column by column (a list per column, each distinct value parsed once), then zipped into rows: about
@@ -148,7 +169,7 @@ def typed_rows(fmt: Format, raw: RawTable, year: int | None, resolver: v.RegionR
     parsers = {c.key: parser_for(fmt, c, year, resolver) for c in present}
     if table.id == "activities" and "start_time" in raw.index:
         parsers["start_time"] = v.parse_time_range
-    data = raw.rows[raw.start:]
+    data = raw.rows[raw.start :]
     keys = [c.key for c in present]
     columns: list[list[Any]] = []
     bad_at: dict[int, set[str]] = {}
@@ -157,8 +178,14 @@ def typed_rows(fmt: Format, raw: RawTable, year: int | None, resolver: v.RegionR
         columns.append(values)
         for i, exc in errors.items():
             bad_at.setdefault(i, set()).add(column.key)
-            check.error(exc.code, sheet, f"{raw.letters[column.key]}{raw.start + i + 1}", column.key, column.label,
-                        **{"value": short(_cells(data[i:i + 1], raw.index[column.key])[0]), **exc.params})
+            check.error(
+                exc.code,
+                sheet,
+                f"{raw.letters[column.key]}{raw.start + i + 1}",
+                column.key,
+                column.label,
+                **{"value": short(_cells(data[i : i + 1], raw.index[column.key])[0]), **exc.params},
+            )
     required = [(k, table.column(k).label) for k in keys if table.column(k).required is True]
     base = dict.fromkeys(table.keys)
     width = len(keys)

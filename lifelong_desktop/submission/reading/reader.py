@@ -93,7 +93,9 @@ def _read_workbook(path: Path, year_hint: int | None) -> ReadResult:
         return _read(path, workbook, report, year_hint)
 
 
-def _read(path: Path, workbook: CalamineWorkbook, report: safety.SafetyReport, year_hint: int | None) -> ReadResult:
+def _read(
+    path: Path, workbook: CalamineWorkbook, report: safety.SafetyReport, year_hint: int | None
+) -> ReadResult:
     fmt = load_format()
     findings: list[Finding] = []
     names = {n.strip(): n for n in workbook.sheet_names}
@@ -122,8 +124,12 @@ def _read(path: Path, workbook: CalamineWorkbook, report: safety.SafetyReport, y
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     data, header_cells = validate_workbook(fmt, header_raw, tables, findings, year_hint=year_hint)
     formula_cells = {(f.sheet, f.cell) for f in findings if f.code == "formula_not_allowed" and f.cell}
-    if formula_cells:  # a formula cell gets that one finding, not also one about its (cached or missing) value
-        findings[:] = [f for f in findings if f.code == "formula_not_allowed" or (f.sheet, f.cell) not in formula_cells]
+    if (
+        formula_cells
+    ):  # a formula cell gets that one finding, not also one about its (cached or missing) value
+        findings[:] = [
+            f for f in findings if f.code == "formula_not_allowed" or (f.sheet, f.cell) not in formula_cells
+        ]
     columns = {tid: t.letters for tid, t in tables.items() if t is not None}
     return _result(path, data, findings, header_cells, columns)
 
@@ -148,8 +154,13 @@ def finding_order(finding: Finding) -> tuple[int, int, int, int]:
     return (1, sheet, int(row), column_number(letters))
 
 
-def _result(path: Path, data: WorkbookData, findings: list[Finding], header_cells: dict[str, str] | None = None,
-            columns: dict[str, dict[str, str]] | None = None) -> ReadResult:
+def _result(
+    path: Path,
+    data: WorkbookData,
+    findings: list[Finding],
+    header_cells: dict[str, str] | None = None,
+    columns: dict[str, dict[str, str]] | None = None,
+) -> ReadResult:
     findings = sorted(findings, key=finding_order)
     return ReadResult(data, findings, exit_code(findings), path, header_cells or {}, columns or {})
 
@@ -163,8 +174,9 @@ def _clean_at(value: Any, sheet: str, cell: str, key: str, label: str, findings:
     try:
         return clean(value, decode=False)  # calamine has decoded the _xHHHH_ escapes already
     except ValueProblem as exc:
-        findings.append(Finding(ERROR, exc.code, sheet=sheet, cell=cell, key=key, params={"label": label,
-                                                                                        "value": ""}))
+        findings.append(
+            Finding(ERROR, exc.code, sheet=sheet, cell=cell, key=key, params={"label": label, "value": ""})
+        )
         return None
 
 
@@ -209,15 +221,25 @@ def _table_raw(table: Table, rows: list[list[Any]], findings: list[Finding]) -> 
             continue
         key = lookup.get(norm)
         if key is None or key in index:
-            findings.append(Finding(WARNING, "unknown_column", sheet=table.sheet,
-                                    cell=f"{column_letter(col)}{header_index + 1}", key=str(value)[:50],
-                                    params={"column": str(value)[:50]}))
+            findings.append(
+                Finding(
+                    WARNING,
+                    "unknown_column",
+                    sheet=table.sheet,
+                    cell=f"{column_letter(col)}{header_index + 1}",
+                    key=str(value)[:50],
+                    params={"column": str(value)[:50]},
+                )
+            )
             continue
         index[key] = col
     for column in table.columns:
         if column.required is True and column.key not in index:
-            findings.append(Finding(ERROR, "missing_column", sheet=table.sheet, key=column.key,
-                                    params={"label": column.label}))
+            findings.append(
+                Finding(
+                    ERROR, "missing_column", sheet=table.sheet, key=column.key, params={"label": column.label}
+                )
+            )
     letters = {k: column_letter(c) for k, c in index.items()}
     return RawTable(table, rows, header_index + 1, index, letters)
 
@@ -265,6 +287,10 @@ def _formula_findings(path: Path, read_sheets: list[str], formula_parts: set[str
 def content_hash(data: WorkbookData) -> str:
     """SHA-256 of what a workbook says (header without data_as_of and generator, and all table rows)."""
     header = {k: v for k, v in data.header.items() if k not in ("data_as_of", "generator")}
-    payload = json.dumps([header, data.activities, data.organisations, data.venues], sort_keys=True,
-                         ensure_ascii=False, default=str)
+    payload = json.dumps(
+        [header, data.activities, data.organisations, data.venues],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -46,8 +46,11 @@ class Scope:
         if self.scope == "national":
             return None
         if self.scope == "province":
-            return None if code == self.code or (region.level == "prefecture" and region.parent == self.code) \
+            return (
+                None
+                if code == self.code or (region.level == "prefecture" and region.parent == self.code)
                 else "region_outside_scope"
+            )
         return None if code == self.prefecture else "region_outside_scope"
 
     def _county_ok(self, county: str, city: str | None) -> str | None:
@@ -67,8 +70,15 @@ _WHY_VENUE = "（线下及线上线下结合的活动）"
 _WHY_ONLINE = "（线上及线上线下结合的活动）"
 
 
-def activity_rules(rows: list[dict[str, Any]], bad_keys: list[set[str]], raw: RawTable, scope: Scope,
-                    orgs: set[str], venues: set[tuple[str, str]], check: Checker) -> None:
+def activity_rules(
+    rows: list[dict[str, Any]],
+    bad_keys: list[set[str]],
+    raw: RawTable,
+    scope: Scope,
+    orgs: set[str],
+    venues: set[tuple[str, str]],
+    check: Checker,
+) -> None:
     sheet, letters, numbers = raw.table.sheet, raw.letters, raw.numbers
     label = {c.key: c.label for c in raw.table.columns}
 
@@ -88,13 +98,21 @@ def activity_rules(rows: list[dict[str, Any]], bad_keys: list[set[str]], raw: Ra
             check.error("date_order", sheet, at("end_date", i), "end_date", label["end_date"])
         s_t, e_t = row.get("start_time"), row.get("end_time")
         if s_t and e_t and sd and (ed is None or ed == sd) and e_t <= s_t:
-            check.error("time_order", sheet, at("end_time", i) or at("start_time", i), "end_time", label["end_time"])
+            check.error(
+                "time_order", sheet, at("end_time", i) or at("start_time", i), "end_time", label["end_time"]
+            )
         mode = row.get("mode")
         if mode and mode != "online" and not row.get("venue") and "venue" not in bad:
             check.error("required", sheet, at("venue", i), "venue", label["venue"] + _WHY_VENUE, mode=mode)
         if mode and mode != "offline" and not row.get("online_url") and "online_url" not in bad:
-            check.error("required", sheet, at("online_url", i), "online_url", label["online_url"] + _WHY_ONLINE,
-                        mode=mode)
+            check.error(
+                "required",
+                sheet,
+                at("online_url", i),
+                "online_url",
+                label["online_url"] + _WHY_ONLINE,
+                mode=mode,
+            )
         city = row.get("city_code")
         if city:
             problem = scope.city_ok(city)
@@ -104,31 +122,53 @@ def activity_rules(rows: list[dict[str, Any]], bad_keys: list[set[str]], raw: Ra
         if county:
             problem = scope.county_ok(county, city)
             if problem:
-                check.error(problem, sheet, at("county_code", i), "county_code", label["county_code"], value=county)
+                check.error(
+                    problem, sheet, at("county_code", i), "county_code", label["county_code"], value=county
+                )
         elif scope.scope == "county" and "county_code" not in bad:
             check.error("required", sheet, at("county_code", i), "county_code", label["county_code"])
         if row.get("actual_participants") is not None and row.get("status") and row["status"] != "held":
-            check.warning("actual_before_held", sheet, at("actual_participants", i), "actual_participants",
-                          label["actual_participants"])
+            check.warning(
+                "actual_before_held",
+                sheet,
+                at("actual_participants", i),
+                "actual_participants",
+                label["actual_participants"],
+            )
         uid = row.get("activity_id")
         if uid:
             if uid in ids:
-                check.error("duplicate_id", sheet, at("activity_id", i), "activity_id", label["activity_id"],
-                            value=uid, first=numbers[ids[uid]])
+                check.error(
+                    "duplicate_id",
+                    sheet,
+                    at("activity_id", i),
+                    "activity_id",
+                    label["activity_id"],
+                    value=uid,
+                    first=numbers[ids[uid]],
+                )
             else:
                 ids[uid] = i
         for key in ("hosts", "undertakers", "co_organisers"):
             unknown = [n for n in row.get(key) or () if normalised(n) not in orgs]
             if unknown:
-                check.warning("unknown_organisation", sheet, at(key, i), key, label[key], names="；".join(unknown))
+                check.warning(
+                    "unknown_organisation", sheet, at(key, i), key, label[key], names="；".join(unknown)
+                )
         venue = row.get("venue")
         if venue and city and (normalised(venue), city) not in venues:
             check.warning("unknown_venue", sheet, at("venue", i), "venue", label["venue"], value=short(venue))
     _parent_rules(rows, ids, sheet, at, label["parent_id"], check)
 
 
-def _parent_rules(rows: list[dict[str, Any]], ids: dict[str, int], sheet: str, at: Callable[[str, int], str],
-                  label: str, check: Checker) -> None:
+def _parent_rules(
+    rows: list[dict[str, Any]],
+    ids: dict[str, int],
+    sheet: str,
+    at: Callable[[str, int], str],
+    label: str,
+    check: Checker,
+) -> None:
     parent_of = {row["activity_id"]: row.get("parent_id") for row in rows if row.get("activity_id")}
     for i, row in enumerate(rows):
         parent = row.get("parent_id")
@@ -161,18 +201,40 @@ def register_rules(rows: list[dict[str, Any]], raw: RawTable, scope: Scope, chec
         ident: Any = (normalised(name), city) if venues else normalised(name)
         cell = f"{letters.get('name', '')}{numbers[i]}" if "name" in letters else ""
         if ident in seen:
-            check.error("duplicate_name", sheet, cell, "name", raw.table.column("name").label,
-                        value=short(name), first=numbers[seen[ident]])
+            check.error(
+                "duplicate_name",
+                sheet,
+                cell,
+                "name",
+                raw.table.column("name").label,
+                value=short(name),
+                first=numbers[seen[ident]],
+            )
         else:
             seen[ident] = i
         if venues and city:
             problem = scope.city_ok(city)
             if problem:
-                check.error(problem, sheet, f"{letters['city_code']}{numbers[i]}", "city_code",
-                            raw.table.column("city_code").label, value=city)
+                check.error(
+                    problem,
+                    sheet,
+                    f"{letters['city_code']}{numbers[i]}",
+                    "city_code",
+                    raw.table.column("city_code").label,
+                    value=city,
+                )
         if venues and row.get("county_code"):
             region = scope.reg.get(row["county_code"])
-            if region is None or region.level != "county" or (city and not scope.reg.is_inside(region.code, city)):
-                check.error("region_outside_scope" if region else "unknown_region", sheet,
-                            f"{letters['county_code']}{numbers[i]}", "county_code",
-                            raw.table.column("county_code").label, value=row["county_code"])
+            if (
+                region is None
+                or region.level != "county"
+                or (city and not scope.reg.is_inside(region.code, city))
+            ):
+                check.error(
+                    "region_outside_scope" if region else "unknown_region",
+                    sheet,
+                    f"{letters['county_code']}{numbers[i]}",
+                    "county_code",
+                    raw.table.column("county_code").label,
+                    value=row["county_code"],
+                )

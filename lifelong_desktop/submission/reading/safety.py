@@ -67,8 +67,15 @@ def inspect_workbook(path: Path | str) -> SafetyReport:
         _inspect(path, report)
     except _Refused as exc:
         report.findings.append(_finding(exc.code, **exc.params))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, etree.Error,
-            ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        etree.Error,
+        ValueError,
+    ) as exc:
         report.findings.append(_finding("damaged", detail=str(exc)[:200]))
     except OSError as exc:
         report.findings.append(_finding("not_a_workbook", kind="unreadable", detail=str(exc)[:200]))
@@ -129,9 +136,15 @@ def _check_directory(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: 
     if total > limits["max_uncompressed_bytes"]:
         raise _Refused("too_large", reason="uncompressed", size_mib=round(total / 2**20))
     for info in infos:
-        if info.file_size > _RATIO_FLOOR and info.file_size > limits["max_ratio"] * max(info.compress_size, 1):
-            raise _Refused("too_large", reason="ratio", part=info.filename,
-                           ratio=round(info.file_size / max(info.compress_size, 1)))
+        if info.file_size > _RATIO_FLOOR and info.file_size > limits["max_ratio"] * max(
+            info.compress_size, 1
+        ):
+            raise _Refused(
+                "too_large",
+                reason="ratio",
+                part=info.filename,
+                ratio=round(info.file_size / max(info.compress_size, 1)),
+            )
 
 
 def _head(zf: zipfile.ZipFile, name: str) -> bytes:
@@ -157,14 +170,18 @@ class _NoEvents:
 
 
 def _xml_parser() -> etree.XMLParser:
-    return etree.XMLParser(target=_NoEvents(), resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False)
+    return etree.XMLParser(
+        target=_NoEvents(), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
 
 
 def _is_parsed(name: str) -> bool:
     """Parts a workbook reader parses: these must be well-formed XML (other parts are only scanned)."""
-    return name.endswith(".rels") or name in ("[Content_Types].xml", "xl/workbook.xml", "xl/sharedStrings.xml",
-                                               "xl/styles.xml") or name.startswith("xl/worksheets/")
+    return (
+        name.endswith(".rels")
+        or name in ("[Content_Types].xml", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml")
+        or name.startswith("xl/worksheets/")
+    )
 
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport, deadline: float) -> None:
@@ -259,9 +276,13 @@ class _SheetStats:
             return
         end = _SHEET_DATA_END.search(piece) if b"sheetData" in piece else None
         if end is not None:
-            piece, self.done = piece[:end.start()], True
-        if not self.suspicious and (_FAR_REF.search(piece) or _ODD_CELL.search(piece) or _ODD_ROW.search(piece)
-                                    or _PREFIXED.search(piece)):
+            piece, self.done = piece[: end.start()], True
+        if not self.suspicious and (
+            _FAR_REF.search(piece)
+            or _ODD_CELL.search(piece)
+            or _ODD_ROW.search(piece)
+            or _PREFIXED.search(piece)
+        ):
             self.suspicious = True
         if not self.formula and _FORMULA.search(piece):
             self.formula = True
@@ -278,14 +299,21 @@ def _local(tag: object) -> str:
 _REF = re.compile(r"([A-Z]{1,3})(\d{1,7})")
 
 
-def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500,
-                 deadline: float | None = None) -> tuple[tuple[int, int], list[str]]:
+def precise_scan(
+    zf: zipfile.ZipFile, part: str, *, limit: int = 500, deadline: float | None = None
+) -> tuple[tuple[int, int], list[str]]:
     """Walk a worksheet's cells as a reader places them: the (rows, columns) extent and formula cells (A1)."""
     max_row = max_col = row = col = cells = 0
     formulas: list[str] = []
     with zf.open(part) as fh:
-        for event, el in etree.iterparse(fh, events=("start", "end"), resolve_entities=False, no_network=True,
-                                          load_dtd=False, huge_tree=False):
+        for event, el in etree.iterparse(
+            fh,
+            events=("start", "end"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        ):
             tag = _local(el.tag)
             if event == "start":
                 if tag == "row":

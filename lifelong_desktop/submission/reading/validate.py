@@ -30,8 +30,9 @@ def _version_major(value: Any) -> int | None:
     return int(head) if head.isdigit() else None
 
 
-def validate_header(fmt: Format, raw: dict[str, tuple[Any, str]], check: Checker,
-                    year_hint: int | None = None) -> tuple[dict[str, Any], bool]:
+def validate_header(
+    fmt: Format, raw: dict[str, tuple[Any, str]], check: Checker, year_hint: int | None = None
+) -> tuple[dict[str, Any], bool]:
     """The typed header and whether the workbook is this format at all (False stops reading)."""
     sheet = fmt.header_sheet
     header: dict[str, Any] = {}
@@ -45,8 +46,13 @@ def validate_header(fmt: Format, raw: dict[str, tuple[Any, str]], check: Checker
     version = value_of.get("format_version")
     major = _version_major(version) if version is not None else None
     if major != int(fmt.version.split(".")[0]):
-        check.error("unsupported_version", sheet, cell_of.get("format_version", ""), "format_version",
-                    value=short(version))
+        check.error(
+            "unsupported_version",
+            sheet,
+            cell_of.get("format_version", ""),
+            "format_version",
+            value=short(version),
+        )
         return header, False
     text = v.fold(v.parse_text(version) or "").strip()
     header["format_version"] = text if "." in text else text + ".0"
@@ -66,8 +72,9 @@ def validate_header(fmt: Format, raw: dict[str, tuple[Any, str]], check: Checker
                 check.error("required", sheet, cell, key, column.label)
             continue
         try:
-            header[key] = _header_value(fmt, column, value, scope, national_resolver,
-                                        header.get("year") or year_hint)
+            header[key] = _header_value(
+                fmt, column, value, scope, national_resolver, header.get("year") or year_hint
+            )
         except v.ValueProblem as exc:
             header[key] = None
             check.error(exc.code, sheet, cell, key, column.label, **{"value": short(value), **exc.params})
@@ -75,8 +82,14 @@ def validate_header(fmt: Format, raw: dict[str, tuple[Any, str]], check: Checker
     return header, True
 
 
-def _header_value(fmt: Format, column: Column, value: Any, scope: str | None, resolver: v.RegionResolver,
-                  year_hint: int | None) -> Any:
+def _header_value(
+    fmt: Format,
+    column: Column,
+    value: Any,
+    scope: str | None,
+    resolver: v.RegionResolver,
+    year_hint: int | None,
+) -> Any:
     t = column.type
     if t == "scope":
         if scope not in fmt.scopes:
@@ -99,7 +112,9 @@ def _header_cross(header: dict[str, Any], cell_of: dict[str, str], check: Checke
     if code and scope:
         expected = regions().scope_of(code)
         if expected != scope:
-            check.error("invalid_code", sheet, cell_of.get("scope", ""), "scope", value=scope, expected=expected or "")
+            check.error(
+                "invalid_code", sheet, cell_of.get("scope", ""), "scope", value=scope, expected=expected or ""
+            )
             header["scope"] = expected
     start, end = header.get("window_start"), header.get("window_end")
     if start and end and end < start:
@@ -108,9 +123,14 @@ def _header_cross(header: dict[str, Any], cell_of: dict[str, str], check: Checke
         header["region_name"] = regions().name(code)
 
 
-def validate_workbook(fmt: Format, header_raw: dict[str, tuple[Any, str]], tables: dict[str, RawTable | None],
-                      findings: list[Finding], *, year_hint: int | None = None
-                      ) -> tuple[WorkbookData, dict[str, str]]:
+def validate_workbook(
+    fmt: Format,
+    header_raw: dict[str, tuple[Any, str]],
+    tables: dict[str, RawTable | None],
+    findings: list[Finding],
+    *,
+    year_hint: int | None = None,
+) -> tuple[WorkbookData, dict[str, str]]:
     """Typed WorkbookData and the header's value cells; findings are appended to `findings`."""
     check = Checker(findings)
     header, is_format = validate_header(fmt, header_raw, check, year_hint)
@@ -124,7 +144,9 @@ def validate_workbook(fmt: Format, header_raw: dict[str, tuple[Any, str]], table
     typed: dict[str, list[dict[str, Any]]] = {}
     bad: dict[str, list[set[str]]] = {}
     for table_id, raw in tables.items():
-        typed[table_id], bad[table_id] = typed_rows(fmt, raw, year, resolver, check) if raw is not None else ([], [])
+        typed[table_id], bad[table_id] = (
+            typed_rows(fmt, raw, year, resolver, check) if raw is not None else ([], [])
+        )
         data.rows[table_id] = list(raw.numbers) if raw is not None else []
     orgs = {normalised(r["name"]) for r in typed.get("organisations", []) if r.get("name")}
     venues = {(normalised(r["name"]), r.get("city_code")) for r in typed.get("venues", []) if r.get("name")}
@@ -132,7 +154,9 @@ def validate_workbook(fmt: Format, header_raw: dict[str, tuple[Any, str]], table
         if tables.get(table_id) is not None:
             register_rules(typed[table_id], tables[table_id], scope, check)  # type: ignore[arg-type]
     if tables.get("activities") is not None:
-        activity_rules(typed["activities"], bad["activities"], tables["activities"], scope, orgs, venues, check)  # type: ignore[arg-type]
+        activity_rules(
+            typed["activities"], bad["activities"], tables["activities"], scope, orgs, venues, check
+        )  # type: ignore[arg-type]
     data.activities = typed.get("activities", [])
     data.organisations = typed.get("organisations", [])
     data.venues = typed.get("venues", [])

@@ -53,7 +53,9 @@ class CodeSheet:
         ]
 
 
-def build_code_sheet(fmt: Format, region_choices: dict[str, list[tuple[str, str]]] | None = None) -> CodeSheet:
+def build_code_sheet(
+    fmt: Format, region_choices: dict[str, list[tuple[str, str]]] | None = None
+) -> CodeSheet:
     """Every code list of the format in its order, then 是/否, then any region choices."""
     sheet_name = next(s.name for s in fmt.sheets if s.id == "codes")
     codes = CodeSheet(sheet_name, first_row=fmt.layout["first_data_row"])

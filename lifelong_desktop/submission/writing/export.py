@@ -39,7 +39,9 @@ class ExportResult:
     data_as_of: datetime
     programme_id: int
     window: tuple[date | None, date | None] = (None, None)
-    rows: tuple[ActivityRow, ...] = field(default=(), repr=False, compare=False)  # as exported, for the checks
+    rows: tuple[ActivityRow, ...] = field(
+        default=(), repr=False, compare=False
+    )  # as exported, for the checks
 
 
 def _blank(value: Any) -> Any:
@@ -49,47 +51,89 @@ def _blank(value: Any) -> Any:
 def activity_record(r: ActivityRow) -> dict[str, Any]:
     """One 活动 row keyed by the format's keys, typed as WorkbookData says."""
     return {
-        "activity_id": r.uid, "title": r.title, "activity_type": r.activity_type, "level": r.level,
-        "parent_id": r.parent_uid, "start_date": r.start_date, "start_time": r.start_time, "end_date": r.end_date,
-        "end_time": r.end_time, "mode": r.mode, "city_code": r.city_code, "county_code": r.county_code,
-        "venue": _blank(r.venue_name), "address": _blank(r.address), "online_url": _blank(r.online_url),
-        "hosts": r.hosts, "undertakers": r.undertakers, "co_organisers": r.co_organisers, "audiences": r.audiences,
-        "expected_participants": r.expected_participants, "actual_participants": r.actual_participants,
-        "online_participants": r.online_participants, "status": r.status, "featured": r.featured,
-        "contact_name": _blank(r.contact_name), "contact_phone": _blank(r.contact_phone),
+        "activity_id": r.uid,
+        "title": r.title,
+        "activity_type": r.activity_type,
+        "level": r.level,
+        "parent_id": r.parent_uid,
+        "start_date": r.start_date,
+        "start_time": r.start_time,
+        "end_date": r.end_date,
+        "end_time": r.end_time,
+        "mode": r.mode,
+        "city_code": r.city_code,
+        "county_code": r.county_code,
+        "venue": _blank(r.venue_name),
+        "address": _blank(r.address),
+        "online_url": _blank(r.online_url),
+        "hosts": r.hosts,
+        "undertakers": r.undertakers,
+        "co_organisers": r.co_organisers,
+        "audiences": r.audiences,
+        "expected_participants": r.expected_participants,
+        "actual_participants": r.actual_participants,
+        "online_participants": r.online_participants,
+        "status": r.status,
+        "featured": r.featured,
+        "contact_name": _blank(r.contact_name),
+        "contact_phone": _blank(r.contact_phone),
         "description": _blank(r.description),
         "updated_at": r.updated_at.replace(microsecond=0) if r.updated_at else None,
     }
 
 
 def organisation_record(o: OrganisationRow) -> dict[str, Any]:
-    return {"name": o.name, "org_type": o.org_type, "credit_code": _blank(o.credit_code),
-            "region_code": _blank(o.region_code), "contact_name": _blank(o.contact_name),
-            "contact_phone": _blank(o.contact_phone), "email": _blank(o.email)}
+    return {
+        "name": o.name,
+        "org_type": o.org_type,
+        "credit_code": _blank(o.credit_code),
+        "region_code": _blank(o.region_code),
+        "contact_name": _blank(o.contact_name),
+        "contact_phone": _blank(o.contact_phone),
+        "email": _blank(o.email),
+    }
 
 
 def venue_record(v: VenueRow) -> dict[str, Any]:
-    return {"name": v.name, "city_code": v.city_code, "county_code": _blank(v.county_code),
-            "address": _blank(v.address), "venue_type": v.venue_type, "capacity": v.capacity,
-            "accessible": v.accessible, "contact_name": _blank(v.contact_name),
-            "contact_phone": _blank(v.contact_phone)}
+    return {
+        "name": v.name,
+        "city_code": v.city_code,
+        "county_code": _blank(v.county_code),
+        "address": _blank(v.address),
+        "venue_type": v.venue_type,
+        "capacity": v.capacity,
+        "accessible": v.accessible,
+        "contact_name": _blank(v.contact_name),
+        "contact_phone": _blank(v.contact_phone),
+    }
 
 
 def programme_header(p: Programme, seq: int, as_of: datetime) -> dict[str, Any]:
     """The 填报信息 values of a programme's export."""
     fmt = load_format()
     return {
-        "format": fmt.name, "format_version": fmt.version,
-        "scope": regions().scope_of(p.region_code) or "province", "region_code": p.region_code,
-        "region_name": p.region_name or regions().name(p.region_code), "year": p.year, "theme": _blank(p.theme),
-        "window_start": p.window_start, "window_end": p.window_end, "submitting_unit": _blank(p.submitting_unit),
-        "contact_name": _blank(p.contact_name), "contact_phone": _blank(p.contact_phone),
-        "submission_id": p.submission_uid, "submission_seq": seq, "data_as_of": as_of, "generator": generator(),
+        "format": fmt.name,
+        "format_version": fmt.version,
+        "scope": regions().scope_of(p.region_code) or "province",
+        "region_code": p.region_code,
+        "region_name": p.region_name or regions().name(p.region_code),
+        "year": p.year,
+        "theme": _blank(p.theme),
+        "window_start": p.window_start,
+        "window_end": p.window_end,
+        "submitting_unit": _blank(p.submitting_unit),
+        "contact_name": _blank(p.contact_name),
+        "contact_phone": _blank(p.contact_phone),
+        "submission_id": p.submission_uid,
+        "submission_seq": seq,
+        "data_as_of": as_of,
+        "generator": generator(),
     }
 
 
-def workbook_data(session: Session, p: Programme, seq: int, as_of: datetime,
-                  rows: list[ActivityRow] | None = None) -> WorkbookData:
+def workbook_data(
+    session: Session, p: Programme, seq: int, as_of: datetime, rows: list[ActivityRow] | None = None
+) -> WorkbookData:
     """The programme as workbook values: activities in format order, the organisations and venues they use."""
     rows = activity_rows(session, p.id) if rows is None else rows
     org_ids: set[int] = set()
@@ -100,7 +144,9 @@ def workbook_data(session: Session, p: Programme, seq: int, as_of: datetime,
             venue_ids.add(r.venue_id)
     activities = [activity_record(r) for r in rows]
     uids = {r.uid for r in rows}
-    for a in activities:  # a main venue outside the workbook cannot be named (format: parent in the same workbook)
+    for a in (
+        activities
+    ):  # a main venue outside the workbook cannot be named (format: parent in the same workbook)
         if a["parent_id"] is not None and a["parent_id"] not in uids:
             a["parent_id"] = None
     return WorkbookData(
@@ -128,8 +174,18 @@ def export_programme(session: Session, p: Programme, path: Path | str) -> Export
         p.last_exported_at = as_of
         session.flush()
         target = Path(path).expanduser().absolute()
-    return ExportResult(target, p.submission_uid, seq, len(data.activities), len(data.organisations),
-                        len(data.venues), as_of, p.id, (p.window_start, p.window_end), tuple(rows))
+    return ExportResult(
+        target,
+        p.submission_uid,
+        seq,
+        len(data.activities),
+        len(data.organisations),
+        len(data.venues),
+        as_of,
+        p.id,
+        (p.window_start, p.window_end),
+        tuple(rows),
+    )
 
 
 def check_error_count(session: Session, result: ExportResult) -> int | None:

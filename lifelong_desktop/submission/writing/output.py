@@ -31,8 +31,14 @@ class WriteProblem(OSError):
 
     def message(self, lang: str | None = None) -> str:
         """One sentence in the user's language: what went wrong, that the old file is intact, what to do."""
-        return messages.render("write." + self.code, lang, path=str(self.path), name=self.path.name,
-                               folder=str(self.path.parent), lock=self.lock)
+        return messages.render(
+            "write." + self.code,
+            lang,
+            path=str(self.path),
+            name=self.path.name,
+            folder=str(self.path.parent),
+            lock=self.lock,
+        )
 
     def __str__(self) -> str:
         return self.message()
@@ -96,7 +102,9 @@ def replace_into(tmp: Path, target: Path) -> None:
                 time.sleep(0.1 * (attempt + 1))
                 continue
             held = target.exists()
-            raise WriteProblem("target_open" if held else "permission_denied", target, detail=str(exc)) from exc
+            raise WriteProblem(
+                "target_open" if held else "permission_denied", target, detail=str(exc)
+            ) from exc
         except OSError as exc:
             raise _problem(exc, target) from exc
 

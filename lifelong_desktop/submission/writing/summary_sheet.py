@@ -86,7 +86,9 @@ def summary_rows(data: WorkbookData, *, blank: bool = False) -> list[tuple[list[
     scope = header.get("scope") or "province"
     place = f"{header.get('region_name') or ''}{header.get('year') or ''}年"
     rows: list[tuple[list[Any], str]] = [([f"{place}全民终身学习活动周活动汇总"], "title")]
-    rows.append((["本表由程序根据“活动”表自动生成，只含数值；修改活动后请重新导出，不必手工修改本表。"], "note"))
+    rows.append(
+        (["本表由程序根据“活动”表自动生成，只含数值；修改活动后请重新导出，不必手工修改本表。"], "note")
+    )
     summary = None if blank else summarise(data)
     rows.append(([], "blank"))
     rows.append(([f"一、按{REGION_HEADING[scope]}统计"], "heading"))

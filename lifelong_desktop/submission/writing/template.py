@@ -41,9 +41,15 @@ def template_data(region_code: str, year: int) -> WorkbookData:
     fmt = load_format()
     header = {f.key: None for f in fmt.header}
     header.update(
-        format=fmt.name, format_version=fmt.version, scope=scope, region_code=region_code,
+        format=fmt.name,
+        format_version=fmt.version,
+        scope=scope,
+        region_code=region_code,
         region_name=reg.full_name(region_code) if region_code != NATIONAL else reg.name(region_code),
-        year=year, submission_id=str(uuid.uuid4()), submission_seq=1, generator=generator(),
+        year=year,
+        submission_id=str(uuid.uuid4()),
+        submission_seq=1,
+        generator=generator(),
     )
     return WorkbookData(header=header)
 

@@ -14,30 +14,55 @@ from lifelong_desktop.submission.writing.output import atomic_file
 from lifelong_desktop.submission.writing.summary_sheet import summary_rows
 from lifelong_desktop.submission.xlsx import writer as xlsx
 
-RegionChoices = dict[str, list[tuple[str, str]]]  # region level ("city", "county", "any") -> [(code, "code name")]
+RegionChoices = dict[
+    str, list[tuple[str, str]]
+]  # region level ("city", "county", "any") -> [(code, "code name")]
 _TEXT_HEADER = {"text", "version", "scope", "region", "year", "uuid", "phone"}
-_WIDTH = {"uuid": 38, "date": 12, "time": 9, "datetime": 17, "integer": 13, "boolean": 13, "phone": 16,
-          "region": 11, "credit_code": 21, "email": 24, "organisation_list": 36, "code_list": 22}
-_SUMMARY_STYLE = {"title": xlsx.TITLE, "heading": xlsx.HEADING, "label": xlsx.LABEL, "note": xlsx.KEY,
-                  "total": xlsx.HEADING}
+_WIDTH = {
+    "uuid": 38,
+    "date": 12,
+    "time": 9,
+    "datetime": 17,
+    "integer": 13,
+    "boolean": 13,
+    "phone": 16,
+    "region": 11,
+    "credit_code": 21,
+    "email": 24,
+    "organisation_list": 36,
+    "code_list": 22,
+}
+_SUMMARY_STYLE = {
+    "title": xlsx.TITLE,
+    "heading": xlsx.HEADING,
+    "label": xlsx.LABEL,
+    "note": xlsx.KEY,
+    "total": xlsx.HEADING,
+}
 
 
-def write_workbook(data: WorkbookData, path: Path | str, *, blank: bool = False,
-                   region_choices: RegionChoices | None = None) -> Path:
+def write_workbook(
+    data: WorkbookData, path: Path | str, *, blank: bool = False, region_choices: RegionChoices | None = None
+) -> Path:
     """Write the workbook atomically (temporary file beside the target, renamed into place); returns the path."""
     with atomic_file(path) as tmp:
         write_package(data, tmp, blank=blank, region_choices=region_choices)
     return Path(path).expanduser().absolute()
 
 
-def write_package(data: WorkbookData, path: Path, *, blank: bool = False,
-                  region_choices: RegionChoices | None = None) -> None:
+def write_package(
+    data: WorkbookData, path: Path, *, blank: bool = False, region_choices: RegionChoices | None = None
+) -> None:
     """Write every sheet of the format, in order, straight to `path` (not atomic: see write_workbook)."""
     fmt = load_format()
     codes = build_code_sheet(fmt, region_choices)
     nf = fmt.number_formats
-    book = xlsx.XlsxWriter(path, number_formats=(nf["date"], nf["time"], nf["datetime"]), creator=generator(),
-                           sheet_count=len(fmt.sheets))
+    book = xlsx.XlsxWriter(
+        path,
+        number_formats=(nf["date"], nf["time"], nf["datetime"]),
+        creator=generator(),
+        sheet_count=len(fmt.sheets),
+    )
     try:
         for sheet in fmt.sheets:
             if sheet.id == "instructions":
@@ -108,15 +133,25 @@ def _header(book: xlsx.XlsxWriter, fmt: Format, data: WorkbookData) -> None:
     sheet.close()
 
 
-def _table(book: xlsx.XlsxWriter, fmt: Format, table: Table, rows: list[dict[str, Any]], codes: CodeSheet,
-           template: bool) -> None:
+def _table(
+    book: xlsx.XlsxWriter,
+    fmt: Format,
+    table: Table,
+    rows: list[dict[str, Any]],
+    codes: CodeSheet,
+    template: bool,
+) -> None:
     layout = fmt.layout
     first = layout["first_data_row"]
     last = first - 1 + len(rows)
     cols = table.columns
     end_col = xlsx.COLUMNS[len(cols) - 1]
-    sheet = book.sheet(table.sheet, widths=[_template_width(c, fmt, template) for c in cols],
-                       freeze=layout["freeze"], dimension=f"A1:{end_col}{max(last, layout['key_row'])}")
+    sheet = book.sheet(
+        table.sheet,
+        widths=[_template_width(c, fmt, template) for c in cols],
+        freeze=layout["freeze"],
+        dimension=f"A1:{end_col}{max(last, layout['key_row'])}",
+    )
     sheet.append([c.header_label for c in cols], xlsx.LABEL)
     sheet.append([c.key for c in cols], xlsx.KEY)
     keys = [c.key for c in cols]

@@ -12,6 +12,7 @@ NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument"
 
+
 # cellXfs, in the order of the style constants of xlsx.py: 0 normal, 1 date, 2 time, 3 date-time,
 # 4 quote-prefixed text, 5 column label, 6 key row, 7 sheet title, 8 wrapped text, 9 section heading.
 # Fonts name their face outright (no <scheme>): the package has no theme part a scheme font could refer to.
@@ -28,11 +29,11 @@ def styles_xml(date_format: str, time_format: str, datetime_format: str) -> str:
         '<font><sz val="9"/><color rgb="FF808080"/><name val="等线"/><family val="2"/><charset val="134"/></font>'
         '<font><b/><sz val="14"/><name val="等线"/><family val="2"/><charset val="134"/></font>'
         '<font><b/><sz val="12"/><name val="等线"/><family val="2"/><charset val="134"/></font>'
-        '</fonts>'
+        "</fonts>"
         '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
         '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>'
         '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill></fill>'
-        '</fills>'
+        "</fills>"
         '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
         '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
         '<cellXfs count="10">'
@@ -48,10 +49,10 @@ def styles_xml(date_format: str, time_format: str, datetime_format: str) -> str:
         '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
         '<alignment vertical="top" wrapText="1"/></xf>'
         '<xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-        '</cellXfs>'
+        "</cellXfs>"
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
         '<dxfs count="0"/><tableStyles count="0"/>'
-        '</styleSheet>'
+        "</styleSheet>"
     )
 
 
@@ -61,7 +62,7 @@ ROOT_RELS = XML_DECL + (
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
     'core-properties" Target="docProps/core.xml"/>'
     f'<Relationship Id="rId3" Type="{NS_REL}/extended-properties" Target="docProps/app.xml"/>'
-    '</Relationships>'
+    "</Relationships>"
 )
 
 
@@ -87,15 +88,19 @@ def workbook_xml(sheets: list[tuple[str, bool]], filters: list[tuple[int, str, s
     )
     names = ""
     if filters:
-        names = "<definedNames>" + "".join(
-            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{idx}" hidden="1">'
-            f'{escape(quoted_sheet(name))}!{_absolute(ref)}</definedName>'
-            for idx, name, ref in filters
-        ) + "</definedNames>"
+        names = (
+            "<definedNames>"
+            + "".join(
+                f'<definedName name="_xlnm._FilterDatabase" localSheetId="{idx}" hidden="1">'
+                f"{escape(quoted_sheet(name))}!{_absolute(ref)}</definedName>"
+                for idx, name, ref in filters
+            )
+            + "</definedNames>"
+        )
     return XML_DECL + (
         f'<workbook xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><workbookPr/>'
         f'<bookViews><workbookView{first} activeTab="{active}"/></bookViews>'
-        f"<sheets>{items}</sheets>{names}<calcPr calcId=\"191029\"/></workbook>"
+        f'<sheets>{items}</sheets>{names}<calcPr calcId="191029"/></workbook>'
     )
 
 
@@ -109,8 +114,10 @@ def workbook_rels(count: int) -> str:
         f'<Relationship Id="rId{i}" Type="{NS_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
         for i in range(1, count + 1)
     )
-    rels += (f'<Relationship Id="rId{count + 1}" Type="{NS_REL}/styles" Target="styles.xml"/>'
-             f'<Relationship Id="rId{count + 2}" Type="{NS_REL}/sharedStrings" Target="sharedStrings.xml"/>')
+    rels += (
+        f'<Relationship Id="rId{count + 1}" Type="{NS_REL}/styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId{count + 2}" Type="{NS_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+    )
     return XML_DECL + f'<Relationships xmlns="{NS_PKG_REL}">{rels}</Relationships>'
 
 
@@ -153,7 +160,7 @@ def app_xml(application: str, sheet_names: list[str]) -> str:
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
         f"<Application>{escape(application)}</Application>"
         '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant>'
-        f'<vt:variant><vt:i4>{len(sheet_names)}</vt:i4></vt:variant></vt:vector></HeadingPairs>'
+        f"<vt:variant><vt:i4>{len(sheet_names)}</vt:i4></vt:variant></vt:vector></HeadingPairs>"
         f'<TitlesOfParts><vt:vector size="{len(sheet_names)}" baseType="lpstr">{titles}</vt:vector></TitlesOfParts>'
         "</Properties>"
     )

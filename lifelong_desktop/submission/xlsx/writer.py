@@ -27,7 +27,9 @@ _EPOCH = date(1899, 12, 30).toordinal()
 _BAD_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 # lone surrogates cannot be encoded as UTF-8 at all: they are escaped like the control characters
 _NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-_ESCAPE_ONE = re.compile(r"[&<>\r]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPE_ONE = re.compile(
+    r"[&<>\r]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)"
+)
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "_": "_x005F_"}
 
 
@@ -66,7 +68,7 @@ def clip_text(text: str) -> str:
     units = text.encode("utf-16-le", "surrogatepass")
     if len(units) <= 2 * MAX_CELL_CHARS:
         return text
-    return units[:2 * MAX_CELL_CHARS].decode("utf-16-le", "ignore")
+    return units[: 2 * MAX_CELL_CHARS].decode("utf-16-le", "ignore")
 
 
 def date_serial(value: date) -> int:
@@ -84,8 +86,17 @@ def datetime_serial(value: datetime) -> float:
 class SheetWriter:
     """One worksheet, written row by row straight into the package; call close() before the next sheet."""
 
-    def __init__(self, book: XlsxWriter, name: str, index: int, *, widths: list[float] | None = None,
-                 freeze: str | None = None, dimension: str | None = None, selected: bool = False) -> None:
+    def __init__(
+        self,
+        book: XlsxWriter,
+        name: str,
+        index: int,
+        *,
+        widths: list[float] | None = None,
+        freeze: str | None = None,
+        dimension: str | None = None,
+        selected: bool = False,
+    ) -> None:
         self.book = book
         self.name = name
         self.index = index
@@ -100,10 +111,14 @@ class SheetWriter:
         head.append(_sheet_view(freeze, selected))
         head.append('<sheetFormatPr defaultRowHeight="15"/>')
         if widths:
-            head.append("<cols>" + "".join(
-                f'<col min="{i}" max="{i}" width="{min(w, 255):.1f}" customWidth="1"/>'  # Excel: 255 at most
-                for i, w in enumerate(widths, 1)
-            ) + "</cols>")
+            head.append(
+                "<cols>"
+                + "".join(
+                    f'<col min="{i}" max="{i}" width="{min(w, 255):.1f}" customWidth="1"/>'  # Excel: 255 at most
+                    for i, w in enumerate(widths, 1)
+                )
+                + "</cols>"
+            )
         head.append("<sheetData>")
         self._buffer: list[str] = ["".join(head)]
 
@@ -179,8 +194,11 @@ class SheetWriter:
         on_other: what Excel does with a typed value not in the list: "stop" refuses it, "warning" asks,
         "allow" takes it silently (for cells that may hold several entries).
         """
-        style = {"stop": ' showErrorMessage="1"', "warning": ' showErrorMessage="1" errorStyle="warning"',
-                 "allow": ' showErrorMessage="0"'}[on_other]
+        style = {
+            "stop": ' showErrorMessage="1"',
+            "warning": ' showErrorMessage="1" errorStyle="warning"',
+            "allow": ' showErrorMessage="0"',
+        }[on_other]
         if len(prompt) > 255 or len(self._validations) >= 65_534:  # Excel's limits: past them it repairs
             raise ValueError("an input message holds 255 characters, a sheet 65,534 validations")
         prompt_attr = f" prompt={quoteattr(prompt)}" if prompt else ""
@@ -198,12 +216,20 @@ class SheetWriter:
         if self._autofilter:
             tail.append(f'<autoFilter ref="{self._autofilter}"/>')
         if self._merges:
-            tail.append(f'<mergeCells count="{len(self._merges)}">'
-                        + "".join(f'<mergeCell ref="{m}"/>' for m in self._merges) + "</mergeCells>")
+            tail.append(
+                f'<mergeCells count="{len(self._merges)}">'
+                + "".join(f'<mergeCell ref="{m}"/>' for m in self._merges)
+                + "</mergeCells>"
+            )
         if self._validations:
-            tail.append(f'<dataValidations count="{len(self._validations)}">' + "".join(self._validations)
-                        + "</dataValidations>")
-        tail.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+            tail.append(
+                f'<dataValidations count="{len(self._validations)}">'
+                + "".join(self._validations)
+                + "</dataValidations>"
+            )
+        tail.append(
+            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        )
         tail.append("</worksheet>")
         self._buffer.append("".join(tail))
         self._flush()
@@ -222,15 +248,22 @@ def _sheet_view(freeze: str | None, selected: bool) -> str:
     row = int(m.group(2)) - 1
     split = (f' xSplit="{col}"' if col else "") + (f' ySplit="{row}"' if row else "")
     pane = "bottomRight" if col and row else ("bottomLeft" if row else "topRight")
-    return (f'<sheetViews><sheetView workbookViewId="0"{sel}><pane{split} topLeftCell="{freeze}" '
-            f'activePane="{pane}" state="frozen"/><selection pane="{pane}" activeCell="{freeze}" '
-            f'sqref="{freeze}"/></sheetView></sheetViews>')
+    return (
+        f'<sheetViews><sheetView workbookViewId="0"{sel}><pane{split} topLeftCell="{freeze}" '
+        f'activePane="{pane}" state="frozen"/><selection pane="{pane}" activeCell="{freeze}" '
+        f'sqref="{freeze}"/></sheetView></sheetViews>'
+    )
 
 
 def check_sheet_name(name: str, taken: list[str]) -> None:
     """Excel's rules for a sheet name: 1 to 31 characters, none of []:*?/\\, no apostrophe at either end, unique."""
-    if not 1 <= len(name) <= 31 or _BAD_SHEET_NAME.search(name) or name[0] == "'" or name[-1] == "'" \
-            or name.casefold() == "history":
+    if (
+        not 1 <= len(name) <= 31
+        or _BAD_SHEET_NAME.search(name)
+        or name[0] == "'"
+        or name[-1] == "'"
+        or name.casefold() == "history"
+    ):
         raise ValueError(f"Excel refuses the sheet name {name!r}")
     if name.casefold() in {t.casefold() for t in taken}:
         raise ValueError(f"sheet name {name!r} used twice")
@@ -239,8 +272,15 @@ def check_sheet_name(name: str, taken: list[str]) -> None:
 class XlsxWriter:
     """A workbook package being written to `path`; sheets are added in order, one at a time."""
 
-    def __init__(self, path: Path | str, *, number_formats: tuple[str, str, str] = DEFAULT_FORMATS,
-                 creator: str = "lifelong-desktop", compresslevel: int = 6, sheet_count: int | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        number_formats: tuple[str, str, str] = DEFAULT_FORMATS,
+        creator: str = "lifelong-desktop",
+        compresslevel: int = 6,
+        sheet_count: int | None = None,
+    ) -> None:
         """sheet_count, when known, puts [Content_Types].xml and the relationships first in the zip, as Excel
         does: file-type sniffers (libmagic's msooxml rule, upload portals) look for them there."""
         self.path = Path(path)
@@ -275,16 +315,30 @@ class XlsxWriter:
                 self._clipped[index] = clipped
         return index
 
-    def sheet(self, name: str, *, hidden: bool = False, widths: list[float] | None = None,
-              freeze: str | None = None, dimension: str | None = None) -> SheetWriter:
+    def sheet(
+        self,
+        name: str,
+        *,
+        hidden: bool = False,
+        widths: list[float] | None = None,
+        freeze: str | None = None,
+        dimension: str | None = None,
+    ) -> SheetWriter:
         if self._open is not None:
             raise RuntimeError("close the previous sheet first")
         check_sheet_name(name, [n for n, _ in self._sheets])
         # the first visible sheet is the active tab (workbook_xml) and the one selected tab
         selected = not hidden and all(h for _, h in self._sheets)
         self._sheets.append((name, hidden))
-        self._open = SheetWriter(self, name, len(self._sheets), widths=widths, freeze=freeze,
-                                 dimension=dimension, selected=selected)
+        self._open = SheetWriter(
+            self,
+            name,
+            len(self._sheets),
+            widths=widths,
+            freeze=freeze,
+            dimension=dimension,
+            selected=selected,
+        )
         return self._open
 
     def sheet_closed(self, sheet: SheetWriter) -> None:

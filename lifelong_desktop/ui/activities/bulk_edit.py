@@ -25,8 +25,9 @@ from lifelong_desktop.ui.common.widgets import code_combo, ok_cancel
 class BulkEditDialog(QDialog):
     """Each change has a check box; only checked ones are applied to every selected activity."""
 
-    def __init__(self, choices: Choices, count: int, parent: QWidget | None = None,
-                 cities: Sequence[str] = ()) -> None:
+    def __init__(
+        self, choices: Choices, count: int, parent: QWidget | None = None, cities: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Bulk Edit"))
         intro = QLabel(self.tr("Change %n selected activities:", "", count), self)
@@ -53,12 +54,19 @@ class BulkEditDialog(QDialog):
             self.org.addItem(o.name, o.id)
         self.org.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.role = QComboBox(self)
-        for key, text in (("host", self.tr("as host")), ("undertaker", self.tr("as undertaker")),
-                          ("co_organiser", self.tr("as co-organiser"))):
+        for key, text in (
+            ("host", self.tr("as host")),
+            ("undertaker", self.tr("as undertaker")),
+            ("co_organiser", self.tr("as co-organiser")),
+        ):
             self.role.addItem(text, key)
-        for w, name in ((self.status, self.tr("New status")), (self.days, self.tr("Days to shift by")),
-                        (self.venue, self.tr("New venue")), (self.org, self.tr("Organisation to add")),
-                        (self.role, self.tr("Role of the organisation"))):
+        for w, name in (
+            (self.status, self.tr("New status")),
+            (self.days, self.tr("Days to shift by")),
+            (self.venue, self.tr("New venue")),
+            (self.org, self.tr("Organisation to add")),
+            (self.role, self.tr("Role of the organisation")),
+        ):
             w.setAccessibleName(name)
         form = QFormLayout()
         form.addRow(self.set_status, self.status)
@@ -71,8 +79,12 @@ class BulkEditDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        pairs = ((self.set_status, (self.status,)), (self.shift, (self.days,)), (self.set_venue, (self.venue,)),
-                 (self.add_org, (self.org, self.role)))
+        pairs = (
+            (self.set_status, (self.status,)),
+            (self.shift, (self.days,)),
+            (self.set_venue, (self.venue,)),
+            (self.add_org, (self.org, self.role)),
+        )
         for box, widgets in pairs:
             for w in widgets:
                 w.setEnabled(False)

@@ -48,4 +48,6 @@ def load_choices(ctx: AppContext) -> Choices:
 
     with ctx.db.read() as session:
         programme = session.get(Programme, ctx.programme_id)
-        return Choices(to_row(session, programme), tuple(organisation_rows(session)), tuple(venue_rows(session)))
+        return Choices(
+            to_row(session, programme), tuple(organisation_rows(session)), tuple(venue_rows(session))
+        )

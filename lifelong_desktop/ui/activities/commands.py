@@ -22,8 +22,11 @@ def _versions_if_unchanged(session: Session, left: Mapping[int, ActivityInput]) 
     an activity whose values differ was changed elsewhere and keeps the old version, so it still conflicts."""
     from lifelong_desktop.services.planning.reads import read_snapshots
 
-    return {snap.id: snap.version for snap in read_snapshots(session, sorted(left))
-            if snap.version is not None and snap.data == left[snap.id]}
+    return {
+        snap.id: snap.version
+        for snap in read_snapshots(session, sorted(left))
+        if snap.version is not None and snap.data == left[snap.id]
+    }
 
 
 class _Creating(DbCommand):
@@ -44,7 +47,9 @@ class _Creating(DbCommand):
 
 class CreateActivity(_Creating):
     def __init__(self, ctx: AppContext, data: ActivityInput) -> None:
-        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "New activity “%1”").replace("%1", data.title))
+        super().__init__(
+            ctx, QCoreApplication.translate("UndoCommands", "New activity “%1”").replace("%1", data.title)
+        )
         self.data = data
         self.ids = []
 
@@ -65,7 +70,10 @@ class DuplicateActivities(_Creating):
 
 class WeeklySeries(_Creating):
     def __init__(self, ctx: AppContext, template: ActivityInput, weekday: int, first, last) -> None:  # noqa: ANN001
-        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Weekly series “%1”").replace("%1", template.title))
+        super().__init__(
+            ctx,
+            QCoreApplication.translate("UndoCommands", "Weekly series “%1”").replace("%1", template.title),
+        )
         self.args = (template, weekday, first, last)
         self.ids = []
 
@@ -77,7 +85,9 @@ class EditActivity(DbCommand):
     """Save the form's values over the version the user opened; conflicts raise EditConflict."""
 
     def __init__(self, ctx: AppContext, activity_id: int, data: ActivityInput, version: int) -> None:
-        super().__init__(ctx, QCoreApplication.translate("UndoCommands", "Edit “%1”").replace("%1", data.title))
+        super().__init__(
+            ctx, QCoreApplication.translate("UndoCommands", "Edit “%1”").replace("%1", data.title)
+        )
         self.activity_id, self.data, self.version = activity_id, data, version
         self.update: planning.Updated | None = None
 
@@ -88,7 +98,9 @@ class EditActivity(DbCommand):
     def undo_in(self, session: Session) -> None:
         assert self.update is not None
         self._fresh_version(session, self.update.after)
-        self.version = planning.update_activity(session, self.activity_id, self.update.before, self.version).version
+        self.version = planning.update_activity(
+            session, self.activity_id, self.update.before, self.version
+        ).version
 
     def redo_in(self, session: Session) -> None:
         assert self.update is not None
@@ -96,7 +108,9 @@ class EditActivity(DbCommand):
         self.version = planning.update_activity(session, self.activity_id, self.data, self.version).version
 
     def _fresh_version(self, session: Session, left: ActivityInput) -> None:
-        self.version = _versions_if_unchanged(session, {self.activity_id: left}).get(self.activity_id, self.version)
+        self.version = _versions_if_unchanged(session, {self.activity_id: left}).get(
+            self.activity_id, self.version
+        )
 
     def touched(self) -> set[int]:
         return {self.activity_id}
@@ -117,7 +131,9 @@ class DeleteActivities(DbCommand):
 
     def touched(self) -> set[int]:
         """The activities, and their sub-venues (whose main venue went or came back)."""
-        return set(self.ids) | {s.id for s in self.snapshots} | {c for s in self.snapshots for c in s.child_ids}
+        return (
+            set(self.ids) | {s.id for s in self.snapshots} | {c for s in self.snapshots for c in s.child_ids}
+        )
 
 
 class BulkEdit(DbCommand):

@@ -24,23 +24,32 @@ if TYPE_CHECKING:
     from lifelong_desktop.ui.activities.view import ActivitiesView
 
 
-
-
 def error_sentence(exc: Exception) -> str:
     """One sentence for anything an edit can run into (never a traceback)."""
     if isinstance(exc, EditConflict):
         if exc.current is None:
-            return QCoreApplication.translate("ActivityEditing", "This activity was deleted in another window or program; your changes were not saved.")
-        return QCoreApplication.translate("ActivityEditing", "This activity was changed in another window or program meanwhile (it now reads “%1”); "
-                  "your changes were not saved and the table shows its current values.").replace("%1", exc.current.title)
+            return QCoreApplication.translate(
+                "ActivityEditing",
+                "This activity was deleted in another window or program; your changes were not saved.",
+            )
+        return QCoreApplication.translate(
+            "ActivityEditing",
+            "This activity was changed in another window or program meanwhile (it now reads “%1”); "
+            "your changes were not saved and the table shows its current values.",
+        ).replace("%1", exc.current.title)
     if isinstance(exc, ConcurrentEdit):
-        return QCoreApplication.translate("ActivityEditing", "This record was changed in another window or program meanwhile; your changes were not saved "
-                  "and the table shows the current values.")
+        return QCoreApplication.translate(
+            "ActivityEditing",
+            "This record was changed in another window or program meanwhile; your changes were not saved "
+            "and the table shows the current values.",
+        )
     if isinstance(exc, PlanningError):
         return problem_text(exc.code, **exc.params)
     if isinstance(exc, DatabaseProblem):
         return exc.message(codes.message_language())
-    return QCoreApplication.translate("ActivityEditing", "The change could not be saved: %1").replace("%1", str(exc))
+    return QCoreApplication.translate("ActivityEditing", "The change could not be saved: %1").replace(
+        "%1", str(exc)
+    )
 
 
 class ActivityEditing(QObject):
@@ -100,8 +109,11 @@ class ActivityEditing(QObject):
         row = self.view.table.currentIndex().row()
         if self.execute(cmd.DeleteActivities(self.ctx, ids)):
             n = len(ids)  # a plain name: lupdate skips a call as the count
-            self.view.status_message.emit(QCoreApplication.translate(
-                "ActivityEditing", "Deleted %n activities (Ctrl+Z undoes it).", "", n))
+            self.view.status_message.emit(
+                QCoreApplication.translate(
+                    "ActivityEditing", "Deleted %n activities (Ctrl+Z undoes it).", "", n
+                )
+            )
             n = self.view.model.rowCount()
             if n:
                 near = self.view.model.row_at(min(max(row, 0), n - 1)).id
@@ -142,8 +154,14 @@ class ActivityEditing(QObject):
         choices = load_choices(self.ctx)
         result = parse_paste(text or "", choices.programme.region_code, choices.programme.year)
         if not result.rows:
-            self.view.inform(QCoreApplication.translate("ActivityEditing", "Nothing to paste"), QCoreApplication.translate("ActivityEditing", "The clipboard holds no rows. Copy activity rows in Excel "
-                                                         "or WPS (with or without the header row) and try again."))
+            self.view.inform(
+                QCoreApplication.translate("ActivityEditing", "Nothing to paste"),
+                QCoreApplication.translate(
+                    "ActivityEditing",
+                    "The clipboard holds no rows. Copy activity rows in Excel "
+                    "or WPS (with or without the header row) and try again.",
+                ),
+            )
             return
         dialog = PastePreviewDialog(result, self.view)
         if self.run_dialog(dialog) and result.good:

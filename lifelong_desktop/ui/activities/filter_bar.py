@@ -108,8 +108,10 @@ class FilterBar(QWidget):
         """Fill the city and organisation lists (keeps the current choices where they still exist)."""
         keep = self.value()
         self._quiet = True
-        for combo, items in ((self.city, [(r.name, r.code) for r in cities]),
-                             (self.organisation, [(o.name, o.id) for o in organisations])):
+        for combo, items in (
+            (self.city, [(r.name, r.code) for r in cities]),
+            (self.organisation, [(o.name, o.id) for o in organisations]),
+        ):
             while combo.count() > 1:
                 combo.removeItem(1)
             for text, data in items:
@@ -124,18 +126,27 @@ class FilterBar(QWidget):
             return None if edit.date() == _NO_DATE else edit.date().toPython()
 
         return ActivityFilter(
-            text=self.search.text(), city_code=self.city.currentData() or "", county_code=self.county.currentData() or "",
-            activity_type=self.activity_type.currentData() or "", status=self.status.currentData() or "",
-            mode=self.mode.currentData() or "", date_from=d(self.date_from), date_to=d(self.date_to),
+            text=self.search.text(),
+            city_code=self.city.currentData() or "",
+            county_code=self.county.currentData() or "",
+            activity_type=self.activity_type.currentData() or "",
+            status=self.status.currentData() or "",
+            mode=self.mode.currentData() or "",
+            date_from=d(self.date_from),
+            date_to=d(self.date_to),
             organisation_id=self.organisation.currentData(),
         )
 
     def set_value(self, f: ActivityFilter) -> None:
         self._quiet = True
         self.search.setText(f.text)
-        for combo, data in ((self.city, f.city_code or None), (self.activity_type, f.activity_type or None),
-                            (self.status, f.status or None), (self.mode, f.mode or None),
-                            (self.organisation, f.organisation_id)):
+        for combo, data in (
+            (self.city, f.city_code or None),
+            (self.activity_type, f.activity_type or None),
+            (self.status, f.status or None),
+            (self.mode, f.mode or None),
+            (self.organisation, f.organisation_id),
+        ):
             i = combo.findData(data)
             combo.setCurrentIndex(max(i, 0))
         self._fill_counties()

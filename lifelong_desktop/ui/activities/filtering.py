@@ -60,8 +60,18 @@ class ActivityFilter:
 
 
 def _text(r: ActivityRow) -> str:
-    return "\n".join((r.title, r.venue_name, r.city_name, r.county_name, r.address, *r.hosts, *r.undertakers,
-                      *r.co_organisers))
+    return "\n".join(
+        (
+            r.title,
+            r.venue_name,
+            r.city_name,
+            r.county_name,
+            r.address,
+            *r.hosts,
+            *r.undertakers,
+            *r.co_organisers,
+        )
+    )
 
 
 class FilterIndex:
@@ -88,7 +98,9 @@ class FilterIndex:
             self._previous = None
         return self._haystacks
 
-    def apply(self, order: list[int], f: ActivityFilter, previous: tuple[ActivityFilter, list[int]] | None = None) -> list[int]:
+    def apply(
+        self, order: list[int], f: ActivityFilter, previous: tuple[ActivityFilter, list[int]] | None = None
+    ) -> list[int]:
         """The indices of `order` (kept in that order) that pass the filter.
 
         When only the search text grew since `previous`, only the rows shown then are searched again."""
@@ -118,8 +130,11 @@ class FilterIndex:
             idx = [i for i in idx if rows[i].start_date <= f.date_to]
         if f.organisation_id is not None:
             oid = f.organisation_id
-            idx = [i for i in idx if oid in rows[i].host_ids or oid in rows[i].undertaker_ids
-                   or oid in rows[i].co_organiser_ids]
+            idx = [
+                i
+                for i in idx
+                if oid in rows[i].host_ids or oid in rows[i].undertaker_ids or oid in rows[i].co_organiser_ids
+            ]
         if needle:
             hay = self.haystacks
             idx = [i for i in idx if needle in hay[i]]

@@ -44,15 +44,37 @@ def main_venue_candidates(rows: Sequence[ActivityRow], row: ActivityRow | None) 
     national and provincial ones, and the current parent; never the activity itself or a sub-venue."""
     parents = {r.parent_id for r in rows if r.parent_id is not None}
     own, current = (row.id, row.parent_id) if row else (None, None)
-    return [r for r in rows if r.id != own and r.parent_id is None and (
-        r.id in parents or r.id == current or r.activity_type == "opening_ceremony"
-        or r.level in ("national", "provincial"))]
+    return [
+        r
+        for r in rows
+        if r.id != own
+        and r.parent_id is None
+        and (
+            r.id in parents
+            or r.id == current
+            or r.activity_type == "opening_ceremony"
+            or r.level in ("national", "provincial")
+        )
+    ]
 
 
 #: the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)
-_TAB_OF = {"title_required": 0, "title_too_long": 0, "type_required": 0, "level_required": 0, "own_parent": 0,
-           "description_too_long": 0, "end_before_start": 1, "end_time_not_after_start": 1, "mode_required": 1,
-           "city_required": 1, "venue_missing": 1, "url_missing": 1, "address_too_long": 1, "host_required": 2}
+_TAB_OF = {
+    "title_required": 0,
+    "title_too_long": 0,
+    "type_required": 0,
+    "level_required": 0,
+    "own_parent": 0,
+    "description_too_long": 0,
+    "end_before_start": 1,
+    "end_time_not_after_start": 1,
+    "mode_required": 1,
+    "city_required": 1,
+    "venue_missing": 1,
+    "url_missing": 1,
+    "address_too_long": 1,
+    "host_required": 2,
+}
 
 
 def tab_of(code: str) -> int:
@@ -62,8 +84,14 @@ def tab_of(code: str) -> int:
 class ActivityForm(QDialog):
     """New (row None) or existing activity; `value()` is the ActivityInput to save once OK is enabled."""
 
-    def __init__(self, choices: Choices, row: ActivityRow | None = None, parents: Sequence[ActivityRow] = (),
-                 parent: QWidget | None = None, template: ActivityInput | None = None) -> None:
+    def __init__(
+        self,
+        choices: Choices,
+        row: ActivityRow | None = None,
+        parents: Sequence[ActivityRow] = (),
+        parent: QWidget | None = None,
+        template: ActivityInput | None = None,
+    ) -> None:
         super().__init__(parent)
         self.choices, self.row = choices, row
         self.setWindowTitle(self.tr("New Activity") if row is None else self.tr("Edit Activity"))
@@ -124,7 +152,11 @@ class ActivityForm(QDialog):
             (self.tr("&Title:"), self.title, self.tr("Title")),
             (self.tr("T&ype:"), self.activity_type, self.tr("Activity type")),
             (self.tr("&Level:"), self.level, self.tr("Activity level")),
-            (self.tr("Sub-&venue of:"), self.parent_combo, self.tr("Main-venue activity of which this is a sub-venue")),
+            (
+                self.tr("Sub-&venue of:"),
+                self.parent_combo,
+                self.tr("Main-venue activity of which this is a sub-venue"),
+            ),
             (self.tr("&Status:"), self.status, self.tr("Status")),
             ("", self.featured, self.tr("Featured brand activity")),
             (self.tr("Desc&ription:"), self.description, self.tr("Description")),
@@ -175,8 +207,10 @@ class ActivityForm(QDialog):
         time_label.setBuddy(self.all_day)
         form.addRow(time_label, times)
         for label, widget, name in (
-            (self.tr("&Mode:"), self.mode, self.tr("Mode")), (self.tr("&City:"), self.city, self.tr("City")),
-            (self.tr("Cou&nty:"), self.county, self.tr("County")), (self.tr("&Venue:"), self.venue, self.tr("Venue")),
+            (self.tr("&Mode:"), self.mode, self.tr("Mode")),
+            (self.tr("&City:"), self.city, self.tr("City")),
+            (self.tr("Cou&nty:"), self.county, self.tr("County")),
+            (self.tr("&Venue:"), self.venue, self.tr("Venue")),
             (self.tr("A&ddress:"), self.address, self.tr("Address")),
             (self.tr("Online p&latform or link:"), self.online_url, self.tr("Online platform or link")),
         ):
@@ -191,8 +225,11 @@ class ActivityForm(QDialog):
         self.hosts = OrganiserList(orgs, self.tr("hosts"), page)
         self.undertakers = OrganiserList(orgs, self.tr("undertakers"), page)
         self.co_organisers = OrganiserList(orgs, self.tr("co-organisers"), page)
-        for label, widget in ((self.tr("&Hosts:"), self.hosts), (self.tr("&Undertakers:"), self.undertakers),
-                              (self.tr("&Co-organisers:"), self.co_organisers)):
+        for label, widget in (
+            (self.tr("&Hosts:"), self.hosts),
+            (self.tr("&Undertakers:"), self.undertakers),
+            (self.tr("&Co-organisers:"), self.co_organisers),
+        ):
             lab = QLabel(label, page)
             lab.setBuddy(widget.picker)
             form.addRow(lab, widget)
@@ -248,8 +285,12 @@ class ActivityForm(QDialog):
         super().reject()
 
     def _ask_discard(self) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          self.tr("Discard the changes made in this form?"), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr("Discard the changes made in this form?"),
+            parent=self,
+        )
         discard = box.addButton(self.tr("&Discard Changes"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("&Keep Editing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
@@ -293,8 +334,11 @@ class ActivityForm(QDialog):
             item = self.audiences.item(i)
             checked = item.data(Qt.ItemDataRole.UserRole) in v.audiences
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        for spin, value in ((self.expected, v.expected_participants), (self.actual, v.actual_participants),
-                            (self.online, v.online_participants)):
+        for spin, value in (
+            (self.expected, v.expected_participants),
+            (self.actual, v.actual_participants),
+            (self.online, v.online_participants),
+        ):
             spin.setValue(-1 if value is None else value)
         self.contact_name.setText(v.contact_name)
         self.contact_phone.setText(v.contact_phone)
@@ -304,21 +348,35 @@ class ActivityForm(QDialog):
         all_day = self.all_day.isChecked()
         return ActivityInput(
             title=self.title.text().strip(),
-            activity_type=self.activity_type.currentData(), level=self.level.currentData(),
+            activity_type=self.activity_type.currentData(),
+            level=self.level.currentData(),
             parent_id=self.parent_combo.currentData(),
-            start_date=self.start_date.date().toPython(), end_date=self.end_date.date().toPython(),
+            start_date=self.start_date.date().toPython(),
+            end_date=self.end_date.date().toPython(),
             start_time=None if all_day else self.start_time.time().toPython(),
             end_time=None if all_day else self.end_time.time().toPython(),
-            mode=self.mode.currentData(), city_code=self.city.currentData(), county_code=self.county.currentData(),
-            venue_id=self.venue.currentData(), address=self.address.text().strip(),
+            mode=self.mode.currentData(),
+            city_code=self.city.currentData(),
+            county_code=self.county.currentData(),
+            venue_id=self.venue.currentData(),
+            address=self.address.text().strip(),
             online_url=self.online_url.text().strip(),
-            host_ids=self.hosts.ids(), undertaker_ids=self.undertakers.ids(), co_organiser_ids=self.co_organisers.ids(),
-            audiences=tuple(self.audiences.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.audiences.count())
-                            if self.audiences.item(i).checkState() == Qt.CheckState.Checked),
-            expected_participants=spin_value(self.expected), actual_participants=spin_value(self.actual),
-            online_participants=spin_value(self.online), status=self.status.currentData() or "planned",
-            featured=self.featured.isChecked(), contact_name=self.contact_name.text().strip(),
-            contact_phone=self.contact_phone.text().strip(), description=self.description.toPlainText().strip(),
+            host_ids=self.hosts.ids(),
+            undertaker_ids=self.undertakers.ids(),
+            co_organiser_ids=self.co_organisers.ids(),
+            audiences=tuple(
+                self.audiences.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.audiences.count())
+                if self.audiences.item(i).checkState() == Qt.CheckState.Checked
+            ),
+            expected_participants=spin_value(self.expected),
+            actual_participants=spin_value(self.actual),
+            online_participants=spin_value(self.online),
+            status=self.status.currentData() or "planned",
+            featured=self.featured.isChecked(),
+            contact_name=self.contact_name.text().strip(),
+            contact_phone=self.contact_phone.text().strip(),
+            description=self.description.toPlainText().strip(),
         )
 
     # ---------------------------------------------------------------- checking
@@ -326,9 +384,13 @@ class ActivityForm(QDialog):
     def problems_of(self, v: ActivityInput) -> tuple[list[str], list[str]]:
         """(errors, warnings) as codes: errors keep OK disabled, warnings are only shown."""
         errors = planning.validate(v)
-        for code, missing in (("type_required", not v.activity_type), ("level_required", not v.level),
-                              ("mode_required", not v.mode), ("city_required", not v.city_code),
-                              ("description_too_long", len(v.description) > 500)):
+        for code, missing in (
+            ("type_required", not v.activity_type),
+            ("level_required", not v.level),
+            ("mode_required", not v.mode),
+            ("city_required", not v.city_code),
+            ("description_too_long", len(v.description) > 500),
+        ):
             if missing:
                 errors.append(code)
         warnings = []
@@ -351,15 +413,24 @@ class ActivityForm(QDialog):
         bar = self.tabs.tabBar()
         for i in range(self.tabs.count()):  # the tabs that keep OK disabled are red, their tip says why
             own = [problem_text(c) for c in errors if tab_of(c) == i]
-            bar.setTabTextColor(i, QColor("#b00020") if own else self.palette().color(QPalette.ColorRole.WindowText))
+            bar.setTabTextColor(
+                i, QColor("#b00020") if own else self.palette().color(QPalette.ColorRole.WindowText)
+            )
             self.tabs.setTabToolTip(i, "\n".join(dict.fromkeys(own)))
             self.tabs.setTabIcon(i, self._error_icon if own else QIcon())
 
     def _connect(self) -> None:
         for w in (self.title, self.address, self.online_url, self.contact_name, self.contact_phone):
             w.textChanged.connect(self.revalidate)
-        for combo in (self.activity_type, self.level, self.status, self.mode, self.county, self.venue,
-                      self.parent_combo):
+        for combo in (
+            self.activity_type,
+            self.level,
+            self.status,
+            self.mode,
+            self.county,
+            self.venue,
+            self.parent_combo,
+        ):
             combo.currentIndexChanged.connect(self.revalidate)
         self.city.currentIndexChanged.connect(self._city_changed)
         self.venue.currentIndexChanged.connect(self._venue_changed)

@@ -10,25 +10,57 @@ def problem_text(code: str, **params: object) -> str:
 
     texts = {
         "title_required": QCoreApplication.translate("PlanningMessages", "Enter the activity's title."),
-        "title_too_long": QCoreApplication.translate("PlanningMessages", "The title may have at most 100 characters."),
-        "end_before_start": QCoreApplication.translate("PlanningMessages", "The end date cannot be before the start date."),
-        "end_time_not_after_start": QCoreApplication.translate("PlanningMessages", "On a one-day activity the end time must be later than the start time."),
-        "negative_expected_participants": QCoreApplication.translate("PlanningMessages", "Participant numbers cannot be negative."),
-        "negative_actual_participants": QCoreApplication.translate("PlanningMessages", "Participant numbers cannot be negative."),
-        "negative_online_participants": QCoreApplication.translate("PlanningMessages", "Participant numbers cannot be negative."),
-        "host_required": QCoreApplication.translate("PlanningMessages", "Choose at least one host organisation."),
+        "title_too_long": QCoreApplication.translate(
+            "PlanningMessages", "The title may have at most 100 characters."
+        ),
+        "end_before_start": QCoreApplication.translate(
+            "PlanningMessages", "The end date cannot be before the start date."
+        ),
+        "end_time_not_after_start": QCoreApplication.translate(
+            "PlanningMessages", "On a one-day activity the end time must be later than the start time."
+        ),
+        "negative_expected_participants": QCoreApplication.translate(
+            "PlanningMessages", "Participant numbers cannot be negative."
+        ),
+        "negative_actual_participants": QCoreApplication.translate(
+            "PlanningMessages", "Participant numbers cannot be negative."
+        ),
+        "negative_online_participants": QCoreApplication.translate(
+            "PlanningMessages", "Participant numbers cannot be negative."
+        ),
+        "host_required": QCoreApplication.translate(
+            "PlanningMessages", "Choose at least one host organisation."
+        ),
         "type_required": QCoreApplication.translate("PlanningMessages", "Choose the activity type."),
         "level_required": QCoreApplication.translate("PlanningMessages", "Choose the activity level."),
         "mode_required": QCoreApplication.translate("PlanningMessages", "Choose how the activity is held."),
         "city_required": QCoreApplication.translate("PlanningMessages", "Choose the city."),
-        "venue_missing": QCoreApplication.translate("PlanningMessages", "An activity held on site should have a venue."),
-        "url_missing": QCoreApplication.translate("PlanningMessages", "An online activity should give its platform or link."),
-        "actual_not_held": QCoreApplication.translate("PlanningMessages", "Actual participants are usually given only once the activity has been held."),
-        "own_parent": QCoreApplication.translate("PlanningMessages", "An activity cannot be a sub-venue of itself."),
-        "series_empty": QCoreApplication.translate("PlanningMessages", "No date between the start and end dates falls on that weekday."),
-        "programme_exists": QCoreApplication.translate("PlanningMessages", "A programme for %1 already exists.").replace("%1", str(params.get("year", ""))),
-        "programme_missing": QCoreApplication.translate("PlanningMessages", "The programme no longer exists."),
-        "description_too_long": QCoreApplication.translate("PlanningMessages", "The description may have at most 500 characters."),
-        "address_too_long": QCoreApplication.translate("PlanningMessages", "The address may have at most 200 characters."),
+        "venue_missing": QCoreApplication.translate(
+            "PlanningMessages", "An activity held on site should have a venue."
+        ),
+        "url_missing": QCoreApplication.translate(
+            "PlanningMessages", "An online activity should give its platform or link."
+        ),
+        "actual_not_held": QCoreApplication.translate(
+            "PlanningMessages", "Actual participants are usually given only once the activity has been held."
+        ),
+        "own_parent": QCoreApplication.translate(
+            "PlanningMessages", "An activity cannot be a sub-venue of itself."
+        ),
+        "series_empty": QCoreApplication.translate(
+            "PlanningMessages", "No date between the start and end dates falls on that weekday."
+        ),
+        "programme_exists": QCoreApplication.translate(
+            "PlanningMessages", "A programme for %1 already exists."
+        ).replace("%1", str(params.get("year", ""))),
+        "programme_missing": QCoreApplication.translate(
+            "PlanningMessages", "The programme no longer exists."
+        ),
+        "description_too_long": QCoreApplication.translate(
+            "PlanningMessages", "The description may have at most 500 characters."
+        ),
+        "address_too_long": QCoreApplication.translate(
+            "PlanningMessages", "The address may have at most 200 characters."
+        ),
     }
     return texts.get(code, code)

@@ -28,7 +28,9 @@ class OrganiserList(QWidget):
 
     changed = Signal()
 
-    def __init__(self, organisations: Sequence[OrganisationRow], role_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, organisations: Sequence[OrganisationRow], role_name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._names = {o.id: o.name for o in organisations}
         self.list = QListWidget(self)
@@ -50,8 +52,12 @@ class OrganiserList(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.up_button = QPushButton(self.tr("Up"), self)
         self.down_button = QPushButton(self.tr("Down"), self)
-        for b, name in ((self.add_button, self.tr("Add %1")), (self.remove_button, self.tr("Remove from %1")),
-                        (self.up_button, self.tr("Move up in %1")), (self.down_button, self.tr("Move down in %1"))):
+        for b, name in (
+            (self.add_button, self.tr("Add %1")),
+            (self.remove_button, self.tr("Remove from %1")),
+            (self.up_button, self.tr("Move up in %1")),
+            (self.down_button, self.tr("Move down in %1")),
+        ):
             b.setAccessibleName(name.replace("%1", role_name))
             b.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_current)
@@ -61,7 +67,9 @@ class OrganiserList(QWidget):
         self.picker.lineEdit().returnPressed.connect(self.add_current)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.list.installEventFilter(self)
-        self.list.setToolTip(self.tr("Delete removes the selected organisation; Alt+Up and Alt+Down move it."))
+        self.list.setToolTip(
+            self.tr("Delete removes the selected organisation; Alt+Up and Alt+Down move it.")
+        )
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.picker, 1)
@@ -77,9 +85,13 @@ class OrganiserList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(add_row)  # the label's buddy (the picker) first, then the list it fills
         layout.addLayout(list_row)
-        for first, second in ((self.picker, self.add_button), (self.add_button, self.list),
-                              (self.list, self.up_button), (self.up_button, self.down_button),
-                              (self.down_button, self.remove_button)):
+        for first, second in (
+            (self.picker, self.add_button),
+            (self.add_button, self.list),
+            (self.list, self.up_button),
+            (self.up_button, self.down_button),
+            (self.down_button, self.remove_button),
+        ):
             QWidget.setTabOrder(first, second)
         self._update_buttons()
 

@@ -20,8 +20,14 @@ class PastePreviewModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: tuple[PastedRow, ...] = ()
-        self._headers = [self.tr("Line"), self.tr("Title"), self.tr("Date"), self.tr("City"), self.tr("Hosts"),
-                         self.tr("Result")]
+        self._headers = [
+            self.tr("Line"),
+            self.tr("Title"),
+            self.tr("Date"),
+            self.tr("City"),
+            self.tr("Hosts"),
+            self.tr("Result"),
+        ]
 
     def set_rows(self, rows: list[PastedRow]) -> None:
         self.beginResetModel()
@@ -34,12 +40,20 @@ class PastePreviewModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]

@@ -66,11 +66,15 @@ class WeeklySeriesDialog(QDialog):
         weekday, first, last = self.values()
         dates = series_dates(weekday, first, last) if first <= last else []
         if dates:
-            self.summary.setText(self.tr("%n activities will be added, from %1 to %2.", "", len(dates))
-                                 .replace("%1", dates[0].isoformat()).replace("%2", dates[-1].isoformat()))
+            self.summary.setText(
+                self.tr("%n activities will be added, from %1 to %2.", "", len(dates))
+                .replace("%1", dates[0].isoformat())
+                .replace("%2", dates[-1].isoformat())
+            )
             self.summary.setStyleSheet("")
         else:
-            self.summary.setText(problem_text("series_empty") if first <= last else
-                                 problem_text("end_before_start"))
+            self.summary.setText(
+                problem_text("series_empty") if first <= last else problem_text("end_before_start")
+            )
             self.summary.setStyleSheet("color: #b00020;")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(dates))

@@ -14,8 +14,22 @@ from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities.filtering import ActivityFilter, FilterIndex
 from lifelong_desktop.ui.common import codes
 
-(COL_DATE, COL_TIME, COL_TITLE, COL_TYPE, COL_LEVEL, COL_CITY, COL_COUNTY, COL_VENUE, COL_MODE, COL_HOSTS,
- COL_UNDERTAKERS, COL_EXPECTED, COL_STATUS, COL_FEATURED) = range(14)
+(
+    COL_DATE,
+    COL_TIME,
+    COL_TITLE,
+    COL_TYPE,
+    COL_LEVEL,
+    COL_CITY,
+    COL_COUNTY,
+    COL_VENUE,
+    COL_MODE,
+    COL_HOSTS,
+    COL_UNDERTAKERS,
+    COL_EXPECTED,
+    COL_STATUS,
+    COL_FEATURED,
+) = range(14)
 COLUMN_COUNT = 14
 
 ActivityRole = Qt.ItemDataRole.UserRole + 1  # the ActivityRow itself
@@ -23,19 +37,39 @@ IdRole = Qt.ItemDataRole.UserRole + 2  # the activity's database id
 SortRole = Qt.ItemDataRole.UserRole + 3  # the value the column sorts by
 
 HEADERS = {
-    COL_DATE: "Date", COL_TIME: "Time", COL_TITLE: "Title", COL_TYPE: "Type", COL_LEVEL: "Level",
-    COL_CITY: "City", COL_COUNTY: "County", COL_VENUE: "Venue", COL_MODE: "Mode", COL_HOSTS: "Hosts",
-    COL_UNDERTAKERS: "Undertakers", COL_EXPECTED: "Expected", COL_STATUS: "Status", COL_FEATURED: "Featured",
+    COL_DATE: "Date",
+    COL_TIME: "Time",
+    COL_TITLE: "Title",
+    COL_TYPE: "Type",
+    COL_LEVEL: "Level",
+    COL_CITY: "City",
+    COL_COUNTY: "County",
+    COL_VENUE: "Venue",
+    COL_MODE: "Mode",
+    COL_HOSTS: "Hosts",
+    COL_UNDERTAKERS: "Undertakers",
+    COL_EXPECTED: "Expected",
+    COL_STATUS: "Status",
+    COL_FEATURED: "Featured",
 }
 
 
 def _headers() -> dict[int, str]:
 
     return {
-        COL_DATE: QCoreApplication.translate("ActivityTableModel", "Date"), COL_TIME: QCoreApplication.translate("ActivityTableModel", "Time"), COL_TITLE: QCoreApplication.translate("ActivityTableModel", "Title"), COL_TYPE: QCoreApplication.translate("ActivityTableModel", "Type"),
-        COL_LEVEL: QCoreApplication.translate("ActivityTableModel", "Level"), COL_CITY: QCoreApplication.translate("ActivityTableModel", "City"), COL_COUNTY: QCoreApplication.translate("ActivityTableModel", "County"),
-        COL_VENUE: QCoreApplication.translate("ActivityTableModel", "Venue"), COL_MODE: QCoreApplication.translate("ActivityTableModel", "Mode"), COL_HOSTS: QCoreApplication.translate("ActivityTableModel", "Hosts"),
-        COL_UNDERTAKERS: QCoreApplication.translate("ActivityTableModel", "Undertakers"), COL_EXPECTED: QCoreApplication.translate("ActivityTableModel", "Expected"), COL_STATUS: QCoreApplication.translate("ActivityTableModel", "Status"),
+        COL_DATE: QCoreApplication.translate("ActivityTableModel", "Date"),
+        COL_TIME: QCoreApplication.translate("ActivityTableModel", "Time"),
+        COL_TITLE: QCoreApplication.translate("ActivityTableModel", "Title"),
+        COL_TYPE: QCoreApplication.translate("ActivityTableModel", "Type"),
+        COL_LEVEL: QCoreApplication.translate("ActivityTableModel", "Level"),
+        COL_CITY: QCoreApplication.translate("ActivityTableModel", "City"),
+        COL_COUNTY: QCoreApplication.translate("ActivityTableModel", "County"),
+        COL_VENUE: QCoreApplication.translate("ActivityTableModel", "Venue"),
+        COL_MODE: QCoreApplication.translate("ActivityTableModel", "Mode"),
+        COL_HOSTS: QCoreApplication.translate("ActivityTableModel", "Hosts"),
+        COL_UNDERTAKERS: QCoreApplication.translate("ActivityTableModel", "Undertakers"),
+        COL_EXPECTED: QCoreApplication.translate("ActivityTableModel", "Expected"),
+        COL_STATUS: QCoreApplication.translate("ActivityTableModel", "Status"),
         COL_FEATURED: QCoreApplication.translate("ActivityTableModel", "Featured"),
     }
 
@@ -136,7 +170,9 @@ class ActivityTableModel(QAbstractTableModel):
 
         ids = set(ids)
         fresh = {r.id: r for r in rows}
-        kept = [fresh.pop(r.id) if r.id in fresh else r for r in self._rows if r.id not in ids or r.id in fresh]
+        kept = [
+            fresh.pop(r.id) if r.id in fresh else r for r in self._rows if r.id not in ids or r.id in fresh
+        ]
         merged = kept + list(fresh.values())
         merged.sort(key=sort_key)  # nearly sorted already: a linear pass
         self.set_rows(merged, _keep_index=True)
@@ -175,7 +211,9 @@ class ActivityTableModel(QAbstractTableModel):
     def row_of_id(self, activity_id: int) -> int | None:
         """The table row showing an activity, or None when it is filtered out or gone."""
         if not self._position:
-            self._position = dict(zip(map(self._ids.__getitem__, self._shown), range(len(self._shown)), strict=True))
+            self._position = dict(
+                zip(map(self._ids.__getitem__, self._shown), range(len(self._shown)), strict=True)
+            )
         return self._position.get(activity_id)
 
     # ---------------------------------------------------------------- Qt model
@@ -186,18 +224,28 @@ class ActivityTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self._headers[section]
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._shown):
+        if (
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._shown)
+        ):
             return str(section + 1)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags  # called per cell: no enum arithmetic
+        return (
+            _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        )  # called per cell: no enum arithmetic
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._shown)):
             return None
         r = self._rows[self._shown[index.row()]]
@@ -274,8 +322,10 @@ class ActivityTableModel(QAbstractTableModel):
             where = dict(zip(self._shown, range(len(self._shown)), strict=True))
             self.changePersistentIndexList(
                 persistent,
-                [self.index(where[i], p.column()) if i in where else QModelIndex()
-                 for p, i in zip(persistent, old, strict=True)],
+                [
+                    self.index(where[i], p.column()) if i in where else QModelIndex()
+                    for p, i in zip(persistent, old, strict=True)
+                ],
             )
         self.layoutChanged.emit()
 

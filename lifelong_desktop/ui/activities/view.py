@@ -25,9 +25,22 @@ from lifelong_desktop.ui.activities.filtering import ActivityFilter
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.shell.actions import ActionId, ActionRegistry
 
-_WIDTHS = {tm.COL_DATE: 150, tm.COL_TIME: 90, tm.COL_TITLE: 300, tm.COL_TYPE: 80, tm.COL_LEVEL: 80, tm.COL_CITY: 80,
-           tm.COL_COUNTY: 80, tm.COL_VENUE: 160, tm.COL_MODE: 100, tm.COL_HOSTS: 200, tm.COL_UNDERTAKERS: 200,
-           tm.COL_EXPECTED: 70, tm.COL_STATUS: 70, tm.COL_FEATURED: 50}
+_WIDTHS = {
+    tm.COL_DATE: 150,
+    tm.COL_TIME: 90,
+    tm.COL_TITLE: 300,
+    tm.COL_TYPE: 80,
+    tm.COL_LEVEL: 80,
+    tm.COL_CITY: 80,
+    tm.COL_COUNTY: 80,
+    tm.COL_VENUE: 160,
+    tm.COL_MODE: 100,
+    tm.COL_HOSTS: 200,
+    tm.COL_UNDERTAKERS: 200,
+    tm.COL_EXPECTED: 70,
+    tm.COL_STATUS: 70,
+    tm.COL_FEATURED: 50,
+}
 
 
 class ActivitiesView(QWidget):
@@ -128,8 +141,12 @@ class ActivitiesView(QWidget):
             QTimer.singleShot(250, self.model.prepare_search)  # when idle; typing builds it earlier
         if rows and not self._warmed:
             self._warmed = True
-            names = {n for r in rows for n in (r.city_name, r.county_name, r.venue_name, *r.hosts, *r.undertakers)}
-            QTimer.singleShot(1500, self, lambda: warm_up(sorted(names)))  # after the window is up; dies with it
+            names = {
+                n for r in rows for n in (r.city_name, r.county_name, r.venue_name, *r.hosts, *r.undertakers)
+            }
+            QTimer.singleShot(
+                1500, self, lambda: warm_up(sorted(names))
+            )  # after the window is up; dies with it
         if keep:
             self.select_ids(keep, current.id if current and not select else None)
         self._counts()
@@ -144,8 +161,11 @@ class ActivitiesView(QWidget):
         cities = []
         if prog is not None:
             region = reg.get(prog.region_code)
-            cities = reg.cities_of(prog.region_code) if region and region.level == "province" else (
-                [region] if region else [])
+            cities = (
+                reg.cities_of(prog.region_code)
+                if region and region.level == "province"
+                else ([region] if region else [])
+            )
         self.filter_bar.set_choices(cities, orgs)
 
     def _programme_changed(self, _programme_id: int) -> None:
@@ -223,8 +243,10 @@ class ActivitiesView(QWidget):
         sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         target = self.model.row_of_id(current) if current is not None else first_row
         if target is not None:
-            sm.setCurrentIndex(self.model.index(target, max(self.table.currentIndex().column(), 0)),
-                               QItemSelectionModel.SelectionFlag.NoUpdate)
+            sm.setCurrentIndex(
+                self.model.index(target, max(self.table.currentIndex().column(), 0)),
+                QItemSelectionModel.SelectionFlag.NoUpdate,
+            )
             self.table.scrollTo(self.model.index(target, 0))
 
     def _selection_changed(self) -> None:
@@ -242,11 +264,17 @@ class ActivitiesView(QWidget):
         """Connect the window's actions to this view's commands."""
         self.actions = actions
         e = self.editing
-        for aid, slot in ((ActionId.NEW_ACTIVITY, e.new_activity), (ActionId.EDIT_ACTIVITY, e.edit_current),
-                          (ActionId.DUPLICATE_ACTIVITY, e.duplicate_selected),
-                          (ActionId.DELETE_ACTIVITY, e.delete_selected), (ActionId.BULK_EDIT, e.bulk_edit_selected),
-                          (ActionId.WEEKLY_SERIES, e.weekly_series), (ActionId.PASTE_ROWS, e.paste_rows),
-                          (ActionId.FIND, self.focus_search), (ActionId.CLEAR_FILTERS, self.filter_bar.clear)):
+        for aid, slot in (
+            (ActionId.NEW_ACTIVITY, e.new_activity),
+            (ActionId.EDIT_ACTIVITY, e.edit_current),
+            (ActionId.DUPLICATE_ACTIVITY, e.duplicate_selected),
+            (ActionId.DELETE_ACTIVITY, e.delete_selected),
+            (ActionId.BULK_EDIT, e.bulk_edit_selected),
+            (ActionId.WEEKLY_SERIES, e.weekly_series),
+            (ActionId.PASTE_ROWS, e.paste_rows),
+            (ActionId.FIND, self.focus_search),
+            (ActionId.CLEAR_FILTERS, self.filter_bar.clear),
+        ):
             actions[aid].triggered.connect(slot)
         self._selection_changed()
 
@@ -258,8 +286,17 @@ class ActivitiesView(QWidget):
         if self.actions is None:
             return
         menu = QMenu(self)
-        for aid in (ActionId.NEW_ACTIVITY, ActionId.EDIT_ACTIVITY, ActionId.DUPLICATE_ACTIVITY, ActionId.BULK_EDIT,
-                    ActionId.WEEKLY_SERIES, None, ActionId.PASTE_ROWS, None, ActionId.DELETE_ACTIVITY):
+        for aid in (
+            ActionId.NEW_ACTIVITY,
+            ActionId.EDIT_ACTIVITY,
+            ActionId.DUPLICATE_ACTIVITY,
+            ActionId.BULK_EDIT,
+            ActionId.WEEKLY_SERIES,
+            None,
+            ActionId.PASTE_ROWS,
+            None,
+            ActionId.DELETE_ACTIVITY,
+        ):
             if aid is None:
                 menu.addSeparator()
             else:

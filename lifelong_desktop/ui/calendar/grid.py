@@ -26,19 +26,35 @@ from lifelong_desktop.services.calendar import Entry
 from lifelong_desktop.ui.common.codes import label
 
 TYPE_COLOURS = {
-    "opening_ceremony": "#d62728", "lecture": "#1f77b4", "training": "#2ca02c", "forum": "#9467bd",
-    "open_day": "#ff7f0e", "study_visit": "#8c564b", "reading": "#17becf", "outreach": "#a8a21a",
-    "exhibition": "#e377c2", "performance": "#e6a100", "competition": "#393b79", "online_course": "#00a087",
+    "opening_ceremony": "#d62728",
+    "lecture": "#1f77b4",
+    "training": "#2ca02c",
+    "forum": "#9467bd",
+    "open_day": "#ff7f0e",
+    "study_visit": "#8c564b",
+    "reading": "#17becf",
+    "outreach": "#a8a21a",
+    "exhibition": "#e377c2",
+    "performance": "#e6a100",
+    "competition": "#393b79",
+    "online_course": "#00a087",
     "other": "#8a8a8a",
 }
-STATUS_COLOURS = {"planned": "#4f7fbf", "confirmed": "#2e9d5b", "held": "#455a64", "postponed": "#f08c00",
-                  "cancelled": "#b0b0b0"}
+STATUS_COLOURS = {
+    "planned": "#4f7fbf",
+    "confirmed": "#2e9d5b",
+    "held": "#455a64",
+    "postponed": "#f08c00",
+    "cancelled": "#b0b0b0",
+}
 TODAY_BACKGROUND = QColor(255, 244, 200)
 TODAY_LINE = QColor("#d32f2f")
 
 
 def entry_colour(entry: Entry, colour_by: str) -> QColor:
-    table, key = (STATUS_COLOURS, entry.status) if colour_by == "status" else (TYPE_COLOURS, entry.activity_type)
+    table, key = (
+        (STATUS_COLOURS, entry.status) if colour_by == "status" else (TYPE_COLOURS, entry.activity_type)
+    )
     return QColor(table.get(key or "other", "#8a8a8a"))
 
 
@@ -76,8 +92,16 @@ class CalendarGrid(QAbstractScrollArea):
 
     # -- content and geometry
 
-    def set_content(self, days: list[date], lanes: list[tuple[object, str]],
-                    cells: dict[tuple[int, int], list[Entry]], *, compact: bool, today: date, corner: str = "") -> None:
+    def set_content(
+        self,
+        days: list[date],
+        lanes: list[tuple[object, str]],
+        cells: dict[tuple[int, int], list[Entry]],
+        *,
+        compact: bool,
+        today: date,
+        corner: str = "",
+    ) -> None:
         keep = self.selected_entry()
         self.days, self.lanes, self.cells, self.compact, self.today = days, lanes, cells, compact, today
         self.corner = corner
@@ -181,7 +205,9 @@ class CalendarGrid(QAbstractScrollArea):
         small = QFont(self.font())
         if self.compact:
             small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.9))
-        struck = QFont(small)  # cancelled entries; both fonts and the metrics made once per paint, not per entry
+        struck = QFont(
+            small
+        )  # cancelled entries; both fonts and the metrics made once per paint, not per entry
         struck.setStrikeOut(True)
         small_fm = QFontMetrics(small)
         for lane in range(first, len(self.lanes)):
@@ -205,7 +231,9 @@ class CalendarGrid(QAbstractScrollArea):
         self._paint_header(p, base, text, grid)
         p.end()
 
-    def _paint_cell(self, p: QPainter, lane: int, day: int, font: QFont, struck: QFont, fm: QFontMetrics) -> None:
+    def _paint_cell(
+        self, p: QPainter, lane: int, day: int, font: QFont, struck: QFont, fm: QFontMetrics
+    ) -> None:
         entries, more = self.shown(lane, day)
         p.setFont(font)
         cur_lane, cur_day, cur_entry = self._cursor
@@ -222,7 +250,9 @@ class CalendarGrid(QAbstractScrollArea):
             when = "" if e.start is None or self.compact else f"{e.start:%H:%M} "
             cont = f"({e.index}/{e.days}) " if e.days > 1 and not self.compact else ""
             text = fm.elidedText(when + cont + e.title, Qt.TextElideMode.ElideRight, r.width() - 7)
-            p.drawText(r.adjusted(5, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            p.drawText(
+                r.adjusted(5, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
+            )
             if (lane, day, i) == (cur_lane, cur_day, cur_entry):
                 p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
                 p.drawRect(r.adjusted(1, 1, -1, -1))
@@ -260,10 +290,22 @@ class CalendarGrid(QAbstractScrollArea):
             if self.compact:
                 top, bottom = str(day.day), weekday
             else:
-                top, bottom = weekday, f"{day.month}/{day.day}" if not is_today else f"{day.month}/{day.day} " + self.tr("today")
-            p.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height() + 2), Qt.AlignmentFlag.AlignHCenter, top)
-            p.drawText(QRect(rect.left(), rect.top() + fm.height() + 2, rect.width(), fm.height() + 2),
-                       Qt.AlignmentFlag.AlignHCenter, bottom)
+                top, bottom = (
+                    weekday,
+                    f"{day.month}/{day.day}"
+                    if not is_today
+                    else f"{day.month}/{day.day} " + self.tr("today"),
+                )
+            p.drawText(
+                QRect(rect.left(), rect.top(), rect.width(), fm.height() + 2),
+                Qt.AlignmentFlag.AlignHCenter,
+                top,
+            )
+            p.drawText(
+                QRect(rect.left(), rect.top() + fm.height() + 2, rect.width(), fm.height() + 2),
+                Qt.AlignmentFlag.AlignHCenter,
+                bottom,
+            )
             if is_today:
                 p.fillRect(QRect(x0, hh - 3, x1 - x0, 3), TODAY_LINE)
         p.setFont(self.font())
@@ -304,7 +346,9 @@ class CalendarGrid(QAbstractScrollArea):
         if lr.top() < self.header_height():
             bar.setValue(self._offsets[self._cursor[0]])
         elif lr.bottom() > self.viewport().height():
-            bar.setValue(self._offsets[self._cursor[0] + 1] - (self.viewport().height() - self.header_height()))
+            bar.setValue(
+                self._offsets[self._cursor[0] + 1] - (self.viewport().height() - self.header_height())
+            )
         sel = self.selected_entry()
         self.entry_selected.emit(sel.activity_id if sel else -1)
         self.viewport().update()
@@ -323,7 +367,7 @@ class CalendarGrid(QAbstractScrollArea):
 
     def position_of_entry(self, activity_id: int) -> QPoint | None:
         """The centre of the first shown entry of an activity (for tests and accessibility)."""
-        for (lane, d) in sorted(self.cells):
+        for lane, d in sorted(self.cells):
             shown, _ = self.shown(lane, d)
             for i, e in enumerate(shown):
                 if e.activity_id == activity_id:
@@ -371,12 +415,19 @@ class CalendarGrid(QAbstractScrollArea):
         return super().viewportEvent(event)
 
     def tooltip_text(self, e: Entry) -> str:
-        when = self.tr("all day") if e.all_day else f"{e.start:%H:%M}–{e.end:%H:%M}" if e.start and e.end else (
-            f"{e.start or e.end:%H:%M}")
+        when = (
+            self.tr("all day")
+            if e.all_day
+            else f"{e.start:%H:%M}–{e.end:%H:%M}"
+            if e.start and e.end
+            else (f"{e.start or e.end:%H:%M}")
+        )
         lines = [e.title, f"{e.day.isoformat()} {when}" + (f"（{e.index}/{e.days}）" if e.days > 1 else "")]
         if e.venue_name:
             lines.append(e.venue_name)
-        lines.append(" · ".join(x for x in (label("activity_type", e.activity_type), label("status", e.status)) if x))
+        lines.append(
+            " · ".join(x for x in (label("activity_type", e.activity_type), label("status", e.status)) if x)
+        )
         return "\n".join(lines)
 
     # -- keyboard

@@ -117,7 +117,10 @@ class CalendarView(LazyView):
         self.grid.entry_activated.connect(self.ctx.activity_requested.emit)
         self.grid.entry_selected.connect(self._show_selection)
         ctx.programme_changed.connect(self._programme_switched)
-        for keys, slot in (("Ctrl+1", lambda: self.set_mode("week")), ("Ctrl+2", lambda: self.set_mode("month"))):
+        for keys, slot in (
+            ("Ctrl+1", lambda: self.set_mode("week")),
+            ("Ctrl+2", lambda: self.set_mode("month")),
+        ):
             sc = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         self._update_legend()
@@ -154,9 +157,14 @@ class CalendarView(LazyView):
 
     def _show_selection(self, _activity_id: int) -> None:
         entry = self.grid.selected_entry()
-        self.selection.setText("　".join(self.grid.tooltip_text(entry).split("\n")) if entry else
-                               self.tr("Double-click an activity (or press Enter) to open it; arrows move, "
-                                       "Page Up/Down change the period."))
+        self.selection.setText(
+            "　".join(self.grid.tooltip_text(entry).split("\n"))
+            if entry
+            else self.tr(
+                "Double-click an activity (or press Enter) to open it; arrows move, "
+                "Page Up/Down change the period."
+            )
+        )
 
     def _programme_switched(self, _programme_id: int) -> None:
         self._anchored = False  # another year: start again at its own week
@@ -197,8 +205,14 @@ class CalendarView(LazyView):
             cities = [c.code for c in reg.cities_of(self._region)] if top and top.level == "province" else []
             lanes: list[tuple[object, str]] = []
             if self._region in present or not cities:
-                lanes.append((self._region, reg.name(self._region) + self.tr(" (province-wide)") if cities
-                              else reg.name(self._region)))
+                lanes.append(
+                    (
+                        self._region,
+                        reg.name(self._region) + self.tr(" (province-wide)")
+                        if cities
+                        else reg.name(self._region),
+                    )
+                )
             lanes += [(c, reg.name(c)) for c in cities]
             known = {k for k, _ in lanes}
             lanes += [(c, reg.name(c) or str(c)) for c in sorted(x for x in present if x and x not in known)]
@@ -210,7 +224,9 @@ class CalendarView(LazyView):
             for e in es:
                 if e.venue_id is not None:
                     names[e.venue_id] = (e.city_code or "", e.venue_name)
-        lanes = [(v, names[v][1]) for v in sorted(names, key=lambda v: (names[v][0], pinyin_key(names[v][1])))]
+        lanes = [
+            (v, names[v][1]) for v in sorted(names, key=lambda v: (names[v][0], pinyin_key(names[v][1])))
+        ]
         if None in present:
             lanes.append((None, self.tr("(no venue, online)")))
         return lanes
@@ -234,7 +250,9 @@ class CalendarView(LazyView):
                 cells.setdefault((lane, d), []).append(e)
                 total.add(e.activity_id)
         corner = self.tr("City") if by == "city" else self.tr("Venue")
-        self.grid.set_content(shown, lanes, cells, compact=self.mode == "month", today=self.today(), corner=corner)
+        self.grid.set_content(
+            shown, lanes, cells, compact=self.mode == "month", today=self.today(), corner=corner
+        )
         self.period_label.setText(self._period_text(shown))
         self.count_label.setText(self.tr("%1 activities").replace("%1", str(len(total))))
 
@@ -244,12 +262,19 @@ class CalendarView(LazyView):
         a, b = QDate(shown[0]), QDate(shown[-1])
         if self.mode == "month":
             return loc.toString(a, self.tr("MMMM yyyy"))
-        return (self.tr("%1 – %2 (week %3)").replace("%1", loc.toString(a, self.tr("d MMMM yyyy")))
-                .replace("%2", loc.toString(b, self.tr("d MMMM"))).replace("%3", str(shown[0].isocalendar()[1])))
+        return (
+            self.tr("%1 – %2 (week %3)")
+            .replace("%1", loc.toString(a, self.tr("d MMMM yyyy")))
+            .replace("%2", loc.toString(b, self.tr("d MMMM")))
+            .replace("%3", str(shown[0].isocalendar()[1]))
+        )
 
     def _update_legend(self) -> None:
         by = self.colour_combo.currentData()
         colours = STATUS_COLOURS if by == "status" else TYPE_COLOURS
         code_list = "status" if by == "status" else "activity_type"
-        parts = [f"<span style='color:{colours.get(k, '#8a8a8a')}'>■</span>&nbsp;{word}" for k, word in items(code_list)]
+        parts = [
+            f"<span style='color:{colours.get(k, '#8a8a8a')}'>■</span>&nbsp;{word}"
+            for k, word in items(code_list)
+        ]
         self.legend.setText("&nbsp;&nbsp; ".join(parts))

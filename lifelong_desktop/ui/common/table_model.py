@@ -105,7 +105,9 @@ class RowTableModel(QAbstractTableModel):
             return self.decorate(row, index.column(), role)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -134,6 +136,7 @@ class RowTableModel(QAbstractTableModel):
 
     def as_tsv(self) -> str:
         """The shown table as tab-separated text with headers (pastes into Excel and WPS as cells)."""
+
         def clean(text: str) -> str:
             return text.replace("\t", " ").replace("\n", " ")
 

@@ -41,7 +41,9 @@ def spin_value(spin: QSpinBox) -> int | None:
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     """An OK/Cancel button box wired to the dialog's accept and reject."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

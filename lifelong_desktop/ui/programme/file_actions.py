@@ -28,6 +28,7 @@ def write_sentence(exc: OSError, path: str | Path) -> str:
 
     from lifelong_desktop.submission.writing.output import WriteProblem
     from lifelong_desktop.ui.common import codes
+
     lang = codes.message_language()
     if isinstance(exc, WriteProblem):
         return exc.message(lang)
@@ -59,20 +60,27 @@ class FileActions(QObject):
         self.window = window
         self.ctx = window.ctx
         a = window.actions
-        for aid, slot in ((ActionId.NEW_DATABASE, self.new_database), (ActionId.OPEN_DATABASE, self.open_database),
-                          (ActionId.NEW_PROGRAMME, self.new_programme),
-                          (ActionId.NEW_PROGRAMME_FROM_LAST_YEAR, self.new_programme_from_last_year),
-                          (ActionId.IMPORT_WORKBOOK, self.import_workbook),
-                          (ActionId.EXPORT_WORKBOOK, self.export_workbook),
-                          (ActionId.BLANK_TEMPLATE, self.blank_template), (ActionId.PRINT_PREVIEW, self.print_preview),
-                          (ActionId.PRINT_SCHEDULE, self.print_schedule), (ActionId.EXPORT_ICS, self.export_ics)):
+        for aid, slot in (
+            (ActionId.NEW_DATABASE, self.new_database),
+            (ActionId.OPEN_DATABASE, self.open_database),
+            (ActionId.NEW_PROGRAMME, self.new_programme),
+            (ActionId.NEW_PROGRAMME_FROM_LAST_YEAR, self.new_programme_from_last_year),
+            (ActionId.IMPORT_WORKBOOK, self.import_workbook),
+            (ActionId.EXPORT_WORKBOOK, self.export_workbook),
+            (ActionId.BLANK_TEMPLATE, self.blank_template),
+            (ActionId.PRINT_PREVIEW, self.print_preview),
+            (ActionId.PRINT_SCHEDULE, self.print_schedule),
+            (ActionId.EXPORT_ICS, self.export_ics),
+        ):
             a[aid].triggered.connect(lambda _c=False, s=slot: s())
 
     def update_availability(self) -> None:
         a = self.window.actions
         has = self.ctx.programme_id is not None
         a[ActionId.IMPORT_WORKBOOK].setEnabled(available("lifelong_desktop.submission.importing.importer"))
-        a[ActionId.EXPORT_WORKBOOK].setEnabled(has and available("lifelong_desktop.submission.writing.export"))
+        a[ActionId.EXPORT_WORKBOOK].setEnabled(
+            has and available("lifelong_desktop.submission.writing.export")
+        )
         a[ActionId.BLANK_TEMPLATE].setEnabled(available("lifelong_desktop.submission.writing.template"))
         printing = available("lifelong_desktop.printing.schedule")
         a[ActionId.PRINT_PREVIEW].setEnabled(has and printing)
@@ -84,6 +92,7 @@ class FileActions(QObject):
     @staticmethod
     def _lang() -> str:
         from lifelong_desktop.ui.common import codes
+
         return codes.message_language()
 
     def _say(self, text: str, title: str = "") -> None:
@@ -106,14 +115,17 @@ class FileActions(QObject):
         path = path or self._save_path(self.tr("New Database"), "lifelong.sqlite", DB_FILTER)
         if path:
             if Path(path).exists():
-                self._say(self.tr("“%1” already exists; choose a new file name.").replace("%1", Path(path).name))
+                self._say(
+                    self.tr("“%1” already exists; choose a new file name.").replace("%1", Path(path).name)
+                )
                 return
             self.window.open_requested.emit(path)
 
     def open_database(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Database"),
-                                                  str(Path(self.ctx.path).parent), DB_FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Open Database"), str(Path(self.ctx.path).parent), DB_FILTER
+            )
         if path:
             self.window.open_requested.emit(path)
 
@@ -148,7 +160,9 @@ class FileActions(QObject):
 
         def make(db) -> MadeProgramme:  # noqa: ANN001
             with db.transaction("new programme from last year") as session:
-                return MadeProgramme(*planning.new_programme_from(session, source, copy_activities=copy_activities))
+                return MadeProgramme(
+                    *planning.new_programme_from(session, source, copy_activities=copy_activities)
+                )
 
         command = NewProgrammeFromLastYear(self.ctx, "", make, self.tr("New programme from last year's"))
         try:
@@ -169,8 +183,9 @@ class FileActions(QObject):
         from lifelong_desktop.ui.programme.import_preview import run_import
 
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import Workbook"),
-                                                  str(Path(self.ctx.path).parent), XLSX_FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Import Workbook"), str(Path(self.ctx.path).parent), XLSX_FILTER
+            )
         if path:
             run_import(self.window, Path(path))
 
@@ -191,14 +206,22 @@ class FileActions(QObject):
             self._say(exc.message(self._lang()))
             return None
         except OSError as exc:
-            self._say(self.tr("The workbook could not be written: %1").replace("%1", write_sentence(exc, path)))
+            self._say(
+                self.tr("The workbook could not be written: %1").replace("%1", write_sentence(exc, path))
+            )
             return None
         self.ctx.notify("programme", "submissions")
-        self._done(self.tr("Exported %1 activities to %2 (version %3).").replace("%1", str(result.activities))
-                   .replace("%2", str(result.path)).replace("%3", str(result.submission_seq)))
+        self._done(
+            self.tr("Exported %1 activities to %2 (version %3).")
+            .replace("%1", str(result.activities))
+            .replace("%2", str(result.path))
+            .replace("%3", str(result.submission_seq))
+        )
         return result.path
 
-    def blank_template(self, path: str | None = None, region_code: str | None = None, year: int | None = None) -> Path | None:
+    def blank_template(
+        self, path: str | None = None, region_code: str | None = None, year: int | None = None
+    ) -> Path | None:
         from lifelong_desktop.submission.writing.template import TemplateProblem, write_template
 
         if region_code is None or year is None:
@@ -210,16 +233,22 @@ class FileActions(QObject):
             if not self.window.activities.editing.run_dialog(dialog):
                 return None
             region_code, year = dialog.values()
-        path = path or self._save_path(self.tr("Blank Template"), f"填报模板-{region_code}-{year}.xlsx", XLSX_FILTER)
+        path = path or self._save_path(
+            self.tr("Blank Template"), f"填报模板-{region_code}-{year}.xlsx", XLSX_FILTER
+        )
         if not path:
             return None
         try:
             written, _ = write_template(region_code, year, path)
         except TemplateProblem as exc:
-            self._say(self.tr("The template could not be written: %1").replace("%1", exc.message(self._lang())))
+            self._say(
+                self.tr("The template could not be written: %1").replace("%1", exc.message(self._lang()))
+            )
             return None
         except OSError as exc:
-            self._say(self.tr("The template could not be written: %1").replace("%1", write_sentence(exc, path)))
+            self._say(
+                self.tr("The template could not be written: %1").replace("%1", write_sentence(exc, path))
+            )
             return None
         self._done(self.tr("Blank template written to %1.").replace("%1", str(written)))
         return written
@@ -284,13 +313,14 @@ class FileActions(QObject):
         if not path:
             return None
         from lifelong_desktop.ui.common import codes
+
         try:
             with self.ctx.db.read() as session:
                 count = ics.write_ics(session, self.ctx.programme_id, path, lang=codes.message_language())
         except OSError as exc:
-            self._say(self.tr("The calendar could not be written: %1").replace("%1", write_sentence(exc, path)))
+            self._say(
+                self.tr("The calendar could not be written: %1").replace("%1", write_sentence(exc, path))
+            )
             return None
         self._done(self.tr("%n activities written to the calendar %1.", "", count).replace("%1", str(path)))
         return Path(path)
-
-

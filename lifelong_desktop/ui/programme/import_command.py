@@ -80,7 +80,9 @@ class ImportWorkbook(DbCommand):
     switch_programme = False
 
     def __init__(self, ctx: AppContext, file_name: str, apply, text: str | None = None) -> None:  # noqa: ANN001
-        super().__init__(ctx, text or QCoreApplication.translate("UndoCommands", "Import “%1”").replace("%1", file_name))
+        super().__init__(
+            ctx, text or QCoreApplication.translate("UndoCommands", "Import “%1”").replace("%1", file_name)
+        )
         self.apply = apply
         stem = f"{ctx.path.stem}-{new_uuid()[:8]}"
         self.before = undo_dir() / f"{stem}-before.sqlite"

@@ -52,12 +52,20 @@ class FindingsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 3
+        ):
             return self._headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         f = self._rows[index.row()]
@@ -82,18 +90,31 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Import “%1”").replace("%1", file_name))
         self.plan = plan
         c = plan.counts
-        kinds = {"new_programme": self.tr("a new programme"), "own": self.tr("this programme's own workbook"),
-                 "return": self.tr("a return from a lower level"), "same": self.tr("a workbook already imported")}
-        summary = self.tr("New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4") \
-            .replace("%1", str(c["new"])).replace("%2", str(c["updated"])).replace("%3", str(c["unchanged"])) \
+        kinds = {
+            "new_programme": self.tr("a new programme"),
+            "own": self.tr("this programme's own workbook"),
+            "return": self.tr("a return from a lower level"),
+            "same": self.tr("a workbook already imported"),
+        }
+        summary = (
+            self.tr("New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4")
+            .replace("%1", str(c["new"]))
+            .replace("%2", str(c["updated"]))
+            .replace("%3", str(c["unchanged"]))
             .replace("%4", str(c["missing"]))
+        )
         what = kinds.get(plan.kind, "")
-        self.summary = QLabel((self.tr("This is %1.").replace("%1", what) + "\n" if what else "") + summary, self)
+        self.summary = QLabel(
+            (self.tr("This is %1.").replace("%1", what) + "\n" if what else "") + summary, self
+        )
         self.summary.setWordWrap(True)
         errors = sum(1 for f in plan.findings if f.severity == "error")
-        self.verdict = QLabel(self.tr("The workbook has %n errors: correct them in the file and import it again.",
-                                      "", errors) if errors else
-                              self.tr("Nothing is changed until you choose Apply; Ctrl+Z undoes the import."), self)
+        self.verdict = QLabel(
+            self.tr("The workbook has %n errors: correct them in the file and import it again.", "", errors)
+            if errors
+            else self.tr("Nothing is changed until you choose Apply; Ctrl+Z undoes the import."),
+            self,
+        )
         self.verdict.setWordWrap(True)
         if errors:
             self.verdict.setStyleSheet("color: #b00020;")
@@ -109,9 +130,13 @@ class ImportPreviewDialog(QDialog):
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         wrap_rows(self.table)  # what to change is a sentence: shown whole, not cut at the column's edge
         self.table.setVisible(bool(plan.findings))
-        self.prune = QCheckBox(self.tr("&Delete the %n activities missing from the workbook", "", c["missing"]), self)
+        self.prune = QCheckBox(
+            self.tr("&Delete the %n activities missing from the workbook", "", c["missing"]), self
+        )
         self.prune.setVisible(c["missing"] > 0)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
+        )
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setEnabled(plan.ok and plan.kind != "same")
         self.apply_button.clicked.connect(self.accept)
@@ -130,36 +155,55 @@ def run_import(window: MainWindow, path: Path) -> bool:
     ctx, view = window.ctx, window.activities
     year = None
     if not path.is_file():  # gone since it was chosen, or a mistyped name: not "not an Excel workbook"
-        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), QCoreApplication.translate(
-            "ImportPreviewDialog", "The file “%1” was not found; it may have been moved, renamed or deleted.")
-            .replace("%1", str(path)))
+        view.inform(
+            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
+            QCoreApplication.translate(
+                "ImportPreviewDialog",
+                "The file “%1” was not found; it may have been moved, renamed or deleted.",
+            ).replace("%1", str(path)),
+        )
         return False
     try:
         with ctx.db.read() as session:
             plan = plan_import(session, path, year=year, file_name=path.name)
     except DatabaseProblem as exc:
-        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), exc.message(codes.message_language()))
+        view.inform(
+            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
+            exc.message(codes.message_language()),
+        )
         return False
     except OSError as exc:
-        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), QCoreApplication.translate(
-            "ImportPreviewDialog", "The file “%1” could not be read: %2").replace("%1", path.name)
-            .replace("%2", exc.strerror or str(exc)))
+        view.inform(
+            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
+            QCoreApplication.translate("ImportPreviewDialog", "The file “%1” could not be read: %2")
+            .replace("%1", path.name)
+            .replace("%2", exc.strerror or str(exc)),
+        )
         return False
     dialog = ImportPreviewDialog(plan, path.name, window)
     if not view.editing.run_dialog(dialog):
         return False
     prune = dialog.prune.isChecked()
-    command = ImportWorkbook(ctx, path.name,
-                             lambda db: apply_import(db, plan.result, year=year, prune=prune, file_name=path.name))
+    command = ImportWorkbook(
+        ctx, path.name, lambda db: apply_import(db, plan.result, year=year, prune=prune, file_name=path.name)
+    )
     try:
         command.execute()
     except DatabaseProblem as exc:
-        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), exc.message(codes.message_language()))
+        view.inform(
+            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
+            exc.message(codes.message_language()),
+        )
         return False
     outcome = command.outcome
     if not outcome.applied:
         errors = [f.message(codes.message_language()) for f in outcome.findings if f.severity == "error"]
-        view.inform(QCoreApplication.translate("ImportPreviewDialog", "Not done"), errors[0] if errors else QCoreApplication.translate("ImportPreviewDialog", "The workbook was not imported."))
+        view.inform(
+            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
+            errors[0]
+            if errors
+            else QCoreApplication.translate("ImportPreviewDialog", "The workbook was not imported."),
+        )
         return False
     if command.programme_after != ctx.programme_id:
         ctx.programme_id = command.programme_after  # a new programme: show it, keeping the undo history

@@ -46,8 +46,12 @@ class NewProgrammeDialog(QDialog):
         self.year.setValue(date.today().year)
         self.theme = QLineEdit(self)
         self.theme.setMaxLength(200)
-        for w, name in ((self.province, self.tr("Province")), (self.city, self.tr("City")),
-                        (self.year, self.tr("Year")), (self.theme, self.tr("Theme"))):
+        for w, name in (
+            (self.province, self.tr("Province")),
+            (self.city, self.tr("City")),
+            (self.year, self.tr("Year")),
+            (self.theme, self.tr("Theme")),
+        ):
             w.setAccessibleName(name)
         form = QFormLayout()
         form.addRow(self.tr("&Province:"), self.province)
@@ -60,7 +64,9 @@ class NewProgrammeDialog(QDialog):
         self.demo_button.clicked.connect(self._demo)
         self.demo_button.setVisible(offer_demo)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Which region's activity week do you plan, and for which year?"), self))
+        layout.addWidget(
+            QLabel(self.tr("Which region's activity week do you plan, and for which year?"), self)
+        )
         layout.addLayout(form)
         layout.addWidget(self.demo_button)
         layout.addWidget(self.buttons)
@@ -91,14 +97,23 @@ def create_from_dialog(ctx: AppContext, dialog: NewProgrammeDialog, say: Callabl
                 try:
                     return create_demo(session).programme_id
                 except DemoProgrammeExists:
-                    say(QCoreApplication.translate("NewProgrammeDialog", "The demo programme (2024) is already in this database."))
+                    say(
+                        QCoreApplication.translate(
+                            "NewProgrammeDialog", "The demo programme (2024) is already in this database."
+                        )
+                    )
                     return None
             year = dialog.year.value()
             if session.scalar(select(Programme.id).where(Programme.year == year)) is not None:
-                say(QCoreApplication.translate("NewProgrammeDialog", "A programme for %1 already exists in this database.").replace("%1", str(year)))
+                say(
+                    QCoreApplication.translate(
+                        "NewProgrammeDialog", "A programme for %1 already exists in this database."
+                    ).replace("%1", str(year))
+                )
                 return None
-            return create_programme(session, region_code=dialog.region_code(), year=year,
-                                    theme=dialog.theme.text().strip()).id
+            return create_programme(
+                session, region_code=dialog.region_code(), year=year, theme=dialog.theme.text().strip()
+            ).id
     except DatabaseProblem as exc:
         say(exc.message())
         return None
@@ -110,7 +125,11 @@ class FromLastYearDialog(QDialog):
         self.setWindowTitle(self.tr("New Programme from Last Year's"))
         text = self.tr("Create the %1 programme of %2 on the same organisations and venues.")
         self.copy_activities = QCheckBox(
-            self.tr("&Copy last year's activities: 52 weeks later (same weekday), planned, as new activities"), self)
+            self.tr(
+                "&Copy last year's activities: 52 weeks later (same weekday), planned, as new activities"
+            ),
+            self,
+        )
         self.copy_activities.setChecked(True)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)

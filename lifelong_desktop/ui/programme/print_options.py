@@ -26,7 +26,11 @@ class PrintOptionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print Schedule"))
         self.by = QComboBox(self)
-        for key, text in (("date", self.tr("By date")), ("city", self.tr("By city")), ("venue", self.tr("By venue"))):
+        for key, text in (
+            ("date", self.tr("By date")),
+            ("city", self.tr("By city")),
+            ("venue", self.tr("By venue")),
+        ):
             self.by.addItem(text, key)
         self.city = QComboBox(self)
         self.city.addItem(self.tr("All cities"), None)
@@ -39,9 +43,13 @@ class PrintOptionsDialog(QDialog):
             self.paper.addItem(size, size)
         self.landscape = QCheckBox(self.tr("L&andscape"), self)
         self.cancelled = QCheckBox(self.tr("&Include cancelled activities"), self)
-        for w, name in ((self.by, self.tr("Layout")), (self.city, self.tr("City")),
-                        (self.date_from, self.tr("From date")), (self.date_to, self.tr("To date")),
-                        (self.paper, self.tr("Paper size"))):
+        for w, name in (
+            (self.by, self.tr("Layout")),
+            (self.city, self.tr("City")),
+            (self.date_from, self.tr("From date")),
+            (self.date_to, self.tr("To date")),
+            (self.paper, self.tr("Paper size")),
+        ):
             w.setAccessibleName(name)
         form = QFormLayout()
         form.addRow(self.tr("&Layout:"), self.by)
@@ -71,7 +79,13 @@ class PrintOptionsDialog(QDialog):
         def day(edit: QDateEdit) -> date | None:
             return None if edit.date() == _ANY else edit.date().toPython()
 
-        return ScheduleOptions(by=self.by.currentData(), date_from=day(self.date_from), date_to=day(self.date_to),
-                               city=self.city.currentData(), page_size=self.paper.currentData(),
-                               orientation="landscape" if self.landscape.isChecked() else "portrait",
-                               include_cancelled=self.cancelled.isChecked(), lang=lang)
+        return ScheduleOptions(
+            by=self.by.currentData(),
+            date_from=day(self.date_from),
+            date_to=day(self.date_to),
+            city=self.city.currentData(),
+            page_size=self.paper.currentData(),
+            orientation="landscape" if self.landscape.isChecked() else "portrait",
+            include_cancelled=self.cancelled.isChecked(),
+            lang=lang,
+        )

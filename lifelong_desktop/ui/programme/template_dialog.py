@@ -40,8 +40,13 @@ class TemplateDialog(QDialog):
         form.addRow(self.tr("&Year:"), self.year)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("The workbook carries that office's region code and drop-down lists of its cities "
-                              "and counties."), self)
+        note = QLabel(
+            self.tr(
+                "The workbook carries that office's region code and drop-down lists of its cities "
+                "and counties."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addLayout(form)

@@ -23,7 +23,9 @@ def message_language() -> str:
 class RegisterCommand(DbCommand):
     """Runs one registers call in its own transaction; undo and redo use the change record it returned."""
 
-    def __init__(self, ctx: AppContext, text: str, first: Callable[[Session], Change], kinds: tuple[str, ...]) -> None:
+    def __init__(
+        self, ctx: AppContext, text: str, first: Callable[[Session], Change], kinds: tuple[str, ...]
+    ) -> None:
         super().__init__(ctx, text)
         self._call = first
         self.kinds = kinds
@@ -61,43 +63,77 @@ class RegisterCommands:
     wider_kinds: tuple[str, ...]
 
     @staticmethod
-    def _command(ctx: AppContext, text: str, names: tuple[str, ...], call: Callable[[Session], Change],
-                 kinds: tuple[str, ...]) -> RegisterCommand:
+    def _command(
+        ctx: AppContext,
+        text: str,
+        names: tuple[str, ...],
+        call: Callable[[Session], Change],
+        kinds: tuple[str, ...],
+    ) -> RegisterCommand:
         label = QCoreApplication.translate("RegisterCommands", text)
         for n, name in enumerate(names, 1):
             label = label.replace(f"%{n}", name)
         return RegisterCommand(ctx, label, call, kinds)
 
     def create(self, ctx: AppContext, values: dict[str, Any]) -> RegisterCommand:
-        return self._command(ctx, self.texts[0], (values.get("name", ""),),
-                             lambda s: self.create_call(s, values), self.kinds)
+        return self._command(
+            ctx, self.texts[0], (values.get("name", ""),), lambda s: self.create_call(s, values), self.kinds
+        )
 
-    def update(self, ctx: AppContext, row_id: int, values: dict[str, Any], version: int | None) -> RegisterCommand:
-        return self._command(ctx, self.texts[1], (values.get("name", ""),),
-                             lambda s: self.update_call(s, row_id, values, version), self.wider_kinds)
+    def update(
+        self, ctx: AppContext, row_id: int, values: dict[str, Any], version: int | None
+    ) -> RegisterCommand:
+        return self._command(
+            ctx,
+            self.texts[1],
+            (values.get("name", ""),),
+            lambda s: self.update_call(s, row_id, values, version),
+            self.wider_kinds,
+        )
 
     def delete(self, ctx: AppContext, row_id: int, name: str) -> RegisterCommand:
         return self._command(ctx, self.texts[2], (name,), lambda s: self.delete_call(s, row_id), self.kinds)
 
-    def merge(self, ctx: AppContext, keep_id: int, drop_id: int, keep_name: str, drop_name: str) -> RegisterCommand:
-        return self._command(ctx, self.texts[3], (drop_name, keep_name),
-                             lambda s: self.merge_call(s, keep_id, drop_id), self.wider_kinds)
+    def merge(
+        self, ctx: AppContext, keep_id: int, drop_id: int, keep_name: str, drop_name: str
+    ) -> RegisterCommand:
+        return self._command(
+            ctx,
+            self.texts[3],
+            (drop_name, keep_name),
+            lambda s: self.merge_call(s, keep_id, drop_id),
+            self.wider_kinds,
+        )
 
 
 ORGANISATION_COMMANDS = RegisterCommands(
-    (QT_TRANSLATE_NOOP("RegisterCommands", "New organisation “%1”"),
-     QT_TRANSLATE_NOOP("RegisterCommands", "Edit organisation “%1”"),
-     QT_TRANSLATE_NOOP("RegisterCommands", "Delete organisation “%1”"),
-     QT_TRANSLATE_NOOP("RegisterCommands", "Merge organisation “%1” into “%2”")),
-    registers.create_organisation, registers.update_organisation, registers.delete_organisation,
-    registers.merge_organisations, ORGS, ORGS_AND_ACTIVITIES)
+    (
+        QT_TRANSLATE_NOOP("RegisterCommands", "New organisation “%1”"),
+        QT_TRANSLATE_NOOP("RegisterCommands", "Edit organisation “%1”"),
+        QT_TRANSLATE_NOOP("RegisterCommands", "Delete organisation “%1”"),
+        QT_TRANSLATE_NOOP("RegisterCommands", "Merge organisation “%1” into “%2”"),
+    ),
+    registers.create_organisation,
+    registers.update_organisation,
+    registers.delete_organisation,
+    registers.merge_organisations,
+    ORGS,
+    ORGS_AND_ACTIVITIES,
+)
 VENUE_COMMANDS = RegisterCommands(
-    (QT_TRANSLATE_NOOP("RegisterCommands", "New venue “%1”"),
-     QT_TRANSLATE_NOOP("RegisterCommands", "Edit venue “%1”"),
-     QT_TRANSLATE_NOOP("RegisterCommands", "Delete venue “%1”"),
-     QT_TRANSLATE_NOOP("RegisterCommands", "Merge venue “%1” into “%2”")),
-    registers.create_venue, registers.update_venue, registers.delete_venue, registers.merge_venues,
-    VENUES, VENUES_AND_ACTIVITIES)
+    (
+        QT_TRANSLATE_NOOP("RegisterCommands", "New venue “%1”"),
+        QT_TRANSLATE_NOOP("RegisterCommands", "Edit venue “%1”"),
+        QT_TRANSLATE_NOOP("RegisterCommands", "Delete venue “%1”"),
+        QT_TRANSLATE_NOOP("RegisterCommands", "Merge venue “%1” into “%2”"),
+    ),
+    registers.create_venue,
+    registers.update_venue,
+    registers.delete_venue,
+    registers.merge_venues,
+    VENUES,
+    VENUES_AND_ACTIVITIES,
+)
 
 create_organisation = ORGANISATION_COMMANDS.create
 update_organisation = ORGANISATION_COMMANDS.update

@@ -32,8 +32,15 @@ def _searchable(entries: list[tuple[int, str]]) -> QComboBox:
 class MergeDialog(QDialog):
     """Two searchable lists (keep, merge into it) and a sentence saying what the merge will do."""
 
-    def __init__(self, parent: QWidget | None, title: str, entries: list[tuple[int, str]],
-                 preview: Callable[[int, int], str], keep_id: int | None = None, drop_id: int | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        entries: list[tuple[int, str]],
+        preview: Callable[[int, int], str],
+        keep_id: int | None = None,
+        drop_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._preview = preview
@@ -55,7 +62,9 @@ class MergeDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setMinimumHeight(self.fontMetrics().height() * 3)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -21,8 +21,13 @@ from lifelong_desktop.ui.registers.form import (
 class OrganisationDialog(RegisterForm):
     """New organisation (row None) or edit one; `values()` gives the fields for services.registers."""
 
-    def __init__(self, parent: QWidget | None, validate: Callable[[dict[str, Any]], None],
-                 region_code: str, row: OrganisationRow | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        validate: Callable[[dict[str, Any]], None],
+        region_code: str,
+        row: OrganisationRow | None = None,
+    ) -> None:
         super().__init__(parent, validate)
         self.setWindowTitle(self.tr("New organisation") if row is None else self.tr("Edit organisation"))
         self.name = self.line("name", self.tr("Name *"), 100)
@@ -32,7 +37,9 @@ class OrganisationDialog(RegisterForm):
         self.credit_code.setPlaceholderText(self.tr("18 characters, optional"))
         reg = regions()
         codes = [region_code] + [r.code for r in reg.descendants(region_code)] if reg.get(region_code) else []
-        self.region = self.add_field("region_code", self.tr("Region"), region_combo(codes, self.tr("(not given)")))
+        self.region = self.add_field(
+            "region_code", self.tr("Region"), region_combo(codes, self.tr("(not given)"))
+        )
         self.contact_name = self.line("contact_name", self.tr("Contact"), 50)
         self.contact_phone = self.line("contact_phone", self.tr("Phone"), 20)
         self.email = self.line("email", self.tr("E-mail"), 100)
@@ -51,8 +58,11 @@ class OrganisationDialog(RegisterForm):
 
     def values(self) -> dict[str, Any]:
         return {
-            "name": self.name.text(), "org_type": self.org_type.currentData(),
-            "credit_code": self.credit_code.text(), "region_code": combo_value(self.region),
-            "contact_name": self.contact_name.text(), "contact_phone": self.contact_phone.text(),
+            "name": self.name.text(),
+            "org_type": self.org_type.currentData(),
+            "credit_code": self.credit_code.text(),
+            "region_code": combo_value(self.region),
+            "contact_name": self.contact_name.text(),
+            "contact_phone": self.contact_phone.text(),
             "email": self.email.text(),
         }

@@ -30,25 +30,48 @@ class OrganisationsView(RegisterView):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        role_words = {"host": self.tr("Host"), "undertaker": self.tr("Undertaker"),
-                      "co_organiser": self.tr("Co-organiser")}
+        role_words = {
+            "host": self.tr("Host"),
+            "undertaker": self.tr("Undertaker"),
+            "co_organiser": self.tr("Co-organiser"),
+        }
         self.role_words = role_words
-        self.model = RowTableModel([
-            Column(self.tr("Name"), lambda r: r.name, lambda r: registers.pinyin_key(r.name)),
-            Column(self.tr("Type"), lambda r: label("org_type", r.org_type)),
-            Column(self.tr("Region"), lambda r: regions().full_name(r.region_code) if r.region_code else ""),
-            Column(self.tr("Activities"), lambda r: str(self._counts.get(r.id, 0)),
-                   lambda r: self._counts.get(r.id, 0), align_right=True),
-            Column(self.tr("Contact"), lambda r: r.contact_name),
-            Column(self.tr("Phone"), lambda r: r.contact_phone),
-        ], self)
-        self.activities = RowTableModel([
-            Column(self.tr("Date"), lambda p: _dates(p.start_date, p.end_date), lambda p: (p.start_date, p.title)),
-            Column(self.tr("Activity"), lambda p: p.title, lambda p: registers.pinyin_key(p.title)),
-            Column(self.tr("Role"), lambda p: role_words.get(p.role, p.role), lambda p: (p.role, p.start_date)),
-            Column(self.tr("City"), lambda p: p.city_name, lambda p: p.city_code or ""),
-            Column(self.tr("Status"), lambda p: label("status", p.status)),
-        ], self)
+        self.model = RowTableModel(
+            [
+                Column(self.tr("Name"), lambda r: r.name, lambda r: registers.pinyin_key(r.name)),
+                Column(self.tr("Type"), lambda r: label("org_type", r.org_type)),
+                Column(
+                    self.tr("Region"), lambda r: regions().full_name(r.region_code) if r.region_code else ""
+                ),
+                Column(
+                    self.tr("Activities"),
+                    lambda r: str(self._counts.get(r.id, 0)),
+                    lambda r: self._counts.get(r.id, 0),
+                    align_right=True,
+                ),
+                Column(self.tr("Contact"), lambda r: r.contact_name),
+                Column(self.tr("Phone"), lambda r: r.contact_phone),
+            ],
+            self,
+        )
+        self.activities = RowTableModel(
+            [
+                Column(
+                    self.tr("Date"),
+                    lambda p: _dates(p.start_date, p.end_date),
+                    lambda p: (p.start_date, p.title),
+                ),
+                Column(self.tr("Activity"), lambda p: p.title, lambda p: registers.pinyin_key(p.title)),
+                Column(
+                    self.tr("Role"),
+                    lambda p: role_words.get(p.role, p.role),
+                    lambda p: (p.role, p.start_date),
+                ),
+                Column(self.tr("City"), lambda p: p.city_name, lambda p: p.city_code or ""),
+                Column(self.tr("Status"), lambda p: label("status", p.status)),
+            ],
+            self,
+        )
         self.activity_table = self._build(
             self.activities,
             labels=(self.tr("New…"), self.tr("Edit…"), self.tr("Delete"), self.tr("Merge…")),
@@ -56,7 +79,9 @@ class OrganisationsView(RegisterView):
             search_hint=self.tr("Search by name, pinyin or initials (e.g. lnkfdx)"),
             merge_tip=self.tr("Two entries are the same body: move the activities of one to the other"),
             detail_tip=self.tr("Double-click an activity to open it"),
-            widths=(240, 110, 120, 70, 80), detail_widths=(130, 200, 70, 70))
+            widths=(240, 110, 120, 70, 80),
+            detail_widths=(130, 200, 70, 70),
+        )
         self.search.textChanged.connect(self._apply_search)
         self._update_buttons()
 
@@ -69,7 +94,9 @@ class OrganisationsView(RegisterView):
         keep = self.current()
         with self.ctx.db.read() as session:
             rows = organisation_rows(session)
-            self._counts = registers.organisation_counts(session, self.ctx.programme_id) if self.ctx.programme_id else {}
+            self._counts = (
+                registers.organisation_counts(session, self.ctx.programme_id) if self.ctx.programme_id else {}
+            )
         prog = self.programme()
         self._region = prog.region_code if prog else ""
         self.model.set_rows(rows)
@@ -98,18 +125,26 @@ class OrganisationsView(RegisterView):
             self.activities.set_rows([])
             return
         with self.ctx.db.read() as session:
-            parts = registers.organisation_activities(session, self.ctx.programme_id, org.id) \
-                if self.ctx.programme_id else []
+            parts = (
+                registers.organisation_activities(session, self.ctx.programme_id, org.id)
+                if self.ctx.programme_id
+                else []
+            )
         self.activities.set_rows(parts)
         roles = {r: 0 for r in self.role_words}
         for p in parts:
             roles[p.role] = roles.get(p.role, 0) + 1
         roles = {r: n for r, n in roles.items() if n}
-        by_role = "，".join(f"{self.role_words[r]} {n}" for r, n in roles.items()) if roles else self.tr("none")
+        by_role = (
+            "，".join(f"{self.role_words[r]} {n}" for r, n in roles.items()) if roles else self.tr("none")
+        )
         extra = [x for x in (label("org_type", org.org_type), org.credit_code or "", org.email) if x]
-        self.detail.setText(f"<b>{html(org.name)}</b>　{html('　'.join(extra))}<br>"
-                            + self.tr("Activities in this programme: %1 (%2)")
-                            .replace("%1", str(len({p.activity_id for p in parts}))).replace("%2", by_role))
+        self.detail.setText(
+            f"<b>{html(org.name)}</b>　{html('　'.join(extra))}<br>"
+            + self.tr("Activities in this programme: %1 (%2)")
+            .replace("%1", str(len({p.activity_id for p in parts})))
+            .replace("%2", by_role)
+        )
 
     def _update_buttons(self) -> None:
         n = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
@@ -129,13 +164,16 @@ class OrganisationsView(RegisterView):
         def validate(values: dict[str, Any]) -> None:
             with self.ctx.db.read() as session:
                 registers.check_organisation(session, values, org_id)
+
         return validate
 
     def new_organisation(self) -> OrganisationDialog:
         dialog = OrganisationDialog(self, self._validator(None), self._region)
         if self.search.text().strip() and not self.search.text().isascii():
             dialog.name.setText(self.search.text().strip())
-        self._open_dialog(dialog, lambda: self._finish(commands.create_organisation(self.ctx, dialog.values())))
+        self._open_dialog(
+            dialog, lambda: self._finish(commands.create_organisation(self.ctx, dialog.values()))
+        )
         return dialog
 
     def edit_organisation(self) -> OrganisationDialog | None:
@@ -143,8 +181,12 @@ class OrganisationsView(RegisterView):
         if org is None:
             return None
         dialog = OrganisationDialog(self, self._validator(org.id), self._region, org)
-        self._open_dialog(dialog, lambda: self._finish(
-            commands.update_organisation(self.ctx, org.id, dialog.values(), org.version), org.id))
+        self._open_dialog(
+            dialog,
+            lambda: self._finish(
+                commands.update_organisation(self.ctx, org.id, dialog.values(), org.version), org.id
+            ),
+        )
         return dialog
 
     def delete_organisation(self) -> bool:
@@ -160,8 +202,14 @@ class OrganisationsView(RegisterView):
         chosen = self.selected()
         names = {r.id: r.name for r in rows}
         entries = [(r.id, f"{r.name}（{self._counts.get(r.id, 0)}）") for r in rows]
-        dialog = MergeDialog(self, self.tr("Merge organisations"), entries, self._merge_preview,
-                             chosen[0].id if chosen else None, chosen[1].id if len(chosen) > 1 else None)
+        dialog = MergeDialog(
+            self,
+            self.tr("Merge organisations"),
+            entries,
+            self._merge_preview,
+            chosen[0].id if chosen else None,
+            chosen[1].id if len(chosen) > 1 else None,
+        )
 
         def merge() -> None:
             keep, drop = dialog.ids()
@@ -174,11 +222,16 @@ class OrganisationsView(RegisterView):
         with self.ctx.db.read() as session:
             moved = registers.organisation_use_count(session, drop)
         names = {r.id: r.name for r in self.model.all_rows()}
-        return (self.tr("“%1” will be removed; the %2 activities that name it (in any programme) will name “%3” "
-                        "in the same role and place. This can be undone.")
-                .replace("%1", names.get(drop, "")).replace("%2", str(moved)).replace("%3", names.get(keep, "")))
+        return (
+            self.tr(
+                "“%1” will be removed; the %2 activities that name it (in any programme) will name “%3” "
+                "in the same role and place. This can be undone."
+            )
+            .replace("%1", names.get(drop, ""))
+            .replace("%2", str(moved))
+            .replace("%3", names.get(keep, ""))
+        )
 
 
 def _dates(start, end) -> str:  # noqa: ANN001
     return start.isoformat() if start == end else f"{start.isoformat()} – {end:%m-%d}"
-

@@ -73,10 +73,21 @@ class RegisterView(LazyView):
         self._menu_actions: list[tuple[QPushButton, QAction]] = []
         self._region = ""
 
-    def _build(self, detail_model: RowTableModel, *, labels: Sequence[str], slots: Sequence[str],
-               search_hint: str, merge_tip: str, detail_tip: str, widths: tuple[int, ...],
-               detail_widths: tuple[int, ...], sort_column: int = 0, filters: Sequence[QWidget] = (),
-               selectable_detail: bool = True) -> QTableView:
+    def _build(
+        self,
+        detail_model: RowTableModel,
+        *,
+        labels: Sequence[str],
+        slots: Sequence[str],
+        search_hint: str,
+        merge_tip: str,
+        detail_tip: str,
+        widths: tuple[int, ...],
+        detail_widths: tuple[int, ...],
+        sort_column: int = 0,
+        filters: Sequence[QWidget] = (),
+        selectable_detail: bool = True,
+    ) -> QTableView:
         """Lay out the view; `labels` and `slots` (method names) are those of New, Edit, Delete and Merge.
         Returns the detail table."""
         self.search = QLineEdit()
@@ -132,8 +143,10 @@ class RegisterView(LazyView):
         layout.addLayout(bar)
         layout.addWidget(self.notice)
         layout.addWidget(split, 1)
-        for key, slot in ((QKeySequence.StandardKey.Find, self.search.setFocus),
-                          (QKeySequence.StandardKey.Delete, delete)):
+        for key, slot in (
+            (QKeySequence.StandardKey.Find, self.search.setFocus),
+            (QKeySequence.StandardKey.Delete, delete),
+        ):
             sc = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         return detail_table
@@ -150,7 +163,8 @@ class RegisterView(LazyView):
             return False
         self.table.selectionModel().select(
             self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.setCurrentIndex(self.model.index(row, 0))
         self.table.scrollTo(self.model.index(row, 0))
         return True

@@ -21,19 +21,32 @@ from lifelong_desktop.ui.registers.form import (
 class VenueDialog(RegisterForm):
     """New venue (row None) or edit one; the county list follows the chosen city."""
 
-    def __init__(self, parent: QWidget | None, validate: Callable[[dict[str, Any]], None],
-                 region_code: str, row: VenueRow | None = None, city_code: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        validate: Callable[[dict[str, Any]], None],
+        region_code: str,
+        row: VenueRow | None = None,
+        city_code: str | None = None,
+    ) -> None:
         super().__init__(parent, validate)
         self.setWindowTitle(self.tr("New venue") if row is None else self.tr("Edit venue"))
         reg = regions()
         self.name = self.line("name", self.tr("Name *"), 100)
         top = reg.get(region_code)
-        cities = ([region_code] + [c.code for c in reg.cities_of(region_code)]) if top and top.level == "province" \
+        cities = (
+            ([region_code] + [c.code for c in reg.cities_of(region_code)])
+            if top and top.level == "province"
             else ([region_code] if top else [])
+        )
         self.city = self.add_field("city_code", self.tr("City *"), region_combo(cities, self.tr("(choose)")))
-        self.county = self.add_field("county_code", self.tr("County"), region_combo([], self.tr("(not given)")))
+        self.county = self.add_field(
+            "county_code", self.tr("County"), region_combo([], self.tr("(not given)"))
+        )
         self.address = self.line("address", self.tr("Address"), 200)
-        self.venue_type = self.add_field("venue_type", self.tr("Type"), code_combo("venue_type", self.tr("(not given)")))
+        self.venue_type = self.add_field(
+            "venue_type", self.tr("Type"), code_combo("venue_type", self.tr("(not given)"))
+        )
         self.capacity = QSpinBox()
         self.capacity.setRange(0, 1_000_000)
         self.capacity.setSpecialValueText(self.tr("(not given)"))
@@ -68,15 +81,24 @@ class VenueDialog(RegisterForm):
         while self.county.count() > 1:
             self.county.removeItem(1)
         reg = regions()
-        for r in sorted((c for c in reg.descendants(city) if c.level == "county"), key=lambda c: c.code) if city else []:
+        for r in (
+            sorted((c for c in reg.descendants(city) if c.level == "county"), key=lambda c: c.code)
+            if city
+            else []
+        ):
             self.county.addItem(f"{r.code} {r.name}", r.code)
         select_data(self.county, current)
         self.county.blockSignals(False)
 
     def values(self) -> dict[str, Any]:
         return {
-            "name": self.name.text(), "city_code": combo_value(self.city), "county_code": combo_value(self.county),
-            "address": self.address.text(), "venue_type": self.venue_type.currentData(),
-            "capacity": self.capacity.value() or None, "accessible": self.accessible.currentData(),
-            "contact_name": self.contact_name.text(), "contact_phone": self.contact_phone.text(),
+            "name": self.name.text(),
+            "city_code": combo_value(self.city),
+            "county_code": combo_value(self.county),
+            "address": self.address.text(),
+            "venue_type": self.venue_type.currentData(),
+            "capacity": self.capacity.value() or None,
+            "accessible": self.accessible.currentData(),
+            "contact_name": self.contact_name.text(),
+            "contact_phone": self.contact_phone.text(),
         }

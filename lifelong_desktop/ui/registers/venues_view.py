@@ -39,29 +39,67 @@ class VenuesView(RegisterView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         yes, no = self.tr("Yes"), self.tr("No")
-        self.model = RowTableModel([
-            Column(self.tr("Name"), lambda r: r.name, lambda r: registers.pinyin_key(r.name)),
-            Column(self.tr("City"), lambda r: r.city_name, lambda r: (r.city_code, registers.pinyin_key(r.name))),
-            Column(self.tr("County"), lambda r: regions().name(r.county_code) if r.county_code else "",
-                   lambda r: r.county_code or ""),
-            Column(self.tr("Type"), lambda r: label("venue_type", r.venue_type)),
-            Column(self.tr("Capacity"), lambda r: "" if r.capacity is None else str(r.capacity),
-                   lambda r: -1 if r.capacity is None else r.capacity, align_right=True),
-            Column(self.tr("Accessible"), lambda r: "" if r.accessible is None else (yes if r.accessible else no)),
-            Column(self.tr("Activities"), lambda r: str(self._counts.get(r.id, 0)),
-                   lambda r: self._counts.get(r.id, 0), align_right=True),
-        ], self)
+        self.model = RowTableModel(
+            [
+                Column(self.tr("Name"), lambda r: r.name, lambda r: registers.pinyin_key(r.name)),
+                Column(
+                    self.tr("City"),
+                    lambda r: r.city_name,
+                    lambda r: (r.city_code, registers.pinyin_key(r.name)),
+                ),
+                Column(
+                    self.tr("County"),
+                    lambda r: regions().name(r.county_code) if r.county_code else "",
+                    lambda r: r.county_code or "",
+                ),
+                Column(self.tr("Type"), lambda r: label("venue_type", r.venue_type)),
+                Column(
+                    self.tr("Capacity"),
+                    lambda r: "" if r.capacity is None else str(r.capacity),
+                    lambda r: -1 if r.capacity is None else r.capacity,
+                    align_right=True,
+                ),
+                Column(
+                    self.tr("Accessible"),
+                    lambda r: "" if r.accessible is None else (yes if r.accessible else no),
+                ),
+                Column(
+                    self.tr("Activities"),
+                    lambda r: str(self._counts.get(r.id, 0)),
+                    lambda r: self._counts.get(r.id, 0),
+                    align_right=True,
+                ),
+            ],
+            self,
+        )
         all_day = self.tr("all day")
-        self.bookings = RowTableModel([
-            Column(self.tr("Date"), lambda b: f"{b.entry.day:%Y-%m-%d} {_weekday(b.entry.day)}",
-                   lambda b: (b.entry.day, b.entry.sort_key)),
-            Column(self.tr("Time"), lambda b: _time(b) or all_day, lambda b: (b.entry.day, b.entry.sort_key)),
-            Column(self.tr("Activity"), lambda b: b.entry.title + (
-                f"（{b.entry.index}/{b.entry.days}）" if b.entry.days > 1 else ""), lambda b: b.entry.title),
-            Column(self.tr("Status"), lambda b: label("status", b.entry.status)),
-            Column(self.tr("Double booked"), lambda b: self.tr("clash") if b.clash else "",
-                   lambda b: (not b.clash, b.entry.day), tooltip=self._clash_tooltip),
-        ], self)
+        self.bookings = RowTableModel(
+            [
+                Column(
+                    self.tr("Date"),
+                    lambda b: f"{b.entry.day:%Y-%m-%d} {_weekday(b.entry.day)}",
+                    lambda b: (b.entry.day, b.entry.sort_key),
+                ),
+                Column(
+                    self.tr("Time"), lambda b: _time(b) or all_day, lambda b: (b.entry.day, b.entry.sort_key)
+                ),
+                Column(
+                    self.tr("Activity"),
+                    lambda b: (
+                        b.entry.title + (f"（{b.entry.index}/{b.entry.days}）" if b.entry.days > 1 else "")
+                    ),
+                    lambda b: b.entry.title,
+                ),
+                Column(self.tr("Status"), lambda b: label("status", b.entry.status)),
+                Column(
+                    self.tr("Double booked"),
+                    lambda b: self.tr("clash") if b.clash else "",
+                    lambda b: (not b.clash, b.entry.day),
+                    tooltip=self._clash_tooltip,
+                ),
+            ],
+            self,
+        )
         self.bookings.decorate = self._decorate_booking
 
         self.city = QComboBox()
@@ -74,8 +112,12 @@ class VenuesView(RegisterView):
             search_hint=self.tr("Search by name or pinyin initials"),
             merge_tip=self.tr("Two entries are the same place: move the activities of one to the other"),
             detail_tip=self.tr("Double-click a booking to open its activity"),
-            widths=(220, 80, 80, 90, 60, 50), detail_widths=(130, 100, 200, 60), sort_column=1,
-            filters=(QLabel(self.tr("City")), self.city), selectable_detail=False)
+            widths=(220, 80, 80, 90, 60, 50),
+            detail_widths=(130, 100, 200, 60),
+            sort_column=1,
+            filters=(QLabel(self.tr("City")), self.city),
+            selectable_detail=False,
+        )
         self.search.textChanged.connect(self._apply_filter)
         self._update_buttons()
 
@@ -88,7 +130,9 @@ class VenuesView(RegisterView):
         keep = self.current()
         with self.ctx.db.read() as session:
             rows = venue_rows(session)
-            self._counts = registers.venue_counts(session, self.ctx.programme_id) if self.ctx.programme_id else {}
+            self._counts = (
+                registers.venue_counts(session, self.ctx.programme_id) if self.ctx.programme_id else {}
+            )
         prog = self.programme()
         self._region = prog.region_code if prog else ""
         self._fill_cities(rows)
@@ -120,10 +164,16 @@ class VenuesView(RegisterView):
         if city is None and not text:
             self.model.set_filter(None)
         else:
-            self.model.set_filter(lambda r: (city is None or r.city_code == city)
-                                  and (not text or registers.matches(r.name, text)))
-        self.count_label.setText(self.tr("%1 of %2 venues").replace("%1", str(self.model.rowCount()))
-                                 .replace("%2", str(len(self.model.all_rows()))))
+            self.model.set_filter(
+                lambda r: (
+                    (city is None or r.city_code == city) and (not text or registers.matches(r.name, text))
+                )
+            )
+        self.count_label.setText(
+            self.tr("%1 of %2 venues")
+            .replace("%1", str(self.model.rowCount()))
+            .replace("%2", str(len(self.model.all_rows())))
+        )
         self._show_selected()
 
     def _show_selected(self) -> None:
@@ -134,16 +184,29 @@ class VenuesView(RegisterView):
             self.bookings.set_rows([])
             return
         with self.ctx.db.read() as session:
-            rows = calendar_rows(session, self.ctx.programme_id, venue_id=venue.id) if self.ctx.programme_id else []
+            rows = (
+                calendar_rows(session, self.ctx.programme_id, venue_id=venue.id)
+                if self.ctx.programme_id
+                else []
+            )
         bookings = venue_bookings(rows, venue.id)
         self.bookings.set_rows(bookings)
         clashes = sum(b.clash for b in bookings)
         cap = self.tr("capacity %1").replace("%1", str(venue.capacity)) if venue.capacity is not None else ""
-        where = "　".join(x for x in (venue.city_name, regions().name(venue.county_code), venue.address, cap) if x)
-        text = self.tr("%1 days booked by %2 activities").replace("%1", str(len(bookings))).replace(
-            "%2", str(len(rows)))
+        where = "　".join(
+            x for x in (venue.city_name, regions().name(venue.county_code), venue.address, cap) if x
+        )
+        text = (
+            self.tr("%1 days booked by %2 activities")
+            .replace("%1", str(len(bookings)))
+            .replace("%2", str(len(rows)))
+        )
         if clashes:
-            text += "，<span style='color:#b3261e'>" + self.tr("%1 double booked").replace("%1", str(clashes)) + "</span>"
+            text += (
+                "，<span style='color:#b3261e'>"
+                + self.tr("%1 double booked").replace("%1", str(clashes))
+                + "</span>"
+            )
         self.detail.setText(f"<b>{html(venue.name)}</b>　{html(where)}<br>{text}")
 
     def _decorate_booking(self, booking: Booking, _column: int, role: int) -> Any:
@@ -161,7 +224,9 @@ class VenuesView(RegisterView):
         if not booking.clash:
             return ""
         titles = {b.entry.activity_id: b.entry.title for b in self.bookings.all_rows()}
-        return self.tr("At the same time as: %1").replace("%1", "；".join(titles.get(i, "") for i in booking.clashes_with))
+        return self.tr("At the same time as: %1").replace(
+            "%1", "；".join(titles.get(i, "") for i in booking.clashes_with)
+        )
 
     def _update_buttons(self) -> None:
         one = self.current() is not None
@@ -183,6 +248,7 @@ class VenuesView(RegisterView):
                 registers.check_venue(session, values, venue_id)
                 if venue_id is None and not values.get("city_code"):
                     raise registers.RegisterError("city_required", "city_code")
+
         return validate
 
     def _reveal(self, venue_id: int) -> None:
@@ -201,8 +267,12 @@ class VenuesView(RegisterView):
         if venue is None:
             return None
         dialog = VenueDialog(self, self._validator(venue.id), self._region, venue)
-        self._open_dialog(dialog, lambda: self._finish(
-            commands.update_venue(self.ctx, venue.id, dialog.values(), venue.version), venue.id))
+        self._open_dialog(
+            dialog,
+            lambda: self._finish(
+                commands.update_venue(self.ctx, venue.id, dialog.values(), venue.version), venue.id
+            ),
+        )
         return dialog
 
     def delete_venue(self) -> bool:
@@ -222,8 +292,9 @@ class VenuesView(RegisterView):
             return None
         names = {r.id: r.name for r in rows}
         entries = [(r.id, f"{r.name}（{r.city_name}，{self._counts.get(r.id, 0)}）") for r in rows]
-        dialog = MergeDialog(self, self.tr("Merge venues"), entries, self._merge_preview,
-                             venue.id if venue else None)
+        dialog = MergeDialog(
+            self, self.tr("Merge venues"), entries, self._merge_preview, venue.id if venue else None
+        )
 
         def merge() -> None:
             keep, drop = dialog.ids()
@@ -236,11 +307,16 @@ class VenuesView(RegisterView):
         with self.ctx.db.read() as session:
             moved = registers.venue_use_count(session, drop)
         names = {r.id: r.name for r in self.model.all_rows()}
-        return (self.tr("“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. "
-                        "This can be undone.")
-                .replace("%1", names.get(drop, "")).replace("%2", str(moved)).replace("%3", names.get(keep, "")))
+        return (
+            self.tr(
+                "“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. "
+                "This can be undone."
+            )
+            .replace("%1", names.get(drop, ""))
+            .replace("%2", str(moved))
+            .replace("%3", names.get(keep, ""))
+        )
 
 
 def _weekday(day) -> str:  # noqa: ANN001
     return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-

@@ -64,7 +64,9 @@ class BarChart(QWidget):
         return fm.height() * 2 + 16  # title and legend
 
     def sizeHint(self) -> QSize:
-        return QSize(520, self._top() + len(self._categories) * self._group_height() + self.fontMetrics().height() + 24)
+        return QSize(
+            520, self._top() + len(self._categories) * self._group_height() + self.fontMetrics().height() + 24
+        )
 
     def minimumSizeHint(self) -> QSize:
         return QSize(320, self.sizeHint().height())
@@ -93,8 +95,11 @@ class BarChart(QWidget):
         for s in self._series:
             p.fillRect(QRectF(x, ly + 2, 12, fm.height() - 4), s.color)
             p.setPen(text_color)
-            p.drawText(QRectF(x + 16, ly, fm.horizontalAdvance(s.name) + 4, fm.height()),
-                       Qt.AlignmentFlag.AlignVCenter, s.name)
+            p.drawText(
+                QRectF(x + 16, ly, fm.horizontalAdvance(s.name) + 4, fm.height()),
+                Qt.AlignmentFlag.AlignVCenter,
+                s.name,
+            )
             x += 16 + fm.horizontalAdvance(s.name) + 18
         if not self._categories:
             return
@@ -120,8 +125,11 @@ class BarChart(QWidget):
             gy = top + ci * self._group_height()
             label = fm.elidedText(cat, Qt.TextElideMode.ElideRight, label_w - 8)
             p.setPen(text_color)
-            p.drawText(QRectF(8, gy, label_w - 8, max(1, len(self._series)) * self.BAR),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            p.drawText(
+                QRectF(8, gy, label_w - 8, max(1, len(self._series)) * self.BAR),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             for si, s in enumerate(self._series):
                 value = s.values[ci]
                 w = width * value / maximum
@@ -130,9 +138,14 @@ class BarChart(QWidget):
                 text = loc.toString(value)
                 p.setPen(text_color)
                 if value or len(self._series) == 1:
-                        p.drawText(QRectF(rect.right() + 4, rect.top() - 2, value_w + 40, self.BAR + 2),
-                               Qt.AlignmentFlag.AlignVCenter, text)
-                self._bars.append((QRectF(left, rect.top(), width, rect.height()), f"{cat}\n{s.name}: {text}"))
+                    p.drawText(
+                        QRectF(rect.right() + 4, rect.top() - 2, value_w + 40, self.BAR + 2),
+                        Qt.AlignmentFlag.AlignVCenter,
+                        text,
+                    )
+                self._bars.append(
+                    (QRectF(left, rect.top(), width, rect.height()), f"{cat}\n{s.name}: {text}")
+                )
         p.end()
 
     def event(self, e) -> bool:  # noqa: ANN001 - any QEvent

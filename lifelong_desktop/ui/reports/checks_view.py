@@ -55,7 +55,9 @@ class ChecksView(LazyView):
         return self.tr("Checks")
 
     def severity_word(self, severity: str) -> str:
-        return {"error": self.tr("Errors"), "warning": self.tr("Warnings"), "info": self.tr("Notes")}[severity]
+        return {"error": self.tr("Errors"), "warning": self.tr("Warnings"), "info": self.tr("Notes")}[
+            severity
+        ]
 
     def check_word(self, code: str) -> str:
         words = {
@@ -81,8 +83,11 @@ class ChecksView(LazyView):
 
     def _fill(self, titles: dict[int, tuple[date, str]]) -> None:
         lang = message_language()
-        expanded = {self.model.item(i).data(FINDING_ROLE) for i in range(self.model.rowCount())
-                    if self.tree.isExpanded(self.model.index(i, 0))}
+        expanded = {
+            self.model.item(i).data(FINDING_ROLE)
+            for i in range(self.model.rowCount())
+            if self.tree.isExpanded(self.model.index(i, 0))
+        }
         self.model.removeRows(0, self.model.rowCount())
         counts = count_by_severity(self.findings)
         for severity in SEVERITIES:
@@ -114,9 +119,12 @@ class ChecksView(LazyView):
         if not self.findings:
             self.summary.setText(self.tr("No problems found."))
         else:
-            self.summary.setText(self.tr("%1 errors, %2 warnings, %3 notes")
-                                 .replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
-                                 .replace("%3", str(counts["info"])))
+            self.summary.setText(
+                self.tr("%1 errors, %2 warnings, %3 notes")
+                .replace("%1", str(counts["error"]))
+                .replace("%2", str(counts["warning"]))
+                .replace("%3", str(counts["info"]))
+            )
 
     def counts(self) -> dict[str, int]:
         return count_by_severity(self.findings)

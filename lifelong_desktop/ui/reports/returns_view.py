@@ -43,23 +43,49 @@ class ReturnsView(LazyView):
         def count(attr: str):  # noqa: ANN202
             return lambda r: str(getattr(r, attr)) if r.returned else ""
 
-        self.model = RowTableModel([
-            Column(self.tr("Region"), lambda r: r.region_name, lambda r: r.region_code),
-            Column(self.tr("Code"), lambda r: r.region_code),
-            Column(self.tr("Status"), lambda r: self.tr("Returned") if r.returned else not_yet,
-                   lambda r: (r.returned, r.region_code)),
-            Column(self.tr("Version"), count("seq"), lambda r: r.seq if r.seq is not None else -1, align_right=True),
-            Column(self.tr("Data as of"), lambda r: _when(r.data_as_of), lambda r: str(r.data_as_of or "")),
-            Column(self.tr("Imported"), lambda r: _when(r.imported_at), lambda r: str(r.imported_at or "")),
-            Column(self.tr("New"), count("count_new"), lambda r: r.count_new, align_right=True),
-            Column(self.tr("Updated"), count("count_updated"), lambda r: r.count_updated, align_right=True),
-            Column(self.tr("Unchanged"), count("count_unchanged"), lambda r: r.count_unchanged, align_right=True),
-            Column(self.tr("Activities returned"), lambda r: QLocale().toString(r.activities) if r.returned else "",
-                   lambda r: r.activities, align_right=True),
-            Column(self.tr("Returns received"), count("returns"), lambda r: r.returns, align_right=True),
-            Column(self.tr("Submitting unit"), lambda r: r.submitting_unit),
-            Column(self.tr("File"), lambda r: r.file_name),
-        ], self)
+        self.model = RowTableModel(
+            [
+                Column(self.tr("Region"), lambda r: r.region_name, lambda r: r.region_code),
+                Column(self.tr("Code"), lambda r: r.region_code),
+                Column(
+                    self.tr("Status"),
+                    lambda r: self.tr("Returned") if r.returned else not_yet,
+                    lambda r: (r.returned, r.region_code),
+                ),
+                Column(
+                    self.tr("Version"),
+                    count("seq"),
+                    lambda r: r.seq if r.seq is not None else -1,
+                    align_right=True,
+                ),
+                Column(
+                    self.tr("Data as of"), lambda r: _when(r.data_as_of), lambda r: str(r.data_as_of or "")
+                ),
+                Column(
+                    self.tr("Imported"), lambda r: _when(r.imported_at), lambda r: str(r.imported_at or "")
+                ),
+                Column(self.tr("New"), count("count_new"), lambda r: r.count_new, align_right=True),
+                Column(
+                    self.tr("Updated"), count("count_updated"), lambda r: r.count_updated, align_right=True
+                ),
+                Column(
+                    self.tr("Unchanged"),
+                    count("count_unchanged"),
+                    lambda r: r.count_unchanged,
+                    align_right=True,
+                ),
+                Column(
+                    self.tr("Activities returned"),
+                    lambda r: QLocale().toString(r.activities) if r.returned else "",
+                    lambda r: r.activities,
+                    align_right=True,
+                ),
+                Column(self.tr("Returns received"), count("returns"), lambda r: r.returns, align_right=True),
+                Column(self.tr("Submitting unit"), lambda r: r.submitting_unit),
+                Column(self.tr("File"), lambda r: r.file_name),
+            ],
+            self,
+        )
         self.model.decorate = self._decorate
         self.table = make_table(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -68,7 +94,9 @@ class ReturnsView(LazyView):
         self.reminder = QPlainTextEdit()
         self.reminder.setReadOnly(True)
         self.copy_button = QPushButton(self.tr("Copy reminder"))
-        self.copy_button.setToolTip(self.tr("Copy the list of regions that have not returned, to send as a reminder"))
+        self.copy_button.setToolTip(
+            self.tr("Copy the list of regions that have not returned, to send as a reminder")
+        )
         self.copy_button.clicked.connect(self.copy_reminder)
         side = QWidget()
         sl = QVBoxLayout(side)
@@ -98,9 +126,12 @@ class ReturnsView(LazyView):
             year = programme.year if programme is not None else None  # read here: no second session for it
         self.model.set_rows(self.returns)
         missing = self.missing()
-        self.summary.setText(self.tr("%1 of %2 regions have returned; %3 not yet.")
-                             .replace("%1", str(len(self.returns) - len(missing)))
-                             .replace("%2", str(len(self.returns))).replace("%3", str(len(missing))))
+        self.summary.setText(
+            self.tr("%1 of %2 regions have returned; %3 not yet.")
+            .replace("%1", str(len(self.returns) - len(missing)))
+            .replace("%2", str(len(self.returns)))
+            .replace("%3", str(len(missing)))
+        )
         if not self.returns:
             self.summary.setText(self.tr("This programme has no lower-level regions to return to it."))
         self.reminder.setPlainText(self.reminder_text(year))
@@ -112,8 +143,10 @@ class ReturnsView(LazyView):
         missing = self.missing()
         if not missing:
             return self.tr("Every region has returned.") if self.returns else ""
-        head = self.tr("The following regions have not yet sent their %1 Lifelong Learning Activity Week return; "
-                       "please send it as soon as possible:").replace("%1", str(year or ""))
+        head = self.tr(
+            "The following regions have not yet sent their %1 Lifelong Learning Activity Week return; "
+            "please send it as soon as possible:"
+        ).replace("%1", str(year or ""))
         sep = self.tr(", ")
         return head + "\n" + sep.join(r.region_name for r in missing) + "\n"
 

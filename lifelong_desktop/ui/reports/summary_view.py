@@ -24,8 +24,12 @@ from lifelong_desktop.ui.common.table_model import Column, RowTableModel
 from lifelong_desktop.ui.registers.register_view import make_table, set_widths
 from lifelong_desktop.ui.reports.bar_chart import BarChart, Series
 
-COLOURS = {"activities": QColor("#3b6fb6"), "expected": QColor("#9db7dc"), "actual": QColor("#2e9d5b"),
-           "online": QColor("#f08c00")}
+COLOURS = {
+    "activities": QColor("#3b6fb6"),
+    "expected": QColor("#9db7dc"),
+    "actual": QColor("#2e9d5b"),
+    "online": QColor("#f08c00"),
+}
 
 
 def _num(n: int) -> str:
@@ -59,13 +63,36 @@ class SummaryView(LazyView):
         bar.addWidget(self.total_label, 1)
         bar.addWidget(self.copy_button)
 
-        self.model = RowTableModel([
-            Column(self.tr("Group"), self._group_label, lambda r: r.key),
-            Column(self.tr("Activities"), lambda r: _num(r.activities), lambda r: r.activities, align_right=True),
-            Column(self.tr("Expected participants"), lambda r: _num(r.expected), lambda r: r.expected, align_right=True),
-            Column(self.tr("Actual participants"), lambda r: _num(r.actual), lambda r: r.actual, align_right=True),
-            Column(self.tr("Online participants"), lambda r: _num(r.online), lambda r: r.online, align_right=True),
-        ], self)
+        self.model = RowTableModel(
+            [
+                Column(self.tr("Group"), self._group_label, lambda r: r.key),
+                Column(
+                    self.tr("Activities"),
+                    lambda r: _num(r.activities),
+                    lambda r: r.activities,
+                    align_right=True,
+                ),
+                Column(
+                    self.tr("Expected participants"),
+                    lambda r: _num(r.expected),
+                    lambda r: r.expected,
+                    align_right=True,
+                ),
+                Column(
+                    self.tr("Actual participants"),
+                    lambda r: _num(r.actual),
+                    lambda r: r.actual,
+                    align_right=True,
+                ),
+                Column(
+                    self.tr("Online participants"),
+                    lambda r: _num(r.online),
+                    lambda r: r.online,
+                    align_right=True,
+                ),
+            ],
+            self,
+        )
         self.table = make_table(self.model)
         set_widths(self.table, (200, 80, 120, 120, 120))
         self.table.horizontalHeader().setStretchLastSection(False)  # numbers stay next to their headings
@@ -94,7 +121,9 @@ class SummaryView(LazyView):
     def reload(self) -> None:
         pid = self.ctx.programme_id
         with self.ctx.db.read() as session:
-            self.summary = summarise(session, pid, exclude_cancelled=self.exclude_cancelled.isChecked()) if pid else None
+            self.summary = (
+                summarise(session, pid, exclude_cancelled=self.exclude_cancelled.isChecked()) if pid else None
+            )
         prog = self.programme()
         self._region = prog.region_code if prog else ""
         self.show_grouping()
@@ -121,27 +150,41 @@ class SummaryView(LazyView):
             self.model.clear_sort()
         names = [self._group_label(r) for r in rows]
         heading = self.grouping.currentText()
-        self.activity_chart.set_data(self.tr("Activities, %1").replace("%1", heading), names,
-                                     [Series(self.tr("Activities"), COLOURS["activities"],
-                                             tuple(r.activities for r in rows))])
-        self.people_chart.set_data(self.tr("Participants, %1").replace("%1", heading), names, [
-            Series(self.tr("Expected"), COLOURS["expected"], tuple(r.expected for r in rows)),
-            Series(self.tr("Actual"), COLOURS["actual"], tuple(r.actual for r in rows)),
-            Series(self.tr("Online"), COLOURS["online"], tuple(r.online for r in rows)),
-        ])
+        self.activity_chart.set_data(
+            self.tr("Activities, %1").replace("%1", heading),
+            names,
+            [Series(self.tr("Activities"), COLOURS["activities"], tuple(r.activities for r in rows))],
+        )
+        self.people_chart.set_data(
+            self.tr("Participants, %1").replace("%1", heading),
+            names,
+            [
+                Series(self.tr("Expected"), COLOURS["expected"], tuple(r.expected for r in rows)),
+                Series(self.tr("Actual"), COLOURS["actual"], tuple(r.actual for r in rows)),
+                Series(self.tr("Online"), COLOURS["online"], tuple(r.online for r in rows)),
+            ],
+        )
         t = self.summary.total if self.summary else SummaryRow("", "")
-        self.total_label.setText(self.tr("Total: %1 activities, %2 expected, %3 actual, %4 online participants")
-                                 .replace("%1", _num(t.activities)).replace("%2", _num(t.expected))
-                                 .replace("%3", _num(t.actual)).replace("%4", _num(t.online)))
+        self.total_label.setText(
+            self.tr("Total: %1 activities, %2 expected, %3 actual, %4 online participants")
+            .replace("%1", _num(t.activities))
+            .replace("%2", _num(t.expected))
+            .replace("%3", _num(t.actual))
+            .replace("%4", _num(t.online))
+        )
 
     def table_text(self) -> str:
         """The table as tab-separated text with headers and a total line."""
         t = self.summary.total if self.summary else SummaryRow("", "")
-        total = "\t".join([self.tr("Total"), *(str(v) for v in (t.activities, t.expected, t.actual, t.online))])
+        total = "\t".join(
+            [self.tr("Total"), *(str(v) for v in (t.activities, t.expected, t.actual, t.online))]
+        )
         plain = self.model.as_tsv().replace("\u00a0", "")
         lines = plain.rstrip("\n").split("\n")
-        lines[1:] = ["\t".join([cells[0], *(c.replace(",", "") for c in cells[1:])])
-                     for cells in (ln.split("\t") for ln in lines[1:])]
+        lines[1:] = [
+            "\t".join([cells[0], *(c.replace(",", "") for c in cells[1:])])
+            for cells in (ln.split("\t") for ln in lines[1:])
+        ]
         return "\n".join([*lines, total]) + "\n"
 
     def copy_table(self) -> None:

@@ -51,50 +51,133 @@ class ActionSpec:
 
 S = QKeySequence.StandardKey
 SPECS: dict[ActionId, ActionSpec] = {
-    ActionId.NEW_DATABASE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&New Database…"), ("Ctrl+Shift+N",),
-                                      QT_TRANSLATE_NOOP("Actions", "Create an empty programme database file")),
-    ActionId.OPEN_DATABASE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Open Database…"), (S.Open,),
-                                       QT_TRANSLATE_NOOP("Actions", "Open another programme database file")),
-    ActionId.NEW_PROGRAMME: ActionSpec(QT_TRANSLATE_NOOP("Actions", "New &Programme…"), (),
-                                       QT_TRANSLATE_NOOP("Actions", "Create a programme for a region and year")),
+    ActionId.NEW_DATABASE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&New Database…"),
+        ("Ctrl+Shift+N",),
+        QT_TRANSLATE_NOOP("Actions", "Create an empty programme database file"),
+    ),
+    ActionId.OPEN_DATABASE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Open Database…"),
+        (S.Open,),
+        QT_TRANSLATE_NOOP("Actions", "Open another programme database file"),
+    ),
+    ActionId.NEW_PROGRAMME: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "New &Programme…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Create a programme for a region and year"),
+    ),
     ActionId.NEW_PROGRAMME_FROM_LAST_YEAR: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "New Programme from &Last Year's…"), (),
-        QT_TRANSLATE_NOOP("Actions", "Start next year's programme on the same registers, optionally copying the activities")),
-    ActionId.IMPORT_WORKBOOK: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import Workbook…"), ("Ctrl+I",),
-                                         QT_TRANSLATE_NOOP("Actions", "Read a submission workbook, preview the changes, then apply")),
-    ActionId.EXPORT_WORKBOOK: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Export Workbook…"), ("Ctrl+E",),
-                                         QT_TRANSLATE_NOOP("Actions", "Write the standard submission workbook")),
-    ActionId.BLANK_TEMPLATE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Blank &Template…"), (),
-                                        QT_TRANSLATE_NOOP("Actions", "Write an empty workbook for a lower level to fill in")),
-    ActionId.PRINT_PREVIEW: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print Pre&view…"), ("Ctrl+Shift+P",),
-                                       QT_TRANSLATE_NOOP("Actions", "Preview the printed schedule")),
-    ActionId.PRINT_SCHEDULE: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Print &Schedule…"), (S.Print,),
-                                        QT_TRANSLATE_NOOP("Actions", "Print the schedule")),
-    ActionId.EXPORT_ICS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Export i&Calendar…"), (),
-                                    QT_TRANSLATE_NOOP("Actions", "Write the programme as an iCalendar file")),
-    ActionId.QUIT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "E&xit"), ("Ctrl+Q",), QT_TRANSLATE_NOOP("Actions", "Close the window")),
-    ActionId.UNDO: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Undo"), ("Ctrl+Z",), QT_TRANSLATE_NOOP("Actions", "Undo the last change")),
-    ActionId.REDO: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Redo"), ("Ctrl+Y", "Ctrl+Shift+Z"), QT_TRANSLATE_NOOP("Actions", "Redo the change undone")),
-    ActionId.PASTE_ROWS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Paste Rows from Excel…"), ("Ctrl+Shift+V",),
-                                    QT_TRANSLATE_NOOP("Actions", "Add activities from rows copied in Excel or WPS")),
-    ActionId.FIND: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Find"), (S.Find,), QT_TRANSLATE_NOOP("Actions", "Search the activities")),
-    ActionId.LANGUAGE_ZH: ActionSpec("中文", (), QT_TRANSLATE_NOOP("Actions", "Show the window in Chinese (after restart)"), True),
-    ActionId.LANGUAGE_EN: ActionSpec("English", (), QT_TRANSLATE_NOOP("Actions", "Show the window in English (after restart)"), True),
-    ActionId.CLEAR_FILTERS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Clear Filters"), ("Ctrl+Shift+L",),
-                                       QT_TRANSLATE_NOOP("Actions", "Show all activities again")),
-    ActionId.SHOW_TOOLBAR: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Toolbar"), (), QT_TRANSLATE_NOOP("Actions", "Show or hide the toolbar"), True),
-    ActionId.NEW_ACTIVITY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&New Activity…"), (S.New,), QT_TRANSLATE_NOOP("Actions", "Add an activity")),
-    ActionId.EDIT_ACTIVITY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Edit Activity…"), ("F2",),
-                                       QT_TRANSLATE_NOOP("Actions", "Edit the selected activity")),
-    ActionId.DUPLICATE_ACTIVITY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "D&uplicate"), ("Ctrl+D",),
-                                            QT_TRANSLATE_NOOP("Actions", "Copy the selected activities")),
-    ActionId.DELETE_ACTIVITY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Delete"), (S.Delete,),
-                                         QT_TRANSLATE_NOOP("Actions", "Delete the selected activities")),
-    ActionId.BULK_EDIT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Bulk Edit…"), ("Ctrl+B",),
-                                   QT_TRANSLATE_NOOP("Actions", "Change status, dates, venue or organisers of the selected activities")),
-    ActionId.WEEKLY_SERIES: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Weekly Series…"), ("Ctrl+Shift+R",),
-                                       QT_TRANSLATE_NOOP("Actions", "Repeat the selected activity every week on one weekday")),
-    ActionId.ABOUT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&About"), (S.HelpContents,), QT_TRANSLATE_NOOP("Actions", "About this program")),
+        QT_TRANSLATE_NOOP("Actions", "New Programme from &Last Year's…"),
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Start next year's programme on the same registers, optionally copying the activities"
+        ),
+    ),
+    ActionId.IMPORT_WORKBOOK: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Import Workbook…"),
+        ("Ctrl+I",),
+        QT_TRANSLATE_NOOP("Actions", "Read a submission workbook, preview the changes, then apply"),
+    ),
+    ActionId.EXPORT_WORKBOOK: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Export Workbook…"),
+        ("Ctrl+E",),
+        QT_TRANSLATE_NOOP("Actions", "Write the standard submission workbook"),
+    ),
+    ActionId.BLANK_TEMPLATE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Blank &Template…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Write an empty workbook for a lower level to fill in"),
+    ),
+    ActionId.PRINT_PREVIEW: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Print Pre&view…"),
+        ("Ctrl+Shift+P",),
+        QT_TRANSLATE_NOOP("Actions", "Preview the printed schedule"),
+    ),
+    ActionId.PRINT_SCHEDULE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Print &Schedule…"),
+        (S.Print,),
+        QT_TRANSLATE_NOOP("Actions", "Print the schedule"),
+    ),
+    ActionId.EXPORT_ICS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export i&Calendar…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Write the programme as an iCalendar file"),
+    ),
+    ActionId.QUIT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "E&xit"), ("Ctrl+Q",), QT_TRANSLATE_NOOP("Actions", "Close the window")
+    ),
+    ActionId.UNDO: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        ("Ctrl+Z",),
+        QT_TRANSLATE_NOOP("Actions", "Undo the last change"),
+    ),
+    ActionId.REDO: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        ("Ctrl+Y", "Ctrl+Shift+Z"),
+        QT_TRANSLATE_NOOP("Actions", "Redo the change undone"),
+    ),
+    ActionId.PASTE_ROWS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Paste Rows from Excel…"),
+        ("Ctrl+Shift+V",),
+        QT_TRANSLATE_NOOP("Actions", "Add activities from rows copied in Excel or WPS"),
+    ),
+    ActionId.FIND: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Find"),
+        (S.Find,),
+        QT_TRANSLATE_NOOP("Actions", "Search the activities"),
+    ),
+    ActionId.LANGUAGE_ZH: ActionSpec(
+        "中文", (), QT_TRANSLATE_NOOP("Actions", "Show the window in Chinese (after restart)"), True
+    ),
+    ActionId.LANGUAGE_EN: ActionSpec(
+        "English", (), QT_TRANSLATE_NOOP("Actions", "Show the window in English (after restart)"), True
+    ),
+    ActionId.CLEAR_FILTERS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Clear Filters"),
+        ("Ctrl+Shift+L",),
+        QT_TRANSLATE_NOOP("Actions", "Show all activities again"),
+    ),
+    ActionId.SHOW_TOOLBAR: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Toolbar"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the toolbar"),
+        True,
+    ),
+    ActionId.NEW_ACTIVITY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&New Activity…"),
+        (S.New,),
+        QT_TRANSLATE_NOOP("Actions", "Add an activity"),
+    ),
+    ActionId.EDIT_ACTIVITY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Edit Activity…"),
+        ("F2",),
+        QT_TRANSLATE_NOOP("Actions", "Edit the selected activity"),
+    ),
+    ActionId.DUPLICATE_ACTIVITY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "D&uplicate"),
+        ("Ctrl+D",),
+        QT_TRANSLATE_NOOP("Actions", "Copy the selected activities"),
+    ),
+    ActionId.DELETE_ACTIVITY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Delete"),
+        (S.Delete,),
+        QT_TRANSLATE_NOOP("Actions", "Delete the selected activities"),
+    ),
+    ActionId.BULK_EDIT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Bulk Edit…"),
+        ("Ctrl+B",),
+        QT_TRANSLATE_NOOP("Actions", "Change status, dates, venue or organisers of the selected activities"),
+    ),
+    ActionId.WEEKLY_SERIES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Weekly Series…"),
+        ("Ctrl+Shift+R",),
+        QT_TRANSLATE_NOOP("Actions", "Repeat the selected activity every week on one weekday"),
+    ),
+    ActionId.ABOUT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&About"),
+        (S.HelpContents,),
+        QT_TRANSLATE_NOOP("Actions", "About this program"),
+    ),
 }
 
 

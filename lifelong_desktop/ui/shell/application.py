@@ -23,10 +23,17 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.i18n import install_translators, message_language
 
-CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC",
-             "Source Han Sans SC", "WenQuanYi Micro Hei", "SimSun")
+CJK_FONTS = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "SimSun",
+)
 log = logging.getLogger("lifelong_desktop")
-
 
 
 def error_log_path() -> Path:
@@ -36,7 +43,9 @@ def error_log_path() -> Path:
 def install_cjk_font(app: QApplication) -> str | None:
     """Put a Chinese-capable family after the system UI font, so Chinese text never shows as boxes."""
     families = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
-    chosen = next((f for f in CJK_FONTS if f in families), None) or (sorted(families)[0] if families else None)
+    chosen = next((f for f in CJK_FONTS if f in families), None) or (
+        sorted(families)[0] if families else None
+    )
     if chosen:
         font = QFont(app.font())
         font.setFamilies([app.font().family(), chosen])
@@ -53,18 +62,28 @@ def install_excepthook(parent_of: callable = QApplication.activeWindow) -> None:
             with path.open("a", encoding="utf-8") as fh:
                 from datetime import datetime
 
-                fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} lifelong-desktop {__version__}\n")
+                fh.write(
+                    f"--- {datetime.now().isoformat(timespec='seconds')} lifelong-desktop {__version__}\n"
+                )
                 fh.write("".join(traceback.format_exception(kind, exc, tb)))
         except OSError:
             pass
         if QApplication.instance() is None:
             return
-        text = QCoreApplication.translate("Application", "Something unexpected went wrong. Every change saved so far is safe; the details were written "
-                  "to %1.").replace("%1", str(path))
+        text = QCoreApplication.translate(
+            "Application",
+            "Something unexpected went wrong. Every change saved so far is safe; the details were written "
+            "to %1.",
+        ).replace("%1", str(path))
         if isinstance(exc, DatabaseProblem):
             text = exc.message()
-        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Application", "Unexpected error"), text, QMessageBox.StandardButton.Ok,
-                          parent_of())
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Application", "Unexpected error"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            parent_of(),
+        )
         box.exec()
 
     sys.excepthook = hook
@@ -100,15 +119,27 @@ class Application:
         return True
 
     def ask_other_file(self, exc: DatabaseProblem, parent: QWidget | None) -> Path | None:
-        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Application", "Cannot open the database"), exc.message(self.lang),
-                          QMessageBox.StandardButton.NoButton, parent)
-        other = box.addButton(QCoreApplication.translate("Application", "Open &Another File…"), QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Application", "Cannot open the database"),
+            exc.message(self.lang),
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
+        other = box.addButton(
+            QCoreApplication.translate("Application", "Open &Another File…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is not other:
             return None
-        name, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Application", "Open Database"), str(exc.path.parent),
-                                              "SQLite (*.sqlite *.db)")
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("Application", "Open Database"),
+            str(exc.path.parent),
+            "SQLite (*.sqlite *.db)",
+        )
         return Path(name) if name else None
 
     def _show(self, db: Database) -> None:
@@ -161,7 +192,9 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     language = window_language(settings)
     install_translators(app, language)
     codes.set_language(language)
-    app.setApplicationDisplayName(QCoreApplication.translate("Application", "Lifelong Learning Activity Week"))
+    app.setApplicationDisplayName(
+        QCoreApplication.translate("Application", "Lifelong Learning Activity Week")
+    )
     install_cjk_font(app)
     install_excepthook()
     from lifelong_desktop.ui.programme.import_command import remove_old_copies

@@ -20,8 +20,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.removeTranslator(tr)
     _installed.clear()
     language = language if language in LANGUAGES else "zh_CN"
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == "zh_CN"
-                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        if language == "zh_CN"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = (f"lifelong_{language}", str(resource("i18n")))
     for name, folder in (ours,) if language == "en" else ((f"qtbase_{language}", qt_dir), ours):
@@ -35,4 +38,3 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def message_language(language: str) -> str:
     """The messages.render language (zh/en) for a UI language."""
     return "en" if language == "en" else "zh"
-

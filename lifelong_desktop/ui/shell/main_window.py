@@ -68,9 +68,20 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        for aid in (ActionId.NEW_PROGRAMME, ActionId.NEW_PROGRAMME_FROM_LAST_YEAR, None, ActionId.IMPORT_WORKBOOK,
-                    ActionId.EXPORT_WORKBOOK, ActionId.BLANK_TEMPLATE, None, ActionId.PRINT_PREVIEW,
-                    ActionId.PRINT_SCHEDULE, ActionId.EXPORT_ICS, None, ActionId.QUIT):
+        for aid in (
+            ActionId.NEW_PROGRAMME,
+            ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+            None,
+            ActionId.IMPORT_WORKBOOK,
+            ActionId.EXPORT_WORKBOOK,
+            ActionId.BLANK_TEMPLATE,
+            None,
+            ActionId.PRINT_PREVIEW,
+            ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_ICS,
+            None,
+            ActionId.QUIT,
+        ):
             file_menu.addSeparator() if aid is None else file_menu.addAction(a[aid])
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for aid in (ActionId.UNDO, ActionId.REDO, None, ActionId.PASTE_ROWS, ActionId.FIND):
@@ -90,8 +101,15 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, n=i: self.tabs.setCurrentIndex(n))
             view_menu.addAction(act)
         act_menu = bar.addMenu(self.tr("&Activities"))
-        for aid in (ActionId.NEW_ACTIVITY, ActionId.EDIT_ACTIVITY, ActionId.DUPLICATE_ACTIVITY, ActionId.BULK_EDIT,
-                    ActionId.WEEKLY_SERIES, None, ActionId.DELETE_ACTIVITY):
+        for aid in (
+            ActionId.NEW_ACTIVITY,
+            ActionId.EDIT_ACTIVITY,
+            ActionId.DUPLICATE_ACTIVITY,
+            ActionId.BULK_EDIT,
+            ActionId.WEEKLY_SERIES,
+            None,
+            ActionId.DELETE_ACTIVITY,
+        ):
             act_menu.addSeparator() if aid is None else act_menu.addAction(a[aid])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a[ActionId.ABOUT])
@@ -106,9 +124,19 @@ class MainWindow(QMainWindow):
         self.programme_combo.activated.connect(self._programme_picked)
         tb.addWidget(self.programme_combo)
         tb.addSeparator()
-        for aid in (ActionId.NEW_ACTIVITY, ActionId.EDIT_ACTIVITY, ActionId.DUPLICATE_ACTIVITY,
-                    ActionId.DELETE_ACTIVITY, None, ActionId.UNDO, ActionId.REDO, None, ActionId.IMPORT_WORKBOOK,
-                    ActionId.EXPORT_WORKBOOK, ActionId.PRINT_PREVIEW):
+        for aid in (
+            ActionId.NEW_ACTIVITY,
+            ActionId.EDIT_ACTIVITY,
+            ActionId.DUPLICATE_ACTIVITY,
+            ActionId.DELETE_ACTIVITY,
+            None,
+            ActionId.UNDO,
+            ActionId.REDO,
+            None,
+            ActionId.IMPORT_WORKBOOK,
+            ActionId.EXPORT_WORKBOOK,
+            ActionId.PRINT_PREVIEW,
+        ):
             tb.addSeparator() if aid is None else tb.addAction(self.actions[aid])
         self.addToolBar(tb)
         self.toolbar = tb
@@ -171,19 +199,30 @@ class MainWindow(QMainWindow):
             programmes = list_programmes(session)
         self.programme_combo.clear()
         for p in programmes:
-            self.programme_combo.addItem(self.tr("%1 %2").replace("%1", p.region_name).replace("%2", str(p.year)), p.id)
+            self.programme_combo.addItem(
+                self.tr("%1 %2").replace("%1", p.region_name).replace("%2", str(p.year)), p.id
+            )
         index = self.programme_combo.findData(self.ctx.programme_id)
         self.programme_combo.setCurrentIndex(index)
         current = next((p for p in programmes if p.id == self.ctx.programme_id), None)
         has = current is not None
-        for aid in (ActionId.NEW_ACTIVITY, ActionId.PASTE_ROWS, ActionId.EXPORT_WORKBOOK, ActionId.IMPORT_WORKBOOK,
-                    ActionId.PRINT_PREVIEW, ActionId.PRINT_SCHEDULE, ActionId.EXPORT_ICS,
-                    ActionId.NEW_PROGRAMME_FROM_LAST_YEAR):
+        for aid in (
+            ActionId.NEW_ACTIVITY,
+            ActionId.PASTE_ROWS,
+            ActionId.EXPORT_WORKBOOK,
+            ActionId.IMPORT_WORKBOOK,
+            ActionId.PRINT_PREVIEW,
+            ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_ICS,
+            ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+        ):
             self.actions[aid].setEnabled(has)
         self.files.update_availability()
         self.programme_label.setText(
             self.tr("%1 %2 programme").replace("%1", current.region_name).replace("%2", str(current.year))
-            if current else self.tr("No programme yet: File > New Programme"))
+            if current
+            else self.tr("No programme yet: File > New Programme")
+        )
         # Qt adds the application's display name (全民终身学习活动周) after this
         self.setWindowTitle(f"{self.programme_label.text()} — {self.ctx.path.name}")
         self.setWindowFilePath(str(self.ctx.path))
@@ -213,7 +252,9 @@ class MainWindow(QMainWindow):
             self._refresh_programmes()
 
     def _show_counts(self, shown: int, total: int) -> None:
-        self.count_label.setText(self.tr("Shown %1 of %2").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
+        self.count_label.setText(
+            self.tr("Shown %1 of %2").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+        )
 
     def _command_failed(self, exc: Exception) -> None:
         from lifelong_desktop.ui.activities.edits import error_sentence
@@ -232,9 +273,13 @@ class MainWindow(QMainWindow):
             act.setEnabled(False)
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About"), self.tr(
-            "lifelong-desktop %1\nPlans the National Lifelong Learning Activity Week programme offline.")
-            .replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "lifelong-desktop %1\nPlans the National Lifelong Learning Activity Week programme offline."
+            ).replace("%1", __version__),
+        )
 
     # ---------------------------------------------------------------- remembering
 

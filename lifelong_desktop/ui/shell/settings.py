@@ -29,7 +29,7 @@ class Setting(Generic[T]):
             return self.default
         try:
             if self.type is bool:
-                return (raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1", "yes"))  # type: ignore[return-value]
+                return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1", "yes")  # type: ignore[return-value]
             if self.type is int:
                 return int(raw)  # type: ignore[return-value]
             if self.type in (list, dict):
@@ -61,8 +61,17 @@ ACTIVITY_FILTERS = Setting("activities/filters", dict, {})
 ACTIVITY_SORT = Setting("activities/sort", list, [])  # [column, order]
 CURRENT_VIEW = Setting("window/view", int, 0)
 
-ALL = (LANGUAGE, LAST_DATABASE, RECENT_FILES, WINDOW_GEOMETRY, WINDOW_STATE, ACTIVITY_HEADER, ACTIVITY_FILTERS,
-       ACTIVITY_SORT, CURRENT_VIEW)
+ALL = (
+    LANGUAGE,
+    LAST_DATABASE,
+    RECENT_FILES,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    ACTIVITY_HEADER,
+    ACTIVITY_FILTERS,
+    ACTIVITY_SORT,
+    CURRENT_VIEW,
+)
 
 
 def settings_path() -> Path:

@@ -11,4 +11,12 @@ from lifelong_desktop.ui.reports.summary_view import SummaryView
 
 VIEWS: list[type] = [CalendarView, OrganisationsView, VenuesView, ChecksView, SummaryView, ReturnsView]
 
-__all__ = ["VIEWS", "CalendarView", "ChecksView", "OrganisationsView", "ReturnsView", "SummaryView", "VenuesView"]
+__all__ = [
+    "VIEWS",
+    "CalendarView",
+    "ChecksView",
+    "OrganisationsView",
+    "ReturnsView",
+    "SummaryView",
+    "VenuesView",
+]

@@ -24,16 +24,35 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
-CITIES = {"210100": "沈阳市", "210200": "大连市", "210300": "鞍山市", "210400": "抚顺市", "210500": "本溪市",
-          "210600": "丹东市", "210700": "锦州市", "210800": "营口市", "210900": "阜新市", "211000": "辽阳市",
-          "211100": "盘锦市", "211200": "铁岭市", "211300": "朝阳市", "211400": "葫芦岛市"}
+CITIES = {
+    "210100": "沈阳市",
+    "210200": "大连市",
+    "210300": "鞍山市",
+    "210400": "抚顺市",
+    "210500": "本溪市",
+    "210600": "丹东市",
+    "210700": "锦州市",
+    "210800": "营口市",
+    "210900": "阜新市",
+    "211000": "辽阳市",
+    "211100": "盘锦市",
+    "211200": "铁岭市",
+    "211300": "朝阳市",
+    "211400": "葫芦岛市",
+}
 ORGANISATIONS = [
-    ("辽宁省教育厅", "government", "11210000001234567X"), ("辽宁省总工会", "mass_organisation", None),
-    ("辽宁开放大学", "university", "12210000MB0123456P"), ("沈阳市教育局", "government", None),
-    ("大连市教育局", "government", None), ("辽宁省图书馆", "library", None),
-    ("沈阳市社区教育学院", "school", None), ("鞍山市老年大学", "school", None),
-    ("辽宁省妇女联合会", "mass_organisation", None), ("中国移动通信集团辽宁有限公司", "enterprise", None),
-    ("抚顺市文化馆", "cultural_venue", None), ("本溪市图书馆", "library", None),
+    ("辽宁省教育厅", "government", "11210000001234567X"),
+    ("辽宁省总工会", "mass_organisation", None),
+    ("辽宁开放大学", "university", "12210000MB0123456P"),
+    ("沈阳市教育局", "government", None),
+    ("大连市教育局", "government", None),
+    ("辽宁省图书馆", "library", None),
+    ("沈阳市社区教育学院", "school", None),
+    ("鞍山市老年大学", "school", None),
+    ("辽宁省妇女联合会", "mass_organisation", None),
+    ("中国移动通信集团辽宁有限公司", "enterprise", None),
+    ("抚顺市文化馆", "cultural_venue", None),
+    ("本溪市图书馆", "library", None),
 ]
 TYPES = ["opening", "lecture", "open_day", "reading", "skills", "exhibition", "competition"]
 AUDIENCES = ["elderly", "workers", "rural", "community", "youth", "women"]
@@ -56,30 +75,98 @@ def populate_0001(con: sqlite3.Connection) -> None:
     rng = random.Random(2024)
     ins = con.execute
     for pid, year in ((1, 2024), (2, 2023)):
-        ins("INSERT INTO programme (id, region_code, region_name, year, theme, window_start, window_end, week_start,"
+        ins(
+            "INSERT INTO programme (id, region_code, region_name, year, theme, window_start, window_end, week_start,"
             " week_end, submitting_unit, contact_name, contact_phone, submission_uid, submission_seq,"
             " last_exported_at, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (pid, "210000", "辽宁省", year, "学习成就梦想 技能创造未来" if year == 2024 else "全民终身学习 共建学习型社会",
-             f"{year}-04-01", f"{year}-12-05", f"{year}-11-01", f"{year}-11-07", "辽宁省教育厅职业教育与成人教育处",
-             "王丽", "024-86891234", _uid(rng), 3 if year == 2024 else 5, _dt(STAMP) if year == 2024 else None,
-             _dt(STAMP - timedelta(days=400 * (2024 - year))), _dt(STAMP), 4))
+            (
+                pid,
+                "210000",
+                "辽宁省",
+                year,
+                "学习成就梦想 技能创造未来" if year == 2024 else "全民终身学习 共建学习型社会",
+                f"{year}-04-01",
+                f"{year}-12-05",
+                f"{year}-11-01",
+                f"{year}-11-07",
+                "辽宁省教育厅职业教育与成人教育处",
+                "王丽",
+                "024-86891234",
+                _uid(rng),
+                3 if year == 2024 else 5,
+                _dt(STAMP) if year == 2024 else None,
+                _dt(STAMP - timedelta(days=400 * (2024 - year))),
+                _dt(STAMP),
+                4,
+            ),
+        )
     for oid, (name, kind, code) in enumerate(ORGANISATIONS, 1):
-        ins("INSERT INTO organisation (id, name, name_key, org_type, credit_code, region_code, contact_name,"
+        ins(
+            "INSERT INTO organisation (id, name, name_key, org_type, credit_code, region_code, contact_name,"
             " contact_phone, email, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (oid, name, normalise_name(name), kind, code, "210000" if oid < 4 else None, "联系人" + str(oid),
-             f"024-2{oid:03d}0000", f"office{oid}@example.cn" if oid % 3 == 0 else "", _dt(STAMP), _dt(STAMP), 1))
+            (
+                oid,
+                name,
+                normalise_name(name),
+                kind,
+                code,
+                "210000" if oid < 4 else None,
+                "联系人" + str(oid),
+                f"024-2{oid:03d}0000",
+                f"office{oid}@example.cn" if oid % 3 == 0 else "",
+                _dt(STAMP),
+                _dt(STAMP),
+                1,
+            ),
+        )
     for vid, (code, city) in enumerate(CITIES.items(), 1):
         name = f"{city}市民终身学习中心"
-        ins("INSERT INTO venue (id, name, name_key, city_code, county_code, address, venue_type, capacity,"
+        ins(
+            "INSERT INTO venue (id, name, name_key, city_code, county_code, address, venue_type, capacity,"
             " accessible, contact_name, contact_phone, created_at, updated_at, version) VALUES"
             " (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (vid, name, normalise_name(name), code, None, f"{city}人民路{vid * 11}号", "learning_centre",
-             200 + vid * 25, vid % 2, "", "", _dt(STAMP), _dt(STAMP), 2 if vid == 1 else 1))
-    ins("INSERT INTO submission (id, programme_id, submission_uid, scope, region_code, region_name, seq, data_as_of,"
+            (
+                vid,
+                name,
+                normalise_name(name),
+                code,
+                None,
+                f"{city}人民路{vid * 11}号",
+                "learning_centre",
+                200 + vid * 25,
+                vid % 2,
+                "",
+                "",
+                _dt(STAMP),
+                _dt(STAMP),
+                2 if vid == 1 else 1,
+            ),
+        )
+    ins(
+        "INSERT INTO submission (id, programme_id, submission_uid, scope, region_code, region_name, seq, data_as_of,"
         " submitting_unit, contact_name, contact_phone, file_name, content_hash, imported_at, count_new,"
         " count_updated, count_unchanged, count_missing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (1, 1, _uid(rng), "city", "210100", "沈阳市", 2, _dt(STAMP), "沈阳市教育局", "刘洋", "024-22720000",
-         "沈阳市2024年活动周计划.xlsx", "ab" * 32, _dt(STAMP + timedelta(days=3)), 12, 2, 0, 0))
+        (
+            1,
+            1,
+            _uid(rng),
+            "city",
+            "210100",
+            "沈阳市",
+            2,
+            _dt(STAMP),
+            "沈阳市教育局",
+            "刘洋",
+            "024-22720000",
+            "沈阳市2024年活动周计划.xlsx",
+            "ab" * 32,
+            _dt(STAMP + timedelta(days=3)),
+            12,
+            2,
+            0,
+            0,
+        ),
+    )
     codes = list(CITIES)
     for aid in range(1, 81):
         pid = 1 if aid <= 64 else 2
@@ -88,21 +175,45 @@ def populate_0001(con: sqlite3.Connection) -> None:
         city = codes[aid % len(codes)]
         parent = 1 if 2 <= aid <= 5 else None  # the opening ceremony's sub-venues
         online = aid % 4 == 0
-        ins("INSERT INTO activity (id, uid, programme_id, title, activity_type, level, parent_id, start_date,"
+        ins(
+            "INSERT INTO activity (id, uid, programme_id, title, activity_type, level, parent_id, start_date,"
             " start_time, end_date, end_time, mode, city_code, county_code, venue_id, address, online_url, audiences,"
             " expected_participants, actual_participants, online_participants, status, featured, contact_name,"
             " contact_phone, description, source_submission_id, created_at, updated_at, version) VALUES"
             " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (aid, _uid(rng), pid, "全民终身学习活动周辽宁省开幕式" if aid == 1 else f"{CITIES[city]}社区学习讲座第{aid}期",
-             "opening" if aid == 1 else TYPES[aid % len(TYPES)], "province" if aid == 1 else "city", parent,
-             day.isoformat(), "09:00:00.000000" if aid % 5 else None, (day + timedelta(days=aid % 3)).isoformat(),
-             "11:30:00.000000" if aid % 5 else None, "hybrid" if online else "offline", city, None,
-             codes.index(city) + 1, "", f"https://live.example.cn/a{aid}" if online else "",
-             ";".join(AUDIENCES[(aid + k) % len(AUDIENCES)] for k in range(1 + aid % 3)),
-             100 + aid * 10, (80 + aid * 9) if year == 2023 else None, 500 if online else None,
-             "held" if year == 2023 else ("confirmed" if aid % 3 else "planned"), int(aid % 10 == 1),
-             "李明", f"1380000{aid:04d}", "面向社区居民的终身学习活动，含“双减”家长课堂。",
-             1 if 10 <= aid <= 21 else None, _dt(STAMP), _dt(STAMP + timedelta(hours=aid)), 1 + aid % 4))
+            (
+                aid,
+                _uid(rng),
+                pid,
+                "全民终身学习活动周辽宁省开幕式" if aid == 1 else f"{CITIES[city]}社区学习讲座第{aid}期",
+                "opening" if aid == 1 else TYPES[aid % len(TYPES)],
+                "province" if aid == 1 else "city",
+                parent,
+                day.isoformat(),
+                "09:00:00.000000" if aid % 5 else None,
+                (day + timedelta(days=aid % 3)).isoformat(),
+                "11:30:00.000000" if aid % 5 else None,
+                "hybrid" if online else "offline",
+                city,
+                None,
+                codes.index(city) + 1,
+                "",
+                f"https://live.example.cn/a{aid}" if online else "",
+                ";".join(AUDIENCES[(aid + k) % len(AUDIENCES)] for k in range(1 + aid % 3)),
+                100 + aid * 10,
+                (80 + aid * 9) if year == 2023 else None,
+                500 if online else None,
+                "held" if year == 2023 else ("confirmed" if aid % 3 else "planned"),
+                int(aid % 10 == 1),
+                "李明",
+                f"1380000{aid:04d}",
+                "面向社区居民的终身学习活动，含“双减”家长课堂。",
+                1 if 10 <= aid <= 21 else None,
+                _dt(STAMP),
+                _dt(STAMP + timedelta(hours=aid)),
+                1 + aid % 4,
+            ),
+        )
         roles = [("host", 0, 0), ("undertaker", 1, 0), ("co_organiser", 2, 0)]
         if aid % 3 == 0:
             roles.append(("co_organiser", 2, 1))
@@ -110,14 +221,30 @@ def populate_0001(con: sqlite3.Connection) -> None:
             roles += [("host", 0, 1), ("undertaker", 1, 1)]
         for role, rank, position in roles:
             org = (aid + rank * 4 + position * 7) % len(ORGANISATIONS) + 1
-            ins("INSERT INTO activity_organisation (activity_id, role, position, organisation_id, role_rank)"
-                " VALUES (?,?,?,?,?)", (aid, role, position, org, rank))
+            ins(
+                "INSERT INTO activity_organisation (activity_id, role, position, organisation_id, role_rank)"
+                " VALUES (?,?,?,?,?)",
+                (aid, role, position, org, rank),
+            )
     for eid in range(1, 41):
-        ins("INSERT INTO audit_entry (id, at, who, action, entity, entity_id, entity_uid, programme_id, batch,"
+        ins(
+            "INSERT INTO audit_entry (id, at, who, action, entity, entity_id, entity_uid, programme_id, batch,"
             " summary, before, after) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (eid, _dt(STAMP + timedelta(minutes=eid)), "wangli", "update" if eid % 4 else "import", "activity", eid,
-             None, 1, _uid(rng), "改时间" if eid % 4 else "导入 沈阳市2024年活动周计划.xlsx",
-             '{"start_time": "08:30:00"}', '{"start_time": "09:00:00"}'))
+            (
+                eid,
+                _dt(STAMP + timedelta(minutes=eid)),
+                "wangli",
+                "update" if eid % 4 else "import",
+                "activity",
+                eid,
+                None,
+                1,
+                _uid(rng),
+                "改时间" if eid % 4 else "导入 沈阳市2024年活动周计划.xlsx",
+                '{"start_time": "08:30:00"}',
+                '{"start_time": "09:00:00"}',
+            ),
+        )
 
 
 POPULATE: dict[str, Callable[[sqlite3.Connection], None]] = {"0001": populate_0001}
