@@ -10,10 +10,13 @@ import json
 import threading
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from pypinyin import Style, lazy_pinyin
+
+from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.paths import user_data_dir
 
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
@@ -155,3 +158,27 @@ def warm_up(names: Iterable[str]) -> threading.Thread:
     thread = threading.Thread(target=work, name="pinyin-warm-up", daemon=True)
     thread.start()
     return thread
+
+
+@lru_cache(maxsize=65536)
+def pinyin_key(name: str) -> tuple[str, str]:
+    """Sort key of a Chinese name by Hanyu Pinyin (then by the name itself), cached per name."""
+    return " ".join(lazy_pinyin(normalise_name(name), errors="default")), name
+
+
+@lru_cache(maxsize=65536)
+def pinyin_initials(name: str) -> str:
+    """The first letters of the pinyin of each character (`沈阳` gives `sy`), for searching."""
+    return "".join(lazy_pinyin(normalise_name(name), style=Style.FIRST_LETTER, errors="default"))
+
+
+def matches(name: str, text: str) -> bool:
+    """True when a search text finds a name: part of it, of its full pinyin or of its initials."""
+    text = normalise_name(text)
+    if not text:
+        return True
+    if text in normalise_name(name):
+        return True
+    if text.isascii():
+        return text in pinyin_initials(name) or text in pinyin_key(name)[0].replace(" ", "")
+    return False

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QWidget
 
-from lifelong_desktop.services import registers
+from lifelong_desktop.services import collation, registers
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import OrganisationRow, organisation_rows
 from lifelong_desktop.ui.common.codes import label
@@ -38,7 +38,7 @@ class OrganisationsView(RegisterView):
         self.role_words = role_words
         self.model = RowTableModel(
             [
-                Column(self.tr("Name"), lambda r: r.name, lambda r: registers.pinyin_key(r.name)),
+                Column(self.tr("Name"), lambda r: r.name, lambda r: collation.pinyin_key(r.name)),
                 Column(self.tr("Type"), lambda r: label("org_type", r.org_type)),
                 Column(
                     self.tr("Region"), lambda r: regions().full_name(r.region_code) if r.region_code else ""
@@ -61,7 +61,7 @@ class OrganisationsView(RegisterView):
                     lambda p: _dates(p.start_date, p.end_date),
                     lambda p: (p.start_date, p.title),
                 ),
-                Column(self.tr("Activity"), lambda p: p.title, lambda p: registers.pinyin_key(p.title)),
+                Column(self.tr("Activity"), lambda p: p.title, lambda p: collation.pinyin_key(p.title)),
                 Column(
                     self.tr("Role"),
                     lambda p: role_words.get(p.role, p.role),
@@ -107,7 +107,7 @@ class OrganisationsView(RegisterView):
 
     def _apply_search(self, text: str) -> None:
         keep = self.current()
-        self.model.set_filter((lambda r: registers.matches(r.name, text)) if text.strip() else None)
+        self.model.set_filter((lambda r: collation.matches(r.name, text)) if text.strip() else None)
         if keep is not None:
             self.select(keep.id)
         if self.current() is None and self.model.rowCount():
@@ -196,7 +196,7 @@ class OrganisationsView(RegisterView):
         return self._finish(commands.delete_organisation(self.ctx, org.id, org.name))
 
     def merge_organisations(self) -> MergeDialog | None:
-        rows = sorted(self.model.all_rows(), key=lambda r: registers.pinyin_key(r.name))
+        rows = sorted(self.model.all_rows(), key=lambda r: collation.pinyin_key(r.name))
         if len(rows) < 2:
             return None
         chosen = self.selected()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from lifelong_desktop.services import registers
+from lifelong_desktop.services import collation, registers
 from lifelong_desktop.services.calendar import Booking, calendar_rows, venue_bookings
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import VenueRow, venue_rows
@@ -41,11 +41,11 @@ class VenuesView(RegisterView):
         yes, no = self.tr("Yes"), self.tr("No")
         self.model = RowTableModel(
             [
-                Column(self.tr("Name"), lambda r: r.name, lambda r: registers.pinyin_key(r.name)),
+                Column(self.tr("Name"), lambda r: r.name, lambda r: collation.pinyin_key(r.name)),
                 Column(
                     self.tr("City"),
                     lambda r: r.city_name,
-                    lambda r: (r.city_code, registers.pinyin_key(r.name)),
+                    lambda r: (r.city_code, collation.pinyin_key(r.name)),
                 ),
                 Column(
                     self.tr("County"),
@@ -166,7 +166,7 @@ class VenuesView(RegisterView):
         else:
             self.model.set_filter(
                 lambda r: (
-                    (city is None or r.city_code == city) and (not text or registers.matches(r.name, text))
+                    (city is None or r.city_code == city) and (not text or collation.matches(r.name, text))
                 )
             )
         self.count_label.setText(
@@ -286,7 +286,7 @@ class VenuesView(RegisterView):
         rows = self.model.all_rows()
         if venue is not None:  # only venues of the same city can be the same place
             rows = [r for r in rows if r.city_code == venue.city_code]
-        rows.sort(key=lambda r: (r.city_code, registers.pinyin_key(r.name)))
+        rows.sort(key=lambda r: (r.city_code, collation.pinyin_key(r.name)))
         if len(rows) < 2:
             self.show_notice(self.tr("There is no other venue in this city to merge with."))
             return None
