@@ -119,7 +119,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise CliError(messages.render("import.file_not_found", path=str(args.file)), EXIT_UNREADABLE)
     result = read_workbook(args.file, year_hint=args.year)
     if not result.ok:
-        from lifelong_desktop.submission.importing.importer import ImportOutcome, ImportPlan
+        from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 
         outcome = ImportOutcome(
             ImportPlan(result, list(result.findings)), applied=False, dry_run=args.dry_run

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -25,10 +25,8 @@ from lifelong_desktop.services import audit
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.submission.importing.match import activity_values, differences, organisation_ids
+from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 from lifelong_desktop.submission.importing.registers import venue_key
-
-if TYPE_CHECKING:
-    from lifelong_desktop.submission.importing.importer import ImportOutcome, ImportPlan
 
 _ACT = Activity.__table__
 _LINK = ActivityOrganisation.__table__

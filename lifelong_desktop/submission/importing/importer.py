@@ -30,119 +30,26 @@ venue created or filled in; the programme and the Submission row are audited by 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lifelong_desktop.db import Database, backup_before
 from lifelong_desktop.models import Programme, Submission
 from lifelong_desktop.services.regions import regions
-from lifelong_desktop.services.rows import ActivityRow
-from lifelong_desktop.submission.findings import ERROR, Finding, exit_code
-from lifelong_desktop.submission.format import load_format
-from lifelong_desktop.submission.importing.registers import Registers, resolve_registers
+from lifelong_desktop.submission.findings import ERROR
+from lifelong_desktop.submission.importing.apply import execute
+from lifelong_desktop.submission.importing.match import match_activities
+from lifelong_desktop.submission.importing.plan import (
+    ActivityChange,
+    ImportOutcome,
+    ImportPlan,
+    header_finding,
+)
+from lifelong_desktop.submission.importing.registers import resolve_registers
 from lifelong_desktop.submission.reading.reader import ReadResult, content_hash, paused_gc, read_workbook
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityChange:
-    """One activity of a plan: its workbook row (index into data.activities) and/or its database row."""
-
-    uid: str
-    title: str
-    index: int | None = None  # row of the workbook's activities, None for a missing one
-    db_id: int | None = None  # database id, None for a new one
-    start_date: Any = None
-
-
-@dataclass
-class ImportPlan:
-    result: ReadResult
-    findings: list[Finding]
-    kind: str = ""  # new_programme, own, return, same; "" when refused
-    programme_id: int | None = None
-    year: int | None = None
-    file_name: str = ""
-    hash: str = ""
-    new: list[ActivityChange] = field(default_factory=list)
-    updated: list[ActivityChange] = field(default_factory=list)
-    unchanged: list[ActivityChange] = field(default_factory=list)
-    missing: list[ActivityChange] = field(default_factory=list)
-    kept: list[ActivityChange] = field(default_factory=list)  # local_edit_newer: counted as unchanged
-    prior_submission_ids: list[int] = field(default_factory=list)
-    diffs: dict[int, dict[str, tuple[Any, Any]]] = field(default_factory=dict)  # db id -> {field: (old, new)}
-    registers: Registers | None = None
-    db_rows: dict[int, ActivityRow] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not any(f.severity == ERROR for f in self.findings)
-
-    @property
-    def exit_code(self) -> int:
-        return exit_code(self.findings)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {
-            "new": len(self.new),
-            "updated": len(self.updated),
-            "unchanged": len(self.unchanged) + len(self.kept),
-            "missing": len(self.missing),
-        }
-
-
-@dataclass
-class ImportOutcome:
-    plan: ImportPlan
-    applied: bool
-    dry_run: bool = False
-    pruned: int = 0
-    programme_id: int | None = None
-    submission_id: int | None = None
-
-    @property
-    def findings(self) -> list[Finding]:
-        return self.plan.findings
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return self.plan.counts
-
-    @property
-    def exit_code(self) -> int:
-        return self.plan.exit_code
-
-
-def _header_finding(plan: ImportPlan, severity: str, code: str, key: str, **params: Any) -> None:
-    plan.findings.append(
-        Finding(
-            severity,
-            code,
-            sheet=load_format().header_sheet,
-            cell=plan.result.header_cells.get(key, ""),
-            key=key,
-            params={"label": key, "value": "", **params},
-        )
-    )
-
-
-def _activity_finding(
-    plan: ImportPlan, severity: str, code: str, index: int | None, key: str, **params: Any
-) -> None:
-    cell = plan.result.cell("activities", index, key) if index is not None else ""
-    plan.findings.append(
-        Finding(
-            severity,
-            code,
-            sheet=load_format().tables["activities"].sheet,
-            cell=cell,
-            key=key,
-            params={"label": key, "value": "", **params},
-        )
-    )
 
 
 def plan_import(
@@ -161,7 +68,7 @@ def plan_import(
     header = result.data.header
     plan.year = header["year"]
     if year is not None and year != plan.year:
-        _header_finding(plan, ERROR, "year_mismatch", "year", year=plan.year, programme_year=year)
+        header_finding(plan, ERROR, "year_mismatch", "year", year=plan.year, programme_year=year)
         return plan
     programme = session.scalars(select(Programme).where(Programme.year == plan.year)).first()
     if programme is None:
@@ -174,12 +81,11 @@ def plan_import(
         return plan
     plan.programme_id = programme.id
     if not regions().is_inside(header["region_code"], programme.region_code):
-        _header_finding(
+        header_finding(
             plan,
             ERROR,
             "region_outside_scope",
             "region_code",
-            label="行政区划代码",
             value=header["region_code"],
         )
         return plan
@@ -196,8 +102,6 @@ def plan_import(
         return plan
     plan.kind = "own" if own else "return"
     plan.registers = resolve_registers(session, result.data, own=own)
-    from lifelong_desktop.submission.importing.match import match_activities
-
     match_activities(session, plan, programme, own)
     return plan
 
@@ -220,14 +124,12 @@ def _seq_rules(session: Session, plan: ImportPlan, programme: Programme) -> bool
     if seq == latest_seq and plan.hash == latest_hash:
         plan.kind = "same"
         return True
-    _header_finding(
-        plan, ERROR, "stale_submission", "submission_seq", label="填报版本号", seq=seq, latest=latest_seq
-    )
+    header_finding(plan, ERROR, "stale_submission", "submission_seq", seq=seq, latest=latest_seq)
     return False
 
 
 def apply_import(
-    db: Any,
+    db: Database,
     path: Path | str | ReadResult,
     *,
     year: int | None = None,
@@ -236,15 +138,11 @@ def apply_import(
     file_name: str | None = None,
 ) -> ImportOutcome:
     """Read, plan and apply one workbook in one transaction (nothing is written on any error)."""
-    from lifelong_desktop.submission.importing.apply import execute
-
     result = path if isinstance(path, ReadResult) else read_workbook(path, year_hint=year)
     if not result.ok:
         return ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=dry_run)
     outcome: ImportOutcome | None = None
     if not dry_run and _holds_a_programme(db):  # a new, empty database has nothing to lose
-        from lifelong_desktop.db import backup_before
-
         backup_before(db, "import")  # a consistent copy first; raises DatabaseProblem when none can be made
     try:
         with (
@@ -273,7 +171,7 @@ def apply_import(
     return outcome
 
 
-def _holds_a_programme(db: Any) -> bool:
+def _holds_a_programme(db: Database) -> bool:
     with db.read() as session:
         return session.scalar(select(Programme.id).limit(1)) is not None
 

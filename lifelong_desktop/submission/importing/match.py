@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import ROLE_FIELDS, Programme
 from lifelong_desktop.services.rows import ActivityRow, activity_rows
 from lifelong_desktop.submission.findings import ERROR, WARNING
+from lifelong_desktop.submission.importing.plan import ActivityChange, ImportPlan, activity_finding
 from lifelong_desktop.submission.importing.registers import venue_key
 from lifelong_desktop.submission.values import normalised
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from lifelong_desktop.submission.importing.importer import ImportPlan
 
 SCALARS = (
     "title",
@@ -96,8 +94,6 @@ def _key(title: str | None, start: Any, city: str | None) -> tuple[str, Any, str
 
 def match_activities(session: Session, plan: ImportPlan, programme: Programme, own: bool) -> None:
     """Fill plan.new/updated/unchanged/kept/missing and their findings."""
-    from lifelong_desktop.submission.importing.importer import ActivityChange, _activity_finding
-
     rows = activity_rows(session, programme.id)
     plan.db_rows = {r.id: r for r in rows}
     by_uid = {r.uid: r for r in rows}
@@ -116,7 +112,7 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
             continue
         found = by_uid.get(uid)
         if found is not None and found.id not in candidates:
-            _activity_finding(plan, ERROR, "duplicate_id", i, "activity_id", label="活动编号", value=uid)
+            activity_finding(plan, ERROR, "duplicate_id", i, "activity_id", value=uid)
             continue
         found_db[i] = found
         if found is not None:
@@ -145,7 +141,7 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
             plan.unchanged.append(change)
         elif own and as_of is not None and db.updated_at is not None and db.updated_at > as_of:
             plan.kept.append(change)
-            _activity_finding(plan, WARNING, "local_edit_newer", i, "activity_id", title=db.title)
+            activity_finding(plan, WARNING, "local_edit_newer", i, "activity_id", title=db.title)
         else:
             plan.updated.append(change)
             plan.diffs[db.id] = diff
@@ -155,6 +151,6 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
         if own and as_of is not None and r.updated_at is not None and r.updated_at > as_of:
             continue  # created or changed here after the export: not missing from the workbook
         plan.missing.append(ActivityChange(r.uid, r.title, None, r.id, r.start_date))
-        _activity_finding(
+        activity_finding(
             plan, WARNING, "missing_in_resubmission", None, "activity_id", title=r.title, uid=r.uid
         )
