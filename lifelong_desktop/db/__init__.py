@@ -20,7 +20,7 @@ from lifelong_desktop.db.backups import (
 )
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS, SQLITE_HEADER, OpenOptions, make_engine
-from lifelong_desktop.db.migrations import head_revision, known_revisions, migrate
+from lifelong_desktop.db.migrations import migrate
 from lifelong_desktop.db.opening import open_database, remove_database_files
 from lifelong_desktop.db.problems import (
     ConcurrentEdit,
@@ -29,6 +29,7 @@ from lifelong_desktop.db.problems import (
     classify,
     expect_version,
 )
+from lifelong_desktop.db.revisions import head_revision, known_revisions
 
 
 def backup_before(db: Database, reason: str = "import") -> Path:

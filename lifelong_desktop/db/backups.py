@@ -16,6 +16,7 @@ from lifelong_desktop.db.backup_files import (  # noqa: F401 - re-exported: the 
     list_backups,
 )
 from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS, SQLITE_HEADER
+from lifelong_desktop.db.revisions import known_revisions, revision_of
 from lifelong_desktop.db.rotation import SETTINGS_FILE, BackupPolicy, backups_to_delete, rotate  # noqa: F401
 
 
@@ -115,8 +116,6 @@ def verify_file(path: Path, *, full: bool = True) -> str | None:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not {"alembic_version", "programme", "activity"} <= tables:
                 return "not a lifelong-desktop database"
-            from lifelong_desktop.db.migrations import known_revisions, revision_of
-
             revision = revision_of(con)
             if revision not in known_revisions():
                 return f"made by a newer version (revision {revision})"

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
-from lifelong_desktop.db import backups, migrations, netfs
+from lifelong_desktop.db import backups, migrations, netfs, revisions
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import SQLITE_HEADER, OpenOptions, connect_raw, make_engine, network_options
 from lifelong_desktop.db.problems import DatabaseNotice, DatabaseProblem, classify
@@ -82,7 +82,7 @@ def _quick_check(path: Path, options: OpenOptions) -> str | None:
         rows = con.execute("PRAGMA quick_check").fetchall()
         if [r[0] for r in rows] != ["ok"]:
             raise DatabaseProblem("damaged", path, "; ".join(str(r[0]) for r in rows[:3]))
-        return migrations.revision_of(con)
+        return revisions.revision_of(con)
     finally:
         con.close()
 
@@ -146,8 +146,8 @@ def open_database(
     try:
         current = _preflight(path, options) if has_data and check else None
         if has_data and not check:
-            current = migrations.current_revision(path)
-        upgrading = current != migrations.head_revision()  # then migrate() takes its own copy first
+            current = revisions.current_revision(path)
+        upgrading = current != revisions.head_revision()  # then migrate() takes its own copy first
         if has_data and backup_on_open and not options.read_only and current is not None and not upgrading:
             notice = _backup_on_open(path, policy or backups.BackupPolicy.load())
             if notice:

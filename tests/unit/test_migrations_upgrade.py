@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from lifelong_desktop.db import head_revision, known_revisions, list_backups, migrations, open_database
+from lifelong_desktop.db import (
+    head_revision,
+    known_revisions,
+    list_backups,
+    migrations,
+    open_database,
+    revisions,
+)
 from lifelong_desktop.services.rows import activity_rows
 from tests.unit.reliability_data import sound
 
@@ -107,11 +114,11 @@ def downgrade() -> None:
 def batch_scripts(tmp_path, monkeypatch):
     """A copy of the migrations folder with one more revision that recreates the activity table."""
     scripts = tmp_path / "migrations"
-    shutil.copytree(migrations.script_location(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(revisions.script_location(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
     (scripts / "versions" / "9001_rebuild_activity.py").write_text(
         textwrap.dedent(BATCH_REVISION).replace("{head}", head_revision()), encoding="utf-8"
     )
-    monkeypatch.setattr(migrations, "script_location", lambda: scripts)
+    monkeypatch.setattr(revisions, "script_location", lambda: scripts)
     return scripts
 
 
