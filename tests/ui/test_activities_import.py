@@ -44,14 +44,14 @@ def test_preview_then_cancel_changes_nothing(window, exported):
         seen.append((dialog.plan.counts, dialog.apply_button.isEnabled()))
         return False
 
-    window.activities.editing.run_dialog = cancel
+    window.ctx.run_dialog = cancel
     assert not run_import(window, exported)
     assert seen == [({"new": 2, "updated": 0, "unchanged": 8, "missing": 0}, True)]
     assert window.activities.model.total_count == 8 and window.ctx.undo_stack.count() == 0
 
 
 def test_apply_is_undone_and_redone(window, exported, qtbot):
-    window.activities.editing.run_dialog = lambda dialog: True
+    window.ctx.run_dialog = lambda dialog: True
     with qtbot.waitSignal(window.ctx.data_changed):
         assert run_import(window, exported)
     assert window.activities.model.total_count == 10
@@ -67,7 +67,7 @@ def test_apply_is_undone_and_redone(window, exported, qtbot):
 
 
 def test_undo_is_refused_when_another_window_changed_the_database(window, exported, db_path):
-    window.activities.editing.run_dialog = lambda dialog: True
+    window.ctx.run_dialog = lambda dialog: True
     assert run_import(window, exported)
     row = window.activities.model.row_at(0)
     other = open_database(db_path)
@@ -117,7 +117,7 @@ def teardown_module():
 
 def test_a_missing_file_is_said_to_be_missing_not_unreadable(window, tmp_path):
     shown = []
-    window.activities.editing.run_dialog = lambda dialog: shown.append(dialog) or False
+    window.ctx.run_dialog = lambda dialog: shown.append(dialog) or False
     assert not run_import(window, tmp_path / "搬走了.xlsx")
     assert shown == [] and len(window.told) == 1
     assert "not found" in window.told[0] and "搬走了.xlsx" in window.told[0]
@@ -127,7 +127,7 @@ def test_findings_are_shown_whole(qtbot, window, tmp_path):
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
     shown = []
-    window.activities.editing.run_dialog = lambda dialog: shown.append(dialog) or False
+    window.ctx.run_dialog = lambda dialog: shown.append(dialog) or False
     run_import(window, bad)
     [dialog] = shown
     qtbot.addWidget(dialog)

@@ -214,12 +214,12 @@ def test_sort_keys_are_cached_for_the_next_run(monkeypatch):
 
 
 def test_english_words_for_codes(model):
-    from lifelong_desktop.ui.common import codes
+    from lifelong_desktop.ui.common.language import message_language, set_window_language
 
-    codes.set_language("en")
+    set_window_language("en")
     try:
         assert model.index(0, tm.COL_MODE).data() == "On site"
-        assert codes.message_language() == "en"
+        assert message_language() == "en"
     finally:
-        codes.set_language("zh_CN")
+        set_window_language("zh_CN")
     assert model.index(0, tm.COL_MODE).data() == "线下"

@@ -110,10 +110,10 @@ def test_paste_action_reads_the_clipboard(desk, qtbot):
 
     QGuiApplication.clipboard().setText("\n".join([HEADER, SECOND]))
     desk.script = lambda dialog: True
-    desk.actions[ActionId.PASTE_ROWS].trigger()
+    desk.registry[ActionId.PASTE_ROWS].trigger()
     assert "线上读书分享" in desk.rows()
     QGuiApplication.clipboard().setText("")
-    desk.actions[ActionId.PASTE_ROWS].trigger()
+    desk.registry[ActionId.PASTE_ROWS].trigger()
     assert len(desk.told) == 1  # "nothing to paste", no dialog
 
 

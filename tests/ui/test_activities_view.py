@@ -29,12 +29,12 @@ class Desk:
         self.ctx = AppContext(db, plan["programme"])
         self.view = ActivitiesView(self.ctx)
         qtbot.addWidget(self.view)
-        self.actions = ActionRegistry(self.view)
-        self.view.bind_actions(self.actions)
+        self.registry = ActionRegistry(self.view)
+        self.view.bind_actions(self.registry)
         self.told: list[str] = []
         self.view.inform = lambda title, text: self.told.append(text)
         self.script = None
-        self.view.editing.run_dialog = self._run
+        self.view.ctx.run_dialog = self._run
 
     def _run(self, dialog) -> bool:
         assert self.script is not None, f"unexpected dialog {dialog.windowTitle()}"
@@ -75,7 +75,7 @@ def _fill_new(form):
 def test_create_shows_selects_and_saves(desk, qtbot):
     desk.script = _fill_new
     with qtbot.waitSignal(desk.ctx.data_changed):
-        desk.actions[ActionId.NEW_ACTIVITY].trigger()
+        desk.registry[ActionId.NEW_ACTIVITY].trigger()
     row = desk.rows()["社区读书会"]
     assert row.undertakers == ("沈阳开放大学", "大连市图书馆")
     assert row.venue_name == "沈阳市图书馆" and row.address == "沈阳市中山路1号"
@@ -101,7 +101,7 @@ def test_edit_reorders_organisers_and_undo_restores(desk, qtbot):
 
     desk.script = edit
     with qtbot.waitSignal(desk.ctx.data_changed):
-        desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+        desk.registry[ActionId.EDIT_ACTIVITY].trigger()
     rows = desk.rows()
     assert title not in rows
     assert rows["沈阳市终身学习周开幕"].undertakers == ("鞍山市总工会", "沈阳开放大学")
@@ -116,7 +116,7 @@ def test_edit_reorders_organisers_and_undo_restores(desk, qtbot):
 def test_cancelled_form_changes_nothing(desk):
     desk.select_titles("沈阳市终身学习活动000")
     desk.script = lambda form: (form.title.setText("不保存"), False)[1]
-    desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+    desk.registry[ActionId.EDIT_ACTIVITY].trigger()
     assert "不保存" not in desk.rows() and desk.ctx.undo_stack.count() == 0
 
 
@@ -124,7 +124,7 @@ def test_delete_and_undo_gives_the_same_activity_back(desk, qtbot):
     before = desk.rows()
     ids = desk.select_titles("大连市终身学习活动001", "鞍山市终身学习活动002")
     with qtbot.waitSignal(desk.ctx.data_changed):
-        desk.actions[ActionId.DELETE_ACTIVITY].trigger()
+        desk.registry[ActionId.DELETE_ACTIVITY].trigger()
     assert len(desk.rows()) == 8 and desk.view.model.total_count == 8
     desk.ctx.undo_stack.undo()
     after = desk.rows()
@@ -146,7 +146,7 @@ def test_bulk_edit_status_and_dates_then_undo(desk, qtbot):
 
     desk.script = bulk
     with qtbot.waitSignal(desk.ctx.data_changed):
-        desk.actions[ActionId.BULK_EDIT].trigger()
+        desk.registry[ActionId.BULK_EDIT].trigger()
     rows = desk.rows()
     assert rows["沈阳市终身学习活动000"].status == "confirmed"
     assert rows["鞍山市终身学习活动002"].start_date == date(2024, 10, 29)
@@ -158,7 +158,7 @@ def test_bulk_edit_status_and_dates_then_undo(desk, qtbot):
 def test_duplicate_and_weekly_series(desk, qtbot):
     desk.select_titles("沈阳市终身学习活动000")
     with qtbot.waitSignal(desk.ctx.data_changed):
-        desk.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+        desk.registry[ActionId.DUPLICATE_ACTIVITY].trigger()
     assert desk.view.model.total_count == 11
     assert len(desk.view.selected_ids()) == 1
 
@@ -171,7 +171,7 @@ def test_duplicate_and_weekly_series(desk, qtbot):
 
     desk.script = series
     with qtbot.waitSignal(desk.ctx.data_changed):
-        desk.actions[ActionId.WEEKLY_SERIES].trigger()
+        desk.registry[ActionId.WEEKLY_SERIES].trigger()
     made = [r for r in desk.view.model.all_rows() if r.start_date.month == 11]
     assert sorted(r.start_date.day for r in made) == [2, 9, 16, 23, 30]
     assert len(desk.view.selected_ids()) == 5
@@ -200,7 +200,7 @@ def test_typing_in_the_search_box_filters_and_sorting_by_header(desk, qtbot):
     }
     assert {model.row_at(i).id for i in range(model.rowCount())} == expected and 2 < len(expected) < 10
     assert f"{len(expected)} of 10" in desk.view.filter_bar.count_label.text()
-    desk.actions[ActionId.CLEAR_FILTERS].trigger()
+    desk.registry[ActionId.CLEAR_FILTERS].trigger()
     assert model.rowCount() == 10 and desk.view.filter_bar.search.text() == ""
     set_combo_data(desk.view.filter_bar.status, "held")
     assert {model.row_at(r).status for r in range(model.rowCount())} == {"held"}
@@ -212,9 +212,9 @@ def test_typing_in_the_search_box_filters_and_sorting_by_header(desk, qtbot):
 
 def test_everything_is_saved_without_a_save_button(desk, qtbot, db_path):
     desk.script = _fill_new
-    desk.actions[ActionId.NEW_ACTIVITY].trigger()
+    desk.registry[ActionId.NEW_ACTIVITY].trigger()
     desk.select_titles("沈阳市终身学习活动000")
-    desk.actions[ActionId.DELETE_ACTIVITY].trigger()
+    desk.registry[ActionId.DELETE_ACTIVITY].trigger()
     desk.db.close()
     again = open_database(db_path)
     try:
@@ -243,7 +243,7 @@ def test_edit_conflict_from_another_window_is_shown_and_nothing_overwritten(desk
         return True
 
     desk.script = edit
-    desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+    desk.registry[ActionId.EDIT_ACTIVITY].trigger()
     assert len(desk.told) == 1 and "另一窗口的标题" in desk.told[0]
     assert "其他窗口" in desk.told[0] or "another window" in desk.told[0]
     rows = desk.rows()
@@ -257,7 +257,7 @@ def test_undo_that_conflicts_is_reported_and_dropped(desk, qtbot, db_path):
 
     desk.select_titles("沈阳市终身学习活动000")
     desk.script = lambda form: (form.title.setText("第一次修改"), True)[1]
-    desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+    desk.registry[ActionId.EDIT_ACTIVITY].trigger()
     changed = desk.rows()["第一次修改"]
     other = open_database(db_path)
     try:
@@ -307,19 +307,19 @@ def test_partial_refreshes_leave_the_table_equal_to_a_fresh_read(desk, qtbot):
     desk.select_titles("大连市终身学习活动001")
     desk.script = lambda form: (form.title.setText("分会场一"), True)[1]
     with qtbot.waitSignal(desk.ctx.data_changed):
-        desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+        desk.registry[ActionId.EDIT_ACTIVITY].trigger()
     same_as_database()
     assert desk.rows()["分会场一"].parent_uid == main.uid
     desk.view.table.sortByColumn(tm.COL_TITLE, Qt.SortOrder.AscendingOrder)
     qtbot.keyClicks(desk.view.filter_bar.search, "0")
     desk.select_titles("沈阳市终身学习活动000")
-    desk.actions[ActionId.DELETE_ACTIVITY].trigger()  # a main venue: its sub-venue's row changes too
+    desk.registry[ActionId.DELETE_ACTIVITY].trigger()  # a main venue: its sub-venue's row changes too
     same_as_database()
     assert desk.rows()["分会场一"].parent_id is None
     desk.ctx.undo_stack.undo()
     same_as_database()
     desk.select_titles("鞍山市终身学习活动002", "本溪市终身学习活动003")
-    desk.actions[ActionId.DUPLICATE_ACTIVITY].trigger()
+    desk.registry[ActionId.DUPLICATE_ACTIVITY].trigger()
     same_as_database()
     assert [desk.view.model.row_at(r).title for r in range(desk.view.model.rowCount())] == sorted(
         (r.title for r in desk.view.model.all_rows() if "0" in r.title), key=title_sort
@@ -358,12 +358,12 @@ def test_every_step_undoes_and_redoes_when_edits_and_bulk_edits_interleave(desk,
     def edit():
         desk.view.select_ids([ids[0]])
         desk.script = lambda form: (form.title.setText(f"改过的标题{len(states)}"), True)[1]
-        desk.actions[ActionId.EDIT_ACTIVITY].trigger()
+        desk.registry[ActionId.EDIT_ACTIVITY].trigger()
 
     def bulk():
         desk.view.select_ids(ids)
         desk.script = _bulk("cancelled" if len(states) < 3 else "held", 3)
-        desk.actions[ActionId.BULK_EDIT].trigger()
+        desk.registry[ActionId.BULK_EDIT].trigger()
 
     for step in (edit, bulk) if order == "edit_then_bulk" else (bulk, edit):
         step()
@@ -419,7 +419,8 @@ def test_selecting_everything_does_not_ask_the_model_about_every_cell(qtbot, db,
     qtbot.wait(50)
     assert len(view.selected_ids()) == n
     assert (
-        desk.actions[ActionId.BULK_EDIT].isEnabled() and not desk.actions[ActionId.EDIT_ACTIVITY].isEnabled()
+        desk.registry[ActionId.BULK_EDIT].isEnabled()
+        and not desk.registry[ActionId.EDIT_ACTIVITY].isEnabled()
     )
     assert len(calls) < n * 3, len(calls)  # painting the visible cells only, not 600 rows x 28 columns
     # Ctrl+click a row off again: the rows either side stay selected

@@ -42,9 +42,9 @@ def test_menus_hold_every_action_with_keyboard_access(window):
     for aid, spec in SPECS.items():
         assert aid.name.lower() in in_menus, aid
         assert "&" in spec.text or aid in (ActionId.LANGUAGE_ZH, ActionId.LANGUAGE_EN)
-    assert window.actions[ActionId.UNDO].shortcut().toString() == "Ctrl+Z"
-    assert window.actions[ActionId.REDO].shortcut().toString() == "Ctrl+Y"
-    assert window.actions[ActionId.NEW_ACTIVITY].shortcut().toString() == "Ctrl+N"
+    assert window.registry[ActionId.UNDO].shortcut().toString() == "Ctrl+Z"
+    assert window.registry[ActionId.REDO].shortcut().toString() == "Ctrl+Y"
+    assert window.registry[ActionId.NEW_ACTIVITY].shortcut().toString() == "Ctrl+N"
 
 
 def test_views_follow_activities(window):
@@ -57,10 +57,10 @@ def test_views_follow_activities(window):
 def test_undo_and_redo_from_the_edit_menu(window, qtbot):
     view = window.activities
     view.select_ids([view.model.row_at(0).id])
-    undo, redo = window.actions[ActionId.UNDO], window.actions[ActionId.REDO]
+    undo, redo = window.registry[ActionId.UNDO], window.registry[ActionId.REDO]
     assert not undo.isEnabled()
     with qtbot.waitSignal(window.ctx.data_changed):
-        window.actions[ActionId.DELETE_ACTIVITY].trigger()
+        window.registry[ActionId.DELETE_ACTIVITY].trigger()
     assert undo.isEnabled() and view.model.total_count == 9
     assert "Delete" in undo.text()
     undo.trigger()
@@ -94,8 +94,8 @@ def test_menu_keys_are_unique_and_toolbar_buttons_show_plain_words(qtbot, db, la
             )
         view = w.activities
         view.select_ids([view.model.row_at(0).id])
-        w.actions[ActionId.DELETE_ACTIVITY].trigger()
-        undo = w.actions[ActionId.UNDO]
+        w.registry[ActionId.DELETE_ACTIVITY].trigger()
+        undo = w.registry[ActionId.UNDO]
         assert undo.iconText() in ("Undo", "撤销")  # the button stays short; its tip says what it undoes
         assert (
             undo.toolTip().startswith(undo.iconText() + " ")
@@ -127,11 +127,11 @@ def test_layout_filters_and_sort_are_remembered(window, qtbot, db):
 
 
 def test_language_choice_is_stored(window):
-    window.actions[ActionId.LANGUAGE_EN].trigger()
+    window.registry[ActionId.LANGUAGE_EN].trigger()
     assert S.Settings().get(S.LANGUAGE) == "en"
     assert (
-        window.actions[ActionId.LANGUAGE_EN].isChecked()
-        and not window.actions[ActionId.LANGUAGE_ZH].isChecked()
+        window.registry[ActionId.LANGUAGE_EN].isChecked()
+        and not window.registry[ActionId.LANGUAGE_ZH].isChecked()
     )
 
 
@@ -300,11 +300,11 @@ def test_print_preview_paints_the_schedule(window, monkeypatch, tmp_path):
         chosen.append(dialog.options("zh"))
         return True
 
-    window.activities.editing.run_dialog = by_city
+    window.ctx.run_dialog = by_city
     window.files.print_preview()
     assert len(painted) == 1 and (tmp_path / "preview.pdf").stat().st_size > 1000
     assert chosen[0].by == "city" and chosen[0].orientation == "landscape"
-    window.activities.editing.run_dialog = lambda dialog: False  # cancelled: no preview
+    window.ctx.run_dialog = lambda dialog: False  # cancelled: no preview
     window.files.print_preview()
     assert len(painted) == 1
 
@@ -325,7 +325,7 @@ def test_blank_template_for_a_city_of_the_programme(window, tmp_path):
         chosen.append(dialog.values())
         return True
 
-    window.activities.editing.run_dialog = pick
+    window.ctx.run_dialog = pick
     out = window.files.blank_template(str(tmp_path / "dalian.xlsx"))
     assert chosen == [("210200", 2025)] and out.exists()
     from lifelong_desktop.submission.reading.reader import read_workbook
@@ -370,7 +370,7 @@ def test_other_views_open_an_activity_in_the_form(window):
     window.activities.filter_bar.search.setText("沈阳市")  # filters it out
     assert window.activities.model.row_of_id(target.id) is None
     opened = []
-    window.activities.editing.run_dialog = lambda form: (opened.append(form.title.text()), False)[1]
+    window.ctx.run_dialog = lambda form: (opened.append(form.title.text()), False)[1]
     window.tabs.setCurrentIndex(window.tabs.count() - 1)
     window.ctx.activity_requested.emit(target.id)
     assert opened == [target.title]
@@ -434,7 +434,7 @@ def planning_change():
 def test_files_that_cannot_be_written_are_said_in_the_windows_language(window, tmp_path):
     from PySide6.QtWidgets import QApplication
 
-    from lifelong_desktop.ui.common import codes
+    from lifelong_desktop.ui.common.language import set_window_language
     from lifelong_desktop.ui.shell.i18n import install_translators
 
     said = []
@@ -442,17 +442,17 @@ def test_files_that_cannot_be_written_are_said_in_the_windows_language(window, t
     missing = tmp_path / "不存在的文件夹"
     app = QApplication.instance()
     install_translators(app, "zh_CN")
-    codes.set_language("zh_CN")
+    set_window_language("zh_CN")
     try:
         assert window.files.export_ics(str(missing / "活动周.ics")) is None
         assert window.files.blank_template(str(missing / "模板.xlsx"), "210000", 2024) is None
         assert window.files.export_workbook(str(missing / "填报.xlsx")) is None
         install_translators(app, "en")
-        codes.set_language("en")
+        set_window_language("en")
         assert window.files.export_ics(str(missing / "x.ics")) is None
     finally:
         install_translators(app, "en")
-        codes.set_language("zh_CN")
+        set_window_language("zh_CN")
     assert len(said) == 4 and "does not exist" in said[-1]
     for text in said[:3]:
         assert "不存在" in text and "Errno" not in text and "No such file" not in text, text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import Programme
+from lifelong_desktop.services.checks.runner import PlanWindow, check_rows, run_checks
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import (
     ActivityRow,
@@ -188,22 +188,10 @@ def export_programme(session: Session, p: Programme, path: Path | str) -> Export
     )
 
 
-def check_error_count(session: Session, result: ExportResult) -> int | None:
-    """How many error-level planning-check findings the exported plan has (None when the checks are not there).
-
-    The checks run over the rows just exported when services.checks can take rows, else from the database.
-    """
-    try:
-        checks = importlib.import_module("lifelong_desktop.services.checks.runner")
-    except ImportError:
-        return None
-    check_rows, window = getattr(checks, "check_rows", None), getattr(checks, "PlanWindow", None)
-    findings = None
-    if check_rows is not None and window is not None and result.rows:
-        try:
-            findings = check_rows(list(result.rows), window(*result.window), today=date.today())
-        except (AttributeError, TypeError):  # the checks no longer take exported rows: ask the database
-            findings = None
-    if findings is None:
-        findings = checks.run_checks(session, result.programme_id)
-    return sum(1 for f in findings if getattr(f, "severity", "") == "error")
+def check_error_count(session: Session, result: ExportResult) -> int:
+    """How many error-level planning-check findings the exported plan has (run over the rows just exported)."""
+    if result.rows:
+        findings = check_rows(list(result.rows), PlanWindow(*result.window), today=date.today())
+    else:
+        findings = run_checks(session, result.programme_id)
+    return sum(1 for f in findings if f.severity == "error")

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QTableView
 
 from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem
 from lifelong_desktop.services.planning import EditConflict, PlanningError
+from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities import commands as cmd
 from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
 from lifelong_desktop.ui.activities.choices import load_choices
 from lifelong_desktop.ui.activities.form import ActivityForm
 from lifelong_desktop.ui.activities.messages import problem_text
 from lifelong_desktop.ui.activities.series import WeeklySeriesDialog
-from lifelong_desktop.ui.common import codes
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.undo import DbCommand
-
-if TYPE_CHECKING:
-    from lifelong_desktop.ui.activities.view import ActivitiesView
 
 
 def error_sentence(exc: Exception) -> str:
@@ -46,20 +45,35 @@ def error_sentence(exc: Exception) -> str:
     if isinstance(exc, PlanningError):
         return problem_text(exc.code, **exc.params)
     if isinstance(exc, DatabaseProblem):
-        return exc.message(codes.message_language())
+        return exc.message(message_language())
     return QCoreApplication.translate("ActivityEditing", "The change could not be saved: %1").replace(
         "%1", str(exc)
     )
 
 
-class ActivityEditing(QObject):
-    """Owned by the view; `run_dialog` is the one place dialogs are shown (tests replace it)."""
+class EditedView(Protocol):
+    """What the editing commands need of the Activities view (it is the one implementation)."""
 
-    def __init__(self, view: ActivitiesView) -> None:
-        super().__init__(view)
+    ctx: AppContext
+    model: Any  # ActivityTableModel
+    table: QTableView
+    status_message: Any  # Signal(str)
+    inform: Callable[[str, str], None]
+
+    def reload(self, keep_selection: bool = ..., select: Iterable[int] = ...) -> None: ...
+    def selected_rows(self) -> list[ActivityRow]: ...
+    def selected_ids(self) -> list[int]: ...
+    def current_row(self) -> ActivityRow | None: ...
+    def select_ids(self, ids: Iterable[int], current: int | None = None) -> None: ...
+
+
+class ActivityEditing(QObject):
+    """Owned by the view; its dialogs are shown through `ctx.run_dialog`."""
+
+    def __init__(self, view: EditedView) -> None:
+        super().__init__(view)  # type: ignore[arg-type]  # the view is a QWidget
         self.view = view
         self.ctx = view.ctx
-        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
 
     def execute(self, command: DbCommand) -> bool:
         """Run one edit; on failure say why in one sentence and show the data as it now is."""
@@ -78,7 +92,7 @@ class ActivityEditing(QObject):
         if self.ctx.programme_id is None:
             return
         form = ActivityForm(load_choices(self.ctx), None, self.view.model.all_rows(), self.view)
-        if self.run_dialog(form):
+        if self.ctx.run_dialog(form):
             command = cmd.CreateActivity(self.ctx, form.value())
             if self.execute(command):
                 self.view.select_ids(command.ids)
@@ -88,7 +102,7 @@ class ActivityEditing(QObject):
         if row is None:
             return
         form = ActivityForm(load_choices(self.ctx), row, self.view.model.all_rows(), self.view)
-        if self.run_dialog(form):
+        if self.ctx.run_dialog(form):
             value = form.value()
             if value == form.initial:
                 return
@@ -126,7 +140,7 @@ class ActivityEditing(QObject):
             return
         cities = list(dict.fromkeys(r.city_code for r in rows if r.city_code))
         dialog = BulkEditDialog(load_choices(self.ctx), len(ids), self.view, cities=cities)
-        if self.run_dialog(dialog):
+        if self.ctx.run_dialog(dialog):
             if self.execute(cmd.BulkEdit(self.ctx, ids, dialog.change())):
                 self.view.select_ids(ids)
 
@@ -135,7 +149,7 @@ class ActivityEditing(QObject):
         if row is None:
             return
         dialog = WeeklySeriesDialog(row, self.view)
-        if self.run_dialog(dialog):
+        if self.ctx.run_dialog(dialog):
             from lifelong_desktop.services.planning import ActivityInput
 
             template = ActivityInput.from_row(row).replace(status="planned", actual_participants=None)
@@ -164,7 +178,7 @@ class ActivityEditing(QObject):
             )
             return
         dialog = PastePreviewDialog(result, self.view)
-        if self.run_dialog(dialog) and result.good:
+        if self.ctx.run_dialog(dialog) and result.good:
             command = cmd.PasteActivities(self.ctx, result.good)
             if self.execute(command):
                 self.view.select_ids(command.created.activity_ids)

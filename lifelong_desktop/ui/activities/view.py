@@ -88,7 +88,7 @@ class ActivitiesView(QWidget):
         self.setTabOrder(self.filter_bar.search, self.table)
         self.filter_bar.search.installEventFilter(self)
 
-        self.actions: ActionRegistry | None = None
+        self.registry: ActionRegistry | None = None
         self._warmed = False
         self.editing = ActivityEditing(self)
         #: shows one sentence to the user; tests replace it
@@ -250,19 +250,19 @@ class ActivitiesView(QWidget):
             self.table.scrollTo(self.model.index(target, 0))
 
     def _selection_changed(self) -> None:
-        if self.actions is None:
+        if self.registry is None:
             return
         n = sum(r.height() for r in self.table.selectionModel().selection())  # rows; ranges never overlap
         for aid in (ActionId.DUPLICATE_ACTIVITY, ActionId.DELETE_ACTIVITY, ActionId.BULK_EDIT):
-            self.actions[aid].setEnabled(n > 0)
+            self.registry[aid].setEnabled(n > 0)
         for aid in (ActionId.EDIT_ACTIVITY, ActionId.WEEKLY_SERIES):
-            self.actions[aid].setEnabled(n == 1)
+            self.registry[aid].setEnabled(n == 1)
 
     # ---------------------------------------------------------------- actions
 
     def bind_actions(self, actions: ActionRegistry) -> None:
         """Connect the window's actions to this view's commands."""
-        self.actions = actions
+        self.registry = actions
         e = self.editing
         for aid, slot in (
             (ActionId.NEW_ACTIVITY, e.new_activity),
@@ -283,7 +283,7 @@ class ActivitiesView(QWidget):
         self.filter_bar.search.selectAll()
 
     def _context_menu(self, pos) -> None:  # noqa: ANN001
-        if self.actions is None:
+        if self.registry is None:
             return
         menu = QMenu(self)
         for aid in (
@@ -300,5 +300,5 @@ class ActivitiesView(QWidget):
             if aid is None:
                 menu.addSeparator()
             else:
-                menu.addAction(self.actions[aid])
+                menu.addAction(self.registry[aid])
         menu.popup(self.table.viewport().mapToGlobal(pos))

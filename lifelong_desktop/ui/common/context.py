@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog
 
 from lifelong_desktop.db import Database
 
@@ -28,6 +30,8 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         #: during one notify() from an undo command: the activity ids it touched (None = reload everything)
         self.changed_activity_ids: frozenset[int] | None = None
+        #: the one place the window's dialogs are shown, modally (tests replace it)
+        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
 
     @property
     def path(self) -> Path:

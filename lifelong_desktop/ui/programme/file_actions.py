@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -13,10 +11,10 @@ from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services import planning
 from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.common.language import message_language
+from lifelong_desktop.ui.common.window import Shell
+from lifelong_desktop.ui.programme.import_preview import run_import
 from lifelong_desktop.ui.shell.actions import ActionId
-
-if TYPE_CHECKING:
-    from lifelong_desktop.ui.shell.main_window import MainWindow
 
 XLSX_FILTER = "Excel (*.xlsx)"
 DB_FILTER = "SQLite (*.sqlite *.db)"
@@ -27,9 +25,9 @@ def write_sentence(exc: OSError, path: str | Path) -> str:
     import errno
 
     from lifelong_desktop.submission.writing.output import WriteProblem
-    from lifelong_desktop.ui.common import codes
+    from lifelong_desktop.ui.common.language import message_language
 
-    lang = codes.message_language()
+    lang = message_language()
     if isinstance(exc, WriteProblem):
         return exc.message(lang)
     target = Path(path).expanduser().absolute()
@@ -44,22 +42,14 @@ def write_sentence(exc: OSError, path: str | Path) -> str:
     return WriteProblem(code, target).message(lang)
 
 
-def available(module: str) -> bool:
-    """Whether another part of the app (written separately) is installed: importer, ics..."""
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        return False
-
-
 class FileActions(QObject):
     """Each command takes an optional path so it can run without a file dialog (tests, recent files)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Shell) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the main window is a QObject
         self.window = window
         self.ctx = window.ctx
-        a = window.actions
+        a = window.registry
         for aid, slot in (
             (ActionId.NEW_DATABASE, self.new_database),
             (ActionId.OPEN_DATABASE, self.open_database),
@@ -75,25 +65,17 @@ class FileActions(QObject):
             a[aid].triggered.connect(lambda _c=False, s=slot: s())
 
     def update_availability(self) -> None:
-        a = self.window.actions
+        a = self.window.registry
         has = self.ctx.programme_id is not None
-        a[ActionId.IMPORT_WORKBOOK].setEnabled(available("lifelong_desktop.submission.importing.importer"))
-        a[ActionId.EXPORT_WORKBOOK].setEnabled(
-            has and available("lifelong_desktop.submission.writing.export")
-        )
-        a[ActionId.BLANK_TEMPLATE].setEnabled(available("lifelong_desktop.submission.writing.template"))
-        printing = available("lifelong_desktop.printing.schedule")
-        a[ActionId.PRINT_PREVIEW].setEnabled(has and printing)
-        a[ActionId.PRINT_SCHEDULE].setEnabled(has and printing)
-        a[ActionId.EXPORT_ICS].setEnabled(has and available("lifelong_desktop.printing.ics"))
+        for aid in (
+            ActionId.EXPORT_WORKBOOK,
+            ActionId.PRINT_PREVIEW,
+            ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_ICS,
+        ):
+            a[aid].setEnabled(has)
 
     # ---------------------------------------------------------------- helpers
-
-    @staticmethod
-    def _lang() -> str:
-        from lifelong_desktop.ui.common import codes
-
-        return codes.message_language()
 
     def _say(self, text: str, title: str = "") -> None:
         self.window.activities.inform(title or self.tr("Not done"), text)
@@ -135,7 +117,7 @@ class FileActions(QObject):
         from lifelong_desktop.ui.programme.new_programme import NewProgrammeDialog, create_from_dialog
 
         dialog = NewProgrammeDialog(self.window)
-        if self.window.activities.editing.run_dialog(dialog):
+        if self.ctx.run_dialog(dialog):
             pid = create_from_dialog(self.ctx, dialog, self._say)
             if pid is not None:
                 self.ctx.set_programme(pid)
@@ -151,7 +133,7 @@ class FileActions(QObject):
             with self.ctx.db.read() as session:
                 p = self._programme(session)
                 dialog = FromLastYearDialog(p.region_name, p.year, self.window)
-            if not self.window.activities.editing.run_dialog(dialog):
+            if not self.ctx.run_dialog(dialog):
                 return None
             copy_activities = dialog.copy_activities.isChecked()
         from lifelong_desktop.ui.programme.import_command import MadeProgramme, NewProgrammeFromLastYear
@@ -171,7 +153,7 @@ class FileActions(QObject):
             self._say(problem_text(exc.code, **exc.params))
             return None
         except DatabaseProblem as exc:
-            self._say(exc.message(self._lang()))
+            self._say(exc.message(message_language()))
             return None
         pid, ids = command.outcome.programme_id, command.outcome.activity_ids
         self._done(self.tr("Next year's programme was created with %n activities.", "", len(ids)))
@@ -180,7 +162,6 @@ class FileActions(QObject):
     # ---------------------------------------------------------------- workbooks
 
     def import_workbook(self, path: str | None = None) -> None:
-        from lifelong_desktop.ui.programme.import_preview import run_import
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
@@ -203,7 +184,7 @@ class FileActions(QObject):
             with self.ctx.db.transaction("export") as session:
                 result = export_programme(session, self._programme(session), path)
         except DatabaseProblem as exc:
-            self._say(exc.message(self._lang()))
+            self._say(exc.message(message_language()))
             return None
         except OSError as exc:
             self._say(
@@ -230,7 +211,7 @@ class FileActions(QObject):
             with self.ctx.db.read() as session:
                 p = self._programme(session) if self.ctx.programme_id else None
             dialog = TemplateDialog(p.region_code if p else "210000", (p.year if p else 2024), self.window)
-            if not self.window.activities.editing.run_dialog(dialog):
+            if not self.ctx.run_dialog(dialog):
                 return None
             region_code, year = dialog.values()
         path = path or self._save_path(
@@ -242,7 +223,9 @@ class FileActions(QObject):
             written, _ = write_template(region_code, year, path)
         except TemplateProblem as exc:
             self._say(
-                self.tr("The template could not be written: %1").replace("%1", exc.message(self._lang()))
+                self.tr("The template could not be written: %1").replace(
+                    "%1", exc.message(message_language())
+                )
             )
             return None
         except OSError as exc:
@@ -258,7 +241,6 @@ class FileActions(QObject):
     def _schedule(self):  # noqa: ANN202 - a ScheduleDocument, or None when the user cancelled
         from lifelong_desktop.printing.schedule import build_schedule
         from lifelong_desktop.services.regions import regions
-        from lifelong_desktop.ui.common import codes
         from lifelong_desktop.ui.programme.print_options import PrintOptionsDialog
 
         with self.ctx.db.read() as session:
@@ -266,10 +248,10 @@ class FileActions(QObject):
         region = regions().get(p.region_code)
         cities = regions().cities_of(p.region_code) if region and region.level == "province" else []
         dialog = PrintOptionsDialog(cities, self.window)
-        if not self.window.activities.editing.run_dialog(dialog):
+        if not self.ctx.run_dialog(dialog):
             return None
         with self.ctx.db.read() as session:
-            return build_schedule(session, self.ctx.programme_id, dialog.options(codes.message_language()))
+            return build_schedule(session, self.ctx.programme_id, dialog.options(message_language()))
 
     def _schedule_and_printer(self):  # noqa: ANN202 - (ScheduleDocument, QPrinter), or None when cancelled
         from PySide6.QtPrintSupport import QPrinter
@@ -312,11 +294,10 @@ class FileActions(QObject):
         path = path or self._save_path(self.tr("Export iCalendar"), "活动周.ics", "iCalendar (*.ics)")
         if not path:
             return None
-        from lifelong_desktop.ui.common import codes
 
         try:
             with self.ctx.db.read() as session:
-                count = ics.write_ics(session, self.ctx.programme_id, path, lang=codes.message_language())
+                count = ics.write_ics(session, self.ctx.programme_id, path, lang=message_language())
         except OSError as exc:
             self._say(
                 self.tr("The calendar could not be written: %1").replace("%1", write_sentence(exc, path))

@@ -4,7 +4,7 @@ then Apply (one undoable edit) or Cancel."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from lifelong_desktop.db import DatabaseProblem
-from lifelong_desktop.ui.common import codes
+from lifelong_desktop.ui.common.language import message_language
+from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.common.wrapped_rows import wrap_rows
-
-if TYPE_CHECKING:
-    from lifelong_desktop.ui.shell.main_window import MainWindow
 
 COL_SEVERITY, COL_WHERE, COL_MESSAGE = range(3)
 FindingRole = Qt.ItemDataRole.UserRole + 1
@@ -42,7 +40,7 @@ class FindingsModel(QAbstractTableModel):
     def set_rows(self, findings) -> None:  # noqa: ANN001
         self.beginResetModel()
         self._rows = tuple(sorted(findings, key=lambda f: f.severity != "error"))
-        lang = codes.message_language()
+        lang = message_language()
         self._texts = tuple(f.message(lang) for f in self._rows)
         self.endResetModel()
 
@@ -147,7 +145,7 @@ class ImportPreviewDialog(QDialog):
         self.resize(760, 440 if plan.findings else 200)
 
 
-def run_import(window: MainWindow, path: Path) -> bool:
+def run_import(window: Shell, path: Path) -> bool:
     """Plan (read only), preview, and on Apply import as one undoable edit; True when applied."""
     from lifelong_desktop.submission.importing.importer import apply_import, plan_import
     from lifelong_desktop.ui.programme.import_command import ImportWorkbook
@@ -169,7 +167,7 @@ def run_import(window: MainWindow, path: Path) -> bool:
     except DatabaseProblem as exc:
         view.inform(
             QCoreApplication.translate("ImportPreviewDialog", "Not done"),
-            exc.message(codes.message_language()),
+            exc.message(message_language()),
         )
         return False
     except OSError as exc:
@@ -181,7 +179,7 @@ def run_import(window: MainWindow, path: Path) -> bool:
         )
         return False
     dialog = ImportPreviewDialog(plan, path.name, window)
-    if not view.editing.run_dialog(dialog):
+    if not ctx.run_dialog(dialog):
         return False
     prune = dialog.prune.isChecked()
     command = ImportWorkbook(
@@ -192,12 +190,12 @@ def run_import(window: MainWindow, path: Path) -> bool:
     except DatabaseProblem as exc:
         view.inform(
             QCoreApplication.translate("ImportPreviewDialog", "Not done"),
-            exc.message(codes.message_language()),
+            exc.message(message_language()),
         )
         return False
     outcome = command.outcome
     if not outcome.applied:
-        errors = [f.message(codes.message_language()) for f in outcome.findings if f.severity == "error"]
+        errors = [f.message(message_language()) for f in outcome.findings if f.severity == "error"]
         view.inform(
             QCoreApplication.translate("ImportPreviewDialog", "Not done"),
             errors[0]

@@ -6,18 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.services import registers
 from lifelong_desktop.services.registers import Change
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.undo import DbCommand
-
-
-def message_language() -> str:
-    """The language of domain sentences (messages.render) matching the window's locale."""
-    return "en" if QLocale().language() == QLocale.Language.English else "zh"
 
 
 class RegisterCommand(DbCommand):

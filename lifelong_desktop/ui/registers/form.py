@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.registers import RegisterError
 from lifelong_desktop.ui.common.codes import items
-from lifelong_desktop.ui.registers.commands import message_language
+from lifelong_desktop.ui.common.language import message_language
 
 
 def code_combo(code_list: str, blank: str | None = None) -> QComboBox:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTr
 from lifelong_desktop.services.calendar import calendar_rows
 from lifelong_desktop.services.checks.runner import SEVERITIES, CheckFinding, count_by_severity, run_checks
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.lazy_view import LazyView
-from lifelong_desktop.ui.registers.commands import message_language
 
 ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 1  # database id of the activity an item opens
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -18,10 +18,10 @@ from lifelong_desktop import APP_AUTHOR, APP_NAME, __version__
 from lifelong_desktop.db import Database, DatabaseProblem, open_database
 from lifelong_desktop.paths import default_database_path, user_data_dir
 from lifelong_desktop.services.programmes import NoProgramme, get_programme
-from lifelong_desktop.ui.common import codes
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.language import message_language, set_window_language
 from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.i18n import install_translators, message_language
+from lifelong_desktop.ui.shell.i18n import install_translators
 
 CJK_FONTS = (
     "Microsoft YaHei UI",
@@ -96,7 +96,7 @@ class Application:
         self.app, self.settings = app, settings
         self.db: Database | None = None
         self.window = None
-        self.lang = codes.message_language()  # the window's, set by run() from window_language()
+        self.lang = message_language()  # the window's, set by run() from window_language()
 
     def open_first(self, db_path: Path | None) -> bool:
         """The given database, else the last one, else the default; asks for another file on a problem."""
@@ -191,7 +191,7 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     settings = S.Settings()
     language = window_language(settings)
     install_translators(app, language)
-    codes.set_language(language)
+    set_window_language(language)
     app.setApplicationDisplayName(
         QCoreApplication.translate("Application", "Lifelong Learning Activity Week")
     )

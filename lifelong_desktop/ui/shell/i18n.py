@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from lifelong_desktop.paths import resource
+from lifelong_desktop.ui.common.language import LANGUAGES
 
-LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []
 
 
@@ -33,8 +33,3 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             app.installTranslator(tr)
             _installed.append(tr)
     return list(_installed)
-
-
-def message_language(language: str) -> str:
-    """The messages.render language (zh/en) for a UI language."""
-    return "en" if language == "en" else "zh"

@@ -27,9 +27,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx, self.settings = ctx, settings
         self.setObjectName("main_window")
-        self.actions = ActionRegistry(self)
+        self.registry = ActionRegistry(self)
         self.activities = ActivitiesView(ctx, self)
-        self.activities.bind_actions(self.actions)
+        self.activities.bind_actions(self.registry)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.activities, ActivitiesView.title())
@@ -51,8 +51,8 @@ class MainWindow(QMainWindow):
         ctx.data_changed.connect(self._data_changed)
         ctx.programme_changed.connect(self._programme_changed)
         ctx.activity_requested.connect(self.open_activity)
-        self.actions[ActionId.QUIT].triggered.connect(self.close)
-        self.actions[ActionId.ABOUT].triggered.connect(self._about)
+        self.registry[ActionId.QUIT].triggered.connect(self.close)
+        self.registry[ActionId.ABOUT].triggered.connect(self._about)
         undo_base.error_handler.append(self._command_failed)
         self._refresh_programmes()
         self.activities.refresh_choices()
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- building
 
     def _build_menus(self) -> None:
-        a, bar = self.actions, self.menuBar()
+        a, bar = self.registry, self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         for aid in (ActionId.NEW_DATABASE, ActionId.OPEN_DATABASE):
             file_menu.addAction(a[aid])
@@ -137,10 +137,10 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_WORKBOOK,
             ActionId.PRINT_PREVIEW,
         ):
-            tb.addSeparator() if aid is None else tb.addAction(self.actions[aid])
+            tb.addSeparator() if aid is None else tb.addAction(self.registry[aid])
         self.addToolBar(tb)
         self.toolbar = tb
-        show = self.actions[ActionId.SHOW_TOOLBAR]
+        show = self.registry[ActionId.SHOW_TOOLBAR]
         show.setChecked(True)
         show.toggled.connect(tb.setVisible)
         tb.visibilityChanged.connect(show.setChecked)
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
 
     def _wire_undo(self) -> None:
         stack = self.ctx.undo_stack
-        undo, redo = self.actions[ActionId.UNDO], self.actions[ActionId.REDO]
+        undo, redo = self.registry[ActionId.UNDO], self.registry[ActionId.REDO]
         undo.triggered.connect(stack.undo)
         redo.triggered.connect(stack.redo)
         undo.setEnabled(stack.canUndo())
@@ -173,13 +173,13 @@ class MainWindow(QMainWindow):
 
     def _step_text(self, aid: ActionId, base: str, text: str) -> None:
         """The menu says what Undo/Redo will do; the toolbar button keeps its short word, its tip says it all."""
-        action = self.actions[aid]
+        action = self.registry[aid]
         action.setText(f"{base} {text}".strip())
         action.setIconText(button_text(base))
         action.setToolTip(f"{button_text(base)} {text}" if text else self._base_tips[aid])
 
     def _wire_language(self) -> None:
-        zh, en = self.actions[ActionId.LANGUAGE_ZH], self.actions[ActionId.LANGUAGE_EN]
+        zh, en = self.registry[ActionId.LANGUAGE_ZH], self.registry[ActionId.LANGUAGE_EN]
         current = self.settings.get(S.LANGUAGE)
         zh.setChecked(current != "en")
         en.setChecked(current == "en")
@@ -190,8 +190,8 @@ class MainWindow(QMainWindow):
 
     def _set_language(self, language: str) -> None:
         self.settings.set(S.LANGUAGE, language)
-        self.actions[ActionId.LANGUAGE_ZH].setChecked(language != "en")
-        self.actions[ActionId.LANGUAGE_EN].setChecked(language == "en")
+        self.registry[ActionId.LANGUAGE_ZH].setChecked(language != "en")
+        self.registry[ActionId.LANGUAGE_EN].setChecked(language == "en")
         self.statusBar().showMessage(self.tr("The language changes the next time the program starts."), 8000)
 
     def _refresh_programmes(self) -> None:
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_ICS,
             ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
         ):
-            self.actions[aid].setEnabled(has)
+            self.registry[aid].setEnabled(has)
         self.files.update_availability()
         self.programme_label.setText(
             self.tr("%1 %2 programme").replace("%1", current.region_name).replace("%2", str(current.year))
