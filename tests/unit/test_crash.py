@@ -51,7 +51,7 @@ def _run_child(work, *args) -> tuple[int, int]:
         code = 0
         try:
             work(write_fd, *args)
-        except BaseException:  # noqa: BLE001 - the parent checks the database, not the child's exit
+        except BaseException:
             code = 1
         os._exit(code)
     os.close(write_fd)

@@ -102,7 +102,7 @@ def test_mountinfo_tells_network_file_systems(path, fstype, remote, monkeypatch)
     ],
 )
 def test_unc_paths_are_network_paths(path, remote):
-    assert netfs._windows_is_remote(path) is remote  # noqa: SLF001 - the Windows branch, without Windows
+    assert netfs._windows_is_remote(path) is remote
 
 
 def test_local_test_folder_is_not_a_network_share(tmp_path):

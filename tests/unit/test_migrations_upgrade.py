@@ -155,7 +155,7 @@ def test_the_same_rebuild_with_foreign_keys_on_would_lose_the_links(batch_script
     engine = create_engine(f"sqlite:///{path.as_posix()}")
     with engine.begin() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-        command.upgrade(migrations._alembic_config(conn), "head")  # noqa: SLF001
+        command.upgrade(migrations._alembic_config(conn), "head")
     engine.dispose()
     assert len(_rows(path)["activity_organisation"]) < links
 

@@ -22,6 +22,7 @@ from lifelong_desktop.models import (
     Programme,
     Venue,
     now,
+    table_of,
 )
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.services import audit
@@ -92,7 +93,7 @@ def _insert_organisations(session: Session, reg: Registers, stamp: Any) -> tuple
             next_id += 1
         by_name[name] = ids[key]
     if rows:
-        session.execute(insert(Organisation.__table__), rows)
+        session.execute(insert(table_of(Organisation)), rows)
     return by_name, [r["id"] for r in rows]
 
 
@@ -126,7 +127,7 @@ def _insert_venues(
             next_id += 1
         by_name[(v.name, v.city)] = ids[key]
     if rows:
-        session.execute(insert(Venue.__table__), rows)
+        session.execute(insert(table_of(Venue)), rows)
     return by_name, [r["id"] for r in rows]
 
 
@@ -234,8 +235,8 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
     cache = session.execute(text("PRAGMA cache_size")).scalar()
     session.execute(text("PRAGMA cache_size=-65536"))
     try:
-        session.execute(insert(Activity.__table__), rows)
-        session.execute(insert(ActivityOrganisation.__table__), links)
+        session.execute(insert(table_of(Activity)), rows)
+        session.execute(insert(table_of(ActivityOrganisation)), links)
     finally:
         session.execute(text(f"PRAGMA cache_size={int(cache)}"))
     for entity, ids in (

@@ -178,7 +178,7 @@ class Composer:
             title = title.replace("{" + k + "}", v)
         return title[:100]
 
-    def _pick(self, keys: list, cum: list[int]):  # noqa: ANN202 - one of keys, by cumulative weight
+    def _pick(self, keys: list, cum: list[int]):
         return keys[bisect(cum, self.rng.random() * cum[-1])]
 
     def compose(self, i: int) -> Spec:

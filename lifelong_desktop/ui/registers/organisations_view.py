@@ -160,7 +160,7 @@ class OrganisationsView(RegisterView):
 
     # -- edits
 
-    def _validator(self, org_id: int | None):  # noqa: ANN202
+    def _validator(self, org_id: int | None):
         def validate(values: dict[str, Any]) -> None:
             with self.ctx.db.read() as session:
                 registers.check_organisation(session, values, org_id)
@@ -233,5 +233,5 @@ class OrganisationsView(RegisterView):
         )
 
 
-def _dates(start, end) -> str:  # noqa: ANN001
+def _dates(start, end) -> str:
     return start.isoformat() if start == end else f"{start.isoformat()} – {end:%m-%d}"

@@ -242,7 +242,7 @@ class VenuesView(RegisterView):
 
     # -- edits
 
-    def _validator(self, venue_id: int | None):  # noqa: ANN202
+    def _validator(self, venue_id: int | None):
         def validate(values: dict[str, Any]) -> None:
             with self.ctx.db.read() as session:
                 registers.check_venue(session, values, venue_id)
@@ -318,5 +318,5 @@ class VenuesView(RegisterView):
         )
 
 
-def _weekday(day) -> str:  # noqa: ANN001
+def _weekday(day) -> str:
     return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)

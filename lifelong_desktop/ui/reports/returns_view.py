@@ -40,7 +40,7 @@ class ReturnsView(LazyView):
         self.returns: list[ReturnRow] = []
         not_yet = self.tr("Not yet returned")
 
-        def count(attr: str):  # noqa: ANN202
+        def count(attr: str):
             return lambda r: str(getattr(r, attr)) if r.returned else ""
 
         self.model = RowTableModel(

@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         s.set(S.CURRENT_VIEW, self.tabs.currentIndex())
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         if self._command_failed in undo_base.error_handler:
             undo_base.error_handler.remove(self._command_failed)
