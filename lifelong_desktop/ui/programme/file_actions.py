@@ -11,10 +11,10 @@ from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services import planning
 from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.common.actions import ActionId
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.programme.import_preview import run_import
-from lifelong_desktop.ui.shell.actions import ActionId
 
 XLSX_FILTER = "Excel (*.xlsx)"
 DB_FILTER = "SQLite (*.sqlite *.db)"
