@@ -97,6 +97,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from lifelong_desktop.submission.writing.export import check_error_count, export_programme
+    from lifelong_desktop.submission.writing.readiness import ExportRefused
 
     target = _target(args.out)
     db = open_db(args)
@@ -107,6 +108,8 @@ def run_export(args: argparse.Namespace) -> int:
                 result = export_programme(session, programme, target)
         except WriteProblem as exc:
             raise CliError(exc.message(), EXIT_UNREADABLE) from exc
+        except ExportRefused as exc:
+            raise CliError(exc.message(), EXIT_ERRORS) from exc
         with db.read() as session:
             errors = check_error_count(session, result)
     finally:

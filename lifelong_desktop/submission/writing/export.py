@@ -20,9 +20,12 @@ from lifelong_desktop.services.rows import (
     organisation_rows,
     venue_rows,
 )
+from lifelong_desktop.submission.findings import ERROR
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.model import WorkbookData
+from lifelong_desktop.submission.reading.reader import read_workbook
 from lifelong_desktop.submission.writing.output import atomic_file
+from lifelong_desktop.submission.writing.readiness import ExportRefused, export_blockers
 from lifelong_desktop.submission.writing.writer import generator, write_package
 
 
@@ -162,14 +165,19 @@ def export_programme(session: Session, p: Programme, path: Path | str) -> Export
 
     Call inside one write transaction (`db.transaction`): the programme is updated and flushed before the
     file is renamed into place, so a failed rename rolls the database back and a failed write leaves both
-    the old file and the old seq.
+    the old file and the old seq. Raises ExportRefused, writing nothing, when the settings or activities
+    lack what the format requires, or when the app's own reader finds an error in the file just written.
     """
     as_of = datetime.now().replace(microsecond=0)
     seq = (p.submission_seq or 0) + 1
     rows = activity_rows(session, p.id)
+    blockers = export_blockers(p, rows)
+    if blockers is not None:
+        raise blockers
     data = workbook_data(session, p, seq, as_of, rows)
     with atomic_file(path) as tmp:
         write_package(data, tmp)
+        read_back(tmp)
         p.submission_seq = seq
         p.last_exported_at = as_of
         session.flush()
@@ -186,6 +194,13 @@ def export_programme(session: Session, p: Programme, path: Path | str) -> Export
         (p.window_start, p.window_end),
         tuple(rows),
     )
+
+
+def read_back(path: Path) -> None:
+    """Read a written workbook with the app's own reader; ExportRefused with its errors if it has any."""
+    errors = [f for f in read_workbook(path).findings if f.severity == ERROR]
+    if errors:
+        raise ExportRefused(findings=errors)
 
 
 def check_error_count(session: Session, result: ExportResult) -> int:
