@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import Activity, ActivityOrganisation, new_uuid, now
+from lifelong_desktop.models import Activity, ActivityOrganisation, new_uuid, now, table_of
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.planning.errors import EditConflict
 from lifelong_desktop.services.planning.inputs import ROLES, SCALARS, ActivityInput, check, link_rows
@@ -32,7 +32,7 @@ def update_bulk(
     }
     check_versions(session, items, current)
     stamp = now()
-    table = Activity.__table__
+    table = table_of(Activity)
     params = []
     for activity_id, data, _version in items:
         values = {name: getattr(data, name) for name in SCALARS}
@@ -63,9 +63,9 @@ def update_bulk(
     ids = [i for i, _ in relink]
     for c in range(0, len(ids), CHUNK):
         session.execute(
-            ActivityOrganisation.__table__.delete().where(
-                ActivityOrganisation.activity_id.in_(ids[c : c + CHUNK])
-            )
+            table_of(ActivityOrganisation)
+            .delete()
+            .where(ActivityOrganisation.activity_id.in_(ids[c : c + CHUNK]))
         )
     links = link_rows(relink)
     if links:

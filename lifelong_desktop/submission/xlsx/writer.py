@@ -382,5 +382,5 @@ class XlsxWriter:
         """Stop writing (the caller removes the partial file)."""
         try:
             self.zip.close()
-        except Exception:  # noqa: BLE001 - the partial file is discarded anyway
+        except Exception:
             pass

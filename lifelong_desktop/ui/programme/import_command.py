@@ -79,7 +79,7 @@ class ImportWorkbook(DbCommand):
     #: show the programme the edit made (or imported into) once it is applied
     switch_programme = False
 
-    def __init__(self, ctx: AppContext, file_name: str, apply, text: str | None = None) -> None:  # noqa: ANN001
+    def __init__(self, ctx: AppContext, file_name: str, apply, text: str | None = None) -> None:
         super().__init__(
             ctx, text or QCoreApplication.translate("UndoCommands", "Import “%1”").replace("%1", file_name)
         )
@@ -130,10 +130,10 @@ class ImportWorkbook(DbCommand):
             return
         self._guarded(lambda: self._swap(self.before, self.after, self.programme_after))
 
-    def _guarded(self, step) -> None:  # noqa: ANN001
+    def _guarded(self, step) -> None:
         try:
             step()
-        except Exception as exc:  # noqa: BLE001 - said in one sentence, the command dropped
+        except Exception as exc:
             self.setObsolete(True)
             for handler in error_handler:
                 handler(exc)

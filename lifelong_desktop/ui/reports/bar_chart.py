@@ -148,7 +148,7 @@ class BarChart(QWidget):
                 )
         p.end()
 
-    def event(self, e) -> bool:  # noqa: ANN001 - any QEvent
+    def event(self, e) -> bool:
         if e.type() == e.Type.ToolTip and isinstance(e, QHelpEvent):
             hit = self.tooltip_at(e.pos())
             if hit:

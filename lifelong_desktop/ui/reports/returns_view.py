@@ -21,7 +21,7 @@ from lifelong_desktop.services.returns import ReturnRow, programme_returns
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.lazy_view import LazyView
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
-from lifelong_desktop.ui.registers.organisations_view import make_table, set_widths
+from lifelong_desktop.ui.common.tables import make_table, set_widths
 
 MISSING = QColor("#b3261e")
 
@@ -40,7 +40,7 @@ class ReturnsView(LazyView):
         self.returns: list[ReturnRow] = []
         not_yet = self.tr("Not yet returned")
 
-        def count(attr: str):  # noqa: ANN202
+        def count(attr: str):
             return lambda r: str(getattr(r, attr)) if r.returned else ""
 
         self.model = RowTableModel(

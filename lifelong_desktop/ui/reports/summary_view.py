@@ -21,7 +21,7 @@ from lifelong_desktop.ui.common.codes import label
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.lazy_view import LazyView
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
-from lifelong_desktop.ui.registers.register_view import make_table, set_widths
+from lifelong_desktop.ui.common.tables import make_table, set_widths
 from lifelong_desktop.ui.reports.bar_chart import BarChart, Series
 
 COLOURS = {
