@@ -96,6 +96,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from lifelong_desktop.submission.reading.errors import errors_in
     from lifelong_desktop.submission.writing.export import check_error_count, export_programme
     from lifelong_desktop.submission.writing.readiness import ExportRefused
 
@@ -105,7 +106,7 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             with db.transaction(messages.render("export.audit_summary", path=target.name)) as session:
                 programme = programme_of(session, args, db)
-                result = export_programme(session, programme, target)
+                result = export_programme(session, programme, target, verify=errors_in)
         except WriteProblem as exc:
             raise CliError(exc.message(), EXIT_UNREADABLE) from exc
         except ExportRefused as exc:
