@@ -234,10 +234,31 @@ def test_jiangsu_from_nothing_to_a_valid_workbook(tmp_path, capsys):
         date(2025, 4, 1),
         date(2025, 12, 31),
     )
+    _assert_own_region(out, "320000", "320100")
     titles = [r[1] for r in load_workbook(out)["活动"].iter_rows(min_row=3, values_only=True)]
     assert sorted(titles) == sorted(
         ["南京市终身学习活动周开幕式", "“书香金陵”线上读书会", "社区老年人智能手机课堂"]
     )
+
+
+def _assert_own_region(path: Path, region: str, example: str) -> None:
+    """地市代码/区县代码 carry the template's region drop-downs; the how-to's examples are the region's own."""
+    wb = load_workbook(path)
+    acts = wb["活动"]
+    keys = [c.value for c in acts[2]]
+    by_column = {
+        str(dv.sqref).split(":")[0].rstrip("0123456789"): dv.formula1
+        for dv in acts.data_validations.dataValidation
+    }
+    codes = wb["代码表"]
+    for key in ("city_code", "county_code"):
+        letter = chr(ord("A") + keys.index(key))
+        assert letter in by_column, key
+        first, last = by_column[letter].split("!")[1].replace("$", "").split(":")
+        entries = [codes[f"C{r}"].value for r in range(int(first[1:]), int(last[1:]) + 1)]
+        assert entries and all(e.split()[0].startswith(region[:2]) for e in entries), (key, entries[:3])
+    how_to = "\n".join(str(r[0].value or "") for r in wb["填报说明"].iter_rows())
+    assert f"如 {example}" in how_to and "210100" not in how_to and "2025-05-18" in how_to
 
 
 def test_independent_check_finds_what_the_format_forbids(tmp_path, capsys):

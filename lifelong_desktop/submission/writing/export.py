@@ -26,6 +26,7 @@ from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.writing.output import atomic_file
 from lifelong_desktop.submission.writing.readiness import ExportRefused, export_blockers
+from lifelong_desktop.submission.writing.template import region_choices
 from lifelong_desktop.submission.writing.writer import generator, write_package
 
 
@@ -179,7 +180,7 @@ def export_programme(
         raise blockers
     data = workbook_data(session, p, seq, as_of, rows)
     with atomic_file(path) as tmp:
-        write_package(data, tmp)
+        write_package(data, tmp, region_choices=region_choices(p.region_code))
         errors = verify(tmp) if verify is not None else []
         if errors:
             raise ExportRefused(findings=errors)

@@ -183,7 +183,7 @@ class FileActions(QObject):
             return False
         with self.ctx.db.read() as session:
             p = self._programme(session)
-            before, year, region = ProgrammeSettings.of(p), p.year, p.region_name
+            before, year, region = ProgrammeSettings.of(p), p.year, p.region_code
         dialog = ProgrammeSettingsDialog(year, region, before, self.window)
         if not self.ctx.run_dialog(dialog):
             return False

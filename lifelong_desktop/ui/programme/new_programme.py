@@ -51,7 +51,7 @@ class NewProgrammeDialog(QDialog):
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
-        self.settings = SettingsForm(self.year.value(), "", default_settings(self.year.value()), self)
+        self.settings = SettingsForm(self.year.value(), None, default_settings(self.year.value()), self)
         self.theme = self.settings.theme
         for w, name in (
             (self.province, self.tr("Province")),
@@ -87,8 +87,7 @@ class NewProgrammeDialog(QDialog):
         self._check()
 
     def _region_changed(self) -> None:
-        code = self.region_code()
-        self.settings.set_region_name(regions().name(code) if code else "")
+        self.settings.set_region(self.region_code())
 
     def _check(self) -> None:
         """OK while the settings keep the rules (unit and contact may wait until the first export)."""

@@ -28,7 +28,9 @@ from lifelong_desktop.services.programme_settings import (
     clean_settings,
     default_settings,
 )
+from lifelong_desktop.services.regions import regions
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.examples import education_office
 from lifelong_desktop.ui.common.undo import DbCommand
 from lifelong_desktop.ui.common.widgets import ok_cancel
 
@@ -90,13 +92,13 @@ class SettingsForm(QWidget):
     changed = Signal()
 
     def __init__(
-        self, year: int, region_name: str, settings: ProgrammeSettings, parent: QWidget | None = None
-    ):
+        self, year: int, region_code: str | None, settings: ProgrammeSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.year = year
         self.unit = QLineEdit(settings.submitting_unit, self)
         self.unit.setMaxLength(MAX_LENGTH["submitting_unit"])
-        self.set_region_name(region_name)
+        self.set_region(region_code)
         self.contact = QLineEdit(settings.contact_name, self)
         self.contact.setMaxLength(MAX_LENGTH["contact_name"])
         self.phone = QLineEdit(settings.contact_phone, self)
@@ -144,8 +146,10 @@ class SettingsForm(QWidget):
             edit.dateChanged.connect(self.changed)
         self.week_known.toggled.connect(self.changed)
 
-    def set_region_name(self, region_name: str) -> None:
-        self.unit.setPlaceholderText(self.tr("e.g. %1 Department of Education").replace("%1", region_name))
+    def set_region(self, region_code: str | None) -> None:
+        """Examples from the programme's own region (江苏省教育厅 in Jiangsu)."""
+        example = education_office(region_code)
+        self.unit.setPlaceholderText(self.tr("e.g. %1").replace("%1", example) if example else "")
 
     def set_year(self, year: int) -> None:
         """Another year: the dates start again from that year's defaults (its official week when known)."""
@@ -185,13 +189,14 @@ class ProgrammeSettingsDialog(QDialog):
     """The settings of one programme; OK only while they keep the rules, each problem said below."""
 
     def __init__(
-        self, year: int, region_name: str, settings: ProgrammeSettings, parent: QWidget | None = None
+        self, year: int, region_code: str, settings: ProgrammeSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        region_name = regions().name(region_code)
         self.setWindowTitle(
             self.tr("Programme Settings — %1 %2").replace("%1", region_name).replace("%2", str(year))
         )
-        self.form = SettingsForm(year, region_name, settings, self)
+        self.form = SettingsForm(year, region_code, settings, self)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #b00020")
@@ -224,7 +229,7 @@ class ChangeSettings(DbCommand):
 
     def __init__(
         self, ctx: AppContext, programme_id: int, before: ProgrammeSettings, after: ProgrammeSettings
-    ):
+    ) -> None:
         super().__init__(ctx, QCoreApplication.translate(CONTEXT, "Programme settings"))
         self.programme_id, self.before, self.after = programme_id, before, after
 
