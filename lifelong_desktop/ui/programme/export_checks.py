@@ -15,8 +15,6 @@ from lifelong_desktop.submission.writing.readiness import ExportRefused, export_
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import message_language
 
-CONTEXT = "ExportChecks"
-
 
 class Verdict(Enum):
     EXPORT = "export"  # nothing stops it, or the user chose to export anyway
@@ -40,25 +38,52 @@ def check_errors(ctx: AppContext) -> int:
 
 def refusal_box(refused: ExportRefused, parent: QWidget | None) -> QMessageBox:
     """The list of what to fill in, with a button to the settings when they are what lacks."""
-    t = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Warning, t(CONTEXT, "Not exported"), "", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ExportChecks", "Not exported"),
+        "",
+        parent=parent,
+    )
     lang = message_language()
-    box.setText(t(CONTEXT, "The workbook was not written: the level above would reject it. Fill in first:"))
+    box.setText(
+        QCoreApplication.translate(
+            "ExportChecks", "The workbook was not written: the level above would reject it. Fill in first:"
+        )
+    )
     box.setInformativeText("\n".join(refused.lines(lang)))
     if refused.settings:
-        box.addButton(t(CONTEXT, "Programme &Settings…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(
+            QCoreApplication.translate("ExportChecks", "Programme &Settings…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
     box.addButton(QMessageBox.StandardButton.Close)
     return box
 
 
 def check_box(errors: int, parent: QWidget | None) -> QMessageBox:
     """查看检查结果 / 仍然导出 / 取消 when the planning checks found errors."""
-    t = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Warning, t(CONTEXT, "Check errors"), "", parent=parent)
-    box.setText(t(CONTEXT, "The planning checks found %n errors in this programme.", "", errors))
-    box.setInformativeText(t(CONTEXT, "Review them before sending the workbook up, or export it anyway."))
-    box.addButton(t(CONTEXT, "&View Check Results"), QMessageBox.ButtonRole.RejectRole)
-    box.addButton(t(CONTEXT, "Export &Anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ExportChecks", "Check errors"),
+        "",
+        parent=parent,
+    )
+    box.setText(
+        QCoreApplication.translate(
+            "ExportChecks", "The planning checks found %n errors in this programme.", "", errors
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "ExportChecks", "Review them before sending the workbook up, or export it anyway."
+        )
+    )
+    box.addButton(
+        QCoreApplication.translate("ExportChecks", "&View Check Results"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.addButton(
+        QCoreApplication.translate("ExportChecks", "Export &Anyway"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     return box
 

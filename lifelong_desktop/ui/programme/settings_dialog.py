@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -34,8 +33,6 @@ from lifelong_desktop.ui.common.examples import education_office
 from lifelong_desktop.ui.common.undo import DbCommand
 from lifelong_desktop.ui.common.widgets import ok_cancel
 
-CONTEXT = "ProgrammeSettings"
-
 
 def field_label(name: str) -> str:
     """The field's name as the form shows it (without the mnemonic)."""
@@ -43,32 +40,38 @@ def field_label(name: str) -> str:
 
 
 def _labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "submitting_unit": t(CONTEXT, "Submitting &unit:"),
-        "contact_name": t(CONTEXT, "Con&tact:"),
-        "contact_phone": t(CONTEXT, "Phon&e:"),
-        "contact_email": t(CONTEXT, "E-&mail:"),
-        "theme": t(CONTEXT, "T&heme:"),
-        "window_start": t(CONTEXT, "Activities &from:"),
-        "window_end": t(CONTEXT, "Activities unti&l:"),
-        "week_start": t(CONTEXT, "Official &week from:"),
-        "week_end": t(CONTEXT, "Official week u&ntil:"),
+        "submitting_unit": QCoreApplication.translate("ProgrammeSettings", "Submitting &unit:"),
+        "contact_name": QCoreApplication.translate("ProgrammeSettings", "Con&tact:"),
+        "contact_phone": QCoreApplication.translate("ProgrammeSettings", "Phon&e:"),
+        "contact_email": QCoreApplication.translate("ProgrammeSettings", "E-&mail:"),
+        "theme": QCoreApplication.translate("ProgrammeSettings", "T&heme:"),
+        "window_start": QCoreApplication.translate("ProgrammeSettings", "Activities &from:"),
+        "window_end": QCoreApplication.translate("ProgrammeSettings", "Activities unti&l:"),
+        "week_start": QCoreApplication.translate("ProgrammeSettings", "Official &week from:"),
+        "week_end": QCoreApplication.translate("ProgrammeSettings", "Official week u&ntil:"),
     }
 
 
 def problem_sentence(p: SettingProblem) -> str:
     """One sentence for a problem of the settings, naming its field."""
-    t = QCoreApplication.translate
     texts = {
-        "required": t(CONTEXT, "%1: fill it in."),
-        "too_long": t(CONTEXT, "%1: at most %2 characters; shorten it."),
-        "control_character": t(CONTEXT, "%1: holds an invisible control character; delete it."),
-        "invalid_phone": t(CONTEXT, "%1: use digits, a leading +, -, spaces and parentheses (5 to 20)."),
-        "invalid_email": t(CONTEXT, "%1: this does not look like an e-mail address."),
-        "date_order": t(CONTEXT, "%1: cannot be before the start date."),
-        "outside_year": t(CONTEXT, "%1: must be in %2."),
-        "week_outside_window": t(CONTEXT, "%1: must lie inside the activities' dates."),
+        "required": QCoreApplication.translate("ProgrammeSettings", "%1: fill it in."),
+        "too_long": QCoreApplication.translate("ProgrammeSettings", "%1: at most %2 characters; shorten it."),
+        "control_character": QCoreApplication.translate(
+            "ProgrammeSettings", "%1: holds an invisible control character; delete it."
+        ),
+        "invalid_phone": QCoreApplication.translate(
+            "ProgrammeSettings", "%1: use digits, a leading +, -, spaces and parentheses (5 to 20)."
+        ),
+        "invalid_email": QCoreApplication.translate(
+            "ProgrammeSettings", "%1: this does not look like an e-mail address."
+        ),
+        "date_order": QCoreApplication.translate("ProgrammeSettings", "%1: cannot be before the start date."),
+        "outside_year": QCoreApplication.translate("ProgrammeSettings", "%1: must be in %2."),
+        "week_outside_window": QCoreApplication.translate(
+            "ProgrammeSettings", "%1: must lie inside the activities' dates."
+        ),
     }
     text = texts.get(p.code, "%1: " + p.code)
     second = str(p.params.get("max", p.params.get("year", "")))
@@ -131,13 +134,9 @@ class SettingsForm(QWidget):
             form.addRow(labels[name], widget)
             widget.setAccessibleName(field_label(name))
         form.addRow("", self.week_known)
-        week = QHBoxLayout()
-        week.addWidget(self.week_start)
-        week.addWidget(QLabel("—", self))
-        week.addWidget(self.week_end)
-        form.addRow(labels["week_start"], week)
-        self.week_start.setAccessibleName(field_label("week_start"))
-        self.week_end.setAccessibleName(field_label("week_end"))
+        for name, widget in (("week_start", self.week_start), ("week_end", self.week_end)):
+            form.addRow(labels[name], widget)
+            widget.setAccessibleName(field_label(name))
         self._set_week_enabled(known)
         self.week_known.toggled.connect(self._set_week_enabled)
         for line in (self.unit, self.contact, self.phone, self.email, self.theme):
@@ -230,7 +229,7 @@ class ChangeSettings(DbCommand):
     def __init__(
         self, ctx: AppContext, programme_id: int, before: ProgrammeSettings, after: ProgrammeSettings
     ) -> None:
-        super().__init__(ctx, QCoreApplication.translate(CONTEXT, "Programme settings"))
+        super().__init__(ctx, QCoreApplication.translate("ProgrammeSettings", "Programme settings"))
         self.programme_id, self.before, self.after = programme_id, before, after
 
     def _store(self, session: Session, settings: ProgrammeSettings) -> None:
