@@ -13,6 +13,17 @@
         </message>
     </context>
     <context>
+        <name>CoverageView</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="157" />
+            <source>%n areas without any activity</source>
+            <translation>
+                <numerusform>%n area without any activity</numerusform>
+                <numerusform>%n areas without any activity</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FileActions</name>
         <message numerus="yes">
             <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="166" />

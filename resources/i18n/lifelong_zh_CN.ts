@@ -1108,6 +1108,106 @@
     </message>
 </context>
 <context>
+    <name>CoverageView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="55"/>
+        <source>Cities and counties coloured by number of activities</source>
+        <translation>按活动数着色的地市和区县</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="60"/>
+        <source>&amp;Copy table</source>
+        <translation>复制表格(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="61"/>
+        <source>Copy the table to the clipboard, to paste into Excel or WPS</source>
+        <translation>把表格复制到剪贴板，可粘贴到 Excel 或 WPS</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="80"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="81"/>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="82"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="83"/>
+        <source>Held</source>
+        <translation>已举办</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="84"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="85"/>
+        <source>On site</source>
+        <translation>现场人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="86"/>
+        <source>Online</source>
+        <translation>线上人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="87"/>
+        <source>Target groups reached</source>
+        <translation>覆盖的面向群体</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="89"/>
+        <source>Target groups not reached</source>
+        <translation>未覆盖的面向群体</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="95"/>
+        <source>Coverage</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="132"/>
+        <source>whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="138"/>
+        <source>%1: %2 planned, %3 held</source>
+        <translation>%1：计划 %2 项，已举办 %3 项</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="157"/>
+        <source>%n areas without any activity</source>
+        <translation>
+            <numerusform>%n 个地区没有任何活动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="159"/>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="160"/>
+        <source>Target groups no activity is meant for: %1</source>
+        <translation>没有任何活动面向的群体：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="161"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>EditorWidgets</name>
     <message>
         <location filename="../../lifelong_desktop/ui/common/widgets.py" line="17"/>
@@ -1707,42 +1807,42 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>全称，如：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
         <source>Type *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="42"/>
         <source>18 characters, optional</source>
         <translation>18 位，可不填</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
         <source>Region</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="48"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="49"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="50"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
@@ -2033,57 +2133,57 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PasteRows</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="45"/>
         <source>%1: contains a control character.</source>
         <translation>%1：含有控制字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="46"/>
         <source>%1: too long (at most %2 characters).</source>
         <translation>%1：过长（最多 %2 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="49"/>
         <source>%1: not a whole number of 0 or more.</source>
         <translation>%1：应为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="50"/>
         <source>%1: write 是 or 否.</source>
         <translation>%1：请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="51"/>
         <source>%1: “%2” is not one of the allowed values.</source>
         <translation>%1：“%2”不是允许的取值。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="54"/>
         <source>%1: not a date (write 2024-04-26).</source>
         <translation>%1：不是日期（请写成 2024-04-26）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="55"/>
         <source>%1: not a time (write 09:30).</source>
         <translation>%1：不是时间（请写成 09:30）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="56"/>
         <source>%1: not a phone number.</source>
         <translation>%1：不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="57"/>
         <source>%1: “%2” is not a region of this programme.</source>
         <translation>%1：“%2”不是本计划范围内的地区。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="61"/>
         <source>%1: invalid value.</source>
         <translation>%1：取值无效。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="69"/>
         <source>%1: required.</source>
         <translation>%1：必填。</translation>
     </message>
@@ -2433,122 +2533,122 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="50"/>
         <source>Not yet returned</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="56"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="57"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="60"/>
         <source>Returned</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="64"/>
         <source>Version</source>
         <translation>版本号</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="69"/>
         <source>Data as of</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="70"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="71"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="72"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="74"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="80"/>
         <source>Activities returned</source>
         <translation>报送活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="85"/>
         <source>Returns received</source>
         <translation>报送次数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="86"/>
         <source>Submitting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="87"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="94"/>
         <source>Copy reminder</source>
         <translation>复制催报名单</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="96"/>
         <source>Copy the list of regions that have not returned, to send as a reminder</source>
         <translation>复制尚未报送的地区名单，用于催报</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="102"/>
         <source>Reminder to the regions not yet returned</source>
         <translation>催报：尚未报送的地区</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="117"/>
         <source>Returns</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="128"/>
         <source>%1 of %2 regions have returned; %3 not yet.</source>
         <translation>%2 个地区中已报送 %1 个，尚有 %3 个未报送。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="134"/>
         <source>This programme has no lower-level regions to return to it.</source>
         <translation>本计划没有需要向其报送的下级地区。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="143"/>
         <source>Every region has returned.</source>
         <translation>各地区均已报送。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="147"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="145"/>
         <source>The following regions have not yet sent their %1 Lifelong Learning Activity Week return; please send it as soon as possible:</source>
         <translation>以下地区尚未报送 %1 年全民终身学习活动周活动情况，请尽快报送：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="148"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2604,88 +2704,88 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>把表格复制到剪贴板，可粘贴到 Excel 或 WPS</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="73"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="70"/>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="157"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="94"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="95"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="96"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="120"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="135"/>
         <source>(no type)</source>
         <translation>（未填类型）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="137"/>
         <source>Week %1 (%2)</source>
         <translation>第 %1 周（%2）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="138"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="139"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="140"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="155"/>
         <source>Activities, %1</source>
         <translation>活动数（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="160"/>
         <source>Participants, %1</source>
         <translation>参与人数（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="163"/>
         <source>Expected</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="164"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="165"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="170"/>
         <source>Total: %1 activities, %2 expected, %3 actual, %4 online participants</source>
         <translation>合计：活动 %1 项，预计参与 %2 人，实际参与 %3 人，线上参与 %4 人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="181"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2761,7 +2861,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>粘贴 %n 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="105"/>
         <source>Import “%1”</source>
         <extracomment>show the programme the edit made (or imported into) once it is applied</extracomment>
         <translation>导入“%1”</translation>

@@ -153,7 +153,7 @@ class FileActions(QObject):
                     *planning.new_programme_from(session, source, copy_activities=copy_activities)
                 )
 
-        command = NewProgrammeFromLastYear(self.ctx, "", make, self.tr("New programme from last year's"))
+        command = NewProgrammeFromLastYear(self.ctx, self.tr("New programme from last year's"), make)
         try:
             command.execute()
         except planning.PlanningError as exc:

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QWidget
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import OrganisationRow
 from lifelong_desktop.ui.common.examples import education_office
+from lifelong_desktop.ui.common.widgets import code_combo
 from lifelong_desktop.ui.registers.form import (
     RegisterForm,
-    code_combo,
     combo_value,
     region_combo,
     select_data,
@@ -35,7 +35,9 @@ class OrganisationDialog(RegisterForm):
         example = education_office(region_code)
         if example:
             self.name.setPlaceholderText(self.tr("Full name, e.g. %1").replace("%1", example))
-        self.org_type = self.add_field("org_type", self.tr("Type *"), code_combo("org_type"))
+        self.org_type = self.add_field(
+            "org_type", self.tr("Type *"), code_combo("org_type", self, blank=False)
+        )
         self.credit_code = self.line("credit_code", self.tr("Unified social credit code"), 18)
         self.credit_code.setPlaceholderText(self.tr("18 characters, optional"))
         reg = regions()
