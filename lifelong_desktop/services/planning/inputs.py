@@ -59,9 +59,7 @@ class ActivityInput:
             "co_organiser": self.co_organiser_ids,
         }[role]
 
-    def replace(
-        self, **changes: Any
-    ) -> ActivityInput:  # any fields by name (dataclasses.replace checks them)
+    def replace(self, **changes: Any) -> ActivityInput:  # any fields by name: dataclasses.replace checks
         return dataclasses.replace(self, **changes)
 
 
