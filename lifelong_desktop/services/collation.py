@@ -113,7 +113,8 @@ def name_key(text: str) -> str:
 
         _load_place_readings()
         folded = unicodedata.normalize("NFKC", text).casefold()
-        parts = lazy_pinyin(folded, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s))
+        # pypinyin documents an errors callback returning a list (one item per char); its stub says str only
+        parts = lazy_pinyin(folded, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s))  # type: ignore[arg-type,return-value]
         key = _name_keys[text] = " ".join(parts) + " "
     return key
 

@@ -81,7 +81,8 @@ def summarise(session: Session, programme_id: int, *, exclude_cancelled: bool = 
 
     def row(key: str, label: str, sums: list[int], first: date | None = None) -> SummaryRow:
         last = first + timedelta(days=6) if first else None
-        return SummaryRow(key, label, *sums, first_day=first, last_day=last)
+        activities, expected, actual, online = sums
+        return SummaryRow(key, label, activities, expected, actual, online, first_day=first, last_day=last)
 
     city_rows = [row(c, reg.name(c) if c else "", v) for c, v in cities.items()]
     type_rows = [row(t, "", v) for t, v in types.items()]

@@ -232,7 +232,7 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
     rows, links = _activity_rows(specs, programme.id, first, org_ids, venue_ids, stamp)
     # Core inserts on the tables: one executemany each (the ORM bulk path splits rows by their None columns),
     # with a larger page cache while the indexes grow (about 15% faster at 50,000), then the usual one again.
-    cache = session.execute(text("PRAGMA cache_size")).scalar()
+    cache = session.execute(text("PRAGMA cache_size")).scalar_one()
     session.execute(text("PRAGMA cache_size=-65536"))
     try:
         session.execute(insert(table_of(Activity)), rows)

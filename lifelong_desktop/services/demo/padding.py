@@ -207,6 +207,7 @@ class Composer:
                 self.moved_online += 1
         end = start + timedelta(days=days - 1)
         self.booking.book(venue, start, end, mask)
+        county: str | None
         if venue is not None:
             level, county = venue.level, venue.county
         else:
