@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from lifelong_desktop.services.rows import organisation_rows, venue_rows
 from lifelong_desktop.ui.registers.organisations_view import OrganisationsView
 from lifelong_desktop.ui.registers.venues_view import VenuesView
+from tests.helpers.plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 
 
 @pytest.fixture

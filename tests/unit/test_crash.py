@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 
 from lifelong_desktop.db import open_database
 from lifelong_desktop.models import Activity, ActivityOrganisation, AuditEntry, Programme
-from tests.unit.reliability_data import populate, sound
+from tests.helpers.reliability_data import populate, sound
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kills forked children (POSIX only)")
 

@@ -20,7 +20,7 @@ from lifelong_desktop.db import (
     open_database,
 )
 from lifelong_desktop.models import Activity
-from tests.unit.reliability_data import counts, populate, sound
+from tests.helpers.reliability_data import counts, populate, sound
 
 
 def _pragma(db, name):

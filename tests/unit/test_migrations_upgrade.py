@@ -20,7 +20,7 @@ from lifelong_desktop.db import (
     revisions,
 )
 from lifelong_desktop.services.rows import activity_rows
-from tests.unit.reliability_data import sound
+from tests.helpers.reliability_data import sound
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema"
 FIXTURES = sorted(SCHEMA.glob("*.sqlite"))

@@ -22,8 +22,8 @@ from lifelong_desktop.ui.activities import table_model as tm
 from lifelong_desktop.ui.activities.edits import ActivityEditing
 from lifelong_desktop.ui.activities.filter_bar import FilterBar
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
+from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry
 from lifelong_desktop.ui.common.context import AppContext
-from lifelong_desktop.ui.shell.actions import ActionId, ActionRegistry
 
 _WIDTHS = {
     tm.COL_DATE: 150,

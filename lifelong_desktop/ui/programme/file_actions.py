@@ -11,10 +11,10 @@ from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services import planning
 from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.common.actions import ActionId
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.programme.import_preview import run_import
-from lifelong_desktop.ui.shell.actions import ActionId
 
 XLSX_FILTER = "Excel (*.xlsx)"
 DB_FILTER = "SQLite (*.sqlite *.db)"
@@ -146,7 +146,7 @@ class FileActions(QObject):
                     *planning.new_programme_from(session, source, copy_activities=copy_activities)
                 )
 
-        command = NewProgrammeFromLastYear(self.ctx, "", make, self.tr("New programme from last year's"))
+        command = NewProgrammeFromLastYear(self.ctx, self.tr("New programme from last year's"), make)
         try:
             command.execute()
         except planning.PlanningError as exc:
