@@ -26,7 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="159" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="166" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="288" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="337" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -42,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="306" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
@@ -150,6 +150,17 @@
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>
                 <numerusform>Deleted %n activities (Ctrl+Z undoes it).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportChecks</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="72" />
+            <source>The planning checks found %n errors in this programme.</source>
+            <translation>
+                <numerusform>The planning checks found %n error in this programme.</numerusform>
+                <numerusform>The planning checks found %n errors in this programme.</numerusform>
             </translation>
         </message>
     </context>
