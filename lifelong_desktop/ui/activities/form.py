@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QDate, QSize, Qt, QTime
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStyle,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from lifelong_desktop.ui.activities.choices import Choices
 from lifelong_desktop.ui.activities.messages import problem_text
 from lifelong_desktop.ui.activities.organiser_list import OrganiserList
 from lifelong_desktop.ui.common import codes
+from lifelong_desktop.ui.common.date_entry import DateEdit, TimeEdit
 from lifelong_desktop.ui.common.widgets import code_combo, count_spin, ok_cancel, set_combo_data, spin_value
 
 
@@ -67,6 +66,8 @@ _TAB_OF = {
     "own_parent": 0,
     "description_too_long": 0,
     "end_before_start": 1,
+    "date_unreadable": 1,
+    "time_unreadable": 1,
     "end_time_not_after_start": 1,
     "mode_required": 1,
     "city_required": 1,
@@ -169,16 +170,14 @@ class ActivityForm(QDialog):
     def _place_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.start_date = QDateEdit(page)
-        self.end_date = QDateEdit(page)
+        year = self.choices.programme.year
+        self.start_date = DateEdit(page, year=year)
+        self.end_date = DateEdit(page, year=year)
         for d in (self.start_date, self.end_date):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+            d.setMaximumWidth(d.fontMetrics().horizontalAdvance("0000-00-00000") + 40)
         self.all_day = QCheckBox(self.tr("&All day"), page)
-        self.start_time = QTimeEdit(page)
-        self.end_time = QTimeEdit(page)
-        for t in (self.start_time, self.end_time):
-            t.setDisplayFormat("HH:mm")
+        self.start_time = TimeEdit(page)
+        self.end_time = TimeEdit(page)
         times = QHBoxLayout()
         times.addWidget(self.all_day)
         times.addWidget(self.start_time)
@@ -302,7 +301,9 @@ class ActivityForm(QDialog):
 
     def _default_input(self) -> ActivityInput:
         p = self.choices.programme
-        day = p.week_start or date.today()
+        day = planning.default_activity_date(
+            p.year, date.today(), (p.window_start, p.window_end), p.week_start
+        )
         cities = self.choices.cities()
         city = cities[0].code if len(cities) == 1 else None
         return ActivityInput(title="", start_date=day, end_date=day, city_code=city, mode="offline")
@@ -315,11 +316,11 @@ class ActivityForm(QDialog):
         self.featured.setChecked(v.featured)
         set_combo_data(self.parent_combo, v.parent_id)
         self.description.setPlainText(v.description)
-        self.start_date.setDate(QDate(v.start_date))
-        self.end_date.setDate(QDate(v.end_date))
+        self.start_date.set_value(v.start_date)
+        self.end_date.set_value(v.end_date)
         self.all_day.setChecked(v.start_time is None and v.end_time is None)
-        self.start_time.setTime(QTime(v.start_time) if v.start_time else QTime(9, 0))
-        self.end_time.setTime(QTime(v.end_time) if v.end_time else QTime(11, 0))
+        self.start_time.set_value(v.start_time or time(9, 0))
+        self.end_time.set_value(v.end_time or time(11, 0))
         set_combo_data(self.mode, v.mode)
         set_combo_data(self.city, v.city_code)
         self._fill_city_dependants()
@@ -351,10 +352,10 @@ class ActivityForm(QDialog):
             activity_type=self.activity_type.currentData(),
             level=self.level.currentData(),
             parent_id=self.parent_combo.currentData(),
-            start_date=self.start_date.date().toPython(),
-            end_date=self.end_date.date().toPython(),
-            start_time=None if all_day else self.start_time.time().toPython(),
-            end_time=None if all_day else self.end_time.time().toPython(),
+            start_date=self.start_date.value() or date.today(),
+            end_date=self.end_date.value() or date.today(),
+            start_time=None if all_day else self.start_time.value(),
+            end_time=None if all_day else self.end_time.value(),
             mode=self.mode.currentData(),
             city_code=self.city.currentData(),
             county_code=self.county.currentData(),
@@ -402,8 +403,18 @@ class ActivityForm(QDialog):
             warnings.append("actual_not_held")
         return list(dict.fromkeys(errors)), warnings
 
+    def typing_problems(self) -> list[str]:
+        """Codes for fields whose text names no date or time (OK stays disabled: nothing is guessed)."""
+        problems = []
+        if not (self.start_date.is_valid() and self.end_date.is_valid()):
+            problems.append("date_unreadable")
+        if not self.all_day.isChecked() and not (self.start_time.is_valid() and self.end_time.is_valid()):
+            problems.append("time_unreadable")
+        return problems
+
     def revalidate(self) -> None:
         errors, warnings = self.problems_of(self.value())
+        errors = self.typing_problems() + errors
         errors.sort(key=tab_of)  # in the order of the tabs they are on
         warnings.sort(key=tab_of)
         lines = [problem_text(c) for c in errors] + [problem_text(c) for c in warnings]
@@ -447,13 +458,15 @@ class ActivityForm(QDialog):
         for lst in (self.hosts, self.undertakers, self.co_organisers):
             lst.changed.connect(self.revalidate)
         self.audiences.itemChanged.connect(self.revalidate)
-        self._last_start = self.start_date.date()
+        self._last_start = self.start_date.value()
 
-    def _start_moved(self, new: QDate) -> None:
+    def _start_moved(self, new: date | None) -> None:
         """Moving the start keeps the activity's length (the end date follows)."""
-        days = self._last_start.daysTo(self.end_date.date())
-        if days >= 0:
-            self.end_date.setDate(new.addDays(days))
+        end, last = self.end_date.value(), self._last_start
+        if new is None or new == last:
+            return
+        if end is not None and last is not None and end >= last:
+            self.end_date.set_value(new + (end - last))
         self._last_start = new
 
     def _times_enabled(self) -> None:

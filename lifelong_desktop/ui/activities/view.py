@@ -157,6 +157,7 @@ class ActivitiesView(QWidget):
             from lifelong_desktop.models import Programme
 
             prog = session.get(Programme, self.ctx.programme_id) if self.ctx.programme_id else None
+            self.filter_bar.set_year(prog.year if prog is not None else None)
         reg = regions()
         cities = []
         if prog is not None:
