@@ -17,6 +17,7 @@ from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
 from lifelong_desktop.ui.activities.choices import load_choices
 from lifelong_desktop.ui.activities.form import ActivityForm
 from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.activities.new_organisation import organisation_creator
 from lifelong_desktop.ui.activities.series import WeeklySeriesDialog
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import message_language
@@ -86,12 +87,17 @@ class ActivityEditing(QObject):
         self.view.status_message.emit(command.text())
         return True
 
+    def _form(self, row: ActivityRow | None) -> ActivityForm:
+        choices = load_choices(self.ctx)
+        creator = organisation_creator(self.ctx, choices.programme.region_code)
+        return ActivityForm(choices, row, self.view.model.all_rows(), self.view, create_organisation=creator)
+
     # ---------------------------------------------------------------- commands
 
     def new_activity(self) -> None:
         if self.ctx.programme_id is None:
             return
-        form = ActivityForm(load_choices(self.ctx), None, self.view.model.all_rows(), self.view)
+        form = self._form(None)
         if self.ctx.run_dialog(form):
             command = cmd.CreateActivity(self.ctx, form.value())
             if self.execute(command):
@@ -101,7 +107,7 @@ class ActivityEditing(QObject):
         row = self.view.current_row()
         if row is None:
             return
-        form = ActivityForm(load_choices(self.ctx), row, self.view.model.all_rows(), self.view)
+        form = self._form(row)
         if self.ctx.run_dialog(form):
             value = form.value()
             if value == form.initial:

@@ -32,7 +32,7 @@ from lifelong_desktop.services.planning import ActivityInput
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities.choices import Choices
 from lifelong_desktop.ui.activities.messages import problem_text
-from lifelong_desktop.ui.activities.organiser_list import OrganiserList
+from lifelong_desktop.ui.activities.organiser_list import Creator, OrganiserList
 from lifelong_desktop.ui.common import codes
 from lifelong_desktop.ui.common.date_entry import DateEdit, TimeEdit
 from lifelong_desktop.ui.common.widgets import code_combo, count_spin, ok_cancel, set_combo_data, spin_value
@@ -75,6 +75,7 @@ _TAB_OF = {
     "url_missing": 1,
     "address_too_long": 1,
     "host_required": 2,
+    "organiser_two_roles": 2,
 }
 
 
@@ -92,9 +93,11 @@ class ActivityForm(QDialog):
         parents: Sequence[ActivityRow] = (),
         parent: QWidget | None = None,
         template: ActivityInput | None = None,
+        create_organisation: Creator | None = None,
     ) -> None:
         super().__init__(parent)
         self.choices, self.row = choices, row
+        self._create_organisation = create_organisation
         self.setWindowTitle(self.tr("New Activity") if row is None else self.tr("Edit Activity"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(640)
@@ -221,9 +224,15 @@ class ActivityForm(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         orgs = self.choices.organisations
-        self.hosts = OrganiserList(orgs, self.tr("hosts"), page)
-        self.undertakers = OrganiserList(orgs, self.tr("undertakers"), page)
-        self.co_organisers = OrganiserList(orgs, self.tr("co-organisers"), page)
+        create = self._create_organisation
+        self.hosts = OrganiserList(orgs, self.tr("hosts"), page, create)
+        self.undertakers = OrganiserList(orgs, self.tr("undertakers"), page, create)
+        self.co_organisers = OrganiserList(orgs, self.tr("co-organisers"), page, create)
+        lists = (self.hosts, self.undertakers, self.co_organisers)
+        for made_in in lists:
+            for other in lists:
+                if other is not made_in:
+                    made_in.created.connect(other.know)
         for label, widget in (
             (self.tr("&Hosts:"), self.hosts),
             (self.tr("&Undertakers:"), self.undertakers),
@@ -401,7 +410,15 @@ class ActivityForm(QDialog):
             warnings.append("url_missing")
         if v.actual_participants is not None and v.status != "held":
             warnings.append("actual_not_held")
+        if self.two_role_names(v):
+            warnings.append("organiser_two_roles")
         return list(dict.fromkeys(errors)), warnings
+
+    def two_role_names(self, v: ActivityInput) -> list[str]:
+        """Organisations listed in more than one role of this activity (主办 and 协办, say): usually a slip."""
+        ids = [*v.host_ids, *v.undertaker_ids, *v.co_organiser_ids]
+        names = {o.id: o.name for o in self.choices.organisations} | self.hosts.names()
+        return [names.get(i, str(i)) for i in dict.fromkeys(ids) if ids.count(i) > 1]
 
     def typing_problems(self) -> list[str]:
         """Codes for fields whose text names no date or time (OK stays disabled: nothing is guessed)."""
@@ -417,7 +434,8 @@ class ActivityForm(QDialog):
         errors = self.typing_problems() + errors
         errors.sort(key=tab_of)  # in the order of the tabs they are on
         warnings.sort(key=tab_of)
-        lines = [problem_text(c) for c in errors] + [problem_text(c) for c in warnings]
+        names = "、".join(self.two_role_names(self.value()))
+        lines = [problem_text(c) for c in errors] + [problem_text(c, names=names) for c in warnings]
         self.problems.setText("\n".join(dict.fromkeys(lines)))
         self.problems.setStyleSheet("color: #b00020;" if errors else "color: #8a5a00;")
         self.ok_button.setEnabled(not errors)
