@@ -196,7 +196,7 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     install_excepthook()
     crash_trace.enable_fault_log()
     last_crashed = crash_trace.begin_session()
-    from lifelong_desktop.ui.programme.import_command import remove_old_copies
+    from lifelong_desktop.db.snapshots import remove_old_copies
 
     remove_old_copies()
     controller = Application(app, settings)
