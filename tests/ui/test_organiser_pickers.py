@@ -14,8 +14,8 @@ from test_activities_model import make_plan
 from lifelong_desktop.services.rows import activity_rows, organisation_rows
 from lifelong_desktop.ui.activities.choices import load_choices
 from lifelong_desktop.ui.activities.form import ActivityForm
-from lifelong_desktop.ui.activities.new_organisation import organisation_creator
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 
 
 def type_text(widget, text: str) -> None:
@@ -32,9 +32,7 @@ def setup(db, qtbot):
     with db.read() as s:
         rows = activity_rows(s, plan["programme"])
     choices = load_choices(ctx)
-    form = ActivityForm(
-        choices, rows[0], rows, create_organisation=organisation_creator(ctx, choices.programme.region_code)
-    )
+    form = ActivityForm(choices, rows[0], rows, create_organisation=organisation_creator(ctx))
     qtbot.addWidget(form)
     form.confirm_discard = lambda: True  # closed at the end of each test
     form.show()

@@ -112,8 +112,7 @@ class OrganiserList(QWidget):
             QWidget.setTabOrder(first, second)
         self._update_buttons()
 
-<<<<<<< HEAD
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key = event.key()
@@ -124,12 +123,6 @@ class OrganiserList(QWidget):
             mods = event.modifiers()
             moving = mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not moving:
-=======
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key, alt = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not alt:
->>>>>>> main
                 self.remove_selected()
                 return True
             if moving and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):

@@ -58,13 +58,8 @@ class WeeklySeriesDialog(QDialog):
         self.last.dateChanged.connect(self._update)
         self._update()
 
-<<<<<<< HEAD
-    def values(self):  # noqa: ANN201 - (weekday, first, last)
-        return self.weekday.currentData(), self.first.value(), self.last.value()
-=======
     def values(self):
-        return self.weekday.currentData(), self.first.date().toPython(), self.last.date().toPython()
->>>>>>> main
+        return self.weekday.currentData(), self.first.value(), self.last.value()
 
     def _update(self) -> None:
         weekday, first, last = self.values()

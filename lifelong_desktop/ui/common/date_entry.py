@@ -25,7 +25,7 @@ class _TypedField(QLineEdit):
     `parse` reads a text (None: not a value), `show` writes a value; `valueChanged` fires when the value or
     `is_valid()` changes."""
 
-    valueChanged = Signal(object)  # noqa: N815 - Qt's style
+    valueChanged = Signal(object)
 
     def __init__(
         self,
@@ -85,7 +85,7 @@ class DateEdit(_TypedField):
 
     `year` is the year of what is typed without one (5月12日): the programme's year."""
 
-    dateChanged = Signal(object)  # noqa: N815 - Qt's name; the date, or None (empty or not a date)
+    dateChanged = Signal(object)
 
     def __init__(
         self,
@@ -131,10 +131,10 @@ class DateEdit(_TypedField):
         value = self.value()
         return QDate(value) if value else QDate()
 
-    def setDate(self, value: QDate | date | None) -> None:  # noqa: N802
+    def setDate(self, value: QDate | date | None) -> None:
         self.set_value(value.toPython() if isinstance(value, QDate) and value.isValid() else value or None)  # type: ignore[arg-type]
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, alt = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
             self.show_calendar()
@@ -176,7 +176,7 @@ class DateEdit(_TypedField):
 class TimeEdit(_TypedField):
     """A time typed whole (9:30, 0930, 930, 14, 9点半); Up/Down move five minutes, PageUp/PageDown an hour."""
 
-    timeChanged = Signal(object)  # noqa: N815 - Qt's name; the time, or None
+    timeChanged = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, *, optional: bool = False) -> None:
         super().__init__(parent, optional, read_time, _hh_mm)
@@ -202,10 +202,10 @@ class TimeEdit(_TypedField):
         value = self.value()
         return QTime(value) if value else QTime()
 
-    def setTime(self, value: QTime | time | None) -> None:  # noqa: N802
+    def setTime(self, value: QTime | time | None) -> None:
         self.set_value(value.toPython() if isinstance(value, QTime) and value.isValid() else value or None)  # type: ignore[arg-type]
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         steps = {
             Qt.Key.Key_Up: 5,
             Qt.Key.Key_Down: -5,

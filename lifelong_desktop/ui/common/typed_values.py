@@ -1,6 +1,6 @@
 """What a clerk types into a date or time field, read as a date or a time (None when it names none).
 
-The workbook's own readers (submission.values) know 2025-05-12, 2025/5/12, 2025年5月12日, 5月12日 and
+The field rules (services.fields, also the workbook reader's) know 2025-05-12, 2025/5/12, 2025年5月12日, 5月12日 and
 9:30, 9点30; a field typed by hand also takes the short forms people key in: 20250512, 5/12, 5-12, 5.12
 (month and day, in the field's year), 0930, 930, 9 and 14.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from lifelong_desktop.submission.values import ValueProblem, fold, parse_date, parse_time
+from lifelong_desktop.services.fields import FieldProblem, fold, parse_date, parse_time
 
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})")
@@ -33,7 +33,7 @@ def read_date(text: str, year: int) -> date | None:
         text = f"{m.group(1)}月{m.group(2)}日"
     try:
         return parse_date(text, year)
-    except ValueProblem:
+    except FieldProblem:
         return None
 
 
@@ -47,5 +47,5 @@ def read_time(text: str) -> time | None:
         text = f"{text}:00"
     try:
         return parse_time(text) if text else None
-    except ValueProblem:
+    except FieldProblem:
         return None

@@ -14,6 +14,7 @@ from lifelong_desktop.ui.common import undo as undo_base
 from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry, button_text
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.programme.file_actions import FileActions
+from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.views import VIEWS
 
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self)
         self.activities = ActivitiesView(ctx, self)
         self.activities.bind_actions(self.registry)
+        self.activities.editing.create_organisation = organisation_creator(ctx)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.activities, ActivitiesView.title())
