@@ -98,6 +98,21 @@ class FilterBar(QWidget):
         edit.setToolTip(self.tr("%1: empty for any date; type 2025-05-12 or 5月12日").replace("%1", name))
         return edit
 
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: as they stand on the screen, left to right."""
+        return [
+            self.search,
+            self.city,
+            self.county,
+            self.activity_type,
+            self.status,
+            self.mode,
+            self.organisation,
+            self.date_from,
+            self.date_to,
+            self.clear_button,
+        ]
+
     def set_year(self, year: int | None) -> None:
         """The year of dates typed without one (5月12日): the programme's."""
         self.date_from.year = self.date_to.year = year

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from lifelong_desktop import __version__
@@ -17,6 +17,8 @@ from lifelong_desktop.ui.programme.file_actions import FileActions
 from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.views import VIEWS
+
+FRAME_ALLOWANCE = QSize(16, 40)
 
 
 class MainWindow(QMainWindow):
@@ -293,6 +295,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        self.fit_screen()
         state = s.qbytes(S.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -304,6 +307,17 @@ class MainWindow(QMainWindow):
             self.activities.table.sortByColumn(int(sort[0]), Qt.SortOrder(int(sort[1])))
         self.activities.set_filter(ActivityFilter.from_dict(s.get(S.ACTIVITY_FILTERS)))
         self.tabs.setCurrentIndex(min(max(s.get(S.CURRENT_VIEW), 0), self.tabs.count() - 1))
+
+    def fit_screen(self) -> None:
+        """A window (saved or default size) that the screen cannot hold whole opens maximised: at 1366x768 the
+        status bar and the last buttons stay reachable."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        frame = FRAME_ALLOWANCE  # the title bar and borders the window manager adds around the window
+        if self.width() + frame.width() > room.width() or self.height() + frame.height() > room.height():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_layout(self) -> None:
         s = self.settings
