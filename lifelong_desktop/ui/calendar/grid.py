@@ -23,39 +23,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from lifelong_desktop.services.calendar import Entry
+from lifelong_desktop.ui.calendar.entry_style import TODAY_BACKGROUND, TODAY_LINE, entry_colour, entry_text
 from lifelong_desktop.ui.common.codes import label
-
-TYPE_COLOURS = {
-    "opening_ceremony": "#d62728",
-    "lecture": "#1f77b4",
-    "training": "#2ca02c",
-    "forum": "#9467bd",
-    "open_day": "#ff7f0e",
-    "study_visit": "#8c564b",
-    "reading": "#17becf",
-    "outreach": "#a8a21a",
-    "exhibition": "#e377c2",
-    "performance": "#e6a100",
-    "competition": "#393b79",
-    "online_course": "#00a087",
-    "other": "#8a8a8a",
-}
-STATUS_COLOURS = {
-    "planned": "#4f7fbf",
-    "confirmed": "#2e9d5b",
-    "held": "#455a64",
-    "postponed": "#f08c00",
-    "cancelled": "#b0b0b0",
-}
-TODAY_BACKGROUND = QColor(255, 244, 200)
-TODAY_LINE = QColor("#d32f2f")
-
-
-def entry_colour(entry: Entry, colour_by: str) -> QColor:
-    table, key = (
-        (STATUS_COLOURS, entry.status) if colour_by == "status" else (TYPE_COLOURS, entry.activity_type)
-    )
-    return QColor(table.get(key or "other", "#8a8a8a"))
 
 
 @dataclass(frozen=True)
@@ -249,7 +218,7 @@ class CalendarGrid(QAbstractScrollArea):
             p.setPen(text_colour)
             when = "" if e.start is None or self.compact else f"{e.start:%H:%M} "
             cont = f"({e.index}/{e.days}) " if e.days > 1 and not self.compact else ""
-            text = fm.elidedText(when + cont + e.title, Qt.TextElideMode.ElideRight, r.width() - 7)
+            text = entry_text(when + cont + e.title, r.width() - 7, fm, self.compact)
             p.drawText(
                 r.adjusted(5, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
             )

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from lifelong_desktop.services.calendar import CalendarIndex, Entry, calendar_rows
 from lifelong_desktop.services.collation import pinyin_key
 from lifelong_desktop.services.regions import regions
-from lifelong_desktop.ui.calendar.grid import STATUS_COLOURS, TYPE_COLOURS, CalendarGrid
+from lifelong_desktop.ui.calendar.entry_style import STATUS_COLOURS, TYPE_COLOURS
+from lifelong_desktop.ui.calendar.grid import CalendarGrid
 from lifelong_desktop.ui.common.codes import items
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.lazy_view import LazyView

@@ -233,16 +233,18 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.ctx.path))
 
     def open_activity(self, activity_id: int) -> None:
-        """Another view asked for an activity: show it in the Activities table and open its form."""
+        """Another view (the calendar, a register) asked for an activity: open its form over that view, and
+        leave the user there when it closes; the Activities table selects it meanwhile."""
         view = self.activities
-        self.tabs.setCurrentWidget(view)
         if view.model.row_of_id(activity_id) is None:
             view.filter_bar.clear()  # it was filtered out
         if view.model.row_of_id(activity_id) is None:
             return
+        asking = self.focusWidget()
         view.select_ids([activity_id], activity_id)
-        view.table.setFocus()
         view.editing.edit_current()
+        if asking is not None and asking.isVisible():
+            asking.setFocus()  # back where Enter was pressed, so the keyboard carries on there
 
     def _programme_changed(self, _programme_id: int) -> None:
         self._refresh_programmes()
@@ -317,6 +319,12 @@ class MainWindow(QMainWindow):
         room = screen.availableGeometry()
         frame = FRAME_ALLOWANCE  # the title bar and borders the window manager adds around the window
         if self.width() + frame.width() > room.width() or self.height() + frame.height() > room.height():
+            # the size too, for a desktop whose window manager does not maximise (and for un-maximising)
+            self.resize(
+                min(self.width(), room.width() - frame.width()),
+                min(self.height(), room.height() - frame.height()),
+            )
+            self.move(room.topLeft())
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_layout(self) -> None:
