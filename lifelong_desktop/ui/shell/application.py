@@ -24,7 +24,7 @@ from lifelong_desktop.ui.common.language import message_language, set_window_lan
 from lifelong_desktop.ui.shell import crash_trace
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.crash_trace import error_log_path
-from lifelong_desktop.ui.shell.i18n import install_translators
+from lifelong_desktop.ui.shell.i18n import align_time_locale, install_translators
 
 CJK_FONTS = (
     "Microsoft YaHei UI",
@@ -181,12 +181,13 @@ def window_language(settings: S.Settings) -> str:
 
 def run(argv: Sequence[str], db_path: Path | None) -> int:
     """`lifelong-desktop [DB]`: show the window; 0 when closed normally, 3 when no database could be opened."""
+    settings = S.Settings()
+    language = window_language(settings)
+    align_time_locale(language)  # before the QApplication reads the system locale
     app = QApplication.instance() or QApplication(list(argv))
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    settings = S.Settings()
-    language = window_language(settings)
     install_translators(app, language)
     set_window_language(language)
     app.setApplicationDisplayName(
