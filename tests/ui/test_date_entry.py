@@ -254,3 +254,44 @@ def test_no_qt_date_or_time_edit_is_left_in_the_activity_dialogs(qtbot, setup):
     for widget in (ActivityForm(choices, rows[0], rows), WeeklySeriesDialog(rows[0]), FilterBar()):
         qtbot.addWidget(widget)
         assert isinstance(widget, QWidget) and widget.findChildren(QDateTimeEdit) == []
+
+
+def test_alt_letter_to_a_date_then_typing_replaces_it(qtbot, setup):
+    """As in the real window: Alt+S (the label's letter) moves to 开始日期, then 5月12日 is typed."""
+    _ctx, choices, rows = setup
+    year = choices.programme.year
+    form = ActivityForm(choices, rows[0], rows)
+    qtbot.addWidget(form)
+    form.confirm_discard = lambda: True
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    form.tabs.setCurrentIndex(1)
+    form.mode.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.mode)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is form.start_date
+    type_text(form.start_date, "5月12日")
+    assert form.start_date.value() == date(year, 5, 12) and form.start_date.is_valid()
+    QTest.keyClick(form.start_date, Qt.Key.Key_Tab)
+    assert (
+        QApplication.focusWidget() is form.end_date and form.end_date.selectedText() == form.end_date.text()
+    )
+
+
+def test_alt_w_then_typing_replaces_the_start_date(qtbot, setup):
+    """Alt+W shows 时间地点 with 开始日期 focused (Alt+S then changes nothing): typing must replace the date."""
+    _ctx, choices, rows = setup
+    year = choices.programme.year
+    form = ActivityForm(choices, rows[0], rows)
+    qtbot.addWidget(form)
+    form.confirm_discard = lambda: True
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.title)
+    QTest.keyClick(form, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is form.start_date
+    type_text(form.start_date, "5月12日")
+    assert form.start_date.text() == "5月12日" and form.start_date.value() == date(year, 5, 12)

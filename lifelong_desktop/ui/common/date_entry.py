@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
 from lifelong_desktop.ui.common.typed_values import read_date, read_time
@@ -69,6 +69,18 @@ class _TypedField(QLineEdit):
 
     def _show(self, value: object) -> None:
         self.setText("" if value is None else self._format(value))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Reached by keyboard (Tab, Alt+letter, a tab page shown with Alt+letter): the whole value is selected,
+        so what is typed replaces it. A click places the cursor; coming back to the window keeps the selection."""
+        super().focusInEvent(event)
+        if event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+            Qt.FocusReason.OtherFocusReason,
+        ):
+            self.selectAll()
 
     def _tidy(self) -> None:
         """Enter or leaving the field: 5月12日 is shown as 2025-05-12 (a text that names nothing stays)."""
