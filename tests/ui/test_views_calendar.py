@@ -229,7 +229,7 @@ def test_switching_programme_starts_at_its_own_week(cal, ctx, qtbot):
 
 
 def test_month_view_at_1366_shows_the_first_characters_not_a_quote_and_dots(cal):
-    from lifelong_desktop.ui.calendar.entry_style import entry_text
+    from lifelong_desktop.ui.calendar.entry_text import entry_text
 
     cal.resize(1366 - 20, 700)
     cal.set_mode("month")
