@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="337" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="340" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -42,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="358" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
@@ -145,7 +145,7 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="127" />
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="140" />
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>

@@ -268,13 +268,13 @@
     <name>ActivitiesView</name>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/view.py" line="60"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="128"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="208"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -282,42 +282,44 @@
 <context>
     <name>ActivityEditing</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="30"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="31"/>
         <source>This activity was deleted in another window or program; your changes were not saved.</source>
         <translation>此活动已在其他窗口或程序中被删除，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="35"/>
         <source>This activity was changed in another window or program meanwhile (it now reads “%1”); your changes were not saved and the table shows its current values.</source>
         <translation>此活动已被其他窗口修改（现为“%1”），您的修改未保存，表格已显示其最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="41"/>
         <source>This record was changed in another window or program meanwhile; your changes were not saved and the table shows the current values.</source>
         <translation>此记录已被其他窗口修改，您的修改未保存，表格已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="50"/>
         <source>The change could not be saved: %1</source>
         <translation>修改未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/registers/new_organisation.py" line="39"/>
         <source>Not saved</source>
+        <extracomment>makes a new organisation from a name typed in the form&apos;s organiser pickers (the shell sets it: it is the Organisations register&apos;s own form and rules)</extracomment>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="140"/>
         <source>Deleted %n activities (Ctrl+Z undoes it).</source>
         <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="185"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="186"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -325,339 +327,339 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
         <source>New Activity</source>
         <extracomment>the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)</extracomment>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="105"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="106"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="107"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="108"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="113"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="139"/>
         <source>&amp;Featured brand activity</source>
         <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>特色品牌活动(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="143"/>
         <source>(none: this is not a sub-venue)</source>
         <translation>（无：不是分会场）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="156"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="156"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="157"/>
         <source>T&amp;ype:</source>
         <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="157"/>
         <source>Activity type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="158"/>
         <source>&amp;Level:</source>
         <translation>活动级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="158"/>
         <source>Activity level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
         <source>Sub-&amp;venue of:</source>
         <translation>所属主会场(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
         <source>Main-venue activity of which this is a sub-venue</source>
         <translation>本活动作为分会场所属的主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="164"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="164"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="161"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="165"/>
         <source>Featured brand activity</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="166"/>
         <source>Desc&amp;ription:</source>
         <translation>活动简介(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="166"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="181"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="190"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="192"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="199"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="201"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="202"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="203"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="202"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="204"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="203"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="205"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="206"/>
         <source>&amp;Start date:</source>
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="207"/>
         <source>&amp;End date:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="208"/>
         <source>T&amp;ime:</source>
         <translation>时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="216"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="216"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="217"/>
         <source>Online p&amp;latform or link:</source>
         <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="217"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="225"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="228"/>
         <source>hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="226"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="229"/>
         <source>undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="227"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="230"/>
         <source>co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="229"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="237"/>
         <source>&amp;Hosts:</source>
         <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="230"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="238"/>
         <source>&amp;Undertakers:</source>
         <translation>承办单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="239"/>
         <source>&amp;Co-organisers:</source>
         <translation>协办单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="242"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="250"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="269"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="277"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="270"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="278"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="270"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="278"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="271"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="279"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="271"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="279"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="280"/>
         <source>On&amp;line participants:</source>
         <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="280"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="281"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="281"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="274"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="282"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="274"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="282"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="291"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="299"/>
         <source>Discard the changes made in this form?</source>
         <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="294"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="302"/>
         <source>&amp;Discard Changes</source>
         <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="295"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="303"/>
         <source>&amp;Keep Editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="473"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="504"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="477"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="508"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -748,34 +750,44 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="70"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="79"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="121"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="127"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="136"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="194"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="221"/>
+        <source>The last session ended abnormally</source>
+        <translation>上次运行异常结束</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="222"/>
+        <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
+        <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
 </context>
 <context>
@@ -861,27 +873,27 @@
 <context>
     <name>CalendarGrid</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="60"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="232"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="232"/>
         <source>+%1 more</source>
         <translation>另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="297"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="266"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="419"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="388"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
@@ -889,112 +901,112 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="64"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="67"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="68"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="69"/>
         <source>Go to today (Home)</source>
         <translation>回到今天（Home）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="71"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="73"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="80"/>
         <source>Lanes by city</source>
         <translation>按地市分行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="81"/>
         <source>Lanes by venue</source>
         <translation>按场地分行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="83"/>
         <source>Colour by type</source>
         <translation>按类型着色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="84"/>
         <source>Colour by status</source>
         <translation>按状态着色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="131"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="165"/>
         <source>Double-click an activity (or press Enter) to open it; arrows move, Page Up/Down change the period.</source>
         <translation>双击活动（或按回车）打开；方向键移动，Page Up/Page Down 翻页。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="212"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="221"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="232"/>
         <source>(no venue, online)</source>
         <translation>（无场地/线上）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="252"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="253"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="252"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="253"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="257"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="258"/>
         <source>%1 activities</source>
         <translation>%1 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="264"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="265"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="266"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="267"/>
         <source>%1 – %2 (week %3)</source>
         <translation>%1 – %2（第 %3 周）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="267"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="268"/>
         <source>d MMMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="268"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="269"/>
         <source>d MMMM</source>
         <translation>M月d日</translation>
     </message>
@@ -1208,6 +1220,19 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="105"/>
+        <source>Choose a date from the calendar (Alt+Down)</source>
+        <translation>从日历中选择日期（Alt+↓）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="120"/>
+        <source>Type a date such as 2025-05-12, 2025/5/12 or 5月12日.</source>
+        <translation>请输入日期，如 2025-05-12、2025/5/12 或 5月12日。</translation>
+    </message>
+</context>
+<context>
     <name>EditorWidgets</name>
     <message>
         <location filename="../../lifelong_desktop/ui/common/widgets.py" line="17"/>
@@ -1339,24 +1364,24 @@
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="337"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="340"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="343"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="346"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="352"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="358"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
@@ -1366,89 +1391,94 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="32"/>
         <source>Search title, venue, organisers, city… (Ctrl+F)</source>
         <translation>搜索活动名称、场地、单位、城市…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="33"/>
         <source>Search activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="34"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="35"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="36"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="38"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="39"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="44"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="45"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="47"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="48"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="51"/>
         <source>Number of activities shown</source>
         <translation>显示的活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="59"/>
         <source>Dates:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="82"/>
         <source>Filter by %1</source>
         <translation>按%1筛选</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="84"/>
         <source>All: %1</source>
         <translation>全部%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="95"/>
         <source>any</source>
         <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="98"/>
+        <source>%1: empty for any date; type 2025-05-12 or 5月12日</source>
+        <translation>%1：留空表示不限；可输入 2025-05-12 或 5月12日</translation>
     </message>
 </context>
 <context>
@@ -1586,97 +1616,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="69"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="72"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="91"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="95"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="98"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="108"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="123"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="127"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="128"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="200"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="208"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="223"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="227"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="225"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="229"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="257"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="263"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="269"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="285"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="281"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="287"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -1798,23 +1828,43 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="34"/>
-        <source>Name *</source>
-        <translation>名称 *</translation>
+        <source>&amp;Name *</source>
+        <translation>名称(&amp;N) *</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
+        <source>&amp;Type *</source>
+        <translation>类型(&amp;T) *</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
+        <source>Unified social &amp;credit code</source>
+        <translation>统一社会信用代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
+        <source>&amp;Region</source>
+        <translation>所在地(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="48"/>
+        <source>C&amp;ontact</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="49"/>
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="50"/>
+        <source>&amp;E-mail</source>
+        <translation>电子邮箱(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="37"/>
         <source>Full name, e.g. %1</source>
         <translation>全称，如：%1</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
-        <source>Type *</source>
-        <translation>类型 *</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
-        <source>Unified social credit code</source>
-        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="42"/>
@@ -1823,28 +1873,8 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
-        <source>Region</source>
-        <translation>所在地</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="48"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="49"/>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="50"/>
-        <source>E-mail</source>
-        <translation>电子邮箱</translation>
     </message>
 </context>
 <context>
@@ -1993,64 +2023,86 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>OrganiserList</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="52"/>
         <source>%1 in printing order</source>
+        <extracomment>makes a new organisation of the register named (the text typed), or None when the user gives up asked before a typed name that is not in the register is made a new organisation (tests replace it)</extracomment>
         <translation>%1（按印刷顺序）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="57"/>
         <source>Organisation to add as %1</source>
         <translation>要添加为%1的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="58"/>
         <source>Type to find an organisation…</source>
         <translation>输入名称查找单位…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="66"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="67"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="68"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="69"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="71"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="72"/>
         <source>Remove from %1</source>
         <translation>从%1中移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="73"/>
         <source>Move up in %1</source>
         <translation>在%1中上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="74"/>
         <source>Move down in %1</source>
         <translation>在%1中下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="71"/>
-        <source>Delete removes the selected organisation; Alt+Up and Alt+Down move it.</source>
-        <translation>Delete 键移除选中的单位；Alt+↑、Alt+↓ 调整顺序。</translation>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="88"/>
+        <source>Delete removes the selected organisation; Ctrl+Up and Ctrl+Down move it.</source>
+        <translation>按 Delete 移除所选单位；按 Ctrl+↑ 和 Ctrl+↓ 调整顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="186"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="205"/>
+        <source>Organisation not in the register</source>
+        <translation>单位不在名录中</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="188"/>
+        <source>“%1” is not in the register of organisations; add it on the Organisations tab first.</source>
+        <translation>“%1”不在单位名录中，请先在“单位”页添加。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="207"/>
+        <source>“%1” is not in the register of organisations. Add it to the register as a new organisation?</source>
+        <translation>“%1”不在单位名录中。要把它作为新单位加入名录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="211"/>
+        <source>&amp;New Organisation…</source>
+        <translation>新建单位(&amp;N)…</translation>
     </message>
 </context>
 <context>
@@ -2264,26 +2316,41 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/messages.py" line="50"/>
+        <source>A date field does not hold a date: type one such as 2025-05-12 or 5月12日.</source>
+        <translation>有日期栏填的不是日期，请输入如 2025-05-12 或 5月12日。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="53"/>
+        <source>A time field does not hold a time: type one such as 9:30 or 0930.</source>
+        <translation>有时间栏填的不是时间，请输入如 9:30 或 0930。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="56"/>
+        <source>One organisation holds two roles in this activity: %1.</source>
+        <translation>同一单位在本活动中担任了两种角色：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="59"/>
         <source>No date between the start and end dates falls on that weekday.</source>
         <translation>起止日期之间没有这一星期几的日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="62"/>
         <source>A programme for %1 already exists.</source>
         <translation>%1 年的计划已存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="65"/>
         <source>The programme no longer exists.</source>
         <translation>该计划已不存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="68"/>
         <source>The description may have at most 500 characters.</source>
         <translation>活动简介最多 500 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="71"/>
         <source>The address may have at most 200 characters.</source>
         <translation>详细地址最多 200 个字符。</translation>
     </message>
@@ -2824,6 +2891,14 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
 </context>
 <context>
+    <name>TimeEdit</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="192"/>
+        <source>Type a time such as 9:30, 0930 or 14:00.</source>
+        <translation>请输入时间，如 9:30、0930 或 14:00。</translation>
+    </message>
+</context>
+<context>
     <name>UndoCommands</name>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/commands.py" line="51"/>
@@ -2870,82 +2945,82 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>VenueDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
         <source>New venue</source>
         <translation>新建场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
         <source>Edit venue</source>
         <translation>编辑场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="35"/>
-        <source>Name *</source>
-        <translation>名称 *</translation>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="36"/>
+        <source>&amp;Name *</source>
+        <translation>名称(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="42"/>
-        <source>City *</source>
-        <translation>地市 *</translation>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <source>&amp;City *</source>
+        <translation>地市(&amp;C) *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="45"/>
+        <source>Count&amp;y</source>
+        <translation>区县(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="47"/>
+        <source>&amp;Address</source>
+        <translation>详细地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="49"/>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="55"/>
+        <source>Ca&amp;pacity (people)</source>
+        <translation>容纳人数(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="59"/>
+        <source>Acc&amp;essible</source>
+        <translation>无障碍设施(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="60"/>
+        <source>C&amp;ontact</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="61"/>
+        <source>P&amp;hone</source>
+        <translation>联系电话(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="44"/>
-        <source>County</source>
-        <translation>区县</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="44"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="48"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="52"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="57"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="46"/>
-        <source>Address</source>
-        <translation>详细地址</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="48"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="54"/>
-        <source>Capacity (people)</source>
-        <translation>容纳人数</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="57"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="57"/>
         <source>No</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="58"/>
-        <source>Accessible</source>
-        <translation>无障碍设施</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="59"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="60"/>
-        <source>Phone</source>
-        <translation>联系电话</translation>
     </message>
 </context>
 <context>
@@ -3130,37 +3205,37 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>按周重复</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="41"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="42"/>
         <source>First date</source>
         <translation>首次日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="43"/>
         <source>Last date</source>
         <translation>末次日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="47"/>
         <source>Repeat “%1” every week:</source>
         <translation>每周重复“%1”：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="48"/>
         <source>&amp;Weekday:</source>
         <translation>星期(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="49"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="50"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 
 from lifelong_desktop.services.calendar import Entry
+from lifelong_desktop.ui.calendar.entry_text import entry_text
 
 TYPE_COLOURS = {
     "opening_ceremony": "#d62728",
@@ -113,7 +114,7 @@ class GridPainting:
             p.setPen(text_colour)
             when = "" if e.start is None or self.compact else f"{e.start:%H:%M} "
             cont = f"({e.index}/{e.days}) " if e.days > 1 and not self.compact else ""
-            text = fm.elidedText(when + cont + e.title, Qt.TextElideMode.ElideRight, r.width() - 7)
+            text = entry_text(when + cont + e.title, r.width() - 7, fm, self.compact)
             p.drawText(
                 r.adjusted(5, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
             )

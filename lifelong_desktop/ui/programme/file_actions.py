@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from lifelong_desktop.db import DatabaseProblem
@@ -322,6 +322,9 @@ class FileActions(QObject):
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(doc.title)
         dialog.paintRequested.connect(lambda p: doc.print_to(p, use_device_layout=True))
+        dialog.setWindowState(
+            dialog.windowState() | Qt.WindowState.WindowMaximized
+        )  # pages readable at 1366x768
         dialog.exec()
 
     def print_schedule(self) -> None:
