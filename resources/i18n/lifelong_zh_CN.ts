@@ -2287,6 +2287,31 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <source>The address may have at most 200 characters.</source>
         <translation>详细地址最多 200 个字符。</translation>
     </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="65"/>
+        <source>The platform or link may have at most 500 characters.</source>
+        <translation>线上平台或链接最多 500 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="68"/>
+        <source>The contact&apos;s name may have at most 50 characters.</source>
+        <translation>联系人姓名最多 50 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="71"/>
+        <source>The contact phone may hold digits, a leading +, -, spaces and parentheses, 5 to 20 characters.</source>
+        <translation>联系电话只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="75"/>
+        <source>A field holds an invisible control character; delete it.</source>
+        <translation>有一项含有看不见的控制字符，请删去。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="78"/>
+        <source>Choose the type, level, form and status from their lists.</source>
+        <translation>请从列表中选择活动类型、级别、举办形式和状态。</translation>
+    </message>
 </context>
 <context>
     <name>PrintOptionsDialog</name>

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from lifelong_desktop.models import ROLE_ORDER, Activity
+from lifelong_desktop.services import fields
 from lifelong_desktop.services.bulk_rows import link_row
 from lifelong_desktop.services.planning.errors import PlanningError
 from lifelong_desktop.services.rows import ActivityRow
@@ -92,6 +93,36 @@ def validate(data: ActivityInput) -> list[str]:
             problems.append("negative_" + name)
     if not data.host_ids:
         problems.append("host_required")
+    return problems + field_problems(data)
+
+
+#: the free-text fields whose length the workbook limits, as `<key>_too_long` (title is checked above)
+_LIMITED = ("address", "online_url", "contact_name", "description")
+_CODED = ("activity_type", "level", "mode", "status")
+
+
+def field_problems(data: ActivityInput) -> list[str]:
+    """The rules the workbook reader applies to these values too (services/fields.py), so nothing the form
+    saves is refused when the workbook is read back."""
+    rules = fields.rules_of("activities")
+    problems = []
+    for key in _LIMITED:
+        limit = rules[key].max_length
+        if limit is not None and len(getattr(data, key).strip(fields.TRIM)) > limit:
+            problems.append(f"{key}_too_long")
+    texts = (data.title, data.address, data.online_url, data.contact_name, data.description)
+    if any(fields.CONTROL.search(t) for t in texts):
+        problems.append("control_character")
+    if data.contact_phone.strip():
+        try:
+            fields.parse_phone(data.contact_phone)
+        except fields.FieldProblem as exc:
+            problems.append(exc.code)
+    for key in _CODED:
+        value = getattr(data, key)
+        if value is not None and value not in fields.code_keys(rules[key].code_list or ""):
+            problems.append("invalid_code")
+            break
     return problems
 
 
