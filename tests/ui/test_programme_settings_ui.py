@@ -177,3 +177,20 @@ def test_programme_settings_is_in_the_file_menu_with_a_mnemonic(qtbot, db):
     labels.append(dialog.form.week_known.text())
     mnemonics = [t[t.index("&") + 1].lower() for t in labels]
     assert len(mnemonics) == 10 and len(set(mnemonics)) == len(mnemonics), labels
+
+
+def test_problems_name_the_field_without_its_mnemonic(qtbot):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from lifelong_desktop.paths import resource
+
+    translator = QTranslator()
+    assert translator.load(str(resource("i18n", "lifelong_zh_CN.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = ProgrammeSettingsDialog(2025, "320000", ProgrammeSettings(), None)
+        qtbot.addWidget(dialog)
+        dialog.form.phone.setText("024+8689 1234")
+        assert dialog.note.text().startswith("联系电话：只能含数字")
+    finally:
+        QCoreApplication.removeTranslator(translator)
