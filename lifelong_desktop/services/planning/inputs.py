@@ -79,14 +79,13 @@ def validate(data: ActivityInput) -> list[str]:
         problems.append("title_required")
     if len(data.title) > 100:
         problems.append("title_too_long")
-    if data.end_date < data.start_date:
+    try:  # the reader's date_order and time_order (services/fields.py), said as the form says them
+        fields.date_order(data.start_date, data.end_date)
+    except fields.FieldProblem:
         problems.append("end_before_start")
-    if (
-        data.start_date == data.end_date
-        and data.start_time
-        and data.end_time
-        and data.end_time <= data.start_time
-    ):
+    try:
+        fields.time_order(data.start_date, data.end_date, data.start_time, data.end_time)
+    except fields.FieldProblem:
         problems.append("end_time_not_after_start")
     for name in ("expected_participants", "actual_participants", "online_participants"):
         value = getattr(data, name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from lifelong_desktop.services import fields
 from lifelong_desktop.services.regions import NATIONAL, regions
 from lifelong_desktop.submission.reading.cells import Checker, RawTable, short
 from lifelong_desktop.submission.values import normalised
@@ -66,6 +67,15 @@ class Scope:
         return None
 
 
+def ordered(rule: Callable[..., None], *values: Any) -> bool:
+    """Whether values keep an order rule of services/fields.py (date_order, time_order)."""
+    try:
+        rule(*values)
+    except fields.FieldProblem:
+        return False
+    return True
+
+
 _WHY_VENUE = "（线下及线上线下结合的活动）"
 _WHY_ONLINE = "（线上及线上线下结合的活动）"
 
@@ -94,10 +104,9 @@ def activity_rules(
             if row.get("end_time") is None:
                 row["end_time"] = range_end
         sd, ed = row.get("start_date"), row.get("end_date")
-        if sd and ed and ed < sd:
+        if not ordered(fields.date_order, sd, ed):
             check.error("date_order", sheet, at("end_date", i), "end_date", label["end_date"])
-        s_t, e_t = row.get("start_time"), row.get("end_time")
-        if s_t and e_t and sd and (ed is None or ed == sd) and e_t <= s_t:
+        if not ordered(fields.time_order, sd, ed, row.get("start_time"), row.get("end_time")):
             check.error(
                 "time_order", sheet, at("end_time", i) or at("start_time", i), "end_time", label["end_time"]
             )
