@@ -86,20 +86,7 @@ class RegisterView(LazyView):
             self.table.addAction(action)
             self._menu_actions.append((button, action))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        if selectable_detail:
-            self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        detail_table = make_table(detail_model)
-        detail_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        set_widths(detail_table, detail_widths)
-        detail_table.activated.connect(self._open_activity)
-        detail_table.setToolTip(detail_tip)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.detail)
-        rl.addWidget(detail_table, 1)
+        right, detail_table = self._detail_pane(detail_model, detail_tip, detail_widths, selectable_detail)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(right)
@@ -117,6 +104,26 @@ class RegisterView(LazyView):
             sc = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         return detail_table
+
+    def _detail_pane(
+        self, detail_model: RowTableModel, detail_tip: str, detail_widths: tuple[int, ...], selectable: bool
+    ) -> tuple[QWidget, QTableView]:
+        """The pane beside the register: the selected entry's details and its activities."""
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        if selectable:
+            self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail_table = make_table(detail_model)
+        detail_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        set_widths(detail_table, detail_widths)
+        detail_table.activated.connect(self._open_activity)
+        detail_table.setToolTip(detail_tip)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.detail)
+        rl.addWidget(detail_table, 1)
+        return right, detail_table
 
     # -- selection
 
