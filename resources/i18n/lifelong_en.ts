@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="340" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="341" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -42,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="358" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="359" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>

@@ -327,339 +327,338 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="59"/>
         <source>New Activity</source>
-        <extracomment>the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)</extracomment>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="59"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="63"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="64"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="107"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="65"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="66"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="71"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="97"/>
         <source>&amp;Featured brand activity</source>
         <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>特色品牌活动(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="143"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
         <source>(none: this is not a sub-venue)</source>
         <translation>（无：不是分会场）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="114"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="114"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="115"/>
         <source>T&amp;ype:</source>
         <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="115"/>
         <source>Activity type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="116"/>
         <source>&amp;Level:</source>
         <translation>活动级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="116"/>
         <source>Activity level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="118"/>
         <source>Sub-&amp;venue of:</source>
         <translation>所属主会场(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="120"/>
         <source>Main-venue activity of which this is a sub-venue</source>
         <translation>本活动作为分会场所属的主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="122"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="123"/>
         <source>Featured brand activity</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="124"/>
         <source>Desc&amp;ription:</source>
         <translation>活动简介(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="124"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="139"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="150"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="159"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="202"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="203"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="161"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="163"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="164"/>
         <source>&amp;Start date:</source>
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="207"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="165"/>
         <source>&amp;End date:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="166"/>
         <source>T&amp;ime:</source>
         <translation>时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="170"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="170"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="171"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="171"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="172"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="172"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="173"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="173"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="216"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="174"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="216"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="174"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="217"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="175"/>
         <source>Online p&amp;latform or link:</source>
         <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="217"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="175"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="186"/>
         <source>hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="229"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="187"/>
         <source>undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="230"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="188"/>
         <source>co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="237"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="195"/>
         <source>&amp;Hosts:</source>
         <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="238"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="196"/>
         <source>&amp;Undertakers:</source>
         <translation>承办单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="239"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="197"/>
         <source>&amp;Co-organisers:</source>
         <translation>协办单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="250"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="208"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="277"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="217"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="218"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="218"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="279"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="219"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="279"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="219"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="280"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="220"/>
         <source>On&amp;line participants:</source>
         <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="280"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="220"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="281"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="221"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="281"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="221"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="222"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="222"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="299"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="239"/>
         <source>Discard the changes made in this form?</source>
         <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="302"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="242"/>
         <source>&amp;Discard Changes</source>
         <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="303"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="243"/>
         <source>&amp;Keep Editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="504"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="428"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="508"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="432"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -873,27 +872,12 @@
 <context>
     <name>CalendarGrid</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="53"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="232"/>
-        <source>+%1</source>
-        <translation>+%1</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="232"/>
-        <source>+%1 more</source>
-        <translation>另有 %1 项</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="266"/>
-        <source>today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="388"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="251"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
@@ -901,112 +885,112 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="83"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="86"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="87"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="88"/>
         <source>Go to today (Home)</source>
         <translation>回到今天（Home）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="90"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="92"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="99"/>
         <source>Lanes by city</source>
         <translation>按地市分行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="100"/>
         <source>Lanes by venue</source>
         <translation>按场地分行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="102"/>
         <source>Colour by type</source>
         <translation>按类型着色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="103"/>
         <source>Colour by status</source>
         <translation>按状态着色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="139"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="173"/>
         <source>Double-click an activity (or press Enter) to open it; arrows move, Page Up/Down change the period.</source>
         <translation>双击活动（或按回车）打开；方向键移动，Page Up/Page Down 翻页。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="220"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="229"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="232"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="240"/>
         <source>(no venue, online)</source>
         <translation>（无场地/线上）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="253"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="261"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="253"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="261"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="258"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="266"/>
         <source>%1 activities</source>
         <translation>%1 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="265"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="273"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="267"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="275"/>
         <source>%1 – %2 (week %3)</source>
         <translation>%1 – %2（第 %3 周）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="268"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="276"/>
         <source>d MMMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="269"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="277"/>
         <source>d MMMM</source>
         <translation>M月d日</translation>
     </message>
@@ -1222,12 +1206,12 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="117"/>
         <source>Choose a date from the calendar (Alt+Down)</source>
         <translation>从日历中选择日期（Alt+↓）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="120"/>
+        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="132"/>
         <source>Type a date such as 2025-05-12, 2025/5/12 or 5月12日.</source>
         <translation>请输入日期，如 2025-05-12、2025/5/12 或 5月12日。</translation>
     </message>
@@ -1333,55 +1317,55 @@
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="219"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="220"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="234"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="238"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="239"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="267"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="268"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="275"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="276"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="283"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="285"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="286"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="340"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="341"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="346"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="347"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="356"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="358"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="359"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
@@ -2354,6 +2338,31 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <source>The address may have at most 200 characters.</source>
         <translation>详细地址最多 200 个字符。</translation>
     </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="74"/>
+        <source>The platform or link may have at most 500 characters.</source>
+        <translation>线上平台或链接最多 500 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="77"/>
+        <source>The contact&apos;s name may have at most 50 characters.</source>
+        <translation>联系人姓名最多 50 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="80"/>
+        <source>The contact phone may hold digits, a leading +, -, spaces and parentheses, 5 to 20 characters.</source>
+        <translation>联系电话只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="84"/>
+        <source>A field holds an invisible control character; delete it.</source>
+        <translation>有一项含有看不见的控制字符，请删去。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="87"/>
+        <source>Choose the type, level, form and status from their lists.</source>
+        <translation>请从列表中选择活动类型、级别、举办形式和状态。</translation>
+    </message>
 </context>
 <context>
     <name>PrintOptionsDialog</name>
@@ -2451,92 +2460,92 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>ProgrammeSettings</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="47"/>
         <source>Submitting &amp;unit:</source>
         <translation>填报单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="48"/>
         <source>Con&amp;tact:</source>
         <translation>联系人(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="49"/>
         <source>Phon&amp;e:</source>
         <translation>联系电话(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="50"/>
         <source>E-&amp;mail:</source>
         <translation>电子邮箱(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="51"/>
         <source>T&amp;heme:</source>
         <translation>活动周主题(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="52"/>
         <source>Activities &amp;from:</source>
         <translation>活动起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="53"/>
         <source>Activities unti&amp;l:</source>
         <translation>活动截止日期(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="54"/>
         <source>Official &amp;week from:</source>
         <translation>活动周开始日期(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="55"/>
         <source>Official week u&amp;ntil:</source>
         <translation>活动周结束日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="62"/>
         <source>%1: fill it in.</source>
         <translation>%1：请填写。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="63"/>
         <source>%1: at most %2 characters; shorten it.</source>
         <translation>%1：最多 %2 个字，请缩短。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="64"/>
         <source>%1: holds an invisible control character; delete it.</source>
         <translation>%1：含有看不见的控制字符，请删去。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="67"/>
         <source>%1: use digits, a leading +, -, spaces and parentheses (5 to 20).</source>
         <translation>%1：只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="70"/>
         <source>%1: this does not look like an e-mail address.</source>
         <translation>%1：不像邮箱地址，请核对。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="73"/>
         <source>%1: cannot be before the start date.</source>
         <translation>%1：不能早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="74"/>
         <source>%1: must be in %2.</source>
         <translation>%1：必须在 %2 年内。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="75"/>
         <source>%1: must lie inside the activities&apos; dates.</source>
         <translation>%1：必须在活动起止日期之内。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="232"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="235"/>
         <source>Programme settings</source>
         <translation>计划设置</translation>
     </message>
@@ -2544,12 +2553,12 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>ProgrammeSettingsDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="199"/>
         <source>Programme Settings — %1 %2</source>
         <translation>计划设置 — %1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="208"/>
         <source>The submitting unit and the contact are written on every exported workbook.</source>
         <translation>填报单位和联系人会写在每次导出的工作簿上，上级据此联系。</translation>
     </message>
@@ -2723,17 +2732,17 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="111"/>
         <source>e.g. 025-8335 1234</source>
         <translation>如：025-8335 1234</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="118"/>
         <source>The official week&apos;s dates are &amp;known</source>
         <translation>已知全国活动周日期(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="154"/>
         <source>e.g. %1</source>
         <translation>如：%1</translation>
     </message>
@@ -2893,7 +2902,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>TimeEdit</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="204"/>
         <source>Type a time such as 9:30, 0930 or 14:00.</source>
         <translation>请输入时间，如 9:30、0930 或 14:00。</translation>
     </message>
@@ -3026,173 +3035,173 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>VenuesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="66"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="66"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="47"/>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="70"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="75"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="79"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="81"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="87"/>
         <source>Accessible</source>
         <translation>无障碍设施</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="91"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="99"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="106"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="108"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="114"/>
         <source>Double booked</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="115"/>
         <source>clash</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="53"/>
         <source>Search by name or pinyin initials</source>
         <translation>按名称或拼音首字母搜索</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="54"/>
         <source>Two entries are the same place: move the activities of one to the other</source>
         <translation>两个条目是同一场地：把其中一个的活动转到另一个</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="55"/>
         <source>Double-click a booking to open its activity</source>
         <translation>双击预订可打开相应活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="122"/>
         <source>Venues</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="151"/>
         <source>All cities</source>
         <translation>全部地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="170"/>
         <source>%1 of %2 venues</source>
         <translation>显示 %1 / 共 %2 个场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="180"/>
         <source>Select a venue to see its bookings.</source>
         <translation>选择一个场地，查看其使用安排。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="192"/>
         <source>capacity %1</source>
         <translation>容纳 %1 人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="197"/>
         <source>%1 days booked by %2 activities</source>
         <translation>%2 项活动共占用 %1 天次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="204"/>
         <source>%1 double booked</source>
         <translation>%1 处时间冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="224"/>
         <source>At the same time as: %1</source>
         <translation>同一时间还有：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="292"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="288"/>
         <source>There is no other venue in this city to merge with.</source>
         <translation>该地市没有可合并的其他场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="297"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="293"/>
         <source>Merge venues</source>
         <translation>合并场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="313"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="309"/>
         <source>“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. This can be undone.</source>
         <translation>将删除“%1”；它的 %2 项活动（含其他年度）将改在“%3”举办。此操作可撤销。</translation>
     </message>

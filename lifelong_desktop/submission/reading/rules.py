@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from lifelong_desktop.services import fields
 from lifelong_desktop.services.regions import NATIONAL, regions
 from lifelong_desktop.submission.reading.cells import Checker, RawTable, short
 from lifelong_desktop.submission.values import normalised
@@ -65,6 +66,15 @@ class Scope:
         if not self.reg.is_inside(county, self.code):
             return "region_outside_scope"
         return None
+
+
+def ordered(rule: Callable[..., None], *values: Any) -> bool:
+    """Whether values keep an order rule of services/fields.py (date_order, time_order)."""
+    try:
+        rule(*values)
+    except fields.FieldProblem:
+        return False
+    return True
 
 
 _WHY_VENUE = "（线下及线上线下结合的活动）"
@@ -129,10 +139,9 @@ def _time_rules(where: _Where, i: int, row: dict[str, Any]) -> None:
         if row.get("end_time") is None:
             row["end_time"] = range_end
     sd, ed = row.get("start_date"), row.get("end_date")
-    if sd and ed and ed < sd:
+    if not ordered(fields.date_order, sd, ed):
         where.error("date_order", "end_date", i)
-    s_t, e_t = row.get("start_time"), row.get("end_time")
-    if s_t and e_t and sd and (ed is None or ed == sd) and e_t <= s_t:
+    if not ordered(fields.time_order, sd, ed, row.get("start_time"), row.get("end_time")):
         where.error("time_order", "end_time", i, cell=where.at("end_time", i) or where.at("start_time", i))
 
 

@@ -71,5 +71,21 @@ def problem_text(code: str, **params: object) -> str:
         "address_too_long": QCoreApplication.translate(
             "PlanningMessages", "The address may have at most 200 characters."
         ),
+        "online_url_too_long": QCoreApplication.translate(
+            "PlanningMessages", "The platform or link may have at most 500 characters."
+        ),
+        "contact_name_too_long": QCoreApplication.translate(
+            "PlanningMessages", "The contact's name may have at most 50 characters."
+        ),
+        "invalid_phone": QCoreApplication.translate(
+            "PlanningMessages",
+            "The contact phone may hold digits, a leading +, -, spaces and parentheses, 5 to 20 characters.",
+        ),
+        "control_character": QCoreApplication.translate(
+            "PlanningMessages", "A field holds an invisible control character; delete it."
+        ),
+        "invalid_code": QCoreApplication.translate(
+            "PlanningMessages", "Choose the type, level, form and status from their lists."
+        ),
     }
     return texts.get(code, code)

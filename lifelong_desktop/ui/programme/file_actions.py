@@ -204,9 +204,10 @@ class FileActions(QObject):
         from lifelong_desktop.submission.writing.export import export_programme
 
         choice = export_checks.verdict(self.ctx, self.window)
-        if choice is export_checks.Verdict.SETTINGS:
-            self.programme_settings()
-            return None
+        if (
+            choice is export_checks.Verdict.SETTINGS
+        ):  # filled in: the export goes on (refused again if still not)
+            return self.export_workbook(path) if self.programme_settings() else None
         if choice is export_checks.Verdict.CHECKS:
             self._show_checks()
             return None
