@@ -59,3 +59,57 @@ def exit_code(findings: list[Finding]) -> int:
     if any(f.code in UNREADABLE for f in errors):
         return 2
     return 1 if errors else 0
+
+
+MAX_PER_CODE = 100  # findings of one code on one sheet listed one by one; the rest are counted
+
+
+class Findings(list):
+    """A list of findings that keeps at most `cap` of one code on one sheet and counts the rest.
+
+    A workbook with 100,000 rows of wrong cells gives a few hundred lines, not millions: reading stays
+    bounded by work (rows and cells), and `summary()` says how many more there are of each kind.
+    """
+
+    def __init__(self, items: list[Finding] | tuple[Finding, ...] = (), cap: int = MAX_PER_CODE) -> None:
+        super().__init__()
+        self.cap = cap
+        self._kept: dict[tuple[str, str], int] = {}
+        self._dropped: dict[tuple[str, str], list] = {}  # (sheet, code) -> [count, severity]
+        for item in items:
+            self.append(item)
+
+    def full(self, sheet: str, code: str, severity: str) -> bool:
+        """True (and one more counted) when no further finding of this code on this sheet is listed."""
+        key = (sheet, code)
+        if self._kept.get(key, 0) < self.cap or not sheet:
+            return False
+        dropped = self._dropped.setdefault(key, [0, severity])
+        dropped[0] += 1
+        if severity == ERROR:
+            dropped[1] = ERROR
+        return True
+
+    def append(self, finding: Finding) -> None:
+        if self.full(finding.sheet, finding.code, finding.severity):
+            return
+        key = (finding.sheet, finding.code)
+        self._kept[key] = self._kept.get(key, 0) + 1
+        super().append(finding)
+
+    def extend(self, findings) -> None:  # type: ignore[override]
+        for finding in findings:
+            self.append(finding)
+
+    def summary(self) -> list[Finding]:
+        """One `more_findings` finding per code and sheet that went over the cap, with the count of the rest."""
+        return [
+            Finding(
+                severity,
+                "more_findings",
+                sheet=sheet,
+                key=code,
+                params={"count": f"{count:,}", "code": code, "shown": self.cap},
+            )
+            for (sheet, code), (count, severity) in self._dropped.items()
+        ]

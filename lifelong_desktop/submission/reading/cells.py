@@ -38,8 +38,11 @@ class Checker:
 
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
+        self.full = getattr(findings, "full", lambda _sheet, _code, _severity: False)  # Findings caps
 
     def error(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
+        if self.full(sheet, code, ERROR):
+            return
         self.findings.append(
             Finding(
                 ERROR,
@@ -52,6 +55,8 @@ class Checker:
         )
 
     def warning(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
+        if self.full(sheet, code, WARNING):
+            return
         self.findings.append(
             Finding(
                 WARNING,
