@@ -109,7 +109,7 @@ class Findings(list):
                 "more_findings",
                 sheet=sheet,
                 key=code,
-                params={"count": f"{count:,}", "code": code, "shown": self.cap},
+                params={"count": f"{count:,}", "what": code, "shown": self.cap},
             )
             for (sheet, code), (count, severity) in self._dropped.items()
         ]

@@ -43,7 +43,7 @@ def in_values(sheet: str, rows: list[list[Any]], findings: list[Finding]) -> Non
     """An error finding for each non-finite number or error text among a sheet's cell values."""
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            if type(value) is float or (type(value) is str and value[:1] == "#"):
+            if type(value) is float or (type(value) is str and "#" in value[:4]):
                 bad = _bad(value)
                 if bad is not None:
                     findings.append(error_value(sheet, f"{column_letter(c)}{r + 1}", bad))
