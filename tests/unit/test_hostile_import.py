@@ -17,8 +17,8 @@ from lifelong_desktop.db import open_database
 from lifelong_desktop.services.rows import activity_rows
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.xlsx.writer import column_letter
-from tests.unit._hostile import mh
-from tests.unit.test_hostile_reading import _error_cell, _with_sheet_copy
+from tests.helpers.hostile import mh
+from tests.helpers.hostile_edits import error_cell, with_sheet_copy
 
 ACTS = load_format().tables["activities"]
 # Optional columns; venue and online_url are required by the mode of the sample (hybrid), so their absence is
@@ -80,15 +80,15 @@ def own(tmp_path):
 def _hostile_files(own_path, tmp_path):
     """One file per class of the issue, each made from the own workbook."""
     return {
-        "look-alike 活动 with no activities": _with_sheet_copy(
+        "look-alike 活动 with no activities": with_sheet_copy(
             own_path, tmp_path / "twin.xlsx", "活动", "活动 ", first=False
         ),
-        "look-alike 填报信息": _with_sheet_copy(
+        "look-alike 填报信息": with_sheet_copy(
             own_path, tmp_path / "twinh.xlsx", "填报信息", "\u3000填报信息", first=True
         ),
-        "#N/A description": _error_cell(own_path, tmp_path / "na.xlsx", "活动", "AA3", b"#N/A"),
-        "#REF! start time": _error_cell(own_path, tmp_path / "ref.xlsx", "活动", "G4", b"#REF!"),
-        "#VALUE! header unit": _error_cell(own_path, tmp_path / "val.xlsx", "填报信息", "C11", b"#VALUE!"),
+        "#N/A description": error_cell(own_path, tmp_path / "na.xlsx", "活动", "AA3", b"#N/A"),
+        "#REF! start time": error_cell(own_path, tmp_path / "ref.xlsx", "活动", "G4", b"#REF!"),
+        "#VALUE! header unit": error_cell(own_path, tmp_path / "val.xlsx", "填报信息", "C11", b"#VALUE!"),
         "seq twice": _appended(
             own_path, tmp_path / "seq.xlsx", "填报信息", ["填报版本号", "submission_seq", 9]
         ),

@@ -18,7 +18,8 @@ from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.reading.error_values import ERROR_LITERALS
 from lifelong_desktop.submission.reading.reader import read_workbook
 from lifelong_desktop.submission.xlsx.writer import column_letter
-from tests.unit._hostile import mh
+from tests.helpers.hostile import mh
+from tests.helpers.hostile_edits import edit_sheet, error_cell, with_sheet_copy
 
 FMT = load_format()
 ACTS = FMT.tables["activities"]
@@ -47,21 +48,6 @@ def _look_alike(name: str, how: str) -> str:
     return LOOK_ALIKES[how].format(name)
 
 
-def _with_sheet_copy(sample, dest, sheet: str, new_name: str, *, first: bool, drop_real: bool = False):
-    """The sample plus a copy of `sheet` under a look-alike name whose data rows are emptied."""
-    wb = openpyxl.load_workbook(sample)
-    copy = wb.copy_worksheet(wb[sheet])
-    copy.title = new_name
-    if sheet != "填报信息":
-        copy.delete_rows(3, copy.max_row)
-    if first:
-        wb.move_sheet(copy, offset=-(len(wb.sheetnames) - 1))
-    if drop_real:
-        del wb[sheet]
-    wb.save(dest)
-    return dest
-
-
 # ---------------------------------------------------------------- class 1: look-alike sheets
 
 
@@ -70,7 +56,7 @@ def _with_sheet_copy(sample, dest, sheet: str, new_name: str, *, first: bool, dr
 @pytest.mark.parametrize("first", [True, False], ids=["before", "after"])
 def test_a_look_alike_sheet_is_refused_naming_both(sample, tmp_path, sheet, how, first):
     other = _look_alike(sheet, how)
-    path = _with_sheet_copy(sample, tmp_path / "twins.xlsx", sheet, other, first=first)
+    path = with_sheet_copy(sample, tmp_path / "twins.xlsx", sheet, other, first=first)
     result = read_workbook(path)
     assert found(result) == [("error", "duplicate_sheet", sheet)]
     names = result.findings[0].params["names"]
@@ -81,7 +67,7 @@ def test_a_look_alike_sheet_is_refused_naming_both(sample, tmp_path, sheet, how,
 
 @pytest.mark.parametrize("sheet", READ_SHEETS)
 def test_only_a_look_alike_is_a_missing_sheet_that_says_which(sample, tmp_path, sheet):
-    path = _with_sheet_copy(sample, tmp_path / "alike.xlsx", sheet, sheet + " ", first=False, drop_real=True)
+    path = with_sheet_copy(sample, tmp_path / "alike.xlsx", sheet, sheet + " ", first=False, drop_real=True)
     result = read_workbook(path)
     errors = [f for f in result.findings if f.severity == "error"]
     if sheet in ("单位", "场地"):  # optional sheets: read as empty, the look-alike never replaces them
@@ -94,17 +80,10 @@ def test_only_a_look_alike_is_a_missing_sheet_that_says_which(sample, tmp_path, 
 # ---------------------------------------------------------------- class 2: columns without a usable key
 
 
-def _edit_sheet(sample, dest, sheet: str, edit):
-    wb = openpyxl.load_workbook(sample)
-    edit(wb[sheet])
-    wb.save(dest)
-    return dest
-
-
 @pytest.mark.parametrize("key", ACTS.keys)
 def test_a_cleared_key_cell_reads_the_column_by_its_label(sample, tmp_path, key):
     col = column_letter(ACTS.keys.index(key))
-    path = _edit_sheet(sample, tmp_path / "k.xlsx", "活动", lambda ws: ws.__setitem__(f"{col}2", None))
+    path = edit_sheet(sample, tmp_path / "k.xlsx", "活动", lambda ws: ws.__setitem__(f"{col}2", None))
     result = read_workbook(path)
     assert found(result) == [("warning", "column_key_missing", f"活动!{col}2")]
     assert result.findings[0].key == key
@@ -115,7 +94,7 @@ def test_a_cleared_key_cell_reads_the_column_by_its_label(sample, tmp_path, key)
 def test_a_key_cell_merged_into_its_neighbour_reads_the_column_by_its_label(sample, tmp_path, key):
     col = ACTS.keys.index(key)
     left, right = column_letter(col - 1), column_letter(col)
-    path = _edit_sheet(sample, tmp_path / "m.xlsx", "活动", lambda ws: ws.merge_cells(f"{left}2:{right}2"))
+    path = edit_sheet(sample, tmp_path / "m.xlsx", "活动", lambda ws: ws.merge_cells(f"{left}2:{right}2"))
     result = read_workbook(path)
     assert found(result) == [("warning", "column_key_missing", f"活动!{right}2")]
     assert result.data.activities == read_workbook(sample).data.activities
@@ -124,33 +103,16 @@ def test_a_key_cell_merged_into_its_neighbour_reads_the_column_by_its_label(samp
 @pytest.mark.parametrize("table_id", ["organisations", "venues"])
 def test_register_sheets_read_keyless_columns_by_label_too(sample, tmp_path, table_id):
     table = FMT.tables[table_id]
-    path = _edit_sheet(sample, tmp_path / "r.xlsx", table.sheet, lambda ws: ws.__setitem__("B2", "  "))
+    path = edit_sheet(sample, tmp_path / "r.xlsx", table.sheet, lambda ws: ws.__setitem__("B2", "  "))
     result = read_workbook(path)
     assert found(result) == [("warning", "column_key_missing", f"{table.sheet}!B2")]
     assert result.data.table(table_id) == read_workbook(sample).data.table(table_id)
 
 
-def _error_cell(sample, dest, sheet: str, cell: str, value: bytes):
-    """The sample with one cell of `sheet` replaced by an error-value cell (t="e"), as Excel writes it."""
-    part = mh.sheet_part(sample, sheet)
-    with zipfile.ZipFile(sample) as z:
-        xml = z.read(part)
-    pattern = re.compile(rb'<c r="%s"[^>]*?(?:/>|>.*?</c>)' % cell.encode(), re.S)
-    new = b'<c r="%s" t="e"><v>%s</v></c>' % (cell.encode(), value)
-    if pattern.search(xml):
-        xml = pattern.sub(new, xml, count=1)
-    else:  # an empty cell of an existing row: add it at the row's end
-        row = re.search(rb"\d+", cell.encode()).group(0)
-        xml = re.sub(
-            rb'(<row r="%s"[^>]*>.*?)</row>' % row, rb"\1" + new + rb"</row>", xml, count=1, flags=re.S
-        )
-    return mh._rewrite(sample, dest, {part: xml})
-
-
 @pytest.mark.parametrize("key", ACTS.keys)
 def test_an_error_value_in_any_activity_column_is_an_error_at_its_cell(sample, tmp_path, key):
     cell = f"{column_letter(ACTS.keys.index(key))}3"
-    result = read_workbook(_error_cell(sample, tmp_path / "e.xlsx", "活动", cell, b"#N/A"))
+    result = read_workbook(error_cell(sample, tmp_path / "e.xlsx", "活动", cell, b"#N/A"))
     assert found(result) == [("error", "error_value", f"活动!{cell}")]
     assert result.findings[0].params["value"] == "#N/A"
 
@@ -158,7 +120,7 @@ def test_an_error_value_in_any_activity_column_is_an_error_at_its_cell(sample, t
 @pytest.mark.parametrize("value", sorted(ERROR_LITERALS - {"#SPILL!", "#CALC!", "#GETTING_DATA"}))
 @pytest.mark.parametrize("sheet, cell", [("活动", "S3"), ("填报信息", "C9"), ("单位", "C2"), ("场地", "F3")])
 def test_every_error_value_in_every_read_sheet(sample, tmp_path, value, sheet, cell):
-    result = read_workbook(_error_cell(sample, tmp_path / "e.xlsx", sheet, cell, value.encode()))
+    result = read_workbook(error_cell(sample, tmp_path / "e.xlsx", sheet, cell, value.encode()))
     assert ("error", "error_value", f"{sheet}!{cell}") in found(result)
     assert [f for f in result.findings if f.cell == cell and f.sheet == sheet][0].params["value"] == value
     assert result.exit_code == 1
@@ -183,7 +145,7 @@ def test_non_finite_numbers_are_error_values_never_blanks(sample, tmp_path, numb
 
 
 def test_an_error_literal_typed_as_text_is_an_error_value(sample, tmp_path):
-    path = _edit_sheet(sample, tmp_path / "t.xlsx", "活动", lambda ws: ws.__setitem__("Z3", " #ref! "))
+    path = edit_sheet(sample, tmp_path / "t.xlsx", "活动", lambda ws: ws.__setitem__("Z3", " #ref! "))
     assert found(read_workbook(path)) == [("error", "error_value", "活动!Z3")]
 
 
@@ -196,7 +158,7 @@ def test_a_header_key_given_twice_is_an_error_at_the_second(sample, tmp_path, ke
         row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == key)
         ws.append([row[0].value, f" {key.upper()} ", row[2].value])
 
-    path = _edit_sheet(sample, tmp_path / "h.xlsx", "填报信息", twice)
+    path = edit_sheet(sample, tmp_path / "h.xlsx", "填报信息", twice)
     result = read_workbook(path)
     last = openpyxl.load_workbook(path)["填报信息"].max_row
     assert found(result) == [("error", "duplicate_key", f"填报信息!B{last}")]
@@ -211,7 +173,7 @@ def test_a_column_key_given_twice_is_an_error(sample, tmp_path, key):
         ws.cell(2, len(ACTS.keys) + 1, key)
         ws.cell(3, len(ACTS.keys) + 1, "x")
 
-    result = read_workbook(_edit_sheet(sample, tmp_path / "c.xlsx", "活动", twice))
+    result = read_workbook(edit_sheet(sample, tmp_path / "c.xlsx", "活动", twice))
     assert ("error", "duplicate_column", f"活动!{column_letter(len(ACTS.keys))}2") in found(result)
 
 
@@ -221,14 +183,14 @@ def test_labels_with_extra_spaces_read_alike_with_and_without_the_key_row(sample
             cell.value = f" {cell.value[:1]} {cell.value[1:]}\u3000" if cell.value else cell.value
 
     clean = read_workbook(sample).data.activities
-    keyed = read_workbook(_edit_sheet(sample, tmp_path / "s1.xlsx", "活动", spaced))
+    keyed = read_workbook(edit_sheet(sample, tmp_path / "s1.xlsx", "活动", spaced))
     assert found(keyed) == [] and keyed.data.activities == clean
 
     def no_keys(ws):
         spaced(ws)
         ws.delete_rows(2)
 
-    labelled = read_workbook(_edit_sheet(sample, tmp_path / "s2.xlsx", "活动", no_keys))
+    labelled = read_workbook(edit_sheet(sample, tmp_path / "s2.xlsx", "活动", no_keys))
     assert found(labelled) == [] and labelled.data.activities == clean
 
 
