@@ -90,6 +90,17 @@ class Findings(list):
             dropped[1] = ERROR
         return True
 
+    def room(self, sheet: str, code: str) -> int:
+        """How many more findings of this code on this sheet are listed one by one."""
+        return max(0, self.cap - self._kept.get((sheet, code), 0)) if sheet else 1 << 62
+
+    def count_more(self, sheet: str, code: str, severity: str, count: int) -> None:
+        """Count `count` findings of this code on this sheet without listing them (the cap is reached)."""
+        dropped = self._dropped.setdefault((sheet, code), [0, severity])
+        dropped[0] += count
+        if severity == ERROR:
+            dropped[1] = ERROR
+
     def append(self, finding: Finding) -> None:
         if self.full(finding.sheet, finding.code, finding.severity):
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import zipfile
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -40,13 +41,18 @@ def _bad(value: Any) -> str | None:
 
 
 def in_values(sheet: str, rows: list[list[Any]], findings: list[Finding]) -> None:
-    """An error finding for each non-finite number or error text among a sheet's cell values."""
+    """An error finding for each non-finite number or error text among a sheet's cell values.
+
+    Each distinct value is looked at once (cells repeat a lot); only when one is bad are the rows walked.
+    """
+    suspects = {x for x in chain.from_iterable(rows) if type(x) is float or (type(x) is str and "#" in x[:4])}
+    bad = {x: b for x in suspects if (b := _bad(x)) is not None}
+    if not bad:
+        return
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            if type(value) is float or (type(value) is str and "#" in value[:4]):
-                bad = _bad(value)
-                if bad is not None:
-                    findings.append(error_value(sheet, f"{column_letter(c)}{r + 1}", bad))
+            if value in bad:  # NaN is found too: the set holds the very objects of the cells
+                findings.append(error_value(sheet, f"{column_letter(c)}{r + 1}", bad[value]))
 
 
 def in_xml(
