@@ -252,3 +252,29 @@ def test_findings_are_capped_per_code_and_sheet_with_a_count_of_the_rest(tmp_pat
     ]
     assert "600" in more[0].message("zh") and "600 more like this" in more[0].message("en")
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        b'<row r="150000"><c r="B150000" t="inlineStr"><is><t>x</t></is></c></row>',
+        b'<row r="7"><c r="DA7" t="inlineStr"><is><t>x</t></is></c></row>'
+        b'<row r="400000"><c r="C400000" s="1"/><c r="A400000"><v>1</v></c></row>',
+        b'<row r="200000" s="1" customFormat="1"><c r="XFD200000" s="1"/></row>',
+    ],
+    ids=["far row", "far column and far value", "far styled cell only"],
+)
+def test_far_cells_get_the_same_extent_by_pattern_as_by_walking_them(sample, tmp_path, rows):
+    """Plain far references are measured by a pattern pass (fast); it must agree with the precise walk."""
+    from lifelong_desktop.submission.reading import safety
+
+    part = mh.sheet_part(sample, "活动")
+    with zipfile.ZipFile(sample) as z:
+        xml = z.read(part)
+    path = mh._rewrite(
+        sample, tmp_path / "far.xlsx", {part: xml.replace(b"</sheetData>", rows + b"</sheetData>")}
+    )
+    with zipfile.ZipFile(path) as zf:
+        rows, columns = safety.value_extent(zf, part)
+        assert (rows, columns) == safety.precise_scan(zf, part).extent
+    assert safety.inspect_workbook(path).ok == (rows * columns <= safety.MAX_CELLS)

@@ -214,7 +214,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport)
                 if _DECLARATION_TEXT.search(decoder.decode(chunk, final=not chunk)):
                     raise _Refused("unsafe_xml", part=name)
                 if stats is not None:
-                    stats.suspicious = True  # a UTF-16 worksheet gets the precise scan
+                    stats.odd = True  # a UTF-16 worksheet gets the precise scan
             else:
                 # Cut pieces at the last '<' so that no tag is split between two pieces.
                 piece = carry + chunk
@@ -222,7 +222,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport)
                 if cut <= 0 or len(piece) - cut > 2 * CHUNK:
                     cut = len(piece)
                     if stats is not None and chunk:
-                        stats.suspicious = True
+                        stats.odd = True
                 whole, carry = piece[:cut], piece[cut:]
                 if _DECLARATION.search(whole):
                     raise _Refused("unsafe_xml", part=name)
@@ -249,12 +249,16 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport)
 def _note_sheet(zf: zipfile.ZipFile, name: str, stats: _SheetStats, report: SafetyReport) -> None:
     """What a scanned worksheet holds: a precise look when the fast patterns were unsure."""
     formula, error = stats.formula, stats.error
-    if stats.suspicious:
+    if stats.odd:  # cells a pattern cannot place: walk them as a reader does
         scan = precise_scan(zf, name)
-        rows, columns = scan.extent
+        extent = scan.extent
+        formula, error = bool(scan.formulas), bool(scan.errors)
+    elif stats.far:  # plain `r="..."` references, some far away: the extent by pattern, in one pass
+        extent = value_extent(zf, name)
+    if stats.odd or stats.far:
+        rows, columns = extent
         if rows * columns > MAX_CELLS:
             raise _Refused("too_large", reason="cells", part=name, rows=rows, columns=columns)
-        formula, error = bool(scan.formulas), bool(scan.errors)
     if formula:
         report.formula_parts.add(name)
     if error:
@@ -280,7 +284,8 @@ class _SheetStats:
     validations with their <xm:f> formulas, nothing holds cells and nothing is looked at)."""
 
     def __init__(self) -> None:
-        self.suspicious = False
+        self.far = False  # a cell that may hold a value beyond CZ99999, with a plain reference
+        self.odd = False  # a cell or row without a plain reference, or a prefixed element
         self.formula = False
         self.error = False
         self.done = False
@@ -292,13 +297,10 @@ class _SheetStats:
         end = _SHEET_DATA_END.search(piece) if b"sheetData" in piece else None
         if end is not None:
             piece, self.done = piece[: end.start()], True
-        if not self.suspicious and (
-            _FAR_REF.search(piece)
-            or _ODD_CELL.search(piece)
-            or _ODD_ROW.search(piece)
-            or _PREFIXED.search(piece)
-        ):
-            self.suspicious = True
+        if not self.far and _FAR_REF.search(piece):
+            self.far = True
+        if not self.odd and (_ODD_CELL.search(piece) or _ODD_ROW.search(piece) or _PREFIXED.search(piece)):
+            self.odd = True
         if not self.formula and _FORMULA.search(piece):
             self.formula = True
         if not self.error and (b' t="e"' in piece or b" t='e'" in piece):  # literal finds: fast
@@ -306,6 +308,29 @@ class _SheetStats:
         self.cells += piece.count(b"<c")  # an upper bound (also counts <col ...>): stop a flood early
         if self.cells > MAX_CELLS:
             raise _Refused("too_large", reason="cells", cells=self.cells)
+
+
+_VALUE_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>')
+
+
+def value_extent(zf: zipfile.ZipFile, part: str) -> tuple[int, int]:
+    """(rows, columns) spanned by the cells that may hold a value, for a sheet whose cells all have plain
+    `r="A1"` references: a pattern pass over the bytes (a million rows in about a second)."""
+    max_row, letters, carry = 0, set(), b""
+    with zf.open(part) as fh:
+        while True:
+            chunk = fh.read(CHUNK)
+            piece = carry + chunk
+            cut = piece.rfind(b"<") if chunk else len(piece)
+            whole, carry = (piece[:cut], piece[cut:]) if cut > 0 else (piece, b"")
+            found = _VALUE_CELL.findall(whole)
+            if found:
+                letters.update(col for col, _row in found)
+                max_row = max(max_row, max(int(row) for _col, row in found))
+            if not chunk:
+                break
+    max_col = max((column_number(col.decode()) for col in letters), default=0)
+    return max_row, max_col
 
 
 def _local(tag: object) -> str:
