@@ -278,3 +278,19 @@ def test_far_cells_get_the_same_extent_by_pattern_as_by_walking_them(sample, tmp
         rows, columns = safety.value_extent(zf, part)
         assert (rows, columns) == safety.precise_scan(zf, part).extent
     assert safety.inspect_workbook(path).ok == (rows * columns <= safety.MAX_CELLS)
+
+
+@pytest.mark.parametrize("cells", [["C3", "D4"], ["B1"], ["A5"], ["E2", "A9"], ["A1"], []])
+def test_rows_are_placed_from_a1_whatever_the_first_used_cell(tmp_path, cells):
+    """The reader's row-by-row copy of a sheet names cells as the whole-grid copy does."""
+    from python_calamine import CalamineWorkbook
+
+    from lifelong_desktop.submission.reading.reader import _rows
+
+    wb = openpyxl.Workbook()
+    for i, ref in enumerate(cells):
+        wb.active[ref] = f"v{i}"
+    wb.save(tmp_path / "shape.xlsx")
+    book = CalamineWorkbook.from_path(str(tmp_path / "shape.xlsx"))
+    whole = book.get_sheet_by_name("Sheet").to_python(skip_empty_area=False)
+    assert _rows(book, "Sheet", []) == whole

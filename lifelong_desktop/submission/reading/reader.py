@@ -174,9 +174,31 @@ def _result(
 
 
 def _rows(workbook: CalamineWorkbook, name: str, findings: list[Finding]) -> list[list[Any]]:
-    """All rows of a sheet from A1 (calamine gives '' for empty cells); error values become findings."""
-    rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    """All rows of a sheet from A1 ('' for empty cells); error values become findings.
+
+    Row by row with one object per distinct text, so that the Python copy of a sheet of repeated values
+    stays small beside the cell reader's own (to_python would hold both in full at once).
+    """
+    sheet = workbook.get_sheet_by_name(name)
+    memo: dict[str, str] = {}
+    keep = memo.setdefault
+    rows = [[keep(x, x) if type(x) is str else x for x in row] for row in sheet.iter_rows()]
+    rows = _from_a1(rows, sheet.end)
     error_values.in_values(name, rows, findings)
+    return rows
+
+
+def _from_a1(rows: list[list[Any]], end: tuple[int, int] | None) -> list[list[Any]]:
+    """Rows padded to start at A1: the cell reader's rows begin at the first used column (and may begin
+    at the first used row), while cell names count from A1."""
+    if not rows or end is None:
+        return rows
+    pad_cols = end[1] + 1 - max(len(r) for r in rows)
+    if pad_cols > 0:
+        rows = [[""] * pad_cols + r for r in rows]
+    pad_rows = end[0] + 1 - len(rows)
+    if pad_rows > 0:
+        rows = [[""] * (end[1] + 1) for _ in range(pad_rows)] + rows
     return rows
 
 
