@@ -294,3 +294,35 @@ def test_rows_are_placed_from_a1_whatever_the_first_used_cell(tmp_path, cells):
     book = CalamineWorkbook.from_path(str(tmp_path / "shape.xlsx"))
     whole = book.get_sheet_by_name("Sheet").to_python(skip_empty_area=False)
     assert _rows(book, "Sheet", []) == whole
+
+
+NEW_CODES = [
+    "duplicate_sheet",
+    "missing_sheet.similar",
+    "duplicate_key",
+    "duplicate_column",
+    "column_key_missing",
+    "error_value",
+    "date_outside_year",
+    "date_outside_window",
+    "date_system_1904",
+    "more_findings",
+    "column_absent_kept",
+    "scopes_differ.higher",
+]
+
+
+@pytest.mark.parametrize("code", NEW_CODES)
+def test_every_new_code_has_a_full_sentence_in_both_languages(code):
+    from lifelong_desktop import messages
+
+    params = dict(
+        sheet="活动", cell="B3", key="title", label="活动名称", value="#N/A", names="“活动”、“活动␣”",
+        name="活动", similar="活动␣", first="B2", year=2024, start="2024-04-01", end="2024-12-06",
+        count="99,989", what="invalid_code", region="210000 辽宁省",
+        scope_word={"zh": "省级", "en": "provincial"}, expected_word={"zh": "地市级", "en": "city"},
+    )  # fmt: skip
+    for lang in ("zh", "en"):
+        assert messages.has("finding." + code)
+        text = messages.render("finding." + code, lang, **params)
+        assert "{" not in text and len(text) > 20, (code, lang, text)
