@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,7 +65,7 @@ def exit_code(findings: list[Finding]) -> int:
 MAX_PER_CODE = 100  # findings of one code on one sheet listed one by one; the rest are counted
 
 
-class Findings(list):
+class Findings(list[Finding]):
     """A list of findings that keeps at most `cap` of one code on one sheet and counts the rest.
 
     A workbook with 100,000 rows of wrong cells gives a few hundred lines, not millions: reading stays
@@ -75,7 +76,7 @@ class Findings(list):
         super().__init__()
         self.cap = cap
         self._kept: dict[tuple[str, str], int] = {}
-        self._dropped: dict[tuple[str, str], list] = {}  # (sheet, code) -> [count, severity]
+        self._dropped: dict[tuple[str, str], list[Any]] = {}  # (sheet, code) -> [count, severity]
         for item in items:
             self.append(item)
 
@@ -108,7 +109,7 @@ class Findings(list):
         self._kept[key] = self._kept.get(key, 0) + 1
         super().append(finding)
 
-    def extend(self, findings) -> None:  # type: ignore[override]
+    def extend(self, findings: Iterable[Finding]) -> None:
         for finding in findings:
             self.append(finding)
 

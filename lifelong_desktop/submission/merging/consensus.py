@@ -47,7 +47,7 @@ def expected(headers: list[dict[str, Any]], region: str | None = None) -> Expect
     below = LEVEL_BELOW.get(regions().scope_of(region) or "") if region else None
     if region and below:
         return Expected(below, region, year)
-    scopes = Counter(h.get("scope") for h in headers if h.get("scope") in LEVEL_RANK)
+    scopes = Counter(str(h["scope"]) for h in headers if h.get("scope") in LEVEL_RANK)
     if not scopes:
         return None
     scope = max(scopes, key=lambda s: (scopes[s], -LEVEL_RANK[s]))

@@ -316,7 +316,8 @@ _VALUE_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>')
 def value_extent(zf: zipfile.ZipFile, part: str) -> tuple[int, int]:
     """(rows, columns) spanned by the cells that may hold a value, for a sheet whose cells all have plain
     `r="A1"` references: a pattern pass over the bytes (a million rows in about a second)."""
-    max_row, letters, carry = 0, set(), b""
+    max_row, carry = 0, b""
+    letters: set[bytes] = set()
     with zf.open(part) as fh:
         while True:
             chunk = fh.read(CHUNK)
