@@ -60,7 +60,8 @@ def test_a_look_alike_sheet_is_refused_naming_both(sample, tmp_path, sheet, how,
     result = read_workbook(path)
     assert found(result) == [("error", "duplicate_sheet", sheet)]
     names = result.findings[0].params["names"]
-    assert f"“{sheet}”" in names and names.count("“") == 2 and "␣" in names
+    assert f"“{sheet}”" in names["zh"] and names["zh"].count("“") == 2 and "␣" in names["zh"]
+    assert f'"{sheet}", ' in names["en"] or f', "{sheet}"' in names["en"]
     assert result.exit_code == 1
     assert sheet in result.findings[0].message("zh") and "␣" in result.findings[0].message("en")
 
@@ -317,7 +318,8 @@ def test_every_new_code_has_a_full_sentence_in_both_languages(code):
     from lifelong_desktop import messages
 
     params = dict(
-        sheet="活动", cell="B3", key="title", label="活动名称", value="#N/A", names="“活动”、“活动␣”",
+        sheet="活动", cell="B3", key="title", label="活动名称", value="#N/A",
+        names={"zh": "“活动”、“活动␣”", "en": '"活动", "活动␣"'},
         name="活动", similar="活动␣", first="B2", year=2024, start="2024-04-01", end="2024-12-06",
         count="99,989", what="invalid_code", region="210000 辽宁省",
         scope_word={"zh": "省级", "en": "provincial"}, expected_word={"zh": "地市级", "en": "city"},

@@ -53,7 +53,13 @@ def choose_sheets(fmt: Format, names: list[str]) -> SheetChoice:
                     ERROR,
                     "duplicate_sheet",
                     sheet=sheet.name,
-                    params={"names": "、".join(f"“{shown(n)}”" for n in alike), "name": sheet.name},
+                    params={
+                        "names": {
+                            "zh": "、".join(f"“{shown(n)}”" for n in alike),
+                            "en": ", ".join(f'"{shown(n)}"' for n in alike),
+                        },
+                        "name": sheet.name,
+                    },
                 )
             )
         elif alike and alike[0] != sheet.name:
