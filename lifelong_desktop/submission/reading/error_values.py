@@ -45,7 +45,8 @@ def in_values(sheet: str, rows: list[list[Any]], findings: list[Finding]) -> Non
 
     Each distinct value is looked at once (cells repeat a lot); only when one is bad are the rows walked.
     """
-    suspects = {x for x in chain.from_iterable(rows) if type(x) is float or (type(x) is str and "#" in x[:4])}
+    distinct = set(chain.from_iterable(rows))  # hashing in C: far cheaper than a Python loop over cells
+    suspects = {x for x in distinct if type(x) is float or (type(x) is str and "#" in x[:4])}
     bad = {x: b for x in suspects if (b := _bad(x)) is not None}
     if not bad:
         return
