@@ -14,6 +14,7 @@ from typing import NoReturn
 from lifelong_desktop import __version__, commands, messages
 from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
 from lifelong_desktop.db import DatabaseProblem
+from lifelong_desktop.files import OutputProblem
 
 _ARGPARSE_ZH = (
     (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
@@ -87,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseProblem as exc:
         print(exc.message(), file=sys.stderr)
         return 3
+    except OutputProblem as exc:  # an output file that could not be written; any old file is unchanged
+        print(exc.message(), file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `lifelong check --json | head`: the reader went away; not an error of ours
         try:  # so that Python's final flush of stdout does not fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from lifelong_desktop.db.auditing import audit_after_flush, audit_before_flush
 from lifelong_desktop.db.engine import OpenOptions
 from lifelong_desktop.db.problems import ConcurrentEdit, DatabaseNotice, classify, is_file_problem
+from lifelong_desktop.files import OutputProblem
 
 _DB_ERRORS = (OperationalError, SADatabaseError, sqlite3.DatabaseError)
 _STALE_TABLE = re.compile(r"table '([^']+)'")
@@ -110,6 +111,8 @@ class Database:
         try:
             with self.engine.connect() as conn:  # our own connection: works under exclusive locking too
                 return backup_file(self.path, dest, conn.connection.driver_connection)
+        except OutputProblem:
+            raise  # about the copy (full disk, the database named as the copy ...), not this database
         except (OSError, sqlite3.Error) as exc:
             raise classify(exc, self.path) from exc
 

@@ -157,22 +157,27 @@ def workbook_data(
     )
 
 
-def export_programme(session: Session, p: Programme, path: Path | str) -> ExportResult:
+def export_programme(
+    session: Session, p: Programme, path: Path | str, *, record: bool = True, database: Path | None = None
+) -> ExportResult:
     """Write the programme's workbook and, only once the file is in place, record seq + 1 and the export time.
 
     Call inside one write transaction (`db.transaction`): the programme is updated and flushed before the
     file is renamed into place, so a failed rename rolls the database back and a failed write leaves both
-    the old file and the old seq.
+    the old file and the old seq. With record=False (a read-only database) the workbook carries the seq
+    the export would have recorded and nothing is written to the database. `database`: the open file,
+    which the workbook may never replace.
     """
     as_of = datetime.now().replace(microsecond=0)
     seq = (p.submission_seq or 0) + 1
     rows = activity_rows(session, p.id)
     data = workbook_data(session, p, seq, as_of, rows)
-    with atomic_file(path) as tmp:
+    with atomic_file(path, database=database) as tmp:
         write_package(data, tmp)
-        p.submission_seq = seq
-        p.last_exported_at = as_of
-        session.flush()
+        if record:
+            p.submission_seq = seq
+            p.last_exported_at = as_of
+            session.flush()
         target = Path(path).expanduser().absolute()
     return ExportResult(
         target,
