@@ -73,10 +73,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.set_defaults(func=run_ics)
 
 
-def _warn_on_check_errors(session, programme_id: int, code: str = "schedule.check_errors") -> None:
+def _check_errors(session, programme_id: int) -> int:  # noqa: ANN001 - a Session
+    """How many error-level planning findings the programme has (told once the file is written)."""
     from lifelong_desktop.services.checks.runner import run_checks
 
-    errors = sum(1 for f in run_checks(session, programme_id) if f.severity == "error")
+    return sum(1 for f in run_checks(session, programme_id) if f.severity == "error")
+
+
+def _warn(errors: int, code: str) -> None:
     if errors:
         print(messages.render(code, count=errors), file=sys.stderr)
 
@@ -130,7 +134,7 @@ def run_schedule(args: argparse.Namespace) -> int:
                     ) from None
             else:
                 doc = build_schedule(session, programme.id, opts)
-            _warn_on_check_errors(session, programme.id)
+            errors = _check_errors(session, programme.id)
     finally:
         db.close()
     try:
@@ -142,6 +146,7 @@ def run_schedule(args: argparse.Namespace) -> int:
             print(messages.render("schedule.written_odt", path=str(args.out)))
     except OutputProblem as exc:
         raise _cannot_write(exc, args.out) from exc
+    _warn(errors, "schedule.check_errors")
     return EXIT_OK
 
 
@@ -159,8 +164,9 @@ def run_ics(args: argparse.Namespace) -> int:
                 count = write_ics(session, programme.id, args.out, database=db.path)
             except OutputProblem as exc:
                 raise _cannot_write(exc, args.out) from exc
-            _warn_on_check_errors(session, programme.id, "ics.check_errors")
+            errors = _check_errors(session, programme.id)
     finally:
         db.close()
     print(messages.render("ics.written", path=str(args.out), count=count))
+    _warn(errors, "ics.check_errors")
     return EXIT_OK
