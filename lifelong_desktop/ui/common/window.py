@@ -17,4 +17,4 @@ class Shell(Protocol):
     activities: Any  # ActivitiesView
     open_requested: Any  # Signal(str)
 
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+    def statusBar(self) -> QStatusBar: ...
