@@ -85,12 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
-    except DatabaseProblem as exc:
+    except (DatabaseProblem, OutputProblem) as exc:  # an output not written: any old file is unchanged
         print(exc.message(), file=sys.stderr)
-        return 3
-    except OutputProblem as exc:  # an output file that could not be written; any old file is unchanged
-        print(exc.message(), file=sys.stderr)
-        return 2
+        return 3 if isinstance(exc, DatabaseProblem) else 2
     except BrokenPipeError:  # `lifelong check --json | head`: the reader went away; not an error of ours
         try:  # so that Python's final flush of stdout does not fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -73,7 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.set_defaults(func=run_ics)
 
 
-def _check_errors(session, programme_id: int) -> int:  # noqa: ANN001 - a Session
+def _check_errors(session, programme_id: int) -> int:
     """How many error-level planning findings the programme has (told once the file is written)."""
     from lifelong_desktop.services.checks.runner import run_checks
 

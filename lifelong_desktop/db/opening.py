@@ -179,11 +179,20 @@ def open_database(
         raise classify(exc, path) from exc
     if options.read_only:
         notices.append(DatabaseNotice("read_only_view", path))
-        if has_data and backup_on_open and current is not None and not upgrading:
-            notice = _backup_on_open(path, policy or backups.BackupPolicy.load(), engine)
-            if notice:
-                notices.append(notice)
+        notices.extend(
+            _viewer_backup(path, policy, engine, backup_on_open and current == revisions.head_revision())
+        )
     return Database(path, engine, options, notices)
+
+
+def _viewer_backup(
+    path: Path, policy: backups.BackupPolicy | None, engine: Engine, wanted: bool
+) -> list[DatabaseNotice]:
+    """The daily copy of a database opened read-only (to the user data folder when nothing beside it is writable)."""
+    if not wanted:
+        return []
+    notice = _backup_on_open(path, policy or backups.BackupPolicy.load(), engine)
+    return [notice] if notice else []
 
 
 def open_for_reading(path: Path | str | None = None, *, backup_on_open: bool = True) -> Database:
