@@ -16,12 +16,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.unit.mounts import tmpfs
-from tests.unit.reliability_data import file_digest, populate
 
 from lifelong_desktop import files
 from lifelong_desktop.db import open_database
 from lifelong_desktop.submission.writing.writer import write_workbook
+from tests.helpers.mounts import tmpfs
+from tests.helpers.reliability_data import file_digest, populate
 from tests.unit.test_merge import city_return
 
 RUN = "import sys; from lifelong_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
