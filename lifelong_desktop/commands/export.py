@@ -98,7 +98,9 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the workbook; on a read-only database too, with the seq it would have, which is then not kept."""
+    from lifelong_desktop.submission.reading.errors import errors_in
     from lifelong_desktop.submission.writing.export import check_error_count, export_programme
+    from lifelong_desktop.submission.writing.readiness import ExportRefused
 
     target = _target(args.out, db_path(args))
     db = open_db(args, read_only=True)
@@ -110,9 +112,13 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             with session_of as session:
                 programme = programme_of(session, args, db)
-                result = export_programme(session, programme, target, record=record, database=db.path)
+                result = export_programme(
+                    session, programme, target, verify=errors_in, record=record, database=db.path
+                )
         except WriteProblem as exc:
             raise CliError(exc.message(), EXIT_UNREADABLE) from exc
+        except ExportRefused as exc:
+            raise CliError(exc.message(), EXIT_ERRORS) from exc
         with db.read() as session:
             errors = check_error_count(session, result)
     finally:

@@ -31,7 +31,7 @@ def backup_file(src: Path, dest: Path, source: sqlite3.Connection | None = None)
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
     own = source is None
-    if own:
+    if source is None:
         source = sqlite3.connect(
             f"file:{Path(src).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
         )
