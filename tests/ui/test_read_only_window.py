@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolBar
 from lifelong_desktop.db import DatabaseProblem, list_backups, open_database
 from lifelong_desktop.db.backup_files import fallback_backups_dir
 from lifelong_desktop.models import Activity
+from lifelong_desktop.submission.reading.reader import read_workbook
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.application import Application
 from tests.helpers.activity_plan import make_plan
@@ -38,6 +39,11 @@ def test_a_read_only_database_opens_with_a_banner_and_refuses_edits(qtbot, tmp_p
                 path
             )  # the daily copy, in the user data folder (nothing beside is writable)
             assert [c.path.parent for c in copies] == [fallback_backups_dir(path)]
+            told: list[str] = []
+            window.activities.inform = lambda title, text: told.append(text)
+            out = window.files.export_workbook(str(tmp_path / "导出.xlsx"))  # the banner says export works
+            assert out is not None and read_workbook(out).data.header["submission_seq"] == 1, told
+            assert told and "未能记入数据库" in told[-1] and "版本号 1" in told[-1]
             try:
                 with app.db.transaction("改标题") as s:
                     s.query(Activity).update({Activity.title: "改"})
