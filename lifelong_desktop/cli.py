@@ -15,6 +15,7 @@ from lifelong_desktop import __version__, commands, messages
 from lifelong_desktop.commands._help import localise
 from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
 from lifelong_desktop.db import DatabaseProblem
+from lifelong_desktop.files import OutputProblem
 
 _ARGPARSE_ZH = (
     (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
@@ -83,9 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
-    except DatabaseProblem as exc:
+    except (DatabaseProblem, OutputProblem) as exc:  # an output not written: any old file is unchanged
         print(exc.message(), file=sys.stderr)
-        return 3
+        return 3 if isinstance(exc, DatabaseProblem) else 2
     except BrokenPipeError:  # `lifelong check --json | head`: the reader went away; not an error of ours
         try:  # so that Python's final flush of stdout does not fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
@@ -96,15 +97,25 @@ def _recover(path: Path, options: OpenOptions) -> None:
         con.close()
 
 
-def _backup_on_open(path: Path, policy: backups.BackupPolicy) -> DatabaseNotice | None:
-    """The daily copy taken when a database with data is opened; a failure is a notice, never fatal."""
+def _backup_on_open(
+    path: Path, policy: backups.BackupPolicy, engine: Engine | None = None
+) -> DatabaseNotice | None:
+    """The daily copy taken when a database with data is opened; a failure is a notice, never fatal.
+
+    With `engine` (a read-only view) the copy is read through the view's own connection, which can read a
+    file on read-only media, and goes to the user data folder when the folder beside it cannot be written.
+    """
     if policy.on_open == "never" or (
         policy.on_open == "daily" and backups.has_backup_on(path, date.today(), "open")
     ):
         return None
     try:
-        backups.take_backup(path, "open", policy=policy)
-    except (OSError, sqlite3.Error) as exc:
+        if engine is None:
+            backups.take_backup(path, "open", policy=policy)
+        else:
+            with engine.connect() as conn:
+                backups.take_backup(path, "open", policy=policy, source=conn.connection.driver_connection)
+    except (OSError, sqlite3.Error, OperationalError, SADatabaseError) as exc:
         return DatabaseNotice("backup_failed", path, str(exc))
     return None
 
@@ -168,7 +179,36 @@ def open_database(
         raise classify(exc, path) from exc
     if options.read_only:
         notices.append(DatabaseNotice("read_only_view", path))
+        notices.extend(
+            _viewer_backup(path, policy, engine, backup_on_open and current == revisions.head_revision())
+        )
     return Database(path, engine, options, notices)
+
+
+def _viewer_backup(
+    path: Path, policy: backups.BackupPolicy | None, engine: Engine, wanted: bool
+) -> list[DatabaseNotice]:
+    """The daily copy of a database opened read-only (to the user data folder when nothing beside it is writable)."""
+    if not wanted:
+        return []
+    notice = _backup_on_open(path, policy or backups.BackupPolicy.load(), engine)
+    return [notice] if notice else []
+
+
+def open_for_reading(path: Path | str | None = None, *, backup_on_open: bool = True) -> Database:
+    """Open an existing database for a use that only reads (checks, printing, exports, backups to elsewhere).
+
+    A file that cannot be written (read-only mount, folder or file) is opened as a read-only view instead
+    of being refused: `Database.options.read_only` is then true and its notices say so.
+    """
+    try:
+        return open_database(path, create=False, backup_on_open=backup_on_open)
+    except DatabaseProblem as exc:
+        if exc.code != "read_only":
+            raise
+    return open_database(
+        path, create=False, backup_on_open=backup_on_open, options=OpenOptions(read_only=True)
+    )
 
 
 def remove_database_files(path: Path) -> None:

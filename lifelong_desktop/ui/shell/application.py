@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from lifelong_desktop import APP_AUTHOR, APP_NAME, __version__
-from lifelong_desktop.db import Database, DatabaseProblem, open_database
+from lifelong_desktop.db import Database, DatabaseProblem, open_database, open_for_reading
 from lifelong_desktop.paths import default_database_path
 from lifelong_desktop.services.programmes import NoProgramme, get_programme
 from lifelong_desktop.ui.common.context import AppContext
@@ -25,6 +25,7 @@ from lifelong_desktop.ui.shell import crash_trace
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.crash_trace import error_log_path
 from lifelong_desktop.ui.shell.i18n import align_time_locale, install_translators
+from lifelong_desktop.ui.shell.notice_banner import add_notice_banner
 
 CJK_FONTS = (
     "Microsoft YaHei UI",
@@ -86,6 +87,16 @@ def install_excepthook(parent_of: callable = QApplication.activeWindow) -> None:
     sys.excepthook = hook
 
 
+def open_for_viewing(path: Path) -> Database:
+    """The window's database: read-write, or read-only with a banner when the file cannot be written."""
+    try:
+        return open_database(path)
+    except DatabaseProblem as exc:
+        if exc.code != "read_only" or not path.exists():
+            raise
+    return open_for_reading(path)
+
+
 class Application:
     """Owns the settings, the open database and its window; switches database on File > Open."""
 
@@ -106,7 +117,7 @@ class Application:
     def open(self, path: Path, parent: QWidget | None = None) -> bool:
         while True:
             try:
-                db = open_database(path)
+                db = open_for_viewing(path)
                 break
             except DatabaseProblem as exc:
                 path = self.ask_other_file(exc, parent)
@@ -147,6 +158,7 @@ class Application:
         ctx = AppContext(db, programme_id)
         window = MainWindow(ctx, self.settings)
         window.open_requested.connect(lambda p: self.open(Path(p), window))
+        add_notice_banner(window, db, self.lang)
         self.settings.add_recent(db.path)
         if old is not None:
             old.close()
