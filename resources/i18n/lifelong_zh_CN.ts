@@ -749,42 +749,42 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="71"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="80"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="121"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="132"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="138"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="147"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="194"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="206"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="233"/>
         <source>The last session ended abnormally</source>
         <translation>上次运行异常结束</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="222"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="234"/>
         <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
         <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
@@ -1275,97 +1275,98 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="89"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="105"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="109"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="117"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="157"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="176"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="198"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="199"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="253"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="234"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="239"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="239"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="244"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="268"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="278"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="276"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="283"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="286"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="286"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="296"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="341"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="351"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="347"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="357"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="356"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="366"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="359"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="369"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
