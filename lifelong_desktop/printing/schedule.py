@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from lifelong_desktop.models import Activity, Programme
 from lifelong_desktop.printing import html as H
 from lifelong_desktop.printing.pages import Furniture, PagedDocument, page_layout
+from lifelong_desktop.printing.pdf_info import add_subject
 from lifelong_desktop.printing.qt import ensure_gui_app, font_family
 from lifelong_desktop.printing.texts import Words
 from lifelong_desktop.services.occurrences import occurrences
@@ -65,6 +66,8 @@ class ScheduleDocument:
     title: str
     entry_count: int = 0
     page_count: int = 0
+    subject: str = ""  # the PDF's Subject: the programme's theme, else what is printed
+    author: str = ""  # the PDF's Author: the programme's 填报单位, else its region
     _paged: PagedDocument | None = field(default=None, repr=False)
 
     def paged(self) -> PagedDocument:
@@ -97,6 +100,7 @@ class ScheduleDocument:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(PDF_DPI)
         writer.setTitle(self.title)
+        writer.setAuthor(self.author)
         writer.setCreator("lifelong-desktop")
         try:
             pages = self.print_to(writer)
@@ -105,6 +109,11 @@ class ScheduleDocument:
             tmp.unlink(missing_ok=True)
             raise
         del writer  # the file is complete and closed once the writer is gone
+        try:
+            add_subject(tmp, self.subject or self.title)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         tmp.replace(path)
         return pages
 
@@ -203,9 +212,20 @@ def build_schedule(
         H.document(body, font_family()),
         _furniture(w, p, title, opts),
         opts.page_layout(),
-        f"{p.region_name}{p.year} {title}",
+        f"{w.t('print.header', region=p.region_name, year=p.year)} {title}",
         len(entries),
+        **_about(w, p),
     )
+
+
+def _about(w: Words, p: Programme) -> dict[str, str]:
+    """The PDF's Subject and Author."""
+    return {
+        "subject": w.t("print.theme", theme=p.theme)
+        if p.theme
+        else w.t("print.header", region=p.region_name, year=p.year),
+        "author": p.submitting_unit or p.region_name,
+    }
 
 
 def activity_sheet(
@@ -253,4 +273,5 @@ def activity_sheet(
         opts.page_layout(),
         f"{row.title} {title}",
         1,
+        **_about(w, p),
     )
