@@ -16,5 +16,6 @@ class Shell(Protocol):
     registry: Any  # ActionRegistry
     activities: Any  # ActivitiesView
     open_requested: Any  # Signal(str)
+    settings: Any  # shell.settings.Settings: where files went last
 
     def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name

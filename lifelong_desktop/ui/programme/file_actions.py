@@ -14,6 +14,7 @@ from lifelong_desktop.ui.activities.messages import problem_text
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.programme.import_preview import run_import
+from lifelong_desktop.ui.programme.output_folder import OutputFolder
 from lifelong_desktop.ui.shell.actions import ActionId
 
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -49,6 +50,7 @@ class FileActions(QObject):
         super().__init__(window)  # type: ignore[arg-type]  # the main window is a QObject
         self.window = window
         self.ctx = window.ctx
+        self.output = OutputFolder(getattr(window, "settings", None))
         a = window.registry
         for aid, slot in (
             (ActionId.NEW_DATABASE, self.new_database),
@@ -60,6 +62,7 @@ class FileActions(QObject):
             (ActionId.BLANK_TEMPLATE, self.blank_template),
             (ActionId.PRINT_PREVIEW, self.print_preview),
             (ActionId.PRINT_SCHEDULE, self.print_schedule),
+            (ActionId.EXPORT_PDF, self.export_pdf),
             (ActionId.EXPORT_ICS, self.export_ics),
         ):
             a[aid].triggered.connect(lambda _c=False, s=slot: s())
@@ -71,6 +74,7 @@ class FileActions(QObject):
             ActionId.EXPORT_WORKBOOK,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
         ):
             a[aid].setEnabled(has)
@@ -87,14 +91,18 @@ class FileActions(QObject):
         return session.get(Programme, self.ctx.programme_id)
 
     def _save_path(self, title: str, suggested: str, filter_: str) -> str:
-        folder = Path(self.ctx.path).parent
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / suggested), filter_)
+        """A file to write, starting in the folder used last (at first the documents folder)."""
+        path, _ = QFileDialog.getSaveFileName(self.window, title, self.output.suggest(suggested), filter_)
+        if path:
+            self.output.remember(path)
         return path
 
     # ---------------------------------------------------------------- databases
 
     def new_database(self, path: str | None = None) -> None:
-        path = path or self._save_path(self.tr("New Database"), "lifelong.sqlite", DB_FILTER)
+        if not path:
+            suggested = str(Path(self.ctx.path).parent / "lifelong.sqlite")  # databases live together
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New Database"), suggested, DB_FILTER)
         if path:
             if Path(path).exists():
                 self._say(
@@ -165,8 +173,10 @@ class FileActions(QObject):
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import Workbook"), str(Path(self.ctx.path).parent), XLSX_FILTER
+                self.window, self.tr("Import Workbook"), str(self.output.folder()), XLSX_FILTER
             )
+            if path:
+                self.output.remember(path)
         if path:
             run_import(self.window, Path(path))
 
@@ -260,6 +270,7 @@ class FileActions(QObject):
         if doc is None:
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(doc.title)  # the name a print-to-file or a print queue shows
         doc.configure(printer)
         return doc, printer
 
@@ -286,6 +297,23 @@ class FileActions(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             pages = doc.print_to(printer, use_device_layout=True)
             self._done(self.tr("Printed %n pages.", "", pages))
+
+    def export_pdf(self, path: str | None = None) -> Path | None:
+        """The schedule, as chosen in the print options, written as a PDF file."""
+        doc = self._schedule()
+        if doc is None:
+            return None
+        path = path or self._save_path(self.tr("Export PDF"), f"{doc.title}.pdf", "PDF (*.pdf)")
+        if not path:
+            return None
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        try:
+            pages = doc.write_pdf(target)
+        except OSError as exc:
+            self._say(self.tr("The PDF could not be written: %1").replace("%1", write_sentence(exc, target)))
+            return None
+        self._done(self.tr("%n pages written to %1.", "", pages).replace("%1", str(target)))
+        return target
 
     def export_ics(self, path: str | None = None) -> Path | None:
         import importlib

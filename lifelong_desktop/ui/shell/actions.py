@@ -22,6 +22,7 @@ class ActionId(Enum):
     BLANK_TEMPLATE = auto()
     PRINT_PREVIEW = auto()
     PRINT_SCHEDULE = auto()
+    EXPORT_PDF = auto()
     EXPORT_ICS = auto()
     QUIT = auto()
     UNDO = auto()
@@ -97,6 +98,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Print &Schedule…"),
         (S.Print,),
         QT_TRANSLATE_NOOP("Actions", "Print the schedule"),
+    ),
+    ActionId.EXPORT_PDF: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export P&DF…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Write the printed schedule as a PDF file"),
     ),
     ActionId.EXPORT_ICS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Export i&Calendar…"),

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
             None,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             None,
             ActionId.QUIT,
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT_WORKBOOK,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
         ):

@@ -60,6 +60,7 @@ ACTIVITY_HEADER = Setting("activities/header", bytes, b"")
 ACTIVITY_FILTERS = Setting("activities/filters", dict, {})
 ACTIVITY_SORT = Setting("activities/sort", list, [])  # [column, order]
 CURRENT_VIEW = Setting("window/view", int, 0)
+LAST_OUTPUT_FOLDER = Setting("files/last_output_folder", str, "")  # where workbooks and PDFs went last
 
 ALL = (
     LANGUAGE,
@@ -71,6 +72,7 @@ ALL = (
     ACTIVITY_FILTERS,
     ACTIVITY_SORT,
     CURRENT_VIEW,
+    LAST_OUTPUT_FOLDER,
 )
 
 
