@@ -14,7 +14,7 @@ from test_activities_model import make_plan
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.programme import output_folder
 from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.actions import ActionId
+from lifelong_desktop.ui.common.actions import ActionId
 from lifelong_desktop.ui.shell.main_window import MainWindow
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 
 from lifelong_desktop.ui.calendar.view import CalendarView, period_days, step_anchor
+from tests.helpers.plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 
 TODAY = date(2024, 10, 28)  # a Monday inside the test plan
 

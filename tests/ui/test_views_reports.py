@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from plan_data import DALIAN, SHENYANG, ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -17,6 +16,7 @@ from lifelong_desktop.ui.reports.checks_view import ACTIVITY_ROLE, ChecksView
 from lifelong_desktop.ui.reports.returns_view import ReturnsView
 from lifelong_desktop.ui.reports.summary_view import SummaryView
 from lifelong_desktop.ui.shell.views import VIEWS
+from tests.helpers.plan_data import DALIAN, SHENYANG, ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 
 TODAY = date(2024, 11, 10)
 

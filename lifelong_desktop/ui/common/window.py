@@ -18,4 +18,4 @@ class Shell(Protocol):
     open_requested: Any  # Signal(str)
     settings: Any  # shell.settings.Settings: where files went last
 
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+    def statusBar(self) -> QStatusBar: ...

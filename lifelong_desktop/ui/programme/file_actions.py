@@ -11,11 +11,11 @@ from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services import planning
 from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.common.actions import ActionId
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.programme.import_preview import run_import
 from lifelong_desktop.ui.programme.output_folder import OutputFolder
-from lifelong_desktop.ui.shell.actions import ActionId
 
 XLSX_FILTER = "Excel (*.xlsx)"
 DB_FILTER = "SQLite (*.sqlite *.db)"
@@ -87,7 +87,7 @@ class FileActions(QObject):
     def _done(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
 
-    def _programme(self, session):  # noqa: ANN001, ANN202
+    def _programme(self, session):
         return session.get(Programme, self.ctx.programme_id)
 
     def _save_path(self, title: str, suggested: str, filter_: str) -> str:
@@ -148,13 +148,13 @@ class FileActions(QObject):
 
         source = self.ctx.programme_id
 
-        def make(db) -> MadeProgramme:  # noqa: ANN001
+        def make(db) -> MadeProgramme:
             with db.transaction("new programme from last year") as session:
                 return MadeProgramme(
                     *planning.new_programme_from(session, source, copy_activities=copy_activities)
                 )
 
-        command = NewProgrammeFromLastYear(self.ctx, "", make, self.tr("New programme from last year's"))
+        command = NewProgrammeFromLastYear(self.ctx, self.tr("New programme from last year's"), make)
         try:
             command.execute()
         except planning.PlanningError as exc:
@@ -248,7 +248,7 @@ class FileActions(QObject):
 
     # ---------------------------------------------------------------- printing
 
-    def _schedule(self):  # noqa: ANN202 - a ScheduleDocument, or None when the user cancelled
+    def _schedule(self):
         from lifelong_desktop.printing.schedule import build_schedule
         from lifelong_desktop.services.regions import regions
         from lifelong_desktop.ui.programme.print_options import PrintOptionsDialog
@@ -263,7 +263,7 @@ class FileActions(QObject):
         with self.ctx.db.read() as session:
             return build_schedule(session, self.ctx.programme_id, dialog.options(message_language()))
 
-    def _schedule_and_printer(self):  # noqa: ANN202 - (ScheduleDocument, QPrinter), or None when cancelled
+    def _schedule_and_printer(self):
         from PySide6.QtPrintSupport import QPrinter
 
         doc = self._schedule()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths
 
-from lifelong_desktop.ui.shell import settings as S
+from lifelong_desktop.ui.common.setting import Setting
+
+LAST_OUTPUT_FOLDER = Setting("files/last_output_folder", str, "")  # where workbooks and PDFs went last
 
 
 def documents_folder() -> Path:
@@ -18,11 +21,11 @@ def documents_folder() -> Path:
 class OutputFolder:
     """The folder a save or open dialog starts in, remembered in settings.ini across sessions."""
 
-    def __init__(self, settings: S.Settings | None) -> None:
+    def __init__(self, settings: Any) -> None:  # a ui.shell.settings.Settings, or None
         self.settings = settings
 
     def folder(self) -> Path:
-        last = self.settings.get(S.LAST_OUTPUT_FOLDER) if self.settings is not None else ""
+        last = self.settings.get(LAST_OUTPUT_FOLDER) if self.settings is not None else ""
         return Path(last) if last and Path(last).is_dir() else documents_folder()
 
     def suggest(self, file_name: str) -> str:
@@ -32,4 +35,4 @@ class OutputFolder:
     def remember(self, path: str | Path) -> None:
         """Start the next dialog where this file was written or read."""
         if self.settings is not None:
-            self.settings.set(S.LAST_OUTPUT_FOLDER, str(Path(path).absolute().parent))
+            self.settings.set(LAST_OUTPUT_FOLDER, str(Path(path).absolute().parent))
