@@ -50,7 +50,7 @@
     <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="109" />
             <source>The workbook has %n errors: correct them in the file and import it again.</source>
             <translation>
                 <numerusform>The workbook has %n error: correct it in the file and import it again.</numerusform>
@@ -58,7 +58,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="132" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="125" />
             <source>&amp;Delete the %n activities missing from the workbook</source>
             <translation>
                 <numerusform>&amp;Delete the %n activity missing from the workbook</numerusform>

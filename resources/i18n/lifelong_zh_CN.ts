@@ -2,264 +2,362 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="34"/>
+        <source>Error</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="35"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="36"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="37"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="38"/>
+        <source>Kept (edited here later)</source>
+        <translation>保留本地修改</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="39"/>
+        <source>Deleted</source>
+        <translation>将删除</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="39"/>
+        <source>Not in the workbook</source>
+        <translation>工作簿中没有</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="40"/>
+        <source>No problem</source>
+        <translation>无误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="48"/>
+        <source>(blank)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="51"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="51"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="80"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="81"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="82"/>
+        <source>Activity</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="83"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="84"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="85"/>
+        <source>What changes or what is wrong</source>
+        <translation>变化或问题</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="126"/>
+        <source>Deleted by this import.</source>
+        <translation>本次导入将删除此活动。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="126"/>
+        <source>Kept; tick the box below to delete it.</source>
+        <translation>保留；如需删除，请勾选下方选项。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="56"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="58"/>
         <source>Create an empty programme database file</source>
         <translation>新建一个空的活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="61"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
         <source>Open another programme database file</source>
         <translation>打开另一个活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="66"/>
         <source>New &amp;Programme…</source>
         <translation>新建活动周计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
         <source>Create a programme for a region and year</source>
         <translation>为某地区、某年度新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="71"/>
         <source>New Programme from &amp;Last Year&apos;s…</source>
         <translation>沿用去年计划新建(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
         <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
         <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="78"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入填报工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="80"/>
         <source>Read a submission workbook, preview the changes, then apply</source>
         <translation>读取填报工作簿，预览变更后再应用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="83"/>
         <source>&amp;Export Workbook…</source>
         <translation>导出填报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="85"/>
         <source>Write the standard submission workbook</source>
         <translation>导出标准填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="88"/>
         <source>Blank &amp;Template…</source>
         <translation>空白填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="90"/>
         <source>Write an empty workbook for a lower level to fill in</source>
         <translation>生成供下级单位填写的空白工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="93"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="95"/>
         <source>Preview the printed schedule</source>
         <translation>预览打印的活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="98"/>
         <source>Print &amp;Schedule…</source>
         <translation>打印日程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="100"/>
         <source>Print the schedule</source>
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="103"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="105"/>
         <source>Write the printed schedule as a PDF file</source>
         <translation>把打印日程保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="108"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="110"/>
         <source>Write the programme as an iCalendar file</source>
         <translation>将计划导出为 iCalendar 日历文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="113"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="113"/>
         <source>Close the window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="116"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="118"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="118"/>
         <source>Undo the last change</source>
         <translation>撤销上一步修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="121"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="121"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="123"/>
         <source>Redo the change undone</source>
         <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="126"/>
         <source>&amp;Paste Rows from Excel…</source>
         <translation>粘贴 Excel 表格行(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="128"/>
         <source>Add activities from rows copied in Excel or WPS</source>
         <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="131"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="133"/>
         <source>Search the activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="136"/>
         <source>Show the window in Chinese (after restart)</source>
         <translation>界面使用中文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="139"/>
         <source>Show the window in English (after restart)</source>
         <translation>界面使用英文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="142"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="142"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="144"/>
         <source>Show all activities again</source>
         <translation>重新显示全部活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="147"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="147"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="149"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="149"/>
         <source>Show or hide the toolbar</source>
         <translation>显示或隐藏工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="153"/>
         <source>&amp;New Activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="155"/>
         <source>Add an activity</source>
         <translation>添加一项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="158"/>
         <source>&amp;Edit Activity…</source>
         <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="160"/>
         <source>Edit the selected activity</source>
         <translation>编辑选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="163"/>
         <source>D&amp;uplicate</source>
         <translation>复制活动(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="165"/>
         <source>Copy the selected activities</source>
         <translation>复制选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="168"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="168"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="170"/>
         <source>Delete the selected activities</source>
         <translation>删除选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="173"/>
         <source>&amp;Bulk Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="175"/>
         <source>Change status, dates, venue or organisers of the selected activities</source>
         <translation>批量修改选中活动的状态、日期、场地或单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="178"/>
         <source>&amp;Weekly Series…</source>
         <translation>按周重复(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="180"/>
         <source>Repeat the selected activity every week on one weekday</source>
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="183"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="185"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="185"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
     </message>
@@ -1323,27 +1421,27 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="52"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="52"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="52"/>
         <source>What to change</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="90"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="90"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1369,87 +1467,117 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="102"/>
         <source>Import “%1”</source>
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="142"/>
+        <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
+        <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="150"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="151"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="152"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="153"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="157"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="164"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="109"/>
         <source>The workbook has %n errors: correct them in the file and import it again.</source>
         <translation>
             <numerusform>工作簿中有 %n 处错误：请在文件中改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111"/>
         <source>Nothing is changed until you choose Apply; Ctrl+Z undoes the import.</source>
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="197"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="125"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="157"/>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="169"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="175"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="192"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="200"/>
+        <source>All rows (%1)</source>
+        <translation>全部行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="173"/>
+        <source>Rows shown</source>
+        <translation>显示的行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="182"/>
+        <source>Activity rows</source>
+        <translation>活动行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="208"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="238"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="250"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="256"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="281"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="239"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="257"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="203"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="284"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="291"/>
+        <source>Import of “%1” undone.</source>
+        <translation>已撤销导入“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1681,42 +1809,42 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>全称，如：辽宁省教育厅</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="36"/>
         <source>Type *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="38"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
         <source>18 characters, optional</source>
         <translation>18 位，可不填</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="43"/>
         <source>Region</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="43"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="45"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="47"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
@@ -1724,142 +1852,142 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="31"/>
         <source>Host</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="32"/>
         <source>Undertaker</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="33"/>
         <source>Co-organiser</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="38"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="39"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="41"/>
         <source>Region</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="44"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="49"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="50"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="57"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="61"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="67"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="76"/>
         <source>Search by name, pinyin or initials (e.g. lnkfdx)</source>
         <translation>按名称、拼音或首字母搜索（如 lnkfdx）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="77"/>
         <source>Two entries are the same body: move the activities of one to the other</source>
         <translation>两个条目是同一单位：把其中一个的活动转到另一个</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="78"/>
         <source>Double-click an activity to open it</source>
         <translation>双击活动可打开</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="86"/>
         <source>Organisations</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="100"/>
         <source>%1 organisations</source>
         <translation>共 %1 个单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="121"/>
         <source>Select an organisation to see the activities it takes part in.</source>
         <translation>选择一个单位，查看它参与的活动。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="136"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="141"/>
         <source>Activities in this programme: %1 (%2)</source>
         <translation>本计划中参与活动 %1 项（%2）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="207"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="204"/>
         <source>Merge organisations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="227"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="224"/>
         <source>“%1” will be removed; the %2 activities that name it (in any programme) will name “%3” in the same role and place. This can be undone.</source>
         <translation>将删除“%1”；列有它的 %2 项活动（含其他年度）将改列“%3”，角色和排序不变。此操作可撤销。</translation>
     </message>
@@ -2301,122 +2429,122 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="50"/>
         <source>Not yet returned</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="56"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="57"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="60"/>
         <source>Returned</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="64"/>
         <source>Version</source>
         <translation>版本号</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="69"/>
         <source>Data as of</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="70"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="71"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="72"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="74"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="80"/>
         <source>Activities returned</source>
         <translation>报送活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="85"/>
         <source>Returns received</source>
         <translation>报送次数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="86"/>
         <source>Submitting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="87"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="94"/>
         <source>Copy reminder</source>
         <translation>复制催报名单</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="96"/>
         <source>Copy the list of regions that have not returned, to send as a reminder</source>
         <translation>复制尚未报送的地区名单，用于催报</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="102"/>
         <source>Reminder to the regions not yet returned</source>
         <translation>催报：尚未报送的地区</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="117"/>
         <source>Returns</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="128"/>
         <source>%1 of %2 regions have returned; %3 not yet.</source>
         <translation>%2 个地区中已报送 %1 个，尚有 %3 个未报送。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="134"/>
         <source>This programme has no lower-level regions to return to it.</source>
         <translation>本计划没有需要向其报送的下级地区。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="143"/>
         <source>Every region has returned.</source>
         <translation>各地区均已报送。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="147"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="145"/>
         <source>The following regions have not yet sent their %1 Lifelong Learning Activity Week return; please send it as soon as possible:</source>
         <translation>以下地区尚未报送 %1 年全民终身学习活动周活动情况，请尽快报送：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="148"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2454,88 +2582,88 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>把表格复制到剪贴板，可粘贴到 Excel 或 WPS</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="73"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="70"/>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="157"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="94"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="95"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="96"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="120"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="135"/>
         <source>(no type)</source>
         <translation>（未填类型）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="137"/>
         <source>Week %1 (%2)</source>
         <translation>第 %1 周（%2）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="138"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="139"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="140"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="155"/>
         <source>Activities, %1</source>
         <translation>活动数（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="160"/>
         <source>Participants, %1</source>
         <translation>参与人数（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="163"/>
         <source>Expected</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="164"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="165"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="170"/>
         <source>Total: %1 activities, %2 expected, %3 actual, %4 online participants</source>
         <translation>合计：活动 %1 项，预计参与 %2 人，实际参与 %3 人，线上参与 %4 人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="181"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2611,9 +2739,9 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>粘贴 %n 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="111"/>
         <source>Import “%1”</source>
-        <extracomment>show the programme the edit made (or imported into) once it is applied</extracomment>
+        <extracomment>show the programme the edit made (or imported into) once it is applied told True after an undo, False after a redo (the status bar follows: no counts of an undone import)</extracomment>
         <translation>导入“%1”</translation>
     </message>
 </context>
@@ -2701,173 +2829,173 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>VenuesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="42"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="42"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="45"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="46"/>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="118"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="119"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="52"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="56"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="58"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="64"/>
         <source>Accessible</source>
         <translation>无障碍设施</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="68"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="76"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="80"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="85"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="88"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="96"/>
         <source>Double booked</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="97"/>
         <source>clash</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="113"/>
         <source>Search by name or pinyin initials</source>
         <translation>按名称或拼音首字母搜索</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="114"/>
         <source>Two entries are the same place: move the activities of one to the other</source>
         <translation>两个条目是同一场地：把其中一个的活动转到另一个</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="115"/>
         <source>Double-click a booking to open its activity</source>
         <translation>双击预订可打开相应活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="126"/>
         <source>Venues</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="155"/>
         <source>All cities</source>
         <translation>全部地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="174"/>
         <source>%1 of %2 venues</source>
         <translation>显示 %1 / 共 %2 个场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="184"/>
         <source>Select a venue to see its bookings.</source>
         <translation>选择一个场地，查看其使用安排。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="195"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="196"/>
         <source>capacity %1</source>
         <translation>容纳 %1 人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="201"/>
         <source>%1 days booked by %2 activities</source>
         <translation>%2 项活动共占用 %1 天次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="207"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="208"/>
         <source>%1 double booked</source>
         <translation>%1 处时间冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="227"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="228"/>
         <source>At the same time as: %1</source>
         <translation>同一时间还有：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="291"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="292"/>
         <source>There is no other venue in this city to merge with.</source>
         <translation>该地市没有可合并的其他场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="296"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="297"/>
         <source>Merge venues</source>
         <translation>合并场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="312"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="313"/>
         <source>“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. This can be undone.</source>
         <translation>将删除“%1”；它的 %2 项活动（含其他年度）将改在“%3”举办。此操作可撤销。</translation>
     </message>
