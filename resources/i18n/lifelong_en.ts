@@ -33,9 +33,9 @@
         <message numerus="yes">
             <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="315" />
             <source>%n pages written to %1.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n page written to %1.</numerusform>
+                <numerusform>%n pages written to %1.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
