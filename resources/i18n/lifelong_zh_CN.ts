@@ -1206,6 +1206,106 @@
     </message>
 </context>
 <context>
+    <name>CoverageView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="55"/>
+        <source>Cities and counties coloured by number of activities</source>
+        <translation>按活动数着色的地市和区县</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="60"/>
+        <source>&amp;Copy table</source>
+        <translation>复制表格(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="61"/>
+        <source>Copy the table to the clipboard, to paste into Excel or WPS</source>
+        <translation>把表格复制到剪贴板，可粘贴到 Excel 或 WPS</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="80"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="81"/>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="82"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="83"/>
+        <source>Held</source>
+        <translation>已举办</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="84"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="85"/>
+        <source>On site</source>
+        <translation>现场人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="86"/>
+        <source>Online</source>
+        <translation>线上人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="87"/>
+        <source>Target groups reached</source>
+        <translation>覆盖的面向群体</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="89"/>
+        <source>Target groups not reached</source>
+        <translation>未覆盖的面向群体</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="95"/>
+        <source>Coverage</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="132"/>
+        <source>whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="138"/>
+        <source>%1: %2 planned, %3 held</source>
+        <translation>%1：计划 %2 项，已举办 %3 项</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="157"/>
+        <source>%n areas without any activity</source>
+        <translation>
+            <numerusform>%n 个地区没有任何活动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="159"/>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="160"/>
+        <source>Target groups no activity is meant for: %1</source>
+        <translation>没有任何活动面向的群体：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="161"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>EditorWidgets</name>
     <message>
         <location filename="../../lifelong_desktop/ui/common/widgets.py" line="17"/>
@@ -2135,57 +2235,57 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PasteRows</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="45"/>
         <source>%1: contains a control character.</source>
         <translation>%1：含有控制字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="46"/>
         <source>%1: too long (at most %2 characters).</source>
         <translation>%1：过长（最多 %2 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="49"/>
         <source>%1: not a whole number of 0 or more.</source>
         <translation>%1：应为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="50"/>
         <source>%1: write 是 or 否.</source>
         <translation>%1：请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="51"/>
         <source>%1: “%2” is not one of the allowed values.</source>
         <translation>%1：“%2”不是允许的取值。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="54"/>
         <source>%1: not a date (write 2024-04-26).</source>
         <translation>%1：不是日期（请写成 2024-04-26）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="55"/>
         <source>%1: not a time (write 09:30).</source>
         <translation>%1：不是时间（请写成 09:30）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="56"/>
         <source>%1: not a phone number.</source>
         <translation>%1：不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="57"/>
         <source>%1: “%2” is not a region of this programme.</source>
         <translation>%1：“%2”不是本计划范围内的地区。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="61"/>
         <source>%1: invalid value.</source>
         <translation>%1：取值无效。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="69"/>
         <source>%1: required.</source>
         <translation>%1：必填。</translation>
     </message>

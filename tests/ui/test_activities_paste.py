@@ -6,8 +6,9 @@ from datetime import date, time
 
 import pytest
 
+from lifelong_desktop.submission.reading.paste import split_cells
 from lifelong_desktop.ui.activities.paste_preview import PastePreviewDialog, PastePreviewModel
-from lifelong_desktop.ui.activities.paste_rows import parse_paste, split_cells
+from lifelong_desktop.ui.activities.paste_rows import parse_paste
 from lifelong_desktop.ui.common.actions import ActionId
 from tests.helpers.activity_plan import make_plan
 from tests.helpers.desk import Desk
