@@ -26,11 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-<<<<<<< HEAD
             <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167" />
-=======
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="159" />
->>>>>>> main
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -38,11 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-<<<<<<< HEAD
             <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="299" />
-=======
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="288" />
->>>>>>> main
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -50,7 +42,6 @@
             </translation>
         </message>
         <message numerus="yes">
-<<<<<<< HEAD
             <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="315" />
             <source>%n pages written to %1.</source>
             <translation>
@@ -60,9 +51,6 @@
         </message>
         <message numerus="yes">
             <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="334" />
-=======
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="306" />
->>>>>>> main
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
@@ -73,11 +61,7 @@
     <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
-<<<<<<< HEAD
             <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="109" />
-=======
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111" />
->>>>>>> main
             <source>The workbook has %n errors: correct them in the file and import it again.</source>
             <translation>
                 <numerusform>The workbook has %n error: correct it in the file and import it again.</numerusform>
@@ -85,11 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-<<<<<<< HEAD
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="125" />
-=======
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="132" />
->>>>>>> main
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="126" />
             <source>&amp;Delete the %n activities missing from the workbook</source>
             <translation>
                 <numerusform>&amp;Delete the %n activity missing from the workbook</numerusform>

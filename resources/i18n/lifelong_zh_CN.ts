@@ -2,362 +2,274 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="34"/>
-        <source>Error</source>
-        <translation>有错误</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="35"/>
-        <source>New</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="36"/>
-        <source>Updated</source>
-        <translation>更新</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="37"/>
-        <source>Unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="38"/>
-        <source>Kept (edited here later)</source>
-        <translation>保留本地修改</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="39"/>
-        <source>Deleted</source>
-        <translation>将删除</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="39"/>
-        <source>Not in the workbook</source>
-        <translation>工作簿中没有</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="40"/>
-        <source>No problem</source>
-        <translation>无误</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="48"/>
-        <source>(blank)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="51"/>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="51"/>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="80"/>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="81"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="82"/>
-        <source>Activity</source>
-        <translation>活动名称</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="83"/>
-        <source>Start date</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="84"/>
-        <source>City</source>
-        <translation>地市</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="85"/>
-        <source>What changes or what is wrong</source>
-        <translation>变化或问题</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="126"/>
-        <source>Deleted by this import.</source>
-        <translation>本次导入将删除此活动。</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="126"/>
-        <source>Kept; tick the box below to delete it.</source>
-        <translation>保留；如需删除，请勾选下方选项。</translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="57"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="59"/>
         <source>Create an empty programme database file</source>
         <translation>新建一个空的活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="62"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="64"/>
         <source>Open another programme database file</source>
         <translation>打开另一个活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="67"/>
         <source>New &amp;Programme…</source>
         <translation>新建活动周计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="69"/>
         <source>Create a programme for a region and year</source>
         <translation>为某地区、某年度新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="72"/>
         <source>New Programme from &amp;Last Year&apos;s…</source>
         <translation>沿用去年计划新建(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="74"/>
         <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
         <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="79"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入填报工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="81"/>
         <source>Read a submission workbook, preview the changes, then apply</source>
         <translation>读取填报工作簿，预览变更后再应用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="84"/>
         <source>&amp;Export Workbook…</source>
         <translation>导出填报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="86"/>
         <source>Write the standard submission workbook</source>
         <translation>导出标准填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="89"/>
         <source>Blank &amp;Template…</source>
         <translation>空白填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="91"/>
         <source>Write an empty workbook for a lower level to fill in</source>
         <translation>生成供下级单位填写的空白工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="94"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="96"/>
         <source>Preview the printed schedule</source>
         <translation>预览打印的活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="99"/>
         <source>Print &amp;Schedule…</source>
         <translation>打印日程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="101"/>
         <source>Print the schedule</source>
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="104"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="106"/>
         <source>Write the printed schedule as a PDF file</source>
         <translation>把打印日程保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="109"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="111"/>
         <source>Write the programme as an iCalendar file</source>
         <translation>将计划导出为 iCalendar 日历文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
         <source>Close the window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="117"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="118"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="119"/>
         <source>Undo the last change</source>
         <translation>撤销上一步修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="121"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="124"/>
         <source>Redo the change undone</source>
         <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="127"/>
         <source>&amp;Paste Rows from Excel…</source>
         <translation>粘贴 Excel 表格行(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="129"/>
         <source>Add activities from rows copied in Excel or WPS</source>
         <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="132"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="134"/>
         <source>Search the activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="137"/>
         <source>Show the window in Chinese (after restart)</source>
         <translation>界面使用中文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="140"/>
         <source>Show the window in English (after restart)</source>
         <translation>界面使用英文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="142"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="143"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="145"/>
         <source>Show all activities again</source>
         <translation>重新显示全部活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="147"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="148"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="149"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="150"/>
         <source>Show or hide the toolbar</source>
         <translation>显示或隐藏工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="154"/>
         <source>&amp;New Activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="156"/>
         <source>Add an activity</source>
         <translation>添加一项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="159"/>
         <source>&amp;Edit Activity…</source>
         <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="161"/>
         <source>Edit the selected activity</source>
         <translation>编辑选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="164"/>
         <source>D&amp;uplicate</source>
         <translation>复制活动(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="166"/>
         <source>Copy the selected activities</source>
         <translation>复制选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="168"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="169"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="171"/>
         <source>Delete the selected activities</source>
         <translation>删除选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="174"/>
         <source>&amp;Bulk Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="176"/>
         <source>Change status, dates, venue or organisers of the selected activities</source>
         <translation>批量修改选中活动的状态、日期、场地或单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="179"/>
         <source>&amp;Weekly Series…</source>
         <translation>按周重复(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="181"/>
         <source>Repeat the selected activity every week on one weekday</source>
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="184"/>
+        <source>&amp;User Guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="186"/>
+        <source>Open the user guide at the part about what you are doing</source>
+        <translation>打开使用说明中与当前操作相关的部分</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="189"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="185"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="191"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
     </message>
@@ -1565,6 +1477,35 @@
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="36"/>
+        <source>User Guide</source>
+        <extracomment>the guide&apos;s section for each tab (by its view class), so F1 answers the question at hand</extracomment>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="40"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="42"/>
+        <source>Guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="44"/>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="46"/>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="102"/>
@@ -1572,37 +1513,37 @@
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="142"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="144"/>
         <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
         <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="152"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="153"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="154"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="155"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="159"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="166"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
@@ -1619,161 +1560,259 @@
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="197"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="206"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="126"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="171"/>
         <source>All rows (%1)</source>
         <translation>全部行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="175"/>
         <source>Rows shown</source>
         <translation>显示的行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="182"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="184"/>
         <source>Activity rows</source>
         <translation>活动行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="217"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="238"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="250"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="256"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="273"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="281"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="247"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="259"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="265"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="290"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="239"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="248"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="257"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="266"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="284"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="293"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="291"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="300"/>
         <source>Import of “%1” undone.</source>
         <translation>已撤销导入“%1”。</translation>
     </message>
 </context>
 <context>
+    <name>ImportRows</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="35"/>
+        <source>Error</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="36"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="37"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="38"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="39"/>
+        <source>Kept (edited here later)</source>
+        <translation>保留本地修改</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="40"/>
+        <source>Deleted</source>
+        <translation>将删除</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="42"/>
+        <source>Not in the workbook</source>
+        <translation>工作簿中没有</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="43"/>
+        <source>No problem</source>
+        <translation>无误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="51"/>
+        <source>(blank)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="55"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="57"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="88"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="94"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="97"/>
+        <source>Activity</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="99"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="103"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="107"/>
+        <source>What changes or what is wrong</source>
+        <translation>变化或问题</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="152"/>
+        <source>Deleted by this import.</source>
+        <translation>本次导入将删除此活动。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="154"/>
+        <source>Kept; tick the box below to delete it.</source>
+        <translation>保留；如需删除，请勾选下方选项。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="69"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="72"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="91"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="95"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="98"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="108"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="124"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="128"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="129"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="201"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="209"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="224"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="229"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="226"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="231"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="258"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="263"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="264"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="269"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="274"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="280"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="285"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="287"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1

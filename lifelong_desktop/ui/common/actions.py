@@ -39,6 +39,7 @@ class ActionId(Enum):
     DELETE_ACTIVITY = auto()
     BULK_EDIT = auto()
     WEEKLY_SERIES = auto()
+    USER_GUIDE = auto()
     ABOUT = auto()
 
 
@@ -179,9 +180,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         ("Ctrl+Shift+R",),
         QT_TRANSLATE_NOOP("Actions", "Repeat the selected activity every week on one weekday"),
     ),
+    ActionId.USER_GUIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&User Guide"),
+        (S.HelpContents,),
+        QT_TRANSLATE_NOOP("Actions", "Open the user guide at the part about what you are doing"),
+    ),
     ActionId.ABOUT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&About"),
-        (S.HelpContents,),
+        (),
         QT_TRANSLATE_NOOP("Actions", "About this program"),
     ),
 }

@@ -122,7 +122,9 @@ class ImportPreviewDialog(QDialog):
         self.model.set_rows(others)
         self.table = self._findings_table(bool(others))
         missing = self.rows.counts().get("missing", 0)
-        self.prune = QCheckBox(self.tr("&Delete the %n activities missing from the workbook", "", missing), self)
+        self.prune = QCheckBox(
+            self.tr("&Delete the %n activities missing from the workbook", "", missing), self
+        )
         self.prune.setVisible(missing > 0)
         self.prune.toggled.connect(self.rows.set_prune)
         self.buttons = QDialogButtonBox(
@@ -180,13 +182,20 @@ class ImportPreviewDialog(QDialog):
         table = QTableView(self)
         table.setModel(self.rows)
         table.setAccessibleName(self.tr("Activity rows"))
+        table.horizontalHeader().setSortIndicator(COL_ROW, Qt.SortOrder.AscendingOrder)  # as in the sheet
         table.setSortingEnabled(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no measuring 20,000 rows
         header = table.horizontalHeader()
         header.setSortIndicatorShown(False)
-        for col, width in ((COL_ROW, 56), (COL_OUTCOME, 110), (COL_TITLE, 260), (COL_DATE, 92), (COL_CITY, 80)):
+        for col, width in (
+            (COL_ROW, 56),
+            (COL_OUTCOME, 110),
+            (COL_TITLE, 260),
+            (COL_DATE, 92),
+            (COL_CITY, 80),
+        ):
             table.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Stretch)
         return table
@@ -288,7 +297,9 @@ def run_import(window: Shell, path: Path) -> bool:
         ctx.programme_id = command.programme_after  # a new programme: show it, keeping the undo history
         ctx.programme_changed.emit(command.programme_after)
     done = dialog.summary.text().splitlines()[-1]
-    undone = QCoreApplication.translate("ImportPreviewDialog", "Import of “%1” undone.").replace("%1", path.name)
+    undone = QCoreApplication.translate("ImportPreviewDialog", "Import of “%1” undone.").replace(
+        "%1", path.name
+    )
     command.announce = lambda undone_now: window.statusBar().showMessage(undone if undone_now else done, 8000)
     window.statusBar().showMessage(done, 8000)
     return True

@@ -19,25 +19,28 @@ from lifelong_desktop.ui.common import codes
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
 
-CONTEXT = "ImportRows"
 COL_ROW, COL_OUTCOME, COL_TITLE, COL_DATE, COL_CITY, COL_DETAIL = range(6)
 ROLE_KEYS = frozenset(ROLE_FIELDS.values())
-COLOURS = {"error": "#b00020", "new": "#1b5e20", "updated": "#0d47a1", "kept": "#8a5a00", "missing": "#8a5a00"}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+COLOURS = {
+    "error": "#b00020",
+    "new": "#1b5e20",
+    "updated": "#0d47a1",
+    "kept": "#8a5a00",
+    "missing": "#8a5a00",
+}
 
 
 def outcome_word(outcome: str, prune: bool = False) -> str:
     words = {
-        "error": tr("Error"),
-        "new": tr("New"),
-        "updated": tr("Updated"),
-        "unchanged": tr("Unchanged"),
-        "kept": tr("Kept (edited here later)"),
-        "missing": tr("Deleted") if prune else tr("Not in the workbook"),
-        "valid": tr("No problem"),
+        "error": QCoreApplication.translate("ImportRows", "Error"),
+        "new": QCoreApplication.translate("ImportRows", "New"),
+        "updated": QCoreApplication.translate("ImportRows", "Updated"),
+        "unchanged": QCoreApplication.translate("ImportRows", "Unchanged"),
+        "kept": QCoreApplication.translate("ImportRows", "Kept (edited here later)"),
+        "missing": QCoreApplication.translate("ImportRows", "Deleted")
+        if prune
+        else QCoreApplication.translate("ImportRows", "Not in the workbook"),
+        "valid": QCoreApplication.translate("ImportRows", "No problem"),
     }
     return words.get(outcome, outcome)
 
@@ -45,10 +48,14 @@ def outcome_word(outcome: str, prune: bool = False) -> str:
 def shown(key: str, value: Any) -> str:
     """A field's value as the preview shows it: dates, times, code words, region names, name lists."""
     if value is None or value == "" or value == ():
-        return tr("(blank)")
+        return QCoreApplication.translate("ImportRows", "(blank)")
     column = _columns().get(key)
     if isinstance(value, bool):
-        return tr("yes") if value else tr("no")
+        return (
+            QCoreApplication.translate("ImportRows", "yes")
+            if value
+            else QCoreApplication.translate("ImportRows", "no")
+        )
     if isinstance(value, datetime | date):
         return value.isoformat()[:10] if not isinstance(value, datetime) else value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, time):
@@ -77,12 +84,30 @@ class ImportRowsModel(RowTableModel):
     def __init__(self, plan: ImportPlan, parent: Any = None) -> None:
         super().__init__(
             [
-                Column(tr("Row"), lambda r: str(r.sheet_row) if r.sheet_row else "—", lambda r: r.sheet_row or 0, True),
-                Column(tr("Result"), lambda r: outcome_word(r.outcome, self.prune)),
-                Column(tr("Activity"), lambda r: r.title),
-                Column(tr("Start date"), lambda r: shown("start_date", r.start_date)),
-                Column(tr("City"), lambda r: regions().name(r.city_code) if r.city_code else ""),
-                Column(tr("What changes or what is wrong"), self.detail, tooltip=self.detail),
+                Column(
+                    QCoreApplication.translate("ImportRows", "Row"),
+                    lambda r: str(r.sheet_row) if r.sheet_row else "—",
+                    lambda r: r.sheet_row or 0,
+                    True,
+                ),
+                Column(
+                    QCoreApplication.translate("ImportRows", "Result"),
+                    lambda r: outcome_word(r.outcome, self.prune),
+                ),
+                Column(QCoreApplication.translate("ImportRows", "Activity"), lambda r: r.title),
+                Column(
+                    QCoreApplication.translate("ImportRows", "Start date"),
+                    lambda r: shown("start_date", r.start_date),
+                ),
+                Column(
+                    QCoreApplication.translate("ImportRows", "City"),
+                    lambda r: regions().name(r.city_code) if r.city_code else "",
+                ),
+                Column(
+                    QCoreApplication.translate("ImportRows", "What changes or what is wrong"),
+                    self.detail,
+                    tooltip=self.detail,
+                ),
             ],
             parent,
         )
@@ -123,7 +148,11 @@ class ImportRowsModel(RowTableModel):
                 for k, (old, new) in row.changes.items()
             )
         if row.outcome == "missing":
-            return tr("Deleted by this import.") if self.prune else tr("Kept; tick the box below to delete it.")
+            return (
+                QCoreApplication.translate("ImportRows", "Deleted by this import.")
+                if self.prune
+                else QCoreApplication.translate("ImportRows", "Kept; tick the box below to delete it.")
+            )
         return ""
 
     def _before(self, row: PlanRow, key: str, value: Any) -> str:

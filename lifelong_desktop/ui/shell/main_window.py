@@ -13,6 +13,7 @@ from lifelong_desktop.ui.activities.view import ActivitiesView
 from lifelong_desktop.ui.common import undo as undo_base
 from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry, button_text
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.help.guide import section_for, show_guide
 from lifelong_desktop.ui.programme.file_actions import FileActions
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.views import VIEWS
@@ -53,6 +54,9 @@ class MainWindow(QMainWindow):
         ctx.activity_requested.connect(self.open_activity)
         self.registry[ActionId.QUIT].triggered.connect(self.close)
         self.registry[ActionId.ABOUT].triggered.connect(self._about)
+        self.registry[ActionId.USER_GUIDE].triggered.connect(
+            lambda: show_guide(self, section_for(self.tabs.currentWidget()))
+        )
         undo_base.error_handler.append(self._command_failed)
         self._refresh_programmes()
         self.activities.refresh_choices()
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         ):
             act_menu.addSeparator() if aid is None else act_menu.addAction(a[aid])
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.USER_GUIDE])
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _build_toolbar(self) -> None:
