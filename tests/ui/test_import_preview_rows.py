@@ -78,6 +78,7 @@ def test_one_bad_number_cell_is_shown_at_its_row_and_the_good_rows_stay_listed(q
         and "New: 0" not in dialog.summary.text()
     )
     assert dialog.show_only.currentData() == "error" and dialog.rows.rowCount() == 1  # errors shown first
+    assert dialog.row_detail.text() == detail  # the selected row's problem in full below the table
     dialog.show_only.setCurrentIndex(dialog.show_only.findData(""))
     assert dialog.rows.rowCount() == 10
     assert not dialog.table.isVisibleTo(dialog)  # no finding outside the rows: no second list

@@ -116,6 +116,14 @@ class ImportPreviewDialog(QDialog):
             self.verdict.setStyleSheet("color: #b00020;")
         self.show_only = self._outcome_filter()
         self.rows_table = self._rows_table()
+        self.row_detail = QLabel(
+            self
+        )  # the selected row's changes or problems in full (the cell shows one line)
+        self.row_detail.setWordWrap(True)
+        self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rows_table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.rows.modelReset.connect(lambda: self.rows_table.selectRow(0))
+        self.rows_table.selectRow(0)
         attached = {id(f) for row in self.rows.all_rows() for f in row.findings}
         others = [f for f in plan.findings if id(f) not in attached and f.code != "missing_in_resubmission"]
         self.model = FindingsModel(self)
@@ -200,6 +208,10 @@ class ImportPreviewDialog(QDialog):
         header.setSectionResizeMode(COL_DETAIL, QHeaderView.ResizeMode.Stretch)
         return table
 
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.rows.row_at(current) if current.isValid() else None
+        self.row_detail.setText(self.rows.detail(row) if row is not None else "")
+
     def _findings_table(self, visible: bool) -> QTableView:
         table = QTableView(self)
         table.setModel(self.model)
@@ -230,6 +242,7 @@ class ImportPreviewDialog(QDialog):
             layout.addWidget(w)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
+        layout.addWidget(self.row_detail)
         layout.addWidget(self.prune)
         layout.addWidget(self.buttons)
         self.resize(1000, 620)
