@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import Activity, Programme
@@ -40,13 +40,20 @@ class AreaCoverage:
     counties: list[AreaCoverage] = field(default_factory=list)  # a city's, in code order
 
     def add(
-        self, status: str, audiences: list[str], expected: int | None, actual: int | None, online: int | None
+        self,
+        status: str,
+        audiences: list[str],
+        n: int,
+        expected: int | None,
+        actual: int | None,
+        online: int | None,
     ) -> None:
+        """Count `n` activities of one status and audience list, with their participant sums."""
         if status == "cancelled":
-            self.cancelled += 1
+            self.cancelled += n
             return
-        self.planned += 1
-        self.held += status == "held"
+        self.planned += n
+        self.held += n if status == "held" else 0
         self.expected += expected or 0
         self.actual += actual or 0
         self.online += online or 0
@@ -137,7 +144,7 @@ def _areas(region_code: str) -> list[tuple[Region, list[Region]]]:
 
 
 def coverage(session: Session, programme_id: int, audience_keys: tuple[str, ...]) -> Coverage:
-    """The coverage of one programme (one query over its activities; 50,000 in well under a second)."""
+    """The coverage of one programme (one grouped query over its activities)."""
     programme = session.get(Programme, programme_id)
     if programme is None:
         raise LookupError(programme_id)
@@ -154,20 +161,26 @@ def coverage(session: Session, programme_id: int, audience_keys: tuple[str, ...]
             city.counties.append(county)
     total = AreaCoverage("", programme.region_name or reg.name(programme.region_code), "")
     unplaced = AreaCoverage(UNPLACED, "", "")
-    stmt = select(
-        Activity.city_code,
-        Activity.county_code,
-        Activity.status,
-        Activity.audiences,
-        Activity.expected_participants,
-        Activity.actual_participants,
-        Activity.online_participants,
-    ).where(Activity.programme_id == programme_id)
-    for city_code, county_code, status, audiences, expected, actual, online in session.execute(stmt):
+    # grouped in SQL: a few thousand groups instead of 50,000 rows
+    stmt = (
+        select(
+            Activity.city_code,
+            Activity.county_code,
+            Activity.status,
+            Activity.audiences,
+            func.count(),
+            func.sum(Activity.expected_participants),
+            func.sum(Activity.actual_participants),
+            func.sum(Activity.online_participants),
+        )
+        .where(Activity.programme_id == programme_id)
+        .group_by(Activity.city_code, Activity.county_code, Activity.status, Activity.audiences)
+    )
+    for city_code, county_code, status, audiences, n, expected, actual, online in session.execute(stmt):
         keys = [a for a in (audiences or "").split(";") if a]
         if national:  # the nation's areas are provinces: an activity's city is a sub-area
             county_code, city_code = city_code, reg.province_of(city_code or "") or city_code
-        values = (status, keys, expected, actual, online)
+        values = (status, keys, n, expected, actual, online)
         total.add(*values)
         city = cities.get(city_code or "")
         (city or unplaced).add(*values)

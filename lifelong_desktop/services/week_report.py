@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import Programme
+from lifelong_desktop.models import Activity, Programme
 from lifelong_desktop.services.coverage import Coverage, coverage
 from lifelong_desktop.services.rows import ActivityRow, activity_rows
 from lifelong_desktop.services.summary import Summary, summarise
-from lifelong_desktop.services.tallies import Tally, tally_groups
+from lifelong_desktop.services.tallies import Tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,17 +67,37 @@ def week_report(session: Session, programme_id: int, audience_keys: tuple[str, .
         raise LookupError(programme_id)
     summary = summarise(session, programme_id)
     cov = coverage(session, programme_id, audience_keys)
-    rows = activity_rows(session, programme_id)
-    items = (
-        ((a,), r.expected_participants, r.actual_participants, r.online_participants)
-        for r in rows
-        for a in r.audiences
+    grouped = (
+        select(
+            Activity.audiences,
+            func.count(),
+            func.sum(Activity.expected_participants),
+            func.sum(Activity.actual_participants),
+            func.sum(Activity.online_participants),
+        )
+        .where(Activity.programme_id == programme_id)
+        .group_by(Activity.audiences)
     )
-    (groups,), _ = tally_groups(items, 1, [audience_keys])
-    by_audience = {str(k): t for k, t in groups.items()}
+    by_audience = {k: Tally() for k in audience_keys}
+    for audiences, n, expected, actual, online in session.execute(grouped):
+        for key in (a for a in (audiences or "").split(";") if a):
+            tally = by_audience.setdefault(key, Tally())
+            tally.count += n
+            tally.expected += expected or 0
+            tally.actual += actual or 0
+            tally.online += online or 0
+    featured_ids = list(
+        session.scalars(
+            select(Activity.id).where(
+                Activity.programme_id == programme_id,
+                Activity.featured.is_(True),
+                Activity.status != "cancelled",
+            )
+        )
+    )
     featured = tuple(
         sorted(
-            (r for r in rows if r.featured and r.status != "cancelled"),
+            activity_rows(session, programme_id, featured_ids) if featured_ids else [],
             key=lambda r: (r.start_date, r.start_time or time(0), r.title),
         )
     )

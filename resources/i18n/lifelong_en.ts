@@ -26,7 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="174" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="299" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="348" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -42,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="315" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="364" />
             <source>%n pages written to %1.</source>
             <translation>
                 <numerusform>%n page written to %1.</numerusform>
@@ -50,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="334" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="383" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="126" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="134" />
             <source>&amp;Delete the %n activities missing from the workbook</source>
             <translation>
                 <numerusform>&amp;Delete the %n activity missing from the workbook</numerusform>
@@ -158,6 +158,17 @@
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>
                 <numerusform>Deleted %n activities (Ctrl+Z undoes it).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportChecks</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="72" />
+            <source>The planning checks found %n errors in this programme.</source>
+            <translation>
+                <numerusform>The planning checks found %n error in this programme.</numerusform>
+                <numerusform>The planning checks found %n errors in this programme.</numerusform>
             </translation>
         </message>
     </context>

@@ -4,272 +4,282 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="58"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="60"/>
         <source>Create an empty programme database file</source>
         <translation>新建一个空的活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="65"/>
         <source>Open another programme database file</source>
         <translation>打开另一个活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
         <source>New &amp;Programme…</source>
         <translation>新建活动周计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="70"/>
         <source>Create a programme for a region and year</source>
         <translation>为某地区、某年度新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
         <source>New Programme from &amp;Last Year&apos;s…</source>
         <translation>沿用去年计划新建(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="75"/>
         <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
         <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="80"/>
+        <source>Pro&amp;gramme Settings…</source>
+        <translation>计划设置(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="82"/>
+        <source>The submitting unit, contact, theme and dates written on every exported workbook</source>
+        <translation>每次导出的工作簿上写明的填报单位、联系人、主题和日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="87"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入填报工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="89"/>
         <source>Read a submission workbook, preview the changes, then apply</source>
         <translation>读取填报工作簿，预览变更后再应用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="92"/>
         <source>&amp;Export Workbook…</source>
         <translation>导出填报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="94"/>
         <source>Write the standard submission workbook</source>
         <translation>导出标准填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="97"/>
         <source>Blank &amp;Template…</source>
         <translation>空白填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="99"/>
         <source>Write an empty workbook for a lower level to fill in</source>
         <translation>生成供下级单位填写的空白工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="102"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="104"/>
         <source>Preview the printed schedule</source>
         <translation>预览打印的活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="99"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="107"/>
         <source>Print &amp;Schedule…</source>
         <translation>打印日程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="109"/>
         <source>Print the schedule</source>
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
         <source>Write the printed schedule as a PDF file</source>
         <translation>把打印日程保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="117"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="119"/>
         <source>Write the programme as an iCalendar file</source>
         <translation>将计划导出为 iCalendar 日历文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
         <source>Close the window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="125"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="127"/>
         <source>Undo the last change</source>
         <translation>撤销上一步修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="130"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="132"/>
         <source>Redo the change undone</source>
         <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="135"/>
         <source>&amp;Paste Rows from Excel…</source>
         <translation>粘贴 Excel 表格行(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="137"/>
         <source>Add activities from rows copied in Excel or WPS</source>
         <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="140"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="142"/>
         <source>Search the activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="137"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="145"/>
         <source>Show the window in Chinese (after restart)</source>
         <translation>界面使用中文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="140"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="148"/>
         <source>Show the window in English (after restart)</source>
         <translation>界面使用英文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="143"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="151"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="153"/>
         <source>Show all activities again</source>
         <translation>重新显示全部活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="148"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="156"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="158"/>
         <source>Show or hide the toolbar</source>
         <translation>显示或隐藏工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="162"/>
         <source>&amp;New Activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="164"/>
         <source>Add an activity</source>
         <translation>添加一项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="167"/>
         <source>&amp;Edit Activity…</source>
         <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="161"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="169"/>
         <source>Edit the selected activity</source>
         <translation>编辑选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="172"/>
         <source>D&amp;uplicate</source>
         <translation>复制活动(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="174"/>
         <source>Copy the selected activities</source>
         <translation>复制选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="177"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="179"/>
         <source>Delete the selected activities</source>
         <translation>删除选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="182"/>
         <source>&amp;Bulk Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="184"/>
         <source>Change status, dates, venue or organisers of the selected activities</source>
         <translation>批量修改选中活动的状态、日期、场地或单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="187"/>
         <source>&amp;Weekly Series…</source>
         <translation>按周重复(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="189"/>
         <source>Repeat the selected activity every week on one weekday</source>
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="192"/>
         <source>&amp;User Guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="186"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="194"/>
         <source>Open the user guide at the part about what you are doing</source>
         <translation>打开使用说明中与当前操作相关的部分</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="189"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="197"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="191"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="199"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
     </message>
@@ -1231,111 +1241,159 @@
     </message>
 </context>
 <context>
+    <name>ExportChecks</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="43"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="49"/>
+        <source>The workbook was not written: the level above would reject it. Fill in first:</source>
+        <translation>工作簿未导出：这样的工作簿会被上级拒收。请先补全：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="56"/>
+        <source>Programme &amp;Settings…</source>
+        <translation>计划设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="67"/>
+        <source>Check errors</source>
+        <translation>检查发现错误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="72"/>
+        <source>The planning checks found %n errors in this programme.</source>
+        <translation>计划检查在本计划中发现 %n 个错误。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="77"/>
+        <source>Review them before sending the workbook up, or export it anyway.</source>
+        <translation>建议先查看并改正再上报；也可以仍然导出。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="82"/>
+        <source>&amp;View Check Results</source>
+        <translation>查看检查结果(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="85"/>
+        <source>Export &amp;Anyway</source>
+        <translation>仍然导出(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="92"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="112"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="116"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="124"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="164"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="174"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="183"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="190"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="208"/>
+        <source>The programme settings were saved.</source>
+        <translation>计划设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="229"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="243"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="248"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="277"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="236"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="243"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="285"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="292"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="246"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="295"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="299"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="348"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="306"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="313"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="362"/>
         <source>The PDF could not be written: %1</source>
         <translation>PDF 文件未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="315"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="364"/>
         <source>%n pages written to %1.</source>
         <translation>
             <numerusform>已将 %n 页写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="322"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="371"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="331"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="380"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="334"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="383"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
@@ -1461,17 +1519,17 @@
 <context>
     <name>FromLastYearDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="157"/>
         <source>New Programme from Last Year&apos;s</source>
         <translation>沿用去年计划新建</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="158"/>
         <source>Create the %1 programme of %2 on the same organisations and venues.</source>
         <translation>基于相同的单位和场地名录，新建%2 %1 年度活动周计划。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="161"/>
         <source>&amp;Copy last year&apos;s activities: 52 weeks later (same weekday), planned, as new activities</source>
         <translation>复制去年的活动：顺延 52 周（星期几不变），状态为计划中，作为新活动(&amp;C)</translation>
     </message>
@@ -1513,37 +1571,37 @@
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="152"/>
         <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
         <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="160"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="161"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="162"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="163"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="167"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="174"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
@@ -1560,63 +1618,63 @@
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="218"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="134"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="179"/>
         <source>All rows (%1)</source>
         <translation>全部行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="183"/>
         <source>Rows shown</source>
         <translation>显示的行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="192"/>
         <source>Activity rows</source>
         <translation>活动行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="217"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="229"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="247"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="259"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="265"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="282"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="290"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="260"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="295"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="303"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="248"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="261"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="266"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="279"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="306"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="300"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="313"/>
         <source>Import of “%1” undone.</source>
         <translation>已撤销导入“%1”。</translation>
     </message>
@@ -1732,87 +1790,87 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="92"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="96"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="99"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="109"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="120"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="125"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="129"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="130"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="202"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="209"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="210"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="229"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="230"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="232"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="264"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="269"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="270"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="280"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="285"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="286"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="287"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="288"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -1855,72 +1913,67 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>NewProgrammeDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="43"/>
         <source>New Programme</source>
         <translation>新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="57"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="58"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="59"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="53"/>
-        <source>Theme</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="63"/>
         <source>&amp;Province:</source>
         <translation>省份(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="64"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="65"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="60"/>
-        <source>&amp;Theme:</source>
-        <translation>活动周主题(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="69"/>
         <source>Create the &amp;Demo (Liaoning 2024)</source>
         <translation>创建示例计划（辽宁 2024）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="75"/>
         <source>Which region&apos;s activity week do you plan, and for which year?</source>
         <translation>请选择要编排活动周的地区和年度：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="97"/>
+        <source>The submitting unit and the contact can wait, but an export needs them.</source>
+        <translation>填报单位和联系人可以稍后填写，但导出工作簿前必须填好。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="106"/>
         <source>(the whole province)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="129"/>
         <source>The demo programme (2024) is already in this database.</source>
         <translation>此数据库中已有示例计划（2024 年）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="137"/>
         <source>A programme for %1 already exists in this database.</source>
         <translation>此数据库中已有 %1 年的计划。</translation>
     </message>
@@ -1928,62 +1981,62 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>OrganisationDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="33"/>
         <source>New organisation</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="33"/>
         <source>Edit organisation</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="34"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="34"/>
-        <source>Full name, e.g. 辽宁省教育厅</source>
-        <translation>全称，如：辽宁省教育厅</translation>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="37"/>
+        <source>Full name, e.g. %1</source>
+        <translation>全称，如：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
         <source>Type *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="42"/>
         <source>18 characters, optional</source>
         <translation>18 位，可不填</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
         <source>Region</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="48"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="49"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="50"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
@@ -2523,6 +2576,112 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
 </context>
 <context>
+    <name>ProgrammeSettings</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="44"/>
+        <source>Submitting &amp;unit:</source>
+        <translation>填报单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="45"/>
+        <source>Con&amp;tact:</source>
+        <translation>联系人(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="46"/>
+        <source>Phon&amp;e:</source>
+        <translation>联系电话(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="47"/>
+        <source>E-&amp;mail:</source>
+        <translation>电子邮箱(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="48"/>
+        <source>T&amp;heme:</source>
+        <translation>活动周主题(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="49"/>
+        <source>Activities &amp;from:</source>
+        <translation>活动起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="50"/>
+        <source>Activities unti&amp;l:</source>
+        <translation>活动截止日期(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="51"/>
+        <source>Official &amp;week from:</source>
+        <translation>活动周开始日期(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="52"/>
+        <source>Official week u&amp;ntil:</source>
+        <translation>活动周结束日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="59"/>
+        <source>%1: fill it in.</source>
+        <translation>%1：请填写。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="60"/>
+        <source>%1: at most %2 characters; shorten it.</source>
+        <translation>%1：最多 %2 个字，请缩短。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="61"/>
+        <source>%1: holds an invisible control character; delete it.</source>
+        <translation>%1：含有看不见的控制字符，请删去。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="64"/>
+        <source>%1: use digits, a leading +, -, spaces and parentheses (5 to 20).</source>
+        <translation>%1：只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="67"/>
+        <source>%1: this does not look like an e-mail address.</source>
+        <translation>%1：不像邮箱地址，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="70"/>
+        <source>%1: cannot be before the start date.</source>
+        <translation>%1：不能早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="71"/>
+        <source>%1: must be in %2.</source>
+        <translation>%1：必须在 %2 年内。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="72"/>
+        <source>%1: must lie inside the activities&apos; dates.</source>
+        <translation>%1：必须在活动起止日期之内。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="232"/>
+        <source>Programme settings</source>
+        <translation>计划设置</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeSettingsDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="196"/>
+        <source>Programme Settings — %1 %2</source>
+        <translation>计划设置 — %1 %2 年</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="205"/>
+        <source>The submitting unit and the contact are written on every exported workbook.</source>
+        <translation>填报单位和联系人会写在每次导出的工作簿上，上级据此联系。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterCommands</name>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/commands.py" line="107"/>
@@ -2686,6 +2845,24 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="148"/>
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="108"/>
+        <source>e.g. 025-8335 1234</source>
+        <translation>如：025-8335 1234</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="115"/>
+        <source>The official week&apos;s dates are &amp;known</source>
+        <translation>已知全国活动周日期(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="151"/>
+        <source>e.g. %1</source>
+        <translation>如：%1</translation>
     </message>
 </context>
 <context>

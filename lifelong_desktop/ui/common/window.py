@@ -17,5 +17,6 @@ class Shell(Protocol):
     activities: Any  # ActivitiesView
     open_requested: Any  # Signal(str)
     settings: Any  # shell.settings.Settings: where files went last
+    tabs: Any  # QTabWidget of the views
 
     def statusBar(self) -> QStatusBar: ...

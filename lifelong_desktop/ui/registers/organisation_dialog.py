@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import OrganisationRow
+from lifelong_desktop.ui.common.examples import education_office
 from lifelong_desktop.ui.common.widgets import code_combo
 from lifelong_desktop.ui.registers.form import (
     RegisterForm,
@@ -31,7 +32,9 @@ class OrganisationDialog(RegisterForm):
         super().__init__(parent, validate)
         self.setWindowTitle(self.tr("New organisation") if row is None else self.tr("Edit organisation"))
         self.name = self.line("name", self.tr("Name *"), 100)
-        self.name.setPlaceholderText(self.tr("Full name, e.g. 辽宁省教育厅"))
+        example = education_office(region_code)
+        if example:
+            self.name.setPlaceholderText(self.tr("Full name, e.g. %1").replace("%1", example))
         self.org_type = self.add_field(
             "org_type", self.tr("Type *"), code_combo("org_type", self, blank=False)
         )

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         for aid in (
             ActionId.NEW_PROGRAMME,
             ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+            ActionId.PROGRAMME_SETTINGS,
             None,
             ActionId.IMPORT_WORKBOOK,
             ActionId.EXPORT_WORKBOOK,
