@@ -42,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="364" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="365" />
             <source>%n pages written to %1.</source>
             <translation>
                 <numerusform>%n page written to %1.</numerusform>
@@ -50,7 +50,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="383" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="374" />
+            <source>The planning checks found %n errors: see the Checks tab.</source>
+            <translation>
+                <numerusform>The planning checks found %n error: see the Checks tab.</numerusform>
+                <numerusform>The planning checks found %n errors: see the Checks tab.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="392" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>

@@ -1376,24 +1376,31 @@
         <translation>PDF 文件未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="364"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="365"/>
         <source>%n pages written to %1.</source>
         <translation>
             <numerusform>已将 %n 页写入 %1。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="374"/>
+        <source>The planning checks found %n errors: see the Checks tab.</source>
+        <translation>
+            <numerusform>计划检查发现 %n 处错误，请查看“检查”选项卡。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="371"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="380"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="380"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="389"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="383"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="392"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>

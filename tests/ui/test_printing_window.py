@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from test_activities_model import make_plan
 
-from lifelong_desktop.ui.common.context import AppContext
-from lifelong_desktop.ui.programme import output_folder
-from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.common.actions import ActionId
+from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.programme import export_checks, output_folder
+from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.main_window import MainWindow
 
 
@@ -43,7 +43,7 @@ def save_dialog(monkeypatch):
     seen: list[str] = []
     answers: list[str] = []
 
-    def ask(parent, title, start, filter_):  # noqa: ANN001
+    def ask(parent, title, start, filter_):
         seen.append(start)
         return (answers.pop(0) if answers else "", filter_)
 
@@ -90,3 +90,31 @@ def test_export_pdf_into_a_missing_folder_is_one_sentence(window, tmp_path):
     assert window.files.export_pdf(str(tmp_path / "没有这个文件夹" / "日程.pdf")) is None
     [told] = window.told
     assert "Traceback" not in told and "Errno" not in told and "没有这个文件夹" in told
+
+
+def test_a_pdf_of_a_plan_with_check_errors_is_written_and_the_status_bar_says_so(window, tmp_path):
+    from lifelong_desktop.models import Activity, Organisation
+
+    with window.ctx.db.transaction("clash") as s:  # the same venue, day and hours as an existing activity
+        a = s.query(Activity).filter(Activity.venue_id.is_not(None), Activity.status != "cancelled").first()
+        twin = Activity(
+            programme_id=a.programme_id,
+            title="同一场地同一时段的讲座",
+            activity_type=a.activity_type,
+            level=a.level,
+            mode="offline",
+            city_code=a.city_code,
+            venue_id=a.venue_id,
+            status="confirmed",
+            start_date=a.start_date,
+            end_date=a.end_date,
+            start_time=a.start_time,
+            end_time=a.end_time,
+        )
+        twin.set_organisations("host", [s.query(Organisation).first()])
+        s.add(twin)
+    assert export_checks.check_errors(window.ctx) > 0
+    written = window.files.export_pdf(str(tmp_path / "日程.pdf"))
+    assert written is not None and written.is_file()
+    message = window.statusBar().currentMessage()
+    assert "日程.pdf" in message and "Checks" in message

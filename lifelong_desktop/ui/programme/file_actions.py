@@ -345,7 +345,7 @@ class FileActions(QObject):
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             pages = doc.print_to(printer, use_device_layout=True)
-            self._done(self.tr("Printed %n pages.", "", pages))
+            self._done(self._noting_checks(self.tr("Printed %n pages.", "", pages)))
 
     def export_pdf(self, path: str | None = None) -> Path | None:
         """The schedule, as chosen in the print options, written as a PDF file."""
@@ -361,8 +361,17 @@ class FileActions(QObject):
         except OSError as exc:
             self._say(self.tr("The PDF could not be written: %1").replace("%1", write_sentence(exc, target)))
             return None
-        self._done(self.tr("%n pages written to %1.", "", pages).replace("%1", str(target)))
+        self._done(
+            self._noting_checks(self.tr("%n pages written to %1.", "", pages).replace("%1", str(target)))
+        )
         return target
+
+    def _noting_checks(self, text: str) -> str:
+        """A printed or exported schedule is made in any case; the status bar says when the plan has check errors."""
+        errors = export_checks.check_errors(self.ctx)
+        if not errors:
+            return text
+        return text + " " + self.tr("The planning checks found %n errors: see the Checks tab.", "", errors)
 
     def export_ics(self, path: str | None = None) -> Path | None:
         import importlib
