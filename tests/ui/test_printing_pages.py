@@ -145,3 +145,18 @@ def test_paginate_keeps_atoms_whole_and_repeats_the_header():
         assert sum(b.src_bottom - b.src_top for b in page) <= 100
     assert paginate([Atom(0, 0, 250)], 100)[-1][-1].src_bottom == 250  # taller than a page: cut, not lost
     assert len(paginate([Atom(0, 0, 10), Atom(10, 12, 20, break_before=True)], 100)) == 2
+
+
+def test_lifelong_schedule_prints_the_same_pages(busy_db, db_path, tmp_path, capsys):
+    from lifelong_desktop.cli import main
+
+    out = tmp_path / "日程.pdf"
+    assert main(["schedule", "--db", str(db_path), "--out", str(out)]) == 0
+    pages = pdf_pages(out)
+    for n in range(36):
+        [title_page] = [i for i, text in enumerate(pages) if f"社区学习活动第{n:02d}场" in text]
+        assert f"丙{n:02d}末位机构" in pages[title_page], n
+    text = "\n".join(pages)
+    assert text.count("成果展唯一主办方") == 1 and text.count("（续，详见5月13日）") == 6
+    info = pdf_info(out)
+    assert info["Subject"] == "主题：终身学习 点亮人生" and info["Author"] == "江苏省教育厅"
