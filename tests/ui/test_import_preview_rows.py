@@ -33,7 +33,9 @@ def window(qtbot, db):
 
 @pytest.fixture
 def own(window, tmp_path):
-    time.sleep(1.1)  # data_as_of has whole seconds: the activities must be older, or they count as edited here
+    time.sleep(
+        1.1
+    )  # data_as_of has whole seconds: the activities must be older, or they count as edited here
     path = window.files.export_workbook(str(tmp_path / "own.xlsx"))
     assert path is not None
     return path
@@ -150,3 +152,12 @@ def test_the_status_bar_follows_undo_and_redo_of_an_import(qtbot, window, own, t
 
 def teardown_module():
     base.error_handler.clear()
+
+
+def test_a_rows_error_comes_before_its_warnings(qtbot, window, own, tmp_path):
+    bad = edited(own, tmp_path / "both.xlsx", M3="从未登记的新场地", T3="200人")
+    dialog = preview(qtbot, window, bad)
+    [wrong] = [r for r in dialog.rows.all_rows() if r.outcome == "error"]
+    assert {f.severity for f in wrong.findings} == {"error", "warning"}
+    lines = dialog.rows.detail(wrong).splitlines()
+    assert lines[0].startswith("T3：") and any(line.startswith("M3：") for line in lines[1:])

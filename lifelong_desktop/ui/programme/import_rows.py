@@ -140,8 +140,9 @@ class ImportRowsModel(RowTableModel):
 
     def _detail(self, row: PlanRow) -> str:
         lang = message_language()
-        if row.findings:
-            return "\n".join(f"{f.cell}：{f.message(lang)}" for f in row.findings)
+        if row.findings:  # errors first: the table's cell shows the first line
+            found = sorted(row.findings, key=lambda f: f.severity != "error")
+            return "\n".join(f"{f.cell}：{f.message(lang)}" for f in found)
         if row.outcome == "updated":
             return "；".join(
                 f"{_label(k)}：{self._before(row, k, old)} → {self._after(row, k, new)}"
