@@ -174,6 +174,7 @@ class ImportRowsModel(RowTableModel):
 
     def _colour(self, row: PlanRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column in (COL_OUTCOME, COL_DETAIL):
-            colour = COLOURS.get(row.outcome)
+            warned = column == COL_DETAIL and row.findings and row.outcome != "error"
+            colour = COLOURS["kept"] if warned else COLOURS.get(row.outcome)  # a warning reads as one
             return QBrush(QColor(colour)) if colour else None
         return None
