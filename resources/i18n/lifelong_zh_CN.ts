@@ -1774,12 +1774,12 @@
         <translation>变化或问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="153"/>
         <source>Deleted by this import.</source>
         <translation>本次导入将删除此活动。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="155"/>
         <source>Kept; tick the box below to delete it.</source>
         <translation>保留；如需删除，请勾选下方选项。</translation>
     </message>
