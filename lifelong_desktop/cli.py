@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from lifelong_desktop import __version__, commands, messages
+from lifelong_desktop.commands._help import localise
 from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
 from lifelong_desktop.db import DatabaseProblem
 
@@ -48,10 +49,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="lifelong",
-        description="全民终身学习活动周计划工具（命令行）/ Lifelong Learning Activity Week planner, headless commands",
-    )
+    parser = Parser(prog="lifelong", description="Lifelong Learning Activity Week planner, headless commands")
     parser.add_argument("--version", action="version", version=f"lifelong-desktop {__version__}")
     parser.add_argument("--lang", choices=messages.LANGUAGES, help="message language: zh (default) or en")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -62,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         register = getattr(module, "register", None)
         if register is not None:
             register(sub)
+    localise(parser, messages.current_language())
     return parser
 
 

@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="348" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="352" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -42,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="365" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="369" />
             <source>%n pages written to %1.</source>
             <translation>
                 <numerusform>%n page written to %1.</numerusform>
@@ -50,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="374" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="378" />
             <source>The planning checks found %n errors: see the Checks tab.</source>
             <translation>
                 <numerusform>The planning checks found %n error: see the Checks tab.</numerusform>
@@ -58,7 +58,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="392" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="396" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
@@ -161,7 +161,7 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="127" />
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="140" />
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>

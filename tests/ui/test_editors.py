@@ -152,7 +152,7 @@ def test_series_dialog_refuses_an_empty_series(qtbot, setup):
 def test_main_venue_choices_and_sub_venue_link(qtbot, setup):
     from dataclasses import replace
 
-    from lifelong_desktop.ui.activities.form import main_venue_candidates
+    from lifelong_desktop.ui.activities.form_parts import main_venue_candidates
 
     _ctx, choices, rows = setup
     opening = replace(rows[0], activity_type="opening_ceremony")

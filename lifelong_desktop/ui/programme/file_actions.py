@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from lifelong_desktop.db import DatabaseProblem
@@ -214,9 +214,10 @@ class FileActions(QObject):
         from lifelong_desktop.submission.writing.export import export_programme
 
         choice = export_checks.verdict(self.ctx, self.window)
-        if choice is export_checks.Verdict.SETTINGS:
-            self.programme_settings()
-            return None
+        if (
+            choice is export_checks.Verdict.SETTINGS
+        ):  # filled in: the export goes on (refused again if still not)
+            return self.export_workbook(path) if self.programme_settings() else None
         if choice is export_checks.Verdict.CHECKS:
             self._show_checks()
             return None
@@ -333,6 +334,9 @@ class FileActions(QObject):
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(doc.title)
         dialog.paintRequested.connect(lambda p: doc.print_to(p, use_device_layout=True))
+        dialog.setWindowState(
+            dialog.windowState() | Qt.WindowState.WindowMaximized
+        )  # pages readable at 1366x768
         dialog.exec()
 
     def print_schedule(self) -> None:

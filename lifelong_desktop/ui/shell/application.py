@@ -7,21 +7,24 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from lifelong_desktop import APP_AUTHOR, APP_NAME, __version__
 from lifelong_desktop.db import Database, DatabaseProblem, open_database
-from lifelong_desktop.paths import default_database_path, user_data_dir
+from lifelong_desktop.paths import default_database_path
 from lifelong_desktop.services.programmes import NoProgramme, get_programme
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import message_language, set_window_language
+from lifelong_desktop.ui.shell import crash_trace
 from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.i18n import install_translators
+from lifelong_desktop.ui.shell.crash_trace import error_log_path
+from lifelong_desktop.ui.shell.i18n import align_time_locale, install_translators
 
 CJK_FONTS = (
     "Microsoft YaHei UI",
@@ -34,10 +37,6 @@ CJK_FONTS = (
     "SimSun",
 )
 log = logging.getLogger("lifelong_desktop")
-
-
-def error_log_path() -> Path:
-    return user_data_dir() / "error.log"
 
 
 def install_cjk_font(app: QApplication) -> str | None:
@@ -60,8 +59,6 @@ def install_excepthook(parent_of: callable = QApplication.activeWindow) -> None:
         path = error_log_path()
         try:
             with path.open("a", encoding="utf-8") as fh:
-                from datetime import datetime
-
                 fh.write(
                     f"--- {datetime.now().isoformat(timespec='seconds')} lifelong-desktop {__version__}\n"
                 )
@@ -184,12 +181,13 @@ def window_language(settings: S.Settings) -> str:
 
 def run(argv: Sequence[str], db_path: Path | None) -> int:
     """`lifelong-desktop [DB]`: show the window; 0 when closed normally, 3 when no database could be opened."""
+    settings = S.Settings()
+    language = window_language(settings)
+    align_time_locale(language)  # before the QApplication reads the system locale
     app = QApplication.instance() or QApplication(list(argv))
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    settings = S.Settings()
-    language = window_language(settings)
     install_translators(app, language)
     set_window_language(language)
     app.setApplicationDisplayName(
@@ -197,14 +195,33 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     )
     install_cjk_font(app)
     install_excepthook()
+    crash_trace.enable_fault_log()
+    last_crashed = crash_trace.begin_session()
     from lifelong_desktop.db.snapshots import remove_old_copies
 
     remove_old_copies()
     controller = Application(app, settings)
     if not controller.open_first(db_path):
+        crash_trace.end_session()
         return 3
+    if last_crashed:
+        QTimer.singleShot(0, lambda: tell_last_session_crashed(controller.window))
     code = app.exec()
     if controller.db is not None:
         controller.db.close()
     settings.sync()
+    crash_trace.end_session()
     return code
+
+
+def tell_last_session_crashed(parent: QWidget | None) -> None:
+    """One sentence at start: the last session ended abnormally, and where its report is."""
+    QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("Application", "The last session ended abnormally"),
+        QCoreApplication.translate(
+            "Application",
+            "The program ended abnormally the last time it ran. Every change saved before that is in the "
+            "database. A report was written to %1; please send that file to whoever supports the program.",
+        ).replace("%1", str(error_log_path())),
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from lifelong_desktop import __version__
@@ -15,8 +15,11 @@ from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry, button_
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.help.guide import section_for, show_guide
 from lifelong_desktop.ui.programme.file_actions import FileActions
+from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.views import VIEWS
+
+FRAME_ALLOWANCE = QSize(16, 40)
 
 
 class MainWindow(QMainWindow):
@@ -31,6 +34,7 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self)
         self.activities = ActivitiesView(ctx, self)
         self.activities.bind_actions(self.registry)
+        self.activities.editing.create_organisation = organisation_creator(ctx)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.activities, ActivitiesView.title())
@@ -236,16 +240,18 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.ctx.path))
 
     def open_activity(self, activity_id: int) -> None:
-        """Another view asked for an activity: show it in the Activities table and open its form."""
+        """Another view (the calendar, a register) asked for an activity: open its form over that view, and
+        leave the user there when it closes; the Activities table selects it meanwhile."""
         view = self.activities
-        self.tabs.setCurrentWidget(view)
         if view.model.row_of_id(activity_id) is None:
             view.filter_bar.clear()  # it was filtered out
         if view.model.row_of_id(activity_id) is None:
             return
+        asking = self.focusWidget()
         view.select_ids([activity_id], activity_id)
-        view.table.setFocus()
         view.editing.edit_current()
+        if asking is not None and asking.isVisible():
+            asking.setFocus()  # back where Enter was pressed, so the keyboard carries on there
 
     def _programme_changed(self, _programme_id: int) -> None:
         self._refresh_programmes()
@@ -298,6 +304,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        self.fit_screen()
         state = s.qbytes(S.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -309,6 +316,23 @@ class MainWindow(QMainWindow):
             self.activities.table.sortByColumn(int(sort[0]), Qt.SortOrder(int(sort[1])))
         self.activities.set_filter(ActivityFilter.from_dict(s.get(S.ACTIVITY_FILTERS)))
         self.tabs.setCurrentIndex(min(max(s.get(S.CURRENT_VIEW), 0), self.tabs.count() - 1))
+
+    def fit_screen(self) -> None:
+        """A window (saved or default size) that the screen cannot hold whole opens maximised: at 1366x768 the
+        status bar and the last buttons stay reachable."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        frame = FRAME_ALLOWANCE  # the title bar and borders the window manager adds around the window
+        if self.width() + frame.width() > room.width() or self.height() + frame.height() > room.height():
+            # the size too, for a desktop whose window manager does not maximise (and for un-maximising)
+            self.resize(
+                min(self.width(), room.width() - frame.width()),
+                min(self.height(), room.height() - frame.height()),
+            )
+            self.move(room.topLeft())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_layout(self) -> None:
         s = self.settings
