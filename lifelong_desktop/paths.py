@@ -43,3 +43,13 @@ def user_data_dir() -> Path:
 def default_database_path() -> Path:
     """The database used when no path is given: lifelong.sqlite in the user data folder."""
     return user_data_dir() / "lifelong.sqlite"
+
+
+def help_page(lang: str = "zh") -> Path:
+    """The user guide's first page (resources/help/<lang>/index.html); the Chinese guide when there is none
+    in that language."""
+    for code in dict.fromkeys((lang, "zh")):
+        page = resource("help", code, "index.html")
+        if page.is_file():
+            return page
+    raise FileNotFoundError("lifelong-desktop user guide not found")

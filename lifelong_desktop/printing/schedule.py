@@ -30,6 +30,7 @@ from lifelong_desktop import files
 from lifelong_desktop.models import Activity, Programme
 from lifelong_desktop.printing import html as H
 from lifelong_desktop.printing.pages import Furniture, PagedDocument, page_layout
+from lifelong_desktop.printing.pdf_info import with_subject
 from lifelong_desktop.printing.qt import ensure_gui_app, font_family
 from lifelong_desktop.printing.texts import Words
 from lifelong_desktop.services.occurrences import occurrences
@@ -67,6 +68,8 @@ class ScheduleDocument:
     title: str
     entry_count: int = 0
     page_count: int = 0
+    subject: str = ""  # the PDF's Subject: the programme's theme, else what is printed
+    author: str = ""  # the PDF's Author: the programme's 填报单位, else its region
     _paged: PagedDocument | None = field(default=None, repr=False)
 
     def paged(self) -> PagedDocument:
@@ -97,10 +100,11 @@ class ScheduleDocument:
         writer = QPdfWriter(buffer)
         writer.setResolution(PDF_DPI)
         writer.setTitle(self.title)
+        writer.setAuthor(self.author)
         writer.setCreator("lifelong-desktop")
         pages = self.print_to(writer)
         del writer  # the PDF is complete once the writer is gone
-        return bytes(buffer.data().data()), pages
+        return with_subject(bytes(buffer.data().data()), self.subject or self.title), pages
 
     def write_pdf(self, path: str | Path, *, database: Path | None = None) -> int:
         """Write the PDF through files.write_bytes (temporary file, fsync, rename); returns the page count.
@@ -214,9 +218,20 @@ def build_schedule(
         H.document(body, font_family()),
         _furniture(w, p, title, opts),
         opts.page_layout(),
-        f"{p.region_name}{p.year} {title}",
+        f"{w.t('print.header', region=p.region_name, year=p.year)} {title}",
         len(entries),
+        **_about(w, p),
     )
+
+
+def _about(w: Words, p: Programme) -> dict[str, str]:
+    """The PDF's Subject and Author."""
+    return {
+        "subject": w.t("print.theme", theme=p.theme)
+        if p.theme
+        else w.t("print.header", region=p.region_name, year=p.year),
+        "author": p.submitting_unit or p.region_name,
+    }
 
 
 def activity_sheet(
@@ -264,4 +279,5 @@ def activity_sheet(
         opts.page_layout(),
         f"{row.title} {title}",
         1,
+        **_about(w, p),
     )

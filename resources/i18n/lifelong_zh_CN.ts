@@ -4,264 +4,284 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="58"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="60"/>
         <source>Create an empty programme database file</source>
         <translation>新建一个空的活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="65"/>
         <source>Open another programme database file</source>
         <translation>打开另一个活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
         <source>New &amp;Programme…</source>
         <translation>新建活动周计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="70"/>
         <source>Create a programme for a region and year</source>
         <translation>为某地区、某年度新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
         <source>New Programme from &amp;Last Year&apos;s…</source>
         <translation>沿用去年计划新建(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="75"/>
         <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
         <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="80"/>
         <source>Pro&amp;gramme Settings…</source>
         <translation>计划设置(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="82"/>
         <source>The submitting unit, contact, theme and dates written on every exported workbook</source>
         <translation>每次导出的工作簿上写明的填报单位、联系人、主题和日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="87"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入填报工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="89"/>
         <source>Read a submission workbook, preview the changes, then apply</source>
         <translation>读取填报工作簿，预览变更后再应用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="92"/>
         <source>&amp;Export Workbook…</source>
         <translation>导出填报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="94"/>
         <source>Write the standard submission workbook</source>
         <translation>导出标准填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="97"/>
         <source>Blank &amp;Template…</source>
         <translation>空白填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="99"/>
         <source>Write an empty workbook for a lower level to fill in</source>
         <translation>生成供下级单位填写的空白工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="102"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="104"/>
         <source>Preview the printed schedule</source>
         <translation>预览打印的活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="107"/>
         <source>Print &amp;Schedule…</source>
         <translation>打印日程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="107"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="109"/>
         <source>Print the schedule</source>
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="117"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="119"/>
         <source>Write the programme as an iCalendar file</source>
         <translation>将计划导出为 iCalendar 日历文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
         <source>Close the window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="118"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="125"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="120"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="127"/>
         <source>Undo the last change</source>
         <translation>撤销上一步修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="130"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="132"/>
         <source>Redo the change undone</source>
         <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="135"/>
         <source>&amp;Paste Rows from Excel…</source>
         <translation>粘贴 Excel 表格行(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="137"/>
         <source>Add activities from rows copied in Excel or WPS</source>
         <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="140"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="142"/>
         <source>Search the activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="138"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="145"/>
         <source>Show the window in Chinese (after restart)</source>
         <translation>界面使用中文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="148"/>
         <source>Show the window in English (after restart)</source>
         <translation>界面使用英文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="151"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="146"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="153"/>
         <source>Show all activities again</source>
         <translation>重新显示全部活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="149"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="156"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="158"/>
         <source>Show or hide the toolbar</source>
         <translation>显示或隐藏工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="162"/>
         <source>&amp;New Activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="164"/>
         <source>Add an activity</source>
         <translation>添加一项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="167"/>
         <source>&amp;Edit Activity…</source>
         <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="169"/>
         <source>Edit the selected activity</source>
         <translation>编辑选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="172"/>
         <source>D&amp;uplicate</source>
         <translation>复制活动(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="174"/>
         <source>Copy the selected activities</source>
         <translation>复制选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="177"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="179"/>
         <source>Delete the selected activities</source>
         <translation>删除选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="182"/>
         <source>&amp;Bulk Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="184"/>
         <source>Change status, dates, venue or organisers of the selected activities</source>
         <translation>批量修改选中活动的状态、日期、场地或单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="187"/>
         <source>&amp;Weekly Series…</source>
         <translation>按周重复(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="182"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="189"/>
         <source>Repeat the selected activity every week on one weekday</source>
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="185"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="197"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="187"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="199"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
+        <source>Write the printed schedule as a PDF file</source>
+        <translation>把打印日程保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="192"/>
+        <source>&amp;User Guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="194"/>
+        <source>Open the user guide at the part about what you are doing</source>
+        <translation>打开使用说明中与当前操作相关的部分</translation>
     </message>
 </context>
 <context>
@@ -1275,101 +1295,125 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="93"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="113"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="117"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="125"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="165"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="175"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="184"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="199"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="209"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="221"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="253"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="263"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="239"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="249"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="244"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="254"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="288"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="286"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="296"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="303"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="296"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="306"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="351"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="362"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="357"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="394"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="366"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="403"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="369"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="406"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="369"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="376"/>
+        <source>The PDF could not be written: %1</source>
+        <translation>PDF 文件未能写入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="379"/>
+        <source>%n pages written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 页写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="388"/>
+        <source>The planning checks found %n errors: see the Checks tab.</source>
+        <translation>
+            <numerusform>计划检查发现 %n 处错误，请查看“检查”选项卡。</numerusform>
         </translation>
     </message>
 </context>
@@ -1469,27 +1513,27 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="52"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="52"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="52"/>
         <source>What to change</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="90"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="90"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1513,185 +1557,342 @@
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="36"/>
+        <source>User Guide</source>
+        <extracomment>the guide&apos;s section for each tab (by its view class), so F1 answers the question at hand</extracomment>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="40"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="42"/>
+        <source>Guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="44"/>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="46"/>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="102"/>
         <source>Import “%1”</source>
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="160"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="161"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="162"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="163"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="167"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="174"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="109"/>
         <source>The workbook has %n errors: correct them in the file and import it again.</source>
         <translation>
             <numerusform>工作簿中有 %n 处错误：请在文件中改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111"/>
         <source>Nothing is changed until you choose Apply; Ctrl+Z undoes the import.</source>
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="218"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="134"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="157"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="169"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="175"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="192"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="260"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="295"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="303"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="261"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="279"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="203"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="306"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="152"/>
+        <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
+        <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="179"/>
+        <source>All rows (%1)</source>
+        <translation>全部行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="183"/>
+        <source>Rows shown</source>
+        <translation>显示的行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="192"/>
+        <source>Activity rows</source>
+        <translation>活动行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="229"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="313"/>
+        <source>Import of “%1” undone.</source>
+        <translation>已撤销导入“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRows</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="35"/>
+        <source>Error</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="36"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="37"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="38"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="39"/>
+        <source>Kept (edited here later)</source>
+        <translation>保留本地修改</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="40"/>
+        <source>Deleted</source>
+        <translation>将删除</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="42"/>
+        <source>Not in the workbook</source>
+        <translation>工作簿中没有</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="43"/>
+        <source>No problem</source>
+        <translation>无误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="51"/>
+        <source>(blank)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="55"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="57"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="88"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="94"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="97"/>
+        <source>Activity</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="99"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="103"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="107"/>
+        <source>What changes or what is wrong</source>
+        <translation>变化或问题</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="153"/>
+        <source>Deleted by this import.</source>
+        <translation>本次导入将删除此活动。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="155"/>
+        <source>Kept; tick the box below to delete it.</source>
+        <translation>保留；如需删除，请勾选下方选项。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="73"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="76"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="96"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="100"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="103"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="113"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="124"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="129"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="133"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="134"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="206"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="214"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="227"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="234"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="229"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="236"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="270"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="269"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="276"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="286"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="285"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="292"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="287"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="294"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -2946,9 +3147,9 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>粘贴 %n 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="111"/>
         <source>Import “%1”</source>
-        <extracomment>show the programme the edit made (or imported into) once it is applied</extracomment>
+        <extracomment>show the programme the edit made (or imported into) once it is applied told True after an undo, False after a redo (the status bar follows: no counts of an undone import)</extracomment>
         <translation>导入“%1”</translation>
     </message>
 </context>

@@ -19,6 +19,7 @@ from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.programme import export_checks
 from lifelong_desktop.ui.programme.import_preview import run_import
+from lifelong_desktop.ui.programme.output_folder import OutputFolder
 from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
 from lifelong_desktop.ui.reports.checks_view import ChecksView
 
@@ -55,6 +56,7 @@ class FileActions(QObject):
         super().__init__(window)  # type: ignore[arg-type]  # the main window is a QObject
         self.window = window
         self.ctx = window.ctx
+        self.output = OutputFolder(getattr(window, "settings", None))
         a = window.registry
         for aid, slot in (
             (ActionId.NEW_DATABASE, self.new_database),
@@ -67,6 +69,7 @@ class FileActions(QObject):
             (ActionId.BLANK_TEMPLATE, self.blank_template),
             (ActionId.PRINT_PREVIEW, self.print_preview),
             (ActionId.PRINT_SCHEDULE, self.print_schedule),
+            (ActionId.EXPORT_PDF, self.export_pdf),
             (ActionId.EXPORT_ICS, self.export_ics),
         ):
             a[aid].triggered.connect(lambda _c=False, s=slot: s())
@@ -79,6 +82,7 @@ class FileActions(QObject):
             ActionId.EXPORT_WORKBOOK,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
         ):
             a[aid].setEnabled(has)
@@ -95,14 +99,18 @@ class FileActions(QObject):
         return session.get(Programme, self.ctx.programme_id)
 
     def _save_path(self, title: str, suggested: str, filter_: str) -> str:
-        folder = Path(self.ctx.path).parent
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / suggested), filter_)
+        """A file to write, starting in the folder used last (at first the documents folder)."""
+        path, _ = QFileDialog.getSaveFileName(self.window, title, self.output.suggest(suggested), filter_)
+        if path:
+            self.output.remember(path)
         return path
 
     # ---------------------------------------------------------------- databases
 
     def new_database(self, path: str | None = None) -> None:
-        path = path or self._save_path(self.tr("New Database"), "lifelong.sqlite", DB_FILTER)
+        if not path:
+            suggested = str(Path(self.ctx.path).parent / "lifelong.sqlite")  # databases live together
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New Database"), suggested, DB_FILTER)
         if path:
             if Path(path).exists():
                 self._say(
@@ -173,8 +181,10 @@ class FileActions(QObject):
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import Workbook"), str(Path(self.ctx.path).parent), XLSX_FILTER
+                self.window, self.tr("Import Workbook"), str(self.output.folder()), XLSX_FILTER
             )
+            if path:
+                self.output.remember(path)
         if path:
             run_import(self.window, Path(path))
 
@@ -320,6 +330,7 @@ class FileActions(QObject):
         if doc is None:
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(doc.title)  # the name a print-to-file or a print queue shows
         doc.configure(printer)
         return doc, printer
 
@@ -348,7 +359,33 @@ class FileActions(QObject):
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             pages = doc.print_to(printer, use_device_layout=True)
-            self._done(self.tr("Printed %n pages.", "", pages))
+            self._done(self._noting_checks(self.tr("Printed %n pages.", "", pages)))
+
+    def export_pdf(self, path: str | None = None) -> Path | None:
+        """The schedule, as chosen in the print options, written as a PDF file."""
+        doc = self._schedule()
+        if doc is None:
+            return None
+        path = path or self._save_path(self.tr("Export PDF"), f"{doc.title}.pdf", "PDF (*.pdf)")
+        if not path:
+            return None
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        try:
+            pages = doc.write_pdf(target)
+        except OSError as exc:
+            self._say(self.tr("The PDF could not be written: %1").replace("%1", write_sentence(exc, target)))
+            return None
+        self._done(
+            self._noting_checks(self.tr("%n pages written to %1.", "", pages).replace("%1", str(target)))
+        )
+        return target
+
+    def _noting_checks(self, text: str) -> str:
+        """A printed or exported schedule is made in any case; the status bar says when the plan has check errors."""
+        errors = export_checks.check_errors(self.ctx)
+        if not errors:
+            return text
+        return text + " " + self.tr("The planning checks found %n errors: see the Checks tab.", "", errors)
 
     def export_ics(self, path: str | None = None) -> Path | None:
         import importlib
