@@ -22,6 +22,7 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import message_language, set_window_language
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.i18n import install_translators
+from lifelong_desktop.ui.shell.startup_probe import install_probe
 
 CJK_FONTS = (
     "Microsoft YaHei UI",
@@ -203,6 +204,7 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     controller = Application(app, settings)
     if not controller.open_first(db_path):
         return 3
+    install_probe(controller.window)
     code = app.exec()
     if controller.db is not None:
         controller.db.close()
