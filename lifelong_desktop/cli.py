@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from lifelong_desktop import __version__, commands, messages
-from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
-from lifelong_desktop.db import DatabaseProblem
+
+VERSION_TEXT = f"lifelong-desktop {__version__}"
 
 _ARGPARSE_ZH = (
     (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lifelong",
         description="全民终身学习活动周计划工具（命令行）/ Lifelong Learning Activity Week planner, headless commands",
     )
-    parser.add_argument("--version", action="version", version=f"lifelong-desktop {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_TEXT)
     parser.add_argument("--lang", choices=messages.LANGUAGES, help="message language: zh (default) or en")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
@@ -67,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered before the commands (and SQLAlchemy under them) are loaded
+        print(VERSION_TEXT)
+        return 0
+    # loaded here, not at the top, for the line above: they bring SQLAlchemy and the models
+    from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
+    from lifelong_desktop.db import DatabaseProblem
+
     for i, arg in enumerate(argv):  # the language of misuse messages, before argparse reads anything
         if arg.startswith("--lang="):
             os.environ["LIFELONG_LANG"] = arg.split("=", 1)[1]

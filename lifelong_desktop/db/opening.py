@@ -96,11 +96,20 @@ def _recover(path: Path, options: OpenOptions) -> None:
         con.close()
 
 
-def _backup_on_open(path: Path, policy: backups.BackupPolicy) -> DatabaseNotice | None:
-    """The daily copy taken when a database with data is opened; a failure is a notice, never fatal."""
-    if policy.on_open == "never" or (
-        policy.on_open == "daily" and backups.has_backup_on(path, date.today(), "open")
-    ):
+def backup_due(path: Path, policy: backups.BackupPolicy) -> bool:
+    """Whether opening this file now calls for a copy (the policy, and the copies already taken today)."""
+    return policy.on_open == "always" or (
+        policy.on_open == "daily" and not backups.has_backup_on(path, date.today(), "open")
+    )
+
+
+def take_daily_backup(path: Path, policy: backups.BackupPolicy | None = None) -> DatabaseNotice | None:
+    """The daily copy taken when a database with data is opened; a failure is a notice, never fatal.
+
+    Safe in a background thread while the database is in use (WAL): the copy reads through its own
+    connection, and writers are never blocked by a reader."""
+    policy = policy or backups.BackupPolicy.load()
+    if not backup_due(path, policy):
         return None
     try:
         backups.take_backup(path, "open", policy=policy)
@@ -116,13 +125,16 @@ def open_database(
     options: OpenOptions | None = None,
     check: bool = True,
     backup_on_open: bool = True,
+    defer_backup: bool = False,
     policy: backups.BackupPolicy | None = None,
 ) -> Database:
     """Open (or create) a programme database, migrating it to the newest schema; raises DatabaseProblem.
 
     Nothing is written before the file has passed its checks (header, quick_check, known revision,
     writable). A file with data gets a daily backup (see BackupPolicy); one on a network share is opened
-    with a rollback journal and exclusive locking, and `Database.notice` says so.
+    with a rollback journal and exclusive locking, and `Database.notice` says so. With `defer_backup` (the
+    window) the backup is left to the caller when another connection may read the file meanwhile (WAL):
+    `Database.backup_due` is then set, and `take_daily_backup(db.path)` takes it, e.g. in the background.
     """
     path = Path(path) if path else default_database_path()
     path = path.expanduser().absolute()
@@ -148,8 +160,13 @@ def open_database(
         if has_data and not check:
             current = revisions.current_revision(path)
         upgrading = current != revisions.head_revision()  # then migrate() takes its own copy first
-        if has_data and backup_on_open and not options.read_only and current is not None and not upgrading:
-            notice = _backup_on_open(path, policy or backups.BackupPolicy.load())
+        backup = bool(has_data and backup_on_open and not options.read_only and current is not None)
+        backup = backup and not upgrading
+        deferred = backup and defer_backup and options.journal_mode == "wal" and not options.exclusive
+        if deferred:  # the opener takes it later, if it is due at all
+            deferred = backup_due(path, policy or backups.BackupPolicy.load())
+        elif backup:
+            notice = take_daily_backup(path, policy)
             if notice:
                 notices.append(notice)
     except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
@@ -168,7 +185,9 @@ def open_database(
         raise classify(exc, path) from exc
     if options.read_only:
         notices.append(DatabaseNotice("read_only_view", path))
-    return Database(path, engine, options, notices)
+    db = Database(path, engine, options, notices)
+    db.backup_due = deferred
+    return db
 
 
 def remove_database_files(path: Path) -> None:

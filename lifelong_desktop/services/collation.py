@@ -1,7 +1,8 @@
 """Chinese sort keys in pinyin order: accurate (pypinyin phrases) for register names, fast for titles.
 
 Keys are cached in the user data folder (pinyin-keys.json), so after the first run a 50,000-row sort
-needs neither pypinyin's large dictionaries nor its per-string work.
+needs neither pypinyin's large dictionaries nor its per-string work. pypinyin itself (its phrase table takes
+longer to load than the rest of a window start) is imported on the first key that needs it, never at start.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
-
-from pypinyin import Style, lazy_pinyin
 
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.paths import user_data_dir
@@ -163,12 +162,16 @@ def warm_up(names: Iterable[str]) -> threading.Thread:
 @lru_cache(maxsize=65536)
 def pinyin_key(name: str) -> tuple[str, str]:
     """Sort key of a Chinese name by Hanyu Pinyin (then by the name itself), cached per name."""
+    from pypinyin import lazy_pinyin  # loaded on first use: its phrase tables cost more than a window start
+
     return " ".join(lazy_pinyin(normalise_name(name), errors="default")), name
 
 
 @lru_cache(maxsize=65536)
 def pinyin_initials(name: str) -> str:
     """The first letters of the pinyin of each character (`沈阳` gives `sy`), for searching."""
+    from pypinyin import Style, lazy_pinyin  # loaded on first use, as above
+
     return "".join(lazy_pinyin(normalise_name(name), style=Style.FIRST_LETTER, errors="default"))
 
 

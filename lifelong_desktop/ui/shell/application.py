@@ -15,12 +15,14 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from lifelong_desktop import APP_AUTHOR, APP_NAME, __version__
-from lifelong_desktop.db import Database, DatabaseProblem, open_database
+from lifelong_desktop.db import Database, DatabaseNotice, DatabaseProblem, open_database
 from lifelong_desktop.paths import default_database_path, user_data_dir
 from lifelong_desktop.services.programmes import NoProgramme, get_programme
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.first_paint import after_next_paint
 from lifelong_desktop.ui.common.language import message_language, set_window_language
 from lifelong_desktop.ui.shell import settings as S
+from lifelong_desktop.ui.shell.daily_backup import DailyBackup
 from lifelong_desktop.ui.shell.i18n import install_translators
 from lifelong_desktop.ui.shell.startup_probe import install_probe
 
@@ -98,6 +100,8 @@ class Application:
         self.db: Database | None = None
         self.window = None
         self.lang = message_language()  # the window's, set by run() from window_language()
+        self.backup = DailyBackup(app)
+        self.backup.failed.connect(self._backup_failed)
 
     def open_first(self, db_path: Path | None) -> bool:
         """The given database, else the last one, else the default; asks for another file on a problem."""
@@ -110,7 +114,7 @@ class Application:
     def open(self, path: Path, parent: QWidget | None = None) -> bool:
         while True:
             try:
-                db = open_database(path)
+                db = open_database(path, defer_backup=True)  # taken once the window is up
                 break
             except DatabaseProblem as exc:
                 path = self.ask_other_file(exc, parent)
@@ -158,8 +162,13 @@ class Application:
             old.deleteLater()
         self.window, self.db = window, db
         window.show()
+        after_next_paint(window, lambda: self.backup.start(db))
         if programme_id is None:
             window.files.new_programme()
+
+    def _backup_failed(self, notice: DatabaseNotice) -> None:
+        if self.window is not None and self.window.ctx.db.path == notice.path:
+            self.window.statusBar().showMessage(notice.message(self.lang), 15000)
 
     @staticmethod
     def _programme_of(db: Database) -> int | None:
@@ -206,6 +215,7 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
         return 3
     install_probe(controller.window)
     code = app.exec()
+    controller.backup.wait()
     if controller.db is not None:
         controller.db.close()
     settings.sync()
