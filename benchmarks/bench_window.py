@@ -21,7 +21,7 @@ from pathlib import Path
 KEYS = "沈阳市读书\b\b\b\b\b讲座\b\b"
 
 
-def _type(widget, ch: str) -> None:  # noqa: ANN001
+def _type(widget, ch: str) -> None:
     """One character as a keyboard (or input method) delivers it: a key press and release."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent

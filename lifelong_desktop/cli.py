@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(messages.render("cli.interrupted"), file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - never a traceback for the user
+    except Exception as exc:
         print(report_internal_error(exc), file=sys.stderr)
         return EXIT_INTERNAL
 

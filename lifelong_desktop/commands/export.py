@@ -96,7 +96,9 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from lifelong_desktop.submission.reading.errors import errors_in
     from lifelong_desktop.submission.writing.export import check_error_count, export_programme
+    from lifelong_desktop.submission.writing.readiness import ExportRefused
 
     target = _target(args.out)
     db = open_db(args)
@@ -104,9 +106,11 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             with db.transaction(messages.render("export.audit_summary", path=target.name)) as session:
                 programme = programme_of(session, args, db)
-                result = export_programme(session, programme, target)
+                result = export_programme(session, programme, target, verify=errors_in)
         except WriteProblem as exc:
             raise CliError(exc.message(), EXIT_UNREADABLE) from exc
+        except ExportRefused as exc:
+            raise CliError(exc.message(), EXIT_ERRORS) from exc
         with db.read() as session:
             errors = check_error_count(session, result)
     finally:

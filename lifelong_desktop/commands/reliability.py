@@ -57,7 +57,7 @@ def _say(code: str, **params: object) -> None:
     print(messages.render(code, **params))
 
 
-def _notices(db) -> None:  # noqa: ANN001 - a Database
+def _notices(db) -> None:
     for notice in db.notices:
         print(notice.message(), file=sys.stderr)
 
@@ -153,7 +153,7 @@ _NAMED = {
 }
 
 
-def _reference_names(session, wanted: dict[str, set]) -> dict[tuple[str, object], str]:  # noqa: ANN001
+def _reference_names(session, wanted: dict[str, set]) -> dict[tuple[str, object], str]:
     """Names of the records audit values point to (an organiser's organisation, an activity's venue)."""
     refs: dict[tuple[str, object], str] = {}
     for entity, ids in wanted.items():

@@ -190,28 +190,7 @@ def run_returns(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        print_json(
-            [
-                {
-                    "region_code": r.region_code,
-                    "region_name": r.region_name,
-                    "returned": r.returned,
-                    "submission_id": r.submission_uid or None,
-                    "seq": r.seq,
-                    "data_as_of": r.data_as_of,
-                    "imported_at": r.imported_at,
-                    "file_name": r.file_name or None,
-                    "activities": r.activities,
-                    "counts": {
-                        "new": r.count_new,
-                        "updated": r.count_updated,
-                        "unchanged": r.count_unchanged,
-                        "missing": r.count_missing,
-                    },
-                }
-                for r in rows
-            ]
-        )
+        print_json([_return_json(r) for r in rows])
         return EXIT_OK
     if not rows:
         print(messages.render("returns.no_lower", region=region))
@@ -226,22 +205,45 @@ def run_returns(args: argparse.Namespace) -> int:
         )
     )
     for r in rows:
-        if not r.returned:
-            print(messages.render("returns.not_yet", region_code=r.region_code, name=r.region_name))
-            continue
-        print(
-            messages.render(
-                "returns.row",
-                region_code=r.region_code,
-                name=r.region_name,
-                seq=r.seq,
-                as_of=_when(r.data_as_of),
-                imported=_when(r.imported_at),
-                activities=r.activities,
-                new=r.count_new,
-                updated=r.count_updated,
-                unchanged=r.count_unchanged,
-                missing=r.count_missing,
-            )
-        )
+        print(_return_line(r))
     return EXIT_OK
+
+
+def _return_json(r) -> dict:
+    """One region's latest return as `lifelong returns --json` gives it."""
+    return {
+        "region_code": r.region_code,
+        "region_name": r.region_name,
+        "returned": r.returned,
+        "submission_id": r.submission_uid or None,
+        "seq": r.seq,
+        "data_as_of": r.data_as_of,
+        "imported_at": r.imported_at,
+        "file_name": r.file_name or None,
+        "activities": r.activities,
+        "counts": {
+            "new": r.count_new,
+            "updated": r.count_updated,
+            "unchanged": r.count_unchanged,
+            "missing": r.count_missing,
+        },
+    }
+
+
+def _return_line(r) -> str:
+    """One region's line of `lifelong returns`: not yet returned, or its latest return's version and counts."""
+    if not r.returned:
+        return messages.render("returns.not_yet", region_code=r.region_code, name=r.region_name)
+    return messages.render(
+        "returns.row",
+        region_code=r.region_code,
+        name=r.region_name,
+        seq=r.seq,
+        as_of=_when(r.data_as_of),
+        imported=_when(r.imported_at),
+        activities=r.activities,
+        new=r.count_new,
+        updated=r.count_updated,
+        unchanged=r.count_unchanged,
+        missing=r.count_missing,
+    )

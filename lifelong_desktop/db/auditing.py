@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import AuditEntry, new_uuid, now
+from lifelong_desktop.models import AuditEntry, new_uuid, now, table_of
 from lifelong_desktop.models.base import plain
 
 AUDITED = {"activity", "organisation", "venue", "programme", "activity_organisation", "submission"}
@@ -20,7 +20,7 @@ def current_user() -> str:
     """The OS account, recorded in the audit log."""
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no account name available on this OS
+    except Exception:
         return "unknown"
 
 
@@ -172,4 +172,4 @@ def audit_after_flush(session: Session, _ctx: object) -> None:
             }
         )
     if rows:
-        session.connection().execute(AuditEntry.__table__.insert(), rows)
+        session.connection().execute(table_of(AuditEntry).insert(), rows)

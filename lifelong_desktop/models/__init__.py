@@ -2,7 +2,7 @@
 
 from lifelong_desktop.models.activity import ROLE_RANK, Activity, ActivityOrganisation
 from lifelong_desktop.models.audit import AuditEntry
-from lifelong_desktop.models.base import Base, new_uuid, now
+from lifelong_desktop.models.base import Base, new_uuid, now, table_of
 from lifelong_desktop.models.codes import ROLE_FIELDS, ROLE_ORDER, Role
 from lifelong_desktop.models.organisation import Organisation
 from lifelong_desktop.models.programme import Programme
@@ -26,4 +26,5 @@ __all__ = [
     "new_uuid",
     "normalise_name",
     "now",
+    "table_of",
 ]

@@ -36,6 +36,7 @@ class Programme(Base):
     submitting_unit: Mapped[str] = mapped_column(String(100), default="")
     contact_name: Mapped[str] = mapped_column(String(50), default="")
     contact_phone: Mapped[str] = mapped_column(String(20), default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="", server_default="")
     submission_uid: Mapped[str] = mapped_column(String(36), default=new_uuid)
     submission_seq: Mapped[int] = mapped_column(Integer, default=0)
     last_exported_at: Mapped[datetime | None] = mapped_column(DateTime)

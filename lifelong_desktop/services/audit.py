@@ -1,4 +1,4 @@
-"""Audit entries for changes made by bulk statements (ORM changes are recorded by db.py automatically)."""
+"""Audit entries for changes made by bulk statements (ORM changes are recorded by db/auditing.py automatically)."""
 
 from __future__ import annotations
 

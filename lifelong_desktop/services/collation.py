@@ -1,19 +1,26 @@
-"""Chinese sort keys in pinyin order: accurate (pypinyin phrases) for register names, fast for titles.
+"""The one Chinese collation: pinyin order, place names read as places (朝阳 chao), with no global state.
 
-Keys are cached in the user data folder (pinyin-keys.json), so after the first run a 50,000-row sort
-needs neither pypinyin's large dictionaries nor its per-string work. pypinyin itself (its phrase table takes
-longer to load than the rest of a window start) is imported on the first key that needs it, never at start.
+Every list sorted or searched by pinyin uses it: the registers, the calendar and the Activities table.
+`name_key` is phrase-accurate (pypinyin's phrases, 重庆 chong2, 长春 chang2); `title_key` is its fast
+one-character-at-a-time twin for long titles. Both read the names of PLACE_READINGS as places, by
+substituting them here rather than by loading them into pypinyin's process-wide phrase table, so no call
+changes another's result, whatever their order. `pinyin_key`, `pinyin_initials` and `matches` derive
+from `name_key`. Keys are cached in the user data folder (pinyin-keys.json), so after the first run a
+50,000-row sort needs neither pypinyin's large dictionaries nor its per-string work, and pypinyin itself is
+imported on the first key that needs it, never at start.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
+
 
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.paths import user_data_dir
@@ -63,7 +70,7 @@ def _cache_version() -> str:
         version = metadata.version("pypinyin")
     except metadata.PackageNotFoundError:
         version = "?"
-    return f"1:{version}:{sorted(PLACE_READINGS.items())}"
+    return f"2:{version}:{sorted(PLACE_READINGS.items())}"
 
 
 @cache
@@ -92,36 +99,61 @@ def _char_table() -> dict[int, str]:
     return {cp: _syllable(v.split(",")[0]) for cp, v in pinyin_dict.items() if cp <= 0x10FFFF}
 
 
+#: the place names, longest first, as one pattern
+_PLACES = re.compile("|".join(sorted(map(re.escape, PLACE_READINGS), key=len, reverse=True)))
+
+
+@cache
+def _place_keys() -> dict[str, str]:
+    """Each place name's key: `朝阳` -> `chao2 yang2 `."""
+    return {name: "".join(_syllable(r) for r in readings) for name, readings in PLACE_READINGS.items()}
+
+
 def title_key(text: str) -> str:
     """A fast pinyin key, one character at a time (C-speed str.translate), cached per distinct string."""
     key = _title_keys.get(text)
     if key is None:
         folded = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
-        key = _title_keys[text] = folded.casefold().translate(_char_table())
+        folded = folded.casefold()
+        if _PLACES.search(folded):
+            places = _place_keys()
+            folded = _PLACES.sub(lambda m: places[m.group(0)], folded)
+        key = _title_keys[text] = folded.translate(_char_table())
     return key
 
 
+def _phrase_key(text: str) -> str:
+    """pypinyin's phrase readings, place names read as places (its own phrase table untouched)."""
+    parts: list[str] = []
+    at = 0
+    places = _place_keys()
+    for m in _PLACES.finditer(text):
+        parts.extend(_segment(text[at : m.start()]))
+        parts.append(places[m.group(0)])
+        at = m.end()
+    parts.extend(_segment(text[at:]))
+    return "".join(parts)
+
+
+def _segment(text: str) -> list[str]:
+    if not text:
+        return []
+    from pypinyin import Style, lazy_pinyin  # on first use: its phrase table loads slower than a window starts
+
+    syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s))
+    return [syllable + " " for syllable in syllables]
+
+
 def name_key(text: str) -> str:
-    """An accurate pinyin key using pypinyin's phrase readings (重庆 chong2, 长春 chang2), cached."""
+    """An accurate pinyin key of a normalised name (white space aside, NFKC, case-folded) using pypinyin's
+    phrase readings (重庆 chong2, 长春 chang2), cached."""
     key = _name_keys.get(text)
     if key is None:
         _stored()
         key = _name_keys.get(text)
     if key is None:
-        from pypinyin import Style, lazy_pinyin
-
-        _load_place_readings()
-        folded = unicodedata.normalize("NFKC", text).casefold()
-        parts = lazy_pinyin(folded, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s))
-        key = _name_keys[text] = " ".join(parts) + " "
+        key = _name_keys[text] = _phrase_key(normalise_name(text))
     return key
-
-
-@cache
-def _load_place_readings() -> None:
-    from pypinyin import load_phrases_dict
-
-    load_phrases_dict({k: [[s] for s in v] for k, v in PLACE_READINGS.items()})
 
 
 def save_cache() -> None:
@@ -159,20 +191,25 @@ def warm_up(names: Iterable[str]) -> threading.Thread:
     return thread
 
 
+_TONE_DIGITS = str.maketrans("", "", "12345")
+
+
 @lru_cache(maxsize=65536)
 def pinyin_key(name: str) -> tuple[str, str]:
-    """Sort key of a Chinese name by Hanyu Pinyin (then by the name itself), cached per name."""
-    from pypinyin import lazy_pinyin  # loaded on first use: its phrase tables cost more than a window start
-
-    return " ".join(lazy_pinyin(normalise_name(name), errors="default")), name
+    """Sort key of a name by the collation (then by the name itself)."""
+    return name_key(name), name
 
 
 @lru_cache(maxsize=65536)
+def _plain(name: str) -> tuple[str, str]:
+    """The name's pinyin without tones or spaces, and its initials (`朝阳` gives `chaoyang`, `cy`)."""
+    syllables = name_key(name).translate(_TONE_DIGITS).split()
+    return "".join(syllables), "".join(s[0] for s in syllables)
+
+
 def pinyin_initials(name: str) -> str:
     """The first letters of the pinyin of each character (`沈阳` gives `sy`), for searching."""
-    from pypinyin import Style, lazy_pinyin  # loaded on first use, as above
-
-    return "".join(lazy_pinyin(normalise_name(name), style=Style.FIRST_LETTER, errors="default"))
+    return _plain(name)[1]
 
 
 def matches(name: str, text: str) -> bool:
@@ -183,5 +220,6 @@ def matches(name: str, text: str) -> bool:
     if text in normalise_name(name):
         return True
     if text.isascii():
-        return text in pinyin_initials(name) or text in pinyin_key(name)[0].replace(" ", "")
+        plain, initials = _plain(name)
+        return text in initials or text in plain
     return False

@@ -38,6 +38,7 @@ class ProgrammeRow:
     submission_seq: int
     last_exported_at: datetime | None
     activity_count: int = 0
+    contact_email: str = ""
 
     @property
     def scope(self) -> str:
@@ -75,6 +76,7 @@ def to_row(session: Session, p: Programme) -> ProgrammeRow:
         p.submission_seq,
         p.last_exported_at,
         count,
+        p.contact_email or "",
     )
 
 
@@ -95,6 +97,7 @@ def create_programme(
     submitting_unit: str = "",
     contact_name: str = "",
     contact_phone: str = "",
+    contact_email: str = "",
     submission_uid: str | None = None,
     submission_seq: int = 0,
 ) -> Programme:
@@ -111,6 +114,7 @@ def create_programme(
         submitting_unit=submitting_unit,
         contact_name=contact_name,
         contact_phone=contact_phone,
+        contact_email=contact_email,
         submission_seq=submission_seq,
     )
     if submission_uid:

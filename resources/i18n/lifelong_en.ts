@@ -4,7 +4,7 @@
     <context>
         <name>BulkEditDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="32" />
+            <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="33" />
             <source>Change %n selected activities:</source>
             <translation>
                 <numerusform>Change %n selected activity:</numerusform>
@@ -13,9 +13,20 @@
         </message>
     </context>
     <context>
+        <name>CoverageView</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="157" />
+            <source>%n areas without any activity</source>
+            <translation>
+                <numerusform>%n area without any activity</numerusform>
+                <numerusform>%n areas without any activity</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="163" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="166" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -23,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="277" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="337" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -31,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
@@ -42,7 +53,7 @@
     <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="94" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111" />
             <source>The workbook has %n errors: correct them in the file and import it again.</source>
             <translation>
                 <numerusform>The workbook has %n error: correct it in the file and import it again.</numerusform>
@@ -50,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="112" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="132" />
             <source>&amp;Delete the %n activities missing from the workbook</source>
             <translation>
                 <numerusform>&amp;Delete the %n activity missing from the workbook</numerusform>
@@ -61,7 +72,7 @@
     <context>
         <name>PastePreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="81" />
+            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="95" />
             <source>%n rows will be added as new activities.</source>
             <translation>
                 <numerusform>%n row will be added as a new activity.</numerusform>
@@ -69,7 +80,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="83" />
+            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="97" />
             <source>%n rows have problems and will be left out.</source>
             <translation>
                 <numerusform>%n row has problems and will be left out.</numerusform>
@@ -77,7 +88,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="104" />
+            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="118" />
             <source>&amp;Add %n activities</source>
             <translation>
                 <numerusform>&amp;Add %n activity</numerusform>
@@ -88,7 +99,7 @@
     <context>
         <name>WeeklySeriesDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/series.py" line="69" />
+            <location filename="../../lifelong_desktop/ui/activities/series.py" line="70" />
             <source>%n activities will be added, from %1 to %2.</source>
             <translation>
                 <numerusform>%n activity will be added, from %1 to %2.</numerusform>
@@ -99,7 +110,7 @@
     <context>
         <name>UndoCommands</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="58" />
+            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="63" />
             <source>Duplicate activities (%n)</source>
             <translation>
                 <numerusform>Duplicate activity (%n)</numerusform>
@@ -107,7 +118,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="108" />
+            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="122" />
             <source>Delete activities (%n)</source>
             <translation>
                 <numerusform>Delete activity (%n)</numerusform>
@@ -115,7 +126,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="126" />
+            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="142" />
             <source>Bulk edit activities (%n)</source>
             <translation>
                 <numerusform>Bulk edit activity (%n)</numerusform>
@@ -123,7 +134,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="157" />
+            <location filename="../../lifelong_desktop/ui/activities/commands.py" line="173" />
             <source>Paste activities (%n)</source>
             <translation>
                 <numerusform>Paste activity (%n)</numerusform>
@@ -134,11 +145,22 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="103" />
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="127" />
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>
                 <numerusform>Deleted %n activities (Ctrl+Z undoes it).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportChecks</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="72" />
+            <source>The planning checks found %n errors in this programme.</source>
+            <translation>
+                <numerusform>The planning checks found %n error in this programme.</numerusform>
+                <numerusform>The planning checks found %n errors in this programme.</numerusform>
             </translation>
         </message>
     </context>

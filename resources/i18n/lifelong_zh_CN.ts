@@ -4,252 +4,262 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="56"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="58"/>
         <source>Create an empty programme database file</source>
         <translation>新建一个空的活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="61"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
         <source>Open another programme database file</source>
         <translation>打开另一个活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="66"/>
         <source>New &amp;Programme…</source>
         <translation>新建活动周计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
         <source>Create a programme for a region and year</source>
         <translation>为某地区、某年度新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="71"/>
         <source>New Programme from &amp;Last Year&apos;s…</source>
         <translation>沿用去年计划新建(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
         <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
         <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="78"/>
+        <source>Pro&amp;gramme Settings…</source>
+        <translation>计划设置(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="80"/>
+        <source>The submitting unit, contact, theme and dates written on every exported workbook</source>
+        <translation>每次导出的工作簿上写明的填报单位、联系人、主题和日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="85"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入填报工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="87"/>
         <source>Read a submission workbook, preview the changes, then apply</source>
         <translation>读取填报工作簿，预览变更后再应用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="90"/>
         <source>&amp;Export Workbook…</source>
         <translation>导出填报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="92"/>
         <source>Write the standard submission workbook</source>
         <translation>导出标准填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="95"/>
         <source>Blank &amp;Template…</source>
         <translation>空白填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="97"/>
         <source>Write an empty workbook for a lower level to fill in</source>
         <translation>生成供下级单位填写的空白工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="100"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="102"/>
         <source>Preview the printed schedule</source>
         <translation>预览打印的活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="105"/>
         <source>Print &amp;Schedule…</source>
         <translation>打印日程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="107"/>
         <source>Print the schedule</source>
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="110"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
         <source>Write the programme as an iCalendar file</source>
         <translation>将计划导出为 iCalendar 日历文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="115"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="115"/>
         <source>Close the window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="120"/>
         <source>Undo the last change</source>
         <translation>撤销上一步修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="123"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="125"/>
         <source>Redo the change undone</source>
         <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="128"/>
         <source>&amp;Paste Rows from Excel…</source>
         <translation>粘贴 Excel 表格行(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="130"/>
         <source>Add activities from rows copied in Excel or WPS</source>
         <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="133"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="135"/>
         <source>Search the activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="138"/>
         <source>Show the window in Chinese (after restart)</source>
         <translation>界面使用中文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="141"/>
         <source>Show the window in English (after restart)</source>
         <translation>界面使用英文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="144"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="146"/>
         <source>Show all activities again</source>
         <translation>重新显示全部活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="149"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="151"/>
         <source>Show or hide the toolbar</source>
         <translation>显示或隐藏工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="155"/>
         <source>&amp;New Activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="157"/>
         <source>Add an activity</source>
         <translation>添加一项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="160"/>
         <source>&amp;Edit Activity…</source>
         <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="162"/>
         <source>Edit the selected activity</source>
         <translation>编辑选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="165"/>
         <source>D&amp;uplicate</source>
         <translation>复制活动(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="167"/>
         <source>Copy the selected activities</source>
         <translation>复制选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="170"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="172"/>
         <source>Delete the selected activities</source>
         <translation>删除选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="175"/>
         <source>&amp;Bulk Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="177"/>
         <source>Change status, dates, venue or organisers of the selected activities</source>
         <translation>批量修改选中活动的状态、日期、场地或单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="180"/>
         <source>&amp;Weekly Series…</source>
         <translation>按周重复(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="182"/>
         <source>Repeat the selected activity every week on one weekday</source>
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="185"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/actions.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="187"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
     </message>
@@ -257,14 +267,14 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="47"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="126"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="185"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="205"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -272,7 +282,7 @@
 <context>
     <name>ActivityEditing</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="30"/>
         <source>This activity was deleted in another window or program; your changes were not saved.</source>
         <translation>此活动已在其他窗口或程序中被删除，您的修改未保存。</translation>
     </message>
@@ -282,32 +292,32 @@
         <translation>此活动已被其他窗口修改（现为“%1”），您的修改未保存，表格已显示其最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="40"/>
         <source>This record was changed in another window or program meanwhile; your changes were not saved and the table shows the current values.</source>
         <translation>此记录已被其他窗口修改，您的修改未保存，表格已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="49"/>
         <source>The change could not be saved: %1</source>
         <translation>修改未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="83"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="127"/>
         <source>Deleted %n activities (Ctrl+Z undoes it).</source>
         <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="172"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="173"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -315,339 +325,339 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="97"/>
         <source>New Activity</source>
         <extracomment>the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)</extracomment>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="97"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="102"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="103"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="104"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="109"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="107"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="135"/>
         <source>&amp;Featured brand activity</source>
         <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>特色品牌活动(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="139"/>
         <source>(none: this is not a sub-venue)</source>
         <translation>（无：不是分会场）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="152"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="152"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="153"/>
         <source>T&amp;ype:</source>
         <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="153"/>
         <source>Activity type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="154"/>
         <source>&amp;Level:</source>
         <translation>活动级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="154"/>
         <source>Activity level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="156"/>
         <source>Sub-&amp;venue of:</source>
         <translation>所属主会场(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="158"/>
         <source>Main-venue activity of which this is a sub-venue</source>
         <translation>本活动作为分会场所属的主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="161"/>
         <source>Featured brand activity</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
         <source>Desc&amp;ription:</source>
         <translation>活动简介(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="177"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="190"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="199"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="168"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="200"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="201"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="202"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="203"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="204"/>
         <source>&amp;Start date:</source>
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="205"/>
         <source>&amp;End date:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="206"/>
         <source>T&amp;ime:</source>
         <translation>时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="210"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="210"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="211"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="211"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
         <source>Online p&amp;latform or link:</source>
         <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="191"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="225"/>
         <source>hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="226"/>
         <source>undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="193"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="227"/>
         <source>co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="194"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="229"/>
         <source>&amp;Hosts:</source>
         <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="194"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="230"/>
         <source>&amp;Undertakers:</source>
         <translation>承办单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="195"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="231"/>
         <source>&amp;Co-organisers:</source>
         <translation>协办单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="242"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="232"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="269"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="270"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="270"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="234"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="271"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="234"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="271"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="235"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="272"/>
         <source>On&amp;line participants:</source>
         <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="235"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="272"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="273"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="273"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="237"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="274"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="237"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="274"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="252"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="291"/>
         <source>Discard the changes made in this form?</source>
         <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="253"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="294"/>
         <source>&amp;Discard Changes</source>
         <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="254"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="295"/>
         <source>&amp;Keep Editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="402"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="473"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="406"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="477"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -655,82 +665,82 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="60"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="61"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="62"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="63"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="64"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="65"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="66"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="67"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="68"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="69"/>
         <source>Hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="70"/>
         <source>Undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="71"/>
         <source>Expected</source>
         <translation>预计人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="73"/>
         <source>Featured</source>
         <translation>特色品牌</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="147"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="148"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -738,32 +748,32 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="73"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="82"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="124"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="130"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="139"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="196"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
@@ -771,79 +781,79 @@
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="32"/>
         <source>Bulk Edit</source>
         <translation>批量修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="33"/>
         <source>Change %n selected activities:</source>
         <translation>
             <numerusform>修改选中的 %n 项活动：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="34"/>
         <source>Set &amp;status to</source>
         <translation>状态改为(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="36"/>
         <source>S&amp;hift dates by</source>
         <translation>日期顺延(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="39"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="40"/>
         <source>Set &amp;venue to</source>
         <translation>场地改为(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="49"/>
         <source>&amp;Add organisation</source>
         <translation>添加单位(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="58"/>
         <source>as host</source>
         <translation>作为主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="59"/>
         <source>as undertaker</source>
         <translation>作为承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="60"/>
         <source>as co-organiser</source>
         <translation>作为协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="64"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="65"/>
         <source>Days to shift by</source>
         <translation>顺延天数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="66"/>
         <source>New venue</source>
         <translation>新场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="67"/>
         <source>Organisation to add</source>
         <translation>要添加的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="68"/>
         <source>Role of the organisation</source>
         <translation>单位角色</translation>
     </message>
@@ -851,27 +861,27 @@
 <context>
     <name>CalendarGrid</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="91"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="263"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="263"/>
         <source>+%1 more</source>
         <translation>另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="297"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="374"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="419"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
@@ -929,62 +939,62 @@
         <translation>按状态着色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="130"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="164"/>
         <source>Double-click an activity (or press Enter) to open it; arrows move, Page Up/Down change the period.</source>
         <translation>双击活动（或按回车）打开；方向键移动，Page Up/Page Down 翻页。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="211"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="220"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="231"/>
         <source>(no venue, online)</source>
         <translation>（无场地/线上）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="252"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="252"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="239"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="257"/>
         <source>%1 activities</source>
         <translation>%1 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="246"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="264"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="247"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="266"/>
         <source>%1 – %2 (week %3)</source>
         <translation>%1 – %2（第 %3 周）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="247"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="267"/>
         <source>d MMMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="248"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="268"/>
         <source>d MMMM</source>
         <translation>M月d日</translation>
     </message>
@@ -1037,64 +1047,164 @@
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="64"/>
         <source>Venue double booked</source>
         <translation>场地冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="65"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="66"/>
         <source>Outside the programme window</source>
         <translation>超出活动期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="67"/>
         <source>Public holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="68"/>
         <source>Holiday data missing</source>
         <translation>缺少节假日数据</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="69"/>
         <source>Undertaker in two places</source>
         <translation>承办单位分身</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="70"/>
         <source>Sub-venue mismatch</source>
         <translation>分会场不一致</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="71"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="72"/>
         <source>Missing for submission</source>
         <translation>报送必填缺项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="73"/>
         <source>Result not reported</source>
         <translation>结果未填报</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="120"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="123"/>
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>错误 %1 个，警告 %2 个，提示 %3 条</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="55"/>
+        <source>Cities and counties coloured by number of activities</source>
+        <translation>按活动数着色的地市和区县</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="60"/>
+        <source>&amp;Copy table</source>
+        <translation>复制表格(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="61"/>
+        <source>Copy the table to the clipboard, to paste into Excel or WPS</source>
+        <translation>把表格复制到剪贴板，可粘贴到 Excel 或 WPS</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="80"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="81"/>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="82"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="83"/>
+        <source>Held</source>
+        <translation>已举办</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="84"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="85"/>
+        <source>On site</source>
+        <translation>现场人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="86"/>
+        <source>Online</source>
+        <translation>线上人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="87"/>
+        <source>Target groups reached</source>
+        <translation>覆盖的面向群体</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="89"/>
+        <source>Target groups not reached</source>
+        <translation>未覆盖的面向群体</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="95"/>
+        <source>Coverage</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="132"/>
+        <source>whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="138"/>
+        <source>%1: %2 planned, %3 held</source>
+        <translation>%1：计划 %2 项，已举办 %3 项</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="157"/>
+        <source>%n areas without any activity</source>
+        <translation>
+            <numerusform>%n 个地区没有任何活动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="159"/>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="160"/>
+        <source>Target groups no activity is meant for: %1</source>
+        <translation>没有任何活动面向的群体：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="161"/>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -1111,94 +1221,142 @@
     </message>
 </context>
 <context>
+    <name>ExportChecks</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="43"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="49"/>
+        <source>The workbook was not written: the level above would reject it. Fill in first:</source>
+        <translation>工作簿未导出：这样的工作簿会被上级拒收。请先补全：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="56"/>
+        <source>Programme &amp;Settings…</source>
+        <translation>计划设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="67"/>
+        <source>Check errors</source>
+        <translation>检查发现错误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="72"/>
+        <source>The planning checks found %n errors in this programme.</source>
+        <translation>计划检查在本计划中发现 %n 个错误。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="77"/>
+        <source>Review them before sending the workbook up, or export it anyway.</source>
+        <translation>建议先查看并改正再上报；也可以仍然导出。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="82"/>
+        <source>&amp;View Check Results</source>
+        <translation>查看检查结果(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="85"/>
+        <source>Export &amp;Anyway</source>
+        <translation>仍然导出(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="88"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="104"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="108"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="116"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="156"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="166"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="175"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="198"/>
+        <source>The programme settings were saved.</source>
+        <translation>计划设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="219"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="194"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="233"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="197"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="238"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="267"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="219"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="222"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="275"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="282"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="224"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="285"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="277"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="337"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="283"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="343"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="291"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="352"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
@@ -1296,27 +1454,27 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
         <source>What to change</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="76"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="76"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1324,17 +1482,17 @@
 <context>
     <name>FromLastYearDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="157"/>
         <source>New Programme from Last Year&apos;s</source>
         <translation>沿用去年计划新建</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="158"/>
         <source>Create the %1 programme of %2 on the same organisations and venues.</source>
         <translation>基于相同的单位和场地名录，新建%2 %1 年度活动周计划。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="161"/>
         <source>&amp;Copy last year&apos;s activities: 52 weeks later (same weekday), planned, as new activities</source>
         <translation>复制去年的活动：顺延 52 周（星期几不变），状态为计划中，作为新活动(&amp;C)</translation>
     </message>
@@ -1342,85 +1500,85 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="88"/>
         <source>Import “%1”</source>
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="92"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="93"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="94"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="95"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="98"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="106"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111"/>
         <source>The workbook has %n errors: correct them in the file and import it again.</source>
         <translation>
             <numerusform>工作簿中有 %n 处错误：请在文件中改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="113"/>
         <source>Nothing is changed until you choose Apply; Ctrl+Z undoes the import.</source>
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="123"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="132"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="133"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="141"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="144"/>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="157"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="200"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="158"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="176"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="203"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
@@ -1438,87 +1596,87 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="87"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="91"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="94"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="104"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="115"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="123"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="124"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="196"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="204"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="185"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="223"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="186"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="225"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="216"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="257"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="263"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="273"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="235"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="281"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -1528,32 +1686,32 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="55"/>
         <source>Swap</source>
         <translation>互换</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="56"/>
         <source>Keep the other one instead</source>
         <translation>改为保留另一个</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="59"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="60"/>
         <source>Merge into it and remove</source>
         <translation>并入后删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="68"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/registers/merge_dialog.py" line="92"/>
         <source>Choose two different entries.</source>
         <translation>请选择两个不同的条目。</translation>
     </message>
@@ -1561,72 +1719,67 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>NewProgrammeDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="43"/>
         <source>New Programme</source>
         <translation>新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="57"/>
         <source>Province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="58"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="59"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="50"/>
-        <source>Theme</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="63"/>
         <source>&amp;Province:</source>
         <translation>省份(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="64"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="65"/>
         <source>&amp;Year:</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="56"/>
-        <source>&amp;Theme:</source>
-        <translation>活动周主题(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="69"/>
         <source>Create the &amp;Demo (Liaoning 2024)</source>
         <translation>创建示例计划（辽宁 2024）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="75"/>
         <source>Which region&apos;s activity week do you plan, and for which year?</source>
         <translation>请选择要编排活动周的地区和年度：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="97"/>
+        <source>The submitting unit and the contact can wait, but an export needs them.</source>
+        <translation>填报单位和联系人可以稍后填写，但导出工作簿前必须填好。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="106"/>
         <source>(the whole province)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="129"/>
         <source>The demo programme (2024) is already in this database.</source>
         <translation>此数据库中已有示例计划（2024 年）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/programme/new_programme.py" line="137"/>
         <source>A programme for %1 already exists in this database.</source>
         <translation>此数据库中已有 %1 年的计划。</translation>
     </message>
@@ -1634,62 +1787,62 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>OrganisationDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="27"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="33"/>
         <source>New organisation</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="27"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="33"/>
         <source>Edit organisation</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="28"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="34"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="29"/>
-        <source>Full name, e.g. 辽宁省教育厅</source>
-        <translation>全称，如：辽宁省教育厅</translation>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="37"/>
+        <source>Full name, e.g. %1</source>
+        <translation>全称，如：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="30"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
         <source>Type *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="42"/>
         <source>18 characters, optional</source>
         <translation>18 位，可不填</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
         <source>Region</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="48"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="49"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="50"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
@@ -1697,142 +1850,142 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="31"/>
         <source>Host</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="32"/>
         <source>Undertaker</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="33"/>
         <source>Co-organiser</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="38"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="39"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="41"/>
         <source>Region</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="44"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="49"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="50"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="57"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="61"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="67"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="76"/>
         <source>Search by name, pinyin or initials (e.g. lnkfdx)</source>
         <translation>按名称、拼音或首字母搜索（如 lnkfdx）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="77"/>
         <source>Two entries are the same body: move the activities of one to the other</source>
         <translation>两个条目是同一单位：把其中一个的活动转到另一个</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="78"/>
         <source>Double-click an activity to open it</source>
         <translation>双击活动可打开</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="86"/>
         <source>Organisations</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="100"/>
         <source>%1 organisations</source>
         <translation>共 %1 个单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="121"/>
         <source>Select an organisation to see the activities it takes part in.</source>
         <translation>选择一个单位，查看它参与的活动。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="136"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="141"/>
         <source>Activities in this programme: %1 (%2)</source>
         <translation>本计划中参与活动 %1 项（%2）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="204"/>
         <source>Merge organisations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="224"/>
         <source>“%1” will be removed; the %2 activities that name it (in any programme) will name “%3” in the same role and place. This can be undone.</source>
         <translation>将删除“%1”；列有它的 %2 项活动（含其他年度）将改列“%3”，角色和排序不变。此操作可撤销。</translation>
     </message>
@@ -1840,62 +1993,62 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>OrganiserList</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="37"/>
         <source>%1 in printing order</source>
         <translation>%1（按印刷顺序）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="42"/>
         <source>Organisation to add as %1</source>
         <translation>要添加为%1的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="43"/>
         <source>Type to find an organisation…</source>
         <translation>输入名称查找单位…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="51"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="52"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="53"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="54"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="56"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="57"/>
         <source>Remove from %1</source>
         <translation>从%1中移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="58"/>
         <source>Move up in %1</source>
         <translation>在%1中上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="59"/>
         <source>Move down in %1</source>
         <translation>在%1中下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="71"/>
         <source>Delete removes the selected organisation; Alt+Up and Alt+Down move it.</source>
         <translation>Delete 键移除选中的单位；Alt+↑、Alt+↓ 调整顺序。</translation>
     </message>
@@ -1903,36 +2056,36 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PastePreviewDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="92"/>
         <source>Paste Rows from Excel</source>
         <translation>粘贴 Excel 表格行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="95"/>
         <source>%n rows will be added as new activities.</source>
         <translation>
             <numerusform>将添加 %n 行为新活动。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="97"/>
         <source>%n rows have problems and will be left out.</source>
         <translation>
             <numerusform>%n 行有问题，将不添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="99"/>
         <source>No header row: columns were read in the workbook&apos;s order.</source>
         <translation>未找到表头行：已按填报工作簿的列顺序读取。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="106"/>
         <source>Pasted rows</source>
         <translation>粘贴的行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="118"/>
         <source>&amp;Add %n activities</source>
         <translation>
             <numerusform>添加 %n 项活动(&amp;A)</numerusform>
@@ -1942,37 +2095,37 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PastePreviewModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="23"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="24"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="23"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="25"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="23"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="26"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="23"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="27"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="23"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="28"/>
         <source>Hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="24"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="29"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="71"/>
         <source>will be added</source>
         <translation>将添加</translation>
     </message>
@@ -1980,57 +2133,57 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PasteRows</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="45"/>
         <source>%1: contains a control character.</source>
         <translation>%1：含有控制字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="46"/>
         <source>%1: too long (at most %2 characters).</source>
         <translation>%1：过长（最多 %2 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="49"/>
         <source>%1: not a whole number of 0 or more.</source>
         <translation>%1：应为不小于 0 的整数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="50"/>
         <source>%1: write 是 or 否.</source>
         <translation>%1：请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="51"/>
         <source>%1: “%2” is not one of the allowed values.</source>
         <translation>%1：“%2”不是允许的取值。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="54"/>
         <source>%1: not a date (write 2024-04-26).</source>
         <translation>%1：不是日期（请写成 2024-04-26）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="55"/>
         <source>%1: not a time (write 09:30).</source>
         <translation>%1：不是时间（请写成 09:30）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="56"/>
         <source>%1: not a phone number.</source>
         <translation>%1：不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="57"/>
         <source>%1: “%2” is not a region of this programme.</source>
         <translation>%1：“%2”不是本计划范围内的地区。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="61"/>
         <source>%1: invalid value.</source>
         <translation>%1：取值无效。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="142"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_rows.py" line="69"/>
         <source>%1: required.</source>
         <translation>%1：必填。</translation>
     </message>
@@ -2048,89 +2201,89 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>活动名称最多 100 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="14"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="16"/>
         <source>The end date cannot be before the start date.</source>
         <translation>结束日期不能早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="15"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="19"/>
         <source>On a one-day activity the end time must be later than the start time.</source>
         <translation>当天举办的活动，结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="16"/>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="17"/>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="18"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="22"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="25"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="28"/>
         <source>Participant numbers cannot be negative.</source>
         <translation>参与人数不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="19"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="31"/>
         <source>Choose at least one host organisation.</source>
         <translation>请至少选择一个主办单位。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="20"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="34"/>
         <source>Choose the activity type.</source>
         <translation>请选择活动类型。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="21"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="35"/>
         <source>Choose the activity level.</source>
         <translation>请选择活动级别。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="22"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="36"/>
         <source>Choose how the activity is held.</source>
         <translation>请选择举办形式。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="23"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="37"/>
         <source>Choose the city.</source>
         <translation>请选择地市。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="24"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="38"/>
         <source>An activity held on site should have a venue.</source>
         <translation>线下活动应填写活动场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="25"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="41"/>
         <source>An online activity should give its platform or link.</source>
         <translation>线上活动应填写线上平台或链接。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="26"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="44"/>
         <source>Actual participants are usually given only once the activity has been held.</source>
         <translation>通常在活动举办后才填写实际参与人数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="27"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="47"/>
         <source>An activity cannot be a sub-venue of itself.</source>
         <translation>活动不能是自身的分会场。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="28"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="50"/>
         <source>No date between the start and end dates falls on that weekday.</source>
         <translation>起止日期之间没有这一星期几的日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="29"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="53"/>
         <source>A programme for %1 already exists.</source>
         <translation>%1 年的计划已存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="30"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="56"/>
         <source>The programme no longer exists.</source>
         <translation>该计划已不存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="59"/>
         <source>The description may have at most 500 characters.</source>
         <translation>活动简介最多 500 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="62"/>
         <source>The address may have at most 200 characters.</source>
         <translation>详细地址最多 200 个字符。</translation>
     </message>
@@ -2143,130 +2296,236 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>打印日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="29"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="30"/>
         <source>By date</source>
         <translation>按日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="29"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="31"/>
         <source>By city</source>
         <translation>按地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="29"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="32"/>
         <source>By venue</source>
         <translation>按场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="36"/>
         <source>All cities</source>
         <translation>全部地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="44"/>
         <source>L&amp;andscape</source>
         <translation>横向(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="45"/>
         <source>&amp;Include cancelled activities</source>
         <translation>包括已取消的活动(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="47"/>
         <source>Layout</source>
         <translation>编排方式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="48"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="49"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="50"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="51"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="55"/>
         <source>&amp;Layout:</source>
         <translation>编排方式(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="56"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="57"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="58"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="59"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="72"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
 </context>
 <context>
+    <name>ProgrammeSettings</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="44"/>
+        <source>Submitting &amp;unit:</source>
+        <translation>填报单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="45"/>
+        <source>Con&amp;tact:</source>
+        <translation>联系人(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="46"/>
+        <source>Phon&amp;e:</source>
+        <translation>联系电话(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="47"/>
+        <source>E-&amp;mail:</source>
+        <translation>电子邮箱(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="48"/>
+        <source>T&amp;heme:</source>
+        <translation>活动周主题(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="49"/>
+        <source>Activities &amp;from:</source>
+        <translation>活动起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="50"/>
+        <source>Activities unti&amp;l:</source>
+        <translation>活动截止日期(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="51"/>
+        <source>Official &amp;week from:</source>
+        <translation>活动周开始日期(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="52"/>
+        <source>Official week u&amp;ntil:</source>
+        <translation>活动周结束日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="59"/>
+        <source>%1: fill it in.</source>
+        <translation>%1：请填写。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="60"/>
+        <source>%1: at most %2 characters; shorten it.</source>
+        <translation>%1：最多 %2 个字，请缩短。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="61"/>
+        <source>%1: holds an invisible control character; delete it.</source>
+        <translation>%1：含有看不见的控制字符，请删去。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="64"/>
+        <source>%1: use digits, a leading +, -, spaces and parentheses (5 to 20).</source>
+        <translation>%1：只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="67"/>
+        <source>%1: this does not look like an e-mail address.</source>
+        <translation>%1：不像邮箱地址，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="70"/>
+        <source>%1: cannot be before the start date.</source>
+        <translation>%1：不能早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="71"/>
+        <source>%1: must be in %2.</source>
+        <translation>%1：必须在 %2 年内。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="72"/>
+        <source>%1: must lie inside the activities&apos; dates.</source>
+        <translation>%1：必须在活动起止日期之内。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="232"/>
+        <source>Programme settings</source>
+        <translation>计划设置</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeSettingsDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="196"/>
+        <source>Programme Settings — %1 %2</source>
+        <translation>计划设置 — %1 %2 年</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="205"/>
+        <source>The submitting unit and the contact are written on every exported workbook.</source>
+        <translation>填报单位和联系人会写在每次导出的工作簿上，上级据此联系。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterCommands</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="107"/>
         <source>New organisation “%1”</source>
         <translation>新建单位“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="108"/>
         <source>Edit organisation “%1”</source>
         <translation>编辑单位“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="109"/>
         <source>Delete organisation “%1”</source>
         <translation>删除单位“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="110"/>
         <source>Merge organisation “%1” into “%2”</source>
         <translation>将单位“%1”合并到“%2”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="121"/>
         <source>New venue “%1”</source>
         <translation>新建场地“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="122"/>
         <source>Edit venue “%1”</source>
         <translation>编辑场地“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="123"/>
         <source>Delete venue “%1”</source>
         <translation>删除场地“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/registers/commands.py" line="124"/>
         <source>Merge venue “%1” into “%2”</source>
         <translation>将场地“%1”合并到“%2”</translation>
     </message>
@@ -2274,241 +2533,259 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>ReturnsView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="50"/>
         <source>Not yet returned</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="56"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="57"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="60"/>
         <source>Returned</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="64"/>
         <source>Version</source>
         <translation>版本号</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="69"/>
         <source>Data as of</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="70"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="71"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="72"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="74"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="80"/>
         <source>Activities returned</source>
         <translation>报送活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="85"/>
         <source>Returns received</source>
         <translation>报送次数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="86"/>
         <source>Submitting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="87"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="94"/>
         <source>Copy reminder</source>
         <translation>复制催报名单</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="96"/>
         <source>Copy the list of regions that have not returned, to send as a reminder</source>
         <translation>复制尚未报送的地区名单，用于催报</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="102"/>
         <source>Reminder to the regions not yet returned</source>
         <translation>催报：尚未报送的地区</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="117"/>
         <source>Returns</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="128"/>
         <source>%1 of %2 regions have returned; %3 not yet.</source>
         <translation>%2 个地区中已报送 %1 个，尚有 %3 个未报送。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="134"/>
         <source>This programme has no lower-level regions to return to it.</source>
         <translation>本计划没有需要向其报送的下级地区。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="143"/>
         <source>Every region has returned.</source>
         <translation>各地区均已报送。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="145"/>
         <source>The following regions have not yet sent their %1 Lifelong Learning Activity Week return; please send it as soon as possible:</source>
         <translation>以下地区尚未报送 %1 年全民终身学习活动周活动情况，请尽快报送：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="148"/>
         <source>, </source>
         <translation>、</translation>
     </message>
 </context>
 <context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="108"/>
+        <source>e.g. 025-8335 1234</source>
+        <translation>如：025-8335 1234</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="115"/>
+        <source>The official week&apos;s dates are &amp;known</source>
+        <translation>已知全国活动周日期(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="151"/>
+        <source>e.g. %1</source>
+        <translation>如：%1</translation>
+    </message>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="50"/>
         <source>By city</source>
         <translation>按地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="51"/>
         <source>By activity type</source>
         <translation>按活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="52"/>
         <source>By week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="54"/>
         <source>Leave out cancelled activities</source>
         <translation>不含已取消的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="56"/>
         <source>Copy table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="57"/>
         <source>Copy the table to the clipboard, to paste into Excel or WPS</source>
         <translation>把表格复制到剪贴板，可粘贴到 Excel 或 WPS</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="73"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="64"/>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="157"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="94"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="95"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="96"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="120"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="135"/>
         <source>(no type)</source>
         <translation>（未填类型）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="107"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="137"/>
         <source>Week %1 (%2)</source>
         <translation>第 %1 周（%2）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="139"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="140"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="155"/>
         <source>Activities, %1</source>
         <translation>活动数（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="160"/>
         <source>Participants, %1</source>
         <translation>参与人数（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="163"/>
         <source>Expected</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="164"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="165"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="170"/>
         <source>Total: %1 activities, %2 expected, %3 actual, %4 online participants</source>
         <translation>合计：活动 %1 项，预计参与 %2 人，实际参与 %3 人，线上参与 %4 人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="140"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="181"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2541,7 +2818,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>年度(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/template_dialog.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/programme/template_dialog.py" line="45"/>
         <source>The workbook carries that office&apos;s region code and drop-down lists of its cities and counties.</source>
         <translation>工作簿将带有该单位的行政区划代码，以及其下辖地市、区县的下拉列表。</translation>
     </message>
@@ -2549,42 +2826,42 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="51"/>
         <source>New activity “%1”</source>
         <translation>新建活动“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="63"/>
         <source>Duplicate activities (%n)</source>
         <translation>复制 %n 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="75"/>
         <source>Weekly series “%1”</source>
         <translation>按周重复“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="89"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="122"/>
         <source>Delete activities (%n)</source>
         <translation>删除 %n 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="142"/>
         <source>Bulk edit activities (%n)</source>
         <translation>批量修改 %n 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/activities/commands.py" line="173"/>
         <source>Paste activities (%n)</source>
         <translation>粘贴 %n 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="105"/>
         <source>Import “%1”</source>
         <extracomment>show the programme the edit made (or imported into) once it is applied</extracomment>
         <translation>导入“%1”</translation>
@@ -2593,80 +2870,80 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>VenueDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="27"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
         <source>New venue</source>
         <translation>新建场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="27"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
         <source>Edit venue</source>
         <translation>编辑场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="29"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="35"/>
         <source>Name *</source>
         <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="42"/>
         <source>City *</source>
         <translation>地市 *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="42"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="44"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="36"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="39"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="46"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="48"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="54"/>
         <source>Capacity (people)</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="58"/>
         <source>Accessible</source>
         <translation>无障碍设施</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="59"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="60"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -2674,173 +2951,173 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>VenuesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="42"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="42"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="45"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="44"/>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="119"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="52"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="56"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="58"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="64"/>
         <source>Accessible</source>
         <translation>无障碍设施</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="68"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="76"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="80"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="85"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="88"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="96"/>
         <source>Double booked</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="97"/>
         <source>clash</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="113"/>
         <source>Search by name or pinyin initials</source>
         <translation>按名称或拼音首字母搜索</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="114"/>
         <source>Two entries are the same place: move the activities of one to the other</source>
         <translation>两个条目是同一场地：把其中一个的活动转到另一个</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="115"/>
         <source>Double-click a booking to open its activity</source>
         <translation>双击预订可打开相应活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="126"/>
         <source>Venues</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="155"/>
         <source>All cities</source>
         <translation>全部地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="174"/>
         <source>%1 of %2 venues</source>
         <translation>显示 %1 / 共 %2 个场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="184"/>
         <source>Select a venue to see its bookings.</source>
         <translation>选择一个场地，查看其使用安排。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="196"/>
         <source>capacity %1</source>
         <translation>容纳 %1 人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="143"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="201"/>
         <source>%1 days booked by %2 activities</source>
         <translation>%2 项活动共占用 %1 天次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="146"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="208"/>
         <source>%1 double booked</source>
         <translation>%1 处时间冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="228"/>
         <source>At the same time as: %1</source>
         <translation>同一时间还有：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="292"/>
         <source>There is no other venue in this city to merge with.</source>
         <translation>该地市没有可合并的其他场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="225"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="297"/>
         <source>Merge venues</source>
         <translation>合并场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="239"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="313"/>
         <source>“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. This can be undone.</source>
         <translation>将删除“%1”；它的 %2 项活动（含其他年度）将改在“%3”举办。此操作可撤销。</translation>
     </message>
@@ -2888,7 +3165,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="70"/>
         <source>%n activities will be added, from %1 to %2.</source>
         <translation>
             <numerusform>将添加 %n 项活动，自 %1 至 %2。</numerusform>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from test_activities_model import make_plan
 
 from lifelong_desktop.db import open_database
 from lifelong_desktop.services import planning
@@ -13,6 +12,7 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.programme.import_preview import FindingsModel, ImportPreviewDialog, run_import
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.main_window import MainWindow
+from tests.helpers.activity_plan import make_plan
 
 
 @pytest.fixture

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from test_activities_model import make_plan
-from test_activities_view import Desk
 
+from lifelong_desktop.submission.reading.paste import split_cells
 from lifelong_desktop.ui.activities.paste_preview import PastePreviewDialog, PastePreviewModel
-from lifelong_desktop.ui.activities.paste_rows import parse_paste, split_cells
-from lifelong_desktop.ui.shell.actions import ActionId
+from lifelong_desktop.ui.activities.paste_rows import parse_paste
+from lifelong_desktop.ui.common.actions import ActionId
+from tests.helpers.activity_plan import make_plan
+from tests.helpers.desk import Desk
 
 HEADER = "*活动名称\t*活动类型\t*活动级别\t*开始日期\t开始时间\t*举办形式\t*地市代码\t活动场地\t*主办单位\t承办单位\t面向群体\t预计参与人数"
 GOOD = "社区书法课\t培训\t乡镇街道社区\t2024/10/28\t9:00-11:30\t线下\t沈阳市\t沈阳市图书馆\t辽宁省教育厅；新的单位\t沈阳开放大学\t老年人、社区居民\t1,200"

@@ -7,7 +7,6 @@ from datetime import date, time
 import pytest
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QListWidget, QSpinBox, QTimeEdit
-from test_activities_model import make_plan
 
 from lifelong_desktop.services.rows import activity_rows
 from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
@@ -16,6 +15,7 @@ from lifelong_desktop.ui.activities.form import ActivityForm
 from lifelong_desktop.ui.activities.series import WeeklySeriesDialog
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.widgets import set_combo_data
+from tests.helpers.activity_plan import make_plan
 
 
 @pytest.fixture

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from test_activities_model import make_plan
 
 from lifelong_desktop.db import DatabaseProblem, open_database
 from lifelong_desktop.services.rows import activity_rows
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
+from lifelong_desktop.ui.common.actions import SPECS, ActionId
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.actions import SPECS, ActionId
 from lifelong_desktop.ui.shell.main_window import MainWindow
+from tests.helpers.activity_plan import make_plan
 
 
 @pytest.fixture
@@ -255,7 +255,7 @@ def test_chinese_translation_is_complete_and_qt_dialogs_speak_chinese(qtbot):
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
     from lifelong_desktop.paths import resource
-    from lifelong_desktop.ui.shell.actions import ActionRegistry
+    from lifelong_desktop.ui.common.actions import ActionRegistry
     from lifelong_desktop.ui.shell.i18n import install_translators
 
     app = QApplication.instance()

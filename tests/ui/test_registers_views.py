@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from lifelong_desktop.services.rows import organisation_rows, venue_rows
 from lifelong_desktop.ui.registers.organisations_view import OrganisationsView
 from lifelong_desktop.ui.registers.venues_view import VenuesView
+from tests.helpers.plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 
 
 @pytest.fixture
@@ -137,7 +137,7 @@ def test_duplicate_name_is_refused_in_the_form(orgs, qtbot):
 def test_double_click_and_context_menu_edit_the_selected_entry(orgs, plan, qtbot):
     orgs.select(plan["union"])
     opened = []
-    orgs.edit_organisation = lambda: opened.append(orgs.current().id)  # noqa: B023 - the view's slot
+    orgs.edit_organisation = lambda: opened.append(orgs.current().id)
     double_click(qtbot, orgs.table, orgs.model.index(orgs.model.row_of(lambda r: r.id == plan["union"]), 0))
     assert opened == [plan["union"]]
     words = [a.text() for a in orgs.table.actions()]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 
 from lifelong_desktop.ui.calendar.view import CalendarView, period_days, step_anchor
+from tests.helpers.plan_data import ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 
 TODAY = date(2024, 10, 28)  # a Monday inside the test plan
 
@@ -193,7 +193,7 @@ def test_the_views_speak_chinese_with_their_translation(ctx, qapp):
     locale = QLocale()
     try:
         assert install_translators(qapp, "zh_CN")
-        assert [cls(ctx).title() for cls in VIEWS] == ["日历", "单位", "场地", "检查", "汇总", "报送"]
+        assert [cls(ctx).title() for cls in VIEWS] == ["日历", "单位", "场地", "检查", "汇总", "覆盖", "报送"]
         assert CalendarView(ctx, today=TODAY).lanes_combo.itemText(0) == "按地市分行"
     finally:
         install_translators(qapp, "en")

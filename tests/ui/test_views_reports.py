@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from plan_data import DALIAN, SHENYANG, ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
@@ -17,6 +16,7 @@ from lifelong_desktop.ui.reports.checks_view import ACTIVITY_ROLE, ChecksView
 from lifelong_desktop.ui.reports.returns_view import ReturnsView
 from lifelong_desktop.ui.reports.summary_view import SummaryView
 from lifelong_desktop.ui.shell.views import VIEWS
+from tests.helpers.plan_data import DALIAN, SHENYANG, ctx_fixture, plan_fixture  # noqa: F401 - fixtures
 
 TODAY = date(2024, 11, 10)
 
@@ -35,7 +35,7 @@ def test_every_view_has_a_title_and_builds(ctx, qtbot):
         view = shown(cls(ctx), qtbot)
         titles.append(view.title())
         view.grab()
-    assert len(set(titles)) == len(VIEWS) == 6 and all(titles)
+    assert len(set(titles)) == len(VIEWS) == 7 and all(titles)
 
 
 def test_checks_grouped_by_severity_with_counts(ctx, plan, qtbot, qtmodeltester):
@@ -154,3 +154,28 @@ def test_every_view_copes_with_a_database_without_programme(db, qtbot):
     assert views["ReturnsView"].returns == [] and views["SummaryView"].model.rowCount() == 0
     assert views["CalendarView"].index.count == 0 and views["ChecksView"].findings == []
     assert views["OrganisationsView"].model.rowCount() == 0
+
+
+def test_coverage_view_colours_the_cities_and_counties_and_copies_its_table(ctx, qtbot, qapp):
+    from PySide6.QtGui import QGuiApplication
+
+    from lifelong_desktop.ui.reports.coverage_view import NONE_COLOUR, CoverageView
+
+    view = CoverageView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    result = view.result
+    assert result is not None and view.grid.rowCount() == len(result.cities) == 14
+    row = next(i for i, c in enumerate(result.cities) if c.code == SHENYANG)
+    shenyang = result.cities[row]
+    assert shenyang.planned > 0
+    assert view.grid.item(row, 0).text().endswith(str(shenyang.planned))
+    assert view.grid.item(row, 0).background().color() != NONE_COLOUR
+    quiet = next(i for i, c in enumerate(result.cities) if not c.planned)  # a city of Liaoning without activity
+    assert view.grid.item(quiet, 0).background().color() == NONE_COLOUR
+    assert "areas without any activity" in view.gaps.text()
+    view.copy_table()
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t")[:3] == ["Code", "Area", "Planned"]
+    assert any(line.startswith(f"{SHENYANG}\t") for line in lines)
+    assert len(lines) == 1 + 14 + sum(len(c.counties) for c in result.cities)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from lifelong_desktop.db import current_user
 from lifelong_desktop.models import Activity, ActivityOrganisation, AuditEntry, Organisation
 from lifelong_desktop.services import audit
-from tests.unit.reliability_data import ORGS, populate
+from tests.helpers.reliability_data import ORGS, populate
 
 
 def _cli(*args, lang="zh"):

@@ -24,8 +24,8 @@ from lifelong_desktop.db import (
 from lifelong_desktop.db.backups import BackupFile, backups_to_delete, fallback_backups_dir, rotate
 from lifelong_desktop.models import Activity
 from lifelong_desktop.services import backups as service
-from tests.unit.mounts import remount, tmpfs
-from tests.unit.reliability_data import counts, file_digest, populate, sound, table_dump
+from tests.helpers.mounts import remount, tmpfs
+from tests.helpers.reliability_data import counts, file_digest, populate, sound, table_dump
 
 
 def _with_data(path, n=30):

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem, expect_version, open_database
 from lifelong_desktop.models import Activity, Organisation
-from tests.unit.reliability_data import populate
+from tests.helpers.reliability_data import populate
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 
 from lifelong_desktop.db import open_database
 from lifelong_desktop.models import Activity, ActivityOrganisation, AuditEntry, Programme
-from tests.unit.reliability_data import populate, sound
+from tests.helpers.reliability_data import populate, sound
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kills forked children (POSIX only)")
 
@@ -51,7 +51,7 @@ def _run_child(work, *args) -> tuple[int, int]:
         code = 0
         try:
             work(write_fd, *args)
-        except BaseException:  # noqa: BLE001 - the parent checks the database, not the child's exit
+        except BaseException:
             code = 1
         os._exit(code)
     os.close(write_fd)

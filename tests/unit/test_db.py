@@ -20,7 +20,7 @@ from lifelong_desktop.db import (
     open_database,
 )
 from lifelong_desktop.models import Activity
-from tests.unit.reliability_data import counts, populate, sound
+from tests.helpers.reliability_data import counts, populate, sound
 
 
 def _pragma(db, name):
@@ -102,7 +102,7 @@ def test_mountinfo_tells_network_file_systems(path, fstype, remote, monkeypatch)
     ],
 )
 def test_unc_paths_are_network_paths(path, remote):
-    assert netfs._windows_is_remote(path) is remote  # noqa: SLF001 - the Windows branch, without Windows
+    assert netfs._windows_is_remote(path) is remote
 
 
 def test_local_test_folder_is_not_a_network_share(tmp_path):

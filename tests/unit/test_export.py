@@ -190,23 +190,13 @@ def test_sub_venue_names_its_main_venue_activity(db, plan, tmp_path):
     assert rows["Alpha 论坛"]["parent_id"] == main_uid and rows["沈阳讲座"]["parent_id"] is None
 
 
-def test_export_without_the_planning_checks_just_exports(plan, tmp_path, monkeypatch, capsys):
-    import sys
-
-    db_path, _ = plan
-    monkeypatch.setitem(
-        sys.modules, "lifelong_desktop.services.checks.runner", None
-    )  # as if the module were absent
-    assert main(["export", "--db", str(db_path), "--out", str(tmp_path / "e.xlsx")]) == 0
-    assert capsys.readouterr().err == ""
-
-
 def test_demo_export_is_conformant_and_opens_cleanly_everywhere(tmp_path):
     """The demo programme exported by the CLI: conformant parts; openpyxl (normal mode) warns of nothing."""
     import warnings
 
     from python_calamine import CalamineWorkbook
-    from test_writer import check_package
+
+    from tests.helpers.xlsx_package import check_package
 
     db_path, out = tmp_path / "demo.sqlite", tmp_path / "演示.xlsx"
     assert main(["demo", "--db", str(db_path)]) == 0

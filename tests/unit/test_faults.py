@@ -21,8 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from lifelong_desktop import messages
 from lifelong_desktop.db import DatabaseProblem, OpenOptions, newest_good_backup, open_database
 from lifelong_desktop.models import Activity, Programme
-from tests.unit.mounts import remount, tmpfs
-from tests.unit.reliability_data import add_activities, counts, file_digest, populate, sound, table_dump
+from tests.helpers.mounts import remount, tmpfs
+from tests.helpers.reliability_data import add_activities, counts, file_digest, populate, sound, table_dump
 
 SENTENCE_CODES = [
     "damaged",

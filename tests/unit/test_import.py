@@ -15,7 +15,7 @@ from lifelong_desktop.services.returns import programme_returns
 from lifelong_desktop.services.rows import activity_rows
 from lifelong_desktop.submission.importing.importer import apply_import, plan_import
 from lifelong_desktop.submission.values import credit_check_char
-from tests.unit._hostile import mh
+from tests.helpers.hostile import mh
 
 DALIAN_ID = "aaaaaaaa-3f4a-4c1b-9d1e-0a2b3c4d5e6f"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lifelong_desktop.submission.reading.reader import read_workbook
-from tests.unit._hostile import mh
+from tests.helpers.hostile import mh
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [

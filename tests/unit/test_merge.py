@@ -10,15 +10,15 @@ from openpyxl import load_workbook
 
 pytest.importorskip("lifelong_desktop.submission.reading.reader")
 
-from lifelong_desktop.cli import main  # noqa: E402
-from lifelong_desktop.submission.merging.merge import (  # noqa: E402
+from lifelong_desktop.cli import main
+from lifelong_desktop.submission.merging.merge import (
     MergeProblem,
     expand_inputs,
     merge_files,
     merged_submission_id,
 )
-from lifelong_desktop.submission.model import WorkbookData  # noqa: E402
-from lifelong_desktop.submission.writing.writer import write_workbook  # noqa: E402
+from lifelong_desktop.submission.model import WorkbookData
+from lifelong_desktop.submission.writing.writer import write_workbook
 
 NOW = datetime(2024, 6, 30, 17, 5, 9)
 CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"

@@ -20,7 +20,7 @@ from lifelong_desktop.db import (
     revisions,
 )
 from lifelong_desktop.services.rows import activity_rows
-from tests.unit.reliability_data import sound
+from tests.helpers.reliability_data import sound
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema"
 FIXTURES = sorted(SCHEMA.glob("*.sqlite"))
@@ -155,7 +155,7 @@ def test_the_same_rebuild_with_foreign_keys_on_would_lose_the_links(batch_script
     engine = create_engine(f"sqlite:///{path.as_posix()}")
     with engine.begin() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-        command.upgrade(migrations._alembic_config(conn), "head")  # noqa: SLF001
+        command.upgrade(migrations._alembic_config(conn), "head")
     engine.dispose()
     assert len(_rows(path)["activity_organisation"]) < links
 

@@ -10,7 +10,7 @@ import pytest
 from lifelong_desktop import messages
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.reading.reader import read_workbook
-from tests.unit._hostile import mh
+from tests.helpers.hostile import mh
 
 SECTION_11 = """not_a_workbook damaged encrypted too_large unsafe_xml wrong_format unsupported_version missing_sheet
 missing_column required too_long control_character formula_not_allowed invalid_code invalid_date invalid_time

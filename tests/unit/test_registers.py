@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from plan_data import make_plan
 from sqlalchemy import select
 
 from lifelong_desktop.models import Activity, ActivityOrganisation, AuditEntry, Organisation, Venue
 from lifelong_desktop.services import collation as C
 from lifelong_desktop.services import registers as R
 from lifelong_desktop.services.rows import activity_rows
+from tests.helpers.plan_data import make_plan
 
 
 def links(session, activity_id):

@@ -9,7 +9,7 @@ import pytest
 from lifelong_desktop.submission.findings import exit_code
 from lifelong_desktop.submission.reading.reader import read_workbook
 from lifelong_desktop.submission.reading.safety import inspect_workbook
-from tests.unit._hostile import mh
+from tests.helpers.hostile import mh
 
 
 @pytest.fixture(scope="module")

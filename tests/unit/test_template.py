@@ -194,7 +194,7 @@ def test_a_template_filled_in_by_hand_reads_back(tmp_path):
 @pytest.mark.parametrize("region", ["000000", "210000", "210102"])
 def test_templates_of_every_level_are_conformant_spreadsheetml(tmp_path, region):
     """Blank templates of every scope: parts Excel opens without repair; drop-downs from 代码表 on 100+ rows."""
-    from test_writer import check_package
+    from tests.helpers.xlsx_package import check_package
 
     path, _ = write_template(region, 2024, tmp_path / f"{region}.xlsx")
     facts = check_package(path)

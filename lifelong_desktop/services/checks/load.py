@@ -63,6 +63,17 @@ def _time(text: str | None) -> time | None:
     return time.fromisoformat(text) if text else None
 
 
+def _organisers(links: list, org_names: dict[int, str]) -> tuple[dict, dict, dict]:
+    """Per activity: its hosts' ids, its undertakers' ids and their names, each in printing order."""
+    hosts: dict[int, list[int]] = {}
+    unders: dict[int, list[int]] = {}
+    for act_id, role, org_id in links:
+        (hosts if role == "host" else unders).setdefault(act_id, []).append(org_id)
+    under_ids = {k: tuple(v) for k, v in unders.items()}
+    under_names = {k: tuple(org_names.get(i, "") for i in v) for k, v in under_ids.items()}
+    return {k: tuple(v) for k, v in hosts.items()}, under_ids, under_names
+
+
 def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
     """All activities of a programme as CheckRows (order of the database), read through the DB-API cursor
     of the session's own connection (SQLAlchemy's row objects would triple the time on 50,000 rows)."""
@@ -73,13 +84,7 @@ def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
         org_names = dict(cursor.execute(_UNDERTAKER_NAMES).fetchall())
     finally:
         cursor.close()
-    hosts: dict[int, list[int]] = {}
-    unders: dict[int, list[int]] = {}
-    for act_id, role, org_id in links:
-        (hosts if role == "host" else unders).setdefault(act_id, []).append(org_id)
-    under_ids = {k: tuple(v) for k, v in unders.items()}
-    under_names = {k: tuple(org_names.get(i, "") for i in v) for k, v in under_ids.items()}
-    host_ids = {k: tuple(v) for k, v in hosts.items()}
+    host_ids, under_ids, under_names = _organisers(links, org_names)
     reg = regions()
     city_names: dict[str | None, str] = {}
     dates: dict[str, date] = {}

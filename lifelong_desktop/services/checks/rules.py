@@ -159,7 +159,7 @@ def check_results(rows: list[CheckRow], today: date) -> Iterator[CheckFinding]:
             )
 
 
-def title_key(title: str) -> str:
+def comparable_title(title: str) -> str:
     """A title for comparison: normalised name without punctuation or symbols (《》、“”, dashes)."""
     return _NOT_WORD.sub("", normalise_name(title))
 
@@ -167,7 +167,7 @@ def title_key(title: str) -> str:
 def check_duplicates(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     groups: dict[tuple[str, date, str], list[CheckRow]] = {}
     for r in live(rows):
-        key = title_key(r.title)
+        key = comparable_title(r.title)
         if key:
             groups.setdefault((key, r.start_date, r.city_code or ""), []).append(r)
     for group in groups.values():

@@ -22,6 +22,7 @@ from lifelong_desktop.models import (
     Programme,
     Venue,
     now,
+    table_of,
 )
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.services import audit
@@ -92,7 +93,7 @@ def _insert_organisations(session: Session, reg: Registers, stamp: Any) -> tuple
             next_id += 1
         by_name[name] = ids[key]
     if rows:
-        session.execute(insert(Organisation.__table__), rows)
+        session.execute(insert(table_of(Organisation)), rows)
     return by_name, [r["id"] for r in rows]
 
 
@@ -126,7 +127,7 @@ def _insert_venues(
             next_id += 1
         by_name[(v.name, v.city)] = ids[key]
     if rows:
-        session.execute(insert(Venue.__table__), rows)
+        session.execute(insert(table_of(Venue)), rows)
     return by_name, [r["id"] for r in rows]
 
 
@@ -210,7 +211,31 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
     if session.scalar(select(Programme.id).where(Programme.year == head["year"])) is not None:
         raise DemoProgrammeExists(head["year"])
     reg, specs, base, moved = build_specs(activities, seed)
-    programme = create_programme(
+    programme = _demo_programme(session, head)
+    stamp = now()
+    org_ids, new_orgs = _insert_organisations(session, reg, stamp)
+    venue_ids, new_venues = _insert_venues(session, reg, stamp)
+    first = _next_id(session, Activity.id)
+    rows, links = _activity_rows(specs, programme.id, first, org_ids, venue_ids, stamp)
+    _insert_activities(session, rows, links)
+    _audit_created(session, programme.id, seed, new_orgs, new_venues, rows, links)
+    return DemoSummary(
+        programme.id,
+        head["year"],
+        len(rows),
+        base,
+        len(rows) - base,
+        len(new_orgs),
+        len(new_venues),
+        len(links),
+        seed,
+        moved,
+    )
+
+
+def _demo_programme(session: Session, head: dict) -> Programme:
+    """The demo's Programme row from its content (resources/demo)."""
+    return create_programme(
         session,
         region_code=head["region_code"],
         year=head["year"],
@@ -224,20 +249,24 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
         contact_phone=head["contact_phone"],
         submission_uid=demo_uuid("submission"),
     )
-    stamp = now()
-    org_ids, new_orgs = _insert_organisations(session, reg, stamp)
-    venue_ids, new_venues = _insert_venues(session, reg, stamp)
-    first = _next_id(session, Activity.id)
-    rows, links = _activity_rows(specs, programme.id, first, org_ids, venue_ids, stamp)
+
+
+def _insert_activities(session: Session, rows: list[dict], links: list[dict]) -> None:
     # Core inserts on the tables: one executemany each (the ORM bulk path splits rows by their None columns),
     # with a larger page cache while the indexes grow (about 15% faster at 50,000), then the usual one again.
     cache = session.execute(text("PRAGMA cache_size")).scalar()
     session.execute(text("PRAGMA cache_size=-65536"))
     try:
-        session.execute(insert(Activity.__table__), rows)
-        session.execute(insert(ActivityOrganisation.__table__), links)
+        session.execute(insert(table_of(Activity)), rows)
+        session.execute(insert(table_of(ActivityOrganisation)), links)
     finally:
         session.execute(text(f"PRAGMA cache_size={int(cache)}"))
+
+
+def _audit_created(
+    session: Session, programme_id: int, seed: int, new_orgs: list, new_venues: list, rows: list, links: list
+) -> None:
+    """One summary audit entry per table the demo filled in bulk."""
     for entity, ids in (
         ("organisation", new_orgs),
         ("venue", new_venues),
@@ -251,21 +280,9 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
                 "create",
                 entity,
                 [(None, None, None, after)],
-                programme_id=programme.id,
+                programme_id=programme_id,
                 summary=f"示例计划：批量创建 {len(ids)} 条",
             )
-    return DemoSummary(
-        programme.id,
-        head["year"],
-        len(rows),
-        base,
-        len(rows) - base,
-        len(new_orgs),
-        len(new_venues),
-        len(links),
-        seed,
-        moved,
-    )
 
 
 def make_demo_database(path: Path | str, activities: int | None = None, seed: int = 0) -> DemoSummary:

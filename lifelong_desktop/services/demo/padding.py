@@ -178,8 +178,40 @@ class Composer:
             title = title.replace("{" + k + "}", v)
         return title[:100]
 
-    def _pick(self, keys: list, cum: list[int]):  # noqa: ANN202 - one of keys, by cumulative weight
+    def _pick(self, keys: list, cum: list[int]):
         return keys[bisect(cum, self.rng.random() * cum[-1])]
+
+    def _book(self, city, kind: str, audience: str, venue, start: date, days: int, mask: int, mode: str):
+        """A start (and venue) where the venue is free for the activity's days; online when none can be found."""
+        for attempt in range(16):
+            if start + timedelta(days=days - 1) > WINDOW_END:
+                start = WINDOW_END - timedelta(days=days - 1)
+            if self.booking.free(venue, start, start + timedelta(days=days - 1), mask):
+                return venue, start, mode
+            if attempt % 2 == 1 and venue is not None:
+                venue = self._venue(city, kind, audience)
+            start = min(max(start + timedelta(days=self.rng.randint(-10, 10)), WINDOW_START), WINDOW_END)
+        venue, start = self._fallback(city, venue, start, days, mask, kind)
+        if venue is None:
+            mode = "online"
+            self.moved_online += 1
+        return venue, start, mode
+
+    def _level_and_county(self, city, venue) -> tuple[str, str | None]:
+        """The venue's level and county; an online activity is the city's, or a county's half of the time."""
+        if venue is not None:
+            return venue.level, venue.county
+        county = self.rng.choice(self.counties[city.code]) if self.rng.random() < 0.5 else None
+        return ("county" if county else "municipal"), county
+
+    def _description(self, kind: str, topic: str, audience: dict, venue) -> str:
+        return (
+            self.p["descriptions"][kind]
+            .replace("{topic}", topic)
+            .replace("{group}", audience["group"])
+            .replace("{venue}", venue.name if venue else "线上平台")
+            .replace("{where}", audience["where"])
+        )
 
     def compose(self, i: int) -> Spec:
         rng = self.rng
@@ -192,26 +224,10 @@ class Composer:
         start_t, end_t, days = self._times(kind, mode, venue.venue_type if venue else None)
         start = self._date(audience)
         mask = slot_mask(start_t, end_t)
-        for attempt in range(16):
-            if start + timedelta(days=days - 1) > WINDOW_END:
-                start = WINDOW_END - timedelta(days=days - 1)
-            if self.booking.free(venue, start, start + timedelta(days=days - 1), mask):
-                break
-            if attempt % 2 == 1 and venue is not None:
-                venue = self._venue(city, kind, audience)
-            start = min(max(start + timedelta(days=rng.randint(-10, 10)), WINDOW_START), WINDOW_END)
-        else:
-            venue, start = self._fallback(city, venue, start, days, mask, kind)
-            if venue is None:
-                mode = "online"
-                self.moved_online += 1
+        venue, start, mode = self._book(city, kind, audience, venue, start, days, mask, mode)
         end = start + timedelta(days=days - 1)
         self.booking.book(venue, start, end, mask)
-        if venue is not None:
-            level, county = venue.level, venue.county
-        else:
-            county = rng.choice(self.counties[city.code]) if rng.random() < 0.5 else None
-            level = "county" if county else "municipal"
+        level, county = self._level_and_county(city, venue)
         a = self.p["audiences"][audience]
         topic = rng.choice(a["topics"])
         place = county_label(county) if level in ("county", "community") and county else city.name
@@ -258,11 +274,7 @@ class Composer:
             expected=expected,
             status=self._pick(self.status_keys, self.status_cum),
             featured=rng.random() < 0.03,
-            description=self.p["descriptions"][kind]
-            .replace("{topic}", topic)
-            .replace("{group}", a["group"])
-            .replace("{venue}", venue.name if venue else "线上平台")
-            .replace("{where}", a["where"]),
+            description=self._description(kind, topic, a, venue),
             uid=demo_uuid(f"pad:{self.seed}:{i}"),
         )
         _type, _region, spec.contact_name, spec.contact_phone = self.reg.organisations[

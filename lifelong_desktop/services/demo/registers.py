@@ -186,7 +186,6 @@ def _county_venues(reg: Registers, city: CitySpec, county: str, rng: random.Rand
     label = county_label(county)
     raw = regions().name(county)
     district = raw.endswith("区")
-    names = place_names()
     area = city.area
 
     def address() -> str:
@@ -227,6 +226,14 @@ def _county_venues(reg: Registers, city: CitySpec, county: str, rng: random.Rand
         "county",
     )
     add(f"{label}文化广场", "outdoor", rng.randrange(2000, 5000, 100), "county_outdoor", None, "county")
+    _community_venues(reg, add, label, county, district, rng, area)
+
+
+def _community_venues(
+    reg: Registers, add, label: str, county: str, district: bool, rng: random.Random, area: str
+) -> None:
+    """Two community learning centres (districts) or township adult schools (counties), with their owners."""
+    names = place_names()
     pool = names["district_streets"] if district else names["rural_towns"]
     for place in rng.sample(pool, 2):
         comm = rng.choice(names["community_names"])

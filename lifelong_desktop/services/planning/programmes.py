@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import Activity, ActivityOrganisation, Programme
+from lifelong_desktop.models import Activity, ActivityOrganisation, Programme, table_of
 from lifelong_desktop.services.planning.errors import PlanningError
 from lifelong_desktop.services.planning.inputs import ActivityInput
 from lifelong_desktop.services.planning.statements import bulk_insert
@@ -71,7 +71,7 @@ def new_programme_from(session: Session, source_id: int, *, copy_activities: boo
     new_of = {r.id: i for r, i in zip(kept, ids, strict=True)}
     relinks = [(new_of[r.id], new_of[r.parent_id]) for r in kept if r.parent_id in new_of]
     for child, parent in relinks:
-        session.execute(Activity.__table__.update().where(Activity.id == child).values(parent_id=parent))
+        session.execute(table_of(Activity).update().where(Activity.id == child).values(parent_id=parent))
     return new.id, ids
 
 
@@ -83,8 +83,8 @@ def delete_programme(session: Session, programme_id: int) -> None:
     act_ids = list(session.scalars(select(Activity.id).where(Activity.programme_id == programme_id)))
     if act_ids:
         session.execute(
-            ActivityOrganisation.__table__.delete().where(ActivityOrganisation.activity_id.in_(act_ids))
+            table_of(ActivityOrganisation).delete().where(ActivityOrganisation.activity_id.in_(act_ids))
         )
-        session.execute(Activity.__table__.delete().where(Activity.programme_id == programme_id))
+        session.execute(table_of(Activity).delete().where(Activity.programme_id == programme_id))
     session.delete(prog)
     session.flush()

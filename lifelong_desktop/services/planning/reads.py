@@ -8,7 +8,7 @@ from typing import Protocol
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import Activity, ActivityOrganisation
+from lifelong_desktop.models import Activity, ActivityOrganisation, table_of
 from lifelong_desktop.services.planning.errors import EditConflict
 from lifelong_desktop.services.planning.inputs import SCALARS, ActivityInput
 from lifelong_desktop.services.planning.orm import CHUNK
@@ -114,7 +114,7 @@ def read_snapshots(session: Session, ids: Sequence[int]) -> list[ActivitySnapsho
 
 def put_back_versions(session: Session, pairs: list[tuple[int, int | None]]) -> None:
     """A restored activity has the version it had when deleted, so the edits before can still be undone."""
-    table = Activity.__table__
+    table = table_of(Activity)
     params = [{"b_id": i, "b_v": v} for i, v in pairs if v is not None]
     if params:
         session.execute(

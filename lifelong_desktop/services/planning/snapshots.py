@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import Activity, ActivityOrganisation
+from lifelong_desktop.models import Activity, ActivityOrganisation, table_of
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.planning.inputs import input_of
 from lifelong_desktop.services.planning.orm import CHUNK, apply, load
@@ -49,12 +49,12 @@ def _delete_bulk(session: Session, ids: list[int]) -> list[ActivitySnapshot]:
     for c in range(0, len(ids), CHUNK):
         chunk = ids[c : c + CHUNK]
         session.execute(
-            ActivityOrganisation.__table__.delete().where(ActivityOrganisation.activity_id.in_(chunk))
+            table_of(ActivityOrganisation).delete().where(ActivityOrganisation.activity_id.in_(chunk))
         )
         session.execute(
-            Activity.__table__.update().where(Activity.parent_id.in_(chunk)).values(parent_id=None)
+            table_of(Activity).update().where(Activity.parent_id.in_(chunk)).values(parent_id=None)
         )
-        session.execute(Activity.__table__.delete().where(Activity.id.in_(chunk)))
+        session.execute(table_of(Activity).delete().where(Activity.id.in_(chunk)))
     for pid in {s.programme_id for s in snaps}:
         audit.record(
             session,
@@ -92,7 +92,7 @@ def restore_activities(session: Session, snapshots: Sequence[ActivitySnapshot]) 
         if parent is not None:
             act.parent_id = id_map.get(parent, parent if session.get(Activity, parent) is not None else None)
     session.flush()
-    table = Activity.__table__
+    table = table_of(Activity)
     for snap, act in restored:
         # sub-venues outside the restored set get their main venue back as the delete took it (ON DELETE
         # SET NULL): without a new version, so earlier edits of theirs can still be undone
@@ -121,7 +121,7 @@ def _restore_bulk(session: Session, snapshots: Sequence[ActivitySnapshot]) -> li
         for c in range(0, len(ids), CHUNK)
         for i in session.scalars(select(Activity.id).where(Activity.id.in_(ids[c : c + CHUNK])))
     }
-    table = Activity.__table__
+    table = table_of(Activity)
     for snap in snapshots:
         parent = snap.data.parent_id
         if parent is not None:

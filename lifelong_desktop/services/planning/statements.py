@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.models import Activity, ActivityOrganisation, new_uuid, now
+from lifelong_desktop.models import Activity, ActivityOrganisation, new_uuid, now, table_of
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.planning.errors import EditConflict
 from lifelong_desktop.services.planning.inputs import ROLES, SCALARS, ActivityInput, check, link_rows
@@ -32,7 +32,7 @@ def update_bulk(
     }
     check_versions(session, items, current)
     stamp = now()
-    table = Activity.__table__
+    table = table_of(Activity)
     params = []
     for activity_id, data, _version in items:
         values = {name: getattr(data, name) for name in SCALARS}
@@ -55,6 +55,17 @@ def update_bulk(
     result = session.execute(stmt, params)
     if result.rowcount is not None and 0 <= result.rowcount < len(params):
         raise EditConflict(items[0][0], None)  # a writer we did not see; the transaction is rolled back
+    _relink(session, items, current)
+    _audit_updates(session, items, current)
+    return [Updated(i, current[i].data, data, current[i].version + 1) for i, data, _v in items]
+
+
+def _relink(
+    session: Session,
+    items: Sequence[tuple[int, ActivityInput, int | None]],
+    current: dict[int, ActivitySnapshot],
+) -> None:
+    """Rewrite the organiser links of the activities whose organisers changed (the others keep theirs)."""
     relink = [
         (i, data)
         for i, data, _v in items
@@ -63,13 +74,21 @@ def update_bulk(
     ids = [i for i, _ in relink]
     for c in range(0, len(ids), CHUNK):
         session.execute(
-            ActivityOrganisation.__table__.delete().where(
-                ActivityOrganisation.activity_id.in_(ids[c : c + CHUNK])
-            )
+            table_of(ActivityOrganisation)
+            .delete()
+            .where(ActivityOrganisation.activity_id.in_(ids[c : c + CHUNK]))
         )
     links = link_rows(relink)
     if links:
         session.execute(insert(ActivityOrganisation), links)
+
+
+def _audit_updates(
+    session: Session,
+    items: Sequence[tuple[int, ActivityInput, int | None]],
+    current: dict[int, ActivitySnapshot],
+) -> None:
+    """One audit entry per programme, with each activity's changed fields before and after."""
     changes = []
     for activity_id, data, _version in items:
         before = current[activity_id].data
@@ -94,27 +113,16 @@ def update_bulk(
             [c for c in changes if current[c[0]].programme_id == pid],
             programme_id=pid,
         )
-    return [Updated(i, current[i].data, data, current[i].version + 1) for i, data, _v in items]
 
 
 def _plain(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-def bulk_insert(
-    session: Session,
-    programme_id: int,
-    inputs: Sequence[ActivityInput],
-    summary: str,
-    *,
-    identities: Sequence[ActivitySnapshot] | None = None,
-) -> list[int]:
-    """Insert many activities with their organiser links in a few statements; audited as one batch.
-
-    With `identities` (restoring deleted activities) each keeps its id where still free, uid, creation
-    time and source; its values are put back as they were, without checking them again."""
-    if not inputs:
-        return []
+def _records(
+    programme_id: int, inputs: Sequence[ActivityInput], identities: Sequence[ActivitySnapshot] | None
+) -> list[dict]:
+    """The activity rows to insert; restored ones keep their id (if still free), uid, creation time and source."""
     stamp = now()
     records = []
     for n, data in enumerate(inputs):
@@ -139,6 +147,11 @@ def bulk_insert(
                 source_submission_id=snap.source_submission_id,
             )
         records.append(rec)
+    return records
+
+
+def _assign_ids(session: Session, records: list[dict]) -> None:
+    """Ids for the rows without one, and for restored rows whose id was taken meanwhile, after the largest."""
     wanted = [rec["id"] for rec in records if rec.get("id") is not None]
     taken = {
         i
@@ -150,6 +163,24 @@ def bulk_insert(
         if rec.get("id") is None or rec["id"] in taken:
             rec["id"] = start
             start += 1
+
+
+def bulk_insert(
+    session: Session,
+    programme_id: int,
+    inputs: Sequence[ActivityInput],
+    summary: str,
+    *,
+    identities: Sequence[ActivitySnapshot] | None = None,
+) -> list[int]:
+    """Insert many activities with their organiser links in a few statements; audited as one batch.
+
+    With `identities` (restoring deleted activities) each keeps its id where still free, uid, creation
+    time and source; its values are put back as they were, without checking them again."""
+    if not inputs:
+        return []
+    records = _records(programme_id, inputs, identities)
+    _assign_ids(session, records)
     session.execute(insert(Activity), records)
     links = link_rows((rec["id"], data) for rec, data in zip(records, inputs, strict=True))
     if links:

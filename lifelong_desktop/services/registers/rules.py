@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import Organisation, Venue, normalise_name
+from lifelong_desktop.services import fields
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.registers.changes import RegisterError
 
@@ -25,58 +25,53 @@ VENUE_FIELDS = (
     "contact_phone",
 )
 BLANK_FILLABLE = {"organisation": ORG_FIELDS[1:], "venue": VENUE_FIELDS[2:]}
-_CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_CREDIT_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # 1, 3, 9, 27, 19, ... (GB 32100-2015)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^[0-9+\-() ]{5,20}$")
+_TABLE = {"organisation": "organisations", "venue": "venues"}
+#: the parameter that names the typed value in the register's sentence of each code
+_VALUE_PARAM = {"invalid_phone": "phone", "invalid_email": "email"}
 
 
 def credit_code_valid(code: str) -> bool:
     """GB 32100-2015: 18 characters of the code alphabet whose last one is the check character."""
-    code = code.upper()
-    if len(code) != 18 or any(c not in _CREDIT_CHARS for c in code):
+    try:
+        fields.parse_credit_code(code)
+    except fields.FieldProblem:
         return False
-    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS, strict=True))
-    return _CREDIT_CHARS[(31 - total % 31) % 31] == code[17]
+    return True
 
 
-def _clean(values: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+def _clean(values: dict[str, Any], names: tuple[str, ...], kind: str) -> dict[str, Any]:
+    """Each field by the one rule the workbook reader applies too (services/fields.py); RegisterError else."""
     out: dict[str, Any] = {}
     for k in names:
         if k not in values:
             continue
         v = values[k]
-        if isinstance(v, str):
-            v = v.strip()
-            if k in ("credit_code", "region_code", "county_code", "venue_type") and not v:
-                v = None
-            if k == "credit_code" and v:
-                v = v.upper()
-        out[k] = v
+        if k in ("capacity", "accessible", "venue_type", "org_type") or not (v is None or isinstance(v, str)):
+            out[k] = v
+            continue
+        try:
+            v = fields.check_field(_TABLE[kind], k, v)
+        except fields.FieldProblem as exc:
+            raise _register_error(exc, k, v) from None
+        out[k] = "" if v is None and k not in _NULLABLE else v
     return out
 
 
-def _check_common(values: dict[str, Any]) -> None:
-    if "name" in values:
-        if not values["name"]:
-            raise RegisterError("name_required", "name")
-        if len(values["name"]) > 100:
-            raise RegisterError("name_too_long", "name")
-    phone = values.get("contact_phone")
-    if phone and (not _PHONE.match(phone) or not any(c.isdigit() for c in phone)):
-        raise RegisterError("invalid_phone", "contact_phone", phone=phone)
+_NULLABLE = ("credit_code", "region_code", "county_code", "venue_type")
+
+
+def _register_error(exc: fields.FieldProblem, key: str, value: Any) -> RegisterError:
+    if key == "name" and exc.code in ("required", "too_long"):
+        return RegisterError("name_required" if exc.code == "required" else "name_too_long", "name")
+    if key == "city_code":
+        return RegisterError("city_required", key)
+    text = str(value or "").strip()
+    return RegisterError(exc.code, key, **{_VALUE_PARAM.get(exc.code, "value"): text, **exc.params})
 
 
 def check_organisation(session: Session, values: dict[str, Any], org_id: int | None = None) -> dict[str, Any]:
     """The cleaned values of an organisation, or RegisterError for the first problem."""
-    values = _clean(values, ORG_FIELDS)
-    _check_common(values)
-    if values.get("credit_code") and not credit_code_valid(values["credit_code"]):
-        raise RegisterError("invalid_credit_code", "credit_code", value=values["credit_code"])
-    if values.get("email") and not _EMAIL.match(values["email"]):
-        raise RegisterError("invalid_email", "email", email=values["email"])
-    if values.get("region_code") and regions().get(values["region_code"]) is None:
-        raise RegisterError("unknown_region", "region_code", value=values["region_code"])
+    values = _clean(values, ORG_FIELDS, "organisation")
     if "name" in values:
         other = session.scalar(
             select(Organisation.id).where(Organisation.name_key == normalise_name(values["name"]))
@@ -88,8 +83,7 @@ def check_organisation(session: Session, values: dict[str, Any], org_id: int | N
 
 def check_venue(session: Session, values: dict[str, Any], venue_id: int | None = None) -> dict[str, Any]:
     """The cleaned values of a venue, or RegisterError for the first problem."""
-    values = _clean(values, VENUE_FIELDS)
-    _check_common(values)
+    values = _clean(values, VENUE_FIELDS, "venue")
     reg = regions()
     if "city_code" in values:
         city = reg.get(values["city_code"])

@@ -20,6 +20,7 @@ from lifelong_desktop.models import (
     Venue,
     new_uuid,
     now,
+    table_of,
 )
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.programmes import create_programme
@@ -28,8 +29,8 @@ from lifelong_desktop.submission.importing.match import activity_values, differe
 from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 from lifelong_desktop.submission.importing.registers import venue_key
 
-_ACT = Activity.__table__
-_LINK = ActivityOrganisation.__table__
+_ACT = table_of(Activity)
+_LINK = table_of(ActivityOrganisation)
 
 
 def _processed(session: Session, table: Any, rows: list[dict[str, Any]], names: list[str]) -> list[tuple]:
@@ -158,7 +159,7 @@ def _registers(session: Session, plan: ImportPlan, programme_id: int, stamp: dat
                 [(r["id"], None, None, _plain(r)) for r in rows],
                 programme_id=programme_id,
             )
-            fast_insert(session, model.__table__, rows)
+            fast_insert(session, table_of(model), rows)
         for oid, _before, after in updates:
             session.execute(
                 update(model)

@@ -83,7 +83,7 @@ def _read_workbook(path: Path, year_hint: int | None) -> ReadResult:
         workbook = CalamineWorkbook.from_path(str(path))
     except PasswordError:
         return _result(path, WorkbookData(), [Finding(ERROR, "encrypted")])
-    except Exception as exc:  # noqa: BLE001 - whatever the cell reader chokes on, the file is damaged
+    except Exception as exc:
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     except BaseException as exc:  # a Rust panic inside calamine arrives as pyo3's PanicException
         if type(exc).__name__ != "PanicException":

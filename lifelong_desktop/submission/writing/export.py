@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -20,9 +21,12 @@ from lifelong_desktop.services.rows import (
     organisation_rows,
     venue_rows,
 )
+from lifelong_desktop.submission.findings import Finding
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.writing.output import atomic_file
+from lifelong_desktop.submission.writing.readiness import ExportRefused, export_blockers
+from lifelong_desktop.submission.writing.template import region_choices
 from lifelong_desktop.submission.writing.writer import generator, write_package
 
 
@@ -157,19 +161,29 @@ def workbook_data(
     )
 
 
-def export_programme(session: Session, p: Programme, path: Path | str) -> ExportResult:
+def export_programme(
+    session: Session, p: Programme, path: Path | str, *, verify: Callable[[Path], list[Finding]] | None = None
+) -> ExportResult:
     """Write the programme's workbook and, only once the file is in place, record seq + 1 and the export time.
 
     Call inside one write transaction (`db.transaction`): the programme is updated and flushed before the
     file is renamed into place, so a failed rename rolls the database back and a failed write leaves both
-    the old file and the old seq.
+    the old file and the old seq. Raises ExportRefused, writing nothing, when the settings or activities
+    lack what the format requires, or when `verify` (the app's own reader: submission.reading.errors.errors_in)
+    finds an error in the file just written, before it replaces the target.
     """
     as_of = datetime.now().replace(microsecond=0)
     seq = (p.submission_seq or 0) + 1
     rows = activity_rows(session, p.id)
+    blockers = export_blockers(p, rows)
+    if blockers is not None:
+        raise blockers
     data = workbook_data(session, p, seq, as_of, rows)
     with atomic_file(path) as tmp:
-        write_package(data, tmp)
+        write_package(data, tmp, region_choices=region_choices(p.region_code))
+        errors = verify(tmp) if verify is not None else []
+        if errors:
+            raise ExportRefused(findings=errors)
         p.submission_seq = seq
         p.last_exported_at = as_of
         session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from lifelong_desktop.services.regions import regions
@@ -18,6 +19,18 @@ def _code_list_names(fmt: Format) -> dict[str, str]:
             if col.code_list and col.code_list not in names:
                 names[col.code_list] = col.label
     return names
+
+
+def example_city(header: dict[str, Any]) -> str:
+    """A city code from the workbook's own region for the how-to's example (320100 in Jiangsu, not 210100)."""
+    reg = regions()
+    region = reg.get(header.get("region_code") or "")
+    if region is None:  # national: a province's capital stands for any
+        return "110100"
+    if region.level == "province":
+        cities = reg.cities_of(region.code)
+        return cities[0].code if cities else region.code
+    return region.code if region.level == "prefecture" else (region.parent or region.code)
 
 
 def _region_rule(header: dict[str, Any]) -> str:
@@ -44,6 +57,7 @@ def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, 
     orgs = fmt.tables["organisations"]
     venues = fmt.tables["venues"]
     place = f"{header.get('region_name') or ''}{header.get('year') or ''}年"
+    year = header.get("year") or date.today().year
     scope = SCOPE_NAMES.get(header.get("scope") or "", "")
     sep = fmt.list_separators["write"]
     first = fmt.layout["first_data_row"]
@@ -76,7 +90,7 @@ def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, 
             "text",
         ),
         (
-            f"3. 日期填写为 2024-05-18（也可写 2024/5/18 或 2024年5月18日），时间填写为 09:30；"
+            f"3. 日期填写为 {year}-05-18（也可写 {year}/5/18 或 {year}年5月18日），时间填写为 09:30；"
             f"“{acts.column('start_time').label}”留空表示全天活动。多日活动表示从开始日期到结束日期每天在相同时段举办。",
             "text",
         ),
@@ -95,8 +109,8 @@ def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, 
             "text",
         ),
         (
-            "7. 地市代码、区县代码填写 6 位行政区划代码（如 210100），也可从下拉列表选择“代码 名称”。"
-            "全省性活动的地市代码填写本省代码。",
+            f"7. 地市代码、区县代码填写 6 位行政区划代码（如 {example_city(header)}），"
+            "也可从下拉列表选择“代码 名称”。全省性活动的地市代码填写本省代码。",
             "text",
         ),
         ("8. 人数填写不小于 0 的整数；电话由数字组成，可含 + - 空格和括号，5 至 20 位。", "text"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lifelong_desktop.services.regions import NATIONAL, regions
+from lifelong_desktop.services.tallies import Tally, tally_groups
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.model import WorkbookData
 
@@ -14,33 +15,30 @@ COLUMNS = ("活动数", "预计参与人数", "实际参与人数", "线上参�
 REGION_HEADING = {"national": "省份", "province": "地市", "city": "区县", "county": "区县"}
 
 
-@dataclass
-class Tally:
-    """Counts of one group: activities and the three participant totals."""
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """One data row of the sheet: a region or activity type, and its tally."""
 
     code: str
     name: str
-    count: int = 0
-    expected: int = 0
-    actual: int = 0
-    online: int = 0
-
-    def add(self, activity: dict[str, Any]) -> None:
-        self.count += 1
-        self.expected += activity.get("expected_participants") or 0
-        self.actual += activity.get("actual_participants") or 0
-        self.online += activity.get("online_participants") or 0
+    tally: Tally
 
     @property
     def values(self) -> list[int]:
-        return [self.count, self.expected, self.actual, self.online]
+        return self.tally.values
+
+    @property
+    def count(self) -> int:
+        return self.tally.count
 
 
-@dataclass
-class Summary:
+@dataclass(frozen=True, slots=True)
+class SheetTallies:
+    """What the 汇总 sheet lists: by region one level below the workbook's, by activity type, and in all."""
+
     scope: str
-    by_region: list[Tally]
-    by_type: list[Tally]
+    by_region: list[SheetRow]
+    by_type: list[SheetRow]
     total: Tally
 
 
@@ -54,7 +52,7 @@ def group_of(activity: dict[str, Any], scope: str) -> str:
     return city
 
 
-def summarise(data: WorkbookData) -> Summary:
+def summarise(data: WorkbookData) -> SheetTallies:
     """Tallies of a workbook's activities; every sub-region and every activity type is listed, zeros too."""
     fmt = load_format()
     scope = data.header.get("scope") or "province"
@@ -62,22 +60,26 @@ def summarise(data: WorkbookData) -> Summary:
     reg = regions()
     level = {"national": "province", "province": "prefecture", "city": "county", "county": "county"}[scope]
     subs = [r for r in reg.children(region) if r.level == level] if scope != "county" else []
-    by_region = {r.code: Tally(r.code, reg.full_name(r.code) if level == "county" else r.name) for r in subs}
-    by_type = {i.key: Tally(i.key, i.label) for i in fmt.code_lists["activity_type"]}
-    total = Tally("", "合计")
-    for activity in data.activities:
-        code = group_of(activity, scope)
-        tally = by_region.get(code)
-        if tally is None:
-            tally = by_region[code] = Tally(code, reg.full_name(code) if code else "（未填地区）")
-        tally.add(activity)
-        kind = activity.get("activity_type") or ""
-        tally_type = by_type.get(kind)
-        if tally_type is None:
-            tally_type = by_type[kind] = Tally(kind, fmt.label_of("activity_type", kind) or "（未填类型）")
-        tally_type.add(activity)
-        total.add(activity)
-    return Summary(scope, sorted(by_region.values(), key=lambda t: t.code), list(by_type.values()), total)
+    names = {r.code: reg.full_name(r.code) if level == "county" else r.name for r in subs}
+    items = (
+        (
+            (group_of(a, scope), a.get("activity_type") or ""),
+            a.get("expected_participants"),
+            a.get("actual_participants"),
+            a.get("online_participants"),
+        )
+        for a in data.activities
+    )
+    type_keys = [i.key for i in fmt.code_lists["activity_type"]]
+    (regions_, types), total = tally_groups(items, 2, [list(names), type_keys])
+    by_region = [
+        SheetRow(str(c), names.get(str(c)) or (reg.full_name(str(c)) if c else "（未填地区）"), t)
+        for c, t in regions_.items()
+    ]
+    by_type = [
+        SheetRow(str(k), fmt.label_of("activity_type", str(k)) or "（未填类型）", t) for k, t in types.items()
+    ]
+    return SheetTallies(scope, sorted(by_region, key=lambda r: r.code), by_type, total)
 
 
 def summary_rows(data: WorkbookData, *, blank: bool = False) -> list[tuple[list[Any], str]]:

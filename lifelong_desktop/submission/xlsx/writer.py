@@ -146,30 +146,33 @@ class SheetWriter:
                     add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v}</v></c>')
                 else:
                     add(self._text_cell(f"{COLUMNS[i]}{r}", str(v), s_attr))
-            elif t is date:
-                serial = v.toordinal() - _EPOCH
-                if serial >= FIRST_REAL_DATE:
-                    add(f'<c r="{COLUMNS[i]}{r}" s="{DATE}"><v>{serial}</v></c>')
-                else:  # Excel has no such date
-                    add(self._text_cell(f"{COLUMNS[i]}{r}", v.isoformat(), s_attr))
-            elif t is time:
-                add(f'<c r="{COLUMNS[i]}{r}" s="{TIME}"><v>{time_fraction(v)!r}</v></c>')
-            elif t is datetime:
-                if v.toordinal() - _EPOCH >= FIRST_REAL_DATE:
-                    add(f'<c r="{COLUMNS[i]}{r}" s="{DATETIME}"><v>{datetime_serial(v)!r}</v></c>')
-                else:
-                    add(self._text_cell(f"{COLUMNS[i]}{r}", f"{v:%Y-%m-%d %H:%M}", s_attr))
-            elif t is bool:
-                add(f'<c r="{COLUMNS[i]}{r}"{s_attr} t="b"><v>{int(v)}</v></c>')
-            elif t is float and math.isfinite(v) and -1e307 < v < 1e307:  # Excel: at most 9.99E+307
-                add(f'<c r="{COLUMNS[i]}{r}"{s_attr}><v>{v!r}</v></c>')
             else:
-                add(self._text_cell(f"{COLUMNS[i]}{r}", str(v), s_attr))
+                add(self._other_cell(f"{COLUMNS[i]}{r}", v, s_attr))
         add("</row>")
         self._buffer.append("".join(out))
         if len(self._buffer) >= 500:
             self._flush()
         return self.row
+
+    def _other_cell(self, ref: str, v: Any, s_attr: str) -> str:
+        """A cell of a date, time, datetime, bool or float (strings and ints are written inline, for speed)."""
+        t = type(v)
+        if t is date:
+            serial = v.toordinal() - _EPOCH
+            if serial >= FIRST_REAL_DATE:
+                return f'<c r="{ref}" s="{DATE}"><v>{serial}</v></c>'
+            return self._text_cell(ref, v.isoformat(), s_attr)  # Excel has no such date
+        if t is time:
+            return f'<c r="{ref}" s="{TIME}"><v>{time_fraction(v)!r}</v></c>'
+        if t is datetime:
+            if v.toordinal() - _EPOCH >= FIRST_REAL_DATE:
+                return f'<c r="{ref}" s="{DATETIME}"><v>{datetime_serial(v)!r}</v></c>'
+            return self._text_cell(ref, f"{v:%Y-%m-%d %H:%M}", s_attr)
+        if t is bool:
+            return f'<c r="{ref}"{s_attr} t="b"><v>{int(v)}</v></c>'
+        if t is float and math.isfinite(v) and -1e307 < v < 1e307:  # Excel: at most 9.99E+307
+            return f'<c r="{ref}"{s_attr}><v>{v!r}</v></c>'
+        return self._text_cell(ref, str(v), s_attr)
 
     def _text_cell(self, ref: str, text: str, s_attr: str) -> str:
         """A shared-string cell for a value that is not written as itself (quote-prefixed like any text)."""
@@ -382,5 +385,5 @@ class XlsxWriter:
         """Stop writing (the caller removes the partial file)."""
         try:
             self.zip.close()
-        except Exception:  # noqa: BLE001 - the partial file is discarded anyway
+        except Exception:
             pass

@@ -69,7 +69,7 @@ class DuplicateActivities(_Creating):
 
 
 class WeeklySeries(_Creating):
-    def __init__(self, ctx: AppContext, template: ActivityInput, weekday: int, first, last) -> None:  # noqa: ANN001
+    def __init__(self, ctx: AppContext, template: ActivityInput, weekday: int, first, last) -> None:
         super().__init__(
             ctx,
             QCoreApplication.translate("UndoCommands", "Weekly series “%1”").replace("%1", template.title),

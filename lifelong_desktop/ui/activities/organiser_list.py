@@ -95,7 +95,7 @@ class OrganiserList(QWidget):
             QWidget.setTabOrder(first, second)
         self._update_buttons()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key, alt = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not alt:

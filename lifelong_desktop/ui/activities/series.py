@@ -59,7 +59,7 @@ class WeeklySeriesDialog(QDialog):
         self.last.dateChanged.connect(self._update)
         self._update()
 
-    def values(self):  # noqa: ANN201 - (weekday, first, last)
+    def values(self):
         return self.weekday.currentData(), self.first.date().toPython(), self.last.date().toPython()
 
     def _update(self) -> None:

@@ -22,9 +22,9 @@ from lifelong_desktop.ui.activities import table_model as tm
 from lifelong_desktop.ui.activities.edits import ActivityEditing
 from lifelong_desktop.ui.activities.filter_bar import FilterBar
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
+from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.first_paint import after_next_paint
-from lifelong_desktop.ui.shell.actions import ActionId, ActionRegistry
 
 _WIDTHS = {
     tm.COL_DATE: 150,
@@ -107,11 +107,11 @@ class ActivitiesView(QWidget):
         ctx.programme_changed.connect(self._programme_changed)
         self.reload()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         after_next_paint(self.table.viewport(), self.model.prepare_search, 250)  # once the table is painted
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
+    def eventFilter(self, watched, event) -> bool:
         """In the search box, Down or Enter goes to the table and Escape clears the search."""
         from PySide6.QtCore import QEvent
 
@@ -286,7 +286,7 @@ class ActivitiesView(QWidget):
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.search.selectAll()
 
-    def _context_menu(self, pos) -> None:  # noqa: ANN001
+    def _context_menu(self, pos) -> None:
         if self.registry is None:
             return
         menu = QMenu(self)

@@ -403,7 +403,7 @@ class CalendarGrid(QAbstractScrollArea):
         if chosen is not None:
             self.entry_activated.emit(int(chosen.data()))
 
-    def viewportEvent(self, event) -> bool:  # noqa: ANN001 - any QEvent
+    def viewportEvent(self, event) -> bool:
         if event.type() == event.Type.ToolTip and isinstance(event, QHelpEvent):
             h = self.hit(event.pos())
             entries = self.shown(h.lane, h.day)[0] if h else []

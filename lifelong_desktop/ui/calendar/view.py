@@ -145,7 +145,7 @@ class CalendarView(LazyView):
             self.anchor = self._start_day(prog)
         self.show_period()
 
-    def _start_day(self, prog) -> date:  # noqa: ANN001 - ProgrammeRow or None
+    def _start_day(self, prog) -> date:
         """Today inside the programme's activities, else the official week, else the first activity."""
         today = self.today()
         first, last = self.index.first_day, self.index.last_day

@@ -45,7 +45,7 @@ class DbCommand(QUndoCommand):
         """Tell the views; the Activities view refreshes only `touched()` rows (ctx.changed_activity_ids)."""
         try:
             touched = self.touched()
-        except Exception:  # noqa: BLE001 - a failed step: reload everything
+        except Exception:
             touched = None
         self.ctx.changed_activity_ids = None if touched is None else frozenset(touched)
         try:
@@ -74,7 +74,7 @@ class DbCommand(QUndoCommand):
         try:
             with self.ctx.db.transaction(self.text()) as session:
                 step(session)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, command dropped
+        except Exception as exc:
             self.setObsolete(True)
             self.ctx.notify(*self.kinds)  # everything read again
             for handler in error_handler:

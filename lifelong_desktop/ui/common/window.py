@@ -16,5 +16,6 @@ class Shell(Protocol):
     registry: Any  # ActionRegistry
     activities: Any  # ActivitiesView
     open_requested: Any  # Signal(str)
+    tabs: Any  # QTabWidget of the views
 
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+    def statusBar(self) -> QStatusBar: ...

@@ -10,11 +10,16 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services import planning
+from lifelong_desktop.services.programme_settings import ProgrammeSettings
+from lifelong_desktop.submission.writing.readiness import ExportRefused
 from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.common.actions import ActionId
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
+from lifelong_desktop.ui.programme import export_checks
 from lifelong_desktop.ui.programme.import_preview import run_import
-from lifelong_desktop.ui.shell.actions import ActionId
+from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
+from lifelong_desktop.ui.reports.checks_view import ChecksView
 
 XLSX_FILTER = "Excel (*.xlsx)"
 DB_FILTER = "SQLite (*.sqlite *.db)"
@@ -55,6 +60,7 @@ class FileActions(QObject):
             (ActionId.OPEN_DATABASE, self.open_database),
             (ActionId.NEW_PROGRAMME, self.new_programme),
             (ActionId.NEW_PROGRAMME_FROM_LAST_YEAR, self.new_programme_from_last_year),
+            (ActionId.PROGRAMME_SETTINGS, self.programme_settings),
             (ActionId.IMPORT_WORKBOOK, self.import_workbook),
             (ActionId.EXPORT_WORKBOOK, self.export_workbook),
             (ActionId.BLANK_TEMPLATE, self.blank_template),
@@ -68,6 +74,7 @@ class FileActions(QObject):
         a = self.window.registry
         has = self.ctx.programme_id is not None
         for aid in (
+            ActionId.PROGRAMME_SETTINGS,
             ActionId.EXPORT_WORKBOOK,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
@@ -83,7 +90,7 @@ class FileActions(QObject):
     def _done(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
 
-    def _programme(self, session):  # noqa: ANN001, ANN202
+    def _programme(self, session):
         return session.get(Programme, self.ctx.programme_id)
 
     def _save_path(self, title: str, suggested: str, filter_: str) -> str:
@@ -140,13 +147,13 @@ class FileActions(QObject):
 
         source = self.ctx.programme_id
 
-        def make(db) -> MadeProgramme:  # noqa: ANN001
+        def make(db) -> MadeProgramme:
             with db.transaction("new programme from last year") as session:
                 return MadeProgramme(
                     *planning.new_programme_from(session, source, copy_activities=copy_activities)
                 )
 
-        command = NewProgrammeFromLastYear(self.ctx, "", make, self.tr("New programme from last year's"))
+        command = NewProgrammeFromLastYear(self.ctx, self.tr("New programme from last year's"), make)
         try:
             command.execute()
         except planning.PlanningError as exc:
@@ -170,9 +177,41 @@ class FileActions(QObject):
         if path:
             run_import(self.window, Path(path))
 
+    def programme_settings(self) -> bool:
+        """Edit the programme's settings as one undoable edit; True when they were changed."""
+        if self.ctx.programme_id is None:
+            return False
+        with self.ctx.db.read() as session:
+            p = self._programme(session)
+            before, year, region = ProgrammeSettings.of(p), p.year, p.region_code
+        dialog = ProgrammeSettingsDialog(year, region, before, self.window)
+        if not self.ctx.run_dialog(dialog):
+            return False
+        after = dialog.value()
+        if after == before:
+            return False
+        try:
+            ChangeSettings(self.ctx, self.ctx.programme_id, before, after).execute()
+        except DatabaseProblem as exc:
+            self._say(exc.message(message_language()))
+            return False
+        self._done(self.tr("The programme settings were saved."))
+        return True
+
     def export_workbook(self, path: str | None = None) -> Path | None:
+        """Refuse, with the list, what the level above would reject; warn of check errors; then write."""
+        from lifelong_desktop.submission.reading.errors import errors_in
         from lifelong_desktop.submission.writing.export import export_programme
 
+        choice = export_checks.verdict(self.ctx, self.window)
+        if choice is export_checks.Verdict.SETTINGS:
+            self.programme_settings()
+            return None
+        if choice is export_checks.Verdict.CHECKS:
+            self._show_checks()
+            return None
+        if choice is export_checks.Verdict.CANCEL:
+            return None
         if not path:
             with self.ctx.db.read() as session:
                 p = self._programme(session)
@@ -182,7 +221,10 @@ class FileActions(QObject):
             return None
         try:
             with self.ctx.db.transaction("export") as session:
-                result = export_programme(session, self._programme(session), path)
+                result = export_programme(session, self._programme(session), path, verify=errors_in)
+        except ExportRefused as exc:
+            self._say(exc.message(message_language()))
+            return None
         except DatabaseProblem as exc:
             self._say(exc.message(message_language()))
             return None
@@ -199,6 +241,13 @@ class FileActions(QObject):
             .replace("%3", str(result.submission_seq))
         )
         return result.path
+
+    def _show_checks(self) -> None:
+        tabs = self.window.tabs
+        for i in range(tabs.count()):
+            if isinstance(tabs.widget(i), ChecksView):
+                tabs.setCurrentIndex(i)
+                return
 
     def blank_template(
         self, path: str | None = None, region_code: str | None = None, year: int | None = None
@@ -238,7 +287,7 @@ class FileActions(QObject):
 
     # ---------------------------------------------------------------- printing
 
-    def _schedule(self):  # noqa: ANN202 - a ScheduleDocument, or None when the user cancelled
+    def _schedule(self):
         from lifelong_desktop.printing.schedule import build_schedule
         from lifelong_desktop.services.regions import regions
         from lifelong_desktop.ui.programme.print_options import PrintOptionsDialog
@@ -253,7 +302,7 @@ class FileActions(QObject):
         with self.ctx.db.read() as session:
             return build_schedule(session, self.ctx.programme_id, dialog.options(message_language()))
 
-    def _schedule_and_printer(self):  # noqa: ANN202 - (ScheduleDocument, QPrinter), or None when cancelled
+    def _schedule_and_printer(self):
         from PySide6.QtPrintSupport import QPrinter
 
         doc = self._schedule()

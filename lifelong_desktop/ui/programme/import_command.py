@@ -12,20 +12,14 @@ Copies live in the user data folder's `undo` folder and are removed a week later
 
 from __future__ import annotations
 
-import sqlite3
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import func, select
 
-from lifelong_desktop.db import Database, classify
-from lifelong_desktop.models import AuditEntry, new_uuid
-from lifelong_desktop.paths import user_data_dir
+from lifelong_desktop.db.snapshots import last_audit_id, restore_snapshot, undo_dir
+from lifelong_desktop.models import new_uuid
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.undo import DbCommand, error_handler
-
-KEEP_DAYS = 7
 
 
 class ChangedSinceImport(Exception):
@@ -34,55 +28,16 @@ class ChangedSinceImport(Exception):
     code = "changed_since_import"
 
 
-def undo_dir() -> Path:
-    folder = user_data_dir() / "undo"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+class SnapshotCommand(DbCommand):
+    """An edit undone by whole-database snapshots: `apply` (a callable taking the Database and returning an
+    outcome with `applied`) runs after the before-copy; undo and redo swap the copies back in."""
 
-
-def remove_old_copies(days: int = KEEP_DAYS) -> int:
-    """Delete undo copies older than `days` (called at start-up); returns how many went."""
-    cutoff = time.time() - days * 86400
-    gone = 0
-    for path in undo_dir().glob("*.sqlite"):
-        try:
-            if path.stat().st_mtime < cutoff:
-                path.unlink()
-                gone += 1
-        except OSError:
-            pass
-    return gone
-
-
-def last_audit_id(db: Database) -> int:
-    with db.read() as session:
-        return session.scalar(select(func.max(AuditEntry.id))) or 0
-
-
-def restore_snapshot(db: Database, copy: Path) -> None:
-    """Write a snapshot back into the open database (same file, same connections), in one backup step."""
-    source = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True)
-    try:
-        with db.engine.connect() as conn:
-            source.backup(conn.connection.driver_connection)
-    except sqlite3.Error as exc:
-        raise classify(exc, db.path) from exc
-    finally:
-        source.close()
-    db.engine.dispose()  # no pooled connection keeps pages of the replaced state
-
-
-class ImportWorkbook(DbCommand):
-    """`apply` runs the import (a callable taking the Database and returning the outcome) after the copy."""
-
-    kinds = ("activities", "organisations", "venues", "programme", "submissions")
+    kinds: tuple[str, ...] = ("activities", "organisations", "venues", "programme", "submissions")
     #: show the programme the edit made (or imported into) once it is applied
     switch_programme = False
 
-    def __init__(self, ctx: AppContext, file_name: str, apply, text: str | None = None) -> None:  # noqa: ANN001
-        super().__init__(
-            ctx, text or QCoreApplication.translate("UndoCommands", "Import “%1”").replace("%1", file_name)
-        )
+    def __init__(self, ctx: AppContext, text: str, apply) -> None:
+        super().__init__(ctx, text)
         self.apply = apply
         stem = f"{ctx.path.stem}-{new_uuid()[:8]}"
         self.before = undo_dir() / f"{stem}-before.sqlite"
@@ -130,16 +85,25 @@ class ImportWorkbook(DbCommand):
             return
         self._guarded(lambda: self._swap(self.before, self.after, self.programme_after))
 
-    def _guarded(self, step) -> None:  # noqa: ANN001
+    def _guarded(self, step) -> None:
         try:
             step()
-        except Exception as exc:  # noqa: BLE001 - said in one sentence, the command dropped
+        except Exception as exc:
             self.setObsolete(True)
             for handler in error_handler:
                 handler(exc)
             if not error_handler:
                 raise
         self.ctx.notify(*self.kinds)
+
+
+class ImportWorkbook(SnapshotCommand):
+    """An applied workbook import as one undoable edit."""
+
+    def __init__(self, ctx: AppContext, file_name: str, apply) -> None:
+        super().__init__(
+            ctx, QCoreApplication.translate("UndoCommands", "Import “%1”").replace("%1", file_name), apply
+        )
 
 
 class MadeProgramme:
@@ -152,7 +116,7 @@ class MadeProgramme:
         self.activity_ids = activity_ids
 
 
-class NewProgrammeFromLastYear(ImportWorkbook):
+class NewProgrammeFromLastYear(SnapshotCommand):
     """Next year's programme (optionally with last year's activities) as one undoable edit, by snapshots:
     undo puts the database back as it was and shows last year's programme again, redo brings the new one
     back with the same ids, so later edits in it stay redoable."""

@@ -37,7 +37,7 @@ class FindingsModel(QAbstractTableModel):
         self._texts: tuple[str, ...] = ()
         self._headers = [self.tr("Severity"), self.tr("Where"), self.tr("What to change")]
 
-    def set_rows(self, findings) -> None:  # noqa: ANN001
+    def set_rows(self, findings) -> None:
         self.beginResetModel()
         self._rows = tuple(sorted(findings, key=lambda f: f.severity != "error"))
         lang = message_language()
@@ -83,7 +83,7 @@ class FindingsModel(QAbstractTableModel):
 class ImportPreviewDialog(QDialog):
     """Shows the plan; Apply is enabled only when the workbook has no error."""
 
-    def __init__(self, plan, file_name: str, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, plan, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import “%1”").replace("%1", file_name))
         self.plan = plan

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,10 +22,17 @@ from sqlalchemy import select
 
 from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.models import Programme
+from lifelong_desktop.services.programme_settings import (
+    SETTING_FIELDS,
+    ProgrammeSettings,
+    clean_settings,
+    default_settings,
+)
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.regions import NATIONAL, regions
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.widgets import ok_cancel
+from lifelong_desktop.ui.programme.settings_dialog import SettingsForm, problem_sentence
 
 
 class NewProgrammeDialog(QDialog):
@@ -44,20 +51,20 @@ class NewProgrammeDialog(QDialog):
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
-        self.theme = QLineEdit(self)
-        self.theme.setMaxLength(200)
+        self.settings = SettingsForm(self.year.value(), None, default_settings(self.year.value()), self)
+        self.theme = self.settings.theme
         for w, name in (
             (self.province, self.tr("Province")),
             (self.city, self.tr("City")),
             (self.year, self.tr("Year")),
-            (self.theme, self.tr("Theme")),
         ):
             w.setAccessibleName(name)
         form = QFormLayout()
         form.addRow(self.tr("&Province:"), self.province)
         form.addRow(self.tr("&City:"), self.city)
         form.addRow(self.tr("&Year:"), self.year)
-        form.addRow(self.tr("&Theme:"), self.theme)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
         self.buttons = ok_cancel(self)
         self.demo_button = QPushButton(self.tr("Create the &Demo (Liaoning 2024)"), self)
         self.demo_button.setAutoDefault(False)
@@ -68,10 +75,31 @@ class NewProgrammeDialog(QDialog):
             QLabel(self.tr("Which region's activity week do you plan, and for which year?"), self)
         )
         layout.addLayout(form)
+        layout.addWidget(self.settings)
+        layout.addWidget(self.note)
         layout.addWidget(self.demo_button)
         layout.addWidget(self.buttons)
         self.province.currentIndexChanged.connect(self._fill_cities)
+        self.city.currentIndexChanged.connect(self._region_changed)
+        self.year.valueChanged.connect(self.settings.set_year)
+        self.settings.changed.connect(self._check)
         self._fill_cities()
+        self._check()
+
+    def _region_changed(self) -> None:
+        self.settings.set_region(self.region_code())
+
+    def _check(self) -> None:
+        """OK while the settings keep the rules (unit and contact may wait until the first export)."""
+        problems = self.settings.problems()
+        lines = [problem_sentence(p) for p in problems]
+        if not problems and not (self.settings.unit.text().strip() and self.settings.contact.text().strip()):
+            lines.append(self.tr("The submitting unit and the contact can wait, but an export needs them."))
+        self.note.setText("\n".join(lines))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def settings_value(self) -> ProgrammeSettings:
+        return clean_settings(self.settings.year, self.settings.value())[0]
 
     def _fill_cities(self) -> None:
         self.city.clear()
@@ -111,8 +139,12 @@ def create_from_dialog(ctx: AppContext, dialog: NewProgrammeDialog, say: Callabl
                     ).replace("%1", str(year))
                 )
                 return None
+            settings = dialog.settings_value()
             return create_programme(
-                session, region_code=dialog.region_code(), year=year, theme=dialog.theme.text().strip()
+                session,
+                region_code=dialog.region_code(),
+                year=year,
+                **{name: getattr(settings, name) for name in SETTING_FIELDS},
             ).id
     except DatabaseProblem as exc:
         say(exc.message())

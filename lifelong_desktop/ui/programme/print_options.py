@@ -73,7 +73,7 @@ class PrintOptionsDialog(QDialog):
         edit.setDate(_ANY)
         return edit
 
-    def options(self, lang: str):  # noqa: ANN201 - printing.schedule.ScheduleOptions
+    def options(self, lang: str):
         from lifelong_desktop.printing.schedule import ScheduleOptions
 
         def day(edit: QDateEdit) -> date | None:

@@ -20,18 +20,7 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.registers import RegisterError
-from lifelong_desktop.ui.common.codes import items
 from lifelong_desktop.ui.common.language import message_language
-
-
-def code_combo(code_list: str, blank: str | None = None) -> QComboBox:
-    """A combo of a format code list (the data of each entry is the key); an optional blank first entry."""
-    combo = QComboBox()
-    if blank is not None:
-        combo.addItem(blank, None)
-    for key, word in items(code_list):
-        combo.addItem(word, key)
-    return combo
 
 
 def region_combo(codes: list[str], blank: str) -> QComboBox:

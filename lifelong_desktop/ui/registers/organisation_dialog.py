@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QWidget
 
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import OrganisationRow
+from lifelong_desktop.ui.common.examples import education_office
+from lifelong_desktop.ui.common.widgets import code_combo
 from lifelong_desktop.ui.registers.form import (
     RegisterForm,
-    code_combo,
     combo_value,
     region_combo,
     select_data,
@@ -31,8 +32,12 @@ class OrganisationDialog(RegisterForm):
         super().__init__(parent, validate)
         self.setWindowTitle(self.tr("New organisation") if row is None else self.tr("Edit organisation"))
         self.name = self.line("name", self.tr("Name *"), 100)
-        self.name.setPlaceholderText(self.tr("Full name, e.g. 辽宁省教育厅"))
-        self.org_type = self.add_field("org_type", self.tr("Type *"), code_combo("org_type"))
+        example = education_office(region_code)
+        if example:
+            self.name.setPlaceholderText(self.tr("Full name, e.g. %1").replace("%1", example))
+        self.org_type = self.add_field(
+            "org_type", self.tr("Type *"), code_combo("org_type", self, blank=False)
+        )
         self.credit_code = self.line("credit_code", self.tr("Unified social credit code"), 18)
         self.credit_code.setPlaceholderText(self.tr("18 characters, optional"))
         reg = regions()

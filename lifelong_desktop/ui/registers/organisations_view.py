@@ -13,14 +13,11 @@ from lifelong_desktop.services.rows import OrganisationRow, organisation_rows
 from lifelong_desktop.ui.common.codes import label
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
+from lifelong_desktop.ui.common.tables import html
 from lifelong_desktop.ui.registers import commands
 from lifelong_desktop.ui.registers.merge_dialog import MergeDialog
 from lifelong_desktop.ui.registers.organisation_dialog import OrganisationDialog
-from lifelong_desktop.ui.registers.register_view import RegisterView, html
-from lifelong_desktop.ui.registers.register_view import (
-    make_table as make_table,  # re-exported for other views
-)
-from lifelong_desktop.ui.registers.register_view import set_widths as set_widths
+from lifelong_desktop.ui.registers.register_view import RegisterView
 
 
 class OrganisationsView(RegisterView):
@@ -160,7 +157,7 @@ class OrganisationsView(RegisterView):
 
     # -- edits
 
-    def _validator(self, org_id: int | None):  # noqa: ANN202
+    def _validator(self, org_id: int | None):
         def validate(values: dict[str, Any]) -> None:
             with self.ctx.db.read() as session:
                 registers.check_organisation(session, values, org_id)
@@ -233,5 +230,5 @@ class OrganisationsView(RegisterView):
         )
 
 
-def _dates(start, end) -> str:  # noqa: ANN001
+def _dates(start, end) -> str:
     return start.isoformat() if start == end else f"{start.isoformat()} – {end:%m-%d}"

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import VenueRow
+from lifelong_desktop.ui.common.widgets import code_combo
 from lifelong_desktop.ui.registers.form import (
     RegisterForm,
-    code_combo,
     combo_value,
     region_combo,
     select_data,
@@ -45,7 +45,7 @@ class VenueDialog(RegisterForm):
         )
         self.address = self.line("address", self.tr("Address"), 200)
         self.venue_type = self.add_field(
-            "venue_type", self.tr("Type"), code_combo("venue_type", self.tr("(not given)"))
+            "venue_type", self.tr("Type"), code_combo("venue_type", self, blank_text=self.tr("(not given)"))
         )
         self.capacity = QSpinBox()
         self.capacity.setRange(0, 1_000_000)

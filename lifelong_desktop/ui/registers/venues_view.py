@@ -15,9 +15,10 @@ from lifelong_desktop.services.rows import VenueRow, venue_rows
 from lifelong_desktop.ui.common.codes import label
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
+from lifelong_desktop.ui.common.tables import html
 from lifelong_desktop.ui.registers import commands
 from lifelong_desktop.ui.registers.merge_dialog import MergeDialog
-from lifelong_desktop.ui.registers.register_view import RegisterView, html
+from lifelong_desktop.ui.registers.register_view import RegisterView
 from lifelong_desktop.ui.registers.venue_dialog import VenueDialog
 
 CLASH_BACKGROUND = QColor("#f9d6d5")
@@ -242,7 +243,7 @@ class VenuesView(RegisterView):
 
     # -- edits
 
-    def _validator(self, venue_id: int | None):  # noqa: ANN202
+    def _validator(self, venue_id: int | None):
         def validate(values: dict[str, Any]) -> None:
             with self.ctx.db.read() as session:
                 registers.check_venue(session, values, venue_id)
@@ -318,5 +319,5 @@ class VenuesView(RegisterView):
         )
 
 
-def _weekday(day) -> str:  # noqa: ANN001
+def _weekday(day) -> str:
     return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)

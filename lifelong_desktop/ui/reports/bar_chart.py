@@ -78,18 +78,28 @@ class BarChart(QWidget):
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         fm = QFontMetrics(self.font())
         text_color = pal.color(QPalette.ColorRole.Text)
-        grid_color = pal.color(QPalette.ColorRole.Mid)
-        grid_color.setAlpha(90)
-        loc = QLocale()
         self._bars = []
-        # title
+        self._paint_title_and_legend(p, fm, text_color)
+        if self._categories:
+            loc = QLocale()
+            label_w = min(max(fm.horizontalAdvance(c) for c in self._categories) + 12, self.width() // 3)
+            maximum = nice_maximum(max((v for s in self._series for v in s.values), default=0))
+            value_w = fm.horizontalAdvance(loc.toString(maximum)) + 10
+            left = 8 + label_w
+            width = max(10, self.width() - left - value_w - 8)
+            grid_color = pal.color(QPalette.ColorRole.Mid)
+            grid_color.setAlpha(90)
+            self._paint_grid(p, fm, (grid_color, text_color), left, width, maximum)
+            self._paint_bars(p, fm, text_color, (label_w, value_w, left, width), maximum)
+        p.end()
+
+    def _paint_title_and_legend(self, p: QPainter, fm: QFontMetrics, text_color: QColor) -> None:
         title_font = self.font()
         title_font.setBold(True)
         p.setFont(title_font)
         p.setPen(text_color)
         p.drawText(QRectF(8, 4, self.width() - 16, fm.height() + 4), Qt.AlignmentFlag.AlignLeft, self._title)
         p.setFont(self.font())
-        # legend
         x = 8.0
         ly = fm.height() + 10
         for s in self._series:
@@ -101,16 +111,21 @@ class BarChart(QWidget):
                 s.name,
             )
             x += 16 + fm.horizontalAdvance(s.name) + 18
-        if not self._categories:
-            return
-        label_w = min(max(fm.horizontalAdvance(c) for c in self._categories) + 12, self.width() // 3)
-        maximum = nice_maximum(max((v for s in self._series for v in s.values), default=0))
-        value_w = fm.horizontalAdvance(loc.toString(maximum)) + 10
-        left = 8 + label_w
-        width = max(10, self.width() - left - value_w - 8)
+
+    def _paint_grid(
+        self,
+        p: QPainter,
+        fm: QFontMetrics,
+        colors: tuple[QColor, QColor],
+        left: int,
+        width: int,
+        maximum: int,
+    ) -> None:
+        """Five vertical grid lines with the axis values under them."""
+        grid_color, text_color = colors
         top = self._top()
         bottom = top + len(self._categories) * self._group_height()
-        # grid with axis values
+        loc = QLocale()
         p.setPen(grid_color)
         for i in range(5):
             gx = left + width * i / 4
@@ -120,7 +135,19 @@ class BarChart(QWidget):
             gx = left + width * i / 4
             label = loc.toString(round(maximum * i / 4))
             p.drawText(QRectF(gx - 40, bottom + 2, 80, fm.height()), Qt.AlignmentFlag.AlignHCenter, label)
-        # bars
+
+    def _paint_bars(
+        self,
+        p: QPainter,
+        fm: QFontMetrics,
+        text_color: QColor,
+        geometry: tuple[int, int, int, int],
+        maximum: int,
+    ) -> None:
+        """Each category's label and one bar per series, remembering the bars for tooltips."""
+        label_w, value_w, left, width = geometry
+        top = self._top()
+        loc = QLocale()
         for ci, cat in enumerate(self._categories):
             gy = top + ci * self._group_height()
             label = fm.elidedText(cat, Qt.TextElideMode.ElideRight, label_w - 8)
@@ -146,9 +173,8 @@ class BarChart(QWidget):
                 self._bars.append(
                     (QRectF(left, rect.top(), width, rect.height()), f"{cat}\n{s.name}: {text}")
                 )
-        p.end()
 
-    def event(self, e) -> bool:  # noqa: ANN001 - any QEvent
+    def event(self, e) -> bool:
         if e.type() == e.Type.ToolTip and isinstance(e, QHelpEvent):
             hit = self.tooltip_at(e.pos())
             if hit:

@@ -21,7 +21,7 @@ from lifelong_desktop.services.returns import ReturnRow, programme_returns
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.lazy_view import LazyView
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
-from lifelong_desktop.ui.registers.organisations_view import make_table, set_widths
+from lifelong_desktop.ui.common.tables import make_table, set_widths
 
 MISSING = QColor("#b3261e")
 
@@ -38,58 +38,56 @@ class ReturnsView(LazyView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.returns: list[ReturnRow] = []
-        not_yet = self.tr("Not yet returned")
-
-        def count(attr: str):  # noqa: ANN202
-            return lambda r: str(getattr(r, attr)) if r.returned else ""
-
-        self.model = RowTableModel(
-            [
-                Column(self.tr("Region"), lambda r: r.region_name, lambda r: r.region_code),
-                Column(self.tr("Code"), lambda r: r.region_code),
-                Column(
-                    self.tr("Status"),
-                    lambda r: self.tr("Returned") if r.returned else not_yet,
-                    lambda r: (r.returned, r.region_code),
-                ),
-                Column(
-                    self.tr("Version"),
-                    count("seq"),
-                    lambda r: r.seq if r.seq is not None else -1,
-                    align_right=True,
-                ),
-                Column(
-                    self.tr("Data as of"), lambda r: _when(r.data_as_of), lambda r: str(r.data_as_of or "")
-                ),
-                Column(
-                    self.tr("Imported"), lambda r: _when(r.imported_at), lambda r: str(r.imported_at or "")
-                ),
-                Column(self.tr("New"), count("count_new"), lambda r: r.count_new, align_right=True),
-                Column(
-                    self.tr("Updated"), count("count_updated"), lambda r: r.count_updated, align_right=True
-                ),
-                Column(
-                    self.tr("Unchanged"),
-                    count("count_unchanged"),
-                    lambda r: r.count_unchanged,
-                    align_right=True,
-                ),
-                Column(
-                    self.tr("Activities returned"),
-                    lambda r: QLocale().toString(r.activities) if r.returned else "",
-                    lambda r: r.activities,
-                    align_right=True,
-                ),
-                Column(self.tr("Returns received"), count("returns"), lambda r: r.returns, align_right=True),
-                Column(self.tr("Submitting unit"), lambda r: r.submitting_unit),
-                Column(self.tr("File"), lambda r: r.file_name),
-            ],
-            self,
-        )
+        self.model = RowTableModel(self._columns(), self)
         self.model.decorate = self._decorate
         self.table = make_table(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         set_widths(self.table, (80, 60, 70, 40, 110, 110, 40, 40, 40, 60, 40, 140, 120))
+        self._build()
+
+    def _columns(self) -> list[Column]:
+        """The table's columns: each return's region, state, version, dates and counts."""
+        not_yet = self.tr("Not yet returned")
+
+        def count(attr: str):
+            return lambda r: str(getattr(r, attr)) if r.returned else ""
+
+        return [
+            Column(self.tr("Region"), lambda r: r.region_name, lambda r: r.region_code),
+            Column(self.tr("Code"), lambda r: r.region_code),
+            Column(
+                self.tr("Status"),
+                lambda r: self.tr("Returned") if r.returned else not_yet,
+                lambda r: (r.returned, r.region_code),
+            ),
+            Column(
+                self.tr("Version"),
+                count("seq"),
+                lambda r: r.seq if r.seq is not None else -1,
+                align_right=True,
+            ),
+            Column(self.tr("Data as of"), lambda r: _when(r.data_as_of), lambda r: str(r.data_as_of or "")),
+            Column(self.tr("Imported"), lambda r: _when(r.imported_at), lambda r: str(r.imported_at or "")),
+            Column(self.tr("New"), count("count_new"), lambda r: r.count_new, align_right=True),
+            Column(self.tr("Updated"), count("count_updated"), lambda r: r.count_updated, align_right=True),
+            Column(
+                self.tr("Unchanged"),
+                count("count_unchanged"),
+                lambda r: r.count_unchanged,
+                align_right=True,
+            ),
+            Column(
+                self.tr("Activities returned"),
+                lambda r: QLocale().toString(r.activities) if r.returned else "",
+                lambda r: r.activities,
+                align_right=True,
+            ),
+            Column(self.tr("Returns received"), count("returns"), lambda r: r.returns, align_right=True),
+            Column(self.tr("Submitting unit"), lambda r: r.submitting_unit),
+            Column(self.tr("File"), lambda r: r.file_name),
+        ]
+
+    def _build(self) -> None:
         self.summary = QLabel()
         self.reminder = QPlainTextEdit()
         self.reminder.setReadOnly(True)

@@ -21,7 +21,7 @@ from lifelong_desktop.ui.common.codes import label
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.lazy_view import LazyView
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
-from lifelong_desktop.ui.registers.register_view import make_table, set_widths
+from lifelong_desktop.ui.common.tables import make_table, set_widths
 from lifelong_desktop.ui.reports.bar_chart import BarChart, Series
 
 COLOURS = {
@@ -63,39 +63,40 @@ class SummaryView(LazyView):
         bar.addWidget(self.total_label, 1)
         bar.addWidget(self.copy_button)
 
+        number = (
+            ("Activities", "activities"),
+            ("Expected participants", "expected"),
+            ("Actual participants", "actual"),
+            ("Online participants", "online"),
+        )
         self.model = RowTableModel(
-            [
-                Column(self.tr("Group"), self._group_label, lambda r: r.key),
-                Column(
-                    self.tr("Activities"),
-                    lambda r: _num(r.activities),
-                    lambda r: r.activities,
-                    align_right=True,
-                ),
-                Column(
-                    self.tr("Expected participants"),
-                    lambda r: _num(r.expected),
-                    lambda r: r.expected,
-                    align_right=True,
-                ),
-                Column(
-                    self.tr("Actual participants"),
-                    lambda r: _num(r.actual),
-                    lambda r: r.actual,
-                    align_right=True,
-                ),
-                Column(
-                    self.tr("Online participants"),
-                    lambda r: _num(r.online),
-                    lambda r: r.online,
-                    align_right=True,
-                ),
-            ],
+            [Column(self.tr("Group"), self._group_label, lambda r: r.key)]
+            + [self._number_column(title, attr) for title, attr in number],
             self,
         )
         self.table = make_table(self.model)
         set_widths(self.table, (200, 80, 120, 120, 120))
         self.table.horizontalHeader().setStretchLastSection(False)  # numbers stay next to their headings
+        self._build(bar)
+
+    def _number_column(self, title: str, attr: str) -> Column:
+        """A right-aligned count column (the titles are translated where they are listed below)."""
+        return Column(
+            self._titles()[title],
+            lambda r: _num(getattr(r, attr)),
+            lambda r: getattr(r, attr),
+            align_right=True,
+        )
+
+    def _titles(self) -> dict[str, str]:
+        return {
+            "Activities": self.tr("Activities"),
+            "Expected participants": self.tr("Expected participants"),
+            "Actual participants": self.tr("Actual participants"),
+            "Online participants": self.tr("Online participants"),
+        }
+
+    def _build(self, bar: QHBoxLayout) -> None:
         self.activity_chart = BarChart()
         self.people_chart = BarChart()
         charts = QWidget()

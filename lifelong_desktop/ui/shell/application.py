@@ -207,7 +207,7 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     )
     install_cjk_font(app)
     install_excepthook()
-    from lifelong_desktop.ui.programme.import_command import remove_old_copies
+    from lifelong_desktop.db.snapshots import remove_old_copies
 
     remove_old_copies()
     controller = Application(app, settings)

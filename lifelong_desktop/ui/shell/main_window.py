@@ -11,10 +11,10 @@ from lifelong_desktop.services.programmes import list_programmes
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
 from lifelong_desktop.ui.activities.view import ActivitiesView
 from lifelong_desktop.ui.common import undo as undo_base
+from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry, button_text
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.programme.file_actions import FileActions
 from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.actions import ActionId, ActionRegistry, button_text
 from lifelong_desktop.ui.shell.views import VIEWS
 
 
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         for aid in (
             ActionId.NEW_PROGRAMME,
             ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+            ActionId.PROGRAMME_SETTINGS,
             None,
             ActionId.IMPORT_WORKBOOK,
             ActionId.EXPORT_WORKBOOK,
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
         s.set(S.CURRENT_VIEW, self.tabs.currentIndex())
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         if self._command_failed in undo_base.error_handler:
             undo_base.error_handler.remove(self._command_failed)

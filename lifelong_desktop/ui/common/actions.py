@@ -17,6 +17,7 @@ class ActionId(Enum):
     OPEN_DATABASE = auto()
     NEW_PROGRAMME = auto()
     NEW_PROGRAMME_FROM_LAST_YEAR = auto()
+    PROGRAMME_SETTINGS = auto()
     IMPORT_WORKBOOK = auto()
     EXPORT_WORKBOOK = auto()
     BLANK_TEMPLATE = auto()
@@ -71,6 +72,13 @@ SPECS: dict[ActionId, ActionSpec] = {
         (),
         QT_TRANSLATE_NOOP(
             "Actions", "Start next year's programme on the same registers, optionally copying the activities"
+        ),
+    ),
+    ActionId.PROGRAMME_SETTINGS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Pro&gramme Settings…"),
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "The submitting unit, contact, theme and dates written on every exported workbook"
         ),
     ),
     ActionId.IMPORT_WORKBOOK: ActionSpec(

@@ -1,0 +1,102 @@
+"""One rule, one place: the register refuses what the workbook reader refuses, and accepts nothing it rejects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from lifelong_desktop.services import fields, registers
+from lifelong_desktop.services.planning import ActivityInput, create_activity
+from lifelong_desktop.services.programme_settings import change_settings
+from lifelong_desktop.services.programmes import create_programme
+from lifelong_desktop.submission import values as v
+from lifelong_desktop.submission.format import load_format
+from lifelong_desktop.submission.reading.cells import parser_for
+from lifelong_desktop.submission.reading.errors import errors_in
+from lifelong_desktop.submission.reading.reader import read_workbook
+from lifelong_desktop.submission.writing.export import export_programme
+
+BAD = {"email": "a@b..c", "contact_phone": "024+8689 1234", "credit_code": "91320000MA1XXXXXX0"}
+ORG_COLUMNS = {c.key: c for c in load_format().tables["organisations"].columns}
+
+
+def _reader(key: str):
+    return parser_for(load_format(), ORG_COLUMNS[key], 2025, v.RegionResolver("320000"))
+
+
+@pytest.mark.parametrize("key", sorted(BAD))
+def test_the_register_refuses_what_the_reader_refuses(db, key):
+    with pytest.raises(registers.RegisterError) as err, db.transaction("org") as s:
+        registers.create_organisation(
+            s, {"name": "江苏开放大学", "org_type": "open_university", key: BAD[key]}
+        )
+    with pytest.raises(v.ValueProblem) as problem:
+        _reader(key)(BAD[key])
+    assert err.value.code == problem.value.code == f"invalid_{key.removeprefix('contact_')}"
+    assert err.value.field == key
+    assert BAD[key] in err.value.message("zh")
+
+
+@pytest.mark.parametrize(("key", "cell"), [("email", "G3"), ("contact_phone", "F3")])
+def test_a_workbook_with_the_value_is_refused_at_its_cell(db, tmp_path, key, cell):
+    """The same two values typed into a workbook's 单位 sheet: the reader names 单位!G3 and 单位!F3."""
+    path = _export_one(db, tmp_path)
+    wb = load_workbook(path)
+    assert wb["单位"][cell[0] + "2"].value == key
+    wb["单位"][cell].value = BAD[key]
+    wb.save(path)
+    found = [(f.sheet, f.cell, f.code) for f in read_workbook(path).findings if f.severity == "error"]
+    assert found == [("单位", cell, f"invalid_{key.removeprefix('contact_')}")]
+
+
+def _export_one(db, tmp_path):
+    with db.transaction("plan") as s:
+        p = create_programme(s, region_code="320000", year=2025)
+        change_settings(s, p, submitting_unit="江苏省教育厅", contact_name="李明")
+        org = registers.create_organisation(s, {"name": "江苏开放大学", "org_type": "open_university"}).id
+        create_activity(
+            s,
+            p.id,
+            ActivityInput(
+                title="开放大学开放日",
+                start_date=date(2025, 5, 12),
+                end_date=date(2025, 5, 12),
+                activity_type="open_day",
+                level="provincial",
+                mode="online",
+                online_url="https://example.org/open",
+                city_code="320100",
+                host_ids=(org,),
+            ),
+        )
+        result = export_programme(s, p, tmp_path / "one.xlsx", verify=errors_in)
+    return result.path
+
+
+PHONE_TEXT = st.text(alphabet="0123456789+-() ．０１２（）\u3000", max_size=24)
+EMAIL_TEXT = st.text(alphabet="ab1.@-_ ＠．", max_size=16)
+CREDIT_TEXT = st.one_of(
+    st.text(alphabet="0123456789ABCDEFGHJKLMNPQRTUWXYZIOSV", min_size=17, max_size=19),
+    st.builds(
+        lambda s: s + fields.credit_check_char(s),
+        st.text(alphabet="0123456789ABCDEFGHJKLMNPQRTUWXY", min_size=17, max_size=17),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(phone=PHONE_TEXT, email=EMAIL_TEXT, credit=CREDIT_TEXT)
+def test_whatever_the_register_accepts_the_reader_reads_back_unchanged(phone, email, credit):
+    for key, typed in (("contact_phone", phone), ("email", email), ("credit_code", credit)):
+        try:
+            stored = registers.rules._clean({key: typed}, (key,), "organisation")[key]
+        except registers.RegisterError:
+            with pytest.raises(v.ValueProblem):
+                _reader(key)(v.clean(typed))
+            continue
+        if stored:
+            assert _reader(key)(v.clean(stored)) == stored, (key, typed, stored)
