@@ -70,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv == ["--version"]:  # answered before the commands (and SQLAlchemy under them) are loaded
         print(VERSION_TEXT)
         return 0
+    return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     # loaded here, not at the top, for the line above: they bring SQLAlchemy and the models
     from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
     from lifelong_desktop.db import DatabaseProblem

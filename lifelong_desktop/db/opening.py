@@ -118,6 +118,26 @@ def take_daily_backup(path: Path, policy: backups.BackupPolicy | None = None) ->
     return None
 
 
+def _backup_on_open(
+    path: Path,
+    options: OpenOptions,
+    policy: backups.BackupPolicy | None,
+    notices: list[DatabaseNotice],
+    wanted: bool,
+    defer: bool,
+) -> bool:
+    """Take the daily copy now, or leave it to the opener (True) when another connection can read the file
+    later (WAL, no exclusive lock) and a copy is due at all."""
+    if not wanted:
+        return False
+    if defer and options.journal_mode == "wal" and not options.exclusive:
+        return backup_due(path, policy or backups.BackupPolicy.load())
+    notice = take_daily_backup(path, policy)
+    if notice:
+        notices.append(notice)
+    return False
+
+
 def open_database(
     path: Path | str | None = None,
     *,
@@ -161,14 +181,7 @@ def open_database(
             current = revisions.current_revision(path)
         upgrading = current != revisions.head_revision()  # then migrate() takes its own copy first
         backup = bool(has_data and backup_on_open and not options.read_only and current is not None)
-        backup = backup and not upgrading
-        deferred = backup and defer_backup and options.journal_mode == "wal" and not options.exclusive
-        if deferred:  # the opener takes it later, if it is due at all
-            deferred = backup_due(path, policy or backups.BackupPolicy.load())
-        elif backup:
-            notice = take_daily_backup(path, policy)
-            if notice:
-                notices.append(notice)
+        deferred = _backup_on_open(path, options, policy, notices, backup and not upgrading, defer_backup)
     except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
         raise classify(exc, path) from exc
     engine = make_engine(path, options)

@@ -21,7 +21,6 @@ from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
-
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.paths import user_data_dir
 
@@ -138,7 +137,10 @@ def _phrase_key(text: str) -> str:
 def _segment(text: str) -> list[str]:
     if not text:
         return []
-    from pypinyin import Style, lazy_pinyin  # on first use: its phrase table loads slower than a window starts
+    from pypinyin import (  # on first use: its phrase table loads slower than a window starts
+        Style,
+        lazy_pinyin,
+    )
 
     syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s))
     return [syllable + " " for syllable in syllables]

@@ -14,7 +14,7 @@ class _AfterPaint(QObject):
         self.widget, self.callback, self.delay_ms = widget, callback, delay_ms
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget and event.type() == QEvent.Type.Paint:
             self.widget.removeEventFilter(self)
             QTimer.singleShot(self.delay_ms, self.widget, self._run)  # after this paint; dies with the widget

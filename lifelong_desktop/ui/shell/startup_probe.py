@@ -36,7 +36,7 @@ class FirstPaintProbe(QObject):
         self.viewport.installEventFilter(self)
         self._seen = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport and event.type() == QEvent.Type.Paint and not self._seen:
             self._seen = True
             self.viewport.removeEventFilter(self)
