@@ -9,7 +9,7 @@ from sqlalchemy import update
 from lifelong_desktop.db import list_backups, open_database, take_daily_backup
 from lifelong_desktop.models import Activity
 from lifelong_desktop.ui.shell.daily_backup import DailyBackup
-from tests.unit.reliability_data import counts, populate, sound
+from tests.helpers.reliability_data import counts, populate, sound
 
 
 def _with_data(path, n=300):
