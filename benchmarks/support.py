@@ -56,7 +56,9 @@ class Contestant:
 
 
 def contestants(work: Path, against: str | None) -> list[Contestant]:
-    """This checkout ("now"), preceded by the tree of git revision `against` ("before") when asked."""
+    """This checkout ("now"), preceded by the tree of git revision `against` ("before") when asked (or when
+    scripts/bench was given --against: LIFELONG_BENCH_AGAINST)."""
+    against = against or os.environ.get("LIFELONG_BENCH_AGAINST")
     now = Contestant("now", ROOT, work / "data-now")
     if not against:
         return [now]
