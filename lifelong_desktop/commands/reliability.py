@@ -142,6 +142,10 @@ def run_restore(args: argparse.Namespace) -> int:
         source=str(result.restored_from),
         safety=str(result.safety_copy) if result.safety_copy else "-",
     )
+    if result.attachments_restored:
+        _say("attachments.restored", count=result.attachments_restored)
+    if result.attachments_missing:
+        _say("attachments.still_missing", count=result.attachments_missing)
     return EXIT_OK
 
 

@@ -44,7 +44,7 @@ def backup_file(src: Path, dest: Path, source: sqlite3.Connection | None = None)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     own = source is None
-    if own:
+    if source is None:
         source = sqlite3.connect(
             f"file:{Path(src).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
         )

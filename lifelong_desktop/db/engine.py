@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,6 +49,14 @@ def connect_raw(
         con = sqlite3.connect(str(path), timeout=timeout_ms / 1000, check_same_thread=False)
     con.isolation_level = None
     return con
+
+
+def sqlite_connection(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy connection (the engine is always pysqlite)."""
+    raw = conn.connection.driver_connection
+    if raw is None:  # only a closed or invalidated connection has none
+        raise sqlite3.ProgrammingError("the connection has no open sqlite3 connection")
+    return raw
 
 
 def make_engine(path: Path, options: OpenOptions | None = None) -> Engine:

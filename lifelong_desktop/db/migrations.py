@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from lifelong_desktop.db.backups import take_backup
+from lifelong_desktop.db.engine import sqlite_connection
 from lifelong_desktop.db.problems import DatabaseProblem
 from lifelong_desktop.db.revisions import (
     _alembic_config,
@@ -40,7 +41,7 @@ def migrate(path: Path, engine: Engine, *, backup: bool = True) -> str | None:
     if current is not None and backup:
         take_backup(path, "migration")
     with engine.connect() as conn:
-        raw = conn.connection.driver_connection
+        raw = sqlite_connection(conn)
         raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, else SQLite ignores it
         try:
             with conn.begin():

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from lifelong_desktop.db.database import Database
+from lifelong_desktop.db.engine import sqlite_connection
 from lifelong_desktop.db.problems import classify
 from lifelong_desktop.models import AuditEntry
 from lifelong_desktop.paths import user_data_dir
@@ -47,7 +48,7 @@ def restore_snapshot(db: Database, copy: Path) -> None:
     source = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True)
     try:
         with db.engine.connect() as conn:
-            source.backup(conn.connection.driver_connection)
+            source.backup(sqlite_connection(conn))
     except sqlite3.Error as exc:
         raise classify(exc, db.path) from exc
     finally:

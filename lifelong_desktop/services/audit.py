@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -22,7 +23,7 @@ def record(
     session: Session,
     action: str,
     entity: str,
-    changes: list[tuple[int | None, str | None, dict[str, Any] | None, dict[str, Any] | None]],
+    changes: Sequence[tuple[int | None, str | None, dict[str, Any] | None, dict[str, Any] | None]],
     *,
     programme_id: int | None = None,
     summary: str = "",

@@ -21,6 +21,7 @@ from lifelong_desktop.db import (
     verify_file,
 )
 from lifelong_desktop.db.backups import backup_name, backups_dir_for
+from lifelong_desktop.services import attachments
 
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -43,6 +44,8 @@ class RestoreResult:
     database: Path
     restored_from: Path
     safety_copy: Path | None
+    attachments_restored: int = 0  # files the restored database names, copied back from the backups' store
+    attachments_missing: int = 0  # files it names that the store does not have either
 
 
 def backup_rows(db_path: Path, *, verify: bool = True) -> list[BackupRow]:
@@ -131,4 +134,5 @@ def restore(db_path: Path, backup: Path) -> RestoreResult:
         from lifelong_desktop.db import classify
 
         raise classify(exc, db_path) from exc
-    return RestoreResult(db_path, backup, kept)
+    restored, missing = attachments.restore_missing_files(db_path)
+    return RestoreResult(db_path, backup, kept, restored, missing)

@@ -29,7 +29,7 @@ class Entry(NamedTuple):
     day: date
     start: time | None
     end: time | None
-    index: int  # 1-based day number of a multi-day activity
+    index: int  # type: ignore[assignment]  # 1-based day of a multi-day activity (shadows tuple.index, unused)
     days: int
     title: str
     activity_type: str | None

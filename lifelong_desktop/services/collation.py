@@ -142,7 +142,8 @@ def _segment(text: str) -> list[str]:
         lazy_pinyin,
     )
 
-    syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s))
+    # pypinyin documents an errors callback returning a list (one item per char); its stub says str only
+    syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s))  # type: ignore[arg-type,return-value]
     return [syllable + " " for syllable in syllables]
 
 

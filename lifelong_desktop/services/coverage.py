@@ -153,12 +153,12 @@ def coverage(session: Session, programme_id: int, audience_keys: tuple[str, ...]
     cities: dict[str, AreaCoverage] = {}
     places: dict[str, AreaCoverage] = {}  # every sub-area by code
     for area, subs in _areas(programme.region_code):
-        city = cities[area.code] = AreaCoverage(area.code, area.name, "")
+        top_area = cities[area.code] = AreaCoverage(area.code, area.name, "")
         for sub in subs:
-            county = places[sub.code] = AreaCoverage(
+            sub_area = places[sub.code] = AreaCoverage(
                 sub.code, reg.full_name(sub.code) if not national else sub.name, area.code
             )
-            city.counties.append(county)
+            top_area.counties.append(sub_area)
     total = AreaCoverage("", programme.region_name or reg.name(programme.region_code), "")
     unplaced = AreaCoverage(UNPLACED, "", "")
     # grouped in SQL: a few thousand groups instead of 50,000 rows

@@ -11,12 +11,17 @@ DAY_MINUTES = 24 * 60
 
 
 class Timed(Protocol):
-    """What the timing helpers need of an activity (an ActivityRow has it)."""
+    """What the timing helpers need of an activity (an ActivityRow has it; so do the NamedTuples CheckRow
+    and CalendarRow, whose fields are read-only, hence properties)."""
 
-    start_date: date
-    start_time: time | None
-    end_date: date
-    end_time: time | None
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def start_time(self) -> time | None: ...
+    @property
+    def end_date(self) -> date: ...
+    @property
+    def end_time(self) -> time | None: ...
 
 
 T = TypeVar("T", bound="Timed")

@@ -68,9 +68,9 @@ def programme_returns(session: Session, programme: Programme) -> list[ReturnRow]
     )
     latest: dict[str, Submission] = {}
     number: dict[str, int] = {}
-    for sub in subs:
-        latest[sub.region_code] = sub  # ordered by import time: the last one wins
-        number[sub.region_code] = number.get(sub.region_code, 0) + 1
+    for each in subs:
+        latest[each.region_code] = each  # ordered by import time: the last one wins
+        number[each.region_code] = number.get(each.region_code, 0) + 1
     out = []
     for code, name in lower_regions(programme.region_code):
         sub = latest.get(code)

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lifelong_desktop.db.engine import sqlite_connection
 from lifelong_desktop.models import Organisation, Venue
 from lifelong_desktop.services.regions import regions
 
@@ -116,7 +117,7 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
     args = (programme_id, *(ids or ()))
     shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
     one = shared.setdefault
-    cursor = session.connection().connection.dbapi_connection.cursor()
+    cursor = sqlite_connection(session.connection()).cursor()
     links: dict[int, list[tuple[int, int, int]]] = {}
     try:
         org_names = {

@@ -167,6 +167,7 @@ def parse_datetime(value: Raw) -> datetime | None:
         return datetime(value.year, value.month, value.day)
     if isinstance(value, bool) or isinstance(value, time | timedelta):
         raise ValueProblem("invalid_datetime")
+    day: date | None  # a serial number always gives a day, the text's parse_date may not
     try:
         if isinstance(value, int | float):
             day = serial_to_date(value)

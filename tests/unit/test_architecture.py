@@ -1,12 +1,15 @@
-"""The core stays free of Qt: the import-linter contracts of pyproject.toml hold."""
+"""The core stays free of Qt (the import-linter contracts of pyproject.toml hold) and type-checks with mypy."""
 
 from __future__ import annotations
 
 import ast
+import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ("models", "services", "submission", "db", "paths.py", "messages.py")
@@ -35,3 +38,13 @@ def test_no_core_module_mentions_pyside6():
                 if any(m.split(".")[0] in ("PySide6", "shiboken6") for m in mods):
                     offenders.append(str(path.relative_to(ROOT)))
     assert not offenders
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("mypy") is None, reason="mypy is not installed (pip install -e .[test])"
+)
+def test_core_type_checks_with_mypy():
+    """mypy as configured in pyproject.toml ([tool.mypy]: the Qt-free core) finds no errors."""
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success" in result.stdout

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
+from lifelong_desktop.db.engine import sqlite_connection
 from lifelong_desktop.services.regions import regions
 
 _ACTIVITIES = """
@@ -55,8 +56,8 @@ class CheckRow(NamedTuple):
     undertaker_ids: tuple[int, ...]
 
 
-def _date(text: str | None) -> date | None:
-    return date.fromisoformat(text[:10]) if text else None
+def _date(text: str) -> date:  # start_date and end_date are NOT NULL
+    return date.fromisoformat(text[:10])
 
 
 def _time(text: str | None) -> time | None:
@@ -77,7 +78,7 @@ def _organisers(links: list, org_names: dict[int, str]) -> tuple[dict, dict, dic
 def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
     """All activities of a programme as CheckRows (order of the database), read through the DB-API cursor
     of the session's own connection (SQLAlchemy's row objects would triple the time on 50,000 rows)."""
-    cursor = session.connection().connection.dbapi_connection.cursor()
+    cursor = sqlite_connection(session.connection()).cursor()
     try:
         links = cursor.execute(_LINKS, (programme_id,)).fetchall()
         raw = cursor.execute(_ACTIVITIES, (programme_id,)).fetchall()

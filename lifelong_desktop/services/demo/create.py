@@ -254,7 +254,7 @@ def _demo_programme(session: Session, head: dict) -> Programme:
 def _insert_activities(session: Session, rows: list[dict], links: list[dict]) -> None:
     # Core inserts on the tables: one executemany each (the ORM bulk path splits rows by their None columns),
     # with a larger page cache while the indexes grow (about 15% faster at 50,000), then the usual one again.
-    cache = session.execute(text("PRAGMA cache_size")).scalar()
+    cache = session.execute(text("PRAGMA cache_size")).scalar_one()
     session.execute(text("PRAGMA cache_size=-65536"))
     try:
         session.execute(insert(table_of(Activity)), rows)

@@ -114,8 +114,8 @@ def _template_venue(reg: Registers, city: CitySpec, tag: str) -> tuple[VenueSpec
         pool = [c.code for c in counties if c.name.endswith("区") == district]
         county = pool[city.index % len(pool)]
         wanted = "county_school" if not district else "county_cultural_centre"
-        venue = next(v for v in reg.by_tag[(city.code, wanted)] if v.county == county)
-        return venue, county
+        school = next(v for v in reg.by_tag[(city.code, wanted)] if v.county == county)
+        return school, county
     venue = reg.venue(city.code, tag)
     if venue is None:
         raise DemoContentError(f"no {tag} venue in {city.code}")

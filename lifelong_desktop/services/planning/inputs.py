@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
 from lifelong_desktop.models import ROLE_ORDER, Activity
 from lifelong_desktop.services.bulk_rows import link_row
@@ -58,7 +59,7 @@ class ActivityInput:
             "co_organiser": self.co_organiser_ids,
         }[role]
 
-    def replace(self, **changes: object) -> ActivityInput:
+    def replace(self, **changes: Any) -> ActivityInput:  # any fields by name: dataclasses.replace checks
         return dataclasses.replace(self, **changes)
 
 

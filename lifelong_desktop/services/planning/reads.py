@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import Activity, ActivityOrganisation, table_of
@@ -17,7 +17,8 @@ from lifelong_desktop.services.rows import ActivityRow, activity_rows
 
 
 class _Versioned(Protocol):
-    version: int | None
+    @property
+    def version(self) -> int | None: ...
 
 
 def current_row(session: Session, activity_id: int) -> ActivityRow | None:
@@ -48,6 +49,7 @@ def children_of(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
         for child_id, parent_id in session.execute(
             select(Activity.id, Activity.parent_id).where(Activity.parent_id.in_(ids[i : i + CHUNK]))
         ):
+            assert parent_id is not None  # selected by parent_id IN (...)
             children.setdefault(parent_id, []).append(child_id)
     return children
 
@@ -66,7 +68,7 @@ _SNAP_COLUMNS = [getattr(Activity, name) for name in SCALARS] + [
 def read_snapshots(session: Session, ids: Sequence[int]) -> list[ActivitySnapshot]:
     """Activities as snapshots (values, organisers, identity, sub-venues) read by plain selects (fast)."""
     links: dict[int, dict[str, list[int]]] = {}
-    rows = []
+    rows: list[Row[Any]] = []
     for c in range(0, len(ids), CHUNK):
         chunk = ids[c : c + CHUNK]
         rows += session.execute(select(*_SNAP_COLUMNS).where(Activity.id.in_(chunk))).all()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import CursorResult, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from lifelong_desktop.models import Activity, ActivityOrganisation, new_uuid, now, table_of
@@ -52,12 +53,12 @@ def update_bulk(
             }
         )
     )
-    result = session.execute(stmt, params)
+    result = cast(CursorResult[Any], session.execute(stmt, params))  # an UPDATE gives a CursorResult
     if result.rowcount is not None and 0 <= result.rowcount < len(params):
         raise EditConflict(items[0][0], None)  # a writer we did not see; the transaction is rolled back
     _relink(session, items, current)
     _audit_updates(session, items, current)
-    return [Updated(i, current[i].data, data, current[i].version + 1) for i, data, _v in items]
+    return [Updated(i, current[i].data, data, _bumped(current[i].version)) for i, data, _v in items]
 
 
 def _relink(
@@ -113,6 +114,11 @@ def _audit_updates(
             [c for c in changes if current[c[0]].programme_id == pid],
             programme_id=pid,
         )
+
+
+def _bumped(version: int | None) -> int:
+    assert version is not None  # the UPDATE matched every row "WHERE version = ?", so none was NULL
+    return version + 1
 
 
 def _plain(value: object) -> object:

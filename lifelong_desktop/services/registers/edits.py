@@ -31,7 +31,7 @@ def _snapshot(obj: Organisation | Venue, names: tuple[str, ...]) -> dict[str, An
 
 def _get(session: Session, entity: str, obj_id: int) -> Organisation | Venue:
     obj = session.get(_MODELS[entity], obj_id)
-    if obj is None:
+    if not isinstance(obj, Organisation | Venue):  # None when not found (mypy sees only their base class)
         raise RegisterError("not_found")
     return obj
 

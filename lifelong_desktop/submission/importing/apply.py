@@ -149,7 +149,7 @@ def _registers(session: Session, plan: ImportPlan, programme_id: int, stamp: dat
         rows = []
         for ident, values in new.items():
             rows.append({"id": next_id, **values, "created_at": stamp, "updated_at": stamp, "version": 1})
-            of[ident] = next_id
+            of[ident] = next_id  # type: ignore[index]  # mypy cannot pair each register's keys with its map
             next_id += 1
         if rows:
             audit.record(
@@ -265,7 +265,7 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
     fast_update(session, _ACT, parents)
     fast_insert(session, _LINK, links)
     if prune and plan.missing:
-        ids = [m.db_id for m in plan.missing]
+        ids = [m.db_id for m in plan.missing if m.db_id is not None]  # a missing activity is in the database
         fast_delete(session, _ACT, "id", ids)
         audit.record(
             session,

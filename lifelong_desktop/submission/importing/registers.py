@@ -81,12 +81,12 @@ def _resolve_orgs(session: Session, data: WorkbookData, own: bool, reg: Register
     by_key: dict[str, int] = {}
     by_credit: dict[str, int] = {}
     state: dict[int, dict[str, Any]] = {}
-    for row in session.execute(select(*cols)):
-        oid, key = row[0], row[1]
+    for stored in session.execute(select(*cols)):
+        oid, key = stored[0], stored[1]
         by_key[key] = oid
-        state[oid] = dict(zip(ORG_FIELDS, row[2:], strict=True))
-        if row[3]:
-            by_credit.setdefault(row[3], oid)
+        state[oid] = dict(zip(ORG_FIELDS, stored[2:], strict=True))
+        if stored[3]:
+            by_credit.setdefault(stored[3], oid)
     touched: set[int] = set()
     for row in data.organisations:
         if not row.get("name"):
@@ -113,7 +113,7 @@ def _resolve_orgs(session: Session, data: WorkbookData, own: bool, reg: Register
 
 
 def _venue_values(row: dict[str, Any], name: str, city: str) -> dict[str, Any]:
-    values = {"name": name, "name_key": normalised(name), "city_code": city}
+    values: dict[str, Any] = {"name": name, "name_key": normalised(name), "city_code": city}
     for key in VENUE_FIELDS:
         values[key] = row.get(key) if row.get(key) is not None else _TEXT_DEFAULT.get(key)
     return values
@@ -123,9 +123,9 @@ def _resolve_venues(session: Session, data: WorkbookData, own: bool, reg: Regist
     cols = [Venue.id, Venue.name_key, Venue.city_code, *(getattr(Venue, f) for f in VENUE_FIELDS)]
     by_key: dict[tuple[str, str], int] = {}
     state: dict[int, dict[str, Any]] = {}
-    for row in session.execute(select(*cols)):
-        by_key[(row[1], row[2])] = row[0]
-        state[row[0]] = dict(zip(VENUE_FIELDS, row[3:], strict=True))
+    for stored in session.execute(select(*cols)):
+        by_key[(stored[1], stored[2])] = stored[0]
+        state[stored[0]] = dict(zip(VENUE_FIELDS, stored[3:], strict=True))
     for row in data.venues:
         if not row.get("name") or not row.get("city_code"):
             continue

@@ -159,6 +159,7 @@ def _header(
     reg = regions()
     first = kept[0].header
     year, scope = first.get("year"), first.get("scope")
+    assert year is not None and scope is not None  # required header fields: inputs with errors stop earlier
     parent = _parent(first.get("region_code") or "")
     ok = True
     for inp in kept:

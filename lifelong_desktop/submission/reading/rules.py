@@ -76,7 +76,7 @@ def activity_rules(
     raw: RawTable,
     scope: Scope,
     orgs: set[str],
-    venues: set[tuple[str, str]],
+    venues: set[tuple[str, str | None]],  # (name, city_code) of the venues sheet, a blank city as None
     check: Checker,
 ) -> None:
     sheet, letters, numbers = raw.table.sheet, raw.letters, raw.numbers

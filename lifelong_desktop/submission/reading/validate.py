@@ -151,12 +151,10 @@ def validate_workbook(
     orgs = {normalised(r["name"]) for r in typed.get("organisations", []) if r.get("name")}
     venues = {(normalised(r["name"]), r.get("city_code")) for r in typed.get("venues", []) if r.get("name")}
     for table_id in ("organisations", "venues"):
-        if tables.get(table_id) is not None:
-            register_rules(typed[table_id], tables[table_id], scope, check)  # type: ignore[arg-type]
-    if tables.get("activities") is not None:
-        activity_rules(
-            typed["activities"], bad["activities"], tables["activities"], scope, orgs, venues, check
-        )  # type: ignore[arg-type]
+        if (register := tables.get(table_id)) is not None:
+            register_rules(typed[table_id], register, scope, check)
+    if (activities := tables.get("activities")) is not None:
+        activity_rules(typed["activities"], bad["activities"], activities, scope, orgs, venues, check)
     data.activities = typed.get("activities", [])
     data.organisations = typed.get("organisations", [])
     data.venues = typed.get("venues", [])

@@ -62,6 +62,6 @@ def build_code_sheet(
     for name, items in fmt.code_lists.items():
         codes.add(name, [(i.key, i.label) for i in items])
     codes.add(BOOLEAN_LIST, [("true", fmt.booleans["true"][0]), ("false", fmt.booleans["false"][0])])
-    for level, items in (region_choices or {}).items():
-        codes.add(REGION_LIST.format(level), items)
+    for level, choices in (region_choices or {}).items():
+        codes.add(REGION_LIST.format(level), choices)
     return codes

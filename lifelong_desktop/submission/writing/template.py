@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import Any
 
 from lifelong_desktop import messages
 from lifelong_desktop.services.regions import NATIONAL, Region, RegionList, regions
@@ -39,7 +40,7 @@ def template_data(region_code: str, year: int) -> WorkbookData:
     if year not in YEARS:
         raise TemplateProblem("bad_year", year)
     fmt = load_format()
-    header = {f.key: None for f in fmt.header}
+    header: dict[str, Any] = {f.key: None for f in fmt.header}
     header.update(
         format=fmt.name,
         format_version=fmt.version,

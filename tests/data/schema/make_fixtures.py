@@ -247,7 +247,13 @@ def populate_0001(con: sqlite3.Connection) -> None:
         )
 
 
-POPULATE: dict[str, Callable[[sqlite3.Connection], None]] = {"0001": populate_0001}
+def populate_0002(con: sqlite3.Connection) -> None:
+    """Revision 0002 added the contact's e-mail to the programme: the 0001 data, with an address filled in."""
+    populate_0001(con)
+    con.execute("UPDATE programme SET contact_email = 'zsxx@jyt.example.cn'")
+
+
+POPULATE: dict[str, Callable[[sqlite3.Connection], None]] = {"0001": populate_0001, "0002": populate_0002}
 
 
 def build(revision: str, out: Path | None = None) -> Path:
