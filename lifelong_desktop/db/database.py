@@ -60,6 +60,8 @@ class Database:
         event.listen(engine, "connect", self._remember_file)
         #: things the user should be told about this database (network share, backup not possible, ...)
         self.notices: list[DatabaseNotice] = list(notices or [])
+        #: the daily backup was left to the opener (open_database(defer_backup=True)), not yet taken
+        self.backup_due = False
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             bind=engine.execution_options(sqlite_immediate=True), expire_on_commit=False

@@ -97,17 +97,24 @@ def _recover(path: Path, options: OpenOptions) -> None:
         con.close()
 
 
-def _backup_on_open(
-    path: Path, policy: backups.BackupPolicy, engine: Engine | None = None
+def backup_due(path: Path, policy: backups.BackupPolicy) -> bool:
+    """Whether opening this file now calls for a copy (the policy, and the copies already taken today)."""
+    return policy.on_open == "always" or (
+        policy.on_open == "daily" and not backups.has_backup_on(path, date.today(), "open")
+    )
+
+
+def take_daily_backup(
+    path: Path, policy: backups.BackupPolicy | None = None, engine: Engine | None = None
 ) -> DatabaseNotice | None:
     """The daily copy taken when a database with data is opened; a failure is a notice, never fatal.
 
-    With `engine` (a read-only view) the copy is read through the view's own connection, which can read a
-    file on read-only media, and goes to the user data folder when the folder beside it cannot be written.
-    """
-    if policy.on_open == "never" or (
-        policy.on_open == "daily" and backups.has_backup_on(path, date.today(), "open")
-    ):
+    Safe in a background thread while the database is in use (WAL): the copy reads through its own
+    connection, and writers are never blocked by a reader. With `engine` (a read-only view) the copy is
+    read through the view's own connection, which can read a file on read-only media, and goes to the user
+    data folder when the folder beside it cannot be written."""
+    policy = policy or backups.BackupPolicy.load()
+    if not backup_due(path, policy):
         return None
     try:
         if engine is None:
@@ -120,6 +127,26 @@ def _backup_on_open(
     return None
 
 
+def _backup_on_open(
+    path: Path,
+    options: OpenOptions,
+    policy: backups.BackupPolicy | None,
+    notices: list[DatabaseNotice],
+    wanted: bool,
+    defer: bool,
+) -> bool:
+    """Take the daily copy now, or leave it to the opener (True) when another connection can read the file
+    later (WAL, no exclusive lock) and a copy is due at all."""
+    if not wanted:
+        return False
+    if defer and options.journal_mode == "wal" and not options.exclusive:
+        return backup_due(path, policy or backups.BackupPolicy.load())
+    notice = take_daily_backup(path, policy)
+    if notice:
+        notices.append(notice)
+    return False
+
+
 def open_database(
     path: Path | str | None = None,
     *,
@@ -127,13 +154,16 @@ def open_database(
     options: OpenOptions | None = None,
     check: bool = True,
     backup_on_open: bool = True,
+    defer_backup: bool = False,
     policy: backups.BackupPolicy | None = None,
 ) -> Database:
     """Open (or create) a programme database, migrating it to the newest schema; raises DatabaseProblem.
 
     Nothing is written before the file has passed its checks (header, quick_check, known revision,
     writable). A file with data gets a daily backup (see BackupPolicy); one on a network share is opened
-    with a rollback journal and exclusive locking, and `Database.notice` says so.
+    with a rollback journal and exclusive locking, and `Database.notice` says so. With `defer_backup` (the
+    window) the backup is left to the caller when another connection may read the file meanwhile (WAL):
+    `Database.backup_due` is then set, and `take_daily_backup(db.path)` takes it, e.g. in the background.
     """
     path = Path(path) if path else default_database_path()
     path = path.expanduser().absolute()
@@ -159,10 +189,8 @@ def open_database(
         if has_data and not check:
             current = revisions.current_revision(path)
         upgrading = current != revisions.head_revision()  # then migrate() takes its own copy first
-        if has_data and backup_on_open and not options.read_only and current is not None and not upgrading:
-            notice = _backup_on_open(path, policy or backups.BackupPolicy.load())
-            if notice:
-                notices.append(notice)
+        backup = bool(has_data and backup_on_open and not options.read_only and current is not None)
+        deferred = _backup_on_open(path, options, policy, notices, backup and not upgrading, defer_backup)
     except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
         raise classify(exc, path) from exc
     engine = make_engine(path, options)
@@ -182,7 +210,9 @@ def open_database(
         notices.extend(
             _viewer_backup(path, policy, engine, backup_on_open and current == revisions.head_revision())
         )
-    return Database(path, engine, options, notices)
+    db = Database(path, engine, options, notices)
+    db.backup_due = deferred
+    return db
 
 
 def _viewer_backup(
@@ -191,7 +221,7 @@ def _viewer_backup(
     """The daily copy of a database opened read-only (to the user data folder when nothing beside it is writable)."""
     if not wanted:
         return []
-    notice = _backup_on_open(path, policy or backups.BackupPolicy.load(), engine)
+    notice = take_daily_backup(path, policy, engine)
     return [notice] if notice else []
 
 
