@@ -4,6 +4,7 @@ Plain Python (no binutils), so the glibc floor can be measured and tested anywhe
 
     python packaging/elfdeps.py glibc DIR      the highest GLIBC_x.y any file under DIR needs, and which file
     python packaging/elfdeps.py needed DIR     the shared libraries needed but not carried in DIR, one a line
+    python packaging/elfdeps.py floor          the glibc floor promised in packaging/README.md
 """
 
 from __future__ import annotations
@@ -139,9 +140,24 @@ def needed_from_system(folder: Path) -> list[str]:
     return sorted({n for e in elves for n in e.needed} - carried)
 
 
+README = Path(__file__).resolve().parent / "README.md"
+_FLOOR_LINE = re.compile(r"^glibc floor: (\d+\.\d+)\s*$", re.MULTILINE)
+
+
+def promised_floor(readme: Path = README) -> tuple[int, ...]:
+    """The floor written in packaging/README.md as the line `glibc floor: 2.35`."""
+    m = _FLOOR_LINE.search(readme.read_text(encoding="utf-8"))
+    if not m:
+        raise ValueError(f"{readme} has no line 'glibc floor: X.Y'")
+    return parse_version(m.group(1))
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[1] == "floor":
+        print(dotted(promised_floor()))
+        return 0
     if len(argv) != 3 or argv[1] not in {"glibc", "needed"}:
-        print(__doc__.strip().splitlines()[-2].strip(), file=sys.stderr)
+        print("usage: elfdeps.py glibc|needed DIR, or elfdeps.py floor", file=sys.stderr)
         return 2
     folder = Path(argv[2])
     if not folder.is_dir():
