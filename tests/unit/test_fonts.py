@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 def _hiding_wqy(tmp_path: Path) -> dict[str, str]:
     """An environment whose fontconfig sees every system font except WenQuanYi's."""
     conf = tmp_path / "fonts.conf"
-    conf.write_text(f"""<?xml version="1.0"?>
+    conf.write_text("""<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
