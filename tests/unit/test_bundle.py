@@ -220,3 +220,27 @@ def test_frozen_commands_work_with_chinese_file_names(bundle, tmp_path):
     assert "活动日程" in text
     assert not re.search("[\u2f00-\u2fdf]", text), "Kangxi radicals in the schedule's text"
     assert not [p for p in bundle.rglob("*") if p.suffix in {".sqlite", ".ini", ".log"}], "data written into the bundle"
+
+
+def test_deb_entries_agree_on_the_file_type_and_the_commands():
+    """The .desktop entry opens the programme database type the MIME file declares, by an absolute path under
+    /opt/apps/<appid>/files, and UOS's info file is JSON naming the same appid."""
+    import configparser
+    import json
+
+    deb = ROOT / "packaging" / "deb"
+    desktop = configparser.ConfigParser(interpolation=None)
+    desktop.optionxform = str  # keys are case-sensitive
+    desktop.read_string((deb / "lifelong-desktop.desktop").read_text(encoding="utf-8"))
+    entry = desktop["Desktop Entry"]
+    mime = (deb / "lifelong-desktop.xml").read_text(encoding="utf-8")
+    declared = re.findall(r'<mime-type type="([^"]+)"', mime)
+    assert entry["MimeType"].rstrip(";").split(";") == declared == ["application/x-lifelong-programme"]
+    assert '<glob pattern="*.lifelong"/>' in mime and 'sub-class-of type="application/vnd.sqlite3"' in mime
+    assert entry["Exec"].split()[0] == "/opt/apps/@APPID@/files/lifelong-desktop" and "%f" in entry["Exec"]
+    assert entry["Icon"] == "@APPID@" and entry["Name[zh_CN]"] == "全民终身学习活动周"
+    info = json.loads((deb / "info").read_text(encoding="utf-8"))
+    assert info["appid"] == "@APPID@" and info["arch"] == ["@ARCH@"] and "permissions" in info
+    build_deb = (ROOT / "scripts" / "build-deb").read_text(encoding="utf-8")
+    assert re.search(r"^APPID=lifelong-desktop\b", build_deb, re.M)
+    assert "DEBIAN/postinst" not in build_deb and "DEBIAN/prerm" not in build_deb
