@@ -44,13 +44,16 @@ def _candidates(path: str) -> list[str]:
 
 def packages_of(paths: list[str]) -> dict[str, str]:
     """path -> the Debian package holding it, from one `dpkg -S` over every candidate spelling of every path."""
-    spellings = {c: p for p in paths for c in _candidates(p)}
+    spellings: dict[str, list[str]] = {}
+    for path in paths:
+        for candidate in _candidates(path):
+            spellings.setdefault(candidate, []).append(path)
     result = subprocess.run(["dpkg", "-S", *spellings], capture_output=True, text=True)  # exit 1 if any unknown
     found: dict[str, str] = {}
     for line in result.stdout.splitlines():
         package, sep, file = line.partition(": ")
-        if sep and file.strip() in spellings:
-            found.setdefault(spellings[file.strip()], package.split(":")[0].split(",")[0].strip())
+        for path in spellings.get(file.strip(), []) if sep else []:
+            found.setdefault(path, package.split(":")[0].split(",")[0].strip())
     return found
 
 

@@ -244,3 +244,11 @@ def test_deb_entries_agree_on_the_file_type_and_the_commands():
     build_deb = (ROOT / "scripts" / "build-deb").read_text(encoding="utf-8")
     assert re.search(r"^APPID=lifelong-desktop\b", build_deb, re.M)
     assert "DEBIAN/postinst" not in build_deb and "DEBIAN/prerm" not in build_deb
+
+
+@pytest.mark.skipif(shutil.which("dpkg") is None, reason="dpkg (Debian/Ubuntu) is needed to map files to packages")
+def test_files_map_to_their_debian_packages_under_merged_usr():
+    """ls is registered as /bin/ls by coreutils but reached as /usr/bin/ls too: both spellings find it."""
+    found = deb_depends.packages_of(["/usr/bin/ls", "/bin/ls", "/nonexistent/libnothing.so.1"])
+    assert found.get("/usr/bin/ls") == found.get("/bin/ls") == "coreutils"
+    assert "/nonexistent/libnothing.so.1" not in found
