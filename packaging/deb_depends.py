@@ -75,8 +75,8 @@ def main(argv: list[str]) -> int:
         return 2
     entries, missing = depends(Path(argv[1]))
     if missing:
-        print(f"deb_depends: no installed package holds {', '.join(missing)}: install the libraries of Qt's X11 "
-              "platform (./scripts/build-deb does, as root) and try again", file=sys.stderr)
+        print(f"deb_depends: no installed package holds {', '.join(missing)}: install the packages holding them "
+              "(./scripts/build-deb installs the known ones, as root) and try again", file=sys.stderr)
         return 1
     print(", ".join(entries))
     return 0
