@@ -13,6 +13,7 @@ from lifelong_desktop.ui.activities.view import ActivitiesView
 from lifelong_desktop.ui.common import undo as undo_base
 from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry, button_text
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.help.guide import section_for, show_guide
 from lifelong_desktop.ui.programme.file_actions import FileActions
 from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 from lifelong_desktop.ui.shell import settings as S
@@ -57,6 +58,9 @@ class MainWindow(QMainWindow):
         ctx.activity_requested.connect(self.open_activity)
         self.registry[ActionId.QUIT].triggered.connect(self.close)
         self.registry[ActionId.ABOUT].triggered.connect(self._about)
+        self.registry[ActionId.USER_GUIDE].triggered.connect(
+            lambda: show_guide(self, section_for(self.tabs.currentWidget()))
+        )
         undo_base.error_handler.append(self._command_failed)
         self._refresh_programmes()
         self.activities.refresh_choices()
@@ -83,6 +87,7 @@ class MainWindow(QMainWindow):
             None,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             None,
             ActionId.QUIT,
@@ -117,6 +122,7 @@ class MainWindow(QMainWindow):
         ):
             act_menu.addSeparator() if aid is None else act_menu.addAction(a[aid])
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.USER_GUIDE])
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _build_toolbar(self) -> None:
@@ -218,6 +224,7 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT_WORKBOOK,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
         ):
