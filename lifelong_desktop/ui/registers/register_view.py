@@ -144,12 +144,14 @@ class RegisterView(LazyView):
         row = self.model.row_of(lambda r: r.id == row_id)
         if row < 0:
             return False
-        self.table.selectionModel().select(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        index, chosen = self.model.index(row, 0), self.table.selectionModel()
+        # the current index without the view's own selection rules: those read the keyboard's modifiers, and
+        # with Ctrl held (or left held by a synthetic key press) they would toggle the row off again
+        chosen.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        chosen.select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
+        self.table.scrollTo(index)
         return True
 
     def _selection_changed(self, *_args: Any) -> None:
