@@ -24,9 +24,15 @@ def pdf_text(text: str) -> bytes:
 
 
 def add_subject(path: str | Path, subject: str) -> None:
-    """Add (or replace) the Subject of the Info dictionary of a PDF written by QPdfWriter."""
+    """Add (or replace) the Subject of the Info dictionary of a PDF file written by QPdfWriter."""
     path = Path(path)
     data = path.read_bytes()
+    with path.open("ab") as f:
+        f.write(with_subject(data, subject)[len(data) :])
+
+
+def with_subject(data: bytes, subject: str) -> bytes:
+    """The PDF (as QPdfWriter writes it) with its Subject set, by an incremental update appended to it."""
     found = _STARTXREF.search(data[-256:])
     trailer_at = data.rfind(b"trailer")
     if found is None or trailer_at < 0:
@@ -55,5 +61,4 @@ def add_subject(path: str | Path, subject: str) -> None:
         % (size.group(1), number, root.group(1), found.group(1))
         + b"startxref\n%d\n%%%%EOF\n" % xref_at
     )
-    with path.open("ab") as f:
-        f.write(update)
+    return data + update

@@ -26,7 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="174" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="175" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="352" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="362" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -42,7 +42,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="369" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="406" />
+            <source>%n activities written to the calendar %1.</source>
+            <translation>
+                <numerusform>%n activity written to the calendar %1.</numerusform>
+                <numerusform>%n activities written to the calendar %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="379" />
             <source>%n pages written to %1.</source>
             <translation>
                 <numerusform>%n page written to %1.</numerusform>
@@ -50,19 +58,11 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="378" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="388" />
             <source>The planning checks found %n errors: see the Checks tab.</source>
             <translation>
                 <numerusform>The planning checks found %n error: see the Checks tab.</numerusform>
                 <numerusform>The planning checks found %n errors: see the Checks tab.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="396" />
-            <source>%n activities written to the calendar %1.</source>
-            <translation>
-                <numerusform>%n activity written to the calendar %1.</numerusform>
-                <numerusform>%n activities written to the calendar %1.</numerusform>
             </translation>
         </message>
     </context>

@@ -104,16 +104,6 @@
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
-        <source>Export P&amp;DF…</source>
-        <translation>导出 PDF(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
-        <source>Write the printed schedule as a PDF file</source>
-        <translation>把打印日程保存为 PDF 文件</translation>
-    </message>
-    <message>
         <location filename="../../lifelong_desktop/ui/common/actions.py" line="117"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
@@ -264,16 +254,6 @@
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="192"/>
-        <source>&amp;User Guide</source>
-        <translation>使用说明(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="194"/>
-        <source>Open the user guide at the part about what you are doing</source>
-        <translation>打开使用说明中与当前操作相关的部分</translation>
-    </message>
-    <message>
         <location filename="../../lifelong_desktop/ui/common/actions.py" line="197"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
@@ -282,6 +262,26 @@
         <location filename="../../lifelong_desktop/ui/common/actions.py" line="199"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
+        <source>Write the printed schedule as a PDF file</source>
+        <translation>把打印日程保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="192"/>
+        <source>&amp;User Guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="194"/>
+        <source>Open the user guide at the part about what you are doing</source>
+        <translation>打开使用说明中与当前操作相关的部分</translation>
     </message>
 </context>
 <context>
@@ -769,42 +769,42 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="71"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="80"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="121"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="132"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="138"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="147"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="194"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="206"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="233"/>
         <source>The last session ended abnormally</source>
         <translation>上次运行异常结束</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="222"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="234"/>
         <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
         <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
@@ -1295,124 +1295,125 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="93"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="113"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="117"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="125"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="165"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="175"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="184"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="209"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="230"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="263"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="244"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="249"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="249"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="254"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="288"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="286"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="296"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="303"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="296"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="306"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="352"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="362"/>
         <source>Printed %n pages.</source>
         <translation>
             <numerusform>已打印 %n 页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="359"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="394"/>
+        <source>Export iCalendar</source>
+        <translation>导出 iCalendar 日历</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="403"/>
+        <source>The calendar could not be written: %1</source>
+        <translation>日历未能写入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="406"/>
+        <source>%n activities written to the calendar %1.</source>
+        <translation>
+            <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="369"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="366"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="376"/>
         <source>The PDF could not be written: %1</source>
         <translation>PDF 文件未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="369"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="379"/>
         <source>%n pages written to %1.</source>
         <translation>
             <numerusform>已将 %n 页写入 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="378"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="388"/>
         <source>The planning checks found %n errors: see the Checks tab.</source>
         <translation>
             <numerusform>计划检查发现 %n 处错误，请查看“检查”选项卡。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="384"/>
-        <source>Export iCalendar</source>
-        <translation>导出 iCalendar 日历</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="393"/>
-        <source>The calendar could not be written: %1</source>
-        <translation>日历未能写入：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="396"/>
-        <source>%n activities written to the calendar %1.</source>
-        <translation>
-            <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
         </translation>
     </message>
 </context>
@@ -1592,11 +1593,6 @@
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="152"/>
-        <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
-        <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
-    </message>
-    <message>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="160"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
@@ -1651,26 +1647,6 @@
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="179"/>
-        <source>All rows (%1)</source>
-        <translation>全部行（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="183"/>
-        <source>Rows shown</source>
-        <translation>显示的行</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="192"/>
-        <source>Activity rows</source>
-        <translation>活动行</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="229"/>
-        <source>&amp;Show:</source>
-        <translation>显示(&amp;S)：</translation>
-    </message>
-    <message>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="260"/>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="272"/>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="278"/>
@@ -1693,6 +1669,31 @@
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="306"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="152"/>
+        <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
+        <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="179"/>
+        <source>All rows (%1)</source>
+        <translation>全部行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="183"/>
+        <source>Rows shown</source>
+        <translation>显示的行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="192"/>
+        <source>Activity rows</source>
+        <translation>活动行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="229"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="313"/>

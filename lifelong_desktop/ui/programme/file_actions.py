@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from lifelong_desktop import messages
 from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services import planning
@@ -230,9 +231,13 @@ class FileActions(QObject):
             path = self._save_path(self.tr("Export Workbook"), suggested, XLSX_FILTER)
         if not path:
             return None
+        db = self.ctx.db
+        record = not db.options.read_only  # a read-only view still exports: the seq is then not recorded
         try:
-            with self.ctx.db.transaction("export") as session:
-                result = export_programme(session, self._programme(session), path, verify=errors_in)
+            with db.transaction("export") if record else db.read() as session:
+                result = export_programme(
+                    session, self._programme(session), path, verify=errors_in, record=record, database=db.path
+                )
         except ExportRefused as exc:
             self._say(exc.message(message_language()))
             return None
@@ -245,12 +250,17 @@ class FileActions(QObject):
             )
             return None
         self.ctx.notify("programme", "submissions")
-        self._done(
+        done = (
             self.tr("Exported %1 activities to %2 (version %3).")
             .replace("%1", str(result.activities))
             .replace("%2", str(result.path))
             .replace("%3", str(result.submission_seq))
         )
+        if record:
+            self._done(done)
+        else:  # the user must read that this version number is not kept
+            note = messages.render("export.seq_not_recorded", message_language(), seq=result.submission_seq)
+            self._say(done + " " + note, self.tr("Export Workbook"))
         return result.path
 
     def _show_checks(self) -> None:
