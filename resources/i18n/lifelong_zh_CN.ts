@@ -1295,125 +1295,94 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="98"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="118"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="122"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="130"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="170"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="180"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="189"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="209"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="214"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="231"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="268"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="249"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="254"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="254"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="259"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="288"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="296"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="303"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="301"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="308"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="306"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="311"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="362"/>
-        <source>Printed %n pages.</source>
-        <translation>
-            <numerusform>已打印 %n 页。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="394"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="318"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="403"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="327"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="406"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="330"/>
         <source>%n activities written to the calendar %1.</source>
         <translation>
             <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="369"/>
-        <source>Export PDF</source>
-        <translation>导出 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="376"/>
-        <source>The PDF could not be written: %1</source>
-        <translation>PDF 文件未能写入：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="379"/>
-        <source>%n pages written to %1.</source>
-        <translation>
-            <numerusform>已将 %n 页写入 %1。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="388"/>
-        <source>The planning checks found %n errors: see the Checks tab.</source>
-        <translation>
-            <numerusform>计划检查发现 %n 处错误，请查看“检查”选项卡。</numerusform>
         </translation>
     </message>
 </context>
@@ -2564,6 +2533,40 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <location filename="../../lifelong_desktop/ui/activities/messages.py" line="87"/>
         <source>Choose the type, level, form and status from their lists.</source>
         <translation>请从列表中选择活动类型、级别、举办形式和状态。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="84"/>
+        <source>Printed %n pages.</source>
+        <translation>
+            <numerusform>已打印 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="91"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="98"/>
+        <source>The PDF could not be written: %1</source>
+        <translation>PDF 文件未能写入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="101"/>
+        <source>%n pages written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 页写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="110"/>
+        <source>The planning checks found %n errors: see the Checks tab.</source>
+        <translation>
+            <numerusform>计划检查发现 %n 处错误，请查看“检查”选项卡。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -252,8 +252,7 @@ class ImportPreviewDialog(QDialog):
 
 def run_import(window: Shell, path: Path) -> bool:
     """Plan (read only), preview, and on Apply import as one undoable edit; True when applied."""
-    from lifelong_desktop.submission.importing.importer import apply_import, plan_import
-    from lifelong_desktop.ui.programme.import_command import ImportWorkbook
+    from lifelong_desktop.submission.importing.importer import plan_import
 
     ctx, view = window.ctx, window.activities
     year = None
@@ -286,6 +285,15 @@ def run_import(window: Shell, path: Path) -> bool:
     dialog = ImportPreviewDialog(plan, path.name, window)
     if not ctx.run_dialog(dialog):
         return False
+    return _apply(window, plan, dialog, path)
+
+
+def _apply(window: Shell, plan, dialog: ImportPreviewDialog, path: Path) -> bool:
+    """Apply the previewed plan as one undoable edit; the status bar shows its counts, and follows undo."""
+    from lifelong_desktop.submission.importing.importer import apply_import
+    from lifelong_desktop.ui.programme.import_command import ImportWorkbook
+
+    ctx, view, year = window.ctx, window.activities, None
     prune = dialog.prune.isChecked()
     command = ImportWorkbook(
         ctx, path.name, lambda db: apply_import(db, plan.result, year=year, prune=prune, file_name=path.name)
