@@ -26,7 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="180" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="154" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -34,11 +34,35 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="330" />
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="134" />
+            <source>The planning checks found %n errors: see the Checks tab.</source>
+            <translation>
+                <numerusform>The planning checks found %n error: see the Checks tab.</numerusform>
+                <numerusform>The planning checks found %n errors: see the Checks tab.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="94" />
+            <source>Printed %n pages.</source>
+            <translation>
+                <numerusform>Printed %n page.</numerusform>
+                <numerusform>Printed %n pages.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="160" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
                 <numerusform>%n activities written to the calendar %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="119" />
+            <source>%n pages written to %1.</source>
+            <translation>
+                <numerusform>%n page written to %1.</numerusform>
+                <numerusform>%n pages written to %1.</numerusform>
             </translation>
         </message>
     </context>
@@ -85,33 +109,6 @@
             <translation>
                 <numerusform>&amp;Add %n activity</numerusform>
                 <numerusform>&amp;Add %n activities</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>PrintActions</name>
-        <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="84" />
-            <source>Printed %n pages.</source>
-            <translation>
-                <numerusform>Printed %n page.</numerusform>
-                <numerusform>Printed %n pages.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="101" />
-            <source>%n pages written to %1.</source>
-            <translation>
-                <numerusform>%n page written to %1.</numerusform>
-                <numerusform>%n pages written to %1.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="110" />
-            <source>The planning checks found %n errors: see the Checks tab.</source>
-            <translation>
-                <numerusform>The planning checks found %n error: see the Checks tab.</numerusform>
-                <numerusform>The planning checks found %n errors: see the Checks tab.</numerusform>
             </translation>
         </message>
     </context>

@@ -844,47 +844,47 @@
         <translation>场地改为(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="42"/>
         <source>&amp;Add organisation</source>
         <translation>添加单位(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="46"/>
         <source>as host</source>
         <translation>作为主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="47"/>
         <source>as undertaker</source>
         <translation>作为承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="48"/>
         <source>as co-organiser</source>
         <translation>作为协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="52"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="53"/>
         <source>Days to shift by</source>
         <translation>顺延天数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="54"/>
         <source>New venue</source>
         <translation>新场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="55"/>
         <source>Organisation to add</source>
         <translation>要添加的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="56"/>
         <source>Role of the organisation</source>
         <translation>单位角色</translation>
     </message>
@@ -1295,95 +1295,118 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="72"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="118"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="92"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="122"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="96"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="104"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="144"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="154"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="189"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="163"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="188"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="236"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="268"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="242"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="254"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="228"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="259"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="233"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="267"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="301"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="308"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="275"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="282"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="311"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="285"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="318"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="94"/>
+        <source>Printed %n pages.</source>
+        <translation>已打印 %n 页。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="144"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="327"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="154"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="330"/>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="160"/>
         <source>%n activities written to the calendar %1.</source>
-        <translation>
-            <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
-        </translation>
+        <translation>已将 %n 项活动写入日历 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="103"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="112"/>
+        <source>The PDF could not be written: %1</source>
+        <translation>PDF 文件未能写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="119"/>
+        <source>%n pages written to %1.</source>
+        <translation>已将 %n 页写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="134"/>
+        <source>The planning checks found %n errors: see the Checks tab.</source>
+        <translation>计划检查发现 %n 处错误，请查看“检查”选项卡。</translation>
     </message>
 </context>
 <context>
@@ -1616,26 +1639,26 @@
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="262"/>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="274"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="280"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="297"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="305"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="307"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="319"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="325"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="308"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="281"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="326"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="308"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="285"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
@@ -1665,7 +1688,7 @@
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="315"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="292"/>
         <source>Import of “%1” undone.</source>
         <translation>已撤销导入“%1”。</translation>
     </message>
@@ -2184,78 +2207,78 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>%1（按印刷顺序）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="88"/>
         <source>Organisation to add as %1</source>
         <translation>要添加为%1的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="89"/>
         <source>Type to find an organisation…</source>
         <translation>输入名称查找单位…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="55"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="56"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="57"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="58"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="60"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="61"/>
         <source>Remove from %1</source>
         <translation>从%1中移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="62"/>
         <source>Move up in %1</source>
         <translation>在%1中上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="63"/>
         <source>Move down in %1</source>
         <translation>在%1中下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="77"/>
         <source>Delete removes the selected organisation; Ctrl+Up and Ctrl+Down move it.</source>
         <translation>按 Delete 移除所选单位；按 Ctrl+↑ 和 Ctrl+↓ 调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="186"/>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="195"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="214"/>
         <source>Organisation not in the register</source>
         <translation>单位不在名录中</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="188"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="197"/>
         <source>“%1” is not in the register of organisations; add it on the Organisations tab first.</source>
         <translation>“%1”不在单位名录中，请先在“单位”页添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="207"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="216"/>
         <source>“%1” is not in the register of organisations. Add it to the register as a new organisation?</source>
         <translation>“%1”不在单位名录中。要把它作为新单位加入名录吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="220"/>
         <source>&amp;New Organisation…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
@@ -2398,175 +2421,142 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PlanningMessages</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="12"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="9"/>
         <source>Enter the activity&apos;s title.</source>
+        <extracomment>the English source of each code&apos;s sentence (translated in context PlanningMessages)</extracomment>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="13"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="10"/>
         <source>The title may have at most 100 characters.</source>
         <translation>活动名称最多 100 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="16"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="11"/>
         <source>The end date cannot be before the start date.</source>
         <translation>结束日期不能早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="19"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="14"/>
         <source>On a one-day activity the end time must be later than the start time.</source>
         <translation>当天举办的活动，结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="22"/>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="25"/>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="28"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="17"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="20"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="23"/>
         <source>Participant numbers cannot be negative.</source>
         <translation>参与人数不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="26"/>
         <source>Choose at least one host organisation.</source>
         <translation>请至少选择一个主办单位。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="27"/>
         <source>Choose the activity type.</source>
         <translation>请选择活动类型。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="28"/>
         <source>Choose the activity level.</source>
         <translation>请选择活动级别。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="29"/>
         <source>Choose how the activity is held.</source>
         <translation>请选择举办形式。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="30"/>
         <source>Choose the city.</source>
         <translation>请选择地市。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="31"/>
         <source>An activity held on site should have a venue.</source>
         <translation>线下活动应填写活动场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="32"/>
         <source>An online activity should give its platform or link.</source>
         <translation>线上活动应填写线上平台或链接。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="35"/>
         <source>Actual participants are usually given only once the activity has been held.</source>
         <translation>通常在活动举办后才填写实际参与人数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="38"/>
         <source>An activity cannot be a sub-venue of itself.</source>
         <translation>活动不能是自身的分会场。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="39"/>
         <source>A date field does not hold a date: type one such as 2025-05-12 or 5月12日.</source>
         <translation>有日期栏填的不是日期，请输入如 2025-05-12 或 5月12日。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="42"/>
         <source>A time field does not hold a time: type one such as 9:30 or 0930.</source>
         <translation>有时间栏填的不是时间，请输入如 9:30 或 0930。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="45"/>
         <source>One organisation holds two roles in this activity: %1.</source>
         <translation>同一单位在本活动中担任了两种角色：%1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="48"/>
         <source>No date between the start and end dates falls on that weekday.</source>
         <translation>起止日期之间没有这一星期几的日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="51"/>
         <source>A programme for %1 already exists.</source>
         <translation>%1 年的计划已存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="52"/>
         <source>The programme no longer exists.</source>
         <translation>该计划已不存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="53"/>
         <source>The description may have at most 500 characters.</source>
         <translation>活动简介最多 500 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="56"/>
         <source>The address may have at most 200 characters.</source>
         <translation>详细地址最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="57"/>
         <source>The platform or link may have at most 500 characters.</source>
         <translation>线上平台或链接最多 500 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="60"/>
         <source>The contact&apos;s name may have at most 50 characters.</source>
         <translation>联系人姓名最多 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="63"/>
         <source>The contact phone may hold digits, a leading +, -, spaces and parentheses, 5 to 20 characters.</source>
         <translation>联系电话只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="67"/>
         <source>A field holds an invisible control character; delete it.</source>
         <translation>有一项含有看不见的控制字符，请删去。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="70"/>
         <source>Choose the type, level, form and status from their lists.</source>
         <translation>请从列表中选择活动类型、级别、举办形式和状态。</translation>
-    </message>
-</context>
-<context>
-    <name>PrintActions</name>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="84"/>
-        <source>Printed %n pages.</source>
-        <translation>
-            <numerusform>已打印 %n 页。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="91"/>
-        <source>Export PDF</source>
-        <translation>导出 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="98"/>
-        <source>The PDF could not be written: %1</source>
-        <translation>PDF 文件未能写入：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="101"/>
-        <source>%n pages written to %1.</source>
-        <translation>
-            <numerusform>已将 %n 页写入 %1。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="110"/>
-        <source>The planning checks found %n errors: see the Checks tab.</source>
-        <translation>
-            <numerusform>计划检查发现 %n 处错误，请查看“检查”选项卡。</numerusform>
-        </translation>
     </message>
 </context>
 <context>

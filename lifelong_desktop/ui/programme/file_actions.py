@@ -1,4 +1,4 @@
-"""The File menu's commands: databases, programmes, workbooks and iCalendar (printing: print_actions)."""
+"""The File menu's commands: databases, programmes, workbooks, printing and iCalendar."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.programme import export_checks
 from lifelong_desktop.ui.programme.import_preview import run_import
 from lifelong_desktop.ui.programme.output_folder import OutputFolder
-from lifelong_desktop.ui.programme.print_actions import PrintActions
+from lifelong_desktop.ui.programme.print_actions import PrintingActions, write_sentence
 from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
 from lifelong_desktop.ui.reports.checks_view import ChecksView
 
@@ -28,29 +28,7 @@ XLSX_FILTER = "Excel (*.xlsx)"
 DB_FILTER = "SQLite (*.sqlite *.db)"
 
 
-def write_sentence(exc: OSError, path: str | Path) -> str:
-    """Why a file could not be written, as the workbook writer says it (never "[Errno 2] No such file…")."""
-    import errno
-
-    from lifelong_desktop.submission.writing.output import WriteProblem
-    from lifelong_desktop.ui.common.language import message_language
-
-    lang = message_language()
-    if isinstance(exc, WriteProblem):
-        return exc.message(lang)
-    target = Path(path).expanduser().absolute()
-    if not target.parent.is_dir():
-        code = "no_folder"
-    elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        code = "disk_full"
-    elif isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        code = "permission_denied"
-    else:
-        code = "write_failed"
-    return WriteProblem(code, target).message(lang)
-
-
-class FileActions(QObject):
+class FileActions(PrintingActions, QObject):
     """Each command takes an optional path so it can run without a file dialog (tests, recent files)."""
 
     def __init__(self, window: Shell) -> None:
@@ -58,10 +36,6 @@ class FileActions(QObject):
         self.window = window
         self.ctx = window.ctx
         self.output = OutputFolder(getattr(window, "settings", None))
-        self.printing = PrintActions(window, self._say, self._done, self._save_path, write_sentence)
-        self.print_preview = self.printing.print_preview
-        self.print_schedule = self.printing.print_schedule
-        self.export_pdf = self.printing.export_pdf
         a = window.registry
         for aid, slot in (
             (ActionId.NEW_DATABASE, self.new_database),
@@ -310,22 +284,3 @@ class FileActions(QObject):
             return None
         self._done(self.tr("Blank template written to %1.").replace("%1", str(written)))
         return written
-
-    def export_ics(self, path: str | None = None) -> Path | None:
-        import importlib
-
-        ics = importlib.import_module("lifelong_desktop.printing.ics")
-        path = path or self._save_path(self.tr("Export iCalendar"), "活动周.ics", "iCalendar (*.ics)")
-        if not path:
-            return None
-
-        try:
-            with self.ctx.db.read() as session:
-                count = ics.write_ics(session, self.ctx.programme_id, path, lang=message_language())
-        except OSError as exc:
-            self._say(
-                self.tr("The calendar could not be written: %1").replace("%1", write_sentence(exc, path))
-            )
-            return None
-        self._done(self.tr("%n activities written to the calendar %1.", "", count).replace("%1", str(path)))
-        return Path(path)
