@@ -1505,27 +1505,27 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="53"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="53"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="53"/>
         <source>What to change</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="91"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="91"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1551,28 +1551,28 @@
 <context>
     <name>GuideWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="39"/>
         <source>User Guide</source>
         <extracomment>the guide&apos;s section for each tab (by its view class), so F1 answers the question at hand</extracomment>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="43"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="45"/>
         <source>Guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="47"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="49"/>
         <source>&amp;Contents</source>
         <translation>目录(&amp;C)</translation>
     </message>
@@ -1580,115 +1580,115 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="103"/>
         <source>Import “%1”</source>
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="162"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="161"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="163"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="164"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="165"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="169"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="176"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="110"/>
         <source>The workbook has %n errors: correct them in the file and import it again.</source>
         <translation>
             <numerusform>工作簿中有 %n 处错误：请在文件中改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="112"/>
         <source>Nothing is changed until you choose Apply; Ctrl+Z undoes the import.</source>
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="218"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="220"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="135"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="272"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="280"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="305"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="317"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="323"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="274"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="307"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="319"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="325"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="306"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="308"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="324"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="326"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="283"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="285"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="154"/>
         <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
         <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="181"/>
         <source>All rows (%1)</source>
         <translation>全部行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="185"/>
         <source>Rows shown</source>
         <translation>显示的行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="194"/>
         <source>Activity rows</source>
         <translation>活动行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="229"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="231"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="290"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="292"/>
         <source>Import of “%1” undone.</source>
         <translation>已撤销导入“%1”。</translation>
     </message>
@@ -2562,92 +2562,92 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PrintOptionsDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="27"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="28"/>
         <source>Print Schedule</source>
         <translation>打印日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="30"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="31"/>
         <source>By date</source>
         <translation>按日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="32"/>
         <source>By city</source>
         <translation>按地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="33"/>
         <source>By venue</source>
         <translation>按场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="37"/>
         <source>All cities</source>
         <translation>全部地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="45"/>
         <source>L&amp;andscape</source>
         <translation>横向(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="46"/>
         <source>&amp;Include cancelled activities</source>
         <translation>包括已取消的活动(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="48"/>
         <source>Layout</source>
         <translation>编排方式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="49"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="50"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="51"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="52"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="56"/>
         <source>&amp;Layout:</source>
         <translation>编排方式(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="57"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="58"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="59"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="60"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="74"/>
         <source>any</source>
         <translation>不限</translation>
     </message>

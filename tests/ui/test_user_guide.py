@@ -86,3 +86,42 @@ def test_f1_opens_the_guide_at_the_part_about_the_tab_in_use(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.findChildren(GuideWindow) == [guide]  # the same window, brought forward
     assert guide.browser.source().fragment() == "checks"
+
+
+def test_f1_in_the_import_preview_and_the_print_options_opens_their_part_of_the_guide(qtbot, db, tmp_path):
+    from lifelong_desktop.submission.importing.importer import plan_import
+    from lifelong_desktop.ui.programme.import_preview import ImportPreviewDialog
+    from lifelong_desktop.ui.programme.print_options import PrintOptionsDialog
+
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    with db.read() as s:
+        preview = ImportPreviewDialog(plan_import(s, bad), bad.name)
+    options = PrintOptionsDialog([])
+    for dialog, section in ((preview, "returns"), (options, "printing")):
+        qtbot.addWidget(dialog)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+            dialog.activateWindow()
+        qtbot.keyClick(dialog, Qt.Key.Key_F1)
+        guide = dialog.findChild(GuideWindow)  # the dialog's own: a modal dialog does not block it
+        assert guide is not None and guide.isVisible(), section
+        assert guide.browser.source().fragment() == section
+        dialog.close()
+
+
+def test_the_main_windows_f1_defers_to_the_dialog_in_front(qtbot, window, monkeypatch):
+    from lifelong_desktop.ui.help import guide as guide_module
+    from lifelong_desktop.ui.programme.print_options import PrintOptionsDialog
+
+    options = PrintOptionsDialog([], window)
+    qtbot.addWidget(options)
+    options.show()
+    monkeypatch.setattr(guide_module.QApplication, "activeWindow", staticmethod(lambda: options))
+    window.registry[ActionId.USER_GUIDE].trigger()
+    guide = options.findChild(GuideWindow)
+    assert guide is not None and guide.browser.source().fragment() == "printing"
+    monkeypatch.setattr(guide_module.QApplication, "activeWindow", staticmethod(lambda: window))
+    window.registry[ActionId.USER_GUIDE].trigger()  # the main window in front: the tab's section
+    [own] = [g for g in window.findChildren(GuideWindow) if g.parent() is window]
+    assert own.browser.source().fragment() == "activities"

@@ -3,9 +3,9 @@ of the tab in use; one guide window per main window, brought to the front when F
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTextBrowser, QToolBar, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser, QToolBar, QWidget
 
 from lifelong_desktop.paths import help_page
 from lifelong_desktop.ui.common.language import message_language
@@ -21,6 +21,9 @@ SECTIONS = {
     "CoverageView": "export",
     "ReturnsView": "returns",
 }
+
+
+HELP_SECTION = "help_section"  # the property a dialog with its own part of the guide carries
 
 
 def section_for(view: QWidget | None) -> str:
@@ -61,7 +64,9 @@ class GuideWindow(QMainWindow):
 
 def show_guide(parent: QWidget, section: str = "") -> GuideWindow:
     """Open the guide at a section (the parent's one guide window, made on first use) and bring it forward."""
-    guide = parent.findChild(GuideWindow)
+    guide = parent.findChild(
+        GuideWindow, "user_guide", Qt.FindChildOption.FindDirectChildrenOnly
+    )  # not a dialog's
     if guide is None:
         guide = GuideWindow(parent)
     guide.show_section(section)
@@ -69,3 +74,21 @@ def show_guide(parent: QWidget, section: str = "") -> GuideWindow:
     guide.raise_()
     guide.activateWindow()
     return guide
+
+
+def help_key(dialog: QWidget, section: str) -> QShortcut:
+    """F1 in a dialog opens the guide at its section, in a window of the dialog's own (so a modal dialog
+    does not block it). The main window's F1 defers to it too (see guide_for_active_window)."""
+    dialog.setProperty(HELP_SECTION, section)
+    key = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), dialog)
+    key.activated.connect(lambda: show_guide(dialog, section))
+    return key
+
+
+def guide_for_active_window(main: QWidget, view: QWidget | None) -> GuideWindow:
+    """F1 of the main window: the section of the dialog in front when it has one, else of the tab in use."""
+    active = QApplication.activeWindow()
+    section = active.property(HELP_SECTION) if active is not None and active is not main else None
+    if section:
+        return show_guide(active, str(section))
+    return show_guide(main, section_for(view))

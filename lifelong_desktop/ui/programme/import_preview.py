@@ -27,6 +27,7 @@ from lifelong_desktop.submission.importing.plan import ROW_OUTCOMES
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.common.wrapped_rows import wrap_rows
+from lifelong_desktop.ui.help.guide import help_key
 from lifelong_desktop.ui.programme.import_rows import (
     COL_CITY,
     COL_DATE,
@@ -143,6 +144,7 @@ class ImportPreviewDialog(QDialog):
         self.apply_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
+        help_key(self, "returns")
 
     def _summary_text(self) -> str:
         counts, plan = self.rows.counts(), self.plan

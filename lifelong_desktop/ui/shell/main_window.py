@@ -13,7 +13,7 @@ from lifelong_desktop.ui.activities.view import ActivitiesView
 from lifelong_desktop.ui.common import undo as undo_base
 from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry, button_text
 from lifelong_desktop.ui.common.context import AppContext
-from lifelong_desktop.ui.help.guide import section_for, show_guide
+from lifelong_desktop.ui.help.guide import guide_for_active_window
 from lifelong_desktop.ui.programme.file_actions import FileActions
 from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 from lifelong_desktop.ui.shell import settings as S
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.registry[ActionId.QUIT].triggered.connect(self.close)
         self.registry[ActionId.ABOUT].triggered.connect(self._about)
         self.registry[ActionId.USER_GUIDE].triggered.connect(
-            lambda: show_guide(self, section_for(self.tabs.currentWidget()))
+            lambda: guide_for_active_window(self, self.tabs.currentWidget())
         )
         undo_base.error_handler.append(self._command_failed)
         self._refresh_programmes()
