@@ -80,39 +80,39 @@ def _within(value: Any, parse: Callable[[Any], Any], max_length: int | None) -> 
     return parsed
 
 
+#: parsers that need nothing of the column, the format or the programme
+_PLAIN: dict[str, Callable[[Any], Any]] = {
+    "time": v.parse_time,
+    "datetime": v.parse_datetime,
+    "phone": v.parse_phone,
+    "uuid": v.parse_uuid,
+    "credit_code": v.parse_credit_code,
+    "organisation_list": partial(v.parse_organisation_list, max_length=100),
+}
+
+
 def parser_for(
     fmt: Format, column: Column, year: int | None, resolver: v.RegionResolver
 ) -> Callable[[Any], Any]:
+    """The value rule of a column's type (section 7 of the format), bound to what it needs."""
     t = column.type
-    if t == "text":
-        return partial(v.parse_text, max_length=column.max_length)
+    plain = _PLAIN.get(t)
+    if plain is not None:
+        return plain
     if t in ("code", "scope"):
         return partial(v.parse_code, lookup=code_lookup(fmt, column.code_list)) if column.code_list else str
-    if t == "code_list":
-        return partial(v.parse_code_list, lookup=code_lookup(fmt, column.code_list or ""))
-    if t == "date":
-        return partial(v.parse_date, year=year)
-    if t == "time":
-        return v.parse_time
-    if t == "datetime":
-        return v.parse_datetime
-    if t == "integer":
-        return partial(v.parse_int, minimum=column.minimum if column.minimum is not None else 0)
-    if t == "boolean":
-        return partial(v.parse_bool, true_words=fmt.booleans["true"], false_words=fmt.booleans["false"])
-    if t == "phone":
-        return v.parse_phone
-    if t == "uuid":
-        return v.parse_uuid
-    if t == "email":
-        return partial(_within, parse=v.parse_email, max_length=column.max_length)
-    if t == "credit_code":
-        return v.parse_credit_code
-    if t == "region":
-        return resolver.parse
-    if t == "organisation_list":
-        return partial(v.parse_organisation_list, max_length=100)
-    return partial(v.parse_text, max_length=column.max_length)
+    bound: dict[str, Callable[[], Callable[[Any], Any]]] = {
+        "code_list": lambda: partial(v.parse_code_list, lookup=code_lookup(fmt, column.code_list or "")),
+        "date": lambda: partial(v.parse_date, year=year),
+        "integer": lambda: partial(v.parse_int, minimum=column.minimum if column.minimum is not None else 0),
+        "boolean": lambda: partial(
+            v.parse_bool, true_words=fmt.booleans["true"], false_words=fmt.booleans["false"]
+        ),
+        "email": lambda: partial(_within, parse=v.parse_email, max_length=column.max_length),
+        "region": lambda: resolver.parse,
+    }
+    make = bound.get(t)
+    return make() if make is not None else partial(v.parse_text, max_length=column.max_length)
 
 
 _BLANK, _BOOL = object(), object()

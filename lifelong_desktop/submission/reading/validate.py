@@ -78,7 +78,9 @@ def validate_header(
             )
         except v.ValueProblem as exc:
             header[key] = None
-            check.error(exc.code, sheet, cell, key, column.label, **{"value": short(value), **exc.params})
+            # kind: the year and the submission sequence have sentences of their own (finding.<code>.<key>)
+            params = {"value": short(value), "kind": key, **exc.params}
+            check.error(exc.code, sheet, cell, key, column.label, **params)
     _header_cross(header, cell_of, check, sheet)
     return header, True
 

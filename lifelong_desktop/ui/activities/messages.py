@@ -47,6 +47,15 @@ def problem_text(code: str, **params: object) -> str:
         "own_parent": QCoreApplication.translate(
             "PlanningMessages", "An activity cannot be a sub-venue of itself."
         ),
+        "date_unreadable": QCoreApplication.translate(
+            "PlanningMessages", "A date field does not hold a date: type one such as 2025-05-12 or 5月12日."
+        ),
+        "time_unreadable": QCoreApplication.translate(
+            "PlanningMessages", "A time field does not hold a time: type one such as 9:30 or 0930."
+        ),
+        "organiser_two_roles": QCoreApplication.translate(
+            "PlanningMessages", "One organisation holds two roles in this activity: %1."
+        ).replace("%1", str(params.get("names", ""))),
         "series_empty": QCoreApplication.translate(
             "PlanningMessages", "No date between the start and end dates falls on that weekday."
         ),
@@ -61,6 +70,22 @@ def problem_text(code: str, **params: object) -> str:
         ),
         "address_too_long": QCoreApplication.translate(
             "PlanningMessages", "The address may have at most 200 characters."
+        ),
+        "online_url_too_long": QCoreApplication.translate(
+            "PlanningMessages", "The platform or link may have at most 500 characters."
+        ),
+        "contact_name_too_long": QCoreApplication.translate(
+            "PlanningMessages", "The contact's name may have at most 50 characters."
+        ),
+        "invalid_phone": QCoreApplication.translate(
+            "PlanningMessages",
+            "The contact phone may hold digits, a leading +, -, spaces and parentheses, 5 to 20 characters.",
+        ),
+        "control_character": QCoreApplication.translate(
+            "PlanningMessages", "A field holds an invisible control character; delete it."
+        ),
+        "invalid_code": QCoreApplication.translate(
+            "PlanningMessages", "Choose the type, level, form and status from their lists."
         ),
     }
     return texts.get(code, code)

@@ -39,6 +39,8 @@ class RegisterView(LazyView):
         self._counts: dict[int, int] = {}
         self._menu_actions: list[tuple[QPushButton, QAction]] = []
         self._region = ""
+        self._dialog: QDialog | None = None  # the register dialog open now (one at a time)
+        self._on_accept: Callable[[], Any] | None = None
 
     def _build(
         self,
@@ -86,20 +88,7 @@ class RegisterView(LazyView):
             self.table.addAction(action)
             self._menu_actions.append((button, action))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        if selectable_detail:
-            self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        detail_table = make_table(detail_model)
-        detail_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        set_widths(detail_table, detail_widths)
-        detail_table.activated.connect(self._open_activity)
-        detail_table.setToolTip(detail_tip)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.detail)
-        rl.addWidget(detail_table, 1)
+        right, detail_table = self._detail_pane(detail_model, detail_tip, detail_widths, selectable_detail)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(right)
@@ -117,6 +106,26 @@ class RegisterView(LazyView):
             sc = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         return detail_table
+
+    def _detail_pane(
+        self, detail_model: RowTableModel, detail_tip: str, detail_widths: tuple[int, ...], selectable: bool
+    ) -> tuple[QWidget, QTableView]:
+        """The pane beside the register: the selected entry's details and its activities."""
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        if selectable:
+            self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail_table = make_table(detail_model)
+        detail_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        set_widths(detail_table, detail_widths)
+        detail_table.activated.connect(self._open_activity)
+        detail_table.setToolTip(detail_tip)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.detail)
+        rl.addWidget(detail_table, 1)
+        return right, detail_table
 
     # -- selection
 
@@ -170,7 +179,28 @@ class RegisterView(LazyView):
         self.notice.setVisible(bool(text))
 
     def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], Any]) -> None:
-        """Show a register dialog window-modally; `on_accept` runs when the user confirms it."""
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(dialog.deleteLater)
+        """Show a register dialog window-modally, one at a time; `on_accept` runs once it has closed confirmed.
+
+        The view holds the dialog until its `finished` has been handled: the edit runs after the dialog is
+        closed (never inside its own accept()), the connection is dropped and only then is the dialog deleted,
+        on the next turn of the event loop. A New… pressed while one is still open brings that one forward."""
+        if self._dialog is not None:
+            dialog.deleteLater()
+            self._dialog.raise_()
+            self._dialog.activateWindow()
+            return
+        self._dialog, self._on_accept = dialog, on_accept
+        dialog.finished.connect(self._dialog_finished)
         dialog.open()
+
+    def _dialog_finished(self, result: int) -> None:
+        dialog, on_accept = self._dialog, self._on_accept
+        self._dialog = self._on_accept = None
+        if dialog is None:
+            return
+        dialog.finished.disconnect(self._dialog_finished)
+        try:
+            if result == QDialog.DialogCode.Accepted and on_accept is not None:
+                on_accept()
+        finally:
+            dialog.deleteLater()
