@@ -22,6 +22,10 @@ VALUE_LIMIT_S = 2.0
 WORKBOOK_LIMIT_S = 30.0
 
 
+class TimeUp(Exception):
+    """The run's time is over: raised inside a hypothesis test to stop it drawing (and building) inputs."""
+
+
 @dataclass
 class Tally:
     """How many inputs each target got, and what went wrong."""
@@ -130,7 +134,7 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
         @_settings(examples, WORKBOOK_LIMIT_S)
         def one(made: tuple[str, bytes]) -> None:
             if time.monotonic() > stop_at:
-                return
+                raise TimeUp  # ends the run: returning would let hypothesis go on building inputs
             how, data = made
             digest = hashlib.sha1(data).hexdigest()[:12]
             _, failure = run_guarded(
@@ -143,7 +147,10 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
             tally.add("read_workbook", failure)
             tally.inputs["read_workbook:" + how] += 1
 
-        one()
+        try:
+            one()
+        except TimeUp:
+            pass
     finally:
         scratch.unlink(missing_ok=True)
         tally.inputs["oracle:imports"] = oracle.checked

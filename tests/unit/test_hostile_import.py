@@ -218,3 +218,22 @@ def test_a_key_cleared_in_row_two_changes_nothing(own, tmp_path, capsys):
         assert code == 0 and out["counts"]["unchanged"] == 2, key
         assert [f["code"] for f in out["findings"]] == ["column_key_missing"], key
     assert stored(db) == rows
+
+
+def test_a_city_resubmission_without_a_column_keeps_its_stored_values(own, tmp_path, capsys):
+    """The same for a lower level's return (a Submission row), not only for the programme's own workbook."""
+    from tests.unit.test_import import dalian
+
+    _own_path, db = own
+    first = dalian(tmp_path, "dalian1.xlsx", seq=1)
+    assert main(["import", "--db", str(db), str(first)]) == 0
+    before = {r["title"]: r for r in stored(db)}
+    assert before["大连市民讲座"]["description"] == "开幕式"
+    second = _without(
+        dalian(tmp_path, "dalian2.xlsx", seq=2), tmp_path / "dalian2-less.xlsx", ["description"]
+    )
+    code, out = cli(capsys, "import", "--db", str(db), "--json", str(second))
+    assert code == 0 and out["applied"] is True
+    assert [(f["code"], f["key"]) for f in out["findings"]] == [("column_absent_kept", "description")]
+    after = {r["title"]: r for r in stored(db)}
+    assert after["大连市民讲座"]["description"] == "开幕式" and after == before
