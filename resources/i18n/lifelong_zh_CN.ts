@@ -347,338 +347,338 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="50"/>
         <source>New Activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="50"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="54"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="55"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="56"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="57"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="62"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="46"/>
         <source>&amp;Featured brand activity</source>
-        <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>特色品牌活动(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="52"/>
         <source>(none: this is not a sub-venue)</source>
         <translation>（无：不是分会场）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="67"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="69"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="72"/>
         <source>T&amp;ype:</source>
         <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="74"/>
         <source>Activity type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="77"/>
         <source>&amp;Level:</source>
         <translation>活动级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="79"/>
         <source>Activity level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="118"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="82"/>
         <source>Sub-&amp;venue of:</source>
         <translation>所属主会场(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="120"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="84"/>
         <source>Main-venue activity of which this is a sub-venue</source>
         <translation>本活动作为分会场所属的主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="122"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="89"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="122"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="93"/>
         <source>Featured brand activity</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="95"/>
         <source>Desc&amp;ription:</source>
         <translation>活动简介(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="97"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="113"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="124"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="133"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="134"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="161"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="135"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="136"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="137"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="138"/>
         <source>&amp;Start date:</source>
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="139"/>
         <source>&amp;End date:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="140"/>
         <source>T&amp;ime:</source>
         <translation>时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="145"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="147"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="150"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="152"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="155"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="157"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="160"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="162"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="165"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="167"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="170"/>
         <source>Online p&amp;latform or link:</source>
         <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="172"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="186"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="184"/>
         <source>hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="187"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="186"/>
         <source>undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="188"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="189"/>
         <source>co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="195"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="197"/>
         <source>&amp;Hosts:</source>
         <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="198"/>
         <source>&amp;Undertakers:</source>
         <translation>承办单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="197"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="199"/>
         <source>&amp;Co-organisers:</source>
         <translation>协办单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="210"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="217"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="219"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="218"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="221"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="218"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="223"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="219"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="226"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="219"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="228"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="231"/>
         <source>On&amp;line participants:</source>
         <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="233"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="236"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="238"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="222"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="241"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="222"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="243"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="239"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="90"/>
         <source>Discard the changes made in this form?</source>
+        <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="242"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="93"/>
         <source>&amp;Discard Changes</source>
         <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="243"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="94"/>
         <source>&amp;Keep Editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="428"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="279"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="432"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="283"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>

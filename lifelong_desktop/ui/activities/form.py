@@ -8,17 +8,10 @@ from datetime import date, time
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -30,18 +23,16 @@ from lifelong_desktop.services.planning import ActivityInput
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities.choices import Choices
 from lifelong_desktop.ui.activities.form_parts import (
-    audience_list,
     field_problems,
-    main_venue_candidates,
     tab_of,
 )
+from lifelong_desktop.ui.activities.form_tabs import FormTabs
 from lifelong_desktop.ui.activities.messages import problem_text
-from lifelong_desktop.ui.activities.organiser_list import Creator, OrganiserList
-from lifelong_desktop.ui.common.date_entry import DateEdit, TimeEdit
-from lifelong_desktop.ui.common.widgets import code_combo, count_spin, ok_cancel, set_combo_data, spin_value
+from lifelong_desktop.ui.activities.organiser_list import Creator
+from lifelong_desktop.ui.common.widgets import ok_cancel, set_combo_data, spin_value
 
 
-class ActivityForm(QDialog):
+class ActivityForm(FormTabs, QDialog):
     """New (row None) or existing activity; `value()` is the ActivityInput to save once OK is enabled."""
 
     def __init__(
@@ -85,146 +76,6 @@ class ActivityForm(QDialog):
         self.title.setFocus()
 
     # ---------------------------------------------------------------- layout
-
-    def _basic_tab(self, parents: Sequence[ActivityRow]) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
-        self.title = QLineEdit(page)
-        self.title.setMaxLength(100)
-        self.activity_type = code_combo("activity_type", page)
-        self.level = code_combo("level", page)
-        self.status = code_combo("status", page, blank=False)
-        self.featured = QCheckBox(self.tr("&Featured brand activity"), page)
-        self.parent_combo = QComboBox(page)
-        self.parent_combo.setEditable(True)
-        self.parent_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.parent_combo.addItem(self.tr("(none: this is not a sub-venue)"), None)
-        candidates = main_venue_candidates(parents, self.row)
-        self.parent_combo.addItems([f"{p.start_date.isoformat()}  {p.title}" for p in candidates])
-        for i, p in enumerate(candidates, start=1):
-            self.parent_combo.setItemData(i, p.id)
-        completer = QCompleter(self.parent_combo.model(), self.parent_combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.parent_combo.setCompleter(completer)
-        self.description = QPlainTextEdit(page)
-        self.description.setTabChangesFocus(True)
-        self.description.setMaximumHeight(110)
-        rows = [
-            (self.tr("&Title:"), self.title, self.tr("Title")),
-            (self.tr("T&ype:"), self.activity_type, self.tr("Activity type")),
-            (self.tr("&Level:"), self.level, self.tr("Activity level")),
-            (
-                self.tr("Sub-&venue of:"),
-                self.parent_combo,
-                self.tr("Main-venue activity of which this is a sub-venue"),
-            ),
-            (self.tr("&Status:"), self.status, self.tr("Status")),
-            ("", self.featured, self.tr("Featured brand activity")),
-            (self.tr("Desc&ription:"), self.description, self.tr("Description")),
-        ]
-        for label, widget, name in rows:
-            widget.setAccessibleName(name)
-            form.addRow(label, widget) if label else form.addRow(widget)
-        return page
-
-    def _place_tab(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
-        year = self.choices.programme.year
-        self.start_date = DateEdit(page, year=year)
-        self.end_date = DateEdit(page, year=year)
-        for d in (self.start_date, self.end_date):
-            d.setMaximumWidth(d.fontMetrics().horizontalAdvance("0000-00-00000") + 40)
-        self.all_day = QCheckBox(self.tr("&All day"), page)
-        self.start_time = TimeEdit(page)
-        self.end_time = TimeEdit(page)
-        times = QHBoxLayout()
-        times.addWidget(self.all_day)
-        times.addWidget(self.start_time)
-        times.addWidget(QLabel("–", page))
-        times.addWidget(self.end_time)
-        times.addStretch(1)
-        self.mode = code_combo("mode", page)
-        self.city = QComboBox(page)
-        self.city.addItem(self.tr("(choose)"), None)
-        for r in self.choices.cities():
-            self.city.addItem(f"{r.name}（{r.code}）" if r.level == "province" else r.name, r.code)
-        self.county = QComboBox(page)
-        self.venue = QComboBox(page)
-        self.address = QLineEdit(page)
-        self.address.setMaxLength(200)
-        self.online_url = QLineEdit(page)
-        self.online_url.setMaxLength(500)
-        self.start_date.setAccessibleName(self.tr("Start date"))
-        self.end_date.setAccessibleName(self.tr("End date"))
-        self.all_day.setAccessibleName(self.tr("All day"))
-        self.start_time.setAccessibleName(self.tr("Start time"))
-        self.end_time.setAccessibleName(self.tr("End time"))
-        form.addRow(self.tr("&Start date:"), self.start_date)
-        form.addRow(self.tr("&End date:"), self.end_date)
-        time_label = QLabel(self.tr("T&ime:"), page)
-        time_label.setBuddy(self.all_day)
-        form.addRow(time_label, times)
-        for label, widget, name in (
-            (self.tr("&Mode:"), self.mode, self.tr("Mode")),
-            (self.tr("&City:"), self.city, self.tr("City")),
-            (self.tr("Cou&nty:"), self.county, self.tr("County")),
-            (self.tr("&Venue:"), self.venue, self.tr("Venue")),
-            (self.tr("A&ddress:"), self.address, self.tr("Address")),
-            (self.tr("Online p&latform or link:"), self.online_url, self.tr("Online platform or link")),
-        ):
-            widget.setAccessibleName(name)
-            form.addRow(label, widget)
-        return page
-
-    def _organisers_tab(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
-        orgs = self.choices.organisations
-        create = self._create_organisation
-        self.hosts = OrganiserList(orgs, self.tr("hosts"), page, create)
-        self.undertakers = OrganiserList(orgs, self.tr("undertakers"), page, create)
-        self.co_organisers = OrganiserList(orgs, self.tr("co-organisers"), page, create)
-        lists = (self.hosts, self.undertakers, self.co_organisers)
-        for made_in in lists:
-            for other in lists:
-                if other is not made_in:
-                    made_in.created.connect(other.know)
-        for label, widget in (
-            (self.tr("&Hosts:"), self.hosts),
-            (self.tr("&Undertakers:"), self.undertakers),
-            (self.tr("&Co-organisers:"), self.co_organisers),
-        ):
-            lab = QLabel(label, page)
-            lab.setBuddy(widget.picker)
-            form.addRow(lab, widget)
-        return page
-
-    def _people_tab(self) -> QWidget:
-        page = QWidget(self)
-        form = QFormLayout(page)
-        self.audiences = audience_list(page)
-        self.audiences.setAccessibleName(self.tr("Audiences"))
-        self.expected = count_spin(page)
-        self.actual = count_spin(page)
-        self.online = count_spin(page)
-        self.contact_name = QLineEdit(page)
-        self.contact_name.setMaxLength(50)
-        self.contact_phone = QLineEdit(page)
-        self.contact_phone.setMaxLength(20)
-        for label, widget, name in (
-            (self.tr("A&udiences:"), self.audiences, None),
-            (self.tr("&Expected participants:"), self.expected, self.tr("Expected participants")),
-            (self.tr("&Actual participants:"), self.actual, self.tr("Actual participants")),
-            (self.tr("On&line participants:"), self.online, self.tr("Online participants")),
-            (self.tr("Contact &name:"), self.contact_name, self.tr("Contact name")),
-            (self.tr("Contact p&hone:"), self.contact_phone, self.tr("Contact phone")),
-        ):
-            if name:
-                widget.setAccessibleName(name)
-            form.addRow(label, widget)
-        return page
 
     def reject(self) -> None:
         """Cancel, Esc or the close box: nothing typed is lost without being asked."""
