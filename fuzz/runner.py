@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -102,6 +103,10 @@ def fuzz_values(tally: Tally, examples: int, stop_at: float) -> None:
 
 
 def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> None:
+    """Read every fuzzed workbook; import the structural ones into a database copy (the oracle)."""
+    import tempfile
+
+    from fuzz.oracle import DatabaseOracle
     from fuzz.workbooks import read_parts, scratch_file, workbook_bytes
     from lifelong_desktop.submission.reading.reader import read_workbook
 
@@ -110,11 +115,14 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
         raise RuntimeError(f"the base workbook does not read cleanly: {[f.code for f in start.findings][:5]}")
     raw_base, parts = base.read_bytes(), read_parts(base)
     scratch = scratch_file()
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-oracle-"))
+    oracle = DatabaseOracle(folder, base)
 
-    def read(data: bytes) -> None:
+    def read(data: bytes, how: str) -> None:
         scratch.write_bytes(data)
         result = read_workbook(scratch)
         corpus.check_read_result(result)
+        oracle.check(scratch, how)
 
     try:
 
@@ -127,7 +135,7 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
             digest = hashlib.sha1(data).hexdigest()[:12]
             _, failure = run_guarded(
                 "read_workbook",
-                lambda: read(data),
+                lambda: read(data, how),
                 {"how": how, "bytes": data, "sha": digest},
                 expected=(),
                 limit=WORKBOOK_LIMIT_S,
@@ -138,6 +146,8 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
         one()
     finally:
         scratch.unlink(missing_ok=True)
+        tally.inputs["oracle:imports"] = oracle.checked
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def report(tally: Tally) -> str:

@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from lifelong_desktop import __version__, commands, messages
-from lifelong_desktop.commands._help import localise
-from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
-from lifelong_desktop.db import DatabaseProblem
+
+VERSION_TEXT = f"lifelong-desktop {__version__}"
 
 _ARGPARSE_ZH = (
     (re.compile(r"the following arguments are required: (.+)"), "缺少必需的参数：{0}"),
@@ -50,7 +49,7 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="lifelong", description="Lifelong Learning Activity Week planner, headless commands")
-    parser.add_argument("--version", action="version", version=f"lifelong-desktop {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_TEXT)
     parser.add_argument("--lang", choices=messages.LANGUAGES, help="message language: zh (default) or en")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
@@ -60,12 +59,26 @@ def build_parser() -> argparse.ArgumentParser:
         register = getattr(module, "register", None)
         if register is not None:
             register(sub)
+    from lifelong_desktop.commands._help import localise
+
     localise(parser, messages.current_language())
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered before the commands (and SQLAlchemy under them) are loaded
+        print(VERSION_TEXT)
+        return 0
+    return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
+    # loaded here, not at the top, for the line above: they bring SQLAlchemy and the models
+    from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
+    from lifelong_desktop.db import DatabaseProblem
+    from lifelong_desktop.files import OutputProblem
+
     for i, arg in enumerate(argv):  # the language of misuse messages, before argparse reads anything
         if arg.startswith("--lang="):
             os.environ["LIFELONG_LANG"] = arg.split("=", 1)[1]
@@ -83,9 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
-    except DatabaseProblem as exc:
+    except (DatabaseProblem, OutputProblem) as exc:  # an output not written: any old file is unchanged
         print(exc.message(), file=sys.stderr)
-        return 3
+        return 3 if isinstance(exc, DatabaseProblem) else 2
     except BrokenPipeError:  # `lifelong check --json | head`: the reader went away; not an error of ours
         try:  # so that Python's final flush of stdout does not fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -181,7 +181,7 @@ def _when(value: Any) -> str:
 def run_returns(args: argparse.Namespace) -> int:
     from lifelong_desktop.services.returns import programme_returns
 
-    db = open_db(args)
+    db = open_db(args, read_only=True)
     try:
         with db.read() as session:
             programme = programme_of(session, args, db)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
@@ -96,17 +97,54 @@ def _recover(path: Path, options: OpenOptions) -> None:
         con.close()
 
 
-def _backup_on_open(path: Path, policy: backups.BackupPolicy) -> DatabaseNotice | None:
-    """The daily copy taken when a database with data is opened; a failure is a notice, never fatal."""
-    if policy.on_open == "never" or (
-        policy.on_open == "daily" and backups.has_backup_on(path, date.today(), "open")
-    ):
+def backup_due(path: Path, policy: backups.BackupPolicy) -> bool:
+    """Whether opening this file now calls for a copy (the policy, and the copies already taken today)."""
+    return policy.on_open == "always" or (
+        policy.on_open == "daily" and not backups.has_backup_on(path, date.today(), "open")
+    )
+
+
+def take_daily_backup(
+    path: Path, policy: backups.BackupPolicy | None = None, engine: Engine | None = None
+) -> DatabaseNotice | None:
+    """The daily copy taken when a database with data is opened; a failure is a notice, never fatal.
+
+    Safe in a background thread while the database is in use (WAL): the copy reads through its own
+    connection, and writers are never blocked by a reader. With `engine` (a read-only view) the copy is
+    read through the view's own connection, which can read a file on read-only media, and goes to the user
+    data folder when the folder beside it cannot be written."""
+    policy = policy or backups.BackupPolicy.load()
+    if not backup_due(path, policy):
         return None
     try:
-        backups.take_backup(path, "open", policy=policy)
-    except (OSError, sqlite3.Error) as exc:
+        if engine is None:
+            backups.take_backup(path, "open", policy=policy)
+        else:
+            with engine.connect() as conn:
+                backups.take_backup(path, "open", policy=policy, source=conn.connection.driver_connection)
+    except (OSError, sqlite3.Error, OperationalError, SADatabaseError) as exc:
         return DatabaseNotice("backup_failed", path, str(exc))
     return None
+
+
+def _backup_on_open(
+    path: Path,
+    options: OpenOptions,
+    policy: backups.BackupPolicy | None,
+    notices: list[DatabaseNotice],
+    wanted: bool,
+    defer: bool,
+) -> bool:
+    """Take the daily copy now, or leave it to the opener (True) when another connection can read the file
+    later (WAL, no exclusive lock) and a copy is due at all."""
+    if not wanted:
+        return False
+    if defer and options.journal_mode == "wal" and not options.exclusive:
+        return backup_due(path, policy or backups.BackupPolicy.load())
+    notice = take_daily_backup(path, policy)
+    if notice:
+        notices.append(notice)
+    return False
 
 
 def open_database(
@@ -116,13 +154,16 @@ def open_database(
     options: OpenOptions | None = None,
     check: bool = True,
     backup_on_open: bool = True,
+    defer_backup: bool = False,
     policy: backups.BackupPolicy | None = None,
 ) -> Database:
     """Open (or create) a programme database, migrating it to the newest schema; raises DatabaseProblem.
 
     Nothing is written before the file has passed its checks (header, quick_check, known revision,
     writable). A file with data gets a daily backup (see BackupPolicy); one on a network share is opened
-    with a rollback journal and exclusive locking, and `Database.notice` says so.
+    with a rollback journal and exclusive locking, and `Database.notice` says so. With `defer_backup` (the
+    window) the backup is left to the caller when another connection may read the file meanwhile (WAL):
+    `Database.backup_due` is then set, and `take_daily_backup(db.path)` takes it, e.g. in the background.
     """
     path = Path(path) if path else default_database_path()
     path = path.expanduser().absolute()
@@ -148,10 +189,8 @@ def open_database(
         if has_data and not check:
             current = revisions.current_revision(path)
         upgrading = current != revisions.head_revision()  # then migrate() takes its own copy first
-        if has_data and backup_on_open and not options.read_only and current is not None and not upgrading:
-            notice = _backup_on_open(path, policy or backups.BackupPolicy.load())
-            if notice:
-                notices.append(notice)
+        backup = bool(has_data and backup_on_open and not options.read_only and current is not None)
+        deferred = _backup_on_open(path, options, policy, notices, backup and not upgrading, defer_backup)
     except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
         raise classify(exc, path) from exc
     engine = make_engine(path, options)
@@ -168,7 +207,38 @@ def open_database(
         raise classify(exc, path) from exc
     if options.read_only:
         notices.append(DatabaseNotice("read_only_view", path))
-    return Database(path, engine, options, notices)
+        notices.extend(
+            _viewer_backup(path, policy, engine, backup_on_open and current == revisions.head_revision())
+        )
+    db = Database(path, engine, options, notices)
+    db.backup_due = deferred
+    return db
+
+
+def _viewer_backup(
+    path: Path, policy: backups.BackupPolicy | None, engine: Engine, wanted: bool
+) -> list[DatabaseNotice]:
+    """The daily copy of a database opened read-only (to the user data folder when nothing beside it is writable)."""
+    if not wanted:
+        return []
+    notice = take_daily_backup(path, policy, engine)
+    return [notice] if notice else []
+
+
+def open_for_reading(path: Path | str | None = None, *, backup_on_open: bool = True) -> Database:
+    """Open an existing database for a use that only reads (checks, printing, exports, backups to elsewhere).
+
+    A file that cannot be written (read-only mount, folder or file) is opened as a read-only view instead
+    of being refused: `Database.options.read_only` is then true and its notices say so.
+    """
+    try:
+        return open_database(path, create=False, backup_on_open=backup_on_open)
+    except DatabaseProblem as exc:
+        if exc.code != "read_only":
+            raise
+    return open_database(
+        path, create=False, backup_on_open=backup_on_open, options=OpenOptions(read_only=True)
+    )
 
 
 def remove_database_files(path: Path) -> None:

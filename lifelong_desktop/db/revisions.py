@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,37 @@ def _alembic_config(connection: Any, location: Path | None = None) -> Any:
 
 @lru_cache(maxsize=8)
 def _revisions(location: str) -> tuple[str, frozenset[str]]:
-    from alembic.script import ScriptDirectory
+    """The head and every revision of the scripts, read from their text: opening a database needs no
+    Alembic (its import costs more than the rest of the open). Alembic reads them when the graph is not
+    one simple line (branches, merges), so the answer is always Alembic's."""
+    try:
+        found = [_declared(path) for path in sorted((Path(location) / "versions").glob("*.py"))]
+    except (OSError, SyntaxError, ValueError):
+        return _alembic_revisions(location)
+    graph = {rev: down for rev, down in found if rev}
+    downs = {d for down in graph.values() for d in (down if isinstance(down, tuple) else (down,))}
+    heads = set(graph) - downs
+    if len(heads) == 1 and all(isinstance(d, str | None) for d in graph.values()):
+        return heads.pop(), frozenset(graph)
+    return _alembic_revisions(location)
+
+
+def _declared(path: Path) -> tuple[str | None, Any]:
+    """The `revision` and `down_revision` a script assigns at its top level (None when it has none)."""
+    values: dict[str, Any] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        target, value = None, None
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign):
+            target, value = node.target, node.value
+        if isinstance(target, ast.Name) and target.id in ("revision", "down_revision") and value is not None:
+            values[target.id] = ast.literal_eval(value)  # ValueError when not a plain literal
+    return values.get("revision"), values.get("down_revision")
+
+
+def _alembic_revisions(location: str) -> tuple[str, frozenset[str]]:
+    from alembic.script import ScriptDirectory  # heavy (SQLAlchemy DDL, Mako): only for unusual graphs
 
     script = ScriptDirectory.from_config(_alembic_config(None, Path(location)))
     return script.get_current_head() or "", frozenset(rev.revision for rev in script.walk_revisions())

@@ -6,7 +6,8 @@ one-character-at-a-time twin for long titles. Both read the names of PLACE_READI
 substituting them here rather than by loading them into pypinyin's process-wide phrase table, so no call
 changes another's result, whatever their order. `pinyin_key`, `pinyin_initials` and `matches` derive
 from `name_key`. Keys are cached in the user data folder (pinyin-keys.json), so after the first run a
-50,000-row sort needs neither pypinyin's large dictionaries nor its per-string work.
+50,000-row sort needs neither pypinyin's large dictionaries nor its per-string work, and pypinyin itself is
+imported on the first key that needs it, never at start.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
-
-from pypinyin import Style, lazy_pinyin
 
 from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.paths import user_data_dir
@@ -138,6 +137,11 @@ def _phrase_key(text: str) -> str:
 def _segment(text: str) -> list[str]:
     if not text:
         return []
+    from pypinyin import (  # on first use: its phrase table loads slower than a window starts
+        Style,
+        lazy_pinyin,
+    )
+
     # pypinyin documents an errors callback returning a list (one item per char); its stub says str only
     syllables = lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda s: list(s))  # type: ignore[arg-type,return-value]
     return [syllable + " " for syllable in syllables]

@@ -150,13 +150,11 @@ def test_series_dialog_refuses_an_empty_series(qtbot, setup):
 
 
 def test_main_venue_choices_and_sub_venue_link(qtbot, setup):
-    from dataclasses import replace
-
-    from lifelong_desktop.ui.activities.form import main_venue_candidates
+    from lifelong_desktop.ui.activities.form_parts import main_venue_candidates
 
     _ctx, choices, rows = setup
-    opening = replace(rows[0], activity_type="opening_ceremony")
-    others = [replace(r, level="municipal", activity_type="lecture") for r in rows[1:]]
+    opening = rows[0]._replace(activity_type="opening_ceremony")
+    others = [r._replace(level="municipal", activity_type="lecture") for r in rows[1:]]
     candidates = main_venue_candidates([opening, *others], others[0])
     assert [c.id for c in candidates] == [opening.id]
     form = ActivityForm(choices, others[0], [opening, *others])

@@ -121,7 +121,7 @@ def _build(db, orgs, acts) -> None:
 def _activity(r) -> dict:
     skip = {"id", "programme_id", "parent_id", "venue_id", "venue_capacity", "host_ids", "undertaker_ids"}
     skip |= {"co_organiser_ids", "source_submission_id", "updated_at", "version"}
-    return {k: v for k, v in dataclasses.asdict(r).items() if k not in skip}
+    return {k: v for k, v in r._asdict().items() if k not in skip}
 
 
 def _register(rows) -> set:
@@ -156,7 +156,9 @@ def test_built_exported_validated_imported_is_the_same_programme(programme):
                 before = sorted((_activity(r) for r in activity_rows(a, pa.id)), key=lambda d: d["uid"])
                 after = sorted((_activity(r) for r in activity_rows(b, pb.id)), key=lambda d: d["uid"])
                 assert after == before
-                used = {n for r in before for role in ("hosts", "undertakers", "co_organisers") for n in r[role]}
+                used = {
+                    n for r in before for role in ("hosts", "undertakers", "co_organisers") for n in r[role]
+                }
                 named = [o for o in organisation_rows(a) if o.name in used]  # a workbook holds those it names
                 assert _register(organisation_rows(b)) == _register(named)
                 assert _register(venue_rows(b)) == _register(venue_rows(a))

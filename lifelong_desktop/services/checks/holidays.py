@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-import holidays
-
 _SWAPPED = re.compile(r"\d{4}-\d{2}-\d{2}")  # in the library's name of a substituted day off
 
 
@@ -37,6 +35,8 @@ class HolidayYear:
 @cache
 def holiday_year(year: int) -> HolidayYear:
     """The arrangement of one year (computed once per process)."""
+    import holidays  # loaded on first use (its calendars take longer than a window start): not at start
+
     cal = holidays.China(years=year, language="zh_CN")
     days_off = {d: name for d, name in cal.items() if d.year == year}
     # weekend_workdays holds the adjusted working days of every year the library has; keep this year's.

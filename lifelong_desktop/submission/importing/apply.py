@@ -25,7 +25,13 @@ from lifelong_desktop.models import (
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.regions import regions
-from lifelong_desktop.submission.importing.match import activity_values, differences, organisation_ids
+from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.submission.importing.match import (
+    absent_fields,
+    activity_values,
+    differences,
+    organisation_ids,
+)
 from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 from lifelong_desktop.submission.importing.registers import venue_key
 
@@ -183,7 +189,11 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 _ROLES = [(role.value, key, ROLE_RANK[role.value]) for role, key in ROLE_FIELDS.items()]
 
 
-def _links(plan: ImportPlan, activity_id: int, row: dict[str, Any]) -> list[dict[str, Any]]:
+def _links(
+    plan: ImportPlan, activity_id: int, row: dict[str, Any], kept: dict[str, tuple[int, ...]] | None = None
+) -> list[dict[str, Any]]:
+    """Organiser links of one activity; a role in `kept` (its column is absent) keeps its stored ids."""
+    kept = kept or {}
     return [
         {
             "activity_id": activity_id,
@@ -193,9 +203,12 @@ def _links(plan: ImportPlan, activity_id: int, row: dict[str, Any]) -> list[dict
             "role_rank": rank,
         }
         for role, key, rank in _ROLES
-        if row.get(key)
-        for position, oid in enumerate(organisation_ids(plan, row[key]))
+        for position, oid in enumerate(kept[key] if key in kept else organisation_ids(plan, row.get(key)))
     ]
+
+
+def _kept_roles(absent: frozenset[str], db: ActivityRow) -> dict[str, tuple[int, ...]]:
+    return {key: getattr(db, f"{role}_ids") for role, key, _rank in _ROLES if key in absent}
 
 
 def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune: bool = False) -> None:
@@ -235,20 +248,21 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
         links += _links(plan, next_id, row)
         next_id += 1
     updates, changed = [], []
+    absent = absent_fields(plan)
     for change in plan.updated:
         row, db = acts[change.index], plan.db_rows[change.db_id]  # type: ignore[index]
         diff = plan.diffs.get(db.id) or differences(plan, row, db)
-        values = activity_values(row)
+        values = activity_values(row, db, absent)
         vkey = venue_key(row)
         values.update(
             id=db.id,
-            venue_id=reg.venue_of.get(vkey) if vkey else None,
+            venue_id=db.venue_id if "venue" in absent else (reg.venue_of.get(vkey) if vkey else None),
             updated_at=stamp,
             version=db.version + 1,
             source_submission_id=source_id if source_id is not None else db.source_submission_id,
         )
         updates.append(values)
-        links += _links(plan, db.id, row)
+        links += _links(plan, db.id, row, _kept_roles(absent, db))
         changed.append(
             (db.id, db.uid, {k: v[0] for k, v in diff.items()}, {k: v[1] for k, v in diff.items()})
         )
@@ -260,6 +274,8 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
         plan.new + plan.updated, [v["id"] for v in inserts] + [u["id"] for u in updates], strict=True
     ):
         parent = acts[change.index].get("parent_id")  # type: ignore[index]
+        if change.db_id is not None and "parent_id" in absent:
+            parent = plan.db_rows[change.db_id].parent_uid
         if parent or change.db_id is not None:
             parents.append({"parent_id": id_of_uid.get(parent) if parent else None, "id": own_id})
     fast_update(session, _ACT, parents)

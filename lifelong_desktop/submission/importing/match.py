@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from lifelong_desktop.models import ROLE_FIELDS, Programme
 from lifelong_desktop.services.rows import ActivityRow, activity_rows
 from lifelong_desktop.submission.findings import ERROR, WARNING
+from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.importing.plan import ActivityChange, ImportPlan, activity_finding
 from lifelong_desktop.submission.importing.registers import venue_key
 from lifelong_desktop.submission.values import normalised
@@ -36,10 +37,24 @@ SCALARS = (
     "description",
 )
 TEXT_DEFAULTS = {"address": "", "online_url": "", "contact_name": "", "contact_phone": "", "description": ""}
+NEVER_KEPT = ("activity_id", "updated_at")  # identity and the exporter's stamp: nothing stored to keep
 
 
-def activity_values(row: dict[str, Any]) -> dict[str, Any]:
-    """A workbook activity as database column values (blank text as '', audiences joined by ';')."""
+def absent_fields(plan: ImportPlan) -> frozenset[str]:
+    """Activity fields whose column the workbook lacks: an import keeps what is stored for them."""
+    present = plan.result.columns.get("activities", {})
+    table = load_format().tables["activities"]
+    return frozenset(c.key for c in table.columns if c.key not in present and c.key not in NEVER_KEPT)
+
+
+def activity_values(
+    row: dict[str, Any], db: ActivityRow | None = None, absent: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """A workbook activity as database column values (blank text as '', audiences joined by ';').
+
+    A field in `absent` (its column is not in the workbook) keeps the stored value of `db`, unless the row
+    has a value for it all the same (an end time given by a `9:00-11:30` start time).
+    """
     values = {k: row.get(k) for k in SCALARS}
     for key, default in TEXT_DEFAULTS.items():
         if values[key] is None:
@@ -47,6 +62,11 @@ def activity_values(row: dict[str, Any]) -> dict[str, Any]:
     values["status"] = values["status"] or "planned"
     values["featured"] = bool(values["featured"])
     values["audiences"] = ";".join(row.get("audiences") or ())
+    if db is not None and absent:
+        stored = _db_values(db)
+        for key in absent:
+            if key in values and row.get(key) is None:
+                values[key] = stored[key]
     return values
 
 
@@ -58,19 +78,22 @@ def _db_values(r: ActivityRow) -> dict[str, Any]:
 
 
 def differences(plan: ImportPlan, row: dict[str, Any], db: ActivityRow) -> dict[str, tuple[Any, Any]]:
-    """{field: (database value, workbook value)} for what the workbook would change."""
+    """{field: (database value, workbook value)} for what the workbook would change (absent columns: nothing)."""
     reg = plan.registers
     assert reg is not None
-    new = activity_values(row)
+    absent = absent_fields(plan)
+    new = activity_values(row, db, absent)
     old = _db_values(db)
     out = {k: (old[k], new[k]) for k in new if old[k] != new[k]}
     vkey = venue_key(row)
     venue_id = reg.venue_of.get(vkey) if vkey else None
-    if venue_id != db.venue_id or (vkey is not None and venue_id is None):
+    if "venue" not in absent and (venue_id != db.venue_id or (vkey is not None and venue_id is None)):
         out["venue_id"] = (db.venue_id, venue_id)
-    if (row.get("parent_id") or None) != db.parent_uid:
+    if "parent_id" not in absent and (row.get("parent_id") or None) != db.parent_uid:
         out["parent"] = (db.parent_uid, row.get("parent_id"))
     for role, key in ROLE_FIELDS.items():
+        if key in absent:
+            continue
         ids = organisation_ids(plan, row.get(key))
         current = getattr(db, f"{role.value}_ids")
         if None in ids or ids != current:

@@ -38,8 +38,14 @@ class Checker:
 
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
+        # a Findings list caps the findings listed per code and sheet; a plain list lists all
+        self.full = getattr(findings, "full", lambda _sheet, _code, _severity: False)
+        self.room = getattr(findings, "room", lambda _sheet, _code: 1 << 62)
+        self.count_more = getattr(findings, "count_more", None)
 
     def error(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
+        if self.full(sheet, code, ERROR):
+            return
         self.findings.append(
             Finding(
                 ERROR,
@@ -52,6 +58,8 @@ class Checker:
         )
 
     def warning(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
+        if self.full(sheet, code, WARNING):
+            return
         self.findings.append(
             Finding(
                 WARNING,
@@ -155,6 +163,34 @@ def _cells(rows: list[list[Any]], col: int) -> list[Any]:
         return [r[col] if col < len(r) else None for r in rows]
 
 
+MAX_CELL_ERRORS = 20_000  # a table with more cell errors is refused on them alone: no row rules run
+
+
+def _record(
+    check: Checker, raw: RawTable, column: Column, data: list[list[Any]], errors: dict[int, v.ValueProblem]
+) -> None:
+    """One column's cell errors: listed while the findings have room, the rest only counted."""
+    sheet, letter, col = raw.table.sheet, raw.letters[column.key], raw.index[column.key]
+    by_code: dict[str, list[int]] = {}
+    for i, exc in errors.items():
+        by_code.setdefault(exc.code, []).append(i)
+    for code, rows in by_code.items():
+        room = check.room(sheet, code)
+        for i in rows[:room]:
+            exc = errors[i]
+            value = short(_cells(data[i : i + 1], col)[0])
+            check.error(
+                code,
+                sheet,
+                f"{letter}{raw.start + i + 1}",
+                column.key,
+                column.label,
+                **{"value": value, **exc.params},
+            )
+        if len(rows) > room and check.count_more is not None:
+            check.count_more(sheet, code, ERROR, len(rows) - room)
+
+
 def typed_rows(
     fmt: Format, raw: RawTable, year: int | None, resolver: v.RegionResolver, check: Checker
 ) -> tuple[list[dict[str, Any]], list[set[str]]]:
@@ -172,20 +208,20 @@ def typed_rows(
     data = raw.rows[raw.start :]
     keys = [c.key for c in present]
     columns: list[list[Any]] = []
-    bad_at: dict[int, set[str]] = {}
+    column_errors: list[tuple[str, dict[int, v.ValueProblem]]] = []
     for column in present:
         values, errors = _column(_cells(data, raw.index[column.key]), parsers[column.key])
         columns.append(values)
-        for i, exc in errors.items():
-            bad_at.setdefault(i, set()).add(column.key)
-            check.error(
-                exc.code,
-                sheet,
-                f"{raw.letters[column.key]}{raw.start + i + 1}",
-                column.key,
-                column.label,
-                **{"value": short(_cells(data[i : i + 1], raw.index[column.key])[0]), **exc.params},
-            )
+        if errors:
+            _record(check, raw, column, data, errors)
+            column_errors.append((column.key, errors))
+    if sum(len(e) for _k, e in column_errors) > MAX_CELL_ERRORS:
+        raw.numbers.clear()  # refused on its cell errors alone: no row rules (work, not time)
+        return [], []
+    bad_at: dict[int, set[str]] = {}
+    for key, errors in column_errors:
+        for i in errors:
+            bad_at.setdefault(i, set()).add(key)
     required = [(k, table.column(k).label) for k in keys if table.column(k).required is True]
     base = dict.fromkeys(table.keys)
     width = len(keys)

@@ -2,14 +2,15 @@
 
 `inspect_workbook(path)` reads every part once, streaming, under the format's limits, and returns a
 `SafetyReport`: file-level findings (not_a_workbook, damaged, encrypted, too_large, unsafe_xml), and
-which worksheet parts contain formula elements (for the reader's formula_not_allowed findings).
+which worksheet parts contain formula elements or error-value cells (for the reader's formula_not_allowed
+and error_value findings). Every limit is counted in work (bytes, parts, cells), never in seconds, so that a
+file gets the same verdict on a fast or a slow, busy machine.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import time
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -25,7 +26,9 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 CHUNK = 1 << 20
-SCAN_SECONDS = 15.0  # a legitimate 50 MiB workbook scans in about 3 s
+# Work limit of the scan: inflated bytes of the XML parts that a reader parses (worksheets, shared strings,
+# styles, ...). The 20,000-activity export is about 40 MB; 400 MB keeps the worst file within seconds.
+MAX_PARSED_XML_BYTES = 400 << 20
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Any markup declaration (<!DOCTYPE, <!ENTITY, <!ELEMENT, <!ATTLIST), any case; comments and CDATA are fine.
@@ -41,7 +44,9 @@ class SafetyReport:
 
     findings: list[Finding] = field(default_factory=list)
     formula_parts: set[str] = field(default_factory=set)
+    error_parts: set[str] = field(default_factory=set)  # worksheets with error-value cells (t="e")
     parts: list[str] = field(default_factory=list)
+    parsed_bytes: int = 0  # inflated bytes of the parsed XML parts (the scan's work)
 
     @property
     def ok(self) -> bool:
@@ -100,10 +105,9 @@ def _inspect(path: Path, report: SafetyReport) -> None:
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
         _check_directory(zf, infos, limits)
-        deadline = time.monotonic() + SCAN_SECONDS
         for info in infos:
             if not info.is_dir():
-                _scan_part(zf, info, report, deadline)
+                _scan_part(zf, info, report)
         report.parts = [i.filename for i in infos]
 
 
@@ -152,10 +156,11 @@ def _head(zf: zipfile.ZipFile, name: str) -> bytes:
         return fh.read(200)
 
 
-def _in_time(deadline: float) -> None:
-    """A file that takes too long to scan is refused like a too large one: reading never hangs."""
-    if time.monotonic() > deadline:
-        raise _Refused("too_large", reason="time", seconds=SCAN_SECONDS)
+def _count_work(report: SafetyReport, size: int) -> None:
+    """A file whose XML is too much to parse is refused like a too large one, by bytes, never by time."""
+    report.parsed_bytes += size
+    if report.parsed_bytes > MAX_PARSED_XML_BYTES:
+        raise _Refused("too_large", reason="xml", size_mib=round(report.parsed_bytes / 2**20))
 
 
 def _is_xml(name: str) -> bool:
@@ -184,13 +189,13 @@ def _is_parsed(name: str) -> bool:
     )
 
 
-def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport, deadline: float) -> None:
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport) -> None:
     """Inflate one part (zipfile stops at the declared size and checks the CRC); scan XML as it streams."""
     name = info.filename
     if not _is_xml(name):
         with zf.open(info) as part:
             while part.read(CHUNK):
-                _in_time(deadline)
+                pass
         return
     sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
     stats = _SheetStats() if sheet else None
@@ -209,7 +214,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport,
                 if _DECLARATION_TEXT.search(decoder.decode(chunk, final=not chunk)):
                     raise _Refused("unsafe_xml", part=name)
                 if stats is not None:
-                    stats.suspicious = True  # a UTF-16 worksheet gets the precise scan
+                    stats.odd = True  # a UTF-16 worksheet gets the precise scan
             else:
                 # Cut pieces at the last '<' so that no tag is split between two pieces.
                 piece = carry + chunk
@@ -217,7 +222,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport,
                 if cut <= 0 or len(piece) - cut > 2 * CHUNK:
                     cut = len(piece)
                     if stats is not None and chunk:
-                        stats.suspicious = True
+                        stats.odd = True
                 whole, carry = piece[:cut], piece[cut:]
                 if _DECLARATION.search(whole):
                     raise _Refused("unsafe_xml", part=name)
@@ -230,30 +235,43 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport,
                     raise _Refused("damaged", part=name, detail=str(exc)[:200]) from None
             if not chunk:
                 break
-            _in_time(deadline)
+            if parser is not None:
+                _count_work(report, len(chunk))
     try:
         if parser is not None:
             parser.close()
     except etree.XMLSyntaxError as exc:
         raise _Refused("damaged", part=name, detail=str(exc)[:200]) from None
-    if stats is None:
-        return
-    if stats.suspicious:
-        extent, formulas = precise_scan(zf, name, deadline=deadline)
-        if extent[0] * extent[1] > MAX_CELLS:
-            raise _Refused("too_large", reason="cells", part=name, rows=extent[0], columns=extent[1])
-        if formulas:
-            report.formula_parts.add(name)
-    elif stats.formula:
+    if stats is not None:
+        _note_sheet(zf, name, stats, report)
+
+
+def _note_sheet(zf: zipfile.ZipFile, name: str, stats: _SheetStats, report: SafetyReport) -> None:
+    """What a scanned worksheet holds: a precise look when the fast patterns were unsure."""
+    formula, error = stats.formula, stats.error
+    if stats.odd:  # cells a pattern cannot place: walk them as a reader does
+        scan = precise_scan(zf, name)
+        extent = scan.extent
+        formula, error = bool(scan.formulas), bool(scan.errors)
+    elif stats.far:  # plain `r="..."` references, some far away: the extent by pattern, in one pass
+        extent = value_extent(zf, name)
+    if stats.odd or stats.far:
+        rows, columns = extent
+        if rows * columns > MAX_CELLS:
+            raise _Refused("too_large", reason="cells", part=name, rows=rows, columns=columns)
+    if formula:
         report.formula_parts.add(name)
+    if error:
+        report.error_parts.add(name)
 
 
-# Fast bounds on the cells of a worksheet, so that no reader allocates a huge dense grid: references up to
-# column CZ (104) and row 99,999 pass the fast check; a farther reference, a cell or row without a leading
-# `r="..."`, or a namespace-prefixed cell, row or formula element gets the precise scan. Every pattern starts
-# with a literal, so each is one fast pass over the bytes.
+# Fast bounds on the cells of a worksheet, so that no reader allocates a huge dense grid: cells up to
+# column CZ (104) and row 99,999 pass the fast check, and so does any value-less (styled, self-closing) cell,
+# which no reader places; a farther cell that may hold a value, a cell or row without a leading `r="..."`, or
+# a namespace-prefixed cell, row or formula element gets the precise scan. Every pattern starts with a
+# literal, so each is one fast pass over the bytes.
 MAX_CELLS = 10_000_000
-_FAR_REF = re.compile(rb'r="(?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]{0,2}\d{6})')
+_FAR_REF = re.compile(rb'<c r="(?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]{0,2}\d{6})[^>]*(?<!/)>')
 _ODD_CELL = re.compile(rb'<c(?! r="|o|u|e|f|h)')
 _ODD_ROW = re.compile(rb'<row(?! r=")')
 _PREFIXED = re.compile(rb":(?:c|f|row)[\s/>]")
@@ -266,8 +284,10 @@ class _SheetStats:
     validations with their <xm:f> formulas, nothing holds cells and nothing is looked at)."""
 
     def __init__(self) -> None:
-        self.suspicious = False
+        self.far = False  # a cell that may hold a value beyond CZ99999, with a plain reference
+        self.odd = False  # a cell or row without a plain reference, or a prefixed element
         self.formula = False
+        self.error = False
         self.done = False
         self.cells = 0
 
@@ -277,18 +297,41 @@ class _SheetStats:
         end = _SHEET_DATA_END.search(piece) if b"sheetData" in piece else None
         if end is not None:
             piece, self.done = piece[: end.start()], True
-        if not self.suspicious and (
-            _FAR_REF.search(piece)
-            or _ODD_CELL.search(piece)
-            or _ODD_ROW.search(piece)
-            or _PREFIXED.search(piece)
-        ):
-            self.suspicious = True
+        if not self.far and _FAR_REF.search(piece):
+            self.far = True
+        if not self.odd and (_ODD_CELL.search(piece) or _ODD_ROW.search(piece) or _PREFIXED.search(piece)):
+            self.odd = True
         if not self.formula and _FORMULA.search(piece):
             self.formula = True
+        if not self.error and (b' t="e"' in piece or b" t='e'" in piece):  # literal finds: fast
+            self.error = True
         self.cells += piece.count(b"<c")  # an upper bound (also counts <col ...>): stop a flood early
         if self.cells > MAX_CELLS:
             raise _Refused("too_large", reason="cells", cells=self.cells)
+
+
+_VALUE_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>')
+
+
+def value_extent(zf: zipfile.ZipFile, part: str) -> tuple[int, int]:
+    """(rows, columns) spanned by the cells that may hold a value, for a sheet whose cells all have plain
+    `r="A1"` references: a pattern pass over the bytes (a million rows in about a second)."""
+    max_row, carry = 0, b""
+    letters: set[bytes] = set()
+    with zf.open(part) as fh:
+        while True:
+            chunk = fh.read(CHUNK)
+            piece = carry + chunk
+            cut = piece.rfind(b"<") if chunk else len(piece)
+            whole, carry = (piece[:cut], piece[cut:]) if cut > 0 else (piece, b"")
+            found = _VALUE_CELL.findall(whole)
+            if found:
+                letters.update(col for col, _row in found)
+                max_row = max(max_row, max(int(row) for _col, row in found))
+            if not chunk:
+                break
+    max_col = max((column_number(col.decode()) for col in letters), default=0)
+    return max_row, max_col
 
 
 def _local(tag: object) -> str:
@@ -299,12 +342,19 @@ def _local(tag: object) -> str:
 _REF = re.compile(r"([A-Z]{1,3})(\d{1,7})")
 
 
-def precise_scan(
-    zf: zipfile.ZipFile, part: str, *, limit: int = 500, deadline: float | None = None
-) -> tuple[tuple[int, int], list[str]]:
-    """Walk a worksheet's cells as a reader places them: the (rows, columns) extent and formula cells (A1)."""
-    max_row = max_col = row = col = cells = 0
-    formulas: list[str] = []
+@dataclass
+class CellScan:
+    """What the precise scan saw in one worksheet: the extent of its value cells, formula and error cells."""
+
+    extent: tuple[int, int] = (0, 0)  # (rows, columns) a reader would place
+    formulas: list[str] = field(default_factory=list)  # A1 references, at most `limit`
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (A1, error value such as #N/A)
+
+
+def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500) -> CellScan:
+    """Walk a worksheet's cells as a reader places them: extent, formula cells and error-value cells (A1)."""
+    max_row = max_col = row = col = 0
+    scan = CellScan()
     with zf.open(part) as fh:
         for event, el in etree.iterparse(
             fh,
@@ -330,21 +380,32 @@ def precise_scan(
                     col, crow = col + 1, row
                 if len(el):  # a cell with a value or formula; the reader skips value-less (styled) ones
                     max_row, max_col = max(max_row, crow), max(max_col, col)
-                cells += 1
-                if deadline is not None and not cells & 0xFFF:
-                    _in_time(deadline)
-                if len(formulas) < limit and any(_local(child.tag) == "f" for child in el):
-                    formulas.append(f"{column_letter(col - 1)}{crow}")
+                    _note_cell(scan, el, f"{column_letter(col - 1)}{crow}", limit)
                 el.clear()
             elif tag == "row":
                 el.clear()
-    return (max_row, max_col), formulas
+    scan.extent = (max_row, max_col)
+    return scan
+
+
+def _note_cell(scan: CellScan, el: etree._Element, ref: str, limit: int) -> None:
+    children = {_local(child.tag): child for child in el}
+    if "f" in children and len(scan.formulas) < limit:
+        scan.formulas.append(ref)
+    if el.get("t") == "e" and len(scan.errors) < limit:
+        value = children.get("v")
+        scan.errors.append((ref, (value.text or "").strip()[:20] if value is not None else ""))
+
+
+def scan_cells(path: Path | str, part: str, limit: int = 500) -> CellScan:
+    """The formula and error-value cells of one worksheet part (at most `limit` of each)."""
+    with zipfile.ZipFile(path) as zf:
+        return precise_scan(zf, part, limit=limit)
 
 
 def formula_cells(path: Path | str, part: str, limit: int = 500) -> list[str]:
     """The A1 references of the formula cells of one worksheet part (at most `limit`)."""
-    with zipfile.ZipFile(path) as zf:
-        return precise_scan(zf, part, limit=limit)[1]
+    return scan_cells(path, part, limit).formulas
 
 
 def _utf16_kind(chunk: bytes) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import time as _time
@@ -297,7 +298,11 @@ class XlsxWriter:
         self._open: SheetWriter | None = None
         self.sheet_count = sheet_count
         if sheet_count is not None:
-            self._write_package_head(sheet_count)
+            try:
+                self._write_package_head(sheet_count)
+            except BaseException:
+                self.abort()
+                raise
 
     def _write_package_head(self, count: int) -> None:
         self.zip.writestr("[Content_Types].xml", parts.content_types(count))
@@ -382,8 +387,19 @@ class XlsxWriter:
         z.close()
 
     def abort(self) -> None:
-        """Stop writing (the caller removes the partial file)."""
-        try:
-            self.zip.close()
-        except Exception:
-            pass
+        """Stop writing and close the file without finishing it (the caller removes the partial file).
+
+        The zip's file is detached first, so neither this close nor ZipFile.__del__ later tries to write the
+        central directory again (on a full disk that printed a traceback after the user's sentence).
+        """
+        if self._open is not None:  # mark the sheet's zip entry closed without writing its end
+            io.BufferedIOBase.close(self._open._out)
+            self._open = None
+        z = self.zip
+        fp, z.fp = z.fp, None
+        z._writing = False
+        if fp is not None:
+            try:
+                fp.close()
+            except OSError:  # the buffer could not be flushed (a full disk): the file is discarded anyway
+                pass

@@ -47,6 +47,15 @@ def problem_text(code: str, **params: object) -> str:
         "own_parent": QCoreApplication.translate(
             "PlanningMessages", "An activity cannot be a sub-venue of itself."
         ),
+        "date_unreadable": QCoreApplication.translate(
+            "PlanningMessages", "A date field does not hold a date: type one such as 2025-05-12 or 5月12日."
+        ),
+        "time_unreadable": QCoreApplication.translate(
+            "PlanningMessages", "A time field does not hold a time: type one such as 9:30 or 0930."
+        ),
+        "organiser_two_roles": QCoreApplication.translate(
+            "PlanningMessages", "One organisation holds two roles in this activity: %1."
+        ).replace("%1", str(params.get("names", ""))),
         "series_empty": QCoreApplication.translate(
             "PlanningMessages", "No date between the start and end dates falls on that weekday."
         ),

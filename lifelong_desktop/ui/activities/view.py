@@ -24,6 +24,7 @@ from lifelong_desktop.ui.activities.filter_bar import FilterBar
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
 from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.first_paint import after_next_paint
 
 _WIDTHS = {
     tm.COL_DATE: 150,
@@ -41,6 +42,13 @@ _WIDTHS = {
     tm.COL_STATUS: 70,
     tm.COL_FEATURED: 50,
 }
+
+
+def _sort_names(rows: list[ActivityRow]) -> list[str]:
+    """The names the name columns sort by (cities, counties, venues, hosts, undertakers), each once."""
+    return sorted(
+        {n for r in rows for n in (r.city_name, r.county_name, r.venue_name, *r.hosts, *r.undertakers)}
+    )
 
 
 class ActivitiesView(QWidget):
@@ -85,7 +93,9 @@ class ActivitiesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
-        self.setTabOrder(self.filter_bar.search, self.table)
+        chain = [*self.filter_bar.tab_chain(), self.table]  # Tab: the search, every filter, then the table
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
         self.filter_bar.search.installEventFilter(self)
 
         self.registry: ActionRegistry | None = None
@@ -101,7 +111,7 @@ class ActivitiesView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(250, self.model.prepare_search)  # once the table is painted
+        after_next_paint(self.table.viewport(), self.model.prepare_search, 250)  # once the table is painted
 
     def eventFilter(self, watched, event) -> bool:
         """In the search box, Down or Enter goes to the table and Escape clears the search."""
@@ -141,12 +151,8 @@ class ActivitiesView(QWidget):
             QTimer.singleShot(250, self.model.prepare_search)  # when idle; typing builds it earlier
         if rows and not self._warmed:
             self._warmed = True
-            names = {
-                n for r in rows for n in (r.city_name, r.county_name, r.venue_name, *r.hosts, *r.undertakers)
-            }
-            QTimer.singleShot(
-                1500, self, lambda: warm_up(sorted(names))
-            )  # after the window is up; dies with it
+            # after the window is up: the first sort of a name column then finds its pinyin keys ready
+            after_next_paint(self.table.viewport(), lambda: warm_up(_sort_names(rows)), 1500)
         if keep:
             self.select_ids(keep, current.id if current and not select else None)
         self._counts()
@@ -157,6 +163,7 @@ class ActivitiesView(QWidget):
             from lifelong_desktop.models import Programme
 
             prog = session.get(Programme, self.ctx.programme_id) if self.ctx.programme_id else None
+            self.filter_bar.set_year(prog.year if prog is not None else None)
         reg = regions()
         cities = []
         if prog is not None:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QLocale, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 
 from lifelong_desktop.services.calendar import Entry
+from lifelong_desktop.ui.calendar.entry_text import entry_text
 
 TYPE_COLOURS = {
     "opening_ceremony": "#d62728",
@@ -43,6 +44,12 @@ def entry_colour(entry: Entry, colour_by: str) -> QColor:
         (STATUS_COLOURS, entry.status) if colour_by == "status" else (TYPE_COLOURS, entry.activity_type)
     )
     return QColor(table.get(key or "other", "#8a8a8a"))
+
+
+
+def _tr(text: str) -> str:
+    """The grid's words, in the context of CalendarGrid (the class Qt sees at run time)."""
+    return QCoreApplication.translate("CalendarGrid", text)
 
 
 class GridPainting:
@@ -113,7 +120,7 @@ class GridPainting:
             p.setPen(text_colour)
             when = "" if e.start is None or self.compact else f"{e.start:%H:%M} "
             cont = f"({e.index}/{e.days}) " if e.days > 1 and not self.compact else ""
-            text = fm.elidedText(when + cont + e.title, Qt.TextElideMode.ElideRight, r.width() - 7)
+            text = entry_text(when + cont + e.title, r.width() - 7, fm, self.compact)
             p.drawText(
                 r.adjusted(5, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
             )
@@ -124,7 +131,7 @@ class GridPainting:
         if more:
             r = self.entry_rect(lane, day, len(entries))
             p.setPen(self.palette().color(QPalette.ColorRole.Link))
-            text = (self.tr("+%1") if self.compact else self.tr("+%1 more")).replace("%1", str(more))
+            text = (_tr("+%1") if self.compact else _tr("+%1 more")).replace("%1", str(more))
             p.drawText(r.adjusted(5, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
             if (lane, day, len(entries)) == (cur_lane, cur_day, cur_entry):
                 p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
@@ -158,7 +165,7 @@ class GridPainting:
                     weekday,
                     f"{day.month}/{day.day}"
                     if not is_today
-                    else f"{day.month}/{day.day} " + self.tr("today"),
+                    else f"{day.month}/{day.day} " + _tr("today"),
                 )
             p.drawText(
                 QRect(rect.left(), rect.top(), rect.width(), fm.height() + 2),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from lifelong_desktop import messages
 from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services import planning
@@ -18,6 +19,7 @@ from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.programme import export_checks
 from lifelong_desktop.ui.programme.import_preview import run_import
+from lifelong_desktop.ui.programme.output_folder import OutputFolder
 from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
 from lifelong_desktop.ui.reports.checks_view import ChecksView
 
@@ -54,6 +56,7 @@ class FileActions(QObject):
         super().__init__(window)  # type: ignore[arg-type]  # the main window is a QObject
         self.window = window
         self.ctx = window.ctx
+        self.output = OutputFolder(getattr(window, "settings", None))
         a = window.registry
         for aid, slot in (
             (ActionId.NEW_DATABASE, self.new_database),
@@ -66,6 +69,7 @@ class FileActions(QObject):
             (ActionId.BLANK_TEMPLATE, self.blank_template),
             (ActionId.PRINT_PREVIEW, self.print_preview),
             (ActionId.PRINT_SCHEDULE, self.print_schedule),
+            (ActionId.EXPORT_PDF, self.export_pdf),
             (ActionId.EXPORT_ICS, self.export_ics),
         ):
             a[aid].triggered.connect(lambda _c=False, s=slot: s())
@@ -78,6 +82,7 @@ class FileActions(QObject):
             ActionId.EXPORT_WORKBOOK,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
         ):
             a[aid].setEnabled(has)
@@ -94,14 +99,18 @@ class FileActions(QObject):
         return session.get(Programme, self.ctx.programme_id)
 
     def _save_path(self, title: str, suggested: str, filter_: str) -> str:
-        folder = Path(self.ctx.path).parent
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / suggested), filter_)
+        """A file to write, starting in the folder used last (at first the documents folder)."""
+        path, _ = QFileDialog.getSaveFileName(self.window, title, self.output.suggest(suggested), filter_)
+        if path:
+            self.output.remember(path)
         return path
 
     # ---------------------------------------------------------------- databases
 
     def new_database(self, path: str | None = None) -> None:
-        path = path or self._save_path(self.tr("New Database"), "lifelong.sqlite", DB_FILTER)
+        if not path:
+            suggested = str(Path(self.ctx.path).parent / "lifelong.sqlite")  # databases live together
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New Database"), suggested, DB_FILTER)
         if path:
             if Path(path).exists():
                 self._say(
@@ -172,8 +181,10 @@ class FileActions(QObject):
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import Workbook"), str(Path(self.ctx.path).parent), XLSX_FILTER
+                self.window, self.tr("Import Workbook"), str(self.output.folder()), XLSX_FILTER
             )
+            if path:
+                self.output.remember(path)
         if path:
             run_import(self.window, Path(path))
 
@@ -220,9 +231,13 @@ class FileActions(QObject):
             path = self._save_path(self.tr("Export Workbook"), suggested, XLSX_FILTER)
         if not path:
             return None
+        db = self.ctx.db
+        record = not db.options.read_only  # a read-only view still exports: the seq is then not recorded
         try:
-            with self.ctx.db.transaction("export") as session:
-                result = export_programme(session, self._programme(session), path, verify=errors_in)
+            with db.transaction("export") if record else db.read() as session:
+                result = export_programme(
+                    session, self._programme(session), path, verify=errors_in, record=record, database=db.path
+                )
         except ExportRefused as exc:
             self._say(exc.message(message_language()))
             return None
@@ -235,12 +250,17 @@ class FileActions(QObject):
             )
             return None
         self.ctx.notify("programme", "submissions")
-        self._done(
+        done = (
             self.tr("Exported %1 activities to %2 (version %3).")
             .replace("%1", str(result.activities))
             .replace("%2", str(result.path))
             .replace("%3", str(result.submission_seq))
         )
+        if record:
+            self._done(done)
+        else:  # the user must read that this version number is not kept
+            note = messages.render("export.seq_not_recorded", message_language(), seq=result.submission_seq)
+            self._say(done + " " + note, self.tr("Export Workbook"))
         return result.path
 
     def _show_checks(self) -> None:
@@ -310,6 +330,7 @@ class FileActions(QObject):
         if doc is None:
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(doc.title)  # the name a print-to-file or a print queue shows
         doc.configure(printer)
         return doc, printer
 
@@ -323,6 +344,9 @@ class FileActions(QObject):
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(doc.title)
         dialog.paintRequested.connect(lambda p: doc.print_to(p, use_device_layout=True))
+        dialog.setWindowState(
+            dialog.windowState() | Qt.WindowState.WindowMaximized
+        )  # pages readable at 1366x768
         dialog.exec()
 
     def print_schedule(self) -> None:
@@ -335,7 +359,33 @@ class FileActions(QObject):
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             pages = doc.print_to(printer, use_device_layout=True)
-            self._done(self.tr("Printed %n pages.", "", pages))
+            self._done(self._noting_checks(self.tr("Printed %n pages.", "", pages)))
+
+    def export_pdf(self, path: str | None = None) -> Path | None:
+        """The schedule, as chosen in the print options, written as a PDF file."""
+        doc = self._schedule()
+        if doc is None:
+            return None
+        path = path or self._save_path(self.tr("Export PDF"), f"{doc.title}.pdf", "PDF (*.pdf)")
+        if not path:
+            return None
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        try:
+            pages = doc.write_pdf(target)
+        except OSError as exc:
+            self._say(self.tr("The PDF could not be written: %1").replace("%1", write_sentence(exc, target)))
+            return None
+        self._done(
+            self._noting_checks(self.tr("%n pages written to %1.", "", pages).replace("%1", str(target)))
+        )
+        return target
+
+    def _noting_checks(self, text: str) -> str:
+        """A printed or exported schedule is made in any case; the status bar says when the plan has check errors."""
+        errors = export_checks.check_errors(self.ctx)
+        if not errors:
+            return text
+        return text + " " + self.tr("The planning checks found %n errors: see the Checks tab.", "", errors)
 
     def export_ics(self, path: str | None = None) -> Path | None:
         import importlib

@@ -39,6 +39,8 @@ class RegisterView(LazyView):
         self._counts: dict[int, int] = {}
         self._menu_actions: list[tuple[QPushButton, QAction]] = []
         self._region = ""
+        self._dialog: QDialog | None = None  # the register dialog open now (one at a time)
+        self._on_accept: Callable[[], Any] | None = None
 
     def _build(
         self,
@@ -177,7 +179,28 @@ class RegisterView(LazyView):
         self.notice.setVisible(bool(text))
 
     def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], Any]) -> None:
-        """Show a register dialog window-modally; `on_accept` runs when the user confirms it."""
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(dialog.deleteLater)
+        """Show a register dialog window-modally, one at a time; `on_accept` runs once it has closed confirmed.
+
+        The view holds the dialog until its `finished` has been handled: the edit runs after the dialog is
+        closed (never inside its own accept()), the connection is dropped and only then is the dialog deleted,
+        on the next turn of the event loop. A New… pressed while one is still open brings that one forward."""
+        if self._dialog is not None:
+            dialog.deleteLater()
+            self._dialog.raise_()
+            self._dialog.activateWindow()
+            return
+        self._dialog, self._on_accept = dialog, on_accept
+        dialog.finished.connect(self._dialog_finished)
         dialog.open()
+
+    def _dialog_finished(self, result: int) -> None:
+        dialog, on_accept = self._dialog, self._on_accept
+        self._dialog = self._on_accept = None
+        if dialog is None:
+            return
+        dialog.finished.disconnect(self._dialog_finished)
+        try:
+            if result == QDialog.DialogCode.Accepted and on_accept is not None:
+                on_accept()
+        finally:
+            dialog.deleteLater()
