@@ -139,7 +139,7 @@ class Database:
         """
         if self._rescued is not None:
             return self._rescued
-        for record in list(self.engine.pool._pool.queue):
+        for record in list(self.engine.pool._pool.queue):  # type: ignore[attr-defined]  # QueuePool's idle list
             raw = record.dbapi_connection
             if raw is None or record.info.get("identity") != self.identity:
                 continue

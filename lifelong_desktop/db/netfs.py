@@ -92,7 +92,7 @@ DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
 def _get_drive_type(root: str) -> int:
     import ctypes  # only on Windows
 
-    return ctypes.windll.kernel32.GetDriveTypeW(root)  # type: ignore[attr-defined,no-any-return]
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]  # Windows only
 
 
 def _windows_is_remote(path: Path | str, drive_type: Callable[[str], int] | None = None) -> bool:

@@ -287,14 +287,14 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="60"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="136"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="212"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -769,42 +769,42 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="74"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="83"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="137"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="138"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="143"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="147"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="152"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="216"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="245"/>
         <source>The last session ended abnormally</source>
         <translation>上次运行异常结束</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="234"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="246"/>
         <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
         <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
@@ -2429,139 +2429,140 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PlanningMessages</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="12"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="9"/>
         <source>Enter the activity&apos;s title.</source>
+        <extracomment>the English source of each code&apos;s sentence (translated in context PlanningMessages)</extracomment>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="13"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="10"/>
         <source>The title may have at most 100 characters.</source>
         <translation>活动名称最多 100 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="16"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="11"/>
         <source>The end date cannot be before the start date.</source>
         <translation>结束日期不能早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="19"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="14"/>
         <source>On a one-day activity the end time must be later than the start time.</source>
         <translation>当天举办的活动，结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="22"/>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="25"/>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="28"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="17"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="20"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="23"/>
         <source>Participant numbers cannot be negative.</source>
         <translation>参与人数不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="26"/>
         <source>Choose at least one host organisation.</source>
         <translation>请至少选择一个主办单位。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="27"/>
         <source>Choose the activity type.</source>
         <translation>请选择活动类型。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="28"/>
         <source>Choose the activity level.</source>
         <translation>请选择活动级别。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="29"/>
         <source>Choose how the activity is held.</source>
         <translation>请选择举办形式。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="30"/>
         <source>Choose the city.</source>
         <translation>请选择地市。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="31"/>
         <source>An activity held on site should have a venue.</source>
         <translation>线下活动应填写活动场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="32"/>
         <source>An online activity should give its platform or link.</source>
         <translation>线上活动应填写线上平台或链接。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="35"/>
         <source>Actual participants are usually given only once the activity has been held.</source>
         <translation>通常在活动举办后才填写实际参与人数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="38"/>
         <source>An activity cannot be a sub-venue of itself.</source>
         <translation>活动不能是自身的分会场。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="39"/>
         <source>A date field does not hold a date: type one such as 2025-05-12 or 5月12日.</source>
         <translation>有日期栏填的不是日期，请输入如 2025-05-12 或 5月12日。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="42"/>
         <source>A time field does not hold a time: type one such as 9:30 or 0930.</source>
         <translation>有时间栏填的不是时间，请输入如 9:30 或 0930。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="45"/>
         <source>One organisation holds two roles in this activity: %1.</source>
         <translation>同一单位在本活动中担任了两种角色：%1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="48"/>
         <source>No date between the start and end dates falls on that weekday.</source>
         <translation>起止日期之间没有这一星期几的日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="51"/>
         <source>A programme for %1 already exists.</source>
         <translation>%1 年的计划已存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="52"/>
         <source>The programme no longer exists.</source>
         <translation>该计划已不存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="53"/>
         <source>The description may have at most 500 characters.</source>
         <translation>活动简介最多 500 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="56"/>
         <source>The address may have at most 200 characters.</source>
         <translation>详细地址最多 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="57"/>
         <source>The platform or link may have at most 500 characters.</source>
         <translation>线上平台或链接最多 500 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="60"/>
         <source>The contact&apos;s name may have at most 50 characters.</source>
         <translation>联系人姓名最多 50 个字。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="63"/>
         <source>The contact phone may hold digits, a leading +, -, spaces and parentheses, 5 to 20 characters.</source>
         <translation>联系电话只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="67"/>
         <source>A field holds an invisible control character; delete it.</source>
         <translation>有一项含有看不见的控制字符，请删去。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="70"/>
         <source>Choose the type, level, form and status from their lists.</source>
         <translation>请从列表中选择活动类型、级别、举办形式和状态。</translation>
     </message>

@@ -40,7 +40,7 @@ def _drives(types: dict[str, int]):
 ])
 def test_windows_drive_types_tell_network_drives(path, remote):
     drive_type, asked = _drives({"Z:\\": DRIVE_REMOTE, "C:\\": DRIVE_FIXED, "E:\\": DRIVE_REMOVABLE})
-    assert netfs._windows_is_remote(path, drive_type) is remote  # noqa: SLF001 - the Windows branch, without Windows
+    assert netfs._windows_is_remote(path, drive_type) is remote
     if path.startswith(("\\\\fileserver", "\\\\.\\")):
         assert asked == []
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from lifelong_desktop import messages
@@ -86,11 +87,15 @@ def _label(fmt: Any, key: str, lang: str | None) -> str:
 _ROW_ATTR = {"venue": "venue_name"}  # a workbook key whose ActivityRow attribute is named otherwise
 
 
+def _row_value(row: ActivityRow, key: str) -> Any:
+    return getattr(row, _ROW_ATTR.get(key, key), None)
+
+
 def activity_gaps(rows: Iterable[ActivityRow]) -> list[ActivityGap]:
     """Every activity that leaves a required field blank (the one rule of services/fields.py)."""
     gaps = []
     for r in rows:
-        missing = missing_activity_fields(lambda key, r=r: getattr(r, _ROW_ATTR.get(key, key), None))
+        missing = missing_activity_fields(partial(_row_value, r))
         if missing:
             gaps.append(ActivityGap(r.id, r.title, r.start_date, tuple(missing)))
     return gaps

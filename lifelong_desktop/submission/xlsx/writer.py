@@ -393,11 +393,11 @@ class XlsxWriter:
         central directory again (on a full disk that printed a traceback after the user's sentence).
         """
         if self._open is not None:  # mark the sheet's zip entry closed without writing its end
-            io.BufferedIOBase.close(self._open._out)
+            io.BufferedIOBase.close(self._open._out)  # type: ignore[arg-type]  # a zipfile entry writer
             self._open = None
         z = self.zip
         fp, z.fp = z.fp, None
-        z._writing = False
+        z._writing = False  # type: ignore[attr-defined]  # zipfile's own flag of an entry being written
         if fp is not None:
             try:
                 fp.close()
