@@ -85,11 +85,9 @@ def _warn(errors: int, code: str) -> None:
         print(messages.render(code, count=errors), file=sys.stderr)
 
 
-def run_schedule(args: argparse.Namespace) -> int:
-    suffix = args.out.suffix.lower()
-    if suffix not in (".pdf", ".odt"):
-        raise CliError(messages.render("schedule.bad_suffix", path=str(args.out)), EXIT_UNREADABLE)
-    if args.city:  # as typed: full-width digits, or a unique name (沈阳市)
+def _check_choices(args: argparse.Namespace) -> None:
+    """The city (as typed: full-width digits or a unique name) and the date range, or a CliError."""
+    if args.city:
         from lifelong_desktop.commands.export import region_code_as_typed
 
         args.city = region_code_as_typed(args.city)
@@ -100,6 +98,13 @@ def run_schedule(args: argparse.Namespace) -> int:
         raise CliError(
             messages.render("schedule.bad_range", start=args.date_from, end=args.date_to), EXIT_UNREADABLE
         )
+
+
+def run_schedule(args: argparse.Namespace) -> int:
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".odt"):
+        raise CliError(messages.render("schedule.bad_suffix", path=str(args.out)), EXIT_UNREADABLE)
+    _check_choices(args)
     from lifelong_desktop.printing.schedule import ScheduleOptions, activity_sheet, build_schedule
 
     opts = ScheduleOptions(

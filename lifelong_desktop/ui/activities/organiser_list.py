@@ -51,18 +51,7 @@ class OrganiserList(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("%1 in printing order").replace("%1", role_name))
         self.list.setMaximumHeight(90)
-        self.picker = QComboBox(self)
-        self.picker.setEditable(True)
-        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.picker.setAccessibleName(self.tr("Organisation to add as %1").replace("%1", role_name))
-        self.picker.lineEdit().setPlaceholderText(self.tr("Type to find an organisation…"))
-        for o in organisations:
-            self.picker.addItem(o.name, o.id)
-        self.picker.setCurrentIndex(-1)
-        completer = QCompleter(self.picker.model(), self.picker)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.picker.setCompleter(completer)
+        self.picker = self._picker(organisations, role_name)
         self.add_button = QPushButton(self.tr("Add"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.up_button = QPushButton(self.tr("Up"), self)
@@ -88,6 +77,27 @@ class OrganiserList(QWidget):
             self.tr("Delete removes the selected organisation; Ctrl+Up and Ctrl+Down move it.")
         )
 
+        self._lay_out()
+        self._update_buttons()
+
+    def _picker(self, organisations: Sequence[OrganisationRow], role_name: str) -> QComboBox:
+        """The register's names, typed to filter (contains, any case); empty until one is chosen."""
+        picker = QComboBox(self)
+        picker.setEditable(True)
+        picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        picker.setAccessibleName(self.tr("Organisation to add as %1").replace("%1", role_name))
+        picker.lineEdit().setPlaceholderText(self.tr("Type to find an organisation…"))
+        for o in organisations:
+            picker.addItem(o.name, o.id)
+        picker.setCurrentIndex(-1)
+        completer = QCompleter(picker.model(), picker)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        picker.setCompleter(completer)
+        return picker
+
+    def _lay_out(self) -> None:
+        """The picker and Add above the list with its buttons; Tab runs picker, Add, list, Up, Down, Remove."""
         add_row = QHBoxLayout()
         add_row.addWidget(self.picker, 1)
         add_row.addWidget(self.add_button)
@@ -110,7 +120,6 @@ class OrganiserList(QWidget):
             (self.down_button, self.remove_button),
         ):
             QWidget.setTabOrder(first, second)
-        self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):

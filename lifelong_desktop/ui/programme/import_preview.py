@@ -250,36 +250,13 @@ class ImportPreviewDialog(QDialog):
 
 def run_import(window: Shell, path: Path) -> bool:
     """Plan (read only), preview, and on Apply import as one undoable edit; True when applied."""
-    from lifelong_desktop.submission.importing.importer import apply_import, plan_import
+    from lifelong_desktop.submission.importing.importer import apply_import
     from lifelong_desktop.ui.programme.import_command import ImportWorkbook
 
     ctx, view = window.ctx, window.activities
     year = None
-    if not path.is_file():  # gone since it was chosen, or a mistyped name: not "not an Excel workbook"
-        view.inform(
-            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
-            QCoreApplication.translate(
-                "ImportPreviewDialog",
-                "The file “%1” was not found; it may have been moved, renamed or deleted.",
-            ).replace("%1", str(path)),
-        )
-        return False
-    try:
-        with ctx.db.read() as session:
-            plan = plan_import(session, path, year=year, file_name=path.name)
-    except DatabaseProblem as exc:
-        view.inform(
-            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
-            exc.message(message_language()),
-        )
-        return False
-    except OSError as exc:
-        view.inform(
-            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
-            QCoreApplication.translate("ImportPreviewDialog", "The file “%1” could not be read: %2")
-            .replace("%1", path.name)
-            .replace("%2", exc.strerror or str(exc)),
-        )
+    plan = _plan(window, path)
+    if plan is None:
         return False
     dialog = ImportPreviewDialog(plan, path.name, window)
     if not ctx.run_dialog(dialog):
@@ -316,3 +293,36 @@ def run_import(window: Shell, path: Path) -> bool:
     command.announce = lambda undone_now: window.statusBar().showMessage(undone if undone_now else done, 8000)
     window.statusBar().showMessage(done, 8000)
     return True
+
+
+def _plan(window: Shell, path: Path):
+    """The import plan of a workbook (read only), or None after one sentence saying why there is none."""
+    from lifelong_desktop.submission.importing.importer import plan_import
+
+    ctx, view = window.ctx, window.activities
+    if not path.is_file():  # gone since it was chosen, or a mistyped name: not "not an Excel workbook"
+        view.inform(
+            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
+            QCoreApplication.translate(
+                "ImportPreviewDialog",
+                "The file “%1” was not found; it may have been moved, renamed or deleted.",
+            ).replace("%1", str(path)),
+        )
+        return None
+    try:
+        with ctx.db.read() as session:
+            return plan_import(session, path, year=None, file_name=path.name)
+    except DatabaseProblem as exc:
+        view.inform(
+            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
+            exc.message(message_language()),
+        )
+        return None
+    except OSError as exc:
+        view.inform(
+            QCoreApplication.translate("ImportPreviewDialog", "Not done"),
+            QCoreApplication.translate("ImportPreviewDialog", "The file “%1” could not be read: %2")
+            .replace("%1", path.name)
+            .replace("%2", exc.strerror or str(exc)),
+        )
+        return None

@@ -77,16 +77,7 @@ class RegisterView(LazyView):
         bar.addWidget(self.count_label)
 
         edit, delete = slots[1], getattr(self, slots[2])
-        self.table = make_table(self.model)
-        self.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-        set_widths(self.table, widths)
-        self.table.activated.connect(lambda _i: getattr(self, edit)())  # looked up late, as a slot
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for button in buttons:
-            action = QAction(button.text(), self.table)
-            action.triggered.connect(button.click)
-            self.table.addAction(action)
-            self._menu_actions.append((button, action))
+        self.table = self._register_table(buttons, edit, sort_column, widths)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         right, detail_table = self._detail_pane(detail_model, detail_tip, detail_widths, selectable_detail)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -106,6 +97,22 @@ class RegisterView(LazyView):
             sc = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         return detail_table
+
+    def _register_table(
+        self, buttons: list[QPushButton], edit: str, sort_column: int, widths: tuple[int, ...]
+    ) -> QTableView:
+        """The register's table: Enter or a double-click edits, its context menu repeats the buttons."""
+        table = make_table(self.model)
+        table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+        set_widths(table, widths)
+        table.activated.connect(lambda _i: getattr(self, edit)())  # looked up late, as a slot
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in buttons:
+            action = QAction(button.text(), table)
+            action.triggered.connect(button.click)
+            table.addAction(action)
+            self._menu_actions.append((button, action))
+        return table
 
     def _detail_pane(
         self, detail_model: RowTableModel, detail_tip: str, detail_widths: tuple[int, ...], selectable: bool
