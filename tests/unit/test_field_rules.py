@@ -136,3 +136,18 @@ def test_the_checks_and_the_export_name_the_same_missing_fields():
         "venue",
         "online_url",
     ]
+
+
+@pytest.mark.parametrize(
+    ("entity", "values", "code"),
+    [
+        ("organisation", {"name": "江苏开放大学", "org_type": "spaceship"}, "invalid_code"),
+        ("organisation", {"name": "江苏开放大学", "org_type": ""}, "required"),
+        ("venue", {"name": "南京图书馆", "city_code": "320100", "venue_type": "castle"}, "invalid_code"),
+    ],
+)
+def test_register_code_lists_are_the_formats(db, entity, values, code):
+    create = registers.create_organisation if entity == "organisation" else registers.create_venue
+    with pytest.raises(registers.RegisterError) as err, db.transaction("x") as s:
+        create(s, values)
+    assert err.value.code == code and "registers." + code not in err.value.message("zh")

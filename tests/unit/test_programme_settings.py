@@ -183,3 +183,33 @@ def test_next_years_programme_keeps_the_unit_and_contact(db):
             "李明",
             "li@js.example",
         )
+
+
+def test_export_lists_each_activity_that_lacks_a_required_field(tmp_path, capsys):
+    from lifelong_desktop.services import planning, registers
+    from lifelong_desktop.services.planning import ActivityInput
+
+    path, out = tmp_path / "p.sqlite", tmp_path / "p.xlsx"
+    db = open_database(path)
+    try:
+        with db.transaction("p") as s:
+            p = create_programme(s, region_code="320000", year=2025)
+            change_settings(s, p, submitting_unit="江苏省教育厅", contact_name="李明")
+            org = registers.create_organisation(s, {"name": "江苏开放大学", "org_type": "open_university"}).id
+            planning.create_activity(
+                s,
+                p.id,
+                ActivityInput(
+                    title="开放日",
+                    start_date=date(2025, 5, 12),
+                    end_date=date(2025, 5, 12),
+                    mode="hybrid",
+                    city_code="320100",
+                    host_ids=(org,),
+                ),
+            )
+    finally:
+        db.close()
+    code, _, err = _run(capsys, "export", "--db", str(path), "--out", str(out))
+    assert code == 1 and not out.exists()
+    assert "活动“开放日”（2025-05-12）缺少：活动类型、活动级别、活动场地、线上平台或链接" in err

@@ -46,7 +46,7 @@ def _clean(values: dict[str, Any], names: tuple[str, ...], kind: str) -> dict[st
         if k not in values:
             continue
         v = values[k]
-        if k in ("capacity", "accessible", "venue_type", "org_type") or not (v is None or isinstance(v, str)):
+        if k in ("capacity", "accessible") or not (v is None or isinstance(v, str)):
             out[k] = v
             continue
         try:
@@ -66,7 +66,8 @@ def _register_error(exc: fields.FieldProblem, key: str, value: Any) -> RegisterE
     if key == "city_code":
         return RegisterError("city_required", key)
     text = str(value or "").strip()
-    return RegisterError(exc.code, key, **{_VALUE_PARAM.get(exc.code, "value"): text, **exc.params})
+    params = {k: v for k, v in exc.params.items() if k != "field"}  # the field is RegisterError's own
+    return RegisterError(exc.code, key, **{_VALUE_PARAM.get(exc.code, "value"): text, **params})
 
 
 def check_organisation(session: Session, values: dict[str, Any], org_id: int | None = None) -> dict[str, Any]:
