@@ -62,41 +62,17 @@ class FormTabs:
         self.description = QPlainTextEdit(page)
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(110)
+        # fmt: off
         rows = [
-            (
-                QCoreApplication.translate("ActivityForm", "&Title:"),
-                self.title,
-                QCoreApplication.translate("ActivityForm", "Title"),
-            ),
-            (
-                QCoreApplication.translate("ActivityForm", "T&ype:"),
-                self.activity_type,
-                QCoreApplication.translate("ActivityForm", "Activity type"),
-            ),
-            (
-                QCoreApplication.translate("ActivityForm", "&Level:"),
-                self.level,
-                QCoreApplication.translate("ActivityForm", "Activity level"),
-            ),
-            (
-                QCoreApplication.translate("ActivityForm", "Sub-&venue of:"),
-                self.parent_combo,
-                QCoreApplication.translate(
-                    "ActivityForm", "Main-venue activity of which this is a sub-venue"
-                ),
-            ),
-            (
-                QCoreApplication.translate("ActivityForm", "&Status:"),
-                self.status,
-                QCoreApplication.translate("ActivityForm", "Status"),
-            ),
+            (QCoreApplication.translate("ActivityForm", "&Title:"), self.title, QCoreApplication.translate("ActivityForm", "Title")),
+            (QCoreApplication.translate("ActivityForm", "T&ype:"), self.activity_type, QCoreApplication.translate("ActivityForm", "Activity type")),
+            (QCoreApplication.translate("ActivityForm", "&Level:"), self.level, QCoreApplication.translate("ActivityForm", "Activity level")),
+            (QCoreApplication.translate("ActivityForm", "Sub-&venue of:"), self.parent_combo, QCoreApplication.translate("ActivityForm", "Main-venue activity of which this is a sub-venue")),
+            (QCoreApplication.translate("ActivityForm", "&Status:"), self.status, QCoreApplication.translate("ActivityForm", "Status")),
             ("", self.featured, QCoreApplication.translate("ActivityForm", "Featured brand activity")),
-            (
-                QCoreApplication.translate("ActivityForm", "Desc&ription:"),
-                self.description,
-                QCoreApplication.translate("ActivityForm", "Description"),
-            ),
+            (QCoreApplication.translate("ActivityForm", "Desc&ription:"), self.description, QCoreApplication.translate("ActivityForm", "Description")),
         ]
+        # fmt: on
         for label, widget, name in rows:
             widget.setAccessibleName(name)
             form.addRow(label, widget) if label else form.addRow(widget)
