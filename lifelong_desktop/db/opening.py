@@ -167,22 +167,8 @@ def open_database(
     """
     path = Path(path) if path else default_database_path()
     path = path.expanduser().absolute()
-    check_header(path)
-    if not path.exists():
-        if not create:
-            raise DatabaseProblem("missing", path)
-        if not path.parent.is_dir():
-            raise DatabaseProblem("cannot_open", path, "folder does not exist")
     notices: list[DatabaseNotice] = []
-    if options is None:
-        options = OpenOptions()
-        if netfs.is_network_path(path):
-            options = network_options()
-            notices.append(DatabaseNotice("network_share", path))
-    if not options.read_only:
-        check_writable(path)
-    elif not options.immutable and not _can_write(path):
-        options = replace(options, immutable=True)
+    options = _options_for(path, options, create, notices)
     has_data = path.exists() and path.stat().st_size > 0
     try:
         current = _preflight(path, options) if has_data and check else None
@@ -194,17 +180,8 @@ def open_database(
     except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
         raise classify(exc, path) from exc
     engine = make_engine(path, options)
-    try:
-        if upgrading and not options.read_only:  # the revision was read above: no second read when newest
-            migrations.migrate(path, engine)
-        elif upgrading:
-            raise DatabaseProblem("read_only", path, f"revision {current}")
-    except DatabaseProblem:
-        engine.dispose()
-        raise
-    except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
-        engine.dispose()
-        raise classify(exc, path) from exc
+    if upgrading:
+        _upgrade(path, engine, options, current)
     if options.read_only:
         notices.append(DatabaseNotice("read_only_view", path))
         notices.extend(
@@ -213,6 +190,44 @@ def open_database(
     db = Database(path, engine, options, notices)
     db.backup_due = deferred
     return db
+
+
+def _options_for(
+    path: Path, options: OpenOptions | None, create: bool, notices: list[DatabaseNotice]
+) -> OpenOptions:
+    """Checks before anything is written (header, a missing file, a writable place) and the options to open
+    with: the given ones, or those of a network share (with its notice), immutable when nothing can write."""
+    check_header(path)
+    if not path.exists():
+        if not create:
+            raise DatabaseProblem("missing", path)
+        if not path.parent.is_dir():
+            raise DatabaseProblem("cannot_open", path, "folder does not exist")
+    if options is None:
+        options = OpenOptions()
+        if netfs.is_network_path(path):
+            options = network_options()
+            notices.append(DatabaseNotice("network_share", path))
+    if not options.read_only:
+        check_writable(path)
+    elif not options.immutable and not _can_write(path):
+        options = replace(options, immutable=True)
+    return options
+
+
+def _upgrade(path: Path, engine: Engine, options: OpenOptions, current: str | None) -> None:
+    """Migrate a file of an older revision (the revision was read already: no second read when newest);
+    a read-only view of one cannot be upgraded. The engine is disposed when this fails."""
+    try:
+        if options.read_only:
+            raise DatabaseProblem("read_only", path, f"revision {current}")
+        migrations.migrate(path, engine)
+    except DatabaseProblem:
+        engine.dispose()
+        raise
+    except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
+        engine.dispose()
+        raise classify(exc, path) from exc
 
 
 def _viewer_backup(

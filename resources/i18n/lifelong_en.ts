@@ -26,7 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="175" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="154" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -34,7 +34,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="362" />
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="134" />
+            <source>The planning checks found %n errors: see the Checks tab.</source>
+            <translation>
+                <numerusform>The planning checks found %n error: see the Checks tab.</numerusform>
+                <numerusform>The planning checks found %n errors: see the Checks tab.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="94" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -42,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="406" />
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="160" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
@@ -50,19 +58,11 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="379" />
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="119" />
             <source>%n pages written to %1.</source>
             <translation>
                 <numerusform>%n page written to %1.</numerusform>
                 <numerusform>%n pages written to %1.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="388" />
-            <source>The planning checks found %n errors: see the Checks tab.</source>
-            <translation>
-                <numerusform>The planning checks found %n error: see the Checks tab.</numerusform>
-                <numerusform>The planning checks found %n errors: see the Checks tab.</numerusform>
             </translation>
         </message>
     </context>

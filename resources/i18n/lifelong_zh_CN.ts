@@ -844,47 +844,47 @@
         <translation>场地改为(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="42"/>
         <source>&amp;Add organisation</source>
         <translation>添加单位(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="46"/>
         <source>as host</source>
         <translation>作为主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="47"/>
         <source>as undertaker</source>
         <translation>作为承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="48"/>
         <source>as co-organiser</source>
         <translation>作为协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="52"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="53"/>
         <source>Days to shift by</source>
         <translation>顺延天数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="54"/>
         <source>New venue</source>
         <translation>新场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="55"/>
         <source>Organisation to add</source>
         <translation>要添加的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="56"/>
         <source>Role of the organisation</source>
         <translation>单位角色</translation>
     </message>
@@ -1295,126 +1295,118 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="72"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="92"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="96"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="104"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="144"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="154"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="163"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="209"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="188"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="231"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="242"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="249"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="228"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="254"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="233"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="288"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="267"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="296"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="303"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="275"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="282"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="306"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="285"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="362"/>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="94"/>
         <source>Printed %n pages.</source>
-        <translation>
-            <numerusform>已打印 %n 页。</numerusform>
-        </translation>
+        <translation>已打印 %n 页。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="394"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="144"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="403"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="154"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="406"/>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="160"/>
         <source>%n activities written to the calendar %1.</source>
-        <translation>
-            <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
-        </translation>
+        <translation>已将 %n 项活动写入日历 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="369"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="103"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="376"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="112"/>
         <source>The PDF could not be written: %1</source>
         <translation>PDF 文件未能写入：%1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="379"/>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="119"/>
         <source>%n pages written to %1.</source>
-        <translation>
-            <numerusform>已将 %n 页写入 %1。</numerusform>
-        </translation>
+        <translation>已将 %n 页写入 %1。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="388"/>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="134"/>
         <source>The planning checks found %n errors: see the Checks tab.</source>
-        <translation>
-            <numerusform>计划检查发现 %n 处错误，请查看“检查”选项卡。</numerusform>
-        </translation>
+        <translation>计划检查发现 %n 处错误，请查看“检查”选项卡。</translation>
     </message>
 </context>
 <context>
@@ -1647,26 +1639,26 @@
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="260"/>
         <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="272"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="278"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="295"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="303"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="280"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="305"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="317"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="323"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="261"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="306"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="279"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="324"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="306"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="283"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
@@ -1696,7 +1688,7 @@
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="313"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="290"/>
         <source>Import of “%1” undone.</source>
         <translation>已撤销导入“%1”。</translation>
     </message>
@@ -2215,78 +2207,78 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>%1（按印刷顺序）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="88"/>
         <source>Organisation to add as %1</source>
         <translation>要添加为%1的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="89"/>
         <source>Type to find an organisation…</source>
         <translation>输入名称查找单位…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="55"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="56"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="57"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="58"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="60"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="61"/>
         <source>Remove from %1</source>
         <translation>从%1中移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="62"/>
         <source>Move up in %1</source>
         <translation>在%1中上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="63"/>
         <source>Move down in %1</source>
         <translation>在%1中下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="77"/>
         <source>Delete removes the selected organisation; Ctrl+Up and Ctrl+Down move it.</source>
         <translation>按 Delete 移除所选单位；按 Ctrl+↑ 和 Ctrl+↓ 调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="186"/>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="195"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="214"/>
         <source>Organisation not in the register</source>
         <translation>单位不在名录中</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="188"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="197"/>
         <source>“%1” is not in the register of organisations; add it on the Organisations tab first.</source>
         <translation>“%1”不在单位名录中，请先在“单位”页添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="207"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="216"/>
         <source>“%1” is not in the register of organisations. Add it to the register as a new organisation?</source>
         <translation>“%1”不在单位名录中。要把它作为新单位加入名录吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="220"/>
         <source>&amp;New Organisation…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import asdict
 from datetime import datetime
 
 import openpyxl
@@ -43,7 +42,7 @@ def stored(path) -> list[dict]:
     db = open_database(path)
     try:
         with db.read() as s:
-            return sorted((asdict(r) for r in activity_rows(s, 1)), key=lambda r: r["uid"])
+            return sorted((r._asdict() for r in activity_rows(s, 1)), key=lambda r: r["uid"])
     finally:
         db.close()
 

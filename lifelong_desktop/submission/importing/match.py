@@ -119,17 +119,35 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
     """Fill plan.new/updated/unchanged/kept/missing and their findings."""
     rows = activity_rows(session, programme.id)
     plan.db_rows = {r.id: r for r in rows}
-    by_uid = {r.uid: r for r in rows}
     prior = set(plan.prior_submission_ids)
     candidates = {r.id: r for r in rows if own or r.source_submission_id in prior}
-    by_key: dict[tuple, list[int]] = {}  # own workbooks too: a merged workbook (ids blank) re-imported
-    for r in candidates.values():
-        by_key.setdefault(_key(r.title, r.start_date, r.city_code), []).append(r.id)
     as_of = plan.result.data.header.get("data_as_of")
-    acts = plan.result.data.activities
-    found_db: dict[int, ActivityRow | None] = {}
     matched: set[int] = set()
-    for i, row in enumerate(acts):  # first by id, so that a blank-id row cannot take an activity a row names
+    found_db = _by_id(plan, {r.uid: r for r in rows}, candidates, matched)
+    _by_title(plan, candidates, matched, found_db)
+    for i, row in enumerate(plan.result.data.activities):
+        uid = row.get("activity_id")
+        if uid and i not in found_db:
+            continue  # refused by _by_id
+        _classify(plan, i, row, found_db.get(i), own and as_of is not None and as_of)
+    for r in candidates.values():
+        if r.id in matched:
+            continue
+        if own and as_of is not None and r.updated_at is not None and r.updated_at > as_of:
+            continue  # created or changed here after the export: not missing from the workbook
+        plan.missing.append(ActivityChange(r.uid, r.title, None, r.id, r.start_date))
+        activity_finding(
+            plan, WARNING, "missing_in_resubmission", None, "activity_id", title=r.title, uid=r.uid
+        )
+
+
+def _by_id(
+    plan: ImportPlan, by_uid: dict[str, ActivityRow], candidates: dict[int, ActivityRow], matched: set[int]
+) -> dict[int, ActivityRow | None]:
+    """Workbook rows that name an id, first (so that a blank-id row cannot take an activity a row names):
+    the stored activity, None for a new id, refused (duplicate_id) when it is another's."""
+    found_db: dict[int, ActivityRow | None] = {}
+    for i, row in enumerate(plan.result.data.activities):
         uid = row.get("activity_id")
         if not uid:
             continue
@@ -140,40 +158,50 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
         found_db[i] = found
         if found is not None:
             matched.add(found.id)
-    for i, row in enumerate(acts):  # then blank ids by normalised title, start date and city
-        if row.get("activity_id") or not by_key:
+    return found_db
+
+
+def _by_title(
+    plan: ImportPlan,
+    candidates: dict[int, ActivityRow],
+    matched: set[int],
+    found_db: dict[int, ActivityRow | None],
+) -> None:
+    """Blank-id rows matched by normalised title, start date and city (own workbooks too: a merged
+    workbook, ids blank, re-imported)."""
+    by_key: dict[tuple, list[int]] = {}
+    for r in candidates.values():
+        by_key.setdefault(_key(r.title, r.start_date, r.city_code), []).append(r.id)
+    if not by_key:
+        return
+    for i, row in enumerate(plan.result.data.activities):
+        if row.get("activity_id"):
             continue
         for cid in by_key.get(_key(row.get("title"), row.get("start_date"), row.get("city_code")), []):
             if cid not in matched:
                 found_db[i] = candidates[cid]
                 matched.add(cid)
                 break
-    for i, row in enumerate(acts):
-        uid = row.get("activity_id")
-        if uid and i not in found_db:
-            continue  # refused above
-        db = found_db.get(i)
-        change = ActivityChange(
-            uid or (db.uid if db else ""), row["title"], i, db.id if db else None, row.get("start_date")
-        )
-        if db is None:
-            plan.new.append(change)
-            continue
-        diff = differences(plan, row, db)
-        if not diff:
-            plan.unchanged.append(change)
-        elif own and as_of is not None and db.updated_at is not None and db.updated_at > as_of:
-            plan.kept.append(change)
-            activity_finding(plan, WARNING, "local_edit_newer", i, "activity_id", title=db.title)
-        else:
-            plan.updated.append(change)
-            plan.diffs[db.id] = diff
-    for r in candidates.values():
-        if r.id in matched:
-            continue
-        if own and as_of is not None and r.updated_at is not None and r.updated_at > as_of:
-            continue  # created or changed here after the export: not missing from the workbook
-        plan.missing.append(ActivityChange(r.uid, r.title, None, r.id, r.start_date))
-        activity_finding(
-            plan, WARNING, "missing_in_resubmission", None, "activity_id", title=r.title, uid=r.uid
-        )
+
+
+def _classify(plan: ImportPlan, i: int, row: dict[str, Any], db: ActivityRow | None, as_of: Any) -> None:
+    """New, unchanged, updated, or kept (an own workbook older than an edit made here since, `as_of`)."""
+    change = ActivityChange(
+        row.get("activity_id") or (db.uid if db else ""),
+        row["title"],
+        i,
+        db.id if db else None,
+        row.get("start_date"),
+    )
+    if db is None:
+        plan.new.append(change)
+        return
+    diff = differences(plan, row, db)
+    if not diff:
+        plan.unchanged.append(change)
+    elif as_of and db.updated_at is not None and db.updated_at > as_of:
+        plan.kept.append(change)
+        activity_finding(plan, WARNING, "local_edit_newer", i, "activity_id", title=db.title)
+    else:
+        plan.updated.append(change)
+        plan.diffs[db.id] = diff

@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from lifelong_desktop.submission.findings import ERROR, Finding
-from lifelong_desktop.submission.reading import safety
+from lifelong_desktop.submission.reading import sheet_scan
 from lifelong_desktop.submission.xlsx.writer import column_letter
 
 ERROR_LITERALS = frozenset(
@@ -65,9 +65,11 @@ def in_xml(
         if part not in formula_parts and part not in error_parts:
             continue
         try:
-            scan = safety.scan_cells(path, part)
+            scan = sheet_scan.scan_cells(path, part)
         except (etree.Error, KeyError, ValueError, OSError, zipfile.BadZipFile):
-            scan = safety.CellScan(formulas=[""] if part in formula_parts else [])  # name the sheet at least
+            scan = sheet_scan.CellScan(
+                formulas=[""] if part in formula_parts else []
+            )  # name the sheet at least
             if part in error_parts:
                 out.append(error_value(name, "", ""))
         out.extend(Finding(ERROR, "formula_not_allowed", sheet=name, cell=cell) for cell in scan.formulas)
