@@ -107,7 +107,9 @@ def font_family() -> str:
     for family in bundled_families():
         if extracts_cleanly(family):
             return family
-    for family in sorted(set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)) - set(preferred)):
+    for family in sorted(
+        set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)) - set(preferred)
+    ):
         if extracts_cleanly(family):
             return family
     return preferred[0] if preferred else QFont().defaultFamily()

@@ -35,7 +35,13 @@ ORGS = [
     "抚顺市文化馆",
     "本溪市图书馆",
 ]
-TYPES = ["lecture", "open_day", "reading", "training", "exhibition"]  # keys of the format's activity_type list
+TYPES = [
+    "lecture",
+    "open_day",
+    "reading",
+    "training",
+    "exhibition",
+]  # keys of the format's activity_type list
 
 
 def populate(db, activities: int = 40, *, year: int = 2024) -> int:

@@ -171,7 +171,9 @@ def test_coverage_view_colours_the_cities_and_counties_and_copies_its_table(ctx,
     assert shenyang.planned > 0
     assert view.grid.item(row, 0).text().endswith(str(shenyang.planned))
     assert view.grid.item(row, 0).background().color() != NONE_COLOUR
-    quiet = next(i for i, c in enumerate(result.cities) if not c.planned)  # a city of Liaoning without activity
+    quiet = next(
+        i for i, c in enumerate(result.cities) if not c.planned
+    )  # a city of Liaoning without activity
     assert view.grid.item(quiet, 0).background().color() == NONE_COLOUR
     assert "areas without any activity" in view.gaps.text()
     view.copy_table()

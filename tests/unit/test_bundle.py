@@ -31,8 +31,11 @@ def frozen(tmp_path, monkeypatch):
     from lifelong_desktop import paths
 
     internal = tmp_path / "opt" / "lifelong-desktop" / "_internal"
-    for folder in ("lifelong_desktop/resources/submission", "lifelong_desktop/resources/fonts",
-                   "lifelong_desktop/migrations/versions"):
+    for folder in (
+        "lifelong_desktop/resources/submission",
+        "lifelong_desktop/resources/fonts",
+        "lifelong_desktop/migrations/versions",
+    ):
         (internal / folder).mkdir(parents=True)
     (internal / "lifelong_desktop/resources/fonts/wqy-microhei.ttc").write_bytes(b"")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
@@ -96,10 +99,14 @@ def test_elf_reader_agrees_with_readelf_on_a_system_library():
     readelf = shutil.which("readelf")
     if readelf is None:
         pytest.skip("readelf (binutils) is not installed to compare with")
-    out = subprocess.run([readelf, "-V", "--wide", str(target)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [readelf, "-V", "--wide", str(target)], capture_output=True, text=True, check=True
+    ).stdout
     needed = {m for m in re.findall(r"Name: (GLIBC_[0-9.]+)", out)}
     assert elfdeps.dotted(elf.glibc()) == max(needed, key=elfdeps.glibc_version).removeprefix("GLIBC_")
-    dyn = subprocess.run([readelf, "-d", "--wide", str(target)], capture_output=True, text=True, check=True).stdout
+    dyn = subprocess.run(
+        [readelf, "-d", "--wide", str(target)], capture_output=True, text=True, check=True
+    ).stdout
     assert sorted(elf.needed) == sorted(re.findall(r"\(NEEDED\).*\[(.+?)\]", dyn))
 
 
@@ -121,27 +128,48 @@ def test_the_promised_floor_is_written_and_covers_debian_12():
 
 
 def test_ldconfig_output_is_read_for_this_abi_only():
-    text = ("3 libs found in cache `/etc/ld.so.cache'\n"
-            "\tlibxcb.so.1 (libc6,x86-64) => /lib/x86_64-linux-gnu/libxcb.so.1\n"
-            "\tlibxcb.so.1 (libc6) => /lib/i386-linux-gnu/libxcb.so.1\n"
-            "\tlibX11.so.6 (libc6,AArch64) => /lib/aarch64-linux-gnu/libX11.so.6\n")
+    text = (
+        "3 libs found in cache `/etc/ld.so.cache'\n"
+        "\tlibxcb.so.1 (libc6,x86-64) => /lib/x86_64-linux-gnu/libxcb.so.1\n"
+        "\tlibxcb.so.1 (libc6) => /lib/i386-linux-gnu/libxcb.so.1\n"
+        "\tlibX11.so.6 (libc6,AArch64) => /lib/aarch64-linux-gnu/libX11.so.6\n"
+    )
     assert deb_depends.ldconfig_paths(text, "x86_64") == {"libxcb.so.1": "/lib/x86_64-linux-gnu/libxcb.so.1"}
-    assert deb_depends.ldconfig_paths(text, "aarch64") == {"libX11.so.6": "/lib/aarch64-linux-gnu/libX11.so.6"}
+    assert deb_depends.ldconfig_paths(text, "aarch64") == {
+        "libX11.so.6": "/lib/aarch64-linux-gnu/libX11.so.6"
+    }
 
 
 # --- the bundle itself (slow) ---------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     """dist/lifelong-desktop built from packaging/lifelong-desktop.spec into a temporary folder."""
     if not LINUX:
         pytest.skip("the Linux bundle; the Windows one is built by .github/workflows/windows-bundle.yml")
-    pytest.importorskip("PyInstaller", reason="PyInstaller is in the [bundle] extra: ./scripts/build-bundle installs it")
+    pytest.importorskip(
+        "PyInstaller", reason="PyInstaller is in the [bundle] extra: ./scripts/build-bundle installs it"
+    )
     out = tmp_path_factory.mktemp("bundle")
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", str(out / "dist"),
-         "--workpath", str(out / "build"), str(ROOT / "packaging" / "lifelong-desktop.spec")],
-        capture_output=True, text=True, timeout=1200, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(out / "dist"),
+            "--workpath",
+            str(out / "build"),
+            str(ROOT / "packaging" / "lifelong-desktop.spec"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return out / "dist" / "lifelong-desktop"
@@ -152,8 +180,10 @@ def test_bundle_glibc_floor_is_the_promised_one(bundle):
     floor, needing = elfdeps.glibc_floor(bundle)
     promised = elfdeps.promised_floor()
     print(f"glibc floor {elfdeps.dotted(floor)}, needed by {[str(p.relative_to(bundle)) for p in needing]}")
-    assert floor <= promised, (f"the bundle needs glibc {elfdeps.dotted(floor)} ({needing[:3]}), above the "
-                               f"{elfdeps.dotted(promised)} promised in packaging/README.md")
+    assert floor <= promised, (
+        f"the bundle needs glibc {elfdeps.dotted(floor)} ({needing[:3]}), above the "
+        f"{elfdeps.dotted(promised)} promised in packaging/README.md"
+    )
 
 
 @pytest.mark.slow
@@ -190,16 +220,19 @@ def test_frozen_commands_work_with_chinese_file_names(bundle, tmp_path):
     work = tmp_path / "数据"
     work.mkdir()
     conf = tmp_path / "fonts.conf"
-    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd"><fontconfig>'
-                    '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-                    '<selectfont><rejectfont><glob>*wqy*</glob></rejectfont></selectfont></fontconfig>',
-                    encoding="utf-8")
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        "<selectfont><rejectfont><glob>*wqy*</glob></rejectfont></selectfont></fontconfig>",
+        encoding="utf-8",
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LIFELONG_", "QT_", "XDG_", "PYTHON"))}
     env.update(HOME=str(tmp_path / "home"), FONTCONFIG_FILE=str(conf), LANG="C.UTF-8")
 
     def lifelong(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(bundle / "lifelong"), *args], cwd=work, env=env, capture_output=True, text=True,
-                              timeout=300)
+        return subprocess.run(
+            [str(bundle / "lifelong"), *args], cwd=work, env=env, capture_output=True, text=True, timeout=300
+        )
 
     version = lifelong("--version")
     assert version.returncode == 0 and version.stdout.strip().startswith("lifelong-desktop "), version.stderr
@@ -216,10 +249,14 @@ def test_frozen_commands_work_with_chinese_file_names(bundle, tmp_path):
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip("pdftotext (poppler-utils) is not installed to read the schedule back")
-    text = subprocess.run([pdftotext, str(work / "日程.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [pdftotext, str(work / "日程.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "活动日程" in text
     assert not re.search("[\u2f00-\u2fdf]", text), "Kangxi radicals in the schedule's text"
-    assert not [p for p in bundle.rglob("*") if p.suffix in {".sqlite", ".ini", ".log"}], "data written into the bundle"
+    assert not [p for p in bundle.rglob("*") if p.suffix in {".sqlite", ".ini", ".log"}], (
+        "data written into the bundle"
+    )
 
 
 def test_deb_entries_agree_on_the_file_type_and_the_commands():
@@ -246,7 +283,9 @@ def test_deb_entries_agree_on_the_file_type_and_the_commands():
     assert "DEBIAN/postinst" not in build_deb and "DEBIAN/prerm" not in build_deb
 
 
-@pytest.mark.skipif(shutil.which("dpkg") is None, reason="dpkg (Debian/Ubuntu) is needed to map files to packages")
+@pytest.mark.skipif(
+    shutil.which("dpkg") is None, reason="dpkg (Debian/Ubuntu) is needed to map files to packages"
+)
 def test_files_map_to_their_debian_packages_under_merged_usr():
     """ls is registered as /bin/ls by coreutils but reached as /usr/bin/ls too: both spellings find it."""
     found = deb_depends.packages_of(["/usr/bin/ls", "/bin/ls", "/nonexistent/libnothing.so.1"])

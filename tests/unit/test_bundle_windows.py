@@ -28,16 +28,19 @@ def _drives(types: dict[str, int]):
     return drive_type, asked
 
 
-@pytest.mark.parametrize("path, remote", [
-    (r"Z:\省教育厅\2024\辽宁.sqlite", True),  # a mapped network drive
-    (r"z:\plan.lifelong", True),
-    (r"C:\Users\王\AppData\Local\lifelong-desktop\lifelong.sqlite", False),
-    (r"E:\U盘\计划.sqlite", False),  # a USB stick
-    (r"\\?\Z:\很长的路径\计划.sqlite", True),  # a long path on a mapped drive
-    (r"\\?\C:\很长的路径\计划.sqlite", False),
-    (r"\\fileserver\教育厅\计划.sqlite", True),  # UNC: remote without asking the drive type
-    (r"\\.\PhysicalDrive0", False),
-])
+@pytest.mark.parametrize(
+    "path, remote",
+    [
+        (r"Z:\省教育厅\2024\辽宁.sqlite", True),  # a mapped network drive
+        (r"z:\plan.lifelong", True),
+        (r"C:\Users\王\AppData\Local\lifelong-desktop\lifelong.sqlite", False),
+        (r"E:\U盘\计划.sqlite", False),  # a USB stick
+        (r"\\?\Z:\很长的路径\计划.sqlite", True),  # a long path on a mapped drive
+        (r"\\?\C:\很长的路径\计划.sqlite", False),
+        (r"\\fileserver\教育厅\计划.sqlite", True),  # UNC: remote without asking the drive type
+        (r"\\.\PhysicalDrive0", False),
+    ],
+)
 def test_windows_drive_types_tell_network_drives(path, remote):
     drive_type, asked = _drives({"Z:\\": DRIVE_REMOTE, "C:\\": DRIVE_FIXED, "E:\\": DRIVE_REMOVABLE})
     assert netfs._windows_is_remote(path, drive_type) is remote
@@ -55,8 +58,10 @@ def test_the_installer_is_per_user_and_keeps_the_data():
     assert re.search(r'Root: HKCU; Subkey: "Software\\Classes\\\.lifelong"', iss)
     # Uninstalling removes the program folder only: nothing of the user's data folder is deleted.
     uninstall_delete = re.findall(r"^\[UninstallDelete\].*?(?=^\[|\Z)", iss, re.M | re.S)
-    assert not any("lifelong-desktop\\lifelong-desktop" in s or "{localappdata}\\lifelong-desktop" in s
-                   for s in uninstall_delete)
+    assert not any(
+        "lifelong-desktop\\lifelong-desktop" in s or "{localappdata}\\lifelong-desktop" in s
+        for s in uninstall_delete
+    )
     assert "dist\\lifelong-desktop\\*" in iss
 
 

@@ -25,15 +25,22 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 def _hiding_wqy(tmp_path: Path) -> dict[str, str]:
     """An environment whose fontconfig sees every system font except WenQuanYi's."""
     conf = tmp_path / "fonts.conf"
-    conf.write_text("""<?xml version="1.0"?>
+    conf.write_text(
+        """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
   <selectfont><rejectfont><glob>*wqy*</glob></rejectfont></selectfont>
 </fontconfig>
-""", encoding="utf-8")
-    return {**os.environ, "FONTCONFIG_FILE": str(conf), "QT_QPA_PLATFORM": "offscreen",
-            "LIFELONG_DATA_DIR": str(tmp_path / "data")}
+""",
+        encoding="utf-8",
+    )
+    return {
+        **os.environ,
+        "FONTCONFIG_FILE": str(conf),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LIFELONG_DATA_DIR": str(tmp_path / "data"),
+    }
 
 
 # Runs `lifelong ARGS...` with paths.font_files() answering the fonts given in LIFELONG_TEST_FONTS (a bundle's).
@@ -52,16 +59,20 @@ raise SystemExit(main(sys.argv[1:]))
 
 
 def _run(env: dict[str, str], *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", _RUN, *args], env=env, cwd=cwd, capture_output=True, text=True,
-                          timeout=240)
+    return subprocess.run(
+        [sys.executable, "-c", _RUN, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=240
+    )
 
 
 def _families_probe(env: dict[str, str], tmp_path: Path) -> dict[str, bool]:
-    code = ("from lifelong_desktop.printing import qt\nfrom PySide6.QtGui import QFontDatabase\nqt.ensure_gui_app()\n"
-            "import json\nfams = set(QFontDatabase.families())\n"
-            "print(json.dumps({f: qt.extracts_cleanly(f) for f in qt.FONT_FAMILIES if f in fams}))")
-    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True,
-                            timeout=120)
+    code = (
+        "from lifelong_desktop.printing import qt\nfrom PySide6.QtGui import QFontDatabase\nqt.ensure_gui_app()\n"
+        "import json\nfams = set(QFontDatabase.families())\n"
+        "print(json.dumps({f: qt.extracts_cleanly(f) for f in qt.FONT_FAMILIES if f in fams}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     import json
 
@@ -73,7 +84,9 @@ def test_hiding_wqy_really_hides_it(tmp_path):
         pytest.skip("fonts-wqy-microhei is not installed (scripts/setup installs it)")
     env = _hiding_wqy(tmp_path)
     assert "WenQuanYi Micro Hei" not in _families_probe(env, tmp_path)
-    assert "WenQuanYi Micro Hei" in _families_probe({**env, "FONTCONFIG_FILE": "/etc/fonts/fonts.conf"}, tmp_path)
+    assert "WenQuanYi Micro Hei" in _families_probe(
+        {**env, "FONTCONFIG_FILE": "/etc/fonts/fonts.conf"}, tmp_path
+    )
 
 
 def test_wenquanyi_extracts_cleanly_and_noto_cjk_does_not(tmp_path):
@@ -82,7 +95,9 @@ def test_wenquanyi_extracts_cleanly_and_noto_cjk_does_not(tmp_path):
     if "WenQuanYi Micro Hei" not in verdicts:
         pytest.skip("fonts-wqy-microhei is not installed")
     assert verdicts["WenQuanYi Micro Hei"] is True
-    noto = {f: v for f, v in verdicts.items() if f.startswith(("Noto Sans CJK", "Noto Serif CJK", "Source Han"))}
+    noto = {
+        f: v for f, v in verdicts.items() if f.startswith(("Noto Sans CJK", "Noto Serif CJK", "Source Han"))
+    }
     if not noto:
         pytest.skip("no Noto CJK font here (fonts-noto-cjk) to check the Kangxi radical detection against")
     assert not any(noto.values()), noto
@@ -111,10 +126,13 @@ def test_without_wqy_the_schedule_still_extracts_as_the_same_chinese(tmp_path):
     shutil.copy(WQY, bundled / WQY.name)
     env = {**_hiding_wqy(tmp_path), "LIFELONG_TEST_FONTS": str(bundled / WQY.name)}
     assert _run(env, "demo", cwd=tmp_path).returncode == 0
-    result = _run(env, "schedule", "--out", "日程.pdf", "--from", "2024-04-26", "--to", "2024-04-27", cwd=tmp_path)
+    result = _run(
+        env, "schedule", "--out", "日程.pdf", "--from", "2024-04-26", "--to", "2024-04-27", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
-    text = subprocess.run([PDFTOTEXT, "-l", "3", str(tmp_path / "日程.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        [PDFTOTEXT, "-l", "3", str(tmp_path / "日程.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "活动日程" in text
     assert "辽宁" in text
     assert not KANGXI.search(text), KANGXI.findall(text)[:5]

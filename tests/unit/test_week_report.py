@@ -65,7 +65,9 @@ def test_libreoffice_turns_the_report_into_a_pdf_with_the_chinese_intact(demo, t
     assert out.is_file() and stats.is_file()
     with zipfile.ZipFile(out) as z:
         assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
-        assert sum(n.startswith("Pictures/") for n in z.namelist()) == 2, "the two charts are embedded as images"
+        assert sum(n.startswith("Pictures/") for n in z.namelist()) == 2, (
+            "the two charts are embedded as images"
+        )
     plain = tmp_path / "report.odt"  # LibreOffice's command line is happier with an ASCII name
     shutil.copy(out, plain)
     env = dict(os.environ, HOME=str(tmp_path))

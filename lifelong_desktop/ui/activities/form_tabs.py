@@ -82,19 +82,7 @@ class FormTabs:
         page = QWidget(self)
         form = QFormLayout(page)
         year = self.choices.programme.year
-        self.start_date = DateEdit(page, year=year)
-        self.end_date = DateEdit(page, year=year)
-        for d in (self.start_date, self.end_date):
-            d.setMaximumWidth(d.fontMetrics().horizontalAdvance("0000-00-00000") + 40)
-        self.all_day = QCheckBox(QCoreApplication.translate("ActivityForm", "&All day"), page)
-        self.start_time = TimeEdit(page)
-        self.end_time = TimeEdit(page)
-        times = QHBoxLayout()
-        times.addWidget(self.all_day)
-        times.addWidget(self.start_time)
-        times.addWidget(QLabel("–", page))
-        times.addWidget(self.end_time)
-        times.addStretch(1)
+        times = self._when_widgets(page, year)
         self.mode = code_combo("mode", page)
         self.city = QComboBox(page)
         self.city.addItem(QCoreApplication.translate("ActivityForm", "(choose)"), None)
@@ -116,40 +104,7 @@ class FormTabs:
         time_label = QLabel(QCoreApplication.translate("ActivityForm", "T&ime:"), page)
         time_label.setBuddy(self.all_day)
         form.addRow(time_label, times)
-        for label, widget, name in (
-            (
-                QCoreApplication.translate("ActivityForm", "&Mode:"),
-                self.mode,
-                QCoreApplication.translate("ActivityForm", "Mode"),
-            ),
-            (
-                QCoreApplication.translate("ActivityForm", "&City:"),
-                self.city,
-                QCoreApplication.translate("ActivityForm", "City"),
-            ),
-            (
-                QCoreApplication.translate("ActivityForm", "Cou&nty:"),
-                self.county,
-                QCoreApplication.translate("ActivityForm", "County"),
-            ),
-            (
-                QCoreApplication.translate("ActivityForm", "&Venue:"),
-                self.venue,
-                QCoreApplication.translate("ActivityForm", "Venue"),
-            ),
-            (
-                QCoreApplication.translate("ActivityForm", "A&ddress:"),
-                self.address,
-                QCoreApplication.translate("ActivityForm", "Address"),
-            ),
-            (
-                QCoreApplication.translate("ActivityForm", "Online p&latform or link:"),
-                self.online_url,
-                QCoreApplication.translate("ActivityForm", "Online platform or link"),
-            ),
-        ):
-            widget.setAccessibleName(name)
-            form.addRow(label, widget)
+        self._place_rows(form)
         return page
 
     def _organisers_tab(self) -> QWidget:
@@ -223,3 +178,57 @@ class FormTabs:
                 widget.setAccessibleName(name)
             form.addRow(label, widget)
         return page
+
+    def _when_widgets(self, page: QWidget, year: int) -> QHBoxLayout:
+        """The start and end dates and the all-day box with the times; returns the times' row."""
+        self.start_date = DateEdit(page, year=year)
+        self.end_date = DateEdit(page, year=year)
+        for d in (self.start_date, self.end_date):
+            d.setMaximumWidth(d.fontMetrics().horizontalAdvance("0000-00-00000") + 40)
+        self.all_day = QCheckBox(QCoreApplication.translate("ActivityForm", "&All day"), page)
+        self.start_time = TimeEdit(page)
+        self.end_time = TimeEdit(page)
+        times = QHBoxLayout()
+        times.addWidget(self.all_day)
+        times.addWidget(self.start_time)
+        times.addWidget(QLabel("–", page))
+        times.addWidget(self.end_time)
+        times.addStretch(1)
+        return times
+
+    def _place_rows(self, form: QFormLayout) -> None:
+        """Mode, city, county, venue, address and link, each with its label and accessible name."""
+        for label, widget, name in (
+            (
+                QCoreApplication.translate("ActivityForm", "&Mode:"),
+                self.mode,
+                QCoreApplication.translate("ActivityForm", "Mode"),
+            ),
+            (
+                QCoreApplication.translate("ActivityForm", "&City:"),
+                self.city,
+                QCoreApplication.translate("ActivityForm", "City"),
+            ),
+            (
+                QCoreApplication.translate("ActivityForm", "Cou&nty:"),
+                self.county,
+                QCoreApplication.translate("ActivityForm", "County"),
+            ),
+            (
+                QCoreApplication.translate("ActivityForm", "&Venue:"),
+                self.venue,
+                QCoreApplication.translate("ActivityForm", "Venue"),
+            ),
+            (
+                QCoreApplication.translate("ActivityForm", "A&ddress:"),
+                self.address,
+                QCoreApplication.translate("ActivityForm", "Address"),
+            ),
+            (
+                QCoreApplication.translate("ActivityForm", "Online p&latform or link:"),
+                self.online_url,
+                QCoreApplication.translate("ActivityForm", "Online platform or link"),
+            ),
+        ):
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)

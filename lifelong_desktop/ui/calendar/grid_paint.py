@@ -46,7 +46,6 @@ def entry_colour(entry: Entry, colour_by: str) -> QColor:
     return QColor(table.get(key or "other", "#8a8a8a"))
 
 
-
 def _tr(text: str) -> str:
     """The grid's words, in the context of CalendarGrid (the class Qt sees at run time)."""
     return QCoreApplication.translate("CalendarGrid", text)
@@ -163,9 +162,7 @@ class GridPainting:
             else:
                 top, bottom = (
                     weekday,
-                    f"{day.month}/{day.day}"
-                    if not is_today
-                    else f"{day.month}/{day.day} " + _tr("today"),
+                    f"{day.month}/{day.day}" if not is_today else f"{day.month}/{day.day} " + _tr("today"),
                 )
             p.drawText(
                 QRect(rect.left(), rect.top(), rect.width(), fm.height() + 2),
