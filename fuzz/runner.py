@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,6 +20,10 @@ from fuzz.values import TARGETS, WrongResult, check_value, raw_values, round_tri
 
 VALUE_LIMIT_S = 2.0
 WORKBOOK_LIMIT_S = 30.0
+
+
+class TimeUp(Exception):
+    """The run's time is over: raised inside a hypothesis test to stop it drawing (and building) inputs."""
 
 
 @dataclass
@@ -102,6 +107,10 @@ def fuzz_values(tally: Tally, examples: int, stop_at: float) -> None:
 
 
 def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> None:
+    """Read every fuzzed workbook; import the structural ones into a database copy (the oracle)."""
+    import tempfile
+
+    from fuzz.oracle import DatabaseOracle
     from fuzz.workbooks import read_parts, scratch_file, workbook_bytes
     from lifelong_desktop.submission.reading.reader import read_workbook
 
@@ -110,11 +119,14 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
         raise RuntimeError(f"the base workbook does not read cleanly: {[f.code for f in start.findings][:5]}")
     raw_base, parts = base.read_bytes(), read_parts(base)
     scratch = scratch_file()
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-oracle-"))
+    oracle = DatabaseOracle(folder, base)
 
-    def read(data: bytes) -> None:
+    def read(data: bytes, how: str) -> None:
         scratch.write_bytes(data)
         result = read_workbook(scratch)
         corpus.check_read_result(result)
+        oracle.check(scratch, how)
 
     try:
 
@@ -122,12 +134,12 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
         @_settings(examples, WORKBOOK_LIMIT_S)
         def one(made: tuple[str, bytes]) -> None:
             if time.monotonic() > stop_at:
-                return
+                raise TimeUp  # ends the run: returning would let hypothesis go on building inputs
             how, data = made
             digest = hashlib.sha1(data).hexdigest()[:12]
             _, failure = run_guarded(
                 "read_workbook",
-                lambda: read(data),
+                lambda: read(data, how),
                 {"how": how, "bytes": data, "sha": digest},
                 expected=(),
                 limit=WORKBOOK_LIMIT_S,
@@ -135,9 +147,14 @@ def fuzz_workbooks(tally: Tally, examples: int, stop_at: float, base: Path) -> N
             tally.add("read_workbook", failure)
             tally.inputs["read_workbook:" + how] += 1
 
-        one()
+        try:
+            one()
+        except TimeUp:
+            pass
     finally:
         scratch.unlink(missing_ok=True)
+        tally.inputs["oracle:imports"] = oracle.checked
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def report(tally: Tally) -> str:

@@ -110,6 +110,41 @@ def _workbook_seeds(base: Path) -> dict[str, bytes]:
         ),
         "seed-csv-renamed": "活动名称,开始日期\n讲座,2024-05-01\n".encode(),
         "seed-ole2-header": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096),
+        **_structural_seeds(parts, first, data_sheet),
+    }
+
+
+def _structural_seeds(parts: dict[str, bytes], first: str, data_sheet: str) -> dict[str, bytes]:
+    """Issue 10's shapes: a look-alike sheet, error values, NaN, a header key twice, a column key twice."""
+    from fuzz.workbooks import pack
+
+    twin = parts["xl/workbook.xml"].replace('name="填报说明"'.encode(), 'name="活动 "'.encode(), 1)
+    acts = parts[data_sheet]
+
+    def cell(ref: bytes, new: bytes) -> bytes:
+        return re.sub(rb'<c r="%s"[^>]*?(?:/>|>.*?</c>)' % ref, new, acts, count=1, flags=re.S)
+
+    key_twice = re.sub(
+        rb'(<row r="2"[^>]*>.*?)</row>',
+        rb'\1<c r="AC2" t="inlineStr"><is><t>title</t></is></c></row>',
+        acts,
+        count=1,
+        flags=re.S,
+    )
+    seq_twice = parts[first].replace(
+        b"</sheetData>",
+        b'<row r="99"><c r="A99" t="inlineStr"><is><t>x</t></is></c><c r="B99" t="inlineStr">'
+        b'<is><t>submission_seq</t></is></c><c r="C99"><v>99</v></c></row></sheetData>',
+        1,
+    )
+    return {
+        "seed-look-alike-activities-sheet": pack({**parts, "xl/workbook.xml": twin}),
+        "seed-error-value-title": pack(
+            {**parts, data_sheet: cell(b"B3", b'<c r="B3" t="e"><v>#N/A</v></c>')}
+        ),
+        "seed-nan-participants": pack({**parts, data_sheet: cell(b"T3", b'<c r="T3"><v>NaN</v></c>')}),
+        "seed-column-key-twice": pack({**parts, data_sheet: key_twice}),
+        "seed-header-key-twice": pack({**parts, first: seq_twice}),
     }
 
 
@@ -119,9 +154,13 @@ def write_workbook_seeds() -> int:
     corpus.WORKBOOKS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         seeds = _workbook_seeds(build_base(Path(folder)))
-    for name, data in seeds.items():
-        (corpus.WORKBOOKS / f"{name}.xlsx").write_bytes(data)
-    return len(seeds)
+    written = 0
+    for name, data in seeds.items():  # seeds already in the corpus stay as committed
+        path = corpus.WORKBOOKS / f"{name}.xlsx"
+        if not path.exists():
+            path.write_bytes(data)
+            written += 1
+    return written
 
 
 if __name__ == "__main__":

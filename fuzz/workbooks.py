@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from hypothesis import strategies as st
 
+from fuzz.mutations import STRUCTURAL
 from fuzz.values import raw_values
 
 _CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?(?:/>|>.*?</c>)', re.S)
@@ -113,9 +114,13 @@ def workbook_bytes(draw: st.DrawFn, base: bytes, parts: dict[str, bytes]) -> tup
                 "rename",
                 "dimension",
                 "huge_row",
+                *STRUCTURAL,
+                *STRUCTURAL,
             ]
         )
     )
+    if how in STRUCTURAL:
+        return how, pack({**parts, **draw(STRUCTURAL[how](parts))})
     if how == "cells":
         changed = dict(parts)
         for _ in range(draw(st.integers(1, 3))):

@@ -48,10 +48,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="lifelong",
-        description="全民终身学习活动周计划工具（命令行）/ Lifelong Learning Activity Week planner, headless commands",
-    )
+    parser = Parser(prog="lifelong", description="Lifelong Learning Activity Week planner, headless commands")
     parser.add_argument("--version", action="version", version=VERSION_TEXT)
     parser.add_argument("--lang", choices=messages.LANGUAGES, help="message language: zh (default) or en")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -62,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
         register = getattr(module, "register", None)
         if register is not None:
             register(sub)
+    from lifelong_desktop.commands._help import localise
+
+    localise(parser, messages.current_language())
     return parser
 
 
@@ -77,6 +77,7 @@ def _run(argv: list[str]) -> int:
     # loaded here, not at the top, for the line above: they bring SQLAlchemy and the models
     from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
     from lifelong_desktop.db import DatabaseProblem
+    from lifelong_desktop.files import OutputProblem
 
     for i, arg in enumerate(argv):  # the language of misuse messages, before argparse reads anything
         if arg.startswith("--lang="):
@@ -95,9 +96,9 @@ def _run(argv: list[str]) -> int:
     except CliError as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
-    except DatabaseProblem as exc:
+    except (DatabaseProblem, OutputProblem) as exc:  # an output not written: any old file is unchanged
         print(exc.message(), file=sys.stderr)
-        return 3
+        return 3 if isinstance(exc, DatabaseProblem) else 2
     except BrokenPipeError:  # `lifelong check --json | head`: the reader went away; not an error of ours
         try:  # so that Python's final flush of stdout does not fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

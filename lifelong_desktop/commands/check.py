@@ -37,7 +37,7 @@ def summary_line(findings: list[CheckFinding], lang: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     lang = messages.current_language()
-    db = open_db(args)
+    db = open_db(args, read_only=True)
     try:
         with db.read() as session:
             programme = programme_of(session, args, db)

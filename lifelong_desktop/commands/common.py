@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from lifelong_desktop import messages
-from lifelong_desktop.db import Database, open_database
+from lifelong_desktop.db import Database, open_database, open_for_reading
 from lifelong_desktop.models import Programme
 from lifelong_desktop.paths import default_database_path, user_data_dir
 from lifelong_desktop.services.programmes import NoProgramme, get_programme
@@ -51,9 +51,14 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_database_path()
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False) -> Database:
-    """Open the --db database (raises DatabaseProblem, which the command line turns into exit 3)."""
-    db = open_database(db_path(args), create=create)
+def open_db(args: argparse.Namespace, *, create: bool = False, read_only: bool = False) -> Database:
+    """Open the --db database (raises DatabaseProblem, which the command line turns into exit 3).
+
+    read_only: the command only reads, so a file that cannot be written (a read-only mount, folder or
+    file) is opened as a read-only view instead of refused; the notice says so on stderr.
+    """
+    path = db_path(args)
+    db = open_for_reading(path) if read_only else open_database(path, create=create)
     for notice in getattr(db, "notices", ()):
         print(notice.message(), file=sys.stderr)
     return db

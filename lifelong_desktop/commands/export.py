@@ -15,6 +15,7 @@ from lifelong_desktop.commands.common import (
     CliError,
     add_db_option,
     add_year_option,
+    db_path,
     open_db,
     print_json,
     programme_of,
@@ -53,9 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_merge)
 
 
-def _target(path: Path) -> Path:
+def _target(path: Path, database: Path | None = None) -> Path:
     try:
-        return check_target(path)
+        return check_target(path, database=database)
     except WriteProblem as exc:
         raise CliError(exc.message(), EXIT_UNREADABLE) from exc
 
@@ -96,17 +97,24 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """Write the workbook; on a read-only database too, with the seq it would have, which is then not kept."""
     from lifelong_desktop.submission.reading.errors import errors_in
     from lifelong_desktop.submission.writing.export import check_error_count, export_programme
     from lifelong_desktop.submission.writing.readiness import ExportRefused
 
-    target = _target(args.out)
-    db = open_db(args)
+    target = _target(args.out, db_path(args))
+    db = open_db(args, read_only=True)
+    record = not db.options.read_only
     try:
+        session_of = (
+            db.transaction(messages.render("export.audit_summary", path=target.name)) if record else db.read()
+        )
         try:
-            with db.transaction(messages.render("export.audit_summary", path=target.name)) as session:
+            with session_of as session:
                 programme = programme_of(session, args, db)
-                result = export_programme(session, programme, target, verify=errors_in)
+                result = export_programme(
+                    session, programme, target, verify=errors_in, record=record, database=db.path
+                )
         except WriteProblem as exc:
             raise CliError(exc.message(), EXIT_UNREADABLE) from exc
         except ExportRefused as exc:
@@ -125,6 +133,8 @@ def run_export(args: argparse.Namespace) -> int:
             seq=result.submission_seq,
         )
     )
+    if not record:
+        print(messages.render("export.seq_not_recorded", seq=result.submission_seq), file=sys.stderr)
     if errors:
         print(messages.render("export.check_errors", count=errors), file=sys.stderr)
     return EXIT_OK

@@ -20,7 +20,7 @@ from lifelong_desktop.commands.common import (
     db_path,
     print_json,
 )
-from lifelong_desktop.db import DatabaseProblem, newest_good_backup, open_database
+from lifelong_desktop.db import DatabaseProblem, newest_good_backup, open_database, open_for_reading
 from lifelong_desktop.models import Activity, Organisation, Programme, Venue
 from lifelong_desktop.services import audit, backups
 
@@ -171,7 +171,7 @@ def _reference_names(session, wanted: dict[str, set]) -> dict[tuple[str, object]
 
 def run_audit(args: argparse.Namespace) -> int:
     lang = messages.current_language()
-    db = open_database(db_path(args), create=False, backup_on_open=False)
+    db = open_for_reading(db_path(args), backup_on_open=False)
     _notices(db)
     try:
         with db.read() as session:

@@ -3,43 +3,47 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 from datetime import date
 from pathlib import Path
 
-from lifelong_desktop import messages
+from lifelong_desktop import files, messages
 from lifelong_desktop.commands.common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     CliError,
     add_db_option,
     add_year_option,
+    db_path,
     open_db,
     programme_of,
 )
+from lifelong_desktop.files import OutputProblem
 from lifelong_desktop.services.regions import regions
 
-
-def _why(exc: OSError) -> str:
-    """Why a file could not be written, in the user's language."""
-    code = {
-        errno.ENOENT: "missing_folder",
-        errno.EACCES: "no_permission",
-        errno.EPERM: "no_permission",
-        errno.ENOSPC: "disk_full",
-        errno.EROFS: "no_permission",
-        errno.EISDIR: "is_folder",
-    }.get(exc.errno or 0)
-    return messages.render(f"schedule.why.{code}") if code else (exc.strerror or str(exc))
+_WHY = {
+    "no_folder": "missing_folder",
+    "permission_denied": "no_permission",
+    "disk_full": "disk_full",
+    "is_folder": "is_folder",
+}
 
 
-def _drop_partial(path: Path) -> None:
-    """Remove the writers' temporary `<name>.part` left beside a target that could not be put in place."""
+def _cannot_write(exc: OutputProblem, path: Path) -> CliError:
+    """The one sentence for an output that could not be written (the old file, if any, is unchanged)."""
+    why = _WHY.get(exc.code)
+    if why is None:
+        return CliError(exc.message(), EXIT_UNREADABLE)
+    detail = messages.render(f"schedule.why.{why}")
+    return CliError(messages.render("schedule.cannot_write", path=str(path), detail=detail), EXIT_UNREADABLE)
+
+
+def _check_target(args: argparse.Namespace) -> None:
+    """Refuse a target that can never be written (a folder, no folder, the database itself) before any work."""
     try:
-        path.with_name(path.name + ".part").unlink(missing_ok=True)
-    except OSError:
-        pass
+        files.check_target(args.out, database=db_path(args))
+    except OutputProblem as exc:
+        raise _cannot_write(exc, args.out) from exc
 
 
 def _date(value: str) -> date:
@@ -69,19 +73,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q.set_defaults(func=run_ics)
 
 
-def _warn_on_check_errors(session, programme_id: int, code: str = "schedule.check_errors") -> None:
+def _check_errors(session, programme_id: int) -> int:
+    """How many error-level planning findings the programme has (told once the file is written)."""
     from lifelong_desktop.services.checks.runner import run_checks
 
-    errors = sum(1 for f in run_checks(session, programme_id) if f.severity == "error")
+    return sum(1 for f in run_checks(session, programme_id) if f.severity == "error")
+
+
+def _warn(errors: int, code: str) -> None:
     if errors:
         print(messages.render(code, count=errors), file=sys.stderr)
 
 
-def run_schedule(args: argparse.Namespace) -> int:
-    suffix = args.out.suffix.lower()
-    if suffix not in (".pdf", ".odt"):
-        raise CliError(messages.render("schedule.bad_suffix", path=str(args.out)), EXIT_UNREADABLE)
-    if args.city:  # as typed: full-width digits, or a unique name (沈阳市)
+def _check_choices(args: argparse.Namespace) -> None:
+    """The city (as typed: full-width digits or a unique name) and the date range, or a CliError."""
+    if args.city:
         from lifelong_desktop.commands.export import region_code_as_typed
 
         args.city = region_code_as_typed(args.city)
@@ -92,6 +98,13 @@ def run_schedule(args: argparse.Namespace) -> int:
         raise CliError(
             messages.render("schedule.bad_range", start=args.date_from, end=args.date_to), EXIT_UNREADABLE
         )
+
+
+def run_schedule(args: argparse.Namespace) -> int:
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".odt"):
+        raise CliError(messages.render("schedule.bad_suffix", path=str(args.out)), EXIT_UNREADABLE)
+    _check_choices(args)
     from lifelong_desktop.printing.schedule import ScheduleOptions, activity_sheet, build_schedule
 
     opts = ScheduleOptions(
@@ -103,7 +116,8 @@ def run_schedule(args: argparse.Namespace) -> int:
         orientation="landscape" if args.landscape else "portrait",
         lang=messages.current_language(),
     )
-    db = open_db(args)
+    _check_target(args)
+    db = open_db(args, read_only=True)
     try:
         with db.read() as session:
             programme = programme_of(session, args, db)
@@ -125,21 +139,19 @@ def run_schedule(args: argparse.Namespace) -> int:
                     ) from None
             else:
                 doc = build_schedule(session, programme.id, opts)
-            _warn_on_check_errors(session, programme.id)
+            errors = _check_errors(session, programme.id)
     finally:
         db.close()
     try:
         if suffix == ".pdf":
-            pages = doc.write_pdf(args.out)
+            pages = doc.write_pdf(args.out, database=db_path(args))
             print(messages.render("schedule.written", path=str(args.out), pages=pages))
         else:
-            doc.write_odt(args.out)
+            doc.write_odt(args.out, database=db_path(args))
             print(messages.render("schedule.written_odt", path=str(args.out)))
-    except OSError as exc:
-        _drop_partial(args.out)
-        raise CliError(
-            messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)), EXIT_UNREADABLE
-        ) from exc
+    except OutputProblem as exc:
+        raise _cannot_write(exc, args.out) from exc
+    _warn(errors, "schedule.check_errors")
     return EXIT_OK
 
 
@@ -148,20 +160,18 @@ def run_ics(args: argparse.Namespace) -> int:
         raise CliError(messages.render("ics.bad_suffix", path=str(args.out)), EXIT_UNREADABLE)
     from lifelong_desktop.printing.ics import write_ics
 
-    db = open_db(args)
+    _check_target(args)
+    db = open_db(args, read_only=True)
     try:
         with db.read() as session:
             programme = programme_of(session, args, db)
             try:
-                count = write_ics(session, programme.id, args.out)
-            except OSError as exc:
-                _drop_partial(args.out)
-                raise CliError(
-                    messages.render("schedule.cannot_write", path=str(args.out), detail=_why(exc)),
-                    EXIT_UNREADABLE,
-                ) from exc
-            _warn_on_check_errors(session, programme.id, "ics.check_errors")
+                count = write_ics(session, programme.id, args.out, database=db.path)
+            except OutputProblem as exc:
+                raise _cannot_write(exc, args.out) from exc
+            errors = _check_errors(session, programme.id)
     finally:
         db.close()
     print(messages.render("ics.written", path=str(args.out), count=count))
+    _warn(errors, "ics.check_errors")
     return EXIT_OK

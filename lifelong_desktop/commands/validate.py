@@ -152,7 +152,13 @@ def run_import(args: argparse.Namespace) -> int:
         )
         return outcome.exit_code
     _print_findings(outcome.findings)
-    text = messages.render("import.counts", **counts)
+    _print_outcome(args, outcome)
+    return outcome.exit_code
+
+
+def _print_outcome(args: argparse.Namespace, outcome) -> None:
+    """What an import did (or a dry run would do): a new programme, the counts, the activities pruned."""
+    text = messages.render("import.counts", **outcome.counts)
     if outcome.plan.ok:
         if outcome.plan.kind == "new_programme":
             h = outcome.plan.result.data.header
@@ -171,7 +177,6 @@ def run_import(args: argparse.Namespace) -> int:
             )
     else:
         print(messages.render("import.refused", name=args.file.name), file=sys.stderr)
-    return outcome.exit_code
 
 
 def _when(value: Any) -> str:
@@ -181,7 +186,7 @@ def _when(value: Any) -> str:
 def run_returns(args: argparse.Namespace) -> int:
     from lifelong_desktop.services.returns import programme_returns
 
-    db = open_db(args)
+    db = open_db(args, read_only=True)
     try:
         with db.read() as session:
             programme = programme_of(session, args, db)

@@ -21,7 +21,12 @@ from lifelong_desktop.db.backups import (
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS, SQLITE_HEADER, OpenOptions, make_engine
 from lifelong_desktop.db.migrations import migrate
-from lifelong_desktop.db.opening import open_database, remove_database_files, take_daily_backup
+from lifelong_desktop.db.opening import (
+    open_database,
+    open_for_reading,
+    remove_database_files,
+    take_daily_backup,
+)
 from lifelong_desktop.db.problems import (
     ConcurrentEdit,
     DatabaseNotice,
@@ -75,6 +80,7 @@ __all__ = [
     "migrate",
     "newest_good_backup",
     "open_database",
+    "open_for_reading",
     "remove_database_files",
     "take_backup",
     "take_daily_backup",

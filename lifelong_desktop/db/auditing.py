@@ -12,7 +12,15 @@ from sqlalchemy.orm import Session
 from lifelong_desktop.models import AuditEntry, new_uuid, now, table_of
 from lifelong_desktop.models.base import plain
 
-AUDITED = {"activity", "organisation", "venue", "programme", "activity_organisation", "submission", "attachment"}
+AUDITED = {
+    "activity",
+    "organisation",
+    "venue",
+    "programme",
+    "activity_organisation",
+    "submission",
+    "attachment",
+}
 _SKIP_AUDIT_COLUMNS = {"updated_at", "created_at", "version"}
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lifelong_desktop import paths
 
-REASONS = ("open", "import", "migration", "manual", "restore", "before-restore")
+REASONS = ("open", "import", "migration", "manual", "restore", "before-restore", "replaced")
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z-]+)\.sqlite$")
 
 

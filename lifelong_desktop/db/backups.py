@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
+import errno
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from lifelong_desktop import files
 from lifelong_desktop.db.backup_files import (  # noqa: F401 - re-exported: the public names of backups
     REASONS,
     BackupFile,
@@ -20,59 +21,41 @@ from lifelong_desktop.db.revisions import known_revisions, revision_of
 from lifelong_desktop.db.rotation import SETTINGS_FILE, BackupPolicy, backups_to_delete, rotate  # noqa: F401
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def backup_file(src: Path, dest: Path, source: sqlite3.Connection | None = None) -> Path:
     """Copy a SQLite file consistently with the backup API; the copy is checked, synced and appears atomically.
 
     `source` is an open connection to copy from (needed when the database is opened with exclusive locking).
+    The copy is written through files.safe_output: a full disk or a refused rename raises files.OutputProblem
+    (an OSError) and leaves no partial file; `dest` may never be the database itself.
     """
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
     own = source is None
     if source is None:
         source = sqlite3.connect(
             f"file:{Path(src).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
         )
     try:
-        target = sqlite3.connect(tmp)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")
-            ok = target.execute("PRAGMA quick_check").fetchone()
-            if not ok or ok[0] != "ok":
-                raise sqlite3.DatabaseError(f"backup copy failed its check: {ok}")
-        finally:
-            target.close()
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        tmp.replace(dest)
-        _fsync_dir(dest.parent)
-    except BaseException:
-        for leftover in (tmp, Path(str(tmp) + "-journal")):
+        with files.safe_output(dest, database=src) as tmp:
+            target = sqlite3.connect(tmp)
             try:
-                leftover.unlink()
-            except OSError:
-                pass
-        raise
+                source.backup(target)
+                target.execute("PRAGMA journal_mode=DELETE")
+                ok = target.execute("PRAGMA quick_check").fetchone()
+                if not ok or ok[0] != "ok":
+                    raise sqlite3.DatabaseError(f"backup copy failed its check: {ok}")
+            except sqlite3.OperationalError as exc:
+                if "full" in str(exc).lower():  # the copy's disk, not the database, is full
+                    raise files.OutputProblem(
+                        "disk_full", dest, detail=str(exc), os_errno=errno.ENOSPC
+                    ) from exc
+                raise
+            finally:
+                target.close()
     finally:
         if own:
             source.close()
-    return dest
+    return dest.absolute()
 
 
 def take_backup(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -16,11 +17,32 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from lifelong_desktop.db.auditing import audit_after_flush, audit_before_flush
+from lifelong_desktop.db.backups import take_backup
 from lifelong_desktop.db.engine import OpenOptions
-from lifelong_desktop.db.problems import ConcurrentEdit, DatabaseNotice, classify, is_file_problem
+from lifelong_desktop.db.problems import (
+    ConcurrentEdit,
+    DatabaseNotice,
+    DatabaseProblem,
+    classify,
+    is_file_problem,
+)
+from lifelong_desktop.files import OutputProblem
 
 _DB_ERRORS = (OperationalError, SADatabaseError, sqlite3.DatabaseError)
 _STALE_TABLE = re.compile(r"table '([^']+)'")
+
+
+class _Replaced(Exception):
+    """The file at the database's path is no longer the one opened (raised inside a transaction)."""
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`; None when it is missing or the file system has no inode numbers."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if st.st_ino else None
 
 
 class Database:
@@ -32,6 +54,10 @@ class Database:
         self.path = path
         self.engine = engine
         self.options = options
+        #: which file this is (device, inode): a writer stops if another file has been put at the path
+        self.identity = file_identity(path)
+        self._rescued: Path | None = None
+        event.listen(engine, "connect", self._remember_file)
         #: things the user should be told about this database (network share, backup not possible, ...)
         self.notices: list[DatabaseNotice] = list(notices or [])
         #: the daily backup was left to the opener (open_database(defer_backup=True)), not yet taken
@@ -69,18 +95,61 @@ class Database:
         """
         session_info: dict[str, Any] = {}
         try:
+            self.ensure_same_file()  # before any connection of this transaction touches the path
             with self._write_sessions() as session, session.begin():
                 session_info = session.info
                 session.info["summary"] = summary
                 if who:
                     session.info["who"] = who
                 yield session
+                session.flush()
+                self.ensure_same_file()  # last, just before the commit: a replaced file is never written
+        except _Replaced as exc:  # rolled back; the connections on the file that was open are idle now
+            raise DatabaseProblem("replaced", self.path, str(self._rescue_replaced() or "-")) from exc
         except StaleDataError as exc:
             raise self._concurrent_edit(exc, session_info.get("_flushing", [])) from exc
         except _DB_ERRORS as exc:
             if not is_file_problem(exc):
                 raise  # a constraint broken by a bug or unvalidated input is not a damaged database
             raise classify(exc, self.path) from exc
+
+    def ensure_same_file(self) -> None:
+        """Raise DatabaseProblem("replaced") when the file at the path is no longer the one opened.
+
+        Someone moved, copied or restored another file over the database while it was open (`mv other.sqlite
+        db.sqlite`): committing now would write the open file's changes into a WAL that the new file at the
+        path reads as its own, and damage it. The transaction is rolled back instead; both files stay whole.
+        """
+        if self.identity is None or self.options.read_only:
+            return
+        now = file_identity(self.path)
+        if now != self.identity:
+            raise _Replaced(f"{self.identity} -> {now}")
+
+    def _remember_file(self, _dbapi_conn: Any, record: Any) -> None:
+        """Note which file a new connection opened (a connection made after a replacement opens the new one)."""
+        record.info["identity"] = file_identity(self.path)
+
+    def _rescue_replaced(self) -> Path | None:
+        """Through an idle connection to the file that was open: checkpoint its WAL and keep a copy of it.
+
+        The WAL keeps its name (`<path>-wal`), which the new file at the path would read as its own; SQLite
+        skips the checkpoint on closing a moved file, so it is done here, and TRUNCATE empties that WAL.
+        The copy (backup reason `replaced`) keeps what was open, which the rename would otherwise discard.
+        """
+        if self._rescued is not None:
+            return self._rescued
+        for record in list(self.engine.pool._pool.queue):  # type: ignore[attr-defined]  # QueuePool's idle list
+            raw = record.dbapi_connection
+            if raw is None or record.info.get("identity") != self.identity:
+                continue
+            try:
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._rescued = take_backup(self.path, "replaced", source=raw)
+            except (OSError, sqlite3.Error):
+                continue
+            return self._rescued
+        return None
 
     def _concurrent_edit(
         self, exc: StaleDataError, flushing: list[tuple[str, Any, Any, Any]]
@@ -112,6 +181,8 @@ class Database:
         try:
             with self.engine.connect() as conn:  # our own connection: works under exclusive locking too
                 return backup_file(self.path, dest, conn.connection.driver_connection)
+        except OutputProblem:
+            raise  # about the copy (full disk, the database named as the copy ...), not this database
         except (OSError, sqlite3.Error) as exc:
             raise classify(exc, self.path) from exc
 

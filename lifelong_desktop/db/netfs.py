@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ntpath
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 NETWORK_FS_TYPES = frozenset(
@@ -84,19 +86,28 @@ def filesystem_type(path: Path, mountinfo: str | None = None) -> str | None:
     return best_type
 
 
-def _windows_is_remote(path: Path) -> bool:
+DRIVE_REMOTE = 4  # GetDriveTypeW: a mapped network drive
+
+
+def _get_drive_type(root: str) -> int:
+    import ctypes  # only on Windows
+
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))  # type: ignore[attr-defined]  # Windows only
+
+
+def _windows_is_remote(path: Path | str, drive_type: Callable[[str], int] | None = None) -> bool:
+    """A UNC path, or a drive letter whose type is DRIVE_REMOTE (drive_type replaces GetDriveTypeW in tests)."""
     text = str(path)
     if text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\")):
         return True  # a UNC path: \\server\share\...
     if text.startswith("\\\\?\\UNC\\"):
         return True
-    import ctypes  # only on Windows
-
-    drive = os.path.splitdrive(os.path.abspath(text))[0]
-    if not drive:
+    if text.startswith("\\\\?\\"):
+        text = text[4:]  # a long path, \\?\C:\...: its drive is C:
+    drive = ntpath.splitdrive(ntpath.abspath(text))[0]
+    if not drive or drive.startswith(("\\", "/")):
         return False
-    drive_remote = 4
-    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote  # type: ignore[attr-defined]
+    return (drive_type or _get_drive_type)(drive + "\\") == DRIVE_REMOTE
 
 
 def is_network_path(path: Path | str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
@@ -103,17 +104,25 @@ def backup_due(path: Path, policy: backups.BackupPolicy) -> bool:
     )
 
 
-def take_daily_backup(path: Path, policy: backups.BackupPolicy | None = None) -> DatabaseNotice | None:
+def take_daily_backup(
+    path: Path, policy: backups.BackupPolicy | None = None, engine: Engine | None = None
+) -> DatabaseNotice | None:
     """The daily copy taken when a database with data is opened; a failure is a notice, never fatal.
 
     Safe in a background thread while the database is in use (WAL): the copy reads through its own
-    connection, and writers are never blocked by a reader."""
+    connection, and writers are never blocked by a reader. With `engine` (a read-only view) the copy is
+    read through the view's own connection, which can read a file on read-only media, and goes to the user
+    data folder when the folder beside it cannot be written."""
     policy = policy or backups.BackupPolicy.load()
     if not backup_due(path, policy):
         return None
     try:
-        backups.take_backup(path, "open", policy=policy)
-    except (OSError, sqlite3.Error) as exc:
+        if engine is None:
+            backups.take_backup(path, "open", policy=policy)
+        else:
+            with engine.connect() as conn:
+                backups.take_backup(path, "open", policy=policy, source=conn.connection.driver_connection)
+    except (OSError, sqlite3.Error, OperationalError, SADatabaseError) as exc:
         return DatabaseNotice("backup_failed", path, str(exc))
     return None
 
@@ -158,22 +167,8 @@ def open_database(
     """
     path = Path(path) if path else default_database_path()
     path = path.expanduser().absolute()
-    check_header(path)
-    if not path.exists():
-        if not create:
-            raise DatabaseProblem("missing", path)
-        if not path.parent.is_dir():
-            raise DatabaseProblem("cannot_open", path, "folder does not exist")
     notices: list[DatabaseNotice] = []
-    if options is None:
-        options = OpenOptions()
-        if netfs.is_network_path(path):
-            options = network_options()
-            notices.append(DatabaseNotice("network_share", path))
-    if not options.read_only:
-        check_writable(path)
-    elif not options.immutable and not _can_write(path):
-        options = replace(options, immutable=True)
+    options = _options_for(path, options, create, notices)
     has_data = path.exists() and path.stat().st_size > 0
     try:
         current = _preflight(path, options) if has_data and check else None
@@ -185,22 +180,80 @@ def open_database(
     except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
         raise classify(exc, path) from exc
     engine = make_engine(path, options)
+    if upgrading:
+        _upgrade(path, engine, options, current)
+    if options.read_only:
+        notices.append(DatabaseNotice("read_only_view", path))
+        notices.extend(
+            _viewer_backup(path, policy, engine, backup_on_open and current == revisions.head_revision())
+        )
+    db = Database(path, engine, options, notices)
+    db.backup_due = deferred
+    return db
+
+
+def _options_for(
+    path: Path, options: OpenOptions | None, create: bool, notices: list[DatabaseNotice]
+) -> OpenOptions:
+    """Checks before anything is written (header, a missing file, a writable place) and the options to open
+    with: the given ones, or those of a network share (with its notice), immutable when nothing can write."""
+    check_header(path)
+    if not path.exists():
+        if not create:
+            raise DatabaseProblem("missing", path)
+        if not path.parent.is_dir():
+            raise DatabaseProblem("cannot_open", path, "folder does not exist")
+    if options is None:
+        options = OpenOptions()
+        if netfs.is_network_path(path):
+            options = network_options()
+            notices.append(DatabaseNotice("network_share", path))
+    if not options.read_only:
+        check_writable(path)
+    elif not options.immutable and not _can_write(path):
+        options = replace(options, immutable=True)
+    return options
+
+
+def _upgrade(path: Path, engine: Engine, options: OpenOptions, current: str | None) -> None:
+    """Migrate a file of an older revision (the revision was read already: no second read when newest);
+    a read-only view of one cannot be upgraded. The engine is disposed when this fails."""
     try:
-        if upgrading and not options.read_only:  # the revision was read above: no second read when newest
-            migrations.migrate(path, engine)
-        elif upgrading:
+        if options.read_only:
             raise DatabaseProblem("read_only", path, f"revision {current}")
+        migrations.migrate(path, engine)
     except DatabaseProblem:
         engine.dispose()
         raise
     except (OperationalError, SADatabaseError, sqlite3.Error, OSError) as exc:
         engine.dispose()
         raise classify(exc, path) from exc
-    if options.read_only:
-        notices.append(DatabaseNotice("read_only_view", path))
-    db = Database(path, engine, options, notices)
-    db.backup_due = deferred
-    return db
+
+
+def _viewer_backup(
+    path: Path, policy: backups.BackupPolicy | None, engine: Engine, wanted: bool
+) -> list[DatabaseNotice]:
+    """The daily copy of a database opened read-only (to the user data folder when nothing beside it is writable)."""
+    if not wanted:
+        return []
+    notice = take_daily_backup(path, policy, engine)
+    return [notice] if notice else []
+
+
+def open_for_reading(path: Path | str | None = None, *, backup_on_open: bool = True) -> Database:
+    """Open an existing database for a use that only reads (checks, printing, exports, backups to elsewhere).
+
+    A file that cannot be written (read-only mount, folder or file) is opened as a read-only view instead
+    of being refused: `Database.options.read_only` is then true and its notices say so.
+    """
+    try:
+        return open_database(path, create=False, backup_on_open=backup_on_open)
+    except DatabaseProblem as exc:
+        if exc.code != "read_only":
+            raise
+    return open_database(
+        path, create=False, backup_on_open=backup_on_open, options=OpenOptions(read_only=True)
+    )
 
 
 def remove_database_files(path: Path) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from lifelong_desktop import paths
+from lifelong_desktop import files, paths
 from lifelong_desktop.db.backup_files import BackupFile, fallback_backups_dir, list_backups
 
 SETTINGS_FILE = "backups.ini"
@@ -63,14 +63,17 @@ def backups_to_delete(backups: list[BackupFile], policy: BackupPolicy, today: da
     return [b for b in ordered if b.path not in keep]
 
 
-STALE_PART_S = 600
+STALE_PART_S = files.STALE_AFTER_S
 
 
 def _remove_stale_parts(db_path: Path) -> None:
-    """Half-written copies left by a crash mid-backup (older than ten minutes: none is still being written)."""
+    """Half-written copies left by a crash mid-backup (untouched for ten minutes: none is still being written)."""
     cutoff = datetime.now().timestamp() - STALE_PART_S
     for folder in (Path(db_path).parent / "backups", fallback_backups_dir(db_path)):
-        for part in folder.glob(f"{Path(db_path).stem}.*.sqlite.part*") if folder.is_dir() else ():
+        if not folder.is_dir():
+            continue
+        files.clean_stale_temps(folder)
+        for part in folder.glob(f"{Path(db_path).stem}.*.sqlite.part*"):  # named by earlier versions
             try:
                 if part.stat().st_mtime < cutoff:
                     part.unlink()

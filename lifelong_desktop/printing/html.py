@@ -28,12 +28,14 @@ table.entries td.cap3 { font-size: 10.5pt; font-weight: bold; border: 0px none; 
 .org { font-size: 8.5pt; }
 .mark { color: #b00000; font-weight: bold; }
 .note { color: #555; font-size: 9pt; }
+.day { color: #444; font-size: 8.5pt; white-space: nowrap; }
 table.sheet { border-collapse: collapse; }
 table.sheet th { text-align: left; background-color: #eef1f6; padding: 5px; border: 1px solid #a9b6c8; }
 table.sheet td { padding: 5px; border: 1px solid #a9b6c8; vertical-align: top; }
 """
 
 PAGE_BREAK = ' style="page-break-before: always"'
+TIME_WIDTH, ACTIVITY_WIDTH = 18, 47  # per cent of the page's width
 
 
 def document(body: str, family: str) -> str:
@@ -43,14 +45,22 @@ def document(body: str, family: str) -> str:
     )
 
 
+def _when_cell(w: Words, occ: Occurrence) -> str:
+    """Date and hours, and on multi-day activities `（第2天/共7天）` on a line of its own that never wraps."""
+    text = escape(f"{w.day(occ.day)} {w.hours(occ.start, occ.end)}")
+    if occ.days > 1:
+        text += f'<br/><span class="day">{escape(w.day_of(occ))}</span>'
+    return f'<td width="{TIME_WIDTH}%">{text}</td>'
+
+
 def _entry_row(w: Words, occ: Occurrence, row: ActivityRow, province: str, with_place: bool = True) -> str:
+    """The whole entry: title, type and level, organisers by role, city, venue and address."""
     mark = w.status_note(row)
     title = escape(row.title) + (f' <span class="mark">［{escape(mark)}］</span>' if mark else "")
     meta = " · ".join(
         x for x in (w.label("activity_type", row.activity_type), w.label("level", row.level)) if x
     )
     orgs = w.organisers_html(row)
-    when = f'<td width="17%">{escape(w.when(occ))}</td>'
     activity = (
         f'<span class="title">{title}</span><br/><span class="meta">{escape(meta)}</span>'
         f"{'<br/><span class=org>' + orgs + '</span>' if orgs else ''}"
@@ -58,9 +68,21 @@ def _entry_row(w: Words, occ: Occurrence, row: ActivityRow, province: str, with_
     if not with_place:  # a venue's own page: the place is the page's; only an online link is news
         if row.mode == "hybrid" and row.online_url:
             activity += f'<br/><span class="org">{escape(w.t("print.online", url=row.online_url))}</span>'
-        return f"<tr>{when}<td>{activity}</td></tr>"
+        return f"<tr>{_when_cell(w, occ)}<td>{activity}</td></tr>"
     place = "<br/>".join(escape(x) for x in [w.city(row, province), *w.place_lines(row)] if x)
-    return f'<tr>{when}<td width="48%">{activity}</td><td>{place}</td></tr>'
+    return f'<tr>{_when_cell(w, occ)}<td width="{ACTIVITY_WIDTH}%">{activity}</td><td>{place}</td></tr>'
+
+
+def _follow_row(
+    w: Words, occ: Occurrence, row: ActivityRow, province: str, first: date, with_place: bool = True
+) -> str:
+    """A following day of an activity already printed in full: its title and where to read the rest."""
+    see = w.t("print.continued", day=w.day(first))
+    activity = f'<span class="title">{escape(row.title)}</span> <span class="meta">{escape(see)}</span>'
+    if not with_place:
+        return f"<tr>{_when_cell(w, occ)}<td>{activity}</td></tr>"
+    place = escape(row.venue_name if row.mode != "online" and row.venue_name else w.city_name(row, province))
+    return f'<tr>{_when_cell(w, occ)}<td width="{ACTIVITY_WIDTH}%">{activity}</td><td>{place}</td></tr>'
 
 
 def entries_table(
@@ -70,22 +92,34 @@ def entries_table(
     caption: str = "",
     level: int = 2,
     with_place: bool = True,
+    printed: dict[int, date] | None = None,
 ) -> str:
     """A table of entries; the caption (a day) is a header row, so it repeats on each page and never stands
-    alone at the foot of a page."""
+    alone at the foot of a page. `printed` maps the activities already printed in full (in this document
+    or section) to the day they were: their further days get one short line instead."""
+    printed = {} if printed is None else printed
     cols = 3 if with_place else 2
     cap = f'<tr><td colspan="{cols}" class="cap{level}">{caption}</td></tr>' if caption else ""
     head = (
-        f'<thead>{cap}<tr><th width="17%">{escape(w.t("print.col.time"))}</th>'
+        f'<thead>{cap}<tr><th width="{TIME_WIDTH}%">{escape(w.t("print.col.time"))}</th>'
         + (
-            f'<th width="48%">{escape(w.t("print.col.activity"))}</th><th>{escape(w.t("print.col.place"))}</th>'
+            f'<th width="{ACTIVITY_WIDTH}%">{escape(w.t("print.col.activity"))}</th>'
+            f"<th>{escape(w.t('print.col.place'))}</th>"
             if with_place
             else f"<th>{escape(w.t('print.col.activity'))}</th>"
         )
         + "</tr></thead>"
     )
-    body = "".join(_entry_row(w, occ, row, province, with_place) for occ, row in entries)
-    return f'<table class="entries" width="100%" cellspacing="0" cellpadding="3">{head}{body}</table>'
+    rows = []
+    for occ, row in entries:
+        if row.id in printed:
+            rows.append(_follow_row(w, occ, row, province, printed[row.id], with_place))
+        else:
+            printed[row.id] = occ.day
+            rows.append(_entry_row(w, occ, row, province, with_place))
+    return (
+        f'<table class="entries" width="100%" cellspacing="0" cellpadding="3">{head}{"".join(rows)}</table>'
+    )
 
 
 def by_day(entries: list[Entry]) -> dict[date, list[Entry]]:
@@ -102,9 +136,10 @@ def empty(w: Words) -> str:
 def date_layout(w: Words, entries: list[Entry], province: str) -> str:
     """Day by day: a heading per day and the day's entries in time order."""
     parts = [f"<h1>{escape(w.t('print.title.date'))}</h1>"]
+    printed: dict[int, date] = {}
     for day, items in by_day(entries).items():
         caption = f'{escape(w.day_long(day))}　<span class="note">{escape(w.t("print.count", count=len(items)))}</span>'
-        parts.append(entries_table(w, items, province, caption, 2))
+        parts.append(entries_table(w, items, province, caption, 2, printed=printed))
     return "".join(parts) if entries else parts[0] + empty(w)
 
 
@@ -118,8 +153,9 @@ def city_layout(w: Words, sections: list[tuple[str, list[Entry]]], province: str
             f'<h1{PAGE_BREAK if i else ""}>{escape(name)}　<span class="note">'
             f"{escape(w.t('print.title.city'))} · {escape(w.t('print.count', count=len(entries)))}</span></h1>"
         )
+        printed: dict[int, date] = {}
         for day, items in by_day(entries).items():
-            parts.append(entries_table(w, items, province, escape(w.day_long(day)), 3))
+            parts.append(entries_table(w, items, province, escape(w.day_long(day)), 3, printed=printed))
     return "".join(parts)
 
 

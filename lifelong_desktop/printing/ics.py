@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 from sqlalchemy.orm import Session
 
-from lifelong_desktop import __version__
+from lifelong_desktop import __version__, files
 from lifelong_desktop.models import Programme
 from lifelong_desktop.printing.texts import Words
 from lifelong_desktop.services.occurrences import daily_span, day_count
@@ -125,11 +125,17 @@ def programme_calendar(
     return cal, len(rows)
 
 
-def write_ics(session: Session, programme_id: int, path: str | Path, *, lang: str | None = None) -> int:
-    """Write the programme's .ics (CRLF lines, folded by icalendar); returns the number of events."""
+def write_ics(
+    session: Session,
+    programme_id: int,
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    database: Path | None = None,
+) -> int:
+    """Write the programme's .ics (CRLF lines, folded by icalendar) through files.write_bytes; returns the
+    number of events. Raises files.OutputProblem (an old file is then unchanged)."""
+    files.check_target(path, database=database)
     cal, count = programme_calendar(session, programme_id, lang=lang)
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(cal.to_ical())
-    tmp.replace(path)
+    files.write_bytes(path, cal.to_ical(), database=database)
     return count

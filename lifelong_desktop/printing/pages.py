@@ -19,12 +19,14 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from lifelong_desktop.printing.paging import Slice, atoms_of, paginate
 from lifelong_desktop.printing.qt import body_font
 
 LAYOUT_DPI = 96  # the document is laid out at this resolution and scaled to the device's
 MARGINS_MM = QMarginsF(14, 12, 14, 12)
 HEADER_MM = 13.0
 FOOTER_MM = 9.0
+TEXT_SLACK = 8.0  # layout pixels: less than half a line of the smallest printed text
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 
 
@@ -58,7 +60,10 @@ def _layout_device() -> QImage:
 
 
 class PagedDocument:
-    """A QTextDocument laid out for a page layout: knows its page count and paints itself page by page."""
+    """A QTextDocument laid out for a page layout: knows its pages and paints itself page by page.
+
+    The document is laid out as one strip of the body's width; printing.paging decides where pages break
+    (never inside a table row) and each page paints its bands of the strip."""
 
     def __init__(self, html: str, layout: QPageLayout) -> None:
         self.layout = QPageLayout(layout)
@@ -69,7 +74,14 @@ class PagedDocument:
         self.doc.setDefaultFont(body_font(10))
         self.doc.setDocumentMargin(0)
         self.doc.setHtml(html)
-        self.doc.setPageSize(self.body_size(LAYOUT_DPI))
+        self._pages: list[list[Slice]] = []
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The strip at the body's width (no page height: Qt's own paging would split rows), then its pages."""
+        body = self.body_size(LAYOUT_DPI)
+        self.doc.setPageSize(QSizeF(body.width(), -1))
+        self._pages = paginate(atoms_of(self.doc), body.height())
 
     def body_rect(self, dpi: float) -> QRectF:
         """The area of the page for the document body, in pixels at dpi, relative to the paint rectangle."""
@@ -82,13 +94,18 @@ class PagedDocument:
 
     @property
     def page_count(self) -> int:
-        return self.doc.pageCount()
+        return len(self._pages)
+
+    @property
+    def pages(self) -> list[list[Slice]]:
+        """Each page's bands of the strip (layout units)."""
+        return self._pages
 
     def set_layout(self, layout: QPageLayout) -> None:
         """Lay the document out again for other paper or margins (nothing to do when they are the same)."""
         if not layout.isEquivalentTo(self.layout):
             self.layout = QPageLayout(layout)
-            self.doc.setPageSize(self.body_size(LAYOUT_DPI))
+            self._lay_out()
 
     def paint(
         self, device: QPagedPaintDevice, furniture: Furniture, *, use_device_layout: bool = False
@@ -101,8 +118,6 @@ class PagedDocument:
         else:
             device.setPageLayout(self.layout)
         dpi = device.logicalDpiY()
-        scale = dpi / LAYOUT_DPI
-        page_h = self.doc.pageSize().height()
         pages = self.page_count
         body = self.body_rect(dpi)
         painter = QPainter()
@@ -110,25 +125,31 @@ class PagedDocument:
             raise OSError("cannot paint on the output device")
         try:
             fonts = self._furniture_fonts(device)  # the same on every page
-            for i in range(pages):
+            for i, bands in enumerate(self._pages):
                 if i:
                     device.newPage()
-                painter.save()
-                painter.translate(body.left(), body.top())
-                painter.scale(scale, scale)
-                # Just short of the next page: the PDF text layer ignores clipping, so a line starting exactly
-                # on the boundary would otherwise also land, invisible but extractable, on this page.
-                clip = QRectF(0, i * page_h, self.doc.pageSize().width(), page_h - 1)
-                painter.translate(0, -i * page_h)
-                painter.setClipRect(clip)
-                ctx = QAbstractTextDocumentLayout.PaintContext()
-                ctx.clip = clip
-                self.doc.documentLayout().draw(painter, ctx)
-                painter.restore()
+                for band in bands:
+                    self._paint_band(painter, body, dpi / LAYOUT_DPI, band)
                 self._furniture(painter, dpi, fonts, furniture, i + 1, pages)
         finally:
             painter.end()
         return pages
+
+    def _paint_band(self, painter: QPainter, body: QRectF, scale: float, band: Slice) -> None:
+        """One band of the strip at its place on the page. The PDF text layer ignores clipping, so no line may
+        be drawn in two bands: a band's edges fall between rows or paragraphs, never through a line."""
+        painter.save()
+        painter.translate(body.left(), body.top() + band.dst_top * scale)
+        painter.scale(scale, scale)
+        painter.translate(0, -band.src_top)
+        clip = QRectF(0, band.src_top, self.doc.pageSize().width(), band.src_bottom - band.src_top)
+        painter.setClipRect(clip)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        # Lines are drawn whole when they touch ctx.clip; a paragraph's margin can reach a few pixels into
+        # the band before, so only lines reaching more than TEXT_SLACK into the band are drawn in it.
+        ctx.clip = clip.adjusted(0, TEXT_SLACK, 0, -TEXT_SLACK)
+        self.doc.documentLayout().draw(painter, ctx)
+        painter.restore()
 
     @staticmethod
     def _furniture_fonts(device: QPagedPaintDevice) -> tuple[QFont, QFont, float, float]:

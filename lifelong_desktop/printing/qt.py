@@ -5,24 +5,39 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+import unicodedata
 from functools import cache
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
 
-# First available family wins. Noto/Source Han CJK come last: their PDF text layer extracts as Kangxi radicals.
+from lifelong_desktop import paths
+
+# Preferred families, first available and clean wins (see font_family): WenQuanYi, Windows' (YaHei, SimSun, SimHei),
+# macOS's, then the CJK fonts of UOS/deepin and Kylin. Noto/Source Han CJK come last: their glyphs for ideographs
+# such as 日 are shared with the Kangxi radicals (⽇), so a PDF's text layer extracts as radicals.
 FONT_FAMILIES = (
     "WenQuanYi Micro Hei",
     "Microsoft YaHei",
     "微软雅黑",
     "SimSun",
     "宋体",
+    "SimHei",
+    "黑体",
     "PingFang SC",
     "Hiragino Sans GB",
     "WenQuanYi Zen Hei",
     "AR PL UMing CN",
+    "AR PL UKai CN",
+    "Droid Sans Fallback",
     "Noto Sans CJK SC",
+    "Noto Serif CJK SC",
     "Source Han Sans SC",
+    "Source Han Serif SC",
 )
+# The Kangxi radicals (U+2F00-U+2FD5) and the ideographs they stand for (日 for ⽇, ...).
+_RADICALS = "".join(chr(c) for c in range(0x2F00, 0x2FD6))
+_IDEOGRAPHS = unicodedata.normalize("NFKC", _RADICALS)
+_SAMPLE = "全民终身学习活动周日程表辽宁省"
 
 
 def keep_none_alive() -> None:
@@ -56,15 +71,46 @@ def ensure_gui_app() -> QGuiApplication:
     return app  # type: ignore[return-value]
 
 
+def extracts_cleanly(family: str) -> bool:
+    """True when the family draws Chinese and its PDF text reads back as the same characters: it has glyphs for
+    common characters, and none of its ideographs shares a glyph with the Kangxi radical that looks the same
+    (where they do, as in Noto Sans CJK, the PDF's text layer maps the glyph to the radical: 日 reads as ⽇)."""
+    raw = QRawFont.fromFont(QFont(family))
+    if not raw.isValid() or 0 in raw.glyphIndexesForString(_SAMPLE):
+        return False
+    ideographs, radicals = raw.glyphIndexesForString(_IDEOGRAPHS), raw.glyphIndexesForString(_RADICALS)
+    return not any(a == b != 0 for a, b in zip(ideographs, radicals, strict=True))
+
+
+def bundled_families() -> list[str]:
+    """The families of the fonts shipped with the app (paths.font_files), loaded into Qt's font database."""
+    families: list[str] = []
+    for path in paths.font_files():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+    return families
+
+
 @cache
 def font_family() -> str:
-    """The first installed family of FONT_FAMILIES, else the system's default family."""
+    """The family schedules are drawn with, chosen by what this machine has and by whether it extracts cleanly:
+    the first clean installed family of FONT_FAMILIES, else a clean font shipped with the app (a bundle carries
+    WenQuanYi Micro Hei), else any other clean installed Chinese family, else the first installed family of
+    FONT_FAMILIES even if its text extracts as radicals, else the system's default family."""
     ensure_gui_app()
     installed = set(QFontDatabase.families())
-    for family in FONT_FAMILIES:
-        if family in installed:
+    preferred = [f for f in FONT_FAMILIES if f in installed]
+    for family in preferred:
+        if extracts_cleanly(family):
             return family
-    return QFont().defaultFamily()
+    for family in bundled_families():
+        if extracts_cleanly(family):
+            return family
+    for family in sorted(set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)) - set(preferred)):
+        if extracts_cleanly(family):
+            return family
+    return preferred[0] if preferred else QFont().defaultFamily()
 
 
 def body_font(point_size: float = 10.0) -> QFont:

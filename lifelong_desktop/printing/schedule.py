@@ -21,13 +21,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPdfWriter, QTextDocumentWriter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lifelong_desktop import files
 from lifelong_desktop.models import Activity, Programme
 from lifelong_desktop.printing import html as H
 from lifelong_desktop.printing.pages import Furniture, PagedDocument, page_layout
+from lifelong_desktop.printing.pdf_info import with_subject
 from lifelong_desktop.printing.qt import ensure_gui_app, font_family
 from lifelong_desktop.printing.texts import Words
 from lifelong_desktop.services.occurrences import occurrences
@@ -65,6 +68,8 @@ class ScheduleDocument:
     title: str
     entry_count: int = 0
     page_count: int = 0
+    subject: str = ""  # the PDF's Subject: the programme's theme, else what is printed
+    author: str = ""  # the PDF's Author: the programme's 填报单位, else its region
     _paged: PagedDocument | None = field(default=None, repr=False)
 
     def paged(self) -> PagedDocument:
@@ -87,46 +92,56 @@ class ScheduleDocument:
         self.page_count = paged.paint(device, self.furniture, use_device_layout=use_device_layout)
         return self.page_count
 
-    def write_pdf(self, path: str | Path) -> int:
-        """Write the PDF (via a temporary file renamed into place); returns the page count."""
-        path = Path(path)
+    def pdf_bytes(self) -> tuple[bytes, int]:
+        """The whole PDF in memory and its page count (Qt's writer cannot report a failed disk write)."""
         ensure_gui_app()
-        tmp = path.with_name(path.name + ".part")
-        with open(tmp, "wb"):  # a plain OSError (missing folder, no permission) before Qt tries
-            pass
-        writer = QPdfWriter(str(tmp))
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
         writer.setResolution(PDF_DPI)
         writer.setTitle(self.title)
+        writer.setAuthor(self.author)
         writer.setCreator("lifelong-desktop")
-        try:
-            pages = self.print_to(writer)
-        except BaseException:
-            del writer
-            tmp.unlink(missing_ok=True)
-            raise
-        del writer  # the file is complete and closed once the writer is gone
-        tmp.replace(path)
+        pages = self.print_to(writer)
+        del writer  # the PDF is complete once the writer is gone
+        return with_subject(bytes(buffer.data().data()), self.subject or self.title), pages
+
+    def write_pdf(self, path: str | Path, *, database: Path | None = None) -> int:
+        """Write the PDF through files.write_bytes (temporary file, fsync, rename); returns the page count.
+
+        Raises files.OutputProblem (full disk, no folder, `database` named as the target ...); an old file
+        of that name is then unchanged."""
+        files.check_target(path, database=database)  # before the pages are laid out
+        data, pages = self.pdf_bytes()
+        files.write_bytes(path, data, database=database)
         return pages
 
-    def write_odt(self, path: str | Path) -> None:
-        """Write the same document as ODF text (header lines at the top, since ODF export has no page furniture)."""
+    def odt_bytes(self) -> bytes:
+        """The same document as ODF text (header lines at the top, since ODF export has no page furniture)."""
         ensure_gui_app()
-        path = Path(path)
         f = self.furniture
         top = (
             f'<p class="note">{H.escape(f.header_left)}　{H.escape(f.header_sub)}<br/>{H.escape(f.as_of)}</p>'
         )
         odt = PagedDocument(self.html.replace("<body>", "<body>" + top, 1), self.layout)
-        tmp = path.with_name(path.name + ".part")
-        with open(tmp, "wb"):  # a plain OSError (missing folder, no permission) before Qt tries
-            pass
-        writer = QTextDocumentWriter(str(tmp), b"ODF")
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QTextDocumentWriter(buffer, b"ODF")
         written = writer.write(odt.doc)
-        del writer  # closes the file (Windows cannot rename an open file)
-        if not written:
-            tmp.unlink(missing_ok=True)
-            raise OSError(f"cannot write {path}")
-        tmp.replace(path)
+        del writer
+        data = bytes(buffer.data().data())
+        if not written or not data:
+            raise OSError(f"the ODF writer produced nothing ({len(data)} bytes)")
+        return data
+
+    def write_odt(self, path: str | Path, *, database: Path | None = None) -> None:
+        """Write the ODT through files.write_bytes; raises files.OutputProblem as write_pdf does."""
+        files.check_target(path, database=database)
+        try:
+            data = self.odt_bytes()
+        except OSError as exc:
+            raise files.OutputProblem("write_failed", Path(path), detail=str(exc)) from exc
+        files.write_bytes(path, data, database=database)
 
 
 def _programme(session: Session, programme_id: int) -> Programme:
@@ -203,9 +218,20 @@ def build_schedule(
         H.document(body, font_family()),
         _furniture(w, p, title, opts),
         opts.page_layout(),
-        f"{p.region_name}{p.year} {title}",
+        f"{w.t('print.header', region=p.region_name, year=p.year)} {title}",
         len(entries),
+        **_about(w, p),
     )
+
+
+def _about(w: Words, p: Programme) -> dict[str, str]:
+    """The PDF's Subject and Author."""
+    return {
+        "subject": w.t("print.theme", theme=p.theme)
+        if p.theme
+        else w.t("print.header", region=p.region_name, year=p.year),
+        "author": p.submitting_unit or p.region_name,
+    }
 
 
 def activity_sheet(
@@ -253,4 +279,5 @@ def activity_sheet(
         opts.page_layout(),
         f"{row.title} {title}",
         1,
+        **_about(w, p),
     )

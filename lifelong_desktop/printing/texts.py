@@ -78,16 +78,10 @@ class Words:
             return self.t("print.all_day")
         return f"{self.clock(start) if start else ''}–{self.clock(end) if end else ''}"
 
-    def when(self, occ: Occurrence) -> str:
-        """Date and hours of one day of an activity, with `第2天/共3天` on multi-day activities."""
-        text = f"{self.day(occ.day)} {self.hours(occ.start, occ.end)}"
-        if occ.days > 1:
-            text += (
-                f"（{self.t('print.day_of', index=occ.index, days=occ.days)}）"
-                if self.lang == "zh"
-                else f" ({self.t('print.day_of', index=occ.index, days=occ.days)})"
-            )
-        return text
+    def day_of(self, occ: Occurrence) -> str:
+        """`（第2天/共3天）` (bracketed as the language writes it) on a day of a multi-day activity."""
+        text = self.t("print.day_of", index=occ.index, days=occ.days)
+        return f"（{text}）" if self.lang == "zh" else f"({text})"
 
     def label(self, code_list: str, key: str | None) -> str:
         return self.fmt.label_of(code_list, key)

@@ -16,7 +16,7 @@ from lifelong_desktop.db import (
     backup_before,
     backup_file,
     list_backups,
-    open_database,
+    open_for_reading,
     take_backup,
     verify_file,
 )
@@ -58,7 +58,7 @@ def backup_rows(db_path: Path, *, verify: bool = True) -> list[BackupRow]:
 
 def backup_now(db_path: Path, out: Path | None = None) -> Path:
     """A consistent copy of a sound database, now: to `out`, or into its backups folder (rotated)."""
-    db = open_database(db_path, create=False, backup_on_open=False)
+    db = open_for_reading(db_path, backup_on_open=False)
     try:
         return db.backup_to(Path(out)) if out else backup_before(db, "manual")
     finally:

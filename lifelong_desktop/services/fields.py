@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -313,3 +314,20 @@ def _parse(rule: FieldRule, value: Any) -> Any:
     if t == "time":
         return parse_time(value)
     return value
+
+
+def required_activity_fields() -> tuple[str, ...]:
+    """The 活动 keys the format requires of every activity (its `*` columns)."""
+    return tuple(k for k, rule in rules_of("activities").items() if rule.required is True)
+
+
+def missing_activity_fields(value_of: Callable[[str], Any]) -> list[str]:
+    """Keys of what an activity leaves blank that a workbook requires: the `*` columns, and by its mode
+    the venue (offline, hybrid) or the online link (online, hybrid), as the reader asks for them."""
+    missing = [k for k in required_activity_fields() if not value_of(k)]
+    mode = value_of("mode")
+    if mode and mode != "online" and not value_of("venue"):
+        missing.append("venue")
+    if mode and mode != "offline" and not str(value_of("online_url") or "").strip():
+        missing.append("online_url")
+    return missing

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -111,6 +111,14 @@ def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None
             gc.enable()
 
 
+def _link_rows(cursor: Any, only_links: str, args: tuple) -> dict[int, list[tuple[int, int, int]]]:
+    """The organiser links of the activities read: (role rank, position, organisation id) per activity."""
+    links: dict[int, list[tuple[int, int, int]]] = {}
+    for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS.strip() + only_links, args):
+        links.setdefault(act_id, []).append((rank, position, org_id))
+    return links
+
+
 def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
     only = "" if ids is None else f" AND a.id IN ({','.join('?' * len(ids))})"
     only_links = "" if ids is None else f" AND ao.activity_id IN ({','.join('?' * len(ids))})"
@@ -118,13 +126,11 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
     shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
     one = shared.setdefault
     cursor = sqlite_connection(session.connection()).cursor()
-    links: dict[int, list[tuple[int, int, int]]] = {}
     try:
         org_names = {
             oid: one(name, name) for oid, name in cursor.execute("SELECT id, name FROM organisation")
         }
-        for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS.strip() + only_links, args):
-            links.setdefault(act_id, []).append((rank, position, org_id))
+        links = _link_rows(cursor, only_links, args)
         raw = cursor.execute(_TABLE_SQL.strip() + only, args)
         name_of = org_names.__getitem__
         reg = regions()
@@ -156,53 +162,18 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
             host_names = tuple(map(name_of, hosts)) if hosts else _EMPTY
             under_names = tuple(map(name_of, unders)) if unders else _EMPTY
             co_names = tuple(map(name_of, cos)) if cos else _EMPTY
-            out.append(
-                new(
-                    ActivityRow,
-                    (
-                        r[0],
-                        r[1],
-                        r[2],
-                        r[3],
-                        one(r[4], r[4]),
-                        one(r[5], r[5]),
-                        r[6],
-                        r[7],
-                        dates[r[8]],
-                        times[r[9]],
-                        dates[r[10]],
-                        times[r[11]],
-                        one(r[12], r[12]),
-                        one(r[13], r[13]),
-                        names[r[13]],
-                        one(r[14], r[14]),
-                        names[r[14]],
-                        r[15],
-                        one(r[16], r[16]) or "",
-                        r[17],
-                        one(r[18], r[18]) or "",
-                        r[19] or "",
-                        one(host_names, host_names),
-                        one(under_names, under_names),
-                        one(co_names, co_names),
-                        tuple(hosts),
-                        tuple(unders),
-                        tuple(cos),
-                        lists[r[20]],
-                        r[21],
-                        r[22],
-                        r[23],
-                        one(r[24], r[24]),
-                        bool(r[25]),
-                        one(r[26], r[26]) or "",
-                        one(r[27], r[27]) or "",
-                        r[28] or "",
-                        r[29],
-                        datetime.fromisoformat(r[30]) if r[30] else None,
-                        r[31],
-                    ),
-                )
-            )
+            # fmt: off
+            out.append(new(ActivityRow, (
+                r[0], r[1], r[2], r[3], one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]], times[r[9]],
+                dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]],
+                one(r[14], r[14]), names[r[14]], r[15], one(r[16], r[16]) or "", r[17],
+                one(r[18], r[18]) or "", r[19] or "", one(host_names, host_names),
+                one(under_names, under_names), one(co_names, co_names), tuple(hosts), tuple(unders),
+                tuple(cos), lists[r[20]], r[21], r[22], r[23], one(r[24], r[24]), bool(r[25]),
+                one(r[26], r[26]) or "", one(r[27], r[27]) or "", r[28] or "", r[29],
+                datetime.fromisoformat(r[30]) if r[30] else None, r[31],
+            )))
+            # fmt: on
     finally:
         cursor.close()
     out.sort(key=sort_key)

@@ -26,7 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="166" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="154" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -34,7 +34,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="337" />
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="134" />
+            <source>The planning checks found %n errors: see the Checks tab.</source>
+            <translation>
+                <numerusform>The planning checks found %n error: see the Checks tab.</numerusform>
+                <numerusform>The planning checks found %n errors: see the Checks tab.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="94" />
             <source>Printed %n pages.</source>
             <translation>
                 <numerusform>Printed %n page.</numerusform>
@@ -42,18 +50,26 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355" />
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="160" />
             <source>%n activities written to the calendar %1.</source>
             <translation>
                 <numerusform>%n activity written to the calendar %1.</numerusform>
                 <numerusform>%n activities written to the calendar %1.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="119" />
+            <source>%n pages written to %1.</source>
+            <translation>
+                <numerusform>%n page written to %1.</numerusform>
+                <numerusform>%n pages written to %1.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="110" />
             <source>The workbook has %n errors: correct them in the file and import it again.</source>
             <translation>
                 <numerusform>The workbook has %n error: correct it in the file and import it again.</numerusform>
@@ -61,7 +77,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="132" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="135" />
             <source>&amp;Delete the %n activities missing from the workbook</source>
             <translation>
                 <numerusform>&amp;Delete the %n activity missing from the workbook</numerusform>
@@ -145,7 +161,7 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="127" />
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="140" />
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>

@@ -4,277 +4,297 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="58"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="60"/>
         <source>Create an empty programme database file</source>
         <translation>新建一个空的活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="65"/>
         <source>Open another programme database file</source>
         <translation>打开另一个活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
         <source>New &amp;Programme…</source>
         <translation>新建活动周计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="70"/>
         <source>Create a programme for a region and year</source>
         <translation>为某地区、某年度新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
         <source>New Programme from &amp;Last Year&apos;s…</source>
         <translation>沿用去年计划新建(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="75"/>
         <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
         <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="80"/>
         <source>Pro&amp;gramme Settings…</source>
         <translation>计划设置(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="82"/>
         <source>The submitting unit, contact, theme and dates written on every exported workbook</source>
         <translation>每次导出的工作簿上写明的填报单位、联系人、主题和日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="87"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入填报工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="89"/>
         <source>Read a submission workbook, preview the changes, then apply</source>
         <translation>读取填报工作簿，预览变更后再应用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="92"/>
         <source>&amp;Export Workbook…</source>
         <translation>导出填报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="94"/>
         <source>Write the standard submission workbook</source>
         <translation>导出标准填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="97"/>
         <source>Blank &amp;Template…</source>
         <translation>空白填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="99"/>
         <source>Write an empty workbook for a lower level to fill in</source>
         <translation>生成供下级单位填写的空白工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="102"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="104"/>
         <source>Preview the printed schedule</source>
         <translation>预览打印的活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="107"/>
         <source>Print &amp;Schedule…</source>
         <translation>打印日程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="107"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="109"/>
         <source>Print the schedule</source>
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="117"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="119"/>
         <source>Write the programme as an iCalendar file</source>
         <translation>将计划导出为 iCalendar 日历文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
         <source>Close the window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="118"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="125"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="120"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="127"/>
         <source>Undo the last change</source>
         <translation>撤销上一步修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="130"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="132"/>
         <source>Redo the change undone</source>
         <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="135"/>
         <source>&amp;Paste Rows from Excel…</source>
         <translation>粘贴 Excel 表格行(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="137"/>
         <source>Add activities from rows copied in Excel or WPS</source>
         <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="140"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="142"/>
         <source>Search the activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="138"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="145"/>
         <source>Show the window in Chinese (after restart)</source>
         <translation>界面使用中文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="148"/>
         <source>Show the window in English (after restart)</source>
         <translation>界面使用英文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="151"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="146"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="153"/>
         <source>Show all activities again</source>
         <translation>重新显示全部活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="149"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="156"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="158"/>
         <source>Show or hide the toolbar</source>
         <translation>显示或隐藏工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="162"/>
         <source>&amp;New Activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="164"/>
         <source>Add an activity</source>
         <translation>添加一项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="167"/>
         <source>&amp;Edit Activity…</source>
         <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="169"/>
         <source>Edit the selected activity</source>
         <translation>编辑选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="172"/>
         <source>D&amp;uplicate</source>
         <translation>复制活动(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="174"/>
         <source>Copy the selected activities</source>
         <translation>复制选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="177"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="179"/>
         <source>Delete the selected activities</source>
         <translation>删除选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="182"/>
         <source>&amp;Bulk Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="184"/>
         <source>Change status, dates, venue or organisers of the selected activities</source>
         <translation>批量修改选中活动的状态、日期、场地或单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="187"/>
         <source>&amp;Weekly Series…</source>
         <translation>按周重复(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="182"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="189"/>
         <source>Repeat the selected activity every week on one weekday</source>
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="185"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="197"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="187"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="199"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
+        <source>Write the printed schedule as a PDF file</source>
+        <translation>把打印日程保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="192"/>
+        <source>&amp;User Guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="194"/>
+        <source>Open the user guide at the part about what you are doing</source>
+        <translation>打开使用说明中与当前操作相关的部分</translation>
     </message>
 </context>
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="60"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="136"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="212"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -282,42 +302,44 @@
 <context>
     <name>ActivityEditing</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="30"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="31"/>
         <source>This activity was deleted in another window or program; your changes were not saved.</source>
         <translation>此活动已在其他窗口或程序中被删除，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="35"/>
         <source>This activity was changed in another window or program meanwhile (it now reads “%1”); your changes were not saved and the table shows its current values.</source>
         <translation>此活动已被其他窗口修改（现为“%1”），您的修改未保存，表格已显示其最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="41"/>
         <source>This record was changed in another window or program meanwhile; your changes were not saved and the table shows the current values.</source>
         <translation>此记录已被其他窗口修改，您的修改未保存，表格已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="50"/>
         <source>The change could not be saved: %1</source>
         <translation>修改未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/registers/new_organisation.py" line="39"/>
         <source>Not saved</source>
+        <extracomment>makes a new organisation from a name typed in the form&apos;s organiser pickers (the shell sets it: it is the Organisations register&apos;s own form and rules)</extracomment>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="140"/>
         <source>Deleted %n activities (Ctrl+Z undoes it).</source>
         <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="185"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="186"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -325,339 +347,338 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="59"/>
         <source>New Activity</source>
-        <extracomment>the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)</extracomment>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="59"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="63"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="64"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="65"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="66"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="71"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="97"/>
         <source>&amp;Featured brand activity</source>
         <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>特色品牌活动(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="101"/>
         <source>(none: this is not a sub-venue)</source>
         <translation>（无：不是分会场）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="114"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="114"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="115"/>
         <source>T&amp;ype:</source>
         <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="115"/>
         <source>Activity type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="116"/>
         <source>&amp;Level:</source>
         <translation>活动级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="116"/>
         <source>Activity level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="118"/>
         <source>Sub-&amp;venue of:</source>
         <translation>所属主会场(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="120"/>
         <source>Main-venue activity of which this is a sub-venue</source>
         <translation>本活动作为分会场所属的主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="122"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="161"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="123"/>
         <source>Featured brand activity</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="124"/>
         <source>Desc&amp;ription:</source>
         <translation>活动简介(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="124"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="139"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="190"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="150"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="199"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="159"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="160"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="161"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="202"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="162"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="203"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="163"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="164"/>
         <source>&amp;Start date:</source>
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="165"/>
         <source>&amp;End date:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="166"/>
         <source>T&amp;ime:</source>
         <translation>时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="170"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="170"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="171"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="171"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="172"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="172"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="173"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="173"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="174"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="174"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="175"/>
         <source>Online p&amp;latform or link:</source>
         <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="175"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="225"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="186"/>
         <source>hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="226"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="187"/>
         <source>undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="227"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="188"/>
         <source>co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="229"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="195"/>
         <source>&amp;Hosts:</source>
         <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="230"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="196"/>
         <source>&amp;Undertakers:</source>
         <translation>承办单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="197"/>
         <source>&amp;Co-organisers:</source>
         <translation>协办单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="242"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="208"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="269"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="217"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="270"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="218"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="270"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="218"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="271"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="219"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="271"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="219"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="220"/>
         <source>On&amp;line participants:</source>
         <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="220"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="221"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="221"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="274"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="222"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="274"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="222"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="291"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="239"/>
         <source>Discard the changes made in this form?</source>
         <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="294"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="242"/>
         <source>&amp;Discard Changes</source>
         <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="295"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="243"/>
         <source>&amp;Keep Editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="473"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="428"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="477"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="432"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -748,34 +769,44 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="74"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="83"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="137"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="143"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="152"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="216"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="245"/>
+        <source>The last session ended abnormally</source>
+        <translation>上次运行异常结束</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="246"/>
+        <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
+        <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
 </context>
 <context>
@@ -813,47 +844,47 @@
         <translation>场地改为(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="42"/>
         <source>&amp;Add organisation</source>
         <translation>添加单位(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="46"/>
         <source>as host</source>
         <translation>作为主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="47"/>
         <source>as undertaker</source>
         <translation>作为承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="48"/>
         <source>as co-organiser</source>
         <translation>作为协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="52"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="53"/>
         <source>Days to shift by</source>
         <translation>顺延天数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="54"/>
         <source>New venue</source>
         <translation>新场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="55"/>
         <source>Organisation to add</source>
         <translation>要添加的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/bulk_edit.py" line="56"/>
         <source>Role of the organisation</source>
         <translation>单位角色</translation>
     </message>
@@ -861,27 +892,12 @@
 <context>
     <name>CalendarGrid</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="53"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="263"/>
-        <source>+%1</source>
-        <translation>+%1</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="263"/>
-        <source>+%1 more</source>
-        <translation>另有 %1 项</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="297"/>
-        <source>today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="419"/>
+        <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="251"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
@@ -889,112 +905,112 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="83"/>
         <source>Previous (Page Up)</source>
         <translation>上一页（Page Up）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="86"/>
         <source>Next (Page Down)</source>
         <translation>下一页（Page Down）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="87"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="88"/>
         <source>Go to today (Home)</source>
         <translation>回到今天（Home）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="90"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="92"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="99"/>
         <source>Lanes by city</source>
         <translation>按地市分行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="100"/>
         <source>Lanes by venue</source>
         <translation>按场地分行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="102"/>
         <source>Colour by type</source>
         <translation>按类型着色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="103"/>
         <source>Colour by status</source>
         <translation>按状态着色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="139"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="173"/>
         <source>Double-click an activity (or press Enter) to open it; arrows move, Page Up/Down change the period.</source>
         <translation>双击活动（或按回车）打开；方向键移动，Page Up/Page Down 翻页。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="220"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="229"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="240"/>
         <source>(no venue, online)</source>
         <translation>（无场地/线上）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="252"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="261"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="252"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="261"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="257"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="266"/>
         <source>%1 activities</source>
         <translation>%1 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="264"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="273"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="266"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="275"/>
         <source>%1 – %2 (week %3)</source>
         <translation>%1 – %2（第 %3 周）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="267"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="276"/>
         <source>d MMMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="268"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="277"/>
         <source>d MMMM</source>
         <translation>M月d日</translation>
     </message>
@@ -1208,6 +1224,19 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="117"/>
+        <source>Choose a date from the calendar (Alt+Down)</source>
+        <translation>从日历中选择日期（Alt+↓）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="132"/>
+        <source>Type a date such as 2025-05-12, 2025/5/12 or 5月12日.</source>
+        <translation>请输入日期，如 2025-05-12、2025/5/12 或 5月12日。</translation>
+    </message>
+</context>
+<context>
     <name>EditorWidgets</name>
     <message>
         <location filename="../../lifelong_desktop/ui/common/widgets.py" line="17"/>
@@ -1266,59 +1295,60 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="72"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="92"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="96"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="104"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="144"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="154"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="163"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="198"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="188"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="219"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="242"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="228"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="238"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="233"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
@@ -1338,143 +1368,164 @@
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="337"/>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="94"/>
         <source>Printed %n pages.</source>
-        <translation>
-            <numerusform>已打印 %n 页。</numerusform>
-        </translation>
+        <translation>已打印 %n 页。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="343"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="144"/>
         <source>Export iCalendar</source>
         <translation>导出 iCalendar 日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="352"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="154"/>
         <source>The calendar could not be written: %1</source>
         <translation>日历未能写入：%1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="355"/>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="160"/>
         <source>%n activities written to the calendar %1.</source>
-        <translation>
-            <numerusform>已将 %n 项活动写入日历 %1。</numerusform>
-        </translation>
+        <translation>已将 %n 项活动写入日历 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="103"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="112"/>
+        <source>The PDF could not be written: %1</source>
+        <translation>PDF 文件未能写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="119"/>
+        <source>%n pages written to %1.</source>
+        <translation>已将 %n 页写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/print_actions.py" line="134"/>
+        <source>The planning checks found %n errors: see the Checks tab.</source>
+        <translation>计划检查发现 %n 处错误，请查看“检查”选项卡。</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="32"/>
         <source>Search title, venue, organisers, city… (Ctrl+F)</source>
         <translation>搜索活动名称、场地、单位、城市…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="33"/>
         <source>Search activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="34"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="35"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="36"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="38"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="39"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="44"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="45"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="47"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="48"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="51"/>
         <source>Number of activities shown</source>
         <translation>显示的活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="59"/>
         <source>Dates:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="82"/>
         <source>Filter by %1</source>
         <translation>按%1筛选</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="84"/>
         <source>All: %1</source>
         <translation>全部%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="95"/>
         <source>any</source>
         <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/filter_bar.py" line="98"/>
+        <source>%1: empty for any date; type 2025-05-12 or 5月12日</source>
+        <translation>%1：留空表示不限；可输入 2025-05-12 或 5月12日</translation>
     </message>
 </context>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="53"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="53"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="53"/>
         <source>What to change</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="91"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="91"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -1498,185 +1549,342 @@
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="39"/>
+        <source>User Guide</source>
+        <extracomment>the guide&apos;s section for each tab (by its view class), so F1 answers the question at hand</extracomment>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="43"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="45"/>
+        <source>Guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="47"/>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="49"/>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="103"/>
         <source>Import “%1”</source>
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="162"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="163"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="164"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="165"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="169"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="176"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="110"/>
         <source>The workbook has %n errors: correct them in the file and import it again.</source>
         <translation>
             <numerusform>工作簿中有 %n 处错误：请在文件中改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="112"/>
         <source>Nothing is changed until you choose Apply; Ctrl+Z undoes the import.</source>
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="220"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="135"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="157"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="169"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="175"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="192"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="200"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="274"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="307"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="319"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="325"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="308"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="326"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="203"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="285"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="154"/>
+        <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
+        <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="181"/>
+        <source>All rows (%1)</source>
+        <translation>全部行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="185"/>
+        <source>Rows shown</source>
+        <translation>显示的行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="194"/>
+        <source>Activity rows</source>
+        <translation>活动行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="231"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="292"/>
+        <source>Import of “%1” undone.</source>
+        <translation>已撤销导入“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRows</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="35"/>
+        <source>Error</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="36"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="37"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="38"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="39"/>
+        <source>Kept (edited here later)</source>
+        <translation>保留本地修改</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="40"/>
+        <source>Deleted</source>
+        <translation>将删除</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="42"/>
+        <source>Not in the workbook</source>
+        <translation>工作簿中没有</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="43"/>
+        <source>No problem</source>
+        <translation>无误</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="51"/>
+        <source>(blank)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="55"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="57"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="88"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="94"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="97"/>
+        <source>Activity</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="99"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="103"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="107"/>
+        <source>What changes or what is wrong</source>
+        <translation>变化或问题</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="153"/>
+        <source>Deleted by this import.</source>
+        <translation>本次导入将删除此活动。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_rows.py" line="155"/>
+        <source>Kept; tick the box below to delete it.</source>
+        <translation>保留；如需删除，请勾选下方选项。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="73"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="76"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="96"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="100"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="103"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="113"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="124"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="129"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="133"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="134"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="206"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="214"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="223"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="234"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="225"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="236"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="257"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="270"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="276"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="286"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="292"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="281"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="294"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -1798,23 +2006,43 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="34"/>
-        <source>Name *</source>
-        <translation>名称 *</translation>
+        <source>&amp;Name *</source>
+        <translation>名称(&amp;N) *</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
+        <source>&amp;Type *</source>
+        <translation>类型(&amp;T) *</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
+        <source>Unified social &amp;credit code</source>
+        <translation>统一社会信用代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
+        <source>&amp;Region</source>
+        <translation>所在地(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="48"/>
+        <source>C&amp;ontact</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="49"/>
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="50"/>
+        <source>&amp;E-mail</source>
+        <translation>电子邮箱(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="37"/>
         <source>Full name, e.g. %1</source>
         <translation>全称，如：%1</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
-        <source>Type *</source>
-        <translation>类型 *</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
-        <source>Unified social credit code</source>
-        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="42"/>
@@ -1823,28 +2051,8 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
-        <source>Region</source>
-        <translation>所在地</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="48"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="49"/>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="50"/>
-        <source>E-mail</source>
-        <translation>电子邮箱</translation>
     </message>
 </context>
 <context>
@@ -1993,64 +2201,86 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>OrganiserList</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="52"/>
         <source>%1 in printing order</source>
+        <extracomment>makes a new organisation of the register named (the text typed), or None when the user gives up asked before a typed name that is not in the register is made a new organisation (tests replace it)</extracomment>
         <translation>%1（按印刷顺序）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="88"/>
         <source>Organisation to add as %1</source>
         <translation>要添加为%1的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="89"/>
         <source>Type to find an organisation…</source>
         <translation>输入名称查找单位…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="55"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="56"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="57"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="58"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="60"/>
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="61"/>
         <source>Remove from %1</source>
         <translation>从%1中移除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="62"/>
         <source>Move up in %1</source>
         <translation>在%1中上移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="63"/>
         <source>Move down in %1</source>
         <translation>在%1中下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="71"/>
-        <source>Delete removes the selected organisation; Alt+Up and Alt+Down move it.</source>
-        <translation>Delete 键移除选中的单位；Alt+↑、Alt+↓ 调整顺序。</translation>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="77"/>
+        <source>Delete removes the selected organisation; Ctrl+Up and Ctrl+Down move it.</source>
+        <translation>按 Delete 移除所选单位；按 Ctrl+↑ 和 Ctrl+↓ 调整顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="195"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="214"/>
+        <source>Organisation not in the register</source>
+        <translation>单位不在名录中</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="197"/>
+        <source>“%1” is not in the register of organisations; add it on the Organisations tab first.</source>
+        <translation>“%1”不在单位名录中，请先在“单位”页添加。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="216"/>
+        <source>“%1” is not in the register of organisations. Add it to the register as a new organisation?</source>
+        <translation>“%1”不在单位名录中。要把它作为新单位加入名录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="220"/>
+        <source>&amp;New Organisation…</source>
+        <translation>新建单位(&amp;N)…</translation>
     </message>
 </context>
 <context>
@@ -2191,192 +2421,233 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>PlanningMessages</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="12"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="9"/>
         <source>Enter the activity&apos;s title.</source>
+        <extracomment>the English source of each code&apos;s sentence (translated in context PlanningMessages)</extracomment>
         <translation>请填写活动名称。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="13"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="10"/>
         <source>The title may have at most 100 characters.</source>
         <translation>活动名称最多 100 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="16"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="11"/>
         <source>The end date cannot be before the start date.</source>
         <translation>结束日期不能早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="19"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="14"/>
         <source>On a one-day activity the end time must be later than the start time.</source>
         <translation>当天举办的活动，结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="22"/>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="25"/>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="28"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="17"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="20"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="23"/>
         <source>Participant numbers cannot be negative.</source>
         <translation>参与人数不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="26"/>
         <source>Choose at least one host organisation.</source>
         <translation>请至少选择一个主办单位。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="27"/>
         <source>Choose the activity type.</source>
         <translation>请选择活动类型。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="28"/>
         <source>Choose the activity level.</source>
         <translation>请选择活动级别。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="29"/>
         <source>Choose how the activity is held.</source>
         <translation>请选择举办形式。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="30"/>
         <source>Choose the city.</source>
         <translation>请选择地市。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="31"/>
         <source>An activity held on site should have a venue.</source>
         <translation>线下活动应填写活动场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="32"/>
         <source>An online activity should give its platform or link.</source>
         <translation>线上活动应填写线上平台或链接。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="35"/>
         <source>Actual participants are usually given only once the activity has been held.</source>
         <translation>通常在活动举办后才填写实际参与人数。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="38"/>
         <source>An activity cannot be a sub-venue of itself.</source>
         <translation>活动不能是自身的分会场。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="39"/>
+        <source>A date field does not hold a date: type one such as 2025-05-12 or 5月12日.</source>
+        <translation>有日期栏填的不是日期，请输入如 2025-05-12 或 5月12日。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="42"/>
+        <source>A time field does not hold a time: type one such as 9:30 or 0930.</source>
+        <translation>有时间栏填的不是时间，请输入如 9:30 或 0930。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="45"/>
+        <source>One organisation holds two roles in this activity: %1.</source>
+        <translation>同一单位在本活动中担任了两种角色：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="48"/>
         <source>No date between the start and end dates falls on that weekday.</source>
         <translation>起止日期之间没有这一星期几的日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="51"/>
         <source>A programme for %1 already exists.</source>
         <translation>%1 年的计划已存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="52"/>
         <source>The programme no longer exists.</source>
         <translation>该计划已不存在。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="53"/>
         <source>The description may have at most 500 characters.</source>
         <translation>活动简介最多 500 个字符。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="56"/>
         <source>The address may have at most 200 characters.</source>
         <translation>详细地址最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="57"/>
+        <source>The platform or link may have at most 500 characters.</source>
+        <translation>线上平台或链接最多 500 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="60"/>
+        <source>The contact&apos;s name may have at most 50 characters.</source>
+        <translation>联系人姓名最多 50 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="63"/>
+        <source>The contact phone may hold digits, a leading +, -, spaces and parentheses, 5 to 20 characters.</source>
+        <translation>联系电话只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="67"/>
+        <source>A field holds an invisible control character; delete it.</source>
+        <translation>有一项含有看不见的控制字符，请删去。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="70"/>
+        <source>Choose the type, level, form and status from their lists.</source>
+        <translation>请从列表中选择活动类型、级别、举办形式和状态。</translation>
     </message>
 </context>
 <context>
     <name>PrintOptionsDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="27"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="28"/>
         <source>Print Schedule</source>
         <translation>打印日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="30"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="31"/>
         <source>By date</source>
         <translation>按日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="32"/>
         <source>By city</source>
         <translation>按地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="33"/>
         <source>By venue</source>
         <translation>按场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="37"/>
         <source>All cities</source>
         <translation>全部地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="45"/>
         <source>L&amp;andscape</source>
         <translation>横向(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="46"/>
         <source>&amp;Include cancelled activities</source>
         <translation>包括已取消的活动(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="48"/>
         <source>Layout</source>
         <translation>编排方式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="49"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="50"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="51"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="52"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="56"/>
         <source>&amp;Layout:</source>
         <translation>编排方式(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="57"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="58"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="59"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="60"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/programme/print_options.py" line="74"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -2384,92 +2655,92 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>ProgrammeSettings</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="47"/>
         <source>Submitting &amp;unit:</source>
         <translation>填报单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="48"/>
         <source>Con&amp;tact:</source>
         <translation>联系人(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="49"/>
         <source>Phon&amp;e:</source>
         <translation>联系电话(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="50"/>
         <source>E-&amp;mail:</source>
         <translation>电子邮箱(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="51"/>
         <source>T&amp;heme:</source>
         <translation>活动周主题(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="52"/>
         <source>Activities &amp;from:</source>
         <translation>活动起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="53"/>
         <source>Activities unti&amp;l:</source>
         <translation>活动截止日期(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="54"/>
         <source>Official &amp;week from:</source>
         <translation>活动周开始日期(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="55"/>
         <source>Official week u&amp;ntil:</source>
         <translation>活动周结束日期(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="62"/>
         <source>%1: fill it in.</source>
         <translation>%1：请填写。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="63"/>
         <source>%1: at most %2 characters; shorten it.</source>
         <translation>%1：最多 %2 个字，请缩短。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="64"/>
         <source>%1: holds an invisible control character; delete it.</source>
         <translation>%1：含有看不见的控制字符，请删去。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="67"/>
         <source>%1: use digits, a leading +, -, spaces and parentheses (5 to 20).</source>
         <translation>%1：只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="70"/>
         <source>%1: this does not look like an e-mail address.</source>
         <translation>%1：不像邮箱地址，请核对。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="73"/>
         <source>%1: cannot be before the start date.</source>
         <translation>%1：不能早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="74"/>
         <source>%1: must be in %2.</source>
         <translation>%1：必须在 %2 年内。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="75"/>
         <source>%1: must lie inside the activities&apos; dates.</source>
         <translation>%1：必须在活动起止日期之内。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="232"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="235"/>
         <source>Programme settings</source>
         <translation>计划设置</translation>
     </message>
@@ -2477,12 +2748,12 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>ProgrammeSettingsDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="199"/>
         <source>Programme Settings — %1 %2</source>
         <translation>计划设置 — %1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="208"/>
         <source>The submitting unit and the contact are written on every exported workbook.</source>
         <translation>填报单位和联系人会写在每次导出的工作簿上，上级据此联系。</translation>
     </message>
@@ -2656,17 +2927,17 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="111"/>
         <source>e.g. 025-8335 1234</source>
         <translation>如：025-8335 1234</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="118"/>
         <source>The official week&apos;s dates are &amp;known</source>
         <translation>已知全国活动周日期(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="154"/>
         <source>e.g. %1</source>
         <translation>如：%1</translation>
     </message>
@@ -2824,6 +3095,14 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
 </context>
 <context>
+    <name>TimeEdit</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/date_entry.py" line="204"/>
+        <source>Type a time such as 9:30, 0930 or 14:00.</source>
+        <translation>请输入时间，如 9:30、0930 或 14:00。</translation>
+    </message>
+</context>
+<context>
     <name>UndoCommands</name>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/commands.py" line="51"/>
@@ -2861,263 +3140,263 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>粘贴 %n 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_command.py" line="111"/>
         <source>Import “%1”</source>
-        <extracomment>show the programme the edit made (or imported into) once it is applied</extracomment>
+        <extracomment>show the programme the edit made (or imported into) once it is applied told True after an undo, False after a redo (the status bar follows: no counts of an undone import)</extracomment>
         <translation>导入“%1”</translation>
     </message>
 </context>
 <context>
     <name>VenueDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
         <source>New venue</source>
         <translation>新建场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="34"/>
         <source>Edit venue</source>
         <translation>编辑场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="35"/>
-        <source>Name *</source>
-        <translation>名称 *</translation>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="36"/>
+        <source>&amp;Name *</source>
+        <translation>名称(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="42"/>
-        <source>City *</source>
-        <translation>地市 *</translation>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <source>&amp;City *</source>
+        <translation>地市(&amp;C) *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="45"/>
+        <source>Count&amp;y</source>
+        <translation>区县(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="47"/>
+        <source>&amp;Address</source>
+        <translation>详细地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="49"/>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="55"/>
+        <source>Ca&amp;pacity (people)</source>
+        <translation>容纳人数(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="59"/>
+        <source>Acc&amp;essible</source>
+        <translation>无障碍设施(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="60"/>
+        <source>C&amp;ontact</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="61"/>
+        <source>P&amp;hone</source>
+        <translation>联系电话(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="44"/>
-        <source>County</source>
-        <translation>区县</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="44"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="48"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="52"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="57"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="46"/>
-        <source>Address</source>
-        <translation>详细地址</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="48"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="54"/>
-        <source>Capacity (people)</source>
-        <translation>容纳人数</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="57"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="57"/>
         <source>No</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="58"/>
-        <source>Accessible</source>
-        <translation>无障碍设施</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="59"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="60"/>
-        <source>Phone</source>
-        <translation>联系电话</translation>
     </message>
 </context>
 <context>
     <name>VenuesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="66"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="66"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="47"/>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="70"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="75"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="79"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="81"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="87"/>
         <source>Accessible</source>
         <translation>无障碍设施</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="91"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="99"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="106"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="108"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="114"/>
         <source>Double booked</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="115"/>
         <source>clash</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="53"/>
         <source>Search by name or pinyin initials</source>
         <translation>按名称或拼音首字母搜索</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="54"/>
         <source>Two entries are the same place: move the activities of one to the other</source>
         <translation>两个条目是同一场地：把其中一个的活动转到另一个</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="55"/>
         <source>Double-click a booking to open its activity</source>
         <translation>双击预订可打开相应活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="122"/>
         <source>Venues</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="151"/>
         <source>All cities</source>
         <translation>全部地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="170"/>
         <source>%1 of %2 venues</source>
         <translation>显示 %1 / 共 %2 个场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="180"/>
         <source>Select a venue to see its bookings.</source>
         <translation>选择一个场地，查看其使用安排。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="192"/>
         <source>capacity %1</source>
         <translation>容纳 %1 人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="197"/>
         <source>%1 days booked by %2 activities</source>
         <translation>%2 项活动共占用 %1 天次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="204"/>
         <source>%1 double booked</source>
         <translation>%1 处时间冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="224"/>
         <source>At the same time as: %1</source>
         <translation>同一时间还有：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="292"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="288"/>
         <source>There is no other venue in this city to merge with.</source>
         <translation>该地市没有可合并的其他场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="297"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="293"/>
         <source>Merge venues</source>
         <translation>合并场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="313"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="309"/>
         <source>“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. This can be undone.</source>
         <translation>将删除“%1”；它的 %2 项活动（含其他年度）将改在“%3”举办。此操作可撤销。</translation>
     </message>
@@ -3130,37 +3409,37 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>按周重复</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="41"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="42"/>
         <source>First date</source>
         <translation>首次日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="43"/>
         <source>Last date</source>
         <translation>末次日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="47"/>
         <source>Repeat “%1” every week:</source>
         <translation>每周重复“%1”：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="48"/>
         <source>&amp;Weekday:</source>
         <translation>星期(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="49"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/series.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/activities/series.py" line="50"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>

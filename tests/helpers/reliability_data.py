@@ -35,7 +35,7 @@ ORGS = [
     "抚顺市文化馆",
     "本溪市图书馆",
 ]
-TYPES = ["lecture", "open_day", "reading", "skills", "exhibition"]
+TYPES = ["lecture", "open_day", "reading", "training", "exhibition"]  # keys of the format's activity_type list
 
 
 def populate(db, activities: int = 40, *, year: int = 2024) -> int:
@@ -81,7 +81,7 @@ def add_activities(
                 "programme_id": programme_id,
                 "title": f"{tag}社区学习讲座第{i + 1}期",
                 "activity_type": TYPES[i % len(TYPES)],
-                "level": "city",
+                "level": "municipal",  # a level of the format's code list (export refuses others)
                 "start_date": d,
                 "end_date": d,
                 "start_time": time(9, 0),

@@ -132,6 +132,7 @@ def test_findings_are_shown_whole(qtbot, window, tmp_path):
     [dialog] = shown
     qtbot.addWidget(dialog)
     assert not dialog.apply_button.isEnabled()
+    dialog.resize(760, 440)  # narrow enough for the sentence to need two lines
     dialog.show()
     qtbot.wait(10)
     table = dialog.table

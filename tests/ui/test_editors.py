@@ -150,7 +150,7 @@ def test_series_dialog_refuses_an_empty_series(qtbot, setup):
 
 
 def test_main_venue_choices_and_sub_venue_link(qtbot, setup):
-    from lifelong_desktop.ui.activities.form import main_venue_candidates
+    from lifelong_desktop.ui.activities.form_parts import main_venue_candidates
 
     _ctx, choices, rows = setup
     opening = rows[0]._replace(activity_type="opening_ceremony")

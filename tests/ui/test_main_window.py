@@ -372,10 +372,27 @@ def test_other_views_open_an_activity_in_the_form(window):
     opened = []
     window.ctx.run_dialog = lambda form: (opened.append(form.title.text()), False)[1]
     window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    asking = window.tabs.currentWidget()
     window.ctx.activity_requested.emit(target.id)
     assert opened == [target.title]
-    assert window.tabs.currentWidget() is window.activities
+    assert window.tabs.currentWidget() is asking  # the form opens over the view that asked; the user stays
     assert window.activities.selected_ids() == [target.id]
+
+
+def test_enter_on_a_calendar_entry_opens_its_form_and_stays_on_the_calendar(window, qtbot):
+    from lifelong_desktop.ui.calendar.view import CalendarView
+
+    cal = next(v for v in window.views if isinstance(v, CalendarView))
+    window.tabs.setCurrentWidget(cal)
+    cal.refresh()
+    target = window.activities.model.all_rows()[0]
+    cal.go_to(target.start_date)
+    assert cal.grid.select_activity(target.id, target.start_date)
+    opened = []
+    window.ctx.run_dialog = lambda form: (opened.append(form.title.text()), False)[1]
+    qtbot.keyClick(cal.grid, Qt.Key.Key_Return)
+    assert opened == [target.title]
+    assert window.tabs.currentWidget() is cal
 
 
 def test_every_translatable_string_of_the_window_reaches_the_translation_file():

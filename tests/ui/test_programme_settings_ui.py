@@ -120,15 +120,22 @@ def test_the_refusal_leads_to_the_settings_and_then_the_export_works(qtbot, db, 
         return True
 
     window.ctx.run_dialog = run
-    assert window.files.export_workbook(str(tmp_path / "a.xlsx")) is None
+    out = tmp_path / "a.xlsx"
+    assert window.files.export_workbook(str(out)) == out and out.exists()  # filled in, the export goes on
     assert [type(d) for d in window.shown] == [QMessageBox, ProgrammeSettingsDialog]
     with db.read() as s:
         assert s.get(Programme, pid).submitting_unit == "江苏省教育厅"
     window.ctx.undo_stack.undo()
     with db.read() as s:
         assert s.get(Programme, pid).submitting_unit == ""
+    window.shown.clear()
+    window.ctx.run_dialog = lambda dialog: window.shown.append(dialog) or False  # refused, then closed
+    assert (
+        window.files.export_workbook(str(tmp_path / "b.xlsx")) is None and not (tmp_path / "b.xlsx").exists()
+    )
     window.ctx.undo_stack.redo()
-    assert window.files.export_workbook(str(tmp_path / "a.xlsx")) == tmp_path / "a.xlsx"
+    window.ctx.run_dialog = run
+    assert window.files.export_workbook(str(tmp_path / "b.xlsx")) == tmp_path / "b.xlsx"
 
 
 @pytest.fixture
@@ -170,3 +177,20 @@ def test_programme_settings_is_in_the_file_menu_with_a_mnemonic(qtbot, db):
     labels.append(dialog.form.week_known.text())
     mnemonics = [t[t.index("&") + 1].lower() for t in labels]
     assert len(mnemonics) == 10 and len(set(mnemonics)) == len(mnemonics), labels
+
+
+def test_problems_name_the_field_without_its_mnemonic(qtbot):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from lifelong_desktop.paths import resource
+
+    translator = QTranslator()
+    assert translator.load(str(resource("i18n", "lifelong_zh_CN.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = ProgrammeSettingsDialog(2025, "320000", ProgrammeSettings(), None)
+        qtbot.addWidget(dialog)
+        dialog.form.phone.setText("024+8689 1234")
+        assert dialog.note.text().startswith("联系电话：只能含数字")
+    finally:
+        QCoreApplication.removeTranslator(translator)

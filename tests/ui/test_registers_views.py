@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from lifelong_desktop.services.rows import organisation_rows, venue_rows
 from lifelong_desktop.ui.registers.organisations_view import OrganisationsView
@@ -269,3 +269,27 @@ def test_an_undo_that_cannot_be_made_is_reported_and_dropped(orgs, ctx, plan, qt
     assert reported and "新单位" in reported[0] and "1" in reported[0]
     assert "新单位" in names(orgs)
     assert ctx.undo_stack.count() == 0  # the command that cannot be undone is dropped
+
+
+@pytest.mark.parametrize(
+    "times", [pytest.param(20, id="20"), pytest.param(200, id="200", marks=pytest.mark.slow)]
+)
+def test_ok_then_new_at_once_many_times(orgs, ctx, qtbot, times):
+    """确定 then an immediate 新建…, as a quick clerk does: each dialog is closed, saved and let go of in turn,
+    and a New… pressed while one is open brings that one forward instead of opening a second."""
+    before = orgs.model.rowCount()
+    for i in range(times):
+        qtbot.mouseClick(orgs.new_button, Qt.MouseButton.LeftButton)
+        dialog = orgs._dialog
+        assert dialog is not None and dialog.isVisible()
+        qtbot.mouseClick(orgs.new_button, Qt.MouseButton.LeftButton)  # a second press: still one dialog
+        assert orgs._dialog is dialog
+        dialog.name.setText(f"测试单位{i:03d}")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter is 确定
+        assert orgs._dialog is None and not dialog.isVisible()
+        if i % 10 == 0:
+            qtbot.wait(1)  # let some deletions and queued reloads run between the clicks, not all
+    qtbot.wait(20)
+    assert orgs.model.rowCount() == before + times
+    assert ctx.undo_stack.count() == times
+    assert [d for d in orgs.findChildren(QDialog) if d.isVisible()] == []

@@ -226,3 +226,20 @@ def test_switching_programme_starts_at_its_own_week(cal, ctx, qtbot):
     ctx.set_programme(other)
     qtbot.waitUntil(lambda: date(2025, 10, 25) in cal.grid.days)
     assert sum(len(v) for v in cal.grid.cells.values()) == 0 and "0" in cal.count_label.text()
+
+
+def test_month_view_at_1366_shows_the_first_characters_not_a_quote_and_dots(cal):
+    from lifelong_desktop.ui.calendar.entry_text import entry_text
+
+    cal.resize(1366 - 20, 700)
+    cal.set_mode("month")
+    grid = cal.grid
+    assert grid.compact and len(grid.days) >= 28
+    (lane, day), entries = next(iter(grid.cells.items()))
+    width = grid.entry_rect(lane, day, 0).width() - 7
+    fm = grid.fontMetrics()
+    text = entry_text("“全民终身学习活动周”南京站", width, fm, compact=True)
+    assert text and text[0] == "全" and "…" not in text and fm.horizontalAdvance(text) <= width
+    assert entry_text("“读书会”", 400, fm, compact=False) == "“读书会”"  # the week view keeps the quotes
+    wide = entry_text("全民终身学习活动周开幕式暨南京站启动仪式", 120, fm, compact=True)
+    assert wide.endswith("…") and fm.horizontalAdvance(wide) <= 120

@@ -51,7 +51,7 @@ def test_version_from_the_installed_script():
 def test_help_lists_every_command_module():
     result = _run("--help")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("usage: lifelong")
+    assert result.stdout.startswith("用法：lifelong")  # Chinese by default (issue 9)
     sub = next(a for a in cli.build_parser()._actions if a.dest == "command")
     registered = sub.choices  # what discovery registered
     for name in registered:
@@ -69,7 +69,7 @@ def test_unknown_subcommand_is_misuse_with_exit_2():
 
 def test_no_subcommand_prints_help_and_exits_2(capsys):
     assert cli.main([]) == 2
-    assert "usage: lifelong" in capsys.readouterr().out
+    assert "用法：lifelong" in capsys.readouterr().out
 
 
 def test_python_dash_m_entry_point_works():

@@ -8,11 +8,10 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from lifelong_desktop import messages
+from lifelong_desktop import files, messages
 from lifelong_desktop.cli import main
 from lifelong_desktop.models import Activity, Organisation, Programme, Venue
 from lifelong_desktop.services.programmes import create_programme
-from lifelong_desktop.submission.writing import output
 
 ACTIVITIES = [  # title, date, start, end, city
     ("沈阳讲座", date(2024, 4, 26), time(14, 0), time(16, 0), "210100"),
@@ -132,7 +131,7 @@ def test_failed_export_keeps_old_file_and_seq(db, plan, tmp_path, monkeypatch, c
     def refuse(src, dst):
         raise PermissionError(13, "in use")
 
-    monkeypatch.setattr(output.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)
     capsys.readouterr()
     assert main(["export", "--db", str(db_path), "--out", str(out)]) == 2
     err = capsys.readouterr().err

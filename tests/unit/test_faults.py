@@ -40,6 +40,7 @@ SENTENCE_CODES = [
     "io_error",
     "backup_damaged",
     "read_only_view",
+    "replaced",
 ]
 
 

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from lifelong_desktop.services import fields, registers
 from lifelong_desktop.services.planning import ActivityInput, create_activity
+from lifelong_desktop.services.planning import validate as planning_validate
 from lifelong_desktop.services.programme_settings import change_settings
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.submission import values as v
@@ -100,3 +101,38 @@ def test_whatever_the_register_accepts_the_reader_reads_back_unchanged(phone, em
             continue
         if stored:
             assert _reader(key)(v.clean(stored)) == stored, (key, typed, stored)
+
+
+def test_the_activity_form_refuses_what_the_reader_refuses():
+    """An activity's contact phone and text lengths: planning.validate and the 活动 reader agree."""
+    base = ActivityInput(
+        title="讲座", start_date=date(2025, 5, 12), end_date=date(2025, 5, 12), host_ids=(1,)
+    )
+    columns = {c.key: c for c in load_format().tables["activities"].columns}
+    reader = parser_for(load_format(), columns["contact_phone"], 2025, v.RegionResolver("320000"))
+    with pytest.raises(v.ValueProblem) as problem:
+        reader(BAD["contact_phone"])
+    assert problem.value.code in planning_validate(base.replace(contact_phone=BAD["contact_phone"]))
+    assert planning_validate(base.replace(contact_phone="025-8335 1234")) == []
+    assert "contact_name_too_long" in planning_validate(base.replace(contact_name="李" * 51))
+    assert planning_validate(base.replace(contact_name="李" * 50)) == []
+    assert "invalid_code" in planning_validate(base.replace(mode="by_carrier_pigeon"))
+
+
+def test_the_checks_and_the_export_name_the_same_missing_fields():
+    from types import SimpleNamespace
+
+    from lifelong_desktop.services.checks.rules import missing_fields
+
+    row = SimpleNamespace(
+        title="讲座", activity_type=None, level="municipal", start_date=date(2025, 5, 1), end_date=date(2025, 5, 1),
+        mode="hybrid", city_code="320100", hosts=("江苏开放大学",), status="planned", venue_name="", online_url="",
+    )  # fmt: skip
+    assert missing_fields(row) == ["activity_type", "venue", "online_url"]
+    assert fields.missing_activity_fields(
+        lambda k: getattr(row, "venue_name" if k == "venue" else k, None)
+    ) == [
+        "activity_type",
+        "venue",
+        "online_url",
+    ]

@@ -74,3 +74,23 @@ def test_a_short_fuzz_of_every_value_parser_finds_nothing():
     fuzz_values(tally, 40, time.monotonic() + 60)
     assert set(TARGETS) <= set(tally.inputs)
     assert not tally.failures, list(tally.failures.values())
+
+
+def test_the_database_oracle_can_fail(tmp_path):
+    """The fuzz's database oracle passes an import that changes nothing and fails one that changes data."""
+    import openpyxl
+
+    from fuzz.oracle import DatabaseOracle
+    from fuzz.values import WrongResult
+    from tests.helpers.hostile import mh
+
+    base = mh.build_workbook(tmp_path / "base.xlsx")
+    oracle = DatabaseOracle(tmp_path, base)
+    oracle.check(base, "column")  # the same content: nothing changes
+    wb = openpyxl.load_workbook(base)
+    wb["活动"]["B3"] = "另一个标题"
+    wb.save(tmp_path / "changed.xlsx")
+    oracle.check(tmp_path / "changed.xlsx", "cells")  # a cell edit may change data: not judged
+    with pytest.raises(WrongResult, match="changed the database"):
+        oracle.check(tmp_path / "changed.xlsx", "column")
+    assert oracle.checked == 2

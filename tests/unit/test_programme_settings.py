@@ -164,3 +164,22 @@ def test_a_0001_database_upgrades_and_keeps_its_programme(tmp_path):
     after = con.execute("SELECT year, submitting_unit, contact_phone FROM programme ORDER BY year").fetchall()
     con.close()
     assert after == before
+
+
+def test_next_years_programme_keeps_the_unit_and_contact(db):
+    from lifelong_desktop.services.planning import new_programme_from
+
+    with db.transaction("p") as s:
+        p = create_programme(s, region_code="320000", year=2025)
+        change_settings(
+            s, p, submitting_unit="江苏省教育厅", contact_name="李明", contact_email="li@js.example"
+        )
+        new_id, _ = new_programme_from(s, p.id, copy_activities=False)
+    with db.read() as s:
+        row = to_row(s, get_programme(s, 2026))
+        assert row.id == new_id
+        assert (row.submitting_unit, row.contact_name, row.contact_email) == (
+            "江苏省教育厅",
+            "李明",
+            "li@js.example",
+        )

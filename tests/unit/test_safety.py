@@ -210,12 +210,19 @@ def test_mutated_xml_never_crashes_the_reader(base, tmp_path):
     )  # the edits reached both the scan and the reader
 
 
-def test_scanning_has_a_time_limit(base, monkeypatch):
+def test_scanning_has_a_work_limit_not_a_time_limit(base, monkeypatch):
+    """The verdict is counted in work (bytes of XML parsed), so a slow or busy machine gives the same one."""
+    import time
+
     from lifelong_desktop.submission.reading import safety
 
-    monkeypatch.setattr(safety, "SCAN_SECONDS", -1.0)  # every file is already over time
+    clock = iter(range(0, 10**9, 100))  # every look at the clock is 100 s later: a very slow machine
+    monkeypatch.setattr(time, "monotonic", lambda: float(next(clock)))
+    monkeypatch.setattr(time, "perf_counter", lambda: float(next(clock)))
+    assert safety.inspect_workbook(base).ok and codes(base) == ([], 0)
+    monkeypatch.setattr(safety, "MAX_PARSED_XML_BYTES", 2000)  # less XML than the sample holds
     report = safety.inspect_workbook(base)
-    assert [(f.code, f.params["reason"]) for f in report.findings] == [("too_large", "time")]
+    assert [(f.code, f.params["reason"]) for f in report.findings] == [("too_large", "xml")]
 
 
 def test_a_formula_without_cached_value_in_a_required_cell_is_one_finding(base, tmp_path):

@@ -11,9 +11,9 @@ from datetime import date, datetime, time
 import pytest
 from openpyxl import load_workbook
 
+from lifelong_desktop import files
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.model import WorkbookData
-from lifelong_desktop.submission.writing import output
 from lifelong_desktop.submission.writing.output import WriteProblem
 from lifelong_desktop.submission.writing.summary_sheet import summarise
 from lifelong_desktop.submission.writing.writer import write_workbook
@@ -314,7 +314,7 @@ def test_failed_rename_keeps_the_old_file_and_leaves_no_temporary(tmp_path, monk
             13, "The process cannot access the file because it is being used by another process"
         )
 
-    monkeypatch.setattr(output.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)
     with pytest.raises(WriteProblem) as exc:
         write_workbook(sample(), target)
     assert exc.value.code == "target_open"
@@ -333,12 +333,12 @@ def test_a_briefly_held_file_is_retried_and_a_read_only_one_named(tmp_path, monk
             raise PermissionError(32, "used by another process")
         real(src, dst)
 
-    monkeypatch.setattr(output, "RENAME_ATTEMPTS", 3)
-    monkeypatch.setattr(output.os, "replace", busy_twice)
+    monkeypatch.setattr(files, "RENAME_ATTEMPTS", 3)
+    monkeypatch.setattr(files.os, "replace", busy_twice)
     write_workbook(sample(), target)
     assert len(calls) == 3 and zipfile.is_zipfile(target)
     monkeypatch.undo()
-    monkeypatch.setattr(output.os, "access", lambda p, mode: False)
+    monkeypatch.setattr(files.os, "access", lambda p, mode: False)
     with pytest.raises(WriteProblem) as exc:
         write_workbook(sample(), target)
     assert exc.value.code == "permission_denied"

@@ -7,22 +7,14 @@ from collections.abc import Iterator
 from datetime import date
 
 from lifelong_desktop.models import normalise_name
+from lifelong_desktop.services import fields
 from lifelong_desktop.services.checks.finding import CheckFinding, PlanWindow, finding
 from lifelong_desktop.services.checks.holidays import holiday_year, special_days
 from lifelong_desktop.services.checks.load import CheckRow
 
 # Fields the workbook requires of every activity (format section 4, `*` columns), as CheckRow attributes.
-REQUIRED_FIELDS = (
-    "title",
-    "activity_type",
-    "level",
-    "start_date",
-    "end_date",
-    "mode",
-    "city_code",
-    "hosts",
-    "status",
-)
+REQUIRED_FIELDS = fields.required_activity_fields()
+_ATTRIBUTE = {"venue": "venue_name"}  # a workbook key whose CheckRow attribute is named otherwise
 FINISHED = ("held", "cancelled")
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -33,13 +25,8 @@ def live(rows: list[CheckRow]) -> list[CheckRow]:
 
 
 def missing_fields(row: CheckRow) -> list[str]:
-    """Keys of the workbook fields an activity leaves empty."""
-    missing = [k for k in REQUIRED_FIELDS if not getattr(row, k)]
-    if row.mode != "online" and not row.venue_name:
-        missing.append("venue")
-    if row.mode in ("online", "hybrid") and not row.online_url.strip():
-        missing.append("online_url")
-    return missing
+    """Keys of the workbook fields an activity leaves empty (the one rule of services/fields.py)."""
+    return fields.missing_activity_fields(lambda key: getattr(row, _ATTRIBUTE.get(key, key), None))
 
 
 def check_missing(rows: list[CheckRow]) -> Iterator[CheckFinding]:

@@ -213,6 +213,30 @@ class Composer:
             .replace("{where}", audience["where"])
         )
 
+    def _title_values(
+        self, city, level: str, county: str | None, venue, a: dict, topic: str
+    ) -> dict[str, str]:
+        """What a title pattern's {place}, {topic}, {group}... stand for in this activity."""
+        place = county_label(county) if level in ("county", "community") and county else city.name
+        return {
+            "place": place,
+            "topic": topic,
+            "group": a["group"],
+            "where": a["where"],
+            "brand": city.brand,
+            "short": city.short,
+            "venue": venue.name if venue else "",
+            "n": str(self.rng.randint(1, 30)),
+        }
+
+    def _unique_title(self, city_code: str, start: date, title: str, venue) -> str:
+        """The same title twice on one day in one city reads as a duplicate entry: the venue tells them apart."""
+        seen = (city_code, start, title)
+        if seen in self.titles:
+            title = f"{title}（{venue.name if venue else '线上'}）"[:100]
+        self.titles.add(seen)
+        return title
+
     def compose(self, i: int) -> Spec:
         rng = self.rng
         city = self._pick(self.cities, self.city_cum)
@@ -230,17 +254,7 @@ class Composer:
         level, county = self._level_and_county(city, venue)
         a = self.p["audiences"][audience]
         topic = rng.choice(a["topics"])
-        place = county_label(county) if level in ("county", "community") and county else city.name
-        values = {
-            "place": place,
-            "topic": topic,
-            "group": a["group"],
-            "where": a["where"],
-            "brand": city.brand,
-            "short": city.short,
-            "venue": venue.name if venue else "",
-            "n": str(rng.randint(1, 30)),
-        }
+        values = self._title_values(city, level, county, venue, a, topic)
         hosts, undertakers, cos = self._organisers(city, level, county, venue, audience)
         lo, hi = self.p["expected"][kind]
         expected = fit_expected(rng.randint(lo, hi) // 10 * 10 or 10, venue, mode)
@@ -248,11 +262,7 @@ class Composer:
         url = (
             "" if mode == "offline" else rng.choice(self.p["online_platforms"]).replace("{short}", city.short)
         )
-        title = self._title(kind, values, venue is None)
-        seen = (city.code, start, title)
-        if seen in self.titles:  # the same title twice on one day in one city reads as a duplicate entry
-            title = f"{title}（{venue.name if venue else '线上'}）"[:100]
-        self.titles.add(seen)
+        title = self._unique_title(city.code, start, self._title(kind, values, venue is None), venue)
         spec = Spec(
             key=f"pad:{i}",
             title=title,

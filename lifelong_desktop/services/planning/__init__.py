@@ -2,6 +2,7 @@
 
 from lifelong_desktop.services.planning.activities import create_activity, update_activities, update_activity
 from lifelong_desktop.services.planning.bulk import bulk_edit, reapply_updates, revert_updates
+from lifelong_desktop.services.planning.defaults import default_activity_date
 from lifelong_desktop.services.planning.errors import EditConflict, PlanningError
 from lifelong_desktop.services.planning.inputs import ROLES, ActivityInput, validate
 from lifelong_desktop.services.planning.paste import (
@@ -40,6 +41,7 @@ __all__ = [
     "Updated",
     "bulk_edit",
     "create_activity",
+    "default_activity_date",
     "delete_activities",
     "delete_programme",
     "duplicate_activities",

@@ -9,6 +9,7 @@ from datetime import date, time
 from typing import Any
 
 from lifelong_desktop.models import ROLE_ORDER, Activity
+from lifelong_desktop.services import fields
 from lifelong_desktop.services.bulk_rows import link_row
 from lifelong_desktop.services.planning.errors import PlanningError
 from lifelong_desktop.services.rows import ActivityRow
@@ -78,14 +79,13 @@ def validate(data: ActivityInput) -> list[str]:
         problems.append("title_required")
     if len(data.title) > 100:
         problems.append("title_too_long")
-    if data.end_date < data.start_date:
+    try:  # the reader's date_order and time_order (services/fields.py), said as the form says them
+        fields.date_order(data.start_date, data.end_date)
+    except fields.FieldProblem:
         problems.append("end_before_start")
-    if (
-        data.start_date == data.end_date
-        and data.start_time
-        and data.end_time
-        and data.end_time <= data.start_time
-    ):
+    try:
+        fields.time_order(data.start_date, data.end_date, data.start_time, data.end_time)
+    except fields.FieldProblem:
         problems.append("end_time_not_after_start")
     for name in ("expected_participants", "actual_participants", "online_participants"):
         value = getattr(data, name)
@@ -93,6 +93,36 @@ def validate(data: ActivityInput) -> list[str]:
             problems.append("negative_" + name)
     if not data.host_ids:
         problems.append("host_required")
+    return problems + field_problems(data)
+
+
+#: the free-text fields whose length the workbook limits, as `<key>_too_long` (title is checked above)
+_LIMITED = ("address", "online_url", "contact_name", "description")
+_CODED = ("activity_type", "level", "mode", "status")
+
+
+def field_problems(data: ActivityInput) -> list[str]:
+    """The rules the workbook reader applies to these values too (services/fields.py), so nothing the form
+    saves is refused when the workbook is read back."""
+    rules = fields.rules_of("activities")
+    problems = []
+    for key in _LIMITED:
+        limit = rules[key].max_length
+        if limit is not None and len(getattr(data, key).strip(fields.TRIM)) > limit:
+            problems.append(f"{key}_too_long")
+    texts = (data.title, data.address, data.online_url, data.contact_name, data.description)
+    if any(fields.CONTROL.search(t) for t in texts):
+        problems.append("control_character")
+    if data.contact_phone.strip():
+        try:
+            fields.parse_phone(data.contact_phone)
+        except fields.FieldProblem as exc:
+            problems.append(exc.code)
+    for key in _CODED:
+        value = getattr(data, key)
+        if value is not None and value not in fields.code_keys(rules[key].code_list or ""):
+            problems.append("invalid_code")
+            break
     return problems
 
 

@@ -47,6 +47,7 @@ def new_programme_from(session: Session, source_id: int, *, copy_activities: boo
         submitting_unit=src.submitting_unit,
         contact_name=src.contact_name,
         contact_phone=src.contact_phone,
+        contact_email=src.contact_email,
     )
     session.add(new)
     session.flush()

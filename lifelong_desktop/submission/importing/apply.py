@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
@@ -25,7 +26,13 @@ from lifelong_desktop.models import (
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.regions import regions
-from lifelong_desktop.submission.importing.match import activity_values, differences, organisation_ids
+from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.submission.importing.match import (
+    absent_fields,
+    activity_values,
+    differences,
+    organisation_ids,
+)
 from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 from lifelong_desktop.submission.importing.registers import venue_key
 
@@ -183,7 +190,11 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 _ROLES = [(role.value, key, ROLE_RANK[role.value]) for role, key in ROLE_FIELDS.items()]
 
 
-def _links(plan: ImportPlan, activity_id: int, row: dict[str, Any]) -> list[dict[str, Any]]:
+def _links(
+    plan: ImportPlan, activity_id: int, row: dict[str, Any], kept: dict[str, tuple[int, ...]] | None = None
+) -> list[dict[str, Any]]:
+    """Organiser links of one activity; a role in `kept` (its column is absent) keeps its stored ids."""
+    kept = kept or {}
     return [
         {
             "activity_id": activity_id,
@@ -193,9 +204,26 @@ def _links(plan: ImportPlan, activity_id: int, row: dict[str, Any]) -> list[dict
             "role_rank": rank,
         }
         for role, key, rank in _ROLES
-        if row.get(key)
-        for position, oid in enumerate(organisation_ids(plan, row[key]))
+        for position, oid in enumerate(kept[key] if key in kept else organisation_ids(plan, row.get(key)))
     ]
+
+
+def _kept_roles(absent: frozenset[str], db: ActivityRow) -> dict[str, tuple[int, ...]]:
+    return {key: getattr(db, f"{role}_ids") for role, key, _rank in _ROLES if key in absent}
+
+
+@dataclass
+class _Batch:
+    """The rows an import writes, gathered before the bulk statements."""
+
+    stamp: Any
+    programme_id: int
+    source_id: int | None
+    id_of_uid: dict[str, int]
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    changed: list[tuple[int, str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
 
 def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune: bool = False) -> None:
@@ -208,12 +236,26 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
         source_id = _submission(session, plan, programme, stamp).id
         outcome.submission_id = source_id
     _registers(session, plan, programme.id, stamp)
+    batch = _Batch(stamp, programme.id, source_id, {r.uid: r.id for r in plan.db_rows.values()})
+    absent = absent_fields(plan)
+    _new_rows(session, plan, batch)
+    _updated_rows(plan, batch, absent)
+    fast_insert(session, _ACT, batch.inserts)
+    fast_update(session, _ACT, batch.updates)
+    fast_delete(session, _LINK, "activity_id", [u["id"] for u in batch.updates])
+    fast_update(session, _ACT, _parents(plan, batch, absent))
+    fast_insert(session, _LINK, batch.links)
+    if prune and plan.missing:
+        outcome.pruned = _prune(session, plan, programme.id)
+    _audit(session, plan, batch)
+
+
+def _new_rows(session: Session, plan: ImportPlan, batch: _Batch) -> None:
+    """Insert rows (with ids after the largest) and the links of the workbook's new activities."""
     reg = plan.registers
     assert reg is not None
     acts = plan.result.data.activities
     next_id = _next_id(session, Activity.id)
-    id_of_uid: dict[str, int] = {r.uid: r.id for r in plan.db_rows.values()}
-    inserts, links = [], []
     for change in plan.new:
         row = acts[change.index]  # type: ignore[index]
         uid = row.get("activity_id") or new_uuid()
@@ -222,74 +264,90 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
         values.update(
             id=next_id,
             uid=uid,
-            programme_id=programme.id,
+            programme_id=batch.programme_id,
             parent_id=None,
             venue_id=reg.venue_of.get(vkey) if vkey else None,
-            source_submission_id=source_id,
-            created_at=stamp,
-            updated_at=stamp,
+            source_submission_id=batch.source_id,
+            created_at=batch.stamp,
+            updated_at=batch.stamp,
             version=1,
         )
-        inserts.append(values)
-        id_of_uid[uid] = next_id
-        links += _links(plan, next_id, row)
+        batch.inserts.append(values)
+        batch.id_of_uid[uid] = next_id
+        batch.links += _links(plan, next_id, row)
         next_id += 1
-    updates, changed = [], []
+
+
+def _updated_rows(plan: ImportPlan, batch: _Batch, absent: frozenset[str]) -> None:
+    """Update rows (columns absent from the workbook kept as stored), their links and audit changes."""
+    reg = plan.registers
+    assert reg is not None
+    acts = plan.result.data.activities
     for change in plan.updated:
         row, db = acts[change.index], plan.db_rows[change.db_id]  # type: ignore[index]
         diff = plan.diffs.get(db.id) or differences(plan, row, db)
-        values = activity_values(row)
+        values = activity_values(row, db, absent)
         vkey = venue_key(row)
         values.update(
             id=db.id,
-            venue_id=reg.venue_of.get(vkey) if vkey else None,
-            updated_at=stamp,
+            venue_id=db.venue_id if "venue" in absent else (reg.venue_of.get(vkey) if vkey else None),
+            updated_at=batch.stamp,
             version=db.version + 1,
-            source_submission_id=source_id if source_id is not None else db.source_submission_id,
+            source_submission_id=batch.source_id if batch.source_id is not None else db.source_submission_id,
         )
-        updates.append(values)
-        links += _links(plan, db.id, row)
-        changed.append(
+        batch.updates.append(values)
+        batch.links += _links(plan, db.id, row, _kept_roles(absent, db))
+        batch.changed.append(
             (db.id, db.uid, {k: v[0] for k, v in diff.items()}, {k: v[1] for k, v in diff.items()})
         )
-    fast_insert(session, _ACT, inserts)
-    fast_update(session, _ACT, updates)
-    fast_delete(session, _LINK, "activity_id", [u["id"] for u in updates])
+
+
+def _parents(plan: ImportPlan, batch: _Batch, absent: frozenset[str]) -> list[dict[str, Any]]:
+    """Each written activity's main venue activity, by uid now that every new one has its id."""
+    acts = plan.result.data.activities
     parents = []
-    for change, own_id in zip(
-        plan.new + plan.updated, [v["id"] for v in inserts] + [u["id"] for u in updates], strict=True
-    ):
+    own_ids = [v["id"] for v in batch.inserts] + [u["id"] for u in batch.updates]
+    for change, own_id in zip(plan.new + plan.updated, own_ids, strict=True):
         parent = acts[change.index].get("parent_id")  # type: ignore[index]
+        if change.db_id is not None and "parent_id" in absent:
+            parent = plan.db_rows[change.db_id].parent_uid
         if parent or change.db_id is not None:
-            parents.append({"parent_id": id_of_uid.get(parent) if parent else None, "id": own_id})
-    fast_update(session, _ACT, parents)
-    fast_insert(session, _LINK, links)
-    if prune and plan.missing:
-        ids = [m.db_id for m in plan.missing if m.db_id is not None]  # a missing activity is in the database
-        fast_delete(session, _ACT, "id", ids)
-        audit.record(
-            session,
-            "delete",
-            "activity",
-            [(m.db_id, m.uid, {"title": m.title}, None) for m in plan.missing],
-            programme_id=programme.id,
-        )
-        outcome.pruned = len(ids)
-    if inserts:  # one summary entry for the bulk creation (one per row would double the import's time)
+            parents.append({"parent_id": batch.id_of_uid.get(parent) if parent else None, "id": own_id})
+    return parents
+
+
+def _prune(session: Session, plan: ImportPlan, programme_id: int) -> int:
+    """Delete the activities missing from a resubmission (--prune), audited; returns how many."""
+    ids = [m.db_id for m in plan.missing if m.db_id is not None]  # a missing activity is in the database
+    fast_delete(session, _ACT, "id", ids)
+    audit.record(
+        session,
+        "delete",
+        "activity",
+        [(m.db_id, m.uid, {"title": m.title}, None) for m in plan.missing],
+        programme_id=programme_id,
+    )
+    return len(ids)
+
+
+def _audit(session: Session, plan: ImportPlan, batch: _Batch) -> None:
+    """One summary entry for the activities created (one per row would double the import's time), one per
+    updated activity with its changed fields."""
+    if batch.inserts:
         after = {
-            "count": len(inserts),
-            "first_id": inserts[0]["id"],
-            "last_id": inserts[-1]["id"],
-            "links": len(links),
+            "count": len(batch.inserts),
+            "first_id": batch.inserts[0]["id"],
+            "last_id": batch.inserts[-1]["id"],
+            "links": len(batch.links),
             "file": plan.file_name,
-            "submission_id": source_id,
+            "submission_id": batch.source_id,
         }
         audit.record(
             session,
             "import",
             "activity",
             [(None, None, None, after)],
-            programme_id=programme.id,
-            summary=f"导入 {plan.file_name}：新增活动 {len(inserts)} 项",
+            programme_id=batch.programme_id,
+            summary=f"导入 {plan.file_name}：新增活动 {len(batch.inserts)} 项",
         )
-    audit.record(session, "update", "activity", changed, programme_id=programme.id)
+    audit.record(session, "update", "activity", batch.changed, programme_id=batch.programme_id)

@@ -39,13 +39,15 @@ from sqlalchemy.orm import Session
 from lifelong_desktop.db import Database, backup_before
 from lifelong_desktop.models import Programme, Submission
 from lifelong_desktop.services.regions import regions
-from lifelong_desktop.submission.findings import ERROR
+from lifelong_desktop.submission.findings import ERROR, WARNING
+from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.importing.apply import execute
-from lifelong_desktop.submission.importing.match import match_activities
+from lifelong_desktop.submission.importing.match import absent_fields, match_activities
 from lifelong_desktop.submission.importing.plan import (
     ActivityChange,
     ImportOutcome,
     ImportPlan,
+    activity_finding,
     header_finding,
 )
 from lifelong_desktop.submission.importing.registers import resolve_registers
@@ -103,7 +105,18 @@ def plan_import(
     plan.kind = "own" if own else "return"
     plan.registers = resolve_registers(session, result.data, own=own)
     match_activities(session, plan, programme, own)
+    _absent_columns_kept(plan)
     return plan
+
+
+def _absent_columns_kept(plan: ImportPlan) -> None:
+    """One warning per optional column the workbook lacks, when stored activities keep their values for it."""
+    if not (plan.updated or plan.unchanged or plan.kept):
+        return
+    absent = absent_fields(plan)
+    for column in load_format().tables["activities"].columns:
+        if column.key in absent:
+            activity_finding(plan, WARNING, "column_absent_kept", None, column.key)
 
 
 def _seq_rules(session: Session, plan: ImportPlan, programme: Programme) -> bool:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from lifelong_desktop.models import ROLE_FIELDS, Programme
 from lifelong_desktop.services.rows import ActivityRow, activity_rows
 from lifelong_desktop.submission.findings import ERROR, WARNING
+from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.importing.plan import ActivityChange, ImportPlan, activity_finding
 from lifelong_desktop.submission.importing.registers import venue_key
 from lifelong_desktop.submission.values import normalised
@@ -36,10 +37,24 @@ SCALARS = (
     "description",
 )
 TEXT_DEFAULTS = {"address": "", "online_url": "", "contact_name": "", "contact_phone": "", "description": ""}
+NEVER_KEPT = ("activity_id", "updated_at")  # identity and the exporter's stamp: nothing stored to keep
 
 
-def activity_values(row: dict[str, Any]) -> dict[str, Any]:
-    """A workbook activity as database column values (blank text as '', audiences joined by ';')."""
+def absent_fields(plan: ImportPlan) -> frozenset[str]:
+    """Activity fields whose column the workbook lacks: an import keeps what is stored for them."""
+    present = plan.result.columns.get("activities", {})
+    table = load_format().tables["activities"]
+    return frozenset(c.key for c in table.columns if c.key not in present and c.key not in NEVER_KEPT)
+
+
+def activity_values(
+    row: dict[str, Any], db: ActivityRow | None = None, absent: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """A workbook activity as database column values (blank text as '', audiences joined by ';').
+
+    A field in `absent` (its column is not in the workbook) keeps the stored value of `db`, unless the row
+    has a value for it all the same (an end time given by a `9:00-11:30` start time).
+    """
     values = {k: row.get(k) for k in SCALARS}
     for key, default in TEXT_DEFAULTS.items():
         if values[key] is None:
@@ -47,6 +62,11 @@ def activity_values(row: dict[str, Any]) -> dict[str, Any]:
     values["status"] = values["status"] or "planned"
     values["featured"] = bool(values["featured"])
     values["audiences"] = ";".join(row.get("audiences") or ())
+    if db is not None and absent:
+        stored = _db_values(db)
+        for key in absent:
+            if key in values and row.get(key) is None:
+                values[key] = stored[key]
     return values
 
 
@@ -58,19 +78,22 @@ def _db_values(r: ActivityRow) -> dict[str, Any]:
 
 
 def differences(plan: ImportPlan, row: dict[str, Any], db: ActivityRow) -> dict[str, tuple[Any, Any]]:
-    """{field: (database value, workbook value)} for what the workbook would change."""
+    """{field: (database value, workbook value)} for what the workbook would change (absent columns: nothing)."""
     reg = plan.registers
     assert reg is not None
-    new = activity_values(row)
+    absent = absent_fields(plan)
+    new = activity_values(row, db, absent)
     old = _db_values(db)
     out = {k: (old[k], new[k]) for k in new if old[k] != new[k]}
     vkey = venue_key(row)
     venue_id = reg.venue_of.get(vkey) if vkey else None
-    if venue_id != db.venue_id or (vkey is not None and venue_id is None):
+    if "venue" not in absent and (venue_id != db.venue_id or (vkey is not None and venue_id is None)):
         out["venue_id"] = (db.venue_id, venue_id)
-    if (row.get("parent_id") or None) != db.parent_uid:
+    if "parent_id" not in absent and (row.get("parent_id") or None) != db.parent_uid:
         out["parent"] = (db.parent_uid, row.get("parent_id"))
     for role, key in ROLE_FIELDS.items():
+        if key in absent:
+            continue
         ids = organisation_ids(plan, row.get(key))
         current = getattr(db, f"{role.value}_ids")
         if None in ids or ids != current:
@@ -96,17 +119,35 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
     """Fill plan.new/updated/unchanged/kept/missing and their findings."""
     rows = activity_rows(session, programme.id)
     plan.db_rows = {r.id: r for r in rows}
-    by_uid = {r.uid: r for r in rows}
     prior = set(plan.prior_submission_ids)
     candidates = {r.id: r for r in rows if own or r.source_submission_id in prior}
-    by_key: dict[tuple, list[int]] = {}  # own workbooks too: a merged workbook (ids blank) re-imported
-    for r in candidates.values():
-        by_key.setdefault(_key(r.title, r.start_date, r.city_code), []).append(r.id)
     as_of = plan.result.data.header.get("data_as_of")
-    acts = plan.result.data.activities
-    found_db: dict[int, ActivityRow | None] = {}
     matched: set[int] = set()
-    for i, row in enumerate(acts):  # first by id, so that a blank-id row cannot take an activity a row names
+    found_db = _by_id(plan, {r.uid: r for r in rows}, candidates, matched)
+    _by_title(plan, candidates, matched, found_db)
+    for i, row in enumerate(plan.result.data.activities):
+        uid = row.get("activity_id")
+        if uid and i not in found_db:
+            continue  # refused by _by_id
+        _classify(plan, i, row, found_db.get(i), own and as_of is not None and as_of)
+    for r in candidates.values():
+        if r.id in matched:
+            continue
+        if own and as_of is not None and r.updated_at is not None and r.updated_at > as_of:
+            continue  # created or changed here after the export: not missing from the workbook
+        plan.missing.append(ActivityChange(r.uid, r.title, None, r.id, r.start_date))
+        activity_finding(
+            plan, WARNING, "missing_in_resubmission", None, "activity_id", title=r.title, uid=r.uid
+        )
+
+
+def _by_id(
+    plan: ImportPlan, by_uid: dict[str, ActivityRow], candidates: dict[int, ActivityRow], matched: set[int]
+) -> dict[int, ActivityRow | None]:
+    """Workbook rows that name an id, first (so that a blank-id row cannot take an activity a row names):
+    the stored activity, None for a new id, refused (duplicate_id) when it is another's."""
+    found_db: dict[int, ActivityRow | None] = {}
+    for i, row in enumerate(plan.result.data.activities):
         uid = row.get("activity_id")
         if not uid:
             continue
@@ -117,40 +158,50 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
         found_db[i] = found
         if found is not None:
             matched.add(found.id)
-    for i, row in enumerate(acts):  # then blank ids by normalised title, start date and city
-        if row.get("activity_id") or not by_key:
+    return found_db
+
+
+def _by_title(
+    plan: ImportPlan,
+    candidates: dict[int, ActivityRow],
+    matched: set[int],
+    found_db: dict[int, ActivityRow | None],
+) -> None:
+    """Blank-id rows matched by normalised title, start date and city (own workbooks too: a merged
+    workbook, ids blank, re-imported)."""
+    by_key: dict[tuple, list[int]] = {}
+    for r in candidates.values():
+        by_key.setdefault(_key(r.title, r.start_date, r.city_code), []).append(r.id)
+    if not by_key:
+        return
+    for i, row in enumerate(plan.result.data.activities):
+        if row.get("activity_id"):
             continue
         for cid in by_key.get(_key(row.get("title"), row.get("start_date"), row.get("city_code")), []):
             if cid not in matched:
                 found_db[i] = candidates[cid]
                 matched.add(cid)
                 break
-    for i, row in enumerate(acts):
-        uid = row.get("activity_id")
-        if uid and i not in found_db:
-            continue  # refused above
-        db = found_db.get(i)
-        change = ActivityChange(
-            uid or (db.uid if db else ""), row["title"], i, db.id if db else None, row.get("start_date")
-        )
-        if db is None:
-            plan.new.append(change)
-            continue
-        diff = differences(plan, row, db)
-        if not diff:
-            plan.unchanged.append(change)
-        elif own and as_of is not None and db.updated_at is not None and db.updated_at > as_of:
-            plan.kept.append(change)
-            activity_finding(plan, WARNING, "local_edit_newer", i, "activity_id", title=db.title)
-        else:
-            plan.updated.append(change)
-            plan.diffs[db.id] = diff
-    for r in candidates.values():
-        if r.id in matched:
-            continue
-        if own and as_of is not None and r.updated_at is not None and r.updated_at > as_of:
-            continue  # created or changed here after the export: not missing from the workbook
-        plan.missing.append(ActivityChange(r.uid, r.title, None, r.id, r.start_date))
-        activity_finding(
-            plan, WARNING, "missing_in_resubmission", None, "activity_id", title=r.title, uid=r.uid
-        )
+
+
+def _classify(plan: ImportPlan, i: int, row: dict[str, Any], db: ActivityRow | None, as_of: Any) -> None:
+    """New, unchanged, updated, or kept (an own workbook older than an edit made here since, `as_of`)."""
+    change = ActivityChange(
+        row.get("activity_id") or (db.uid if db else ""),
+        row["title"],
+        i,
+        db.id if db else None,
+        row.get("start_date"),
+    )
+    if db is None:
+        plan.new.append(change)
+        return
+    diff = differences(plan, row, db)
+    if not diff:
+        plan.unchanged.append(change)
+    elif as_of and db.updated_at is not None and db.updated_at > as_of:
+        plan.kept.append(change)
+        activity_finding(plan, WARNING, "local_edit_newer", i, "activity_id", title=db.title)
+    else:
+        plan.updated.append(change)
+        plan.diffs[db.id] = diff

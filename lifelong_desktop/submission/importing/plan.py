@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,3 +112,86 @@ def activity_finding(
             params={"label": table.column(key).label, "value": "", **params},
         )
     )
+
+
+# ---------------------------------------------------------------- the plan row by row (the preview's table)
+
+#: what happens to one row: it has an error; it is new, changes (updated), stays (unchanged), is kept because
+#: it was edited here after the workbook's data (kept), is only in the database (missing), or is correct in
+#: a workbook refused for errors elsewhere (valid)
+ROW_OUTCOMES = ("error", "new", "updated", "unchanged", "kept", "missing", "valid")
+_ROW_NUMBER = re.compile(r"[A-Z]+(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """One activity of the preview: its workbook row (None for one missing from the workbook), what would
+    happen to it, the fields that would change ({key: (database value, workbook value)}) and the findings at
+    its cells."""
+
+    outcome: str
+    title: str
+    sheet_row: int | None = None  # the row number in the workbook's 活动 sheet
+    index: int | None = None  # into result.data.activities
+    db_id: int | None = None
+    start_date: Any = None
+    city_code: str | None = None
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+
+
+def _findings_by_row(plan: ImportPlan) -> dict[int, list[Finding]]:
+    sheet = load_format().tables["activities"].sheet
+    by_row: dict[int, list[Finding]] = {}
+    for f in plan.findings:
+        found = _ROW_NUMBER.fullmatch(f.cell) if f.sheet == sheet and f.cell else None
+        if found:
+            by_row.setdefault(int(found.group(1)), []).append(f)
+    return by_row
+
+
+def plan_rows(plan: ImportPlan) -> list[PlanRow]:
+    """Every activity row of the workbook in sheet order with its outcome, then those missing from it."""
+    acts = plan.result.data.activities
+    numbers = plan.result.data.rows.get("activities", [])
+    by_row = _findings_by_row(plan)
+    outcome_of: dict[int, tuple[str, ActivityChange]] = {}
+    for name in ("new", "updated", "unchanged", "kept"):
+        for change in getattr(plan, name):
+            if change.index is not None:
+                outcome_of[change.index] = (name, change)
+    rows: list[PlanRow] = []
+    for i, values in enumerate(acts):
+        number = numbers[i] if i < len(numbers) else None
+        found = tuple(by_row.get(number, ())) if number is not None else ()
+        name, change = outcome_of.get(i, ("", None))
+        if any(f.severity == ERROR for f in found):
+            name = "error"
+        elif not name:
+            name = "valid" if not plan.ok else "unchanged"
+        db_id = change.db_id if change is not None else None
+        rows.append(
+            PlanRow(
+                name,
+                values.get("title") or "",
+                number,
+                i,
+                db_id,
+                values.get("start_date"),
+                values.get("city_code"),
+                plan.diffs.get(db_id, {}) if name == "updated" and db_id is not None else {},
+                found,
+            )
+        )
+    for change in plan.missing:
+        db_row = plan.db_rows.get(change.db_id) if change.db_id is not None else None
+        rows.append(
+            PlanRow(
+                "missing",
+                change.title,
+                db_id=change.db_id,
+                start_date=change.start_date,
+                city_code=db_row.city_code if db_row else None,
+            )
+        )
+    return rows

@@ -101,6 +101,11 @@ def _resolve_orgs(session: Session, data: WorkbookData, own: bool, reg: Register
             before, after = _changes(state[oid], row, ORG_FIELDS, own, default_type="other")
             if after:
                 reg.org_updates.append((oid, before, after))
+    _organisers_named(data, by_key, reg)
+
+
+def _organisers_named(data: WorkbookData, by_key: dict[str, int], reg: Registers) -> None:
+    """Organisers the activities name that the 单位 sheet does not list: found by name, or new ones."""
     for act in data.activities:
         for role_field in ROLE_FIELDS.values():
             for name in act.get(role_field) or ():

@@ -8,18 +8,18 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from lifelong_desktop import messages
 from lifelong_desktop.models.text import normalise_name
-from lifelong_desktop.services.regions import NATIONAL, regions
+from lifelong_desktop.services.regions import regions
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
 from lifelong_desktop.submission.format import load_format
+from lifelong_desktop.submission.merging import consensus
 from lifelong_desktop.submission.merging.inputs import MergeProblem, expand_inputs
 from lifelong_desktop.submission.merging.registers import OrganisationMerger, VenueMerger, rename_organisers
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.values import ValueProblem, parse_phone
 from lifelong_desktop.submission.writing.writer import generator, write_workbook
 
-LEVEL_ABOVE = {"county": "city", "city": "province", "province": "national"}
+LEVEL_ABOVE = consensus.LEVEL_ABOVE
 __all__ = [
     "MergeProblem",
     "MergeResult",
@@ -58,11 +58,6 @@ class MergeResult:
     path: Path | None = None
 
 
-def _scope_words(scope: str | None) -> dict[str, str]:
-    """A scope key's word in each language (地市级 / city), for a message that names it."""
-    return {lang: messages.render(f"export.scope.{scope}", lang) for lang in messages.LANGUAGES}
-
-
 def merge_files(
     paths: list[Path],
     target: Path | str,
@@ -72,14 +67,18 @@ def merge_files(
     phone: str = "",
     skipped: list[Finding] | tuple[Finding, ...] = (),
     now: datetime | None = None,
+    region: str | None = None,
 ) -> MergeResult:
-    """Read every input, merge, and write the output unless some finding is an error."""
+    """Read every input, merge, and write the output unless some finding is an error.
+
+    `region` is the merging office's own region code, when known: inputs must then be its returns.
+    """
     from lifelong_desktop.submission.reading.reader import read_workbook
 
     if not paths:
         raise MergeProblem("no_inputs")
     inputs = [Input(p, read_workbook(p)) for p in paths]
-    result = merge_inputs(inputs, unit=unit, contact=contact, phone=phone, now=now)
+    result = merge_inputs(inputs, unit=unit, contact=contact, phone=phone, now=now, region=region)
     result.findings[:0] = list(skipped)
     if not any(f.severity == ERROR for f in result.findings):
         result.path = write_workbook(result.data, target)
@@ -88,7 +87,13 @@ def merge_files(
 
 
 def merge_inputs(
-    inputs: list[Input], *, unit: str = "", contact: str = "", phone: str = "", now: datetime | None = None
+    inputs: list[Input],
+    *,
+    unit: str = "",
+    contact: str = "",
+    phone: str = "",
+    now: datetime | None = None,
+    region: str | None = None,
 ) -> MergeResult:
     """The merged workbook data and findings (nothing is written here)."""
     if not inputs:
@@ -100,7 +105,7 @@ def merge_inputs(
     if any(f.severity == ERROR for f in findings):
         return MergeResult(WorkbookData(), findings, [i.path for i in kept])
     kept.sort(key=lambda i: (i.header.get("region_code") or "", i.name))
-    header = _header(kept, findings, unit, contact, phone, now or datetime.now())
+    header = _header(kept, findings, unit, contact, phone, now or datetime.now(), region)
     data = WorkbookData(header=header)
     if header:
         _same_region_twice(kept, findings)
@@ -151,70 +156,27 @@ def _superseded(dropped: Input, kept: Input) -> Finding:
 
 
 def _header(
-    kept: list[Input], findings: list[Finding], unit: str, contact: str, phone: str, now: datetime
+    kept: list[Input],
+    findings: list[Finding],
+    unit: str,
+    contact: str,
+    phone: str,
+    now: datetime,
+    region: str | None = None,
 ) -> dict[str, Any]:
     """The output header (empty when the inputs cannot be merged: years, levels or parents differ)."""
     fmt = load_format()
-    sheet = fmt.header_sheet
     reg = regions()
-    first = kept[0].header
-    year, scope = first.get("year"), first.get("scope")
-    assert year is not None and scope is not None  # required header fields: inputs with errors stop earlier
-    parent = _parent(first.get("region_code") or "")
-    ok = True
-    for inp in kept:
-        h = inp.header
-        if h.get("scope") == "national":
-            findings.append(
-                Finding(ERROR, "national_input", sheet, inp.header_cell("scope"), "scope", file=inp.name)
-            )
-            ok = False
-        elif h.get("scope") != scope:
-            findings.append(
-                Finding(
-                    ERROR,
-                    "scopes_differ",
-                    sheet,
-                    inp.header_cell("scope"),
-                    "scope",
-                    {
-                        "scope": h.get("scope"),
-                        "expected": scope,
-                        "scope_word": _scope_words(h.get("scope")),
-                        "expected_word": _scope_words(scope),
-                    },
-                    inp.name,
-                )
-            )
-            ok = False
-        elif _parent(h.get("region_code") or "") != parent:
-            findings.append(
-                Finding(
-                    ERROR,
-                    "regions_differ",
-                    sheet,
-                    inp.header_cell("region_code"),
-                    "region_code",
-                    {"region": h.get("region_code"), "expected": f"{parent} {reg.name(parent)}"},
-                    inp.name,
-                )
-            )
-            ok = False
-        if h.get("year") != year:
-            findings.append(
-                Finding(
-                    ERROR,
-                    "years_differ",
-                    sheet,
-                    inp.header_cell("year"),
-                    "year",
-                    {"year": h.get("year"), "expected": year},
-                    inp.name,
-                )
-            )
-            ok = False
-    if not ok:
+    want = consensus.expected([i.header for i in kept], region)
+    if want is None:  # no input of a level that merges upwards: each national one says so
+        none = consensus.Expected("", "", kept[0].header.get("year"))
+        findings.extend(f for f in consensus.odd_ones(kept, none) if f.code == "national_input")
         return {}
+    odd = consensus.odd_ones(kept, want)
+    if odd:
+        findings.extend(odd)
+        return {}
+    scope, parent, year = want.scope, want.parent, want.year
     out_scope = LEVEL_ABOVE[scope]
     if out_scope != "national" and not (unit.strip() and contact.strip()):
         raise MergeProblem("unit_required", scope=out_scope)
@@ -243,11 +205,6 @@ def _header(
         "data_as_of": now.replace(microsecond=0),
         "generator": generator(),
     }
-
-
-def _parent(code: str) -> str:
-    r = regions().get(code)
-    return (r.parent or NATIONAL) if r is not None else ""
 
 
 def merged_submission_id(region_code: str, year: int) -> str:

@@ -38,8 +38,14 @@ class Checker:
 
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
+        # a Findings list caps the findings listed per code and sheet; a plain list lists all
+        self.full = getattr(findings, "full", lambda _sheet, _code, _severity: False)
+        self.room = getattr(findings, "room", lambda _sheet, _code: 1 << 62)
+        self.count_more = getattr(findings, "count_more", None)
 
     def error(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
+        if self.full(sheet, code, ERROR):
+            return
         self.findings.append(
             Finding(
                 ERROR,
@@ -52,6 +58,8 @@ class Checker:
         )
 
     def warning(self, code: str, sheet: str, cell: str, key: str, label: str = "", **params: Any) -> None:
+        if self.full(sheet, code, WARNING):
+            return
         self.findings.append(
             Finding(
                 WARNING,
@@ -72,39 +80,39 @@ def _within(value: Any, parse: Callable[[Any], Any], max_length: int | None) -> 
     return parsed
 
 
+#: parsers that need nothing of the column, the format or the programme
+_PLAIN: dict[str, Callable[[Any], Any]] = {
+    "time": v.parse_time,
+    "datetime": v.parse_datetime,
+    "phone": v.parse_phone,
+    "uuid": v.parse_uuid,
+    "credit_code": v.parse_credit_code,
+    "organisation_list": partial(v.parse_organisation_list, max_length=100),
+}
+
+
 def parser_for(
     fmt: Format, column: Column, year: int | None, resolver: v.RegionResolver
 ) -> Callable[[Any], Any]:
+    """The value rule of a column's type (section 7 of the format), bound to what it needs."""
     t = column.type
-    if t == "text":
-        return partial(v.parse_text, max_length=column.max_length)
+    plain = _PLAIN.get(t)
+    if plain is not None:
+        return plain
     if t in ("code", "scope"):
         return partial(v.parse_code, lookup=code_lookup(fmt, column.code_list)) if column.code_list else str
-    if t == "code_list":
-        return partial(v.parse_code_list, lookup=code_lookup(fmt, column.code_list or ""))
-    if t == "date":
-        return partial(v.parse_date, year=year)
-    if t == "time":
-        return v.parse_time
-    if t == "datetime":
-        return v.parse_datetime
-    if t == "integer":
-        return partial(v.parse_int, minimum=column.minimum if column.minimum is not None else 0)
-    if t == "boolean":
-        return partial(v.parse_bool, true_words=fmt.booleans["true"], false_words=fmt.booleans["false"])
-    if t == "phone":
-        return v.parse_phone
-    if t == "uuid":
-        return v.parse_uuid
-    if t == "email":
-        return partial(_within, parse=v.parse_email, max_length=column.max_length)
-    if t == "credit_code":
-        return v.parse_credit_code
-    if t == "region":
-        return resolver.parse
-    if t == "organisation_list":
-        return partial(v.parse_organisation_list, max_length=100)
-    return partial(v.parse_text, max_length=column.max_length)
+    bound: dict[str, Callable[[], Callable[[Any], Any]]] = {
+        "code_list": lambda: partial(v.parse_code_list, lookup=code_lookup(fmt, column.code_list or "")),
+        "date": lambda: partial(v.parse_date, year=year),
+        "integer": lambda: partial(v.parse_int, minimum=column.minimum if column.minimum is not None else 0),
+        "boolean": lambda: partial(
+            v.parse_bool, true_words=fmt.booleans["true"], false_words=fmt.booleans["false"]
+        ),
+        "email": lambda: partial(_within, parse=v.parse_email, max_length=column.max_length),
+        "region": lambda: resolver.parse,
+    }
+    make = bound.get(t)
+    return make() if make is not None else partial(v.parse_text, max_length=column.max_length)
 
 
 _BLANK, _BOOL = object(), object()
@@ -155,6 +163,34 @@ def _cells(rows: list[list[Any]], col: int) -> list[Any]:
         return [r[col] if col < len(r) else None for r in rows]
 
 
+MAX_CELL_ERRORS = 20_000  # a table with more cell errors is refused on them alone: no row rules run
+
+
+def _record(
+    check: Checker, raw: RawTable, column: Column, data: list[list[Any]], errors: dict[int, v.ValueProblem]
+) -> None:
+    """One column's cell errors: listed while the findings have room, the rest only counted."""
+    sheet, letter, col = raw.table.sheet, raw.letters[column.key], raw.index[column.key]
+    by_code: dict[str, list[int]] = {}
+    for i, exc in errors.items():
+        by_code.setdefault(exc.code, []).append(i)
+    for code, rows in by_code.items():
+        room = check.room(sheet, code)
+        for i in rows[:room]:
+            exc = errors[i]
+            value = short(_cells(data[i : i + 1], col)[0])
+            check.error(
+                code,
+                sheet,
+                f"{letter}{raw.start + i + 1}",
+                column.key,
+                column.label,
+                **{"value": value, **exc.params},
+            )
+        if len(rows) > room and check.count_more is not None:
+            check.count_more(sheet, code, ERROR, len(rows) - room)
+
+
 def typed_rows(
     fmt: Format, raw: RawTable, year: int | None, resolver: v.RegionResolver, check: Checker
 ) -> tuple[list[dict[str, Any]], list[set[str]]]:
@@ -172,20 +208,20 @@ def typed_rows(
     data = raw.rows[raw.start :]
     keys = [c.key for c in present]
     columns: list[list[Any]] = []
-    bad_at: dict[int, set[str]] = {}
+    column_errors: list[tuple[str, dict[int, v.ValueProblem]]] = []
     for column in present:
         values, errors = _column(_cells(data, raw.index[column.key]), parsers[column.key])
         columns.append(values)
-        for i, exc in errors.items():
-            bad_at.setdefault(i, set()).add(column.key)
-            check.error(
-                exc.code,
-                sheet,
-                f"{raw.letters[column.key]}{raw.start + i + 1}",
-                column.key,
-                column.label,
-                **{"value": short(_cells(data[i : i + 1], raw.index[column.key])[0]), **exc.params},
-            )
+        if errors:
+            _record(check, raw, column, data, errors)
+            column_errors.append((column.key, errors))
+    if sum(len(e) for _k, e in column_errors) > MAX_CELL_ERRORS:
+        raw.numbers.clear()  # refused on its cell errors alone: no row rules (work, not time)
+        return [], []
+    bad_at: dict[int, set[str]] = {}
+    for key, errors in column_errors:
+        for i in errors:
+            bad_at.setdefault(i, set()).add(key)
     required = [(k, table.column(k).label) for k in keys if table.column(k).required is True]
     base = dict.fromkeys(table.keys)
     width = len(keys)

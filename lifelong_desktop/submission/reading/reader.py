@@ -11,7 +11,6 @@ import gc
 import hashlib
 import json
 import re
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,16 +18,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-from lifelong_desktop.submission.findings import ERROR, WARNING, Finding, exit_code
-from lifelong_desktop.submission.format import Format, Table, load_format
+from lifelong_desktop.submission.findings import ERROR, Finding, Findings, exit_code
+from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.model import WorkbookData
-from lifelong_desktop.submission.reading import safety
+from lifelong_desktop.submission.reading import error_values, headers, safety
+from lifelong_desktop.submission.reading.sheets import book_info, choose_sheets, missing_sheet
 from lifelong_desktop.submission.reading.validate import RawTable, validate_workbook
-from lifelong_desktop.submission.values import ValueProblem, clean, fold
-from lifelong_desktop.submission.xlsx.writer import column_letter, column_number
+from lifelong_desktop.submission.xlsx.writer import column_number
 
 
 @dataclass
@@ -97,41 +95,50 @@ def _read(
     path: Path, workbook: CalamineWorkbook, report: safety.SafetyReport, year_hint: int | None
 ) -> ReadResult:
     fmt = load_format()
-    findings: list[Finding] = []
-    names = {n.strip(): n for n in workbook.sheet_names}
-    read_sheets = [s.name for s in fmt.sheets if s.read and s.name in names]
-    if report.formula_parts:
-        findings.extend(_formula_findings(path, read_sheets, report.formula_parts))
+    findings = Findings()
+    names = list(workbook.sheet_names)
+    choice = choose_sheets(fmt, names)
+    findings.extend(choice.findings)
+    info = book_info(path)
+    read_sheets = {
+        s.name: info.parts.get(s.name, "") for s in fmt.sheets if s.read and s.name in choice.present
+    }
+    findings.extend(error_values.in_xml(path, read_sheets, report.formula_parts, report.error_parts))
     try:
-        if fmt.header_sheet not in names:
-            findings.append(Finding(ERROR, "missing_sheet", sheet=fmt.header_sheet))
+        if fmt.header_sheet not in choice.present:
+            findings.append(missing_sheet(fmt.header_sheet, choice))
             return _result(path, WorkbookData(), findings)
-        header_raw = _header_raw(fmt, _rows(workbook, names[fmt.header_sheet]), findings)
+        header_rows = _rows(workbook, fmt.header_sheet, findings)
+        header_raw = headers.header_raw(fmt, header_rows, findings)
         tables: dict[str, RawTable | None] = {}
         for table in fmt.tables.values():
-            sheet_def = fmt.sheet(table.id)
-            if table.sheet not in names:
-                if sheet_def.required:
-                    findings.append(Finding(ERROR, "missing_sheet", sheet=table.sheet))
-                tables[table.id] = None
-                continue
-            tables[table.id] = _table_raw(table, _rows(workbook, names[table.sheet]), findings)
+            tables[table.id] = None
+            if table.sheet in choice.present:
+                tables[table.id] = headers.table_raw(table, _rows(workbook, table.sheet, findings), findings)
+            elif fmt.sheet(table.id).required:
+                findings.append(missing_sheet(table.sheet, choice))
     except (CalamineError, ValueError, OverflowError) as exc:
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     except BaseException as exc:  # a Rust panic inside calamine arrives as pyo3's PanicException
         if type(exc).__name__ != "PanicException":
             raise
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
-    data, header_cells = validate_workbook(fmt, header_raw, tables, findings, year_hint=year_hint)
-    formula_cells = {(f.sheet, f.cell) for f in findings if f.code == "formula_not_allowed" and f.cell}
-    if (
-        formula_cells
-    ):  # a formula cell gets that one finding, not also one about its (cached or missing) value
-        findings[:] = [
-            f for f in findings if f.code == "formula_not_allowed" or (f.sheet, f.cell) not in formula_cells
-        ]
+    data, header_cells = validate_workbook(
+        fmt, header_raw, tables, findings, year_hint=year_hint, date1904=info.date1904
+    )
+    _one_finding_per_bad_cell(findings)
     columns = {tid: t.letters for tid, t in tables.items() if t is not None}
     return _result(path, data, findings, header_cells, columns)
+
+
+_CELL_CODES = ("formula_not_allowed", "error_value")
+
+
+def _one_finding_per_bad_cell(findings: Findings) -> None:
+    """A formula or error-value cell gets that one finding, not also one about the value read from it."""
+    bad = {(f.sheet, f.cell) for f in findings if f.code in _CELL_CODES and f.cell}
+    if bad:
+        findings[:] = [f for f in findings if f.code in _CELL_CODES or (f.sheet, f.cell) not in bad]
 
 
 _CELL = re.compile(r"([A-Z]+)(\d+)")
@@ -161,127 +168,38 @@ def _result(
     header_cells: dict[str, str] | None = None,
     columns: dict[str, dict[str, str]] | None = None,
 ) -> ReadResult:
-    findings = sorted(findings, key=finding_order)
+    more = findings.summary() if isinstance(findings, Findings) else []
+    findings = sorted([*findings, *more], key=finding_order)
     return ReadResult(data, findings, exit_code(findings), path, header_cells or {}, columns or {})
 
 
-def _rows(workbook: CalamineWorkbook, name: str) -> list[list[Any]]:
-    """All rows of a sheet from A1 (calamine gives '' for empty cells)."""
-    return workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+def _rows(workbook: CalamineWorkbook, name: str, findings: list[Finding]) -> list[list[Any]]:
+    """All rows of a sheet from A1 ('' for empty cells); error values become findings.
+
+    Row by row with one object per distinct text, so that the Python copy of a sheet of repeated values
+    stays small beside the cell reader's own (to_python would hold both in full at once).
+    """
+    sheet = workbook.get_sheet_by_name(name)
+    memo: dict[str, str] = {}
+    keep = memo.setdefault
+    rows = [[keep(x, x) if type(x) is str else x for x in row] for row in sheet.iter_rows()]
+    rows = _from_a1(rows, sheet.end)
+    error_values.in_values(name, rows, findings)
+    return rows
 
 
-def _clean_at(value: Any, sheet: str, cell: str, key: str, label: str, findings: list[Finding]) -> Any:
-    try:
-        return clean(value, decode=False)  # calamine has decoded the _xHHHH_ escapes already
-    except ValueProblem as exc:
-        findings.append(
-            Finding(ERROR, exc.code, sheet=sheet, cell=cell, key=key, params={"label": label, "value": ""})
-        )
-        return None
-
-
-def _norm_header(value: Any) -> str:
-    if value is None or value == "":
-        return ""
-    text = fold(str(value)).strip().lstrip("*").strip()
-    return "".join(text.split()).casefold()
-
-
-def _header_raw(fmt: Format, rows: list[list[Any]], findings: list[Finding]) -> dict[str, tuple[Any, str]]:
-    """{key: (cleaned value, cell)} from 填报信息: keys in column B (labels in column A as a fallback)."""
-    by_key = {c.key.casefold(): c.key for c in fmt.header}
-    by_label = {_norm_header(c.label): c.key for c in fmt.header}
-    label_of = {c.key: c.label for c in fmt.header}
-    out: dict[str, tuple[Any, str]] = {}
-    sheet = fmt.header_sheet
-    for i, row in enumerate(rows):
-        if len(row) < 2:
-            continue
-        key = by_key.get(_norm_header(row[1])) or (by_label.get(_norm_header(row[0])) if not row[1] else None)
-        if key is None or key in out:
-            continue
-        cell = f"C{i + 1}"
-        value = row[2] if len(row) > 2 else None
-        out[key] = (_clean_at(value, sheet, cell, key, label_of[key], findings), cell)
-    return out
-
-
-def _table_raw(table: Table, rows: list[list[Any]], findings: list[Finding]) -> RawTable:
-    """Columns by the key row (row 2), else by the labels of row 1 (data then start at row 2)."""
-    keys = {k.casefold(): k for k in table.keys}
-    labels = {_norm_header(c.label): c.key for c in table.columns}
-    key_row = rows[1] if len(rows) > 1 else []
-    header_index = 1 if any(_norm_header(v) in keys for v in key_row) else 0
-    lookup = keys if header_index == 1 else labels
-    header = rows[header_index] if len(rows) > header_index else []
-    index: dict[str, int] = {}
-    for col, value in enumerate(header):
-        norm = _norm_header(value)
-        if not norm:
-            continue
-        key = lookup.get(norm)
-        if key is None or key in index:
-            findings.append(
-                Finding(
-                    WARNING,
-                    "unknown_column",
-                    sheet=table.sheet,
-                    cell=f"{column_letter(col)}{header_index + 1}",
-                    key=str(value)[:50],
-                    params={"column": str(value)[:50]},
-                )
-            )
-            continue
-        index[key] = col
-    for column in table.columns:
-        if column.required is True and column.key not in index:
-            findings.append(
-                Finding(
-                    ERROR, "missing_column", sheet=table.sheet, key=column.key, params={"label": column.label}
-                )
-            )
-    letters = {k: column_letter(c) for k, c in index.items()}
-    return RawTable(table, rows, header_index + 1, index, letters)
-
-
-def _sheet_parts(path: Path) -> dict[str, str]:
-    """Sheet name -> worksheet part, from xl/workbook.xml and its relationships (scanned safe already)."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    with zipfile.ZipFile(path) as zf:
-        book = etree.fromstring(zf.read("xl/workbook.xml"), parser)
-        try:
-            rels = etree.fromstring(zf.read("xl/_rels/workbook.xml.rels"), parser)
-        except KeyError:
-            return {}
-    targets = {}
-    for rel in rels:
-        target = rel.get("Target") or ""
-        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
-        targets[rel.get("Id")] = target
-    out = {}
-    for el in book.iter():
-        if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] == "sheet":
-            rid = next((v for k, v in el.attrib.items() if k.rsplit("}", 1)[-1] == "id"), None)
-            if rid in targets:
-                out[(el.get("name") or "").strip()] = targets[rid]
-    return out
-
-
-def _formula_findings(path: Path, read_sheets: list[str], formula_parts: set[str]) -> list[Finding]:
-    out: list[Finding] = []
-    try:
-        parts = _sheet_parts(path)
-    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile):
-        return out
-    for name in read_sheets:
-        part = parts.get(name)
-        if part in formula_parts:
-            try:
-                cells = safety.formula_cells(path, part)
-            except (etree.Error, KeyError, zipfile.BadZipFile, ValueError):
-                cells = [""]  # scanned already; name the sheet at least
-            out.extend(Finding(ERROR, "formula_not_allowed", sheet=name, cell=cell) for cell in cells)
-    return out
+def _from_a1(rows: list[list[Any]], end: tuple[int, int] | None) -> list[list[Any]]:
+    """Rows padded to start at A1: the cell reader's rows begin at the first used column (and may begin
+    at the first used row), while cell names count from A1."""
+    if not rows or end is None:
+        return rows
+    pad_cols = end[1] + 1 - max(len(r) for r in rows)
+    if pad_cols > 0:
+        rows = [[""] * pad_cols + r for r in rows]
+    pad_rows = end[0] + 1 - len(rows)
+    if pad_rows > 0:
+        rows = [[""] * (end[1] + 1) for _ in range(pad_rows)] + rows
+    return rows
 
 
 def content_hash(data: WorkbookData) -> str:

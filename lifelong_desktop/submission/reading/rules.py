@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from lifelong_desktop.services import fields
 from lifelong_desktop.services.regions import NATIONAL, regions
 from lifelong_desktop.submission.reading.cells import Checker, RawTable, short
 from lifelong_desktop.submission.values import normalised
@@ -66,8 +68,35 @@ class Scope:
         return None
 
 
+def ordered(rule: Callable[..., None], *values: Any) -> bool:
+    """Whether values keep an order rule of services/fields.py (date_order, time_order)."""
+    try:
+        rule(*values)
+    except fields.FieldProblem:
+        return False
+    return True
+
+
 _WHY_VENUE = "（线下及线上线下结合的活动）"
 _WHY_ONLINE = "（线上及线上线下结合的活动）"
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where the findings of one activities table go: its sheet, cells by key and row, labels, the checker."""
+
+    sheet: str
+    at: Callable[[str, int], str]
+    label: dict[str, str]
+    check: Checker
+
+    def error(
+        self, code: str, key: str, i: int, label: str | None = None, cell: str = "", **params: Any
+    ) -> None:
+        self.check.error(code, self.sheet, cell or self.at(key, i), key, label or self.label[key], **params)
+
+    def warning(self, code: str, key: str, i: int, **params: Any) -> None:
+        self.check.warning(code, self.sheet, self.at(key, i), key, self.label[key], **params)
 
 
 def activity_rules(
@@ -79,86 +108,76 @@ def activity_rules(
     venues: set[tuple[str, str | None]],  # (name, city_code) of the venues sheet, a blank city as None
     check: Checker,
 ) -> None:
-    sheet, letters, numbers = raw.table.sheet, raw.letters, raw.numbers
-    label = {c.key: c.label for c in raw.table.columns}
+    letters, numbers = raw.letters, raw.numbers
 
     def at(key: str, i: int) -> str:
         return f"{letters[key]}{numbers[i]}" if key in letters else ""
 
+    where = _Where(raw.table.sheet, at, {c.key: c.label for c in raw.table.columns}, check)
     ids: dict[str, int] = {}
     for i, row in enumerate(rows):
         bad = bad_keys[i]
-        st = row.get("start_time")
-        if isinstance(st, tuple):
-            row["start_time"], range_end = st
-            if row.get("end_time") is None:
-                row["end_time"] = range_end
-        sd, ed = row.get("start_date"), row.get("end_date")
-        if sd and ed and ed < sd:
-            check.error("date_order", sheet, at("end_date", i), "end_date", label["end_date"])
-        s_t, e_t = row.get("start_time"), row.get("end_time")
-        if s_t and e_t and sd and (ed is None or ed == sd) and e_t <= s_t:
-            check.error(
-                "time_order", sheet, at("end_time", i) or at("start_time", i), "end_time", label["end_time"]
-            )
-        mode = row.get("mode")
-        if mode and mode != "online" and not row.get("venue") and "venue" not in bad:
-            check.error("required", sheet, at("venue", i), "venue", label["venue"] + _WHY_VENUE, mode=mode)
-        if mode and mode != "offline" and not row.get("online_url") and "online_url" not in bad:
-            check.error(
-                "required",
-                sheet,
-                at("online_url", i),
-                "online_url",
-                label["online_url"] + _WHY_ONLINE,
-                mode=mode,
-            )
-        city = row.get("city_code")
-        if city:
-            problem = scope.city_ok(city)
-            if problem:
-                check.error(problem, sheet, at("city_code", i), "city_code", label["city_code"], value=city)
-        county = row.get("county_code")
-        if county:
-            problem = scope.county_ok(county, city)
-            if problem:
-                check.error(
-                    problem, sheet, at("county_code", i), "county_code", label["county_code"], value=county
-                )
-        elif scope.scope == "county" and "county_code" not in bad:
-            check.error("required", sheet, at("county_code", i), "county_code", label["county_code"])
+        _time_rules(where, i, row)
+        _mode_rules(where, i, row, bad)
+        _region_rules(where, i, row, bad, scope)
         if row.get("actual_participants") is not None and row.get("status") and row["status"] != "held":
-            check.warning(
-                "actual_before_held",
-                sheet,
-                at("actual_participants", i),
-                "actual_participants",
-                label["actual_participants"],
-            )
+            where.warning("actual_before_held", "actual_participants", i)
         uid = row.get("activity_id")
-        if uid:
-            if uid in ids:
-                check.error(
-                    "duplicate_id",
-                    sheet,
-                    at("activity_id", i),
-                    "activity_id",
-                    label["activity_id"],
-                    value=uid,
-                    first=numbers[ids[uid]],
-                )
-            else:
-                ids[uid] = i
-        for key in ("hosts", "undertakers", "co_organisers"):
-            unknown = [n for n in row.get(key) or () if normalised(n) not in orgs]
-            if unknown:
-                check.warning(
-                    "unknown_organisation", sheet, at(key, i), key, label[key], names="；".join(unknown)
-                )
-        venue = row.get("venue")
-        if venue and city and (normalised(venue), city) not in venues:
-            check.warning("unknown_venue", sheet, at("venue", i), "venue", label["venue"], value=short(venue))
-    _parent_rules(rows, ids, sheet, at, label["parent_id"], check)
+        if uid and uid in ids:
+            where.error("duplicate_id", "activity_id", i, value=uid, first=numbers[ids[uid]])
+        elif uid:
+            ids[uid] = i
+        _register_rules(where, i, row, orgs, venues)
+    _parent_rules(rows, ids, where.sheet, at, where.label["parent_id"], check)
+
+
+def _time_rules(where: _Where, i: int, row: dict[str, Any]) -> None:
+    """A time range read into start and end; the end date not before the start, the end time after it."""
+    st = row.get("start_time")
+    if isinstance(st, tuple):
+        row["start_time"], range_end = st
+        if row.get("end_time") is None:
+            row["end_time"] = range_end
+    sd, ed = row.get("start_date"), row.get("end_date")
+    if not ordered(fields.date_order, sd, ed):
+        where.error("date_order", "end_date", i)
+    if not ordered(fields.time_order, sd, ed, row.get("start_time"), row.get("end_time")):
+        where.error("time_order", "end_time", i, cell=where.at("end_time", i) or where.at("start_time", i))
+
+
+def _mode_rules(where: _Where, i: int, row: dict[str, Any], bad: set[str]) -> None:
+    """On-site activities need a venue, online ones a link."""
+    mode = row.get("mode")
+    if mode and mode != "online" and not row.get("venue") and "venue" not in bad:
+        where.error("required", "venue", i, where.label["venue"] + _WHY_VENUE, mode=mode)
+    if mode and mode != "offline" and not row.get("online_url") and "online_url" not in bad:
+        where.error("required", "online_url", i, where.label["online_url"] + _WHY_ONLINE, mode=mode)
+
+
+def _region_rules(where: _Where, i: int, row: dict[str, Any], bad: set[str], scope: Scope) -> None:
+    """City and county inside the workbook's scope; a county workbook names the county on every row."""
+    city = row.get("city_code")
+    if city and (problem := scope.city_ok(city)):
+        where.error(problem, "city_code", i, value=city)
+    county = row.get("county_code")
+    if county:
+        if problem := scope.county_ok(county, city):
+            where.error(problem, "county_code", i, value=county)
+    elif scope.scope == "county" and "county_code" not in bad:
+        where.error("required", "county_code", i)
+
+
+def _register_rules(
+    where: _Where, i: int, row: dict[str, Any], orgs: set[str], venues: set[tuple[str, str | None]]
+) -> None:
+    """Organisers and the venue named on the row should be registered on their sheets."""
+    for key in ("hosts", "undertakers", "co_organisers"):
+        unknown = [n for n in row.get(key) or () if normalised(n) not in orgs]
+        if unknown:
+            where.warning("unknown_organisation", key, i, names="；".join(unknown))
+    venue, city = row.get("venue"), row.get("city_code")
+    if venue and city and (normalised(venue), city) not in venues:
+        where.warning("unknown_venue", "venue", i, value=short(venue))
 
 
 def _parent_rules(

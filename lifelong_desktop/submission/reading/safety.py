@@ -2,14 +2,15 @@
 
 `inspect_workbook(path)` reads every part once, streaming, under the format's limits, and returns a
 `SafetyReport`: file-level findings (not_a_workbook, damaged, encrypted, too_large, unsafe_xml), and
-which worksheet parts contain formula elements (for the reader's formula_not_allowed findings).
+which worksheet parts contain formula elements or error-value cells (for the reader's formula_not_allowed
+and error_value findings). Every limit is counted in work (bytes, parts, cells), never in seconds, so that a
+file gets the same verdict on a fast or a slow, busy machine.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import time
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -19,13 +20,21 @@ from lxml import etree
 
 from lifelong_desktop.submission.findings import ERROR, Finding
 from lifelong_desktop.submission.format import load_format
-from lifelong_desktop.submission.xlsx.writer import column_letter, column_number
+from lifelong_desktop.submission.reading.sheet_scan import (
+    CHUNK,
+    MAX_CELLS,
+    Refused,
+    _SheetStats,
+    precise_scan,
+    value_extent,
+)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
-CHUNK = 1 << 20
-SCAN_SECONDS = 15.0  # a legitimate 50 MiB workbook scans in about 3 s
+# Work limit of the scan: inflated bytes of the XML parts that a reader parses (worksheets, shared strings,
+# styles, ...). The 20,000-activity export is about 40 MB; 400 MB keeps the worst file within seconds.
+MAX_PARSED_XML_BYTES = 400 << 20
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Any markup declaration (<!DOCTYPE, <!ENTITY, <!ELEMENT, <!ATTLIST), any case; comments and CDATA are fine.
@@ -41,18 +50,13 @@ class SafetyReport:
 
     findings: list[Finding] = field(default_factory=list)
     formula_parts: set[str] = field(default_factory=set)
+    error_parts: set[str] = field(default_factory=set)  # worksheets with error-value cells (t="e")
     parts: list[str] = field(default_factory=list)
+    parsed_bytes: int = 0  # inflated bytes of the parsed XML parts (the scan's work)
 
     @property
     def ok(self) -> bool:
         return not self.findings
-
-
-class _Refused(Exception):
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 def _finding(code: str, **params: object) -> Finding:
@@ -65,7 +69,7 @@ def inspect_workbook(path: Path | str) -> SafetyReport:
     report = SafetyReport()
     try:
         _inspect(path, report)
-    except _Refused as exc:
+    except Refused as exc:
         report.findings.append(_finding(exc.code, **exc.params))
     except (
         zipfile.BadZipFile,
@@ -85,25 +89,24 @@ def inspect_workbook(path: Path | str) -> SafetyReport:
 def _inspect(path: Path, report: SafetyReport) -> None:
     limits = load_format().limits
     if not path.is_file():
-        raise _Refused("not_a_workbook", kind="missing")
+        raise Refused("not_a_workbook", kind="missing")
     size = path.stat().st_size
     if size == 0:
-        raise _Refused("not_a_workbook", kind="empty")
+        raise Refused("not_a_workbook", kind="empty")
     if size > limits["max_file_bytes"]:
-        raise _Refused("too_large", reason="size", size_mib=round(size / 2**20, 1))
+        raise Refused("too_large", reason="size", size_mib=round(size / 2**20, 1))
     with path.open("rb") as fh:
         head = fh.read(8)
     if head.startswith(OLE2_MAGIC):
-        raise _Refused("encrypted" if _ole2_is_encrypted(path) else "not_a_workbook", kind="xls")
+        raise Refused("encrypted" if _ole2_is_encrypted(path) else "not_a_workbook", kind="xls")
     if not head.startswith(ZIP_MAGICS) and not zipfile.is_zipfile(path):
-        raise _Refused("not_a_workbook", kind=_guess_kind(path, head))
+        raise Refused("not_a_workbook", kind=_guess_kind(path, head))
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
         _check_directory(zf, infos, limits)
-        deadline = time.monotonic() + SCAN_SECONDS
         for info in infos:
             if not info.is_dir():
-                _scan_part(zf, info, report, deadline)
+                _scan_part(zf, info, report)
         report.parts = [i.filename for i in infos]
 
 
@@ -124,22 +127,22 @@ def _guess_kind(path: Path, head: bytes) -> str:
 def _check_directory(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: dict[str, int]) -> None:
     names = {i.filename for i in infos}
     if len(infos) > limits["max_parts"]:
-        raise _Refused("too_large", reason="parts", parts=len(infos))
+        raise Refused("too_large", reason="parts", parts=len(infos))
     if "mimetype" in names and b"opendocument" in _head(zf, "mimetype"):
-        raise _Refused("not_a_workbook", kind="ods")
+        raise Refused("not_a_workbook", kind="ods")
     if any(i.flag_bits & 0x1 for i in infos):
-        raise _Refused("encrypted")
+        raise Refused("encrypted")
     missing = [p for p in REQUIRED_PARTS if p not in names]
     if missing:
-        raise _Refused("not_a_workbook", kind="zip")
+        raise Refused("not_a_workbook", kind="zip")
     total = sum(i.file_size for i in infos)
     if total > limits["max_uncompressed_bytes"]:
-        raise _Refused("too_large", reason="uncompressed", size_mib=round(total / 2**20))
+        raise Refused("too_large", reason="uncompressed", size_mib=round(total / 2**20))
     for info in infos:
         if info.file_size > _RATIO_FLOOR and info.file_size > limits["max_ratio"] * max(
             info.compress_size, 1
         ):
-            raise _Refused(
+            raise Refused(
                 "too_large",
                 reason="ratio",
                 part=info.filename,
@@ -152,10 +155,11 @@ def _head(zf: zipfile.ZipFile, name: str) -> bytes:
         return fh.read(200)
 
 
-def _in_time(deadline: float) -> None:
-    """A file that takes too long to scan is refused like a too large one: reading never hangs."""
-    if time.monotonic() > deadline:
-        raise _Refused("too_large", reason="time", seconds=SCAN_SECONDS)
+def _count_work(report: SafetyReport, size: int) -> None:
+    """A file whose XML is too much to parse is refused like a too large one, by bytes, never by time."""
+    report.parsed_bytes += size
+    if report.parsed_bytes > MAX_PARSED_XML_BYTES:
+        raise Refused("too_large", reason="xml", size_mib=round(report.parsed_bytes / 2**20))
 
 
 def _is_xml(name: str) -> bool:
@@ -184,167 +188,99 @@ def _is_parsed(name: str) -> bool:
     )
 
 
-def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport, deadline: float) -> None:
+def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport) -> None:
     """Inflate one part (zipfile stops at the declared size and checks the CRC); scan XML as it streams."""
     name = info.filename
     if not _is_xml(name):
         with zf.open(info) as part:
             while part.read(CHUNK):
-                _in_time(deadline)
+                pass
         return
-    sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
-    stats = _SheetStats() if sheet else None
-    parser = _xml_parser() if _is_parsed(name) else None
-    decoder = None
-    carry = b""
-    first = True
+    stream = _XmlStream(name)
     with zf.open(info) as part:
         while True:
             chunk = part.read(CHUNK)
-            if first and chunk:
-                first = False
-                if chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or chunk[:2] in (b"<\x00", b"\x00<"):
-                    decoder = codecs.getincrementaldecoder(_utf16_kind(chunk))(errors="replace")
-            if decoder is not None:
-                if _DECLARATION_TEXT.search(decoder.decode(chunk, final=not chunk)):
-                    raise _Refused("unsafe_xml", part=name)
-                if stats is not None:
-                    stats.suspicious = True  # a UTF-16 worksheet gets the precise scan
-            else:
-                # Cut pieces at the last '<' so that no tag is split between two pieces.
-                piece = carry + chunk
-                cut = piece.rfind(b"<") if chunk else len(piece)
-                if cut <= 0 or len(piece) - cut > 2 * CHUNK:
-                    cut = len(piece)
-                    if stats is not None and chunk:
-                        stats.suspicious = True
-                whole, carry = piece[:cut], piece[cut:]
-                if _DECLARATION.search(whole):
-                    raise _Refused("unsafe_xml", part=name)
-                if stats is not None:
-                    stats.feed(whole)
-            if chunk and parser is not None:
-                try:
-                    parser.feed(chunk)
-                except etree.XMLSyntaxError as exc:
-                    raise _Refused("damaged", part=name, detail=str(exc)[:200]) from None
+            stream.feed(chunk)
             if not chunk:
                 break
-            _in_time(deadline)
-    try:
-        if parser is not None:
-            parser.close()
-    except etree.XMLSyntaxError as exc:
-        raise _Refused("damaged", part=name, detail=str(exc)[:200]) from None
-    if stats is None:
-        return
-    if stats.suspicious:
-        extent, formulas = precise_scan(zf, name, deadline=deadline)
-        if extent[0] * extent[1] > MAX_CELLS:
-            raise _Refused("too_large", reason="cells", part=name, rows=extent[0], columns=extent[1])
-        if formulas:
-            report.formula_parts.add(name)
-    elif stats.formula:
+            if stream.parser is not None:
+                _count_work(report, len(chunk))
+    stream.close()
+    if stream.stats is not None:
+        _note_sheet(zf, name, stream.stats, report)
+
+
+class _XmlStream:
+    """One XML part as it is inflated: declarations refused (UTF-16 too), worksheet statistics gathered,
+    and the parts a reader parses parsed, so damage is found before any reader sees it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+        self.stats = _SheetStats() if sheet else None
+        self.parser = _xml_parser() if _is_parsed(name) else None
+        self.decoder: codecs.IncrementalDecoder | None = None
+        self.carry = b""
+        self.first = True
+
+    def feed(self, chunk: bytes) -> None:
+        """The next piece of the part (b"" at its end)."""
+        if self.first and chunk:
+            self.first = False
+            if chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or chunk[:2] in (b"<\x00", b"\x00<"):
+                self.decoder = codecs.getincrementaldecoder(_utf16_kind(chunk))(errors="replace")
+        if self.decoder is not None:
+            if _DECLARATION_TEXT.search(self.decoder.decode(chunk, final=not chunk)):
+                raise Refused("unsafe_xml", part=self.name)
+            if self.stats is not None:
+                self.stats.odd = True  # a UTF-16 worksheet gets the precise scan
+        else:
+            self._scan_bytes(chunk)
+        if chunk and self.parser is not None:
+            try:
+                self.parser.feed(chunk)
+            except etree.XMLSyntaxError as exc:
+                raise Refused("damaged", part=self.name, detail=str(exc)[:200]) from None
+
+    def _scan_bytes(self, chunk: bytes) -> None:
+        """Cut pieces at the last '<' so that no tag is split between two pieces; scan each whole piece."""
+        piece = self.carry + chunk
+        cut = piece.rfind(b"<") if chunk else len(piece)
+        if cut <= 0 or len(piece) - cut > 2 * CHUNK:
+            cut = len(piece)
+            if self.stats is not None and chunk:
+                self.stats.odd = True
+        whole, self.carry = piece[:cut], piece[cut:]
+        if _DECLARATION.search(whole):
+            raise Refused("unsafe_xml", part=self.name)
+        if self.stats is not None:
+            self.stats.feed(whole)
+
+    def close(self) -> None:
+        try:
+            if self.parser is not None:
+                self.parser.close()
+        except etree.XMLSyntaxError as exc:
+            raise Refused("damaged", part=self.name, detail=str(exc)[:200]) from None
+
+
+def _note_sheet(zf: zipfile.ZipFile, name: str, stats: _SheetStats, report: SafetyReport) -> None:
+    """What a scanned worksheet holds: a precise look when the fast patterns were unsure."""
+    formula, error = stats.formula, stats.error
+    if stats.odd:  # cells a pattern cannot place: walk them as a reader does
+        scan = precise_scan(zf, name)
+        extent = scan.extent
+        formula, error = bool(scan.formulas), bool(scan.errors)
+    elif stats.far:  # plain `r="..."` references, some far away: the extent by pattern, in one pass
+        extent = value_extent(zf, name)
+    if stats.odd or stats.far:
+        rows, columns = extent
+        if rows * columns > MAX_CELLS:
+            raise Refused("too_large", reason="cells", part=name, rows=rows, columns=columns)
+    if formula:
         report.formula_parts.add(name)
-
-
-# Fast bounds on the cells of a worksheet, so that no reader allocates a huge dense grid: references up to
-# column CZ (104) and row 99,999 pass the fast check; a farther reference, a cell or row without a leading
-# `r="..."`, or a namespace-prefixed cell, row or formula element gets the precise scan. Every pattern starts
-# with a literal, so each is one fast pass over the bytes.
-MAX_CELLS = 10_000_000
-_FAR_REF = re.compile(rb'r="(?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]{0,2}\d{6})')
-_ODD_CELL = re.compile(rb'<c(?! r="|o|u|e|f|h)')
-_ODD_ROW = re.compile(rb'<row(?! r=")')
-_PREFIXED = re.compile(rb":(?:c|f|row)[\s/>]")
-_FORMULA = re.compile(rb"<f(?!o|i)")
-_SHEET_DATA_END = re.compile(rb"</(?:[\w.\-]+:)?sheetData\s*>")
-
-
-class _SheetStats:
-    """What the fast patterns saw in a worksheet's cell data (after sheetData ends, e.g. Excel's extLst data
-    validations with their <xm:f> formulas, nothing holds cells and nothing is looked at)."""
-
-    def __init__(self) -> None:
-        self.suspicious = False
-        self.formula = False
-        self.done = False
-        self.cells = 0
-
-    def feed(self, piece: bytes) -> None:
-        if self.done:
-            return
-        end = _SHEET_DATA_END.search(piece) if b"sheetData" in piece else None
-        if end is not None:
-            piece, self.done = piece[: end.start()], True
-        if not self.suspicious and (
-            _FAR_REF.search(piece)
-            or _ODD_CELL.search(piece)
-            or _ODD_ROW.search(piece)
-            or _PREFIXED.search(piece)
-        ):
-            self.suspicious = True
-        if not self.formula and _FORMULA.search(piece):
-            self.formula = True
-        self.cells += piece.count(b"<c")  # an upper bound (also counts <col ...>): stop a flood early
-        if self.cells > MAX_CELLS:
-            raise _Refused("too_large", reason="cells", cells=self.cells)
-
-
-def _local(tag: object) -> str:
-    text = tag if isinstance(tag, str) else ""
-    return text.rsplit("}", 1)[-1]
-
-
-_REF = re.compile(r"([A-Z]{1,3})(\d{1,7})")
-
-
-def precise_scan(
-    zf: zipfile.ZipFile, part: str, *, limit: int = 500, deadline: float | None = None
-) -> tuple[tuple[int, int], list[str]]:
-    """Walk a worksheet's cells as a reader places them: the (rows, columns) extent and formula cells (A1)."""
-    max_row = max_col = row = col = cells = 0
-    formulas: list[str] = []
-    with zf.open(part) as fh:
-        for event, el in etree.iterparse(
-            fh,
-            events=("start", "end"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-        ):
-            tag = _local(el.tag)
-            if event == "start":
-                if tag == "row":
-                    r = el.get("r")
-                    row = int(r) if r and r.isdigit() else row + 1
-                    col = 0
-                continue
-            if tag == "c":
-                ref = el.get("r")
-                m = _REF.fullmatch(ref) if ref else None
-                if m:
-                    col, crow = column_number(m.group(1)), int(m.group(2))
-                else:
-                    col, crow = col + 1, row
-                if len(el):  # a cell with a value or formula; the reader skips value-less (styled) ones
-                    max_row, max_col = max(max_row, crow), max(max_col, col)
-                cells += 1
-                if deadline is not None and not cells & 0xFFF:
-                    _in_time(deadline)
-                if len(formulas) < limit and any(_local(child.tag) == "f" for child in el):
-                    formulas.append(f"{column_letter(col - 1)}{crow}")
-                el.clear()
-            elif tag == "row":
-                el.clear()
-    return (max_row, max_col), formulas
-
-
-def formula_cells(path: Path | str, part: str, limit: int = 500) -> list[str]:
-    """The A1 references of the formula cells of one worksheet part (at most `limit`)."""
-    with zipfile.ZipFile(path) as zf:
-        return precise_scan(zf, part, limit=limit)[1]
+    if error:
+        report.error_parts.add(name)
 
 
 def _utf16_kind(chunk: bytes) -> str:

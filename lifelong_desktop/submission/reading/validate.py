@@ -15,6 +15,7 @@ from lifelong_desktop.submission.findings import Finding
 from lifelong_desktop.submission.format import Column, Format
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.reading.cells import Checker, RawTable, parser_for, short, typed_rows
+from lifelong_desktop.submission.reading.programme_dates import check_programme_dates
 from lifelong_desktop.submission.reading.rules import Scope, activity_rules, register_rules
 from lifelong_desktop.submission.values import normalised
 
@@ -77,7 +78,9 @@ def validate_header(
             )
         except v.ValueProblem as exc:
             header[key] = None
-            check.error(exc.code, sheet, cell, key, column.label, **{"value": short(value), **exc.params})
+            # kind: the year and the submission sequence have sentences of their own (finding.<code>.<key>)
+            params = {"value": short(value), "kind": key, **exc.params}
+            check.error(exc.code, sheet, cell, key, column.label, **params)
     _header_cross(header, cell_of, check, sheet)
     return header, True
 
@@ -130,6 +133,7 @@ def validate_workbook(
     findings: list[Finding],
     *,
     year_hint: int | None = None,
+    date1904: bool = False,
 ) -> tuple[WorkbookData, dict[str, str]]:
     """Typed WorkbookData and the header's value cells; findings are appended to `findings`."""
     check = Checker(findings)
@@ -155,6 +159,7 @@ def validate_workbook(
             register_rules(typed[table_id], register, scope, check)
     if (activities := tables.get("activities")) is not None:
         activity_rules(typed["activities"], bad["activities"], activities, scope, orgs, venues, check)
+        check_programme_dates(header, typed["activities"], activities, check, date1904=date1904)
     data.activities = typed.get("activities", [])
     data.organisations = typed.get("organisations", [])
     data.venues = typed.get("venues", [])

@@ -162,7 +162,13 @@ def workbook_data(
 
 
 def export_programme(
-    session: Session, p: Programme, path: Path | str, *, verify: Callable[[Path], list[Finding]] | None = None
+    session: Session,
+    p: Programme,
+    path: Path | str,
+    *,
+    verify: Callable[[Path], list[Finding]] | None = None,
+    record: bool = True,
+    database: Path | None = None,
 ) -> ExportResult:
     """Write the programme's workbook and, only once the file is in place, record seq + 1 and the export time.
 
@@ -170,7 +176,9 @@ def export_programme(
     file is renamed into place, so a failed rename rolls the database back and a failed write leaves both
     the old file and the old seq. Raises ExportRefused, writing nothing, when the settings or activities
     lack what the format requires, or when `verify` (the app's own reader: submission.reading.errors.errors_in)
-    finds an error in the file just written, before it replaces the target.
+    finds an error in the file just written, before it replaces the target. With record=False (a read-only
+    database) the workbook carries the seq the export would have recorded and nothing is written to the
+    database. `database`: the open file, which the workbook may never replace.
     """
     as_of = datetime.now().replace(microsecond=0)
     seq = (p.submission_seq or 0) + 1
@@ -179,14 +187,15 @@ def export_programme(
     if blockers is not None:
         raise blockers
     data = workbook_data(session, p, seq, as_of, rows)
-    with atomic_file(path) as tmp:
+    with atomic_file(path, database=database) as tmp:
         write_package(data, tmp, region_choices=region_choices(p.region_code))
         errors = verify(tmp) if verify is not None else []
         if errors:
             raise ExportRefused(findings=errors)
-        p.submission_seq = seq
-        p.last_exported_at = as_of
-        session.flush()
+        if record:
+            p.submission_seq = seq
+            p.last_exported_at = as_of
+            session.flush()
         target = Path(path).expanduser().absolute()
     return ExportResult(
         target,

@@ -53,20 +53,34 @@ def _region_rule(header: dict[str, Any]) -> str:
 def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, str]]:
     """(text, kind) lines, kind title, heading or text; generated from the format description."""
     fmt = load_format()
-    acts = fmt.tables["activities"]
-    orgs = fmt.tables["organisations"]
-    venues = fmt.tables["venues"]
     place = f"{header.get('region_name') or ''}{header.get('year') or ''}年"
     year = header.get("year") or date.today().year
     scope = SCOPE_NAMES.get(header.get("scope") or "", "")
-    sep = fmt.list_separators["write"]
-    first = fmt.layout["first_data_row"]
     lines: list[tuple[str, str]] = [
         (f"{place}全民终身学习活动周 活动填报工作簿（{scope}）", "title"),
         (
             f"格式：{fmt.name} {fmt.version}。本工作簿供逐级汇总上报使用，请勿修改工作表名称，也不要增删“填报信息”表中的键名。",
             "text",
         ),
+        *_sheet_lines(fmt),
+        *_fill_lines(fmt, header, year),
+        *_column_lines(fmt),
+        *_report_lines(fmt),
+    ]
+    rule = _region_rule(header)
+    if rule:
+        lines.insert(lines.index(("三、各表的列", "heading")), (rule, "text"))
+    if blank:
+        lines.insert(
+            2,
+            ("本表为空白模板：请先在“填报信息”表中填写填报单位、联系人和联系电话，再逐行填写活动。", "text"),
+        )
+    return lines
+
+
+def _sheet_lines(fmt: Format) -> list[tuple[str, str]]:
+    acts, orgs, venues = (fmt.tables[k] for k in ("activities", "organisations", "venues"))
+    return [
         ("一、工作表", "heading"),
         (
             f"“{fmt.header_sheet}”：填报单位、联系人、联系电话等上报信息。“填报编号”和“格式”由程序生成，请勿修改。",
@@ -78,6 +92,14 @@ def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, 
             "text",
         ),
         ("“汇总”：按地区和活动类型统计的活动数与参与人数，由程序生成，只供查看。", "text"),
+    ]
+
+
+def _fill_lines(fmt: Format, header: dict[str, Any], year: int) -> list[tuple[str, str]]:
+    acts, orgs, venues = (fmt.tables[k] for k in ("activities", "organisations", "venues"))
+    sep = fmt.list_separators["write"]
+    first = fmt.layout["first_data_row"]
+    return [
         ("二、怎样填写", "heading"),
         (
             f"1. 每个表第 1 行是中文列名，带 * 号的列必须填写；第 2 行是程序读取用的键名，请勿修改或删除；"
@@ -118,6 +140,12 @@ def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, 
             "9. 只填写数值，不要使用公式；从其他表格复制时请用“选择性粘贴—数值”。以 = + - @ 开头的内容会按文字保存。",
             "text",
         ),
+    ]
+
+
+def _column_lines(fmt: Format) -> list[tuple[str, str]]:
+    acts, orgs, venues = (fmt.tables[k] for k in ("activities", "organisations", "venues"))
+    return [
         ("三、各表的列", "heading"),
         *(
             (f"“{t.sheet}”：" + "、".join(c.header_label for c in t.columns) + "。", "text")
@@ -128,6 +156,11 @@ def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, 
             (f"{name}：" + "、".join(i.label for i in fmt.code_lists[code]) + "。", "text")
             for code, name in _code_list_names(fmt).items()
         ),
+    ]
+
+
+def _report_lines(fmt: Format) -> list[tuple[str, str]]:
+    return [
         ("五、错误如何报告", "heading"),
         (
             "上级单位导入或校验本工作簿时，程序逐条列出发现的问题，每条写明位置、严重程度、代码和修改方法，"
@@ -146,12 +179,3 @@ def instruction_rows(header: dict[str, Any], *, blank: bool) -> list[tuple[str, 
             "text",
         ),
     ]
-    rule = _region_rule(header)
-    if rule:
-        lines.insert(lines.index(("三、各表的列", "heading")), (rule, "text"))
-    if blank:
-        lines.insert(
-            2,
-            ("本表为空白模板：请先在“填报信息”表中填写填报单位、联系人和联系电话，再逐行填写活动。", "text"),
-        )
-    return lines

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from lifelong_desktop import messages
 from lifelong_desktop.models import Programme
-from lifelong_desktop.services.fields import rules_of
+from lifelong_desktop.services.fields import missing_activity_fields
 from lifelong_desktop.services.programme_settings import SettingProblem, missing_for_export
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.submission.findings import Finding
@@ -83,24 +84,18 @@ def _label(fmt: Any, key: str, lang: str | None) -> str:
     return label if (lang or messages.current_language()) == "zh" else key
 
 
-def required_activity_fields() -> tuple[str, ...]:
-    """The 活动 keys the format requires of every activity (its `*` columns)."""
-    return tuple(k for k, rule in rules_of("activities").items() if rule.required is True)
+_ROW_ATTR = {"venue": "venue_name"}  # a workbook key whose ActivityRow attribute is named otherwise
 
 
-_ROW_ATTR = {"hosts": "host_ids", "venue": "venue_id"}
+def _row_value(row: ActivityRow, key: str) -> Any:
+    return getattr(row, _ROW_ATTR.get(key, key), None)
 
 
 def activity_gaps(rows: Iterable[ActivityRow]) -> list[ActivityGap]:
-    """Every activity that leaves a required field blank (venue and link by mode, as the reader asks)."""
-    required = [k for k in required_activity_fields() if k != "activity_id"]
+    """Every activity that leaves a required field blank (the one rule of services/fields.py)."""
     gaps = []
     for r in rows:
-        missing = [k for k in required if not getattr(r, _ROW_ATTR.get(k, k), None)]
-        if r.mode and r.mode != "online" and r.venue_id is None and not r.venue_name:
-            missing.append("venue")
-        if r.mode and r.mode != "offline" and not (r.online_url or "").strip():
-            missing.append("online_url")
+        missing = missing_activity_fields(partial(_row_value, r))
         if missing:
             gaps.append(ActivityGap(r.id, r.title, r.start_date, tuple(missing)))
     return gaps

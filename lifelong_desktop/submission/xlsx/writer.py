@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import time as _time
@@ -12,6 +13,17 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from lifelong_desktop.submission.xlsx import parts
+from lifelong_desktop.submission.xlsx.cells import (
+    COLUMNS,
+    MAX_CELL_CHARS,
+    clip_text,
+    column_letter,
+    column_number,
+    date_serial,
+    datetime_serial,
+    escape_text,
+    time_fraction,
+)
 
 # Cell styles (indexes into cellXfs of xlsx_parts.styles_xml).
 DATE, TIME, DATETIME, QUOTED, LABEL, KEY, TITLE, WRAP, HEADING = range(1, 10)
@@ -19,68 +31,40 @@ DATE, TIME, DATETIME, QUOTED, LABEL, KEY, TITLE, WRAP, HEADING = range(1, 10)
 QUOTE_FIRST = frozenset("=+-@\t\r")
 DEFAULT_FORMATS = ("yyyy-mm-dd", "hh:mm", "yyyy-mm-dd hh:mm")  # date, time, date-time
 MAX_ROWS = 1_048_576
-MAX_CELL_CHARS = 32_767  # UTF-16 units Excel keeps in one cell; a longer string makes it repair the file
+#: what the writer's users take from here (the cell helpers live in xlsx/cells.py)
+__all__ = [
+    "COLUMNS",
+    "DATE",
+    "DATETIME",
+    "DEFAULT_FORMATS",
+    "EXACT_INTEGERS",
+    "FIRST_REAL_DATE",
+    "HEADING",
+    "KEY",
+    "LABEL",
+    "MAX_CELL_CHARS",
+    "MAX_ROWS",
+    "QUOTED",
+    "QUOTE_FIRST",
+    "TIME",
+    "TITLE",
+    "WRAP",
+    "SheetWriter",
+    "XlsxWriter",
+    "check_sheet_name",
+    "clip_text",
+    "column_letter",
+    "column_number",
+    "date_serial",
+    "datetime_serial",
+    "escape_text",
+    "time_fraction",
+]
 EXACT_INTEGERS = 10**15  # Excel keeps 15 significant digits: larger integers are written as text
 FIRST_REAL_DATE = 61  # serial of 1900-03-01: earlier serials are off by Excel's 1900 leap-year day
 
 _EPOCH = date(1899, 12, 30).toordinal()
 _BAD_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
-# lone surrogates cannot be encoded as UTF-8 at all: they are escaped like the control characters
-_NEEDS_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-_ESCAPE_ONE = re.compile(
-    r"[&<>\r]|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)"
-)
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "_": "_x005F_"}
-
-
-def column_letter(index: int) -> str:
-    """A, B, ..., Z, AA, ... for a 0-based column index."""
-    out = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-def column_number(letters: str) -> int:
-    """1 for A, 2 for B, ..., 27 for AA: the 1-based number of a column's letters."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-COLUMNS = [column_letter(i) for i in range(702)]
-
-
-def escape_text(text: str) -> str:
-    """XML text with Excel's _xHHHH_ escapes for characters XML cannot carry (and for literal `_xHHHH_`)."""
-    if not _NEEDS_ESCAPE.search(text):
-        return text
-    return _ESCAPE_ONE.sub(lambda m: _ENTITIES.get(m.group()) or f"_x{ord(m.group()):04X}_", text)
-
-
-def clip_text(text: str) -> str:
-    """The text cut to what one Excel cell holds (MAX_CELL_CHARS UTF-16 units), never inside a surrogate pair."""
-    if len(text) <= MAX_CELL_CHARS // 2:
-        return text
-    units = text.encode("utf-16-le", "surrogatepass")
-    if len(units) <= 2 * MAX_CELL_CHARS:
-        return text
-    return units[: 2 * MAX_CELL_CHARS].decode("utf-16-le", "ignore")
-
-
-def date_serial(value: date) -> int:
-    return value.toordinal() - _EPOCH
-
-
-def time_fraction(value: time) -> float:
-    return (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
-
-
-def datetime_serial(value: datetime) -> float:
-    return value.toordinal() - _EPOCH + time_fraction(value.time())
 
 
 class SheetWriter:
@@ -297,7 +281,11 @@ class XlsxWriter:
         self._open: SheetWriter | None = None
         self.sheet_count = sheet_count
         if sheet_count is not None:
-            self._write_package_head(sheet_count)
+            try:
+                self._write_package_head(sheet_count)
+            except BaseException:
+                self.abort()
+                raise
 
     def _write_package_head(self, count: int) -> None:
         self.zip.writestr("[Content_Types].xml", parts.content_types(count))
@@ -382,8 +370,19 @@ class XlsxWriter:
         z.close()
 
     def abort(self) -> None:
-        """Stop writing (the caller removes the partial file)."""
-        try:
-            self.zip.close()
-        except Exception:
-            pass
+        """Stop writing and close the file without finishing it (the caller removes the partial file).
+
+        The zip's file is detached first, so neither this close nor ZipFile.__del__ later tries to write the
+        central directory again (on a full disk that printed a traceback after the user's sentence).
+        """
+        if self._open is not None:  # mark the sheet's zip entry closed without writing its end
+            io.BufferedIOBase.close(self._open._out)  # type: ignore[arg-type]  # a zipfile entry writer
+            self._open = None
+        z = self.zip
+        fp, z.fp = z.fp, None
+        z._writing = False  # type: ignore[attr-defined]  # zipfile's own flag of an entry being written
+        if fp is not None:
+            try:
+                fp.close()
+            except OSError:  # the buffer could not be flushed (a full disk): the file is discarded anyway
+                pass

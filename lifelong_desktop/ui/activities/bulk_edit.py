@@ -38,21 +38,9 @@ class BulkEditDialog(QDialog):
         self.days.setRange(-366, 366)
         self.days.setSuffix(self.tr(" days"))
         self.set_venue = QCheckBox(self.tr("Set &venue to"), self)
-        self.venue = QComboBox(self)
-        self.venue.setEditable(True)  # hundreds of venues: type part of a name
-        self.venue.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        reg_names = {r.code: r.name for r in choices.cities()}
-        # the selected activities' own cities first, so the likely venues are at the top
-        for v in sorted(choices.venues, key=lambda v: v.city_code not in cities):
-            self.venue.addItem(f"{v.name}（{reg_names.get(v.city_code, v.city_name)}）", v.id)
-        self.venue.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.venue = self._venue_combo(choices, cities)  # made in this order: it is the Tab order
         self.add_org = QCheckBox(self.tr("&Add organisation"), self)
-        self.org = QComboBox(self)
-        self.org.setEditable(True)
-        self.org.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for o in choices.organisations:
-            self.org.addItem(o.name, o.id)
-        self.org.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.org = self._organisation_combo(choices)
         self.role = QComboBox(self)
         for key, text in (
             ("host", self.tr("as host")),
@@ -79,6 +67,31 @@ class BulkEditDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self._wire()
+        self._update()
+
+    def _venue_combo(self, choices: Choices, cities: Sequence[str]) -> QComboBox:
+        """Every venue, typed to filter; the selected activities' own cities first, where the likely ones are."""
+        combo = QComboBox(self)
+        combo.setEditable(True)  # hundreds of venues: type part of a name
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        reg_names = {r.code: r.name for r in choices.cities()}
+        for v in sorted(choices.venues, key=lambda v: v.city_code not in cities):
+            combo.addItem(f"{v.name}（{reg_names.get(v.city_code, v.city_name)}）", v.id)
+        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        return combo
+
+    def _organisation_combo(self, choices: Choices) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for o in choices.organisations:
+            combo.addItem(o.name, o.id)
+        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        return combo
+
+    def _wire(self) -> None:
+        """Each change's fields are enabled by its check box; the OK button follows what is asked."""
         pairs = (
             (self.set_status, (self.status,)),
             (self.shift, (self.days,)),
@@ -93,7 +106,6 @@ class BulkEditDialog(QDialog):
         self.days.valueChanged.connect(self._update)
         self.venue.editTextChanged.connect(self._update)
         self.org.editTextChanged.connect(self._update)
-        self._update()
 
     def change(self) -> BulkChange:
         org_id = _typed(self.org) if self.add_org.isChecked() else None

@@ -17,6 +17,7 @@ from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
 from lifelong_desktop.ui.activities.choices import load_choices
 from lifelong_desktop.ui.activities.form import ActivityForm
 from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.activities.organiser_list import Creator
 from lifelong_desktop.ui.activities.series import WeeklySeriesDialog
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import message_language
@@ -74,6 +75,9 @@ class ActivityEditing(QObject):
         super().__init__(view)  # type: ignore[arg-type]  # the view is a QWidget
         self.view = view
         self.ctx = view.ctx
+        #: makes a new organisation from a name typed in the form's organiser pickers (the shell sets it:
+        #: it is the Organisations register's own form and rules)
+        self.create_organisation: Creator | None = None
 
     def execute(self, command: DbCommand) -> bool:
         """Run one edit; on failure say why in one sentence and show the data as it now is."""
@@ -86,12 +90,21 @@ class ActivityEditing(QObject):
         self.view.status_message.emit(command.text())
         return True
 
+    def _form(self, row: ActivityRow | None) -> ActivityForm:
+        return ActivityForm(
+            load_choices(self.ctx),
+            row,
+            self.view.model.all_rows(),
+            self.view,
+            create_organisation=self.create_organisation,
+        )
+
     # ---------------------------------------------------------------- commands
 
     def new_activity(self) -> None:
         if self.ctx.programme_id is None:
             return
-        form = ActivityForm(load_choices(self.ctx), None, self.view.model.all_rows(), self.view)
+        form = self._form(None)
         if self.ctx.run_dialog(form):
             command = cmd.CreateActivity(self.ctx, form.value())
             if self.execute(command):
@@ -101,7 +114,7 @@ class ActivityEditing(QObject):
         row = self.view.current_row()
         if row is None:
             return
-        form = ActivityForm(load_choices(self.ctx), row, self.view.model.all_rows(), self.view)
+        form = self._form(row)
         if self.ctx.run_dialog(form):
             value = form.value()
             if value == form.initial:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,8 +19,7 @@ from lifelong_desktop.services.regions import Region, regions
 from lifelong_desktop.services.rows import OrganisationRow
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
 from lifelong_desktop.ui.common import codes
-
-_NO_DATE = QDate(2000, 1, 1)
+from lifelong_desktop.ui.common.date_entry import DateEdit
 
 
 class FilterBar(QWidget):
@@ -94,15 +91,31 @@ class FilterBar(QWidget):
             combo.addItem(text, key)
         return combo
 
-    def _date(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(_NO_DATE)
-        edit.setSpecialValueText(self.tr("any"))
-        edit.setDate(_NO_DATE)
+    def _date(self, name: str) -> DateEdit:
+        edit = DateEdit(self, optional=True, empty_text=self.tr("any"))
+        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0000-00-000") + 40)
         edit.setAccessibleName(name)
+        edit.setToolTip(self.tr("%1: empty for any date; type 2025-05-12 or 5月12日").replace("%1", name))
         return edit
+
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: as they stand on the screen, left to right."""
+        return [
+            self.search,
+            self.city,
+            self.county,
+            self.activity_type,
+            self.status,
+            self.mode,
+            self.organisation,
+            self.date_from,
+            self.date_to,
+            self.clear_button,
+        ]
+
+    def set_year(self, year: int | None) -> None:
+        """The year of dates typed without one (5月12日): the programme's."""
+        self.date_from.year = self.date_to.year = year
 
     def set_choices(self, cities: Sequence[Region], organisations: Sequence[OrganisationRow]) -> None:
         """Fill the city and organisation lists (keeps the current choices where they still exist)."""
@@ -122,9 +135,6 @@ class FilterBar(QWidget):
     # ---------------------------------------------------------------- value
 
     def value(self) -> ActivityFilter:
-        def d(edit: QDateEdit) -> date | None:
-            return None if edit.date() == _NO_DATE else edit.date().toPython()
-
         return ActivityFilter(
             text=self.search.text(),
             city_code=self.city.currentData() or "",
@@ -132,8 +142,8 @@ class FilterBar(QWidget):
             activity_type=self.activity_type.currentData() or "",
             status=self.status.currentData() or "",
             mode=self.mode.currentData() or "",
-            date_from=d(self.date_from),
-            date_to=d(self.date_to),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
             organisation_id=self.organisation.currentData(),
         )
 
@@ -152,8 +162,8 @@ class FilterBar(QWidget):
         self._fill_counties()
         i = self.county.findData(f.county_code or None)
         self.county.setCurrentIndex(max(i, 0))
-        self.date_from.setDate(QDate(f.date_from) if f.date_from else _NO_DATE)
-        self.date_to.setDate(QDate(f.date_to) if f.date_to else _NO_DATE)
+        self.date_from.set_value(f.date_from)
+        self.date_to.set_value(f.date_to)
         self._quiet = False
         self._emit()
 

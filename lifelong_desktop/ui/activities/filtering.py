@@ -104,7 +104,7 @@ class FilterIndex:
         """The indices of `order` (kept in that order) that pass the filter.
 
         When only the search text grew since `previous`, only the rows shown then are searched again."""
-        rows, idx = self.rows, order
+        idx = order
         needle = fold(f.text.strip())
         if previous is not None:
             before, shown = previous
@@ -114,16 +114,24 @@ class FilterIndex:
                     return list(shown)
                 hay = self.haystacks
                 return [i for i in idx if needle in hay[i]]
-        if f.city_code:
-            idx = [i for i in idx if rows[i].city_code == f.city_code]
-        if f.county_code:
-            idx = [i for i in idx if rows[i].county_code == f.county_code]
-        if f.activity_type:
-            idx = [i for i in idx if rows[i].activity_type == f.activity_type]
-        if f.status:
-            idx = [i for i in idx if rows[i].status == f.status]
-        if f.mode:
-            idx = [i for i in idx if rows[i].mode == f.mode]
+        idx = self._by_fields(idx, f)
+        if needle:
+            hay = self.haystacks
+            idx = [i for i in idx if needle in hay[i]]
+        return idx if idx is not order else list(order)
+
+    def _by_fields(self, idx: list[int], f: ActivityFilter) -> list[int]:
+        """The indices whose city, county, type, status, mode, dates and organisation match the filter."""
+        rows = self.rows
+        for value, attr in (
+            (f.city_code, "city_code"),
+            (f.county_code, "county_code"),
+            (f.activity_type, "activity_type"),
+            (f.status, "status"),
+            (f.mode, "mode"),
+        ):
+            if value:
+                idx = [i for i in idx if getattr(rows[i], attr) == value]
         if f.date_from:
             idx = [i for i in idx if rows[i].end_date >= f.date_from]
         if f.date_to:
@@ -135,7 +143,4 @@ class FilterIndex:
                 for i in idx
                 if oid in rows[i].host_ids or oid in rows[i].undertaker_ids or oid in rows[i].co_organiser_ids
             ]
-        if needle:
-            hay = self.haystacks
-            idx = [i for i in idx if needle in hay[i]]
-        return idx if idx is not order else list(order)
+        return idx

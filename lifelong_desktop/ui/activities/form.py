@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QDate, QSize, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QStyle,
     QTabWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,52 +29,16 @@ from lifelong_desktop.services import planning
 from lifelong_desktop.services.planning import ActivityInput
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities.choices import Choices
+from lifelong_desktop.ui.activities.form_parts import (
+    audience_list,
+    field_problems,
+    main_venue_candidates,
+    tab_of,
+)
 from lifelong_desktop.ui.activities.messages import problem_text
-from lifelong_desktop.ui.activities.organiser_list import OrganiserList
-from lifelong_desktop.ui.common import codes
+from lifelong_desktop.ui.activities.organiser_list import Creator, OrganiserList
+from lifelong_desktop.ui.common.date_entry import DateEdit, TimeEdit
 from lifelong_desktop.ui.common.widgets import code_combo, count_spin, ok_cancel, set_combo_data, spin_value
-
-
-def main_venue_candidates(rows: Sequence[ActivityRow], row: ActivityRow | None) -> list[ActivityRow]:
-    """Activities that can be a main venue (主会场): those that already have sub-venues, opening ceremonies,
-    national and provincial ones, and the current parent; never the activity itself or a sub-venue."""
-    parents = {r.parent_id for r in rows if r.parent_id is not None}
-    own, current = (row.id, row.parent_id) if row else (None, None)
-    return [
-        r
-        for r in rows
-        if r.id != own
-        and r.parent_id is None
-        and (
-            r.id in parents
-            or r.id == current
-            or r.activity_type == "opening_ceremony"
-            or r.level in ("national", "provincial")
-        )
-    ]
-
-
-#: the tab of the form where each problem is put right (0 basics, 1 when and where, 2 organisers, 3 participants)
-_TAB_OF = {
-    "title_required": 0,
-    "title_too_long": 0,
-    "type_required": 0,
-    "level_required": 0,
-    "own_parent": 0,
-    "description_too_long": 0,
-    "end_before_start": 1,
-    "end_time_not_after_start": 1,
-    "mode_required": 1,
-    "city_required": 1,
-    "venue_missing": 1,
-    "url_missing": 1,
-    "address_too_long": 1,
-    "host_required": 2,
-}
-
-
-def tab_of(code: str) -> int:
-    return _TAB_OF.get(code, 3)
 
 
 class ActivityForm(QDialog):
@@ -91,9 +51,11 @@ class ActivityForm(QDialog):
         parents: Sequence[ActivityRow] = (),
         parent: QWidget | None = None,
         template: ActivityInput | None = None,
+        create_organisation: Creator | None = None,
     ) -> None:
         super().__init__(parent)
         self.choices, self.row = choices, row
+        self._create_organisation = create_organisation
         self.setWindowTitle(self.tr("New Activity") if row is None else self.tr("Edit Activity"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(640)
@@ -169,16 +131,14 @@ class ActivityForm(QDialog):
     def _place_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.start_date = QDateEdit(page)
-        self.end_date = QDateEdit(page)
+        year = self.choices.programme.year
+        self.start_date = DateEdit(page, year=year)
+        self.end_date = DateEdit(page, year=year)
         for d in (self.start_date, self.end_date):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+            d.setMaximumWidth(d.fontMetrics().horizontalAdvance("0000-00-00000") + 40)
         self.all_day = QCheckBox(self.tr("&All day"), page)
-        self.start_time = QTimeEdit(page)
-        self.end_time = QTimeEdit(page)
-        for t in (self.start_time, self.end_time):
-            t.setDisplayFormat("HH:mm")
+        self.start_time = TimeEdit(page)
+        self.end_time = TimeEdit(page)
         times = QHBoxLayout()
         times.addWidget(self.all_day)
         times.addWidget(self.start_time)
@@ -222,9 +182,15 @@ class ActivityForm(QDialog):
         page = QWidget(self)
         form = QFormLayout(page)
         orgs = self.choices.organisations
-        self.hosts = OrganiserList(orgs, self.tr("hosts"), page)
-        self.undertakers = OrganiserList(orgs, self.tr("undertakers"), page)
-        self.co_organisers = OrganiserList(orgs, self.tr("co-organisers"), page)
+        create = self._create_organisation
+        self.hosts = OrganiserList(orgs, self.tr("hosts"), page, create)
+        self.undertakers = OrganiserList(orgs, self.tr("undertakers"), page, create)
+        self.co_organisers = OrganiserList(orgs, self.tr("co-organisers"), page, create)
+        lists = (self.hosts, self.undertakers, self.co_organisers)
+        for made_in in lists:
+            for other in lists:
+                if other is not made_in:
+                    made_in.created.connect(other.know)
         for label, widget in (
             (self.tr("&Hosts:"), self.hosts),
             (self.tr("&Undertakers:"), self.undertakers),
@@ -238,26 +204,8 @@ class ActivityForm(QDialog):
     def _people_tab(self) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        self.audiences = QListWidget(page)
+        self.audiences = audience_list(page)
         self.audiences.setAccessibleName(self.tr("Audiences"))
-        for key, text in codes.items("audience"):
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.audiences.addItem(item)
-        # every audience in view at once, in columns (Space ticks the current one), not a list to scroll
-        self.audiences.setFlow(QListWidget.Flow.LeftToRight)
-        self.audiences.setWrapping(True)
-        self.audiences.setResizeMode(QListWidget.ResizeMode.Adjust)
-        fm = self.audiences.fontMetrics()
-        cell = QSize(max(fm.horizontalAdvance(t) for _k, t in codes.items("audience")) + 48, fm.height() + 10)
-        self.audiences.setGridSize(cell)
-        for i in range(self.audiences.count()):
-            self.audiences.item(i).setSizeHint(cell)  # the whole word, never "…"
-        per_row = max(1, 460 // cell.width())  # the field is at least ~460 px wide in the 640 px dialog
-        lines = -(-self.audiences.count() // per_row)
-        self.audiences.setFixedHeight(lines * cell.height() + 2 * self.audiences.frameWidth() + 6)
         self.expected = count_spin(page)
         self.actual = count_spin(page)
         self.online = count_spin(page)
@@ -302,7 +250,9 @@ class ActivityForm(QDialog):
 
     def _default_input(self) -> ActivityInput:
         p = self.choices.programme
-        day = p.week_start or date.today()
+        day = planning.default_activity_date(
+            p.year, date.today(), (p.window_start, p.window_end), p.week_start
+        )
         cities = self.choices.cities()
         city = cities[0].code if len(cities) == 1 else None
         return ActivityInput(title="", start_date=day, end_date=day, city_code=city, mode="offline")
@@ -315,11 +265,11 @@ class ActivityForm(QDialog):
         self.featured.setChecked(v.featured)
         set_combo_data(self.parent_combo, v.parent_id)
         self.description.setPlainText(v.description)
-        self.start_date.setDate(QDate(v.start_date))
-        self.end_date.setDate(QDate(v.end_date))
+        self.start_date.set_value(v.start_date)
+        self.end_date.set_value(v.end_date)
         self.all_day.setChecked(v.start_time is None and v.end_time is None)
-        self.start_time.setTime(QTime(v.start_time) if v.start_time else QTime(9, 0))
-        self.end_time.setTime(QTime(v.end_time) if v.end_time else QTime(11, 0))
+        self.start_time.set_value(v.start_time or time(9, 0))
+        self.end_time.set_value(v.end_time or time(11, 0))
         set_combo_data(self.mode, v.mode)
         set_combo_data(self.city, v.city_code)
         self._fill_city_dependants()
@@ -351,10 +301,10 @@ class ActivityForm(QDialog):
             activity_type=self.activity_type.currentData(),
             level=self.level.currentData(),
             parent_id=self.parent_combo.currentData(),
-            start_date=self.start_date.date().toPython(),
-            end_date=self.end_date.date().toPython(),
-            start_time=None if all_day else self.start_time.time().toPython(),
-            end_time=None if all_day else self.end_time.time().toPython(),
+            start_date=self.start_date.value() or date.today(),
+            end_date=self.end_date.value() or date.today(),
+            start_time=None if all_day else self.start_time.value(),
+            end_time=None if all_day else self.end_time.value(),
             mode=self.mode.currentData(),
             city_code=self.city.currentData(),
             county_code=self.county.currentData(),
@@ -383,30 +333,33 @@ class ActivityForm(QDialog):
 
     def problems_of(self, v: ActivityInput) -> tuple[list[str], list[str]]:
         """(errors, warnings) as codes: errors keep OK disabled, warnings are only shown."""
-        errors = planning.validate(v)
-        for code, missing in (
-            ("type_required", not v.activity_type),
-            ("level_required", not v.level),
-            ("mode_required", not v.mode),
-            ("city_required", not v.city_code),
-            ("description_too_long", len(v.description) > 500),
-        ):
-            if missing:
-                errors.append(code)
-        warnings = []
-        if v.mode in ("offline", "hybrid") and v.venue_id is None and not v.address:
-            warnings.append("venue_missing")
-        if v.mode in ("online", "hybrid") and not v.online_url:
-            warnings.append("url_missing")
-        if v.actual_participants is not None and v.status != "held":
-            warnings.append("actual_not_held")
-        return list(dict.fromkeys(errors)), warnings
+        errors, warnings = field_problems(v)
+        if self.two_role_names(v):
+            warnings.append("organiser_two_roles")
+        return errors, warnings
+
+    def two_role_names(self, v: ActivityInput) -> list[str]:
+        """Organisations listed in more than one role of this activity (主办 and 协办, say): usually a slip."""
+        ids = [*v.host_ids, *v.undertaker_ids, *v.co_organiser_ids]
+        names = {o.id: o.name for o in self.choices.organisations} | self.hosts.names()
+        return [names.get(i, str(i)) for i in dict.fromkeys(ids) if ids.count(i) > 1]
+
+    def typing_problems(self) -> list[str]:
+        """Codes for fields whose text names no date or time (OK stays disabled: nothing is guessed)."""
+        problems = []
+        if not (self.start_date.is_valid() and self.end_date.is_valid()):
+            problems.append("date_unreadable")
+        if not self.all_day.isChecked() and not (self.start_time.is_valid() and self.end_time.is_valid()):
+            problems.append("time_unreadable")
+        return problems
 
     def revalidate(self) -> None:
         errors, warnings = self.problems_of(self.value())
+        errors = self.typing_problems() + errors
         errors.sort(key=tab_of)  # in the order of the tabs they are on
         warnings.sort(key=tab_of)
-        lines = [problem_text(c) for c in errors] + [problem_text(c) for c in warnings]
+        names = "、".join(self.two_role_names(self.value()))
+        lines = [problem_text(c) for c in errors] + [problem_text(c, names=names) for c in warnings]
         self.problems.setText("\n".join(dict.fromkeys(lines)))
         self.problems.setStyleSheet("color: #b00020;" if errors else "color: #8a5a00;")
         self.ok_button.setEnabled(not errors)
@@ -447,13 +400,15 @@ class ActivityForm(QDialog):
         for lst in (self.hosts, self.undertakers, self.co_organisers):
             lst.changed.connect(self.revalidate)
         self.audiences.itemChanged.connect(self.revalidate)
-        self._last_start = self.start_date.date()
+        self._last_start = self.start_date.value()
 
-    def _start_moved(self, new: QDate) -> None:
+    def _start_moved(self, new: date | None) -> None:
         """Moving the start keeps the activity's length (the end date follows)."""
-        days = self._last_start.daysTo(self.end_date.date())
-        if days >= 0:
-            self.end_date.setDate(new.addDays(days))
+        end, last = self.end_date.value(), self._last_start
+        if new is None or new == last:
+            return
+        if end is not None and last is not None and end >= last:
+            self.end_date.set_value(new + (end - last))
         self._last_start = new
 
     def _times_enabled(self) -> None:

@@ -1,8 +1,8 @@
-"""An ordered list of organisations for one role: add from the register, remove, move up and down."""
+"""An ordered list of organisations for one role: add from the register (or a new one), remove, reorder."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -12,42 +12,46 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.services.rows import OrganisationRow
+
+#: makes a new organisation of the register named (the text typed), or None when the user gives up
+Creator = Callable[[str, QWidget], tuple[int, str] | None]
 
 
 class OrganiserList(QWidget):
     """Organisations in printing order; `ids()` gives them, `changed` fires on every change.
 
-    Keyboard: type in the picker and press Enter to add; in the list, Delete removes and Alt+Up/Alt+Down move.
+    Keyboard: type in the picker and press Enter to add (Enter never closes the dialog around it); in the
+    list, Delete removes and Ctrl+Up/Ctrl+Down (or Alt+Up/Alt+Down) move. A name that is not in the register
+    is offered as a new organisation (`create`, with the register's rules), never dropped in silence.
     """
 
     changed = Signal()
+    created = Signal(int, str)  # a new organisation was made here: the other role lists learn it too
 
     def __init__(
-        self, organisations: Sequence[OrganisationRow], role_name: str, parent: QWidget | None = None
+        self,
+        organisations: Sequence[OrganisationRow],
+        role_name: str,
+        parent: QWidget | None = None,
+        create: Creator | None = None,
     ) -> None:
         super().__init__(parent)
         self._names = {o.id: o.name for o in organisations}
+        self._create = create
+        #: asked before a typed name that is not in the register is made a new organisation (tests replace it)
+        self.confirm_create: Callable[[str], bool] = self._ask_create
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("%1 in printing order").replace("%1", role_name))
         self.list.setMaximumHeight(90)
-        self.picker = QComboBox(self)
-        self.picker.setEditable(True)
-        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.picker.setAccessibleName(self.tr("Organisation to add as %1").replace("%1", role_name))
-        self.picker.lineEdit().setPlaceholderText(self.tr("Type to find an organisation…"))
-        for o in organisations:
-            self.picker.addItem(o.name, o.id)
-        self.picker.setCurrentIndex(-1)
-        completer = QCompleter(self.picker.model(), self.picker)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.picker.setCompleter(completer)
+        self.picker = self._picker(organisations, role_name)
         self.add_button = QPushButton(self.tr("Add"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.up_button = QPushButton(self.tr("Up"), self)
@@ -64,13 +68,36 @@ class OrganiserList(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
+        # Enter from the completer's list reaches the line edit directly (no event filter sees it)
         self.picker.lineEdit().returnPressed.connect(self.add_current)
+        self.picker.lineEdit().installEventFilter(self)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.list.installEventFilter(self)
         self.list.setToolTip(
-            self.tr("Delete removes the selected organisation; Alt+Up and Alt+Down move it.")
+            self.tr("Delete removes the selected organisation; Ctrl+Up and Ctrl+Down move it.")
         )
 
+        self._lay_out()
+        self._update_buttons()
+
+    def _picker(self, organisations: Sequence[OrganisationRow], role_name: str) -> QComboBox:
+        """The register's names, typed to filter (contains, any case); empty until one is chosen."""
+        picker = QComboBox(self)
+        picker.setEditable(True)
+        picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        picker.setAccessibleName(self.tr("Organisation to add as %1").replace("%1", role_name))
+        picker.lineEdit().setPlaceholderText(self.tr("Type to find an organisation…"))
+        for o in organisations:
+            picker.addItem(o.name, o.id)
+        picker.setCurrentIndex(-1)
+        completer = QCompleter(picker.model(), picker)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        picker.setCompleter(completer)
+        return picker
+
+    def _lay_out(self) -> None:
+        """The picker and Add above the list with its buttons; Tab runs picker, Add, list, Up, Down, Remove."""
         add_row = QHBoxLayout()
         add_row.addWidget(self.picker, 1)
         add_row.addWidget(self.add_button)
@@ -93,15 +120,21 @@ class OrganiserList(QWidget):
             (self.down_button, self.remove_button),
         ):
             QWidget.setTabOrder(first, second)
-        self._update_buttons()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key, alt = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not alt:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if watched is self.picker.lineEdit() and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.add_current()  # and the dialog's default button never sees this Enter
+            return True
+        if watched is self.list:
+            mods = event.modifiers()
+            moving = mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not moving:
                 self.remove_selected()
                 return True
-            if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            if moving and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 self.move(-1 if key == Qt.Key.Key_Up else 1)
                 return True
         return super().eventFilter(watched, event)
@@ -124,12 +157,71 @@ class OrganiserList(QWidget):
         self.changed.emit()
         return True
 
+    def names(self) -> dict[int, str]:
+        """The names this list knows, those made while the form is open included."""
+        return dict(self._names)
+
+    def know(self, org_id: int, name: str) -> None:
+        """An organisation made meanwhile (in another role's list): offer it here too."""
+        if org_id not in self._names:
+            self._names[org_id] = name
+            self.picker.addItem(name, org_id)
+
     def add_current(self) -> None:
+        """Add the organisation typed in the picker, then empty it (so a second Enter adds nothing)."""
         text = self.picker.currentText().strip()
-        index = self.picker.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index >= 0 and self.add(self.picker.itemData(index)):
+        if not text:
+            return
+        key = normalise_name(text)
+        org_id = next((oid for oid, name in self._names.items() if normalise_name(name) == key), None)
+        if org_id is None:
+            org_id = self._create_named(text)
+            if org_id is None:
+                return
+        if not self.add(org_id):
+            self.list.setCurrentRow(self.ids().index(org_id))  # already listed: show where
+        self._clear_picker()
+
+    def _clear_picker(self) -> None:
+        with QSignalBlocker(self.picker):
             self.picker.setCurrentIndex(-1)
             self.picker.clearEditText()
+
+    def _create_named(self, text: str) -> int | None:
+        """A name not in the register: made a new organisation when the user agrees (else it stays typed)."""
+        if self._create is None:
+            QMessageBox.information(
+                self,
+                self.tr("Organisation not in the register"),
+                self.tr(
+                    "“%1” is not in the register of organisations; add it on the Organisations tab first."
+                ).replace("%1", text),
+            )
+            return None
+        if not self.confirm_create(text):
+            return None
+        made = self._create(text, self)
+        if made is None:
+            return None
+        org_id, name = made
+        self.know(org_id, name)
+        self.created.emit(org_id, name)
+        return org_id
+
+    def _ask_create(self, text: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Organisation not in the register"),
+            self.tr(
+                "“%1” is not in the register of organisations. Add it to the register as a new organisation?"
+            ).replace("%1", text),
+            parent=self,
+        )
+        yes = box.addButton(self.tr("&New Organisation…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(yes)
+        box.exec()
+        return box.clickedButton() is yes
 
     def remove_selected(self) -> None:
         row = self.list.currentRow()

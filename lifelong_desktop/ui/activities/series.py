@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from lifelong_desktop.services.planning import series_dates
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.common.date_entry import DateEdit
 from lifelong_desktop.ui.common.widgets import ok_cancel
 
 
@@ -34,11 +34,10 @@ class WeeklySeriesDialog(QDialog):
         for day in range(7):
             self.weekday.addItem(locale.dayName(day + 1), day)
         self.weekday.setCurrentIndex(template.start_date.weekday())
-        self.first = QDateEdit(QDate(template.start_date + timedelta(days=7)), self)
-        self.last = QDateEdit(QDate(template.start_date + timedelta(days=7 * 8)), self)
-        for d in (self.first, self.last):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+        self.first = DateEdit(self, year=template.start_date.year)
+        self.last = DateEdit(self, year=template.start_date.year)
+        self.first.set_value(template.start_date + timedelta(days=7))
+        self.last.set_value(template.start_date + timedelta(days=7 * 8))
         self.weekday.setAccessibleName(self.tr("Weekday"))
         self.first.setAccessibleName(self.tr("First date"))
         self.last.setAccessibleName(self.tr("Last date"))
@@ -60,11 +59,12 @@ class WeeklySeriesDialog(QDialog):
         self._update()
 
     def values(self):
-        return self.weekday.currentData(), self.first.date().toPython(), self.last.date().toPython()
+        return self.weekday.currentData(), self.first.value(), self.last.value()
 
     def _update(self) -> None:
         weekday, first, last = self.values()
-        dates = series_dates(weekday, first, last) if first <= last else []
+        readable = self.first.is_valid() and self.last.is_valid()
+        dates = series_dates(weekday, first, last) if readable and first <= last else []
         if dates:
             self.summary.setText(
                 self.tr("%n activities will be added, from %1 to %2.", "", len(dates))
@@ -73,8 +73,9 @@ class WeeklySeriesDialog(QDialog):
             )
             self.summary.setStyleSheet("")
         else:
-            self.summary.setText(
-                problem_text("series_empty") if first <= last else problem_text("end_before_start")
+            code = (
+                "date_unreadable" if not readable else "series_empty" if first <= last else "end_before_start"
             )
+            self.summary.setText(problem_text(code))
             self.summary.setStyleSheet("color: #b00020;")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(dates))

@@ -146,6 +146,7 @@ class ActivityTableModel(QAbstractTableModel):
         self._headers = _headers()
         self._all_day = QCoreApplication.translate("ActivityTableModel", "All day")
         self._yes = QCoreApplication.translate("ActivityTableModel", "Yes")
+        self._texts = self._column_texts()
         self._position: dict[int, int] = {}
 
     # ---------------------------------------------------------------- data in
@@ -275,35 +276,27 @@ class ActivityTableModel(QAbstractTableModel):
         return None
 
     def _display(self, r: ActivityRow, col: int) -> str:
-        if col == COL_DATE:
-            return date_text(r)
-        if col == COL_TIME:
-            return time_text(r, self._all_day)
-        if col == COL_TITLE:
-            return r.title
-        if col == COL_TYPE:
-            return codes.label("activity_type", r.activity_type)
-        if col == COL_LEVEL:
-            return codes.label("level", r.level)
-        if col == COL_CITY:
-            return r.city_name or (r.city_code or "")
-        if col == COL_COUNTY:
-            return r.county_name
-        if col == COL_VENUE:
-            return r.venue_name
-        if col == COL_MODE:
-            return codes.label("mode", r.mode)
-        if col == COL_HOSTS:
-            return "；".join(r.hosts)
-        if col == COL_UNDERTAKERS:
-            return "；".join(r.undertakers)
-        if col == COL_EXPECTED:
-            return "" if r.expected_participants is None else f"{r.expected_participants:,}"
-        if col == COL_STATUS:
-            return codes.label("status", r.status)
-        if col == COL_FEATURED:
-            return self._yes if r.featured else ""
-        return ""
+        text = self._texts.get(col)
+        return text(r) if text is not None else ""
+
+    def _column_texts(self) -> dict[int, Callable[[ActivityRow], str]]:
+        """The displayed words of each column, one function per column (built once per model)."""
+        return {
+            COL_DATE: date_text,
+            COL_TIME: lambda r: time_text(r, self._all_day),
+            COL_TITLE: lambda r: r.title,
+            COL_TYPE: lambda r: codes.label("activity_type", r.activity_type),
+            COL_LEVEL: lambda r: codes.label("level", r.level),
+            COL_CITY: lambda r: r.city_name or (r.city_code or ""),
+            COL_COUNTY: lambda r: r.county_name,
+            COL_VENUE: lambda r: r.venue_name,
+            COL_MODE: lambda r: codes.label("mode", r.mode),
+            COL_HOSTS: lambda r: "；".join(r.hosts),
+            COL_UNDERTAKERS: lambda r: "；".join(r.undertakers),
+            COL_EXPECTED: lambda r: "" if r.expected_participants is None else f"{r.expected_participants:,}",
+            COL_STATUS: lambda r: codes.label("status", r.status),
+            COL_FEATURED: lambda r: self._yes if r.featured else "",
+        }
 
     # ---------------------------------------------------------------- sorting in the source model
 

@@ -93,7 +93,9 @@ class ActivitiesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
-        self.setTabOrder(self.filter_bar.search, self.table)
+        chain = [*self.filter_bar.tab_chain(), self.table]  # Tab: the search, every filter, then the table
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
         self.filter_bar.search.installEventFilter(self)
 
         self.registry: ActionRegistry | None = None
@@ -161,6 +163,7 @@ class ActivitiesView(QWidget):
             from lifelong_desktop.models import Programme
 
             prog = session.get(Programme, self.ctx.programme_id) if self.ctx.programme_id else None
+            self.filter_bar.set_year(prog.year if prog is not None else None)
         reg = regions()
         cities = []
         if prog is not None:

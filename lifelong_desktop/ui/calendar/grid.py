@@ -6,56 +6,18 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QToolTip, QWidget
 
 from lifelong_desktop.services.calendar import Entry
+from lifelong_desktop.ui.calendar.grid_paint import GridPainting
 from lifelong_desktop.ui.common.codes import label
-
-TYPE_COLOURS = {
-    "opening_ceremony": "#d62728",
-    "lecture": "#1f77b4",
-    "training": "#2ca02c",
-    "forum": "#9467bd",
-    "open_day": "#ff7f0e",
-    "study_visit": "#8c564b",
-    "reading": "#17becf",
-    "outreach": "#a8a21a",
-    "exhibition": "#e377c2",
-    "performance": "#e6a100",
-    "competition": "#393b79",
-    "online_course": "#00a087",
-    "other": "#8a8a8a",
-}
-STATUS_COLOURS = {
-    "planned": "#4f7fbf",
-    "confirmed": "#2e9d5b",
-    "held": "#455a64",
-    "postponed": "#f08c00",
-    "cancelled": "#b0b0b0",
-}
-TODAY_BACKGROUND = QColor(255, 244, 200)
-TODAY_LINE = QColor("#d32f2f")
-
-
-def entry_colour(entry: Entry, colour_by: str) -> QColor:
-    table, key = (
-        (STATUS_COLOURS, entry.status) if colour_by == "status" else (TYPE_COLOURS, entry.activity_type)
-    )
-    return QColor(table.get(key or "other", "#8a8a8a"))
 
 
 @dataclass(frozen=True)
@@ -65,7 +27,7 @@ class Hit:
     entry: int  # index in the cell, -1 for the cell itself, == shown count for the "+n more" line
 
 
-class CalendarGrid(QAbstractScrollArea):
+class CalendarGrid(GridPainting, QAbstractScrollArea):
     """Shows `cells[(lane, day)]` entries; only the lanes inside the viewport are painted."""
 
     entry_activated = Signal(int)  # activity id (double-click, Enter)
@@ -183,136 +145,6 @@ class CalendarGrid(QAbstractScrollArea):
         return QRect(cell.left() + 2, cell.top() + 3 + index * eh, cell.width() - 4, eh - 2)
 
     # -- painting
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self.viewport())
-        pal = self.palette()
-        base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
-        grid = pal.color(QPalette.ColorRole.Mid)
-        p.fillRect(event.rect(), base)
-        lw, hh, dw = self.lane_width(), self.header_height(), self.day_width()
-        height = self.viewport().height()
-        alt = pal.color(QPalette.ColorRole.AlternateBase)
-        weekend = QColor(alt)
-        for d, day in enumerate(self.days):  # column backgrounds: today, weekends
-            x0, x1 = lw + round(d * dw), lw + round((d + 1) * dw)
-            if day == self.today:
-                p.fillRect(QRect(x0, hh, x1 - x0, height), TODAY_BACKGROUND)
-            elif day.weekday() >= 5:
-                p.fillRect(QRect(x0, hh, x1 - x0, height), weekend)
-        first = max(0, bisect_right(self._offsets, self.verticalScrollBar().value()) - 1)
-        fm = QFontMetrics(self.font())
-        small = QFont(self.font())
-        if self.compact:
-            small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.9))
-        struck = QFont(
-            small
-        )  # cancelled entries; both fonts and the metrics made once per paint, not per entry
-        struck.setStrikeOut(True)
-        small_fm = QFontMetrics(small)
-        for lane in range(first, len(self.lanes)):
-            lr = self.lane_rect(lane)
-            if lr.top() > height:
-                break
-            p.setPen(QPen(grid))
-            p.drawLine(0, lr.bottom(), lr.right(), lr.bottom())
-            for d in range(len(self.days)):
-                self._paint_cell(p, lane, d, small, struck, small_fm)
-            p.fillRect(QRect(0, lr.top(), lw, lr.height()), alt if lane % 2 else base)
-            p.setPen(text)
-            name = fm.elidedText(self.lanes[lane][1], Qt.TextElideMode.ElideRight, lw - 12)
-            p.drawText(QRect(6, lr.top() + 3, lw - 10, fm.height() + 2), Qt.AlignmentFlag.AlignLeft, name)
-            p.setPen(QPen(grid))
-            p.drawLine(0, lr.bottom(), lw, lr.bottom())
-        p.setPen(QPen(grid))
-        for d in range(len(self.days) + 1):
-            x = lw + round(d * dw)
-            p.drawLine(x, hh, x, height)
-        self._paint_header(p, base, text, grid)
-        p.end()
-
-    def _paint_cell(
-        self, p: QPainter, lane: int, day: int, font: QFont, struck: QFont, fm: QFontMetrics
-    ) -> None:
-        entries, more = self.shown(lane, day)
-        p.setFont(font)
-        cur_lane, cur_day, cur_entry = self._cursor
-        text_colour = self.palette().color(QPalette.ColorRole.Text)
-        for i, e in enumerate(entries):
-            r = self.entry_rect(lane, day, i)
-            colour = entry_colour(e, self.colour_by)
-            light = QColor(colour)
-            light.setAlpha(60)
-            p.fillRect(r, light)
-            p.fillRect(QRect(r.left(), r.top(), 3, r.height()), colour)
-            p.setFont(struck if e.status == "cancelled" else font)
-            p.setPen(text_colour)
-            when = "" if e.start is None or self.compact else f"{e.start:%H:%M} "
-            cont = f"({e.index}/{e.days}) " if e.days > 1 and not self.compact else ""
-            text = fm.elidedText(when + cont + e.title, Qt.TextElideMode.ElideRight, r.width() - 7)
-            p.drawText(
-                r.adjusted(5, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
-            )
-            if (lane, day, i) == (cur_lane, cur_day, cur_entry):
-                p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
-                p.drawRect(r.adjusted(1, 1, -1, -1))
-        p.setFont(font)
-        if more:
-            r = self.entry_rect(lane, day, len(entries))
-            p.setPen(self.palette().color(QPalette.ColorRole.Link))
-            text = (self.tr("+%1") if self.compact else self.tr("+%1 more")).replace("%1", str(more))
-            p.drawText(r.adjusted(5, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
-            if (lane, day, len(entries)) == (cur_lane, cur_day, cur_entry):
-                p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
-                p.drawRect(r.adjusted(1, 1, -1, -1))
-        p.setFont(self.font())
-        if self.hasFocus() and (lane, day) == (cur_lane, cur_day) and cur_entry < 0:
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DashLine)
-            p.setPen(pen)
-            p.drawRect(self.cell_rect(lane, day).adjusted(1, 1, -2, -2))
-
-    def _paint_header(self, p: QPainter, base: QColor, text: QColor, grid: QColor) -> None:
-        lw, hh, dw = self.lane_width(), self.header_height(), self.day_width()
-        fm = self.fontMetrics()
-        p.fillRect(QRect(0, 0, self.viewport().width(), hh), self.palette().color(QPalette.ColorRole.Button))
-        loc = QLocale()
-        p.setPen(text)
-        p.drawText(QRect(6, 0, lw - 8, hh), Qt.AlignmentFlag.AlignVCenter, self.corner)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for d, day in enumerate(self.days):
-            x0, x1 = lw + round(d * dw), lw + round((d + 1) * dw)
-            rect = QRect(x0, 2, x1 - x0, hh - 4)
-            is_today = day == self.today
-            p.setFont(bold if is_today else self.font())
-            p.setPen(TODAY_LINE if is_today else text)
-            weekday = loc.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-            if self.compact:
-                top, bottom = str(day.day), weekday
-            else:
-                top, bottom = (
-                    weekday,
-                    f"{day.month}/{day.day}"
-                    if not is_today
-                    else f"{day.month}/{day.day} " + self.tr("today"),
-                )
-            p.drawText(
-                QRect(rect.left(), rect.top(), rect.width(), fm.height() + 2),
-                Qt.AlignmentFlag.AlignHCenter,
-                top,
-            )
-            p.drawText(
-                QRect(rect.left(), rect.top() + fm.height() + 2, rect.width(), fm.height() + 2),
-                Qt.AlignmentFlag.AlignHCenter,
-                bottom,
-            )
-            if is_today:
-                p.fillRect(QRect(x0, hh - 3, x1 - x0, 3), TODAY_LINE)
-        p.setFont(self.font())
-        p.setPen(QPen(grid))
-        p.drawLine(0, hh - 1, self.viewport().width(), hh - 1)
-
-    # -- hit testing, selection
 
     def hit(self, pos: QPoint) -> Hit | None:
         lw, hh = self.lane_width(), self.header_height()
@@ -434,45 +266,58 @@ class CalendarGrid(QAbstractScrollArea):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        moves = {
+            Qt.Key.Key_Left: lambda: self._step_day(-1),
+            Qt.Key.Key_Right: lambda: self._step_day(1),
+            Qt.Key.Key_Down: self._step_down,
+            Qt.Key.Key_Up: self._step_up,
+            Qt.Key.Key_Return: self._activate,
+            Qt.Key.Key_Enter: self._activate,
+            Qt.Key.Key_Space: self._activate,
+            Qt.Key.Key_PageUp: lambda: self.period_step.emit(-1),
+            Qt.Key.Key_PageDown: lambda: self.period_step.emit(1),
+            Qt.Key.Key_Home: self.today_requested.emit,
+        }
+        move = moves.get(Qt.Key(key)) if key in {k.value for k in moves} else None
+        if move is None:
+            super().keyPressEvent(event)
+        else:
+            move()
+
+    def _step_day(self, step: int) -> None:
+        """Left/Right: the neighbouring day of the same lane; past the edge, the previous or next period."""
+        lane, day, _i = self._cursor
+        target = day + step
+        if target < 0 or target > len(self.days) - 1:
+            self.period_step.emit(step)
+            self.set_cursor(lane, len(self.days) - 1 if step < 0 else 0, -1)
+        else:
+            self.set_cursor(lane, target, 0 if self.cells.get((lane, target)) else -1)
+
+    def _step_down(self) -> None:
         lane, day, i = self._cursor
         entries, more = self.shown(lane, day)
-        count = len(entries) + (1 if more else 0)
-        if key == Qt.Key.Key_Left:
-            if day == 0:
-                self.period_step.emit(-1)
-                self.set_cursor(lane, len(self.days) - 1, -1)
-            else:
-                self.set_cursor(lane, day - 1, 0 if self.cells.get((lane, day - 1)) else -1)
-        elif key == Qt.Key.Key_Right:
-            if day >= len(self.days) - 1:
-                self.period_step.emit(1)
-                self.set_cursor(lane, 0, -1)
-            else:
-                self.set_cursor(lane, day + 1, 0 if self.cells.get((lane, day + 1)) else -1)
-        elif key == Qt.Key.Key_Down:
-            if i + 1 < count:
-                self.set_cursor(lane, day, i + 1)
-            elif lane + 1 < len(self.lanes):
-                self.set_cursor(lane + 1, day, 0 if self.cells.get((lane + 1, day)) else -1)
-        elif key == Qt.Key.Key_Up:
-            if i > 0:
-                self.set_cursor(lane, day, i - 1)
-            elif i == 0:
-                self.set_cursor(lane, day, -1)
-            elif lane > 0:
-                above, amore = self.shown(lane - 1, day)
-                self.set_cursor(lane - 1, day, len(above) + (1 if amore else 0) - 1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            e = self.selected_entry()
-            if e is not None:
-                self.entry_activated.emit(e.activity_id)
-            elif more and i == len(entries):
-                self._show_more(lane, day, self.mapToGlobal(self.entry_rect(lane, day, i).center()))
-        elif key == Qt.Key.Key_PageUp:
-            self.period_step.emit(-1)
-        elif key == Qt.Key.Key_PageDown:
-            self.period_step.emit(1)
-        elif key == Qt.Key.Key_Home:
-            self.today_requested.emit()
-        else:
-            super().keyPressEvent(event)
+        if i + 1 < len(entries) + (1 if more else 0):
+            self.set_cursor(lane, day, i + 1)
+        elif lane + 1 < len(self.lanes):
+            self.set_cursor(lane + 1, day, 0 if self.cells.get((lane + 1, day)) else -1)
+
+    def _step_up(self) -> None:
+        lane, day, i = self._cursor
+        if i > 0:
+            self.set_cursor(lane, day, i - 1)
+        elif i == 0:
+            self.set_cursor(lane, day, -1)
+        elif lane > 0:
+            above, amore = self.shown(lane - 1, day)
+            self.set_cursor(lane - 1, day, len(above) + (1 if amore else 0) - 1)
+
+    def _activate(self) -> None:
+        """Enter or Space: open the entry under the cursor, or the list of the entries not shown."""
+        lane, day, i = self._cursor
+        entries, more = self.shown(lane, day)
+        e = self.selected_entry()
+        if e is not None:
+            self.entry_activated.emit(e.activity_id)
+        elif more and i == len(entries):
+            self._show_more(lane, day, self.mapToGlobal(self.entry_rect(lane, day, i).center()))

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from lifelong_desktop.services.calendar import CalendarIndex, Entry, calendar_rows
 from lifelong_desktop.services.collation import pinyin_key
 from lifelong_desktop.services.regions import regions
-from lifelong_desktop.ui.calendar.grid import STATUS_COLOURS, TYPE_COLOURS, CalendarGrid
+from lifelong_desktop.ui.calendar.grid import CalendarGrid
+from lifelong_desktop.ui.calendar.grid_paint import STATUS_COLOURS, TYPE_COLOURS
 from lifelong_desktop.ui.common.codes import items
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.lazy_view import LazyView
@@ -58,6 +59,25 @@ class CalendarView(LazyView):
         self._anchored = False
         self._region = ""
 
+        bar = self._build_bar()
+        self.grid = CalendarGrid(self)
+        self.selection = QLabel()
+        self.selection.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.selection)
+        layout.addWidget(self.legend)
+
+        self._wire()
+        self._update_legend()
+        self._show_selection(-1)
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The bar above the grid: previous, today, next, the period; counts, week/month, lanes, colours."""
         self.prev_button = QToolButton()
         self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
         self.prev_button.setToolTip(self.tr("Previous (Page Up)"))
@@ -93,18 +113,9 @@ class CalendarView(LazyView):
         bar.addStretch(1)
         for w in (self.count_label, self.week_button, self.month_button, self.lanes_combo, self.colour_combo):
             bar.addWidget(w)
-        self.grid = CalendarGrid(self)
-        self.selection = QLabel()
-        self.selection.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.grid, 1)
-        layout.addWidget(self.selection)
-        layout.addWidget(self.legend)
+        return bar
 
+    def _wire(self) -> None:
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)
@@ -116,15 +127,13 @@ class CalendarView(LazyView):
         self.grid.today_requested.connect(self.go_today)
         self.grid.entry_activated.connect(self.ctx.activity_requested.emit)
         self.grid.entry_selected.connect(self._show_selection)
-        ctx.programme_changed.connect(self._programme_switched)
+        self.ctx.programme_changed.connect(self._programme_switched)
         for keys, slot in (
             ("Ctrl+1", lambda: self.set_mode("week")),
             ("Ctrl+2", lambda: self.set_mode("month")),
         ):
             sc = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
-        self._update_legend()
-        self._show_selection(-1)
 
     def title(self) -> str:
         return self.tr("Calendar")

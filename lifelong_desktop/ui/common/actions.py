@@ -23,6 +23,7 @@ class ActionId(Enum):
     BLANK_TEMPLATE = auto()
     PRINT_PREVIEW = auto()
     PRINT_SCHEDULE = auto()
+    EXPORT_PDF = auto()
     EXPORT_ICS = auto()
     QUIT = auto()
     UNDO = auto()
@@ -39,6 +40,7 @@ class ActionId(Enum):
     DELETE_ACTIVITY = auto()
     BULK_EDIT = auto()
     WEEKLY_SERIES = auto()
+    USER_GUIDE = auto()
     ABOUT = auto()
 
 
@@ -105,6 +107,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Print &Schedule…"),
         (S.Print,),
         QT_TRANSLATE_NOOP("Actions", "Print the schedule"),
+    ),
+    ActionId.EXPORT_PDF: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Export P&DF…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Write the printed schedule as a PDF file"),
     ),
     ActionId.EXPORT_ICS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Export i&Calendar…"),
@@ -181,9 +188,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         ("Ctrl+Shift+R",),
         QT_TRANSLATE_NOOP("Actions", "Repeat the selected activity every week on one weekday"),
     ),
+    ActionId.USER_GUIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&User Guide"),
+        (S.HelpContents,),
+        QT_TRANSLATE_NOOP("Actions", "Open the user guide at the part about what you are doing"),
+    ),
     ActionId.ABOUT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&About"),
-        (S.HelpContents,),
+        (),
         QT_TRANSLATE_NOOP("Actions", "About this program"),
     ),
 }

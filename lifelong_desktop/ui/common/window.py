@@ -16,6 +16,7 @@ class Shell(Protocol):
     registry: Any  # ActionRegistry
     activities: Any  # ActivitiesView
     open_requested: Any  # Signal(str)
+    settings: Any  # shell.settings.Settings: where files went last
     tabs: Any  # QTabWidget of the views
 
     def statusBar(self) -> QStatusBar: ...

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
+from lifelong_desktop import messages
 from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services import planning
@@ -18,6 +19,8 @@ from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.programme import export_checks
 from lifelong_desktop.ui.programme.import_preview import run_import
+from lifelong_desktop.ui.programme.output_folder import OutputFolder
+from lifelong_desktop.ui.programme.print_actions import PrintingActions, write_sentence
 from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
 from lifelong_desktop.ui.reports.checks_view import ChecksView
 
@@ -25,35 +28,14 @@ XLSX_FILTER = "Excel (*.xlsx)"
 DB_FILTER = "SQLite (*.sqlite *.db)"
 
 
-def write_sentence(exc: OSError, path: str | Path) -> str:
-    """Why a file could not be written, as the workbook writer says it (never "[Errno 2] No such file…")."""
-    import errno
-
-    from lifelong_desktop.submission.writing.output import WriteProblem
-    from lifelong_desktop.ui.common.language import message_language
-
-    lang = message_language()
-    if isinstance(exc, WriteProblem):
-        return exc.message(lang)
-    target = Path(path).expanduser().absolute()
-    if not target.parent.is_dir():
-        code = "no_folder"
-    elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        code = "disk_full"
-    elif isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        code = "permission_denied"
-    else:
-        code = "write_failed"
-    return WriteProblem(code, target).message(lang)
-
-
-class FileActions(QObject):
+class FileActions(PrintingActions, QObject):
     """Each command takes an optional path so it can run without a file dialog (tests, recent files)."""
 
     def __init__(self, window: Shell) -> None:
         super().__init__(window)  # type: ignore[arg-type]  # the main window is a QObject
         self.window = window
         self.ctx = window.ctx
+        self.output = OutputFolder(getattr(window, "settings", None))
         a = window.registry
         for aid, slot in (
             (ActionId.NEW_DATABASE, self.new_database),
@@ -66,6 +48,7 @@ class FileActions(QObject):
             (ActionId.BLANK_TEMPLATE, self.blank_template),
             (ActionId.PRINT_PREVIEW, self.print_preview),
             (ActionId.PRINT_SCHEDULE, self.print_schedule),
+            (ActionId.EXPORT_PDF, self.export_pdf),
             (ActionId.EXPORT_ICS, self.export_ics),
         ):
             a[aid].triggered.connect(lambda _c=False, s=slot: s())
@@ -78,6 +61,7 @@ class FileActions(QObject):
             ActionId.EXPORT_WORKBOOK,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
         ):
             a[aid].setEnabled(has)
@@ -94,14 +78,18 @@ class FileActions(QObject):
         return session.get(Programme, self.ctx.programme_id)
 
     def _save_path(self, title: str, suggested: str, filter_: str) -> str:
-        folder = Path(self.ctx.path).parent
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / suggested), filter_)
+        """A file to write, starting in the folder used last (at first the documents folder)."""
+        path, _ = QFileDialog.getSaveFileName(self.window, title, self.output.suggest(suggested), filter_)
+        if path:
+            self.output.remember(path)
         return path
 
     # ---------------------------------------------------------------- databases
 
     def new_database(self, path: str | None = None) -> None:
-        path = path or self._save_path(self.tr("New Database"), "lifelong.sqlite", DB_FILTER)
+        if not path:
+            suggested = str(Path(self.ctx.path).parent / "lifelong.sqlite")  # databases live together
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New Database"), suggested, DB_FILTER)
         if path:
             if Path(path).exists():
                 self._say(
@@ -172,8 +160,10 @@ class FileActions(QObject):
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import Workbook"), str(Path(self.ctx.path).parent), XLSX_FILTER
+                self.window, self.tr("Import Workbook"), str(self.output.folder()), XLSX_FILTER
             )
+            if path:
+                self.output.remember(path)
         if path:
             run_import(self.window, Path(path))
 
@@ -204,9 +194,10 @@ class FileActions(QObject):
         from lifelong_desktop.submission.writing.export import export_programme
 
         choice = export_checks.verdict(self.ctx, self.window)
-        if choice is export_checks.Verdict.SETTINGS:
-            self.programme_settings()
-            return None
+        if (
+            choice is export_checks.Verdict.SETTINGS
+        ):  # filled in: the export goes on (refused again if still not)
+            return self.export_workbook(path) if self.programme_settings() else None
         if choice is export_checks.Verdict.CHECKS:
             self._show_checks()
             return None
@@ -219,9 +210,13 @@ class FileActions(QObject):
             path = self._save_path(self.tr("Export Workbook"), suggested, XLSX_FILTER)
         if not path:
             return None
+        db = self.ctx.db
+        record = not db.options.read_only  # a read-only view still exports: the seq is then not recorded
         try:
-            with self.ctx.db.transaction("export") as session:
-                result = export_programme(session, self._programme(session), path, verify=errors_in)
+            with db.transaction("export") if record else db.read() as session:
+                result = export_programme(
+                    session, self._programme(session), path, verify=errors_in, record=record, database=db.path
+                )
         except ExportRefused as exc:
             self._say(exc.message(message_language()))
             return None
@@ -234,12 +229,17 @@ class FileActions(QObject):
             )
             return None
         self.ctx.notify("programme", "submissions")
-        self._done(
+        done = (
             self.tr("Exported %1 activities to %2 (version %3).")
             .replace("%1", str(result.activities))
             .replace("%2", str(result.path))
             .replace("%3", str(result.submission_seq))
         )
+        if record:
+            self._done(done)
+        else:  # the user must read that this version number is not kept
+            note = messages.render("export.seq_not_recorded", message_language(), seq=result.submission_seq)
+            self._say(done + " " + note, self.tr("Export Workbook"))
         return result.path
 
     def _show_checks(self) -> None:
@@ -284,73 +284,3 @@ class FileActions(QObject):
             return None
         self._done(self.tr("Blank template written to %1.").replace("%1", str(written)))
         return written
-
-    # ---------------------------------------------------------------- printing
-
-    def _schedule(self):
-        from lifelong_desktop.printing.schedule import build_schedule
-        from lifelong_desktop.services.regions import regions
-        from lifelong_desktop.ui.programme.print_options import PrintOptionsDialog
-
-        with self.ctx.db.read() as session:
-            p = self._programme(session)
-        region = regions().get(p.region_code)
-        cities = regions().cities_of(p.region_code) if region and region.level == "province" else []
-        dialog = PrintOptionsDialog(cities, self.window)
-        if not self.ctx.run_dialog(dialog):
-            return None
-        with self.ctx.db.read() as session:
-            return build_schedule(session, self.ctx.programme_id, dialog.options(message_language()))
-
-    def _schedule_and_printer(self):
-        from PySide6.QtPrintSupport import QPrinter
-
-        doc = self._schedule()
-        if doc is None:
-            return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        doc.configure(printer)
-        return doc, printer
-
-    def print_preview(self) -> None:
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-        chosen = self._schedule_and_printer()
-        if chosen is None:
-            return
-        doc, printer = chosen
-        dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle(doc.title)
-        dialog.paintRequested.connect(lambda p: doc.print_to(p, use_device_layout=True))
-        dialog.exec()
-
-    def print_schedule(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        chosen = self._schedule_and_printer()
-        if chosen is None:
-            return
-        doc, printer = chosen
-        dialog = QPrintDialog(printer, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            pages = doc.print_to(printer, use_device_layout=True)
-            self._done(self.tr("Printed %n pages.", "", pages))
-
-    def export_ics(self, path: str | None = None) -> Path | None:
-        import importlib
-
-        ics = importlib.import_module("lifelong_desktop.printing.ics")
-        path = path or self._save_path(self.tr("Export iCalendar"), "活动周.ics", "iCalendar (*.ics)")
-        if not path:
-            return None
-
-        try:
-            with self.ctx.db.read() as session:
-                count = ics.write_ics(session, self.ctx.programme_id, path, lang=message_language())
-        except OSError as exc:
-            self._say(
-                self.tr("The calendar could not be written: %1").replace("%1", write_sentence(exc, path))
-            )
-            return None
-        self._done(self.tr("%n activities written to the calendar %1.", "", count).replace("%1", str(path)))
-        return Path(path)

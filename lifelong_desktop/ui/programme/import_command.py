@@ -12,6 +12,7 @@ Copies live in the user data folder's `undo` folder and are removed a week later
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -46,6 +47,8 @@ class SnapshotCommand(DbCommand):
         self.seen = 0
         self.programme_before = ctx.programme_id
         self.programme_after = ctx.programme_id
+        #: told True after an undo, False after a redo (the status bar follows: no counts of an undone import)
+        self.announce: Callable[[bool], None] | None = None
 
     def execute(self) -> None:
         """Copy, import; only an applied import goes on the undo stack (a refused one changed nothing)."""
@@ -77,15 +80,15 @@ class SnapshotCommand(DbCommand):
             self.ctx.programme_changed.emit(programme_id)
 
     def undo(self) -> None:
-        self._guarded(lambda: self._swap(self.after, self.before, self.programme_before))
+        self._guarded(lambda: self._swap(self.after, self.before, self.programme_before), undone=True)
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self._guarded(lambda: self._swap(self.before, self.after, self.programme_after))
+        self._guarded(lambda: self._swap(self.before, self.after, self.programme_after), undone=False)
 
-    def _guarded(self, step) -> None:
+    def _guarded(self, step, undone: bool) -> None:
         try:
             step()
         except Exception as exc:
@@ -94,6 +97,9 @@ class SnapshotCommand(DbCommand):
                 handler(exc)
             if not error_handler:
                 raise
+        else:
+            if self.announce is not None:
+                self.announce(undone)
         self.ctx.notify(*self.kinds)
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.services.regions import Region
 from lifelong_desktop.ui.common.widgets import ok_cancel
+from lifelong_desktop.ui.help.guide import help_key
 
 _ANY = QDate(2000, 1, 1)
 
@@ -63,6 +64,7 @@ class PrintOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        help_key(self, "printing")
 
     def _date(self) -> QDateEdit:
         edit = QDateEdit(self)

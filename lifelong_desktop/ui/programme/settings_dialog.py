@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
@@ -33,10 +34,12 @@ from lifelong_desktop.ui.common.examples import education_office
 from lifelong_desktop.ui.common.undo import DbCommand
 from lifelong_desktop.ui.common.widgets import ok_cancel
 
+_MNEMONIC = re.compile(r"\(&\w\)")
+
 
 def field_label(name: str) -> str:
-    """The field's name as the form shows it (without the mnemonic)."""
-    return _labels()[name].replace("&", "")
+    """The field's name as the form shows it, without its mnemonic (`&U`, or `(&U)` in Chinese) or colon."""
+    return _MNEMONIC.sub("", _labels()[name]).replace("&", "").rstrip(":：")
 
 
 def _labels() -> dict[str, str]:
@@ -75,7 +78,7 @@ def problem_sentence(p: SettingProblem) -> str:
     }
     text = texts.get(p.code, "%1: " + p.code)
     second = str(p.params.get("max", p.params.get("year", "")))
-    return text.replace("%1", field_label(p.field).rstrip(":：")).replace("%2", second)
+    return text.replace("%1", field_label(p.field)).replace("%2", second)
 
 
 def _qdate(d: date) -> QDate:

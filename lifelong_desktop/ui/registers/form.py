@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,18 +25,34 @@ from lifelong_desktop.ui.common.language import message_language
 
 
 def region_combo(codes: list[str], blank: str) -> QComboBox:
-    """An editable, searchable combo of regions (`code name`), data = code; blank first."""
+    """An editable, searchable combo of regions (`code name`), data = code.
+
+    The first entry is empty (data None) and `blank` ((not given)) is only the field's placeholder, never text
+    that could be typed after or stored. The lists are as wide as their longest entry (never "3…区")."""
     reg = regions()
     combo = QComboBox()
-    combo.addItem(blank, None)
+    combo.addItem("", None)
     for code in codes:
         combo.addItem(f"{code} {reg.full_name(code)}", code)
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.lineEdit().setPlaceholderText(blank)
+    combo.setMinimumContentsLength(16)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # the row's whole width
     completer = combo.completer()
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    widen_lists(combo)
     return combo
+
+
+def widen_lists(combo: QComboBox) -> None:
+    """The drop-down list and the completer's list at least as wide as the longest entry."""
+    fm = combo.fontMetrics()
+    widest = max((fm.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0) + 48
+    combo.view().setMinimumWidth(widest)
+    combo.completer().popup().setMinimumWidth(widest)
 
 
 def select_data(combo: QComboBox, value: Any) -> None:
@@ -76,9 +93,19 @@ class RegisterForm(QDialog):
         self.setMinimumWidth(460)
 
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+        """A row whose label's &-letter (Alt+letter) moves to the field."""
         self.fields[key] = widget
-        self.form.addRow(label, widget)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, widget)
+        if not widget.accessibleName():
+            widget.setAccessibleName(label.replace("&", "").rstrip(" *"))
         return widget
+
+    def setWindowTitle(self, title: str) -> None:
+        """The title whole: the dialog is at least as wide as its title needs."""
+        super().setWindowTitle(title)
+        self.setMinimumWidth(max(460, self.fontMetrics().horizontalAdvance(title) + 160))
 
     def line(self, key: str, label: str, max_length: int) -> QLineEdit:
         edit = QLineEdit()

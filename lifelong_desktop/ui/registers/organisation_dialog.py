@@ -31,23 +31,23 @@ class OrganisationDialog(RegisterForm):
     ) -> None:
         super().__init__(parent, validate)
         self.setWindowTitle(self.tr("New organisation") if row is None else self.tr("Edit organisation"))
-        self.name = self.line("name", self.tr("Name *"), 100)
+        self.name = self.line("name", self.tr("&Name *"), 100)
         example = education_office(region_code)
         if example:
             self.name.setPlaceholderText(self.tr("Full name, e.g. %1").replace("%1", example))
         self.org_type = self.add_field(
-            "org_type", self.tr("Type *"), code_combo("org_type", self, blank=False)
+            "org_type", self.tr("&Type *"), code_combo("org_type", self, blank=False)
         )
-        self.credit_code = self.line("credit_code", self.tr("Unified social credit code"), 18)
+        self.credit_code = self.line("credit_code", self.tr("Unified social &credit code"), 18)
         self.credit_code.setPlaceholderText(self.tr("18 characters, optional"))
         reg = regions()
         codes = [region_code] + [r.code for r in reg.descendants(region_code)] if reg.get(region_code) else []
         self.region = self.add_field(
-            "region_code", self.tr("Region"), region_combo(codes, self.tr("(not given)"))
+            "region_code", self.tr("&Region"), region_combo(codes, self.tr("(not given)"))
         )
-        self.contact_name = self.line("contact_name", self.tr("Contact"), 50)
-        self.contact_phone = self.line("contact_phone", self.tr("Phone"), 20)
-        self.email = self.line("email", self.tr("E-mail"), 100)
+        self.contact_name = self.line("contact_name", self.tr("C&ontact"), 50)
+        self.contact_phone = self.line("contact_phone", self.tr("&Phone"), 20)
+        self.email = self.line("email", self.tr("&E-mail"), 100)
         if row is not None:
             self.name.setText(row.name)
             select_data(self.org_type, row.org_type)

@@ -39,6 +39,8 @@ class RegisterView(LazyView):
         self._counts: dict[int, int] = {}
         self._menu_actions: list[tuple[QPushButton, QAction]] = []
         self._region = ""
+        self._dialog: QDialog | None = None  # the register dialog open now (one at a time)
+        self._on_accept: Callable[[], Any] | None = None
 
     def _build(
         self,
@@ -75,31 +77,9 @@ class RegisterView(LazyView):
         bar.addWidget(self.count_label)
 
         edit, delete = slots[1], getattr(self, slots[2])
-        self.table = make_table(self.model)
-        self.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-        set_widths(self.table, widths)
-        self.table.activated.connect(lambda _i: getattr(self, edit)())  # looked up late, as a slot
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for button in buttons:
-            action = QAction(button.text(), self.table)
-            action.triggered.connect(button.click)
-            self.table.addAction(action)
-            self._menu_actions.append((button, action))
+        self.table = self._register_table(buttons, edit, sort_column, widths)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail = QLabel()
-        self.detail.setWordWrap(True)
-        if selectable_detail:
-            self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        detail_table = make_table(detail_model)
-        detail_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        set_widths(detail_table, detail_widths)
-        detail_table.activated.connect(self._open_activity)
-        detail_table.setToolTip(detail_tip)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.detail)
-        rl.addWidget(detail_table, 1)
+        right, detail_table = self._detail_pane(detail_model, detail_tip, detail_widths, selectable_detail)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(right)
@@ -118,6 +98,42 @@ class RegisterView(LazyView):
             sc.activated.connect(slot)
         return detail_table
 
+    def _register_table(
+        self, buttons: list[QPushButton], edit: str, sort_column: int, widths: tuple[int, ...]
+    ) -> QTableView:
+        """The register's table: Enter or a double-click edits, its context menu repeats the buttons."""
+        table = make_table(self.model)
+        table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+        set_widths(table, widths)
+        table.activated.connect(lambda _i: getattr(self, edit)())  # looked up late, as a slot
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for button in buttons:
+            action = QAction(button.text(), table)
+            action.triggered.connect(button.click)
+            table.addAction(action)
+            self._menu_actions.append((button, action))
+        return table
+
+    def _detail_pane(
+        self, detail_model: RowTableModel, detail_tip: str, detail_widths: tuple[int, ...], selectable: bool
+    ) -> tuple[QWidget, QTableView]:
+        """The pane beside the register: the selected entry's details and its activities."""
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        if selectable:
+            self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail_table = make_table(detail_model)
+        detail_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        set_widths(detail_table, detail_widths)
+        detail_table.activated.connect(self._open_activity)
+        detail_table.setToolTip(detail_tip)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.detail)
+        rl.addWidget(detail_table, 1)
+        return right, detail_table
+
     # -- selection
 
     def current(self) -> Any:
@@ -128,12 +144,14 @@ class RegisterView(LazyView):
         row = self.model.row_of(lambda r: r.id == row_id)
         if row < 0:
             return False
-        self.table.selectionModel().select(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        index, chosen = self.model.index(row, 0), self.table.selectionModel()
+        # the current index without the view's own selection rules: those read the keyboard's modifiers, and
+        # with Ctrl held (or left held by a synthetic key press) they would toggle the row off again
+        chosen.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        chosen.select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
+        self.table.scrollTo(index)
         return True
 
     def _selection_changed(self, *_args: Any) -> None:
@@ -170,7 +188,28 @@ class RegisterView(LazyView):
         self.notice.setVisible(bool(text))
 
     def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], Any]) -> None:
-        """Show a register dialog window-modally; `on_accept` runs when the user confirms it."""
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(dialog.deleteLater)
+        """Show a register dialog window-modally, one at a time; `on_accept` runs once it has closed confirmed.
+
+        The view holds the dialog until its `finished` has been handled: the edit runs after the dialog is
+        closed (never inside its own accept()), the connection is dropped and only then is the dialog deleted,
+        on the next turn of the event loop. A New… pressed while one is still open brings that one forward."""
+        if self._dialog is not None:
+            dialog.deleteLater()
+            self._dialog.raise_()
+            self._dialog.activateWindow()
+            return
+        self._dialog, self._on_accept = dialog, on_accept
+        dialog.finished.connect(self._dialog_finished)
         dialog.open()
+
+    def _dialog_finished(self, result: int) -> None:
+        dialog, on_accept = self._dialog, self._on_accept
+        self._dialog = self._on_accept = None
+        if dialog is None:
+            return
+        dialog.finished.disconnect(self._dialog_finished)
+        try:
+            if result == QDialog.DialogCode.Accepted and on_accept is not None:
+                on_accept()
+        finally:
+            dialog.deleteLater()

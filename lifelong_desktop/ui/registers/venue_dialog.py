@@ -15,6 +15,7 @@ from lifelong_desktop.ui.registers.form import (
     combo_value,
     region_combo,
     select_data,
+    widen_lists,
 )
 
 
@@ -32,32 +33,32 @@ class VenueDialog(RegisterForm):
         super().__init__(parent, validate)
         self.setWindowTitle(self.tr("New venue") if row is None else self.tr("Edit venue"))
         reg = regions()
-        self.name = self.line("name", self.tr("Name *"), 100)
+        self.name = self.line("name", self.tr("&Name *"), 100)
         top = reg.get(region_code)
         cities = (
             ([region_code] + [c.code for c in reg.cities_of(region_code)])
             if top and top.level == "province"
             else ([region_code] if top else [])
         )
-        self.city = self.add_field("city_code", self.tr("City *"), region_combo(cities, self.tr("(choose)")))
+        self.city = self.add_field("city_code", self.tr("&City *"), region_combo(cities, self.tr("(choose)")))
         self.county = self.add_field(
-            "county_code", self.tr("County"), region_combo([], self.tr("(not given)"))
+            "county_code", self.tr("Count&y"), region_combo([], self.tr("(not given)"))
         )
-        self.address = self.line("address", self.tr("Address"), 200)
+        self.address = self.line("address", self.tr("&Address"), 200)
         self.venue_type = self.add_field(
-            "venue_type", self.tr("Type"), code_combo("venue_type", self, blank_text=self.tr("(not given)"))
+            "venue_type", self.tr("&Type"), code_combo("venue_type", self, blank_text=self.tr("(not given)"))
         )
         self.capacity = QSpinBox()
         self.capacity.setRange(0, 1_000_000)
         self.capacity.setSpecialValueText(self.tr("(not given)"))
         self.capacity.setSingleStep(10)
-        self.add_field("capacity", self.tr("Capacity (people)"), self.capacity)
+        self.add_field("capacity", self.tr("Ca&pacity (people)"), self.capacity)
         self.accessible = QComboBox()
         for text, value in ((self.tr("(not given)"), None), (self.tr("Yes"), True), (self.tr("No"), False)):
             self.accessible.addItem(text, value)
-        self.add_field("accessible", self.tr("Accessible"), self.accessible)
-        self.contact_name = self.line("contact_name", self.tr("Contact"), 50)
-        self.contact_phone = self.line("contact_phone", self.tr("Phone"), 20)
+        self.add_field("accessible", self.tr("Acc&essible"), self.accessible)
+        self.contact_name = self.line("contact_name", self.tr("C&ontact"), 50)
+        self.contact_phone = self.line("contact_phone", self.tr("P&hone"), 20)
         self.city.currentIndexChanged.connect(self._fill_counties)
         if row is not None:
             self.name.setText(row.name)
@@ -87,6 +88,7 @@ class VenueDialog(RegisterForm):
             else []
         ):
             self.county.addItem(f"{r.code} {r.name}", r.code)
+        widen_lists(self.county)
         select_data(self.county, current)
         self.county.blockSignals(False)
 

@@ -39,68 +39,8 @@ class VenuesView(RegisterView):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        yes, no = self.tr("Yes"), self.tr("No")
-        self.model = RowTableModel(
-            [
-                Column(self.tr("Name"), lambda r: r.name, lambda r: collation.pinyin_key(r.name)),
-                Column(
-                    self.tr("City"),
-                    lambda r: r.city_name,
-                    lambda r: (r.city_code, collation.pinyin_key(r.name)),
-                ),
-                Column(
-                    self.tr("County"),
-                    lambda r: regions().name(r.county_code) if r.county_code else "",
-                    lambda r: r.county_code or "",
-                ),
-                Column(self.tr("Type"), lambda r: label("venue_type", r.venue_type)),
-                Column(
-                    self.tr("Capacity"),
-                    lambda r: "" if r.capacity is None else str(r.capacity),
-                    lambda r: -1 if r.capacity is None else r.capacity,
-                    align_right=True,
-                ),
-                Column(
-                    self.tr("Accessible"),
-                    lambda r: "" if r.accessible is None else (yes if r.accessible else no),
-                ),
-                Column(
-                    self.tr("Activities"),
-                    lambda r: str(self._counts.get(r.id, 0)),
-                    lambda r: self._counts.get(r.id, 0),
-                    align_right=True,
-                ),
-            ],
-            self,
-        )
-        all_day = self.tr("all day")
-        self.bookings = RowTableModel(
-            [
-                Column(
-                    self.tr("Date"),
-                    lambda b: f"{b.entry.day:%Y-%m-%d} {_weekday(b.entry.day)}",
-                    lambda b: (b.entry.day, b.entry.sort_key),
-                ),
-                Column(
-                    self.tr("Time"), lambda b: _time(b) or all_day, lambda b: (b.entry.day, b.entry.sort_key)
-                ),
-                Column(
-                    self.tr("Activity"),
-                    lambda b: (
-                        b.entry.title + (f"（{b.entry.index}/{b.entry.days}）" if b.entry.days > 1 else "")
-                    ),
-                    lambda b: b.entry.title,
-                ),
-                Column(self.tr("Status"), lambda b: label("status", b.entry.status)),
-                Column(
-                    self.tr("Double booked"),
-                    lambda b: self.tr("clash") if b.clash else "",
-                    lambda b: (not b.clash, b.entry.day),
-                    tooltip=self._clash_tooltip,
-                ),
-            ],
-            self,
-        )
+        self.model = RowTableModel(self._venue_columns(), self)
+        self.bookings = RowTableModel(self._booking_columns(), self)
         self.bookings.decorate = self._decorate_booking
 
         self.city = QComboBox()
@@ -121,6 +61,62 @@ class VenuesView(RegisterView):
         )
         self.search.textChanged.connect(self._apply_filter)
         self._update_buttons()
+
+    def _venue_columns(self) -> list[Column]:
+        yes, no = self.tr("Yes"), self.tr("No")
+        return [
+            Column(self.tr("Name"), lambda r: r.name, lambda r: collation.pinyin_key(r.name)),
+            Column(
+                self.tr("City"),
+                lambda r: r.city_name,
+                lambda r: (r.city_code, collation.pinyin_key(r.name)),
+            ),
+            Column(
+                self.tr("County"),
+                lambda r: regions().name(r.county_code) if r.county_code else "",
+                lambda r: r.county_code or "",
+            ),
+            Column(self.tr("Type"), lambda r: label("venue_type", r.venue_type)),
+            Column(
+                self.tr("Capacity"),
+                lambda r: "" if r.capacity is None else str(r.capacity),
+                lambda r: -1 if r.capacity is None else r.capacity,
+                align_right=True,
+            ),
+            Column(
+                self.tr("Accessible"),
+                lambda r: "" if r.accessible is None else (yes if r.accessible else no),
+            ),
+            Column(
+                self.tr("Activities"),
+                lambda r: str(self._counts.get(r.id, 0)),
+                lambda r: self._counts.get(r.id, 0),
+                align_right=True,
+            ),
+        ]
+
+    def _booking_columns(self) -> list[Column]:
+        all_day = self.tr("all day")
+        return [
+            Column(
+                self.tr("Date"),
+                lambda b: f"{b.entry.day:%Y-%m-%d} {_weekday(b.entry.day)}",
+                lambda b: (b.entry.day, b.entry.sort_key),
+            ),
+            Column(self.tr("Time"), lambda b: _time(b) or all_day, lambda b: (b.entry.day, b.entry.sort_key)),
+            Column(
+                self.tr("Activity"),
+                lambda b: b.entry.title + (f"（{b.entry.index}/{b.entry.days}）" if b.entry.days > 1 else ""),
+                lambda b: b.entry.title,
+            ),
+            Column(self.tr("Status"), lambda b: label("status", b.entry.status)),
+            Column(
+                self.tr("Double booked"),
+                lambda b: self.tr("clash") if b.clash else "",
+                lambda b: (not b.clash, b.entry.day),
+                tooltip=self._clash_tooltip,
+            ),
+        ]
 
     def title(self) -> str:
         return self.tr("Venues")

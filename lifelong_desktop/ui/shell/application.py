@@ -7,23 +7,27 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from lifelong_desktop import APP_AUTHOR, APP_NAME, __version__
-from lifelong_desktop.db import Database, DatabaseNotice, DatabaseProblem, open_database
-from lifelong_desktop.paths import default_database_path, user_data_dir
+from lifelong_desktop.db import Database, DatabaseNotice, DatabaseProblem, open_database, open_for_reading
+from lifelong_desktop.paths import default_database_path
 from lifelong_desktop.services.programmes import NoProgramme, get_programme
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.first_paint import after_next_paint
 from lifelong_desktop.ui.common.language import message_language, set_window_language
+from lifelong_desktop.ui.shell import crash_trace
 from lifelong_desktop.ui.shell import settings as S
+from lifelong_desktop.ui.shell.crash_trace import error_log_path
 from lifelong_desktop.ui.shell.daily_backup import DailyBackup
-from lifelong_desktop.ui.shell.i18n import install_translators
+from lifelong_desktop.ui.shell.i18n import align_time_locale, install_translators
+from lifelong_desktop.ui.shell.notice_banner import add_notice_banner
 from lifelong_desktop.ui.shell.startup_probe import install_probe
 
 CJK_FONTS = (
@@ -37,10 +41,6 @@ CJK_FONTS = (
     "SimSun",
 )
 log = logging.getLogger("lifelong_desktop")
-
-
-def error_log_path() -> Path:
-    return user_data_dir() / "error.log"
 
 
 def install_cjk_font(app: QApplication) -> str | None:
@@ -63,8 +63,6 @@ def install_excepthook(parent_of: callable = QApplication.activeWindow) -> None:
         path = error_log_path()
         try:
             with path.open("a", encoding="utf-8") as fh:
-                from datetime import datetime
-
                 fh.write(
                     f"--- {datetime.now().isoformat(timespec='seconds')} lifelong-desktop {__version__}\n"
                 )
@@ -92,6 +90,16 @@ def install_excepthook(parent_of: callable = QApplication.activeWindow) -> None:
     sys.excepthook = hook
 
 
+def open_for_viewing(path: Path) -> Database:
+    """The window's database: read-write, or read-only with a banner when the file cannot be written."""
+    try:
+        return open_database(path, defer_backup=True)  # the daily copy is taken once the window is up
+    except DatabaseProblem as exc:
+        if exc.code != "read_only" or not path.exists():
+            raise
+    return open_for_reading(path)
+
+
 class Application:
     """Owns the settings, the open database and its window; switches database on File > Open."""
 
@@ -114,7 +122,7 @@ class Application:
     def open(self, path: Path, parent: QWidget | None = None) -> bool:
         while True:
             try:
-                db = open_database(path, defer_backup=True)  # taken once the window is up
+                db = open_for_viewing(path)
                 break
             except DatabaseProblem as exc:
                 path = self.ask_other_file(exc, parent)
@@ -155,6 +163,7 @@ class Application:
         ctx = AppContext(db, programme_id)
         window = MainWindow(ctx, self.settings)
         window.open_requested.connect(lambda p: self.open(Path(p), window))
+        add_notice_banner(window, db, self.lang)
         self.settings.add_recent(db.path)
         if old is not None:
             old.close()
@@ -194,12 +203,13 @@ def window_language(settings: S.Settings) -> str:
 
 def run(argv: Sequence[str], db_path: Path | None) -> int:
     """`lifelong-desktop [DB]`: show the window; 0 when closed normally, 3 when no database could be opened."""
+    settings = S.Settings()
+    language = window_language(settings)
+    align_time_locale(language)  # before the QApplication reads the system locale
     app = QApplication.instance() or QApplication(list(argv))
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    settings = S.Settings()
-    language = window_language(settings)
     install_translators(app, language)
     set_window_language(language)
     app.setApplicationDisplayName(
@@ -207,16 +217,35 @@ def run(argv: Sequence[str], db_path: Path | None) -> int:
     )
     install_cjk_font(app)
     install_excepthook()
+    crash_trace.enable_fault_log()
+    last_crashed = crash_trace.begin_session()
     from lifelong_desktop.db.snapshots import remove_old_copies
 
     remove_old_copies()
     controller = Application(app, settings)
     if not controller.open_first(db_path):
+        crash_trace.end_session()
         return 3
+    if last_crashed:
+        QTimer.singleShot(0, lambda: tell_last_session_crashed(controller.window))
     install_probe(controller.window)
     code = app.exec()
     controller.backup.wait()
     if controller.db is not None:
         controller.db.close()
     settings.sync()
+    crash_trace.end_session()
     return code
+
+
+def tell_last_session_crashed(parent: QWidget | None) -> None:
+    """One sentence at start: the last session ended abnormally, and where its report is."""
+    QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("Application", "The last session ended abnormally"),
+        QCoreApplication.translate(
+            "Application",
+            "The program ended abnormally the last time it ran. Every change saved before that is in the "
+            "database. A report was written to %1; please send that file to whoever supports the program.",
+        ).replace("%1", str(error_log_path())),
+    )

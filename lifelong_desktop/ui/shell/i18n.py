@@ -6,6 +6,9 @@ scripts/update-translations): Qt turns "%n activities" into "1 activity" only fr
 
 from __future__ import annotations
 
+import os
+from collections.abc import MutableMapping
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from lifelong_desktop.paths import resource
@@ -33,3 +36,20 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             app.installTranslator(tr)
             _installed.append(tr)
     return list(_installed)
+
+
+TIME_LOCALES = {"zh_CN": "zh_CN.UTF-8", "en": "en_GB.UTF-8"}
+
+
+def align_time_locale(language: str, environ: MutableMapping[str, str] = os.environ) -> str | None:
+    """Before the QApplication exists: where the system names no locale for dates (C or POSIX, as on a bare
+    Linux session), Qt's own dialogs write dates as "6 12 2026"; give them the window language's (2026/12/6).
+    A real system locale (zh_CN.UTF-8 on UOS, say) is left alone. Returns the LC_TIME set, if any."""
+    current = environ.get("LC_ALL") or environ.get("LC_TIME") or environ.get("LANG") or ""
+    if current.split(".")[0] not in ("", "C", "POSIX"):
+        return None
+    if environ.get("LC_ALL"):
+        return None  # an explicit C for everything is the user's choice
+    value = TIME_LOCALES.get(language if language in TIME_LOCALES else "zh_CN")
+    environ["LC_TIME"] = value
+    return value

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from lifelong_desktop import __version__
@@ -13,9 +13,13 @@ from lifelong_desktop.ui.activities.view import ActivitiesView
 from lifelong_desktop.ui.common import undo as undo_base
 from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry, button_text
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.help.guide import guide_for_active_window
 from lifelong_desktop.ui.programme.file_actions import FileActions
+from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.views import VIEWS
+
+FRAME_ALLOWANCE = QSize(16, 40)
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +34,7 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self)
         self.activities = ActivitiesView(ctx, self)
         self.activities.bind_actions(self.registry)
+        self.activities.editing.create_organisation = organisation_creator(ctx)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.activities, ActivitiesView.title())
@@ -53,6 +58,9 @@ class MainWindow(QMainWindow):
         ctx.activity_requested.connect(self.open_activity)
         self.registry[ActionId.QUIT].triggered.connect(self.close)
         self.registry[ActionId.ABOUT].triggered.connect(self._about)
+        self.registry[ActionId.USER_GUIDE].triggered.connect(
+            lambda: guide_for_active_window(self, self.tabs.currentWidget())
+        )
         undo_base.error_handler.append(self._command_failed)
         self._refresh_programmes()
         self.activities.refresh_choices()
@@ -79,6 +87,7 @@ class MainWindow(QMainWindow):
             None,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             None,
             ActionId.QUIT,
@@ -113,6 +122,7 @@ class MainWindow(QMainWindow):
         ):
             act_menu.addSeparator() if aid is None else act_menu.addAction(a[aid])
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a[ActionId.USER_GUIDE])
         help_menu.addAction(a[ActionId.ABOUT])
 
     def _build_toolbar(self) -> None:
@@ -214,6 +224,7 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT_WORKBOOK,
             ActionId.PRINT_PREVIEW,
             ActionId.PRINT_SCHEDULE,
+            ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
         ):
@@ -229,16 +240,18 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.ctx.path))
 
     def open_activity(self, activity_id: int) -> None:
-        """Another view asked for an activity: show it in the Activities table and open its form."""
+        """Another view (the calendar, a register) asked for an activity: open its form over that view, and
+        leave the user there when it closes; the Activities table selects it meanwhile."""
         view = self.activities
-        self.tabs.setCurrentWidget(view)
         if view.model.row_of_id(activity_id) is None:
             view.filter_bar.clear()  # it was filtered out
         if view.model.row_of_id(activity_id) is None:
             return
+        asking = self.focusWidget()
         view.select_ids([activity_id], activity_id)
-        view.table.setFocus()
         view.editing.edit_current()
+        if asking is not None and asking.isVisible():
+            asking.setFocus()  # back where Enter was pressed, so the keyboard carries on there
 
     def _programme_changed(self, _programme_id: int) -> None:
         self._refresh_programmes()
@@ -291,6 +304,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        self.fit_screen()
         state = s.qbytes(S.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -302,6 +316,23 @@ class MainWindow(QMainWindow):
             self.activities.table.sortByColumn(int(sort[0]), Qt.SortOrder(int(sort[1])))
         self.activities.set_filter(ActivityFilter.from_dict(s.get(S.ACTIVITY_FILTERS)))
         self.tabs.setCurrentIndex(min(max(s.get(S.CURRENT_VIEW), 0), self.tabs.count() - 1))
+
+    def fit_screen(self) -> None:
+        """A window (saved or default size) that the screen cannot hold whole opens maximised: at 1366x768 the
+        status bar and the last buttons stay reachable."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        frame = FRAME_ALLOWANCE  # the title bar and borders the window manager adds around the window
+        if self.width() + frame.width() > room.width() or self.height() + frame.height() > room.height():
+            # the size too, for a desktop whose window manager does not maximise (and for un-maximising)
+            self.resize(
+                min(self.width(), room.width() - frame.width()),
+                min(self.height(), room.height() - frame.height()),
+            )
+            self.move(room.topLeft())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_layout(self) -> None:
         s = self.settings
