@@ -81,7 +81,9 @@ def timed(
     """Run one child process to its end: its wall time, its own CPU time and peak memory (os.wait4), stdout."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err)
+        # not in the checkout: `python -m` puts the working folder first on sys.path, ahead of PYTHONPATH,
+        # so a run from the checkout would measure this tree for every contestant
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err, cwd=tempfile.gettempdir())
         watchdog = threading.Timer(timeout, proc.kill)  # a window that never reports must not hang the run
         watchdog.start()
         _, status, usage = os.wait4(proc.pid, 0)
