@@ -43,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
 
     stats = statistics_path(out)
     try:
-        write_report_odt(report, out)
-        write_statistics(report, stats)
+        write_report_odt(report, out, database=db.path)
+        write_statistics(report, stats, database=db.path)
     except OSError as exc:
         print(
             messages.render("report.write_failed", path=str(out), reason=exc.strerror or str(exc)),

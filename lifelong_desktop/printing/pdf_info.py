@@ -8,7 +8,6 @@ cross-reference section and a trailer pointing back at Qt's. The bytes Qt wrote 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _INFO = re.compile(rb"/Info\s+(\d+)\s+0\s+R")
@@ -21,14 +20,6 @@ class PdfInfoProblem(ValueError):
 def pdf_text(text: str) -> bytes:
     """A PDF text string in UTF-16BE with its byte order mark, as hex (safe for any character)."""
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
-
-
-def add_subject(path: str | Path, subject: str) -> None:
-    """Add (or replace) the Subject of the Info dictionary of a PDF file written by QPdfWriter."""
-    path = Path(path)
-    data = path.read_bytes()
-    with path.open("ab") as f:
-        f.write(with_subject(data, subject)[len(data) :])
 
 
 def with_subject(data: bytes, subject: str) -> bytes:

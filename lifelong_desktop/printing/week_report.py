@@ -12,9 +12,10 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt, QUrl
+from PySide6.QtCore import QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QTextDocument, QTextDocumentWriter
 
+from lifelong_desktop import files
 from lifelong_desktop.printing.qt import ensure_gui_app, font_family
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.tallies import Tally
@@ -158,14 +159,6 @@ def report_html(report: WeekReport, charts: list[str]) -> str:
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-def _png(image: QImage) -> QByteArray:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return data
-
-
 def report_document(report: WeekReport) -> QTextDocument:
     ensure_gui_app()
     doc = QTextDocument()
@@ -185,48 +178,36 @@ def report_document(report: WeekReport) -> QTextDocument:
     return doc
 
 
-def write_report_odt(report: WeekReport, path: Path) -> None:
-    """The document as ODF text (a temporary file beside it, renamed into place)."""
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb"):  # a plain OSError (missing folder, no permission) before Qt tries
-        pass
-    writer = QTextDocumentWriter(str(tmp), b"ODF")
-    written = writer.write(report_document(report))
-    del writer
-    if not written:
-        tmp.unlink(missing_ok=True)
-        raise OSError(f"cannot write {path}")
-    tmp.replace(path)
+def write_report_odt(report: WeekReport, path: Path, *, database: Path | None = None) -> None:
+    """The document as ODF text, through files.safe_output (temporary file, fsync, rename)."""
+    with files.safe_output(path, database=database) as tmp:
+        writer = QTextDocumentWriter(str(tmp), b"ODF")
+        written = writer.write(report_document(report))
+        del writer  # closes the file (Windows cannot rename an open file)
+        if not written:
+            raise OSError(f"cannot write {path}")
 
 
-def write_statistics(report: WeekReport, path: Path) -> None:
+def write_statistics(report: WeekReport, path: Path, *, database: Path | None = None) -> None:
     """The 统计表 workbook: one sheet per table of the report, values only, with a total row."""
-    tmp = path.with_name(path.name + ".part")
-    book = XlsxWriter(tmp, sheet_count=3)
-    try:
-        for table, name in zip(tables(report), ("按地区", "按类型", "按群体"), strict=True):
-            sheet = book.sheet(name, widths=[24, 12, 14, 14, 14], freeze="A2")
-            sheet.append([table.first, *HEADINGS])
-            for row_name, t in table.rows:
-                sheet.append([row_name, *t.values])
-            if name != "按群体":  # groups overlap: their sum is no total
-                total = report.summary.total
-                sheet.append(["合计", total.activities, total.expected, total.actual, total.online])
-            sheet.close()
-        book.close()
-    except BaseException:
-        book.abort()
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(path)
+    with files.safe_output(path, database=database) as tmp:
+        book = XlsxWriter(tmp, sheet_count=3)
+        try:
+            for table, name in zip(tables(report), ("按地区", "按类型", "按群体"), strict=True):
+                sheet = book.sheet(name, widths=[24, 12, 14, 14, 14], freeze="A2")
+                sheet.append([table.first, *HEADINGS])
+                for row_name, t in table.rows:
+                    sheet.append([row_name, *t.values])
+                if name != "按群体":  # groups overlap: their sum is no total
+                    total = report.summary.total
+                    sheet.append(["合计", total.activities, total.expected, total.actual, total.online])
+                sheet.close()
+            book.close()
+        except BaseException:
+            book.abort()
+            raise
 
 
 def statistics_path(report_path: Path) -> Path:
     """Where the 统计表 goes: beside the report, `<report name>-统计表.xlsx`."""
     return report_path.with_name(f"{report_path.stem}-统计表.xlsx")
-
-
-def chart_png(report: WeekReport) -> bytes:
-    """The cities chart as PNG bytes (for tests and previews)."""
-    t = tables(report)[0]
-    return bytes(_png(bar_chart(t.title, t.rows)).data())
