@@ -42,14 +42,8 @@ def run(args: argparse.Namespace) -> int:
     from lifelong_desktop.printing.week_report import statistics_path, write_report_odt, write_statistics
 
     stats = statistics_path(out)
-    try:
-        write_report_odt(report, out, database=db.path)
-        write_statistics(report, stats, database=db.path)
-    except OSError as exc:
-        print(
-            messages.render("report.write_failed", path=str(out), reason=exc.strerror or str(exc)),
-            file=sys.stderr,
-        )
-        return EXIT_UNREADABLE
+    # an output not written is a files.OutputProblem: the command line says it in one sentence (exit 2)
+    write_report_odt(report, out, database=db.path)
+    write_statistics(report, stats, database=db.path)
     print(messages.render("report.written", path=str(out), stats=str(stats)))
     return EXIT_OK
