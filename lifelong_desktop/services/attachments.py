@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lifelong_desktop import files
 from lifelong_desktop.db.backup_files import backups_dir_for
 from lifelong_desktop.models import Activity, Attachment
 from lifelong_desktop.services.regions import regions
@@ -78,18 +79,10 @@ def _digest(path: Path) -> tuple[str, int]:
 
 
 def _copy(source: Path, target: Path) -> None:
-    """Copy through a temporary file beside the target, flushed and renamed into place."""
+    """Copy through files.safe_output: a temporary file beside the target, fsynced and renamed into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.part")
-    try:
-        with source.open("rb") as src, tmp.open("wb") as dst:
-            shutil.copyfileobj(src, dst, CHUNK)
-            dst.flush()
-            os.fsync(dst.fileno())
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with files.safe_output(target) as tmp, source.open("rb") as src, tmp.open("wb") as dst:
+        shutil.copyfileobj(src, dst, CHUNK)
 
 
 def _free_name(base: Path, name: str, taken: set[str]) -> str:
