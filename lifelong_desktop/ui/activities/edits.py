@@ -165,7 +165,9 @@ class ActivityEditing(QObject):
         if self.ctx.run_dialog(dialog):
             from lifelong_desktop.services.planning import ActivityInput
 
-            template = ActivityInput.from_row(row).replace(status="planned", actual_participants=None)
+            template = ActivityInput.from_row(row).replace(
+                status="planned", actual_participants=None, result_note=""
+            )
             command = cmd.WeeklySeries(self.ctx, template, *dialog.values())
             if self.execute(command):
                 self.view.select_ids(command.ids)
