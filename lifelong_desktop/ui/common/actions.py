@@ -25,6 +25,7 @@ class ActionId(Enum):
     PRINT_SCHEDULE = auto()
     EXPORT_PDF = auto()
     EXPORT_ICS = auto()
+    SUMMARY_REPORT = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -34,6 +35,7 @@ class ActionId(Enum):
     LANGUAGE_EN = auto()
     CLEAR_FILTERS = auto()
     SHOW_TOOLBAR = auto()
+    RESULTS_MODE = auto()
     NEW_ACTIVITY = auto()
     EDIT_ACTIVITY = auto()
     DUPLICATE_ACTIVITY = auto()
@@ -118,6 +120,13 @@ SPECS: dict[ActionId, ActionSpec] = {
         (),
         QT_TRANSLATE_NOOP("Actions", "Write the programme as an iCalendar file"),
     ),
+    ActionId.SUMMARY_REPORT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Week &Summary Report…"),
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Write the summary (总结) of the week as an editable document with its 统计表 workbook"
+        ),
+    ),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "E&xit"), ("Ctrl+Q",), QT_TRANSLATE_NOOP("Actions", "Close the window")
     ),
@@ -156,6 +165,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "&Toolbar"),
         (),
         QT_TRANSLATE_NOOP("Actions", "Show or hide the toolbar"),
+        True,
+    ),
+    ActionId.RESULTS_MODE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Results Entry"),
+        ("Ctrl+R",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Enter status, participants and a result note in the table, row after row"
+        ),
         True,
     ),
     ActionId.NEW_ACTIVITY: ActionSpec(

@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             None,
+            ActionId.SUMMARY_REPORT,
+            None,
             ActionId.QUIT,
         ):
             file_menu.addSeparator() if aid is None else file_menu.addAction(a[aid])
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(a[ActionId.SHOW_TOOLBAR])
         view_menu.addAction(a[ActionId.CLEAR_FILTERS])
+        view_menu.addAction(a[ActionId.RESULTS_MODE])
         view_menu.addSeparator()
         for i in range(self.tabs.count()):
             act = QAction(f"&{i + 1} {self.tabs.tabText(i)}" if i < 9 else self.tabs.tabText(i), self)
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
             ActionId.EDIT_ACTIVITY,
             ActionId.DUPLICATE_ACTIVITY,
             ActionId.DELETE_ACTIVITY,
+            ActionId.RESULTS_MODE,
             None,
             ActionId.UNDO,
             ActionId.REDO,
