@@ -22,6 +22,7 @@ from lifelong_desktop.ui.programme.import_preview import run_import
 from lifelong_desktop.ui.programme.output_folder import OutputFolder
 from lifelong_desktop.ui.programme.print_actions import PrintingActions, write_sentence
 from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
+from lifelong_desktop.ui.programme.summary_report import SummaryReport
 from lifelong_desktop.ui.reports.checks_view import ChecksView
 
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -50,8 +51,10 @@ class FileActions(PrintingActions, QObject):
             (ActionId.PRINT_SCHEDULE, self.print_schedule),
             (ActionId.EXPORT_PDF, self.export_pdf),
             (ActionId.EXPORT_ICS, self.export_ics),
+            (ActionId.SUMMARY_REPORT, self.summary_report),
         ):
             a[aid].triggered.connect(lambda _c=False, s=slot: s())
+        self.report = SummaryReport(self)
 
     def update_availability(self) -> None:
         a = self.window.registry
@@ -63,6 +66,7 @@ class FileActions(PrintingActions, QObject):
             ActionId.PRINT_SCHEDULE,
             ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
+            ActionId.SUMMARY_REPORT,
         ):
             a[aid].setEnabled(has)
 
@@ -241,6 +245,10 @@ class FileActions(PrintingActions, QObject):
             note = messages.render("export.seq_not_recorded", message_language(), seq=result.submission_seq)
             self._say(done + " " + note, self.tr("Export Workbook"))
         return result.path
+
+    def summary_report(self, path: str | None = None) -> Path | None:
+        """The 总结 pack (文件 ▸ 生成活动周总结…), as `lifelong summary-report` writes it."""
+        return self.report.run(path)
 
     def _show_checks(self) -> None:
         tabs = self.window.tabs
