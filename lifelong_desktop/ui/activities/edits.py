@@ -91,13 +91,20 @@ class ActivityEditing(QObject):
         return True
 
     def _form(self, row: ActivityRow | None) -> ActivityForm:
-        return ActivityForm(
+        from lifelong_desktop.ui.activities.attachments_tab import AttachmentsPanel
+
+        form = ActivityForm(
             load_choices(self.ctx),
             row,
             self.view.model.all_rows(),
             self.view,
             create_organisation=self.create_organisation,
         )
+        form.attachments = AttachmentsPanel(self.ctx, row.id if row else None, form)
+        form.tabs.addTab(
+            form.attachments, QCoreApplication.translate("ActivityEditing", "Attach&ments")
+        )
+        return form
 
     # ---------------------------------------------------------------- commands
 
