@@ -92,9 +92,7 @@ def test_results_typed_row_after_row_are_saved_one_undoable_audited_edit_each(de
     stack = desk.ctx.undo_stack
     assert stack.count() == 4 and stack.undoText().startswith("Result of")
     with desk.db.read() as s:
-        audited = [
-            e.after for e in s.query(AuditEntry).filter_by(entity="activity", action="update").all()
-        ]
+        audited = [e.after for e in s.query(AuditEntry).filter_by(entity="activity", action="update").all()]
     assert any('"result_note": "雨天改在室内，读者踊跃"' in (a or "") for a in audited), audited
     stack.undo()
     assert desk.rows()[second.title].result_note == ""

@@ -101,9 +101,7 @@ class ActivityEditing(QObject):
             create_organisation=self.create_organisation,
         )
         form.attachments = AttachmentsPanel(self.ctx, row.id if row else None, form)
-        form.tabs.addTab(
-            form.attachments, QCoreApplication.translate("ActivityEditing", "Attach&ments")
-        )
+        form.tabs.addTab(form.attachments, QCoreApplication.translate("ActivityEditing", "Attach&ments"))
         return form
 
     # ---------------------------------------------------------------- commands
