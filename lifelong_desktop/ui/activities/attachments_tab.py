@@ -40,10 +40,6 @@ PathRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("AttachmentsTab", text, "", n)
-
-
 def size_text(size: int) -> str:
     """A file size as people read it: 820 KB, 4.3 MB."""
     if size < 1024 * 1024:
@@ -104,13 +100,13 @@ class AttachmentsPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setIconSize(THUMB)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setAccessibleName(_tr("Attachments"))
+        self.list.setAccessibleName(QCoreApplication.translate("AttachmentsTab", "Attachments"))
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.add_button = QPushButton(_tr("Add &Files…"), self)
-        self.open_button = QPushButton(_tr("Op&en"), self)
-        self.remove_button = QPushButton(_tr("&Remove"), self)
+        self.add_button = QPushButton(QCoreApplication.translate("AttachmentsTab", "Add &Files…"), self)
+        self.open_button = QPushButton(QCoreApplication.translate("AttachmentsTab", "Op&en"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("AttachmentsTab", "&Remove"), self)
         self.add_button.clicked.connect(lambda: self.add_files())
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -126,7 +122,9 @@ class AttachmentsPanel(QWidget):
         self.pick_files: Callable[[], Sequence[str]] = self._pick_files
         self.ask_shrink: Callable[[str, int, int, int], bool] = self._ask_shrink
         self.confirm_remove: Callable[[int], bool] = self._confirm_remove
-        self.inform: Callable[[str], None] = lambda text: QMessageBox.warning(self, _tr("Attachments"), text)
+        self.inform: Callable[[str], None] = lambda text: QMessageBox.warning(
+            self, QCoreApplication.translate("AttachmentsTab", "Attachments"), text
+        )
         self.open_file: Callable[[Path], Any] = lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p)))
         self._thumbs = _Thumbs()  # no parent: the jobs keep it alive while they run, even past this panel
         self._thumbs.ready.connect(self._show_thumbnail)
@@ -140,7 +138,12 @@ class AttachmentsPanel(QWidget):
         self.list.clear()
         if self.activity_id is None:
             self.rows = []
-            self.note.setText(_tr("Save the activity first; then photos, scans and documents can be added."))
+            self.note.setText(
+                QCoreApplication.translate(
+                    "AttachmentsTab",
+                    "Save the activity first; then photos, scans and documents can be added.",
+                )
+            )
             self._enable()
             return
         with self.ctx.db.read() as session:
@@ -157,7 +160,7 @@ class AttachmentsPanel(QWidget):
             else:
                 missing += 1
                 item.setText(
-                    _tr("%1\nmissing: the file is not in %2")
+                    QCoreApplication.translate("AttachmentsTab", "%1\nmissing: the file is not in %2")
                     .replace("%1", r.file_name)
                     .replace("%2", str(r.path.parent))
                 )
@@ -167,12 +170,15 @@ class AttachmentsPanel(QWidget):
             item.setData(IdRole, r.id)
             item.setToolTip(str(r.path))
         total = sum(r.size for r in self.rows)
-        text = _tr("%n files, %1 in all. Files are kept as soon as they are added.", len(self.rows)).replace(
-            "%1", size_text(total) if self.rows else "0 KB"
-        )
+        n = len(self.rows)  # a plain name: lupdate skips a call as the count
+        text = QCoreApplication.translate(
+            "AttachmentsTab", "%n files, %1 in all. Files are kept as soon as they are added.", "", n
+        ).replace("%1", size_text(total) if self.rows else "0 KB")
         if missing:
-            text += " " + _tr(
+            text += " " + QCoreApplication.translate(
+                "AttachmentsTab",
                 "%n files are missing from the attachments folder: restore a backup or add them again.",
+                "",
                 missing,
             )
         self.note.setText(text)
@@ -244,7 +250,10 @@ class AttachmentsPanel(QWidget):
                 self.open_file(r.path)
             else:
                 self.inform(
-                    _tr("“%1” is missing: it is not in %2. Restore a backup or add the file again.")
+                    QCoreApplication.translate(
+                        "AttachmentsTab",
+                        "“%1” is missing: it is not in %2. Restore a backup or add the file again.",
+                    )
                     .replace("%1", r.file_name)
                     .replace("%2", str(r.path.parent))
                 )
@@ -268,16 +277,19 @@ class AttachmentsPanel(QWidget):
     # ---------------------------------------------------------------- dialogs
 
     def _pick_files(self) -> Sequence[str]:
-        paths, _ = QFileDialog.getOpenFileNames(self, _tr("Add Files"), str(Path.home()))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, QCoreApplication.translate("AttachmentsTab", "Add Files"), str(Path.home())
+        )
         return paths
 
     def _ask_shrink(self, name: str, size: int, width: int, height: int) -> bool:
         answer = QMessageBox.question(
             self,
-            _tr("Large Picture"),
-            _tr(
+            QCoreApplication.translate("AttachmentsTab", "Large Picture"),
+            QCoreApplication.translate(
+                "AttachmentsTab",
                 "“%1” is %2 (%3 × %4 pixels). Add a smaller copy (JPEG, %5 pixels on the longest side)? "
-                "No adds the original."
+                "No adds the original.",
             )
             .replace("%1", name)
             .replace("%2", size_text(size))
@@ -292,8 +304,13 @@ class AttachmentsPanel(QWidget):
     def _confirm_remove(self, n: int) -> bool:
         answer = QMessageBox.question(
             self,
-            _tr("Remove Attachments"),
-            _tr("Remove %n attachments from this activity? Their files stay in the backups.", n),
+            QCoreApplication.translate("AttachmentsTab", "Remove Attachments"),
+            QCoreApplication.translate(
+                "AttachmentsTab",
+                "Remove %n attachments from this activity? Their files stay in the backups.",
+                "",
+                n,
+            ),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -307,4 +324,6 @@ class AttachmentsPanel(QWidget):
             sentence = f"{path.name}: {exc.strerror or exc}"
         else:
             sentence = str(exc)
-        return _tr("The file was not added: %1").replace("%1", sentence)
+        return QCoreApplication.translate("AttachmentsTab", "The file was not added: %1").replace(
+            "%1", sentence
+        )

@@ -20,14 +20,17 @@ from lifelong_desktop.ui.programme.print_actions import write_sentence
 ODT_FILTER = "ODF (*.odt)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummaryReport", text)
-
-
 def ask_open_folder(parent: QWidget, text: str) -> bool:
     """Say where the pack went; True when the user wants its folder opened."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Week Summary Report"), text, parent=parent)
-    open_button = box.addButton(_tr("&Open Folder"), QMessageBox.ButtonRole.AcceptRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("SummaryReport", "Week Summary Report"),
+        text,
+        parent=parent,
+    )
+    open_button = box.addButton(
+        QCoreApplication.translate("SummaryReport", "&Open Folder"), QMessageBox.ButtonRole.AcceptRole
+    )
     close = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(open_button)
     box.setEscapeButton(close)
@@ -58,7 +61,9 @@ class SummaryReport:
             with self.ctx.db.read() as session:
                 p = self.actions._programme(session)
                 suggested = f"{p.region_name}{p.year}年活动周总结.odt"
-            path = self.actions._save_path(_tr("Week Summary Report"), suggested, ODT_FILTER)
+            path = self.actions._save_path(
+                QCoreApplication.translate("SummaryReport", "Week Summary Report"), suggested, ODT_FILTER
+            )
         if not path:
             return None
         target = Path(path) if path.lower().endswith(".odt") else Path(path + ".odt")
@@ -67,7 +72,9 @@ class SummaryReport:
             return None
         report, stats = written
         text = (
-            _tr("The summary “%1” was written to %2, with its statistics workbook %3.")
+            QCoreApplication.translate(
+                "SummaryReport", "The summary “%1” was written to %2, with its statistics workbook %3."
+            )
             .replace("%1", report_title(report, message_language()))
             .replace("%2", str(target))
             .replace("%3", stats.name)
@@ -83,12 +90,21 @@ class SummaryReport:
         from lifelong_desktop.printing.week_report import write_pack
         from lifelong_desktop.services.week_report import week_report
 
-        progress = QProgressDialog(_tr("Counting the figures…"), "", 0, 3, self.actions.window)
-        progress.setWindowTitle(_tr("Week Summary Report"))
+        progress = QProgressDialog(
+            QCoreApplication.translate("SummaryReport", "Counting the figures…"),
+            "",
+            0,
+            3,
+            self.actions.window,
+        )
+        progress.setWindowTitle(QCoreApplication.translate("SummaryReport", "Week Summary Report"))
         progress.setCancelButton(None)  # type: ignore[arg-type]  # the steps are short and not undone halfway
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
-        steps = {1: _tr("Writing the document…"), 2: _tr("Writing the statistics workbook…")}
+        steps = {
+            1: QCoreApplication.translate("SummaryReport", "Writing the document…"),
+            2: QCoreApplication.translate("SummaryReport", "Writing the statistics workbook…"),
+        }
 
         def step(n: int) -> None:
             progress.setLabelText(steps[n])
@@ -117,4 +133,6 @@ class SummaryReport:
 
     @staticmethod
     def _not_written(why: str) -> str:
-        return _tr("The summary could not be written: %1").replace("%1", why)
+        return QCoreApplication.translate("SummaryReport", "The summary could not be written: %1").replace(
+            "%1", why
+        )
