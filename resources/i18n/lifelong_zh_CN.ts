@@ -115,8 +115,8 @@
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/common/actions.py" line="124"/>
-        <source>Week &amp;Summary Report…</source>
-        <translation>生成活动周总结(&amp;S)…</translation>
+        <source>&amp;Week Summary Report…</source>
+        <translation>生成活动周总结(&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/common/actions.py" line="126"/>

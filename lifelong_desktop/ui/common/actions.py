@@ -121,7 +121,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Write the programme as an iCalendar file"),
     ),
     ActionId.SUMMARY_REPORT: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Week &Summary Report…"),
+        QT_TRANSLATE_NOOP("Actions", "&Week Summary Report…"),
         (),
         QT_TRANSLATE_NOOP(
             "Actions", "Write the summary (总结) of the week as an editable document with its 统计表 workbook"
