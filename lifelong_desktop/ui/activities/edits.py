@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableView
 
+from lifelong_desktop import messages
 from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem
 from lifelong_desktop.services.planning import EditConflict, PlanningError
 from lifelong_desktop.services.rows import ActivityRow
@@ -90,6 +91,15 @@ class ActivityEditing(QObject):
         self.view.status_message.emit(command.text())
         return True
 
+    def refused(self) -> bool:
+        """On a read-only database (its commands are greyed out; Enter and double-click still come here):
+        say so in the status bar and do nothing."""
+        if not self.ctx.read_only:
+            return False
+        sentence = messages.render("db.read_only_view", message_language(), name=self.ctx.path.name)
+        self.view.status_message.emit(sentence)
+        return True
+
     def _form(self, row: ActivityRow | None) -> ActivityForm:
         from lifelong_desktop.ui.activities.attachments_tab import AttachmentsPanel
 
@@ -107,6 +117,8 @@ class ActivityEditing(QObject):
     # ---------------------------------------------------------------- commands
 
     def new_activity(self) -> None:
+        if self.refused():
+            return
         if self.ctx.programme_id is None:
             return
         form = self._form(None)
@@ -116,6 +128,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids(command.ids)
 
     def edit_current(self) -> None:
+        if self.refused():
+            return
         row = self.view.current_row()
         if row is None:
             return
@@ -128,6 +142,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids([row.id])
 
     def duplicate_selected(self) -> None:
+        if self.refused():
+            return
         ids = self.view.selected_ids()
         if ids:
             command = cmd.DuplicateActivities(self.ctx, ids)
@@ -135,6 +151,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids(command.ids)
 
     def delete_selected(self) -> None:
+        if self.refused():
+            return
         ids = self.view.selected_ids()
         if not ids:
             return
@@ -152,6 +170,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids([near])
 
     def bulk_edit_selected(self) -> None:
+        if self.refused():
+            return
         rows = self.view.selected_rows()
         ids = [r.id for r in rows]
         if not ids:
@@ -163,6 +183,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids(ids)
 
     def weekly_series(self) -> None:
+        if self.refused():
+            return
         row = self.view.current_row()
         if row is None:
             return
@@ -182,7 +204,7 @@ class ActivityEditing(QObject):
         from lifelong_desktop.ui.activities.paste_preview import PastePreviewDialog
         from lifelong_desktop.ui.activities.paste_rows import parse_paste
 
-        if self.ctx.programme_id is None:
+        if self.ctx.programme_id is None or self.refused():
             return
         text = QGuiApplication.clipboard().text() if text is None or not isinstance(text, str) else text
         choices = load_choices(self.ctx)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 CONTEXT = "Actions"
 
@@ -218,6 +218,24 @@ SPECS: dict[ActionId, ActionSpec] = {
 }
 
 
+#: the commands that change the database: greyed out, whatever else enables them, on a read-only database
+WRITE_ACTIONS = (
+    ActionId.NEW_PROGRAMME,
+    ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+    ActionId.PROGRAMME_SETTINGS,
+    ActionId.IMPORT_WORKBOOK,
+    ActionId.UNDO,
+    ActionId.REDO,
+    ActionId.PASTE_ROWS,
+    ActionId.NEW_ACTIVITY,
+    ActionId.EDIT_ACTIVITY,
+    ActionId.DUPLICATE_ACTIVITY,
+    ActionId.DELETE_ACTIVITY,
+    ActionId.BULK_EDIT,
+    ActionId.WEEKLY_SERIES,
+)
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -248,6 +266,15 @@ class ActionRegistry:
             action.setStatusTip(tip)
             action.setCheckable(spec.checkable)
             self._actions[action_id] = action
+        # a disabled group keeps its actions disabled whatever their own setEnabled says (selection, undo...)
+        self.writes = QActionGroup(parent)
+        self.writes.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+        for action_id in WRITE_ACTIONS:
+            self.writes.addAction(self._actions[action_id])
+
+    def set_writable(self, writable: bool) -> None:
+        """Grey out (or not) every command that changes the database."""
+        self.writes.setEnabled(writable)
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]

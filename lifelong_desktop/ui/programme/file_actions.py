@@ -75,6 +75,13 @@ class FileActions(PrintingActions, QObject):
     def _say(self, text: str, title: str = "") -> None:
         self.window.activities.inform(title or self.tr("Not done"), text)
 
+    def _refused(self) -> bool:
+        """A read-only database (these commands are greyed out, but some are reached another way): say so."""
+        if not self.ctx.read_only:
+            return False
+        self._say(messages.render("db.read_only_view", message_language(), name=self.ctx.path.name))
+        return True
+
     def _done(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
 
@@ -115,6 +122,8 @@ class FileActions(PrintingActions, QObject):
     def new_programme(self) -> None:
         from lifelong_desktop.ui.programme.new_programme import NewProgrammeDialog, create_from_dialog
 
+        if self._refused():
+            return
         dialog = NewProgrammeDialog(self.window)
         if self.ctx.run_dialog(dialog):
             pid = create_from_dialog(self.ctx, dialog, self._say)
@@ -126,7 +135,7 @@ class FileActions(PrintingActions, QObject):
         """Next year's programme on the same registers, as one undoable edit (undo shows last year's again)."""
         from lifelong_desktop.ui.programme.new_programme import FromLastYearDialog
 
-        if self.ctx.programme_id is None:
+        if self.ctx.programme_id is None or self._refused():
             return None
         if copy_activities is None:
             with self.ctx.db.read() as session:
@@ -161,7 +170,8 @@ class FileActions(PrintingActions, QObject):
     # ---------------------------------------------------------------- workbooks
 
     def import_workbook(self, path: str | None = None) -> None:
-
+        if self._refused():
+            return
         if not path:
             path, _ = QFileDialog.getOpenFileName(
                 self.window, self.tr("Import Workbook"), str(self.output.folder()), XLSX_FILTER
@@ -173,7 +183,7 @@ class FileActions(PrintingActions, QObject):
 
     def programme_settings(self) -> bool:
         """Edit the programme's settings as one undoable edit; True when they were changed."""
-        if self.ctx.programme_id is None:
+        if self.ctx.programme_id is None or self._refused():
             return False
         with self.ctx.db.read() as session:
             p = self._programme(session)

@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.ctx, self.settings = ctx, settings
         self.setObjectName("main_window")
         self.registry = ActionRegistry(self)
+        self.registry.set_writable(not ctx.read_only)  # the banner says why
         self.activities = ActivitiesView(ctx, self)
         self.activities.bind_actions(self.registry)
         self.activities.editing.create_organisation = organisation_creator(ctx)
