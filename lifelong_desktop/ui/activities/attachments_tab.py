@@ -194,9 +194,10 @@ class AttachmentsPanel(QWidget):
 
     def _enable(self) -> None:
         has = bool(self.list.selectedItems())
-        self.add_button.setEnabled(self.activity_id is not None)
+        writable = self.activity_id is not None and not self.ctx.read_only
+        self.add_button.setEnabled(writable)
         self.open_button.setEnabled(has)
-        self.remove_button.setEnabled(has)
+        self.remove_button.setEnabled(has and writable)
 
     def _selected(self) -> list[A.AttachmentRow]:
         ids = {item.data(IdRole) for item in self.list.selectedItems()}
@@ -206,7 +207,7 @@ class AttachmentsPanel(QWidget):
 
     def add_files(self, paths: Sequence[str] | None = None) -> int:
         """Copy the files in (each asked about shrinking when it is a big picture); returns how many."""
-        if self.activity_id is None:
+        if self.activity_id is None or self.ctx.read_only:
             return 0
         paths = list(paths if paths is not None else self.pick_files())
         added = 0

@@ -233,6 +233,7 @@ WRITE_ACTIONS = (
     ActionId.DELETE_ACTIVITY,
     ActionId.BULK_EDIT,
     ActionId.WEEKLY_SERIES,
+    ActionId.RESULTS_MODE,
 )
 
 
