@@ -170,3 +170,31 @@ def test_the_form_shows_and_saves_the_result_note(desk, qtbot):
 
     desk.script = shown
     desk.registry[ActionId.EDIT_ACTIVITY].trigger()
+
+
+def test_a_layout_saved_in_the_results_mode_opens_on_the_plan(qtbot, db):
+    from lifelong_desktop.ui.common.context import AppContext
+    from lifelong_desktop.ui.shell import settings as S
+    from lifelong_desktop.ui.shell.main_window import MainWindow
+
+    plan = make_plan(db, 2)
+    first = MainWindow(AppContext(db, plan["programme"]), S.Settings())
+    qtbot.addWidget(first)
+    first.registry[ActionId.RESULTS_MODE].setChecked(True)
+    assert not first.activities.table.isColumnHidden(tm.COL_NOTE)
+    first.save_layout()
+    again = MainWindow(AppContext(db, plan["programme"]), S.Settings())
+    qtbot.addWidget(again)
+    table = again.activities.table
+    assert not again.registry[ActionId.RESULTS_MODE].isChecked()
+    assert table.isColumnHidden(tm.COL_NOTE) and not table.isColumnHidden(tm.COL_HOSTS)
+
+
+def test_results_entry_needs_a_programme(qtbot, db):
+    from lifelong_desktop.ui.common.context import AppContext
+    from lifelong_desktop.ui.shell import settings as S
+    from lifelong_desktop.ui.shell.main_window import MainWindow
+
+    w = MainWindow(AppContext(db, None), S.Settings())
+    qtbot.addWidget(w)
+    assert not w.registry[ActionId.RESULTS_MODE].isEnabled()

@@ -170,7 +170,7 @@ class ResultsMode(QObject):
         if self.active:
             header = self.table.horizontalHeader()
             for col, width in ((tm.COL_ACTUAL, 90), (tm.COL_ONLINE, 90), (tm.COL_NOTE, 320)):
-                if header.sectionSize(col) < 40:
+                if header.sectionSize(col) < width:  # hidden until now: Qt's default width is too narrow
                     header.resizeSection(col, width)
 
     def activate(self, index: QModelIndex) -> bool:

@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+            ActionId.RESULTS_MODE,
         ):
             self.registry[aid].setEnabled(has)
         self.files.update_availability()
@@ -316,6 +317,7 @@ class MainWindow(QMainWindow):
         header = s.qbytes(S.ACTIVITY_HEADER)
         if not header.isEmpty():
             self.activities.table.horizontalHeader().restoreState(header)
+        self.activities.results.apply_columns()  # a layout saved in the results mode shows the plan's columns
         sort = s.get(S.ACTIVITY_SORT)
         if len(sort) == 2:
             self.activities.table.sortByColumn(int(sort[0]), Qt.SortOrder(int(sort[1])))
