@@ -11,6 +11,8 @@ from sqlalchemy import Connection, inspect
 from lifelong_desktop.db.engine import sqlite_connection
 
 _TEXT_TYPES = ("date", "time", "timestamp", "timestamptz")
+#: the app's tables without an id column (no sequence to move)
+_NO_ID = {"activity_organisation", "alembic_version"}
 
 
 def is_sqlite(conn: Connection) -> bool:
@@ -59,14 +61,15 @@ def raw_cursor(conn: Connection) -> Any:
     return _TextCursor(raw)
 
 
-def sync_sequences(conn: Connection, tables: Any = None) -> None:
+def sync_sequences(conn: Connection, tables: Iterable[str] | None = None) -> None:
     """Move each table's id sequence past the largest id (rows inserted with explicit ids: a copy, the demo,
-    an import), so the next row the ORM adds gets a fresh id. PostgreSQL only; a no-op elsewhere."""
+    an import, a restore), so the next row the ORM adds gets a fresh id. PostgreSQL only; a no-op elsewhere."""
     if conn.dialect.name != "postgresql":
         return
     names = list(tables) if tables is not None else inspect(conn).get_table_names()
-    with_id = [t for t in names if any(c["name"] == "id" for c in inspect(conn).get_columns(t))]
-    for table in with_id:
+    for table in names:
+        if table in _NO_ID:
+            continue
         seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).scalar()
         if seq:
             conn.exec_driver_sql(
