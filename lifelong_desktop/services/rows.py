@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.db.engine import sqlite_connection
+from lifelong_desktop.db.rawsql import raw_cursor
 from lifelong_desktop.models import Organisation, Venue
 from lifelong_desktop.services.regions import regions
 
@@ -126,7 +126,7 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
     args = (programme_id, *(ids or ()))
     shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
     one = shared.setdefault
-    cursor = sqlite_connection(session.connection()).cursor()
+    cursor = raw_cursor(session.connection())
     try:
         org_names = {
             oid: one(name, name) for oid, name in cursor.execute("SELECT id, name FROM organisation")
