@@ -322,49 +322,49 @@
 <context>
     <name>ActivityEditing</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="32"/>
         <source>This activity was deleted in another window or program; your changes were not saved.</source>
         <translation>此活动已在其他窗口或程序中被删除，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="36"/>
         <source>This activity was changed in another window or program meanwhile (it now reads “%1”); your changes were not saved and the table shows its current values.</source>
         <translation>此活动已被其他窗口修改（现为“%1”），您的修改未保存，表格已显示其最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="42"/>
         <source>This record was changed in another window or program meanwhile; your changes were not saved and the table shows the current values.</source>
         <translation>此记录已被其他窗口修改，您的修改未保存，表格已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="51"/>
         <source>The change could not be saved: %1</source>
         <translation>修改未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="88"/>
         <location filename="../../lifelong_desktop/ui/registers/new_organisation.py" line="39"/>
         <source>Not saved</source>
         <extracomment>makes a new organisation from a name typed in the form&apos;s organiser pickers (the shell sets it: it is the Organisations register&apos;s own form and rules)</extracomment>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="114"/>
         <source>Attach&amp;ments</source>
         <translation>声像资料(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="163"/>
         <source>Deleted %n activities (Ctrl+Z undoes it).</source>
         <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="214"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="193"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="215"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -895,54 +895,59 @@
         <translation>请先保存活动，然后才能添加照片、扫描件和文档。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="164"/>
         <source>%1
 missing: the file is not in %2</source>
         <translation>%1
 缺失：%2 中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="175"/>
         <source>%n files, %1 in all. Files are kept as soon as they are added.</source>
         <translation>共 %n 个文件，合计 %1。文件一经添加即已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="179"/>
+        <source>%n missing files were brought back from the backups.</source>
+        <translation>已从备份中取回 %n 个缺失的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="183"/>
         <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
         <translation>附件文件夹中缺少 %n 个文件：请恢复备份或重新添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="253"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="272"/>
         <source>“%1” is missing: it is not in %2. Restore a backup or add the file again.</source>
         <translation>“%1”缺失：%2 中没有此文件。请恢复备份或重新添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="281"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="300"/>
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="288"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="307"/>
         <source>Large Picture</source>
         <translation>图片较大</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="289"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="308"/>
         <source>“%1” is %2 (%3 × %4 pixels). Add a smaller copy (JPEG, %5 pixels on the longest side)? No adds the original.</source>
         <translation>“%1”大小为 %2（%3 × %4 像素）。是否添加缩小的副本（JPEG，长边 %5 像素）？选“否”则添加原图。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="307"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="326"/>
         <source>Remove Attachments</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="308"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="327"/>
         <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
         <translation>从此活动移除 %n 个附件？其文件仍保留在备份中。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="327"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="346"/>
         <source>The file was not added: %1</source>
         <translation>文件未添加：%1</translation>
     </message>
@@ -1438,71 +1443,71 @@ missing: the file is not in %2</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="103"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="107"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="115"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="148"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="157"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="177"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="202"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="214"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="246"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="224"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="256"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="232"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="242"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="237"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="247"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="275"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="285"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="283"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="290"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="300"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="303"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
@@ -1932,97 +1937,97 @@ missing: the file is not in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="74"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="77"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="99"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="103"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="106"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="117"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="128"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="133"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="137"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="137"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="138"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="211"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="218"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="219"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="238"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="240"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="240"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="242"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="274"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="276"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="280"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="282"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="290"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="292"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="296"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="298"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="298"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="300"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
