@@ -95,6 +95,21 @@ class Database:
         """The database's short name: the file name, or `db@host` on a server."""
         return self.where.name
 
+    def role(self) -> str:
+        """What the connected user may do: "viewer", "planner" or "administrator" (a SQLite file: always
+        administrator). The window greys out what the role may not do; the server refuses it anyway."""
+        if self.url is None:
+            return "administrator"
+        from lifelong_desktop.db.roles import current_role
+
+        try:
+            with self.engine.connect() as conn:
+                return current_role(conn)
+        except _DB_ERRORS as exc:
+            if not is_file_problem(exc):
+                raise
+            raise classify(exc, self.where) from exc
+
     @property
     def notice(self) -> DatabaseNotice | None:
         """The first notice (the window shows it in its status bar, the command line on stderr)."""
@@ -200,14 +215,9 @@ class Database:
         return ConcurrentEdit(first[0] or table, first[1], first[2], str(exc))
 
     def backup_to(self, dest: Path) -> Path:
-        """A consistent copy of the whole database (SQLite backup API), written beside and renamed into place;
-        of a server database, a SQLite snapshot read in one REPEATABLE READ transaction."""
+        """A consistent copy of the whole database (SQLite backup API), written beside and renamed into place
+        (of a server database: db.copying.snapshot_to_file)."""
         from lifelong_desktop.db.backups import backup_file
-
-        if self.url is not None:
-            from lifelong_desktop.db.copying import snapshot_to_file
-
-            return snapshot_to_file(self, dest)
 
         try:
             with self.engine.connect() as conn:  # our own connection: works under exclusive locking too
