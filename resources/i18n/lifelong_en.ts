@@ -26,11 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-<<<<<<< HEAD
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="173" />
-=======
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="158" />
->>>>>>> main
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="186" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -130,7 +126,7 @@
     <context>
         <name>AttachmentsTab</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="308" />
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="309" />
             <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
             <translation>
                 <numerusform>Remove %n attachment from this activity? Its file stays in the backups.</numerusform>
@@ -192,7 +188,7 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="145" />
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="163" />
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>
