@@ -216,8 +216,11 @@ class Database:
 
     def backup_to(self, dest: Path) -> Path:
         """A consistent copy of the whole database (SQLite backup API), written beside and renamed into place
-        (of a server database: db.copying.snapshot_to_file)."""
+        (of a server database: db.snapshots.save_snapshot)."""
         from lifelong_desktop.db.backups import backup_file
+
+        if self.url is not None:
+            raise TypeError("a server database is copied with db.snapshots.save_snapshot")
 
         try:
             with self.engine.connect() as conn:  # our own connection: works under exclusive locking too
