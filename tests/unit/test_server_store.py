@@ -196,3 +196,29 @@ def test_copy_onto_itself_is_refused(tmp_path):
     finally:
         a.close()
         b.close()
+
+
+def test_a_row_locked_by_another_planner_is_one_sentence_and_nothing_is_lost(pg_cluster, monkeypatch):
+    import psycopg
+
+    from lifelong_desktop.db import server
+
+    monkeypatch.setattr(server, "LOCK_TIMEOUT_MS", 300)  # the server gives up waiting after 0.3 s
+    url = pg_cluster.new_database()
+    db = open_database(url)
+    try:
+        with db.transaction("一项活动") as s:
+            from lifelong_desktop.services.demo.create import create_demo
+
+            create_demo(s, 200)
+        with psycopg.connect(url) as other:  # another planner holds the row in an open transaction
+            other.execute("SELECT id FROM activity WHERE id = 1 FOR UPDATE")
+            with pytest.raises(DatabaseProblem) as busy, db.transaction("改标题") as s:
+                s.get(Activity, 1).title = "等不到锁"
+            other.rollback()
+        assert busy.value.code == "server_busy" and "正被其他人修改" in busy.value.message()
+        assert "another planner" in busy.value.message("en").lower()
+        with db.read() as s:
+            assert s.get(Activity, 1).title != "等不到锁"
+    finally:
+        db.close()
