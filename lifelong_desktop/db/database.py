@@ -68,6 +68,7 @@ class Database:
         self.options = options
         #: the database user the server knows us as (current_user); the audit log records it on a server
         self.user: str | None = None
+        self._role: str | None = None  # asked of the server once (db.role())
         #: which file this is (device, inode): a writer stops if another file has been put at the path
         self.identity = None if url else file_identity(path)
         self._rescued: Path | None = None
@@ -100,11 +101,14 @@ class Database:
         administrator). The window greys out what the role may not do; the server refuses it anyway."""
         if self.url is None:
             return "administrator"
+        if self._role is not None:
+            return self._role
         from lifelong_desktop.db.roles import current_role
 
         try:
             with self.engine.connect() as conn:
-                return current_role(conn)
+                self._role = current_role(conn)
+                return self._role
         except _DB_ERRORS as exc:
             if not is_file_problem(exc):
                 raise

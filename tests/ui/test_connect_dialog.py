@@ -99,3 +99,46 @@ def test_the_menu_has_the_connect_command(qtbot, db):
     qtbot.addWidget(w)
     file_menu = w.menuBar().actions()[0].menu()
     assert w.registry[ActionId.CONNECT_OFFICE_DATABASE] in file_menu.actions()
+
+
+def _window_as(cluster, server: str, user: str, role: str, qtbot):
+    from lifelong_desktop.cli import main
+
+    cluster.sql(f"DROP ROLE IF EXISTS {user}", f"CREATE ROLE {user} LOGIN")
+    assert main(["db", "grant", "--db", server, user, role]) == 0
+    name = server.rsplit("/", 1)[1]
+    db = open_database(cluster.url(name, user=user))
+    with db.read() as s:
+        from lifelong_desktop.services.programmes import get_programme
+
+        programme = get_programme(s).id
+    window = MainWindow(AppContext(db, programme), S.Settings())
+    qtbot.addWidget(window)
+    return db, window
+
+
+def test_the_window_greys_out_what_the_server_role_may_not_do(qtbot, pg_cluster):
+    from lifelong_desktop.ui.shell.notice_banner import add_notice_banner
+
+    server = pg_cluster.new_database()
+    db = open_database(server)
+    make_plan(db, 3)
+    db.close()
+    planner_db, planner = _window_as(pg_cluster, server, "p_zhao", "planner", qtbot)
+    viewer_db, viewer = _window_as(pg_cluster, server, "v_qian", "viewer", qtbot)
+    try:
+        reg = planner.registry
+        assert reg[ActionId.NEW_ACTIVITY].isEnabled() and reg[ActionId.IMPORT_WORKBOOK].isEnabled()
+        assert (
+            not reg[ActionId.PROGRAMME_SETTINGS].isEnabled() and not reg[ActionId.NEW_PROGRAMME].isEnabled()
+        )
+        assert planner.ctx.registers_read_only and not planner.ctx.read_only
+        banner = add_notice_banner(planner, planner_db, "zh")
+        assert banner is not None and "策划者" in banner.widgetForAction(banner.actions()[0]).text()
+        reg = viewer.registry
+        assert not reg[ActionId.NEW_ACTIVITY].isEnabled() and not reg[ActionId.IMPORT_WORKBOOK].isEnabled()
+        assert reg[ActionId.EXPORT_WORKBOOK].isEnabled() and reg[ActionId.PRINT_PREVIEW].isEnabled()
+        assert viewer.ctx.read_only and viewer_db.notices[0].code == "server_role_viewer"
+    finally:
+        planner_db.close()
+        viewer_db.close()

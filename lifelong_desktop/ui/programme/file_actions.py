@@ -70,6 +70,13 @@ class FileActions(PrintingActions, QObject):
             ActionId.SUMMARY_REPORT,
         ):
             a[aid].setEnabled(has)
+        if self.ctx.registers_read_only:  # a server role below administrator: the server would refuse these
+            for aid in (
+                ActionId.PROGRAMME_SETTINGS,
+                ActionId.NEW_PROGRAMME,
+                ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+            ):
+                a[aid].setEnabled(False)
 
     # ---------------------------------------------------------------- helpers
 
