@@ -222,3 +222,16 @@ def test_a_row_locked_by_another_planner_is_one_sentence_and_nothing_is_lost(pg_
             assert s.get(Activity, 1).title != "等不到锁"
     finally:
         db.close()
+
+
+def test_demo_on_a_server_refuses_a_programme_there_unless_forced(pg_cluster, capsys):
+    server = pg_cluster.new_database()
+    assert _run(capsys, "demo", "--db", server, "--activities", "300")[0] == 0
+    code, _, err = _run(capsys, "demo", "--db", server)
+    assert code == 2 and "--force" in err
+    assert _hashes(server)["activity"][0] == 300
+    code, out, _ = _run(capsys, "demo", "--db", server, "--force")
+    assert code == 0 and _hashes(server)["activity"][0] == 178
+    code, out, _ = _run(capsys, "backup", "--db", server)
+    code, out, _ = _run(capsys, "restore", "--db", server, "--list")
+    assert code == 0 and "手动" in out
