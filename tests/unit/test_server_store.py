@@ -235,3 +235,45 @@ def test_demo_on_a_server_refuses_a_programme_there_unless_forced(pg_cluster, ca
     code, out, _ = _run(capsys, "backup", "--db", server)
     code, out, _ = _run(capsys, "restore", "--db", server, "--list")
     assert code == 0 and "手动" in out
+
+
+def test_two_planners_bulk_inserting_at_once_get_different_ids(pg_cluster):
+    import threading
+
+    from lifelong_desktop.services.planning import ActivityInput
+    from lifelong_desktop.services.planning.statements import bulk_insert
+    from lifelong_desktop.services.rows import activity_rows
+    from tests.helpers.activity_plan import make_plan
+
+    url = pg_cluster.new_database()
+    first, second = open_database(url), open_database(url)
+    try:
+        plan = make_plan(first, 3)
+        with first.read() as s:
+            model = ActivityInput.from_row(activity_rows(s, plan["programme"])[0])
+        inputs = [model.replace(title=f"粘贴{i}") for i in range(20)]
+        made: dict[str, list[int]] = {}
+        started = threading.Event()
+
+        def other_planner() -> None:
+            started.wait()
+            with second.transaction("另一位粘贴") as s:
+                made["second"] = bulk_insert(s, plan["programme"], inputs, "paste")
+
+        thread = threading.Thread(target=other_planner)
+        thread.start()
+        with first.transaction("粘贴") as s:
+            made["first"] = bulk_insert(s, plan["programme"], inputs, "paste")
+            started.set()  # the other planner now waits for this transaction's table lock
+            thread.join(0.5)
+            assert thread.is_alive()
+        thread.join(10)
+        assert not set(made["first"]) & set(made["second"]) and len(made["second"]) == 20
+        with first.transaction("一项新活动") as s:  # the ORM's next id comes after both
+            from lifelong_desktop.services import planning
+
+            new_id = planning.create_activity(s, plan["programme"], model.replace(title="之后"))
+        assert new_id > max(made["first"] + made["second"])
+    finally:
+        first.close()
+        second.close()
