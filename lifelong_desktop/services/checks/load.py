@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.db.engine import sqlite_connection
+from lifelong_desktop.db.rawsql import raw_cursor
 from lifelong_desktop.services.regions import regions
 
 # `+a.programme_id`: a scan of the table in page order, not a walk of the (programme, start) index that
@@ -58,7 +58,7 @@ class CheckRow(NamedTuple):
 def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
     """All activities of a programme as CheckRows (order of the database), read through the DB-API cursor
     of the session's own connection (SQLAlchemy's row objects would triple the time on 50,000 rows)."""
-    cursor = sqlite_connection(session.connection()).cursor()
+    cursor = raw_cursor(session.connection())
     try:
         hosted = {r[0] for r in cursor.execute(_HOSTED)}
         under_ids: dict[int, list[int]] = {}

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableView
 
+from lifelong_desktop import messages
 from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem
 from lifelong_desktop.services.planning import EditConflict, PlanningError
 from lifelong_desktop.services.rows import ActivityRow
@@ -90,18 +91,34 @@ class ActivityEditing(QObject):
         self.view.status_message.emit(command.text())
         return True
 
+    def refused(self) -> bool:
+        """On a read-only database (its commands are greyed out; Enter and double-click still come here):
+        say so in the status bar and do nothing."""
+        if not self.ctx.read_only:
+            return False
+        sentence = messages.render("db.read_only_view", message_language(), name=self.ctx.path.name)
+        self.view.status_message.emit(sentence)
+        return True
+
     def _form(self, row: ActivityRow | None) -> ActivityForm:
-        return ActivityForm(
+        from lifelong_desktop.ui.activities.attachments_tab import AttachmentsPanel
+
+        form = ActivityForm(
             load_choices(self.ctx),
             row,
             self.view.model.all_rows(),
             self.view,
             create_organisation=self.create_organisation,
         )
+        form.attachments = AttachmentsPanel(self.ctx, row.id if row else None, form)
+        form.tabs.addTab(form.attachments, QCoreApplication.translate("ActivityEditing", "Attach&ments"))
+        return form
 
     # ---------------------------------------------------------------- commands
 
     def new_activity(self) -> None:
+        if self.refused():
+            return
         if self.ctx.programme_id is None:
             return
         form = self._form(None)
@@ -111,6 +128,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids(command.ids)
 
     def edit_current(self) -> None:
+        if self.refused():
+            return
         row = self.view.current_row()
         if row is None:
             return
@@ -123,6 +142,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids([row.id])
 
     def duplicate_selected(self) -> None:
+        if self.refused():
+            return
         ids = self.view.selected_ids()
         if ids:
             command = cmd.DuplicateActivities(self.ctx, ids)
@@ -130,6 +151,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids(command.ids)
 
     def delete_selected(self) -> None:
+        if self.refused():
+            return
         ids = self.view.selected_ids()
         if not ids:
             return
@@ -147,6 +170,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids([near])
 
     def bulk_edit_selected(self) -> None:
+        if self.refused():
+            return
         rows = self.view.selected_rows()
         ids = [r.id for r in rows]
         if not ids:
@@ -158,6 +183,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids(ids)
 
     def weekly_series(self) -> None:
+        if self.refused():
+            return
         row = self.view.current_row()
         if row is None:
             return
@@ -165,7 +192,9 @@ class ActivityEditing(QObject):
         if self.ctx.run_dialog(dialog):
             from lifelong_desktop.services.planning import ActivityInput
 
-            template = ActivityInput.from_row(row).replace(status="planned", actual_participants=None)
+            template = ActivityInput.from_row(row).replace(
+                status="planned", actual_participants=None, result_note=""
+            )
             command = cmd.WeeklySeries(self.ctx, template, *dialog.values())
             if self.execute(command):
                 self.view.select_ids(command.ids)
@@ -175,7 +204,7 @@ class ActivityEditing(QObject):
         from lifelong_desktop.ui.activities.paste_preview import PastePreviewDialog
         from lifelong_desktop.ui.activities.paste_rows import parse_paste
 
-        if self.ctx.programme_id is None:
+        if self.ctx.programme_id is None or self.refused():
             return
         text = QGuiApplication.clipboard().text() if text is None or not isinstance(text, str) else text
         choices = load_choices(self.ctx)
