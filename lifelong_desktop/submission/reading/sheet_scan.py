@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.xlsx.writer import column_letter, column_number
 
 CHUNK = 1 << 20
@@ -33,7 +34,7 @@ class Refused(Exception):
 # which no reader places; a farther cell that may hold a value, a cell or row without a leading `r="..."`, or
 # a namespace-prefixed cell, row or formula element gets the precise scan. Every pattern starts with a
 # literal, so each is one fast pass over the bytes.
-MAX_CELLS = 4_000_000
+MAX_CELLS = load_format().limits["max_sheet_cells"]  # 4,000,000: docs/submission-format-choices.md says why
 _FAR_REF = re.compile(rb'<c r="(?:[A-Z]{3}|[B-Z][A-Z]|A[O-Z]|[A-Z]{0,2}\d{6})[^>]*(?<!/)>')
 _ODD_CELL = re.compile(rb'<c(?! r="|o|u|e|f|h)')
 _ODD_ROW = re.compile(rb'<row(?! r=")')
