@@ -101,13 +101,18 @@ class ActivityEditing(QObject):
         return True
 
     def _form(self, row: ActivityRow | None) -> ActivityForm:
-        return ActivityForm(
+        from lifelong_desktop.ui.activities.attachments_tab import AttachmentsPanel
+
+        form = ActivityForm(
             load_choices(self.ctx),
             row,
             self.view.model.all_rows(),
             self.view,
             create_organisation=self.create_organisation,
         )
+        form.attachments = AttachmentsPanel(self.ctx, row.id if row else None, form)
+        form.tabs.addTab(form.attachments, QCoreApplication.translate("ActivityEditing", "Attach&ments"))
+        return form
 
     # ---------------------------------------------------------------- commands
 
@@ -187,7 +192,9 @@ class ActivityEditing(QObject):
         if self.ctx.run_dialog(dialog):
             from lifelong_desktop.services.planning import ActivityInput
 
-            template = ActivityInput.from_row(row).replace(status="planned", actual_participants=None)
+            template = ActivityInput.from_row(row).replace(
+                status="planned", actual_participants=None, result_note=""
+            )
             command = cmd.WeeklySeries(self.ctx, template, *dialog.values())
             if self.execute(command):
                 self.view.select_ids(command.ids)

@@ -15,6 +15,7 @@ CONTEXT = "Actions"
 class ActionId(Enum):
     NEW_DATABASE = auto()
     OPEN_DATABASE = auto()
+    CONNECT_OFFICE_DATABASE = auto()
     NEW_PROGRAMME = auto()
     NEW_PROGRAMME_FROM_LAST_YEAR = auto()
     PROGRAMME_SETTINGS = auto()
@@ -25,6 +26,7 @@ class ActionId(Enum):
     PRINT_SCHEDULE = auto()
     EXPORT_PDF = auto()
     EXPORT_ICS = auto()
+    SUMMARY_REPORT = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -34,6 +36,7 @@ class ActionId(Enum):
     LANGUAGE_EN = auto()
     CLEAR_FILTERS = auto()
     SHOW_TOOLBAR = auto()
+    RESULTS_MODE = auto()
     NEW_ACTIVITY = auto()
     EDIT_ACTIVITY = auto()
     DUPLICATE_ACTIVITY = auto()
@@ -63,6 +66,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "&Open Database…"),
         (S.Open,),
         QT_TRANSLATE_NOOP("Actions", "Open another programme database file"),
+    ),
+    ActionId.CONNECT_OFFICE_DATABASE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Connect to Office Data&base…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Open the programme database shared on the office's PostgreSQL server"),
     ),
     ActionId.NEW_PROGRAMME: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "New &Programme…"),
@@ -118,6 +126,13 @@ SPECS: dict[ActionId, ActionSpec] = {
         (),
         QT_TRANSLATE_NOOP("Actions", "Write the programme as an iCalendar file"),
     ),
+    ActionId.SUMMARY_REPORT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Week Summary Report…"),
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Write the summary (总结) of the week as an editable document with its 统计表 workbook"
+        ),
+    ),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "E&xit"), ("Ctrl+Q",), QT_TRANSLATE_NOOP("Actions", "Close the window")
     ),
@@ -156,6 +171,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "&Toolbar"),
         (),
         QT_TRANSLATE_NOOP("Actions", "Show or hide the toolbar"),
+        True,
+    ),
+    ActionId.RESULTS_MODE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Results Entry"),
+        ("Ctrl+R",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Enter status, participants and a result note in the table, row after row"
+        ),
         True,
     ),
     ActionId.NEW_ACTIVITY: ActionSpec(
@@ -216,6 +239,7 @@ WRITE_ACTIONS = (
     ActionId.DELETE_ACTIVITY,
     ActionId.BULK_EDIT,
     ActionId.WEEKLY_SERIES,
+    ActionId.RESULTS_MODE,
 )
 
 

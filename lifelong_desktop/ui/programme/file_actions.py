@@ -22,6 +22,7 @@ from lifelong_desktop.ui.programme.import_preview import run_import
 from lifelong_desktop.ui.programme.output_folder import OutputFolder
 from lifelong_desktop.ui.programme.print_actions import PrintingActions, write_sentence
 from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
+from lifelong_desktop.ui.programme.summary_report import SummaryReport
 from lifelong_desktop.ui.reports.checks_view import ChecksView
 
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -40,6 +41,7 @@ class FileActions(PrintingActions, QObject):
         for aid, slot in (
             (ActionId.NEW_DATABASE, self.new_database),
             (ActionId.OPEN_DATABASE, self.open_database),
+            (ActionId.CONNECT_OFFICE_DATABASE, self.connect_office_database),
             (ActionId.NEW_PROGRAMME, self.new_programme),
             (ActionId.NEW_PROGRAMME_FROM_LAST_YEAR, self.new_programme_from_last_year),
             (ActionId.PROGRAMME_SETTINGS, self.programme_settings),
@@ -50,8 +52,10 @@ class FileActions(PrintingActions, QObject):
             (ActionId.PRINT_SCHEDULE, self.print_schedule),
             (ActionId.EXPORT_PDF, self.export_pdf),
             (ActionId.EXPORT_ICS, self.export_ics),
+            (ActionId.SUMMARY_REPORT, self.summary_report),
         ):
             a[aid].triggered.connect(lambda _c=False, s=slot: s())
+        self.report = SummaryReport(self)
 
     def update_availability(self) -> None:
         a = self.window.registry
@@ -63,8 +67,16 @@ class FileActions(PrintingActions, QObject):
             ActionId.PRINT_SCHEDULE,
             ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
+            ActionId.SUMMARY_REPORT,
         ):
             a[aid].setEnabled(has)
+        if self.ctx.registers_read_only:  # a server role below administrator: the server would refuse these
+            for aid in (
+                ActionId.PROGRAMME_SETTINGS,
+                ActionId.NEW_PROGRAMME,
+                ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+            ):
+                a[aid].setEnabled(False)
 
     # ---------------------------------------------------------------- helpers
 
@@ -112,6 +124,24 @@ class FileActions(PrintingActions, QObject):
             )
         if path:
             self.window.open_requested.emit(path)
+
+    def connect_office_database(self, url: str | None = None) -> None:
+        """The connection dialog (or a given URL): the window then opens that server database."""
+        from lifelong_desktop.ui.programme.connect_dialog import (
+            RECENT_CONNECTIONS,
+            ConnectDialog,
+            remember_connection,
+        )
+
+        settings = getattr(self.window, "settings", None)
+        if not url:
+            dialog = ConnectDialog(settings.get(RECENT_CONNECTIONS) if settings else [], self.window)
+            if not self.ctx.run_dialog(dialog):
+                return
+            if settings is not None:
+                remember_connection(settings, dialog.url())
+            url = dialog.connect_url()
+        self.window.open_requested.emit(url)
 
     # ---------------------------------------------------------------- programmes
 
@@ -251,6 +281,10 @@ class FileActions(PrintingActions, QObject):
             note = messages.render("export.seq_not_recorded", message_language(), seq=result.submission_seq)
             self._say(done + " " + note, self.tr("Export Workbook"))
         return result.path
+
+    def summary_report(self, path: str | None = None) -> Path | None:
+        """The 总结 pack (文件 ▸ 生成活动周总结…), as `lifelong summary-report` writes it."""
+        return self.report.run(path)
 
     def _show_checks(self) -> None:
         tabs = self.window.tabs

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a, bar = self.registry, self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for aid in (ActionId.NEW_DATABASE, ActionId.OPEN_DATABASE):
+        for aid in (ActionId.NEW_DATABASE, ActionId.OPEN_DATABASE, ActionId.CONNECT_OFFICE_DATABASE):
             file_menu.addAction(a[aid])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             None,
+            ActionId.SUMMARY_REPORT,
+            None,
             ActionId.QUIT,
         ):
             file_menu.addSeparator() if aid is None else file_menu.addAction(a[aid])
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(a[ActionId.SHOW_TOOLBAR])
         view_menu.addAction(a[ActionId.CLEAR_FILTERS])
+        view_menu.addAction(a[ActionId.RESULTS_MODE])
         view_menu.addSeparator()
         for i in range(self.tabs.count()):
             act = QAction(f"&{i + 1} {self.tabs.tabText(i)}" if i < 9 else self.tabs.tabText(i), self)
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
             ActionId.EDIT_ACTIVITY,
             ActionId.DUPLICATE_ACTIVITY,
             ActionId.DELETE_ACTIVITY,
+            ActionId.RESULTS_MODE,
             None,
             ActionId.UNDO,
             ActionId.REDO,
@@ -228,6 +232,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+            ActionId.RESULTS_MODE,
         ):
             self.registry[aid].setEnabled(has)
         self.files.update_availability()
@@ -237,8 +242,8 @@ class MainWindow(QMainWindow):
             else self.tr("No programme yet: File > New Programme")
         )
         # Qt adds the application's display name (全民终身学习活动周) after this
-        self.setWindowTitle(f"{self.programme_label.text()} — {self.ctx.path.name}")
-        self.setWindowFilePath(str(self.ctx.path))
+        self.setWindowTitle(f"{self.programme_label.text()} — {self.ctx.db.name}")
+        self.setWindowFilePath(self.ctx.db.url or str(self.ctx.path))
 
     def open_activity(self, activity_id: int) -> None:
         """Another view (the calendar, a register) asked for an activity: open its form over that view, and
@@ -312,6 +317,7 @@ class MainWindow(QMainWindow):
         header = s.qbytes(S.ACTIVITY_HEADER)
         if not header.isEmpty():
             self.activities.table.horizontalHeader().restoreState(header)
+        self.activities.results.apply_columns()  # a layout saved in the results mode shows the plan's columns
         sort = s.get(S.ACTIVITY_SORT)
         if len(sort) == 2:
             self.activities.table.sortByColumn(int(sort[0]), Qt.SortOrder(int(sort[1])))
