@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -30,6 +31,10 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         #: during one notify() from an undo command: the activity ids it touched (None = reload everything)
         self.changed_activity_ids: frozenset[int] | None = None
+        #: the programme's activities as the Activities table holds them (all of them, kept current on every
+        #: data_changed before the other views refresh): the Calendar and the Checks read these instead of
+        #: loading their own copies. None when no Activities table is shown (views then read the database).
+        self.loaded_rows: Callable[[], Sequence[Any]] | None = None
         #: the one place the window's dialogs are shown, modally (tests replace it)
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
 
