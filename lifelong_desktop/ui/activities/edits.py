@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableView
 
 from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem
-from lifelong_desktop.services.planning import EditConflict, PlanningError
+from lifelong_desktop.services.planning import ActivityInput, EditConflict, PlanningError
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities import commands as cmd
 from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
@@ -84,43 +84,63 @@ class ActivityEditing(QObject):
         try:
             command.execute()
         except (EditConflict, ConcurrentEdit, PlanningError, DatabaseProblem) as exc:
-            self.view.inform(QCoreApplication.translate("ActivityEditing", "Not saved"), error_sentence(exc))
+            self.refused(exc)
             self.view.reload()
             return False
         self.view.status_message.emit(command.text())
         return True
 
-    def _form(self, row: ActivityRow | None) -> ActivityForm:
+    def run(self, command: DbCommand) -> None:
+        """Run one edit of a form; raises what refused it (the caller keeps the form's values)."""
+        command.execute()
+        self.view.status_message.emit(command.text())
+
+    def refused(self, exc: Exception) -> None:
+        """Say in one sentence why an edit was not saved."""
+        self.view.inform(QCoreApplication.translate("ActivityEditing", "Not saved"), error_sentence(exc))
+
+    def names(self) -> dict[tuple[str, int], str]:
+        """Names of the records an activity's fields point to (organisations, venues, activities)."""
+        choices = load_choices(self.ctx)
+        names = {("organisation", o.id): o.name for o in choices.organisations}
+        names |= {("venue", v.id): v.name for v in choices.venues}
+        return names | {("activity", r.id): r.title for r in self.view.model.all_rows()}
+
+    def make_form(self, row: ActivityRow | None, template: ActivityInput | None = None) -> ActivityForm:
         return ActivityForm(
             load_choices(self.ctx),
             row,
             self.view.model.all_rows(),
             self.view,
+            template=template,
             create_organisation=self.create_organisation,
         )
 
     # ---------------------------------------------------------------- commands
 
     def new_activity(self) -> None:
+        """The form for a new activity, shown again with what was typed while saving is refused."""
         if self.ctx.programme_id is None:
             return
-        form = self._form(None)
-        if self.ctx.run_dialog(form):
+        template: ActivityInput | None = None
+        while self.ctx.run_dialog(form := self.make_form(None, template)):
             command = cmd.CreateActivity(self.ctx, form.value())
-            if self.execute(command):
-                self.view.select_ids(command.ids)
+            try:
+                self.run(command)
+            except (PlanningError, DatabaseProblem) as exc:
+                self.refused(exc)
+                template = form.value()
+                continue
+            self.view.select_ids(command.ids)
+            return
 
     def edit_current(self) -> None:
+        """The form of the current activity; saved over others' changes only as the user decides."""
+        from lifelong_desktop.ui.activities.saving import ActivityEdit
+
         row = self.view.current_row()
-        if row is None:
-            return
-        form = self._form(row)
-        if self.ctx.run_dialog(form):
-            value = form.value()
-            if value == form.initial:
-                return
-            if self.execute(cmd.EditActivity(self.ctx, row.id, value, row.version)):
-                self.view.select_ids([row.id])
+        if row is not None:
+            ActivityEdit(self, row).run()
 
     def duplicate_selected(self) -> None:
         ids = self.view.selected_ids()

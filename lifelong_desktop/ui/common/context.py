@@ -22,6 +22,10 @@ class AppContext(QObject):
     activity_requested = Signal(int)
     #: the programme shown changed (another year picked, or a new programme made)
     programme_changed = Signal(int)
+    #: others (other windows, programs, computers) saved changes: a db.changes.ChangeBatch, after data_changed
+    others_changed = Signal(object)
+    #: the database went out of reach (one sentence) or came back ("")
+    connection_changed = Signal(str)
 
     def __init__(self, db: Database, programme_id: int | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +34,8 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         #: during one notify() from an undo command: the activity ids it touched (None = reload everything)
         self.changed_activity_ids: frozenset[int] | None = None
+        #: why the database is out of reach now (a DatabaseProblem), None while it can be used
+        self.offline: Exception | None = None
         #: the one place the window's dialogs are shown, modally (tests replace it)
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
 
