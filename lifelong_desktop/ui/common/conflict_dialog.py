@@ -113,6 +113,8 @@ class ConflictDialog(QDialog):
                 form.addRow(field_label(name) + "：", combo)
             layout.addLayout(form)
         layout.addWidget(self._buttons())
+        first = next(iter(self.pickers.values()), None)
+        (first or self.merge_button).setFocus()  # the keyboard starts at the first choice to make
 
     def _show(self, name: str, values: Mapping[str, object]) -> str:
         return show_value(name, values.get(name), self.names)
@@ -139,7 +141,10 @@ class ConflictDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, len(headers) - 1):  # the field's name and the outcome take what they need
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for r, name in enumerate(rows):
             cells = [
                 field_label(name),

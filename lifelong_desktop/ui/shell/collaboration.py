@@ -4,7 +4,7 @@ while the database is out of reach."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from lifelong_desktop.db.presence import connected_users
 from lifelong_desktop.ui.common.change_watch import ChangeWatch
@@ -34,27 +34,26 @@ class Collaboration(QObject):
         if ctx.db.engine.dialect.name != "sqlite":
             self.presence_timer.start()
 
-    def _banner(self) -> QToolBar:
-        bar = QToolBar(self.window)
-        bar.setObjectName("connectionBanner")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.toggleViewAction().setVisible(False)
-        self.banner_text = QLabel()
-        self.banner_text.setObjectName("connectionText")
-        self.banner_text.setWordWrap(True)
-        self.banner_text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.banner_text.setStyleSheet(
-            BANNER_STYLE.replace("#fff4ce", "#fde2e1").replace("#5c4400", "#7a1010")
-        )
-        bar.addWidget(self.banner_text)
-        self.window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        bar.hide()
-        return bar
+    def _banner(self) -> QLabel:
+        """A line above the tabs (not a toolbar: its sentence wraps in the window's width, never widening it)."""
+        central = self.window.takeCentralWidget()
+        holder = QWidget(self.window)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        banner = QLabel(holder)
+        banner.setObjectName("connectionBanner")
+        banner.setWordWrap(True)
+        banner.setTextFormat(Qt.TextFormat.PlainText)
+        banner.setStyleSheet(BANNER_STYLE.replace("#fff4ce", "#fde2e1").replace("#5c4400", "#7a1010"))
+        banner.hide()
+        layout.addWidget(banner)
+        layout.addWidget(central, 1)
+        self.window.setCentralWidget(holder)
+        return banner
 
     def _connection_changed(self, sentence: str) -> None:
-        self.banner_text.setText(sentence)
+        self.banner.setText(sentence)
         self.banner.setVisible(bool(sentence))
         if not sentence:
             # the feed's next batch is "everything": changes may have been missed meanwhile
