@@ -17,9 +17,47 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("LIFELONG_LANG", "zh")
 
 
+STORES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """Tests of a module marked `stores` that make their database through `db_path` (or `db`) run on both
+    stores: a SQLite file and a fresh PostgreSQL database; a test marked `sqlite_only` on the file alone."""
+    if "db_path" not in metafunc.fixturenames:
+        return
+    both = metafunc.definition.get_closest_marker("stores") and not metafunc.definition.get_closest_marker(
+        "sqlite_only"
+    )
+    metafunc.parametrize("store", STORES if both else STORES[:1], indirect=True)
+
+
 @pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "test.sqlite"
+def store(request):
+    """Which store the test's database is in: "sqlite" (a file) or "postgresql" (a server database)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL server for the session (started on first use, stopped at the end)."""
+    from tests.helpers.pg import Cluster, binaries
+
+    if binaries() is None:
+        pytest.skip("no PostgreSQL server binaries (Debian package postgresql)")
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def db_path(tmp_path, store, request):
+    """Where the test's database is: a file path, or a postgresql:// URL of a fresh database."""
+    if store == "sqlite":
+        return tmp_path / "test.sqlite"
+    cluster = request.getfixturevalue("pg_cluster")
+    url = cluster.new_database()
+    request.addfinalizer(lambda: cluster.drop(url))
+    return url
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from lifelong_desktop import messages
 from lifelong_desktop.db import Database, open_database, open_for_reading
+from lifelong_desktop.db.location import is_url, stand_in_path
 from lifelong_desktop.models import Programme
 from lifelong_desktop.paths import default_database_path, user_data_dir
 from lifelong_desktop.services.programmes import NoProgramme, get_programme
@@ -31,13 +32,18 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+def location(value: str) -> Path | str:
+    """A --db value: a PostgreSQL URL as it is, anything else a file path."""
+    return value if is_url(value) else Path(value)
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
-        type=Path,
+        type=location,
         default=None,
-        metavar="PATH",
-        help=f"database file (default: {default_database_path()})",
+        metavar="PATH|URL",
+        help=f"database file or postgresql://user@host:port/db (default: {default_database_path()})",
     )
 
 
@@ -47,8 +53,16 @@ def add_year_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def db_location(args: argparse.Namespace) -> Path | str:
+    """The --db database: a file path, or a PostgreSQL URL."""
+    value = getattr(args, "db", None)
+    return value if is_url(value) else (Path(value) if value else default_database_path())
+
+
 def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if getattr(args, "db", None) else default_database_path()
+    """The --db file (for a server database, the stand-in path in the user data folder: never written)."""
+    value = db_location(args)
+    return stand_in_path(value) if isinstance(value, str) else value
 
 
 def open_db(args: argparse.Namespace, *, create: bool = False, read_only: bool = False) -> Database:
@@ -57,7 +71,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False, read_only: bool =
     read_only: the command only reads, so a file that cannot be written (a read-only mount, folder or
     file) is opened as a read-only view instead of refused; the notice says so on stderr.
     """
-    path = db_path(args)
+    path = db_location(args)
     db = open_for_reading(path) if read_only else open_database(path, create=create)
     for notice in getattr(db, "notices", ()):
         print(notice.message(), file=sys.stderr)

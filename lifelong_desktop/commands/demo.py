@@ -16,8 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from sqlalchemy import delete, func, select
+
 from lifelong_desktop import messages
-from lifelong_desktop.commands.common import EXIT_UNREADABLE, CliError, add_db_option, db_path
+from lifelong_desktop.commands.common import EXIT_UNREADABLE, CliError, add_db_option, db_location, db_path
 from lifelong_desktop.db import (
     SQLITE_HEADER,
     DatabaseProblem,
@@ -27,6 +29,7 @@ from lifelong_desktop.db import (
     take_backup,
 )
 from lifelong_desktop.db.backups import REASONS
+from lifelong_desktop.models import Programme
 from lifelong_desktop.services.backups import ensure_not_in_use
 from lifelong_desktop.services.regions import regions
 
@@ -109,9 +112,12 @@ def run(args: argparse.Namespace) -> int:
     # imported here: every `lifelong` command loads this module, only `demo` needs the generator
     from lifelong_desktop.services.demo.create import MAX_ACTIVITIES, make_demo_database
 
-    path = db_path(args).expanduser().absolute()
     if args.activities is not None and not 0 <= args.activities <= MAX_ACTIVITIES:
         raise CliError(messages.render("demo.bad_count", max=MAX_ACTIVITIES), EXIT_UNREADABLE)
+    where = db_location(args)
+    if isinstance(where, str):
+        return _on_server(where, args)
+    path = db_path(args).expanduser().absolute()
     exists = path.exists()
     if exists and not args.force:
         raise CliError(messages.render("db.exists", path=str(path)), EXIT_UNREADABLE)
@@ -139,9 +145,14 @@ def run(args: argparse.Namespace) -> int:
     except BaseException:
         _discard(tmp)
         raise
+    _print_summary(summary, str(path), backup)
+    return 0
+
+
+def _print_summary(summary, where: str, backup: Path | None) -> None:
     line = messages.render(
         "demo.created",
-        path=str(path),
+        path=where,
         region=regions().name("210000"),
         year=summary.year,
         activities=summary.activities,
@@ -154,4 +165,25 @@ def run(args: argparse.Namespace) -> int:
     if backup is not None:
         line += messages.render("demo.backup", backup=str(backup))
     print(line)
+
+
+def _on_server(url: str, args: argparse.Namespace) -> int:
+    """The demo in a server database: only an empty one, or with --force in place of what it holds (one
+    transaction: a failure leaves the old content)."""
+    from lifelong_desktop.db import open_database
+    from lifelong_desktop.db.copying import tables
+    from lifelong_desktop.services.demo.create import create_demo
+
+    db = open_database(url)
+    try:
+        with db.transaction("创建示例计划") as session:
+            held = session.scalar(select(func.count()).select_from(Programme)) or 0
+            if held and not args.force:
+                raise CliError(messages.render("db.exists", path=db.name), EXIT_UNREADABLE)
+            for table in reversed(tables()) if held else ():
+                session.execute(delete(table))
+            summary = create_demo(session, args.activities, args.seed)
+    finally:
+        db.close()
+    _print_summary(summary, db.name, None)
     return 0

@@ -50,6 +50,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", default="", metavar="U", help="submitting unit (required unless national)")
     p.add_argument("--contact", default="", metavar="C", help="contact name (required unless national)")
     p.add_argument("--phone", default="", metavar="P", help="contact phone")
+    p.add_argument(
+        "--region",
+        metavar="CODE",
+        help="the merging office's own region (6-digit code or unique name): every input must be one of its returns",
+    )
     p.add_argument("--json", action="store_true", help="findings as JSON")
     p.set_defaults(func=run_merge)
 
@@ -140,16 +145,35 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def merging_region(text: str | None) -> str | None:
+    """--region of `merge`: a province, a city, or 000000 for the national office (a county has no returns)."""
+    from lifelong_desktop.services.regions import NATIONAL, regions
+
+    if text is None:
+        return None
+    code = region_code_as_typed(text)
+    if code != NATIONAL and regions().scope_of(code) not in ("province", "city"):
+        raise CliError(messages.render("merge.bad_region", value=text), EXIT_UNREADABLE)
+    return code
+
+
 def run_merge(args: argparse.Namespace) -> int:
     from lifelong_desktop.submission.findings import exit_code
     from lifelong_desktop.submission.merging.merge import MergeProblem, expand_inputs, merge_files
 
     target = _target(args.out)
+    region = merging_region(args.region)
     lang = messages.current_language()
     try:
         paths, skipped = expand_inputs(args.files, target)
         result = merge_files(
-            paths, target, unit=args.unit, contact=args.contact, phone=args.phone, skipped=skipped
+            paths,
+            target,
+            unit=args.unit,
+            contact=args.contact,
+            phone=args.phone,
+            skipped=skipped,
+            region=region,
         )
     except MergeProblem as exc:
         raise CliError(exc.message(patterns=" ".join(args.files)), EXIT_UNREADABLE) from exc

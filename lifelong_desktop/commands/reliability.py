@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,10 +18,12 @@ from lifelong_desktop.commands.common import (
     EXIT_UNREADABLE,
     CliError,
     add_db_option,
+    db_location,
     db_path,
     print_json,
 )
 from lifelong_desktop.db import DatabaseProblem, newest_good_backup, open_database, open_for_reading
+from lifelong_desktop.db.backup_files import backup_name, backups_dir_for
 from lifelong_desktop.models import Activity, Organisation, Programme, Venue
 from lifelong_desktop.services import audit, backups
 
@@ -74,6 +77,9 @@ def _is_the_database(db: Path, out: Path) -> bool:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    where = db_location(args)
+    if isinstance(where, str):  # a server database: a SQLite snapshot
+        return _server_backup(where, args.out)
     path = db_path(args)
     if args.out and _is_the_database(path, Path(args.out)):  # renaming a copy over the open file loses edits
         raise CliError(
@@ -82,6 +88,52 @@ def run_backup(args: argparse.Namespace) -> int:
     out = backups.backup_now(path, args.out)
     _say("reliability.backup_done", name=path.name, path=str(out))
     return EXIT_OK
+
+
+def _server_backup(url: str, out: Path | None) -> int:
+    """A consistent SQLite snapshot of a server database (one REPEATABLE READ transaction)."""
+    db = open_for_reading(url, backup_on_open=False)
+    try:
+        target = (
+            Path(out)
+            if out
+            else backups_dir_for(db.path, for_writing=True) / backup_name(db.path, datetime.now(), "manual")
+        )
+        written = _server_snapshot(db, target)
+    finally:
+        db.close()
+    _say("reliability.backup_done", name=db.name, path=str(written))
+    return EXIT_OK
+
+
+def _server_restore(url: str, source: Path) -> int:
+    """Bring a SQLite snapshot back into a server database: the whole content replaced in one transaction
+    (a copy of what it held is taken first, beside the other snapshots)."""
+    from lifelong_desktop.db.copying import copy_database
+
+    try:
+        backups.check_backup(source)
+    except DatabaseProblem as exc:
+        raise CliError(exc.message(), EXIT_UNREADABLE) from exc
+    snap = open_for_reading(source, backup_on_open=False)
+    db = open_database(url)
+    try:
+        kept = backups_dir_for(db.path, for_writing=True) / backup_name(
+            db.path, datetime.now(), "before-restore"
+        )
+        _server_snapshot(db, kept)
+        copy_database(snap, db, replace=True)
+    finally:
+        db.close()
+        snap.close()
+    _say("reliability.restored", name=db.name, source=str(source), safety=str(kept))
+    return EXIT_OK
+
+
+def _server_snapshot(db, target: Path) -> Path:
+    from lifelong_desktop.db.copying import snapshot_to_file
+
+    return snapshot_to_file(db, target)
 
 
 def _list(path: Path) -> list[backups.BackupRow]:
@@ -118,6 +170,7 @@ def _pick(path: Path, source: str) -> Path:
 
 def run_restore(args: argparse.Namespace) -> int:
     path = db_path(args).expanduser().absolute()
+    where = db_location(args)
     if args.list:
         _list(path)
         return EXIT_OK
@@ -127,6 +180,8 @@ def run_restore(args: argparse.Namespace) -> int:
             raise CliError(messages.render("reliability.no_good_backup", name=path.name), EXIT_DATABASE)
     else:
         source = _pick(path, args.source)
+    if isinstance(where, str):
+        return _server_restore(where, source)
     try:
         result = backups.restore(path, source)
     except DatabaseProblem as exc:
@@ -171,7 +226,7 @@ def _reference_names(session, wanted: dict[str, set]) -> dict[tuple[str, object]
 
 def run_audit(args: argparse.Namespace) -> int:
     lang = messages.current_language()
-    db = open_for_reading(db_path(args), backup_on_open=False)
+    db = open_for_reading(db_location(args), backup_on_open=False)
     _notices(db)
     try:
         with db.read() as session:

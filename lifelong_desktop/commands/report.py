@@ -39,11 +39,9 @@ def run(args: argparse.Namespace) -> int:
             report = week_report(session, programme.id, audience_keys())
     finally:
         db.close()
-    from lifelong_desktop.printing.week_report import statistics_path, write_report_odt, write_statistics
+    from lifelong_desktop.printing.week_report import write_pack
 
-    stats = statistics_path(out)
     # an output not written is a files.OutputProblem: the command line says it in one sentence (exit 2)
-    write_report_odt(report, out, database=db.path)
-    write_statistics(report, stats, database=db.path)
+    stats = write_pack(report, out, database=db.path)
     print(messages.render("report.written", path=str(out), stats=str(stats)))
     return EXIT_OK

@@ -48,6 +48,14 @@ def backup_before(db: Database, reason: str = "import") -> Path:
     """
     import sqlite3
 
+    if db.is_server:  # a SQLite snapshot of the server database, in the user's own backups folder
+        from datetime import datetime
+
+        from lifelong_desktop.db.backup_files import backup_name
+        from lifelong_desktop.db.copying import snapshot_to_file
+
+        folder = backups_dir_for(db.path, for_writing=True)
+        return snapshot_to_file(db, folder / backup_name(db.path, datetime.now(), reason))
     try:
         with db.engine.connect() as conn:
             raw = conn.connection.driver_connection

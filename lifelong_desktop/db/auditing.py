@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
+from lifelong_desktop.db.rawsql import driver_sql
 from lifelong_desktop.models import AuditEntry, new_uuid, now, table_of
 from lifelong_desktop.models.base import plain
 
@@ -120,11 +121,9 @@ def _owner(session: Session, link: Any) -> Any:
 
         activity = session.identity_map.get(session.identity_key(Activity, activity_id))
         if activity is None:
-            row = (
-                session.connection()
-                .exec_driver_sql("SELECT uid, programme_id FROM activity WHERE id = ?", (activity_id,))
-                .first()
-            )
+            conn = session.connection()
+            sql = driver_sql(conn, "SELECT uid, programme_id FROM activity WHERE id = ?")
+            row = conn.exec_driver_sql(sql, (activity_id,)).first()
             return (row[0], row[1]) if row else None
     return activity
 

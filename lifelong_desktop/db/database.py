@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from lifelong_desktop.db.auditing import audit_after_flush, audit_before_flush
 from lifelong_desktop.db.backups import take_backup
 from lifelong_desktop.db.engine import OpenOptions
+from lifelong_desktop.db.location import label
 from lifelong_desktop.db.problems import (
     ConcurrentEdit,
     DatabaseNotice,
@@ -49,15 +50,29 @@ class Database:
     """An opened programme database: sessions for reading and for writing, one per user action."""
 
     def __init__(
-        self, path: Path, engine: Engine, options: OpenOptions, notices: list[DatabaseNotice] | None = None
+        self,
+        path: Path,
+        engine: Engine,
+        options: OpenOptions,
+        notices: list[DatabaseNotice] | None = None,
+        *,
+        url: str | None = None,
     ) -> None:
+        #: the file; for a server database a stand-in path in the user data folder (see location.stand_in_path)
         self.path = path
+        #: the PostgreSQL URL (never with a password) of a server database, None for a SQLite file
+        self.url = url
+        #: what problems name: the file, or `db@host` on a server
+        self.where = Path(label(url)) if url else path
         self.engine = engine
         self.options = options
+        #: the database user the server knows us as (current_user); the audit log records it on a server
+        self.user: str | None = None
         #: which file this is (device, inode): a writer stops if another file has been put at the path
-        self.identity = file_identity(path)
+        self.identity = None if url else file_identity(path)
         self._rescued: Path | None = None
-        event.listen(engine, "connect", self._remember_file)
+        if url is None:
+            event.listen(engine, "connect", self._remember_file)
         #: things the user should be told about this database (network share, backup not possible, ...)
         self.notices: list[DatabaseNotice] = list(notices or [])
         #: the daily backup was left to the opener (open_database(defer_backup=True)), not yet taken
@@ -69,6 +84,16 @@ class Database:
         for maker in (self._sessions, self._write_sessions):
             event.listen(maker, "before_flush", audit_before_flush)
             event.listen(maker, "after_flush", audit_after_flush)
+
+    @property
+    def is_server(self) -> bool:
+        """True for a shared database on a PostgreSQL server, false for a SQLite file."""
+        return self.url is not None
+
+    @property
+    def name(self) -> str:
+        """The database's short name: the file name, or `db@host` on a server."""
+        return self.where.name
 
     @property
     def notice(self) -> DatabaseNotice | None:
@@ -84,7 +109,7 @@ class Database:
         except _DB_ERRORS as exc:
             if not is_file_problem(exc):
                 raise
-            raise classify(exc, self.path) from exc
+            raise classify(exc, self.where) from exc
 
     @contextmanager
     def transaction(self, summary: str = "", who: str | None = None) -> Iterator[Session]:
@@ -99,8 +124,8 @@ class Database:
             with self._write_sessions() as session, session.begin():
                 session_info = session.info
                 session.info["summary"] = summary
-                if who:
-                    session.info["who"] = who
+                if who or self.user:
+                    session.info["who"] = who or self.user
                 yield session
                 session.flush()
                 self.ensure_same_file()  # last, just before the commit: a replaced file is never written
@@ -111,7 +136,7 @@ class Database:
         except _DB_ERRORS as exc:
             if not is_file_problem(exc):
                 raise  # a constraint broken by a bug or unvalidated input is not a damaged database
-            raise classify(exc, self.path) from exc
+            raise classify(exc, self.where) from exc
 
     def ensure_same_file(self) -> None:
         """Raise DatabaseProblem("replaced") when the file at the path is no longer the one opened.
@@ -175,8 +200,14 @@ class Database:
         return ConcurrentEdit(first[0] or table, first[1], first[2], str(exc))
 
     def backup_to(self, dest: Path) -> Path:
-        """A consistent copy of the whole database (SQLite backup API), written beside and renamed into place."""
+        """A consistent copy of the whole database (SQLite backup API), written beside and renamed into place;
+        of a server database, a SQLite snapshot read in one REPEATABLE READ transaction."""
         from lifelong_desktop.db.backups import backup_file
+
+        if self.url is not None:
+            from lifelong_desktop.db.copying import snapshot_to_file
+
+            return snapshot_to_file(self, dest)
 
         try:
             with self.engine.connect() as conn:  # our own connection: works under exclusive locking too

@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from lifelong_desktop.db import backups, migrations, netfs, revisions
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import SQLITE_HEADER, OpenOptions, connect_raw, make_engine, network_options
+from lifelong_desktop.db.location import is_url
 from lifelong_desktop.db.problems import DatabaseNotice, DatabaseProblem, classify
 from lifelong_desktop.paths import default_database_path
 
@@ -165,6 +166,10 @@ def open_database(
     window) the backup is left to the caller when another connection may read the file meanwhile (WAL):
     `Database.backup_due` is then set, and `take_daily_backup(db.path)` takes it, e.g. in the background.
     """
+    if is_url(path):
+        from lifelong_desktop.db.server import open_server
+
+        return open_server(str(path), create=create)
     path = Path(path) if path else default_database_path()
     path = path.expanduser().absolute()
     notices: list[DatabaseNotice] = []
@@ -249,7 +254,7 @@ def open_for_reading(path: Path | str | None = None, *, backup_on_open: bool = T
     try:
         return open_database(path, create=False, backup_on_open=backup_on_open)
     except DatabaseProblem as exc:
-        if exc.code != "read_only":
+        if exc.code != "read_only" or is_url(path):
             raise
     return open_database(
         path, create=False, backup_on_open=backup_on_open, options=OpenOptions(read_only=True)

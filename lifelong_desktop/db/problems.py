@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from lifelong_desktop import messages
+from lifelong_desktop.db.server_errors import is_server_error, server_code
 
 
 class DatabaseProblem(Exception):
@@ -103,6 +104,8 @@ _NOT_THE_FILE = (
 def is_file_problem(exc: BaseException) -> bool:
     """Is this error about the file (locked, full, read-only, damaged) rather than about the statement?"""
     orig = getattr(exc, "orig", None) or exc
+    if is_server_error(orig):
+        return True
     return isinstance(orig, sqlite3.DatabaseError | OSError) and not isinstance(orig, _NOT_THE_FILE)
 
 
@@ -110,6 +113,9 @@ def classify(exc: BaseException, path: Path | str) -> DatabaseProblem:
     """Turn a sqlite3/SQLAlchemy/OS error into a DatabaseProblem with a stable code."""
     if isinstance(exc, DatabaseProblem):
         return exc
+    if is_server_error(exc):
+        orig = getattr(exc, "orig", None) or exc
+        return DatabaseProblem(server_code(orig) or "server_error", path, first_line(orig))
     if isinstance(exc, OSError) and exc.errno in _OS_CODES:
         return DatabaseProblem(_OS_CODES[exc.errno], path, str(exc))
     text = str(getattr(exc, "orig", None) or exc).lower()
@@ -130,3 +136,8 @@ def classify(exc: BaseException, path: Path | str) -> DatabaseProblem:
     else:
         code = "damaged"
     return DatabaseProblem(code, path, str(getattr(exc, "orig", None) or exc))
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's message (the driver's DETAIL and HINT lines left out)."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]

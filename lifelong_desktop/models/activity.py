@@ -68,6 +68,8 @@ class Activity(Base):
     contact_name: Mapped[str] = mapped_column(String(50), default="")
     contact_phone: Mapped[str] = mapped_column(String(20), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    # how it went (结果说明), entered with the results after the week; kept here only: the workbook has no column
+    result_note: Mapped[str] = mapped_column(String(200), default="", server_default="")
     source_submission_id: Mapped[int | None] = mapped_column(
         ForeignKey("submission.id", ondelete="SET NULL"), index=True
     )

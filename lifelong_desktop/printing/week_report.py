@@ -9,13 +9,17 @@ services.week_report, which takes its counts from the tallies the Summary tab an
 from __future__ import annotations
 
 import html
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QTextDocument, QTextDocumentWriter
 
-from lifelong_desktop import files
+from lifelong_desktop import files, messages
+from lifelong_desktop.paths import resource
 from lifelong_desktop.printing.qt import ensure_gui_app, font_family
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.tallies import Tally
@@ -23,7 +27,45 @@ from lifelong_desktop.services.week_report import WeekReport
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.xlsx.writer import XlsxWriter
 
-HEADINGS = ("活动数", "预计参与人数", "现场参与人次", "线上参与人次")
+_HEADING_KEYS = ("activities", "expected", "actual", "online")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _t(lang: str, code: str, **params: object) -> str:
+    return messages.render("report." + code, lang, **params)
+
+
+def headings(lang: str) -> tuple[str, ...]:
+    """The figures' column headings: 活动数, 预计参与人数, 现场参与人次, 线上参与人次 (or in English)."""
+    return tuple(_t(lang, "heading." + k) for k in _HEADING_KEYS)
+
+
+@cache
+def _english_codes() -> dict[str, dict[str, str]]:
+    with resource("i18n", "codes_en.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def code_label(code_list: str, key: str | None, lang: str) -> str:
+    """A code's word: the format's Chinese label, or its English name in English."""
+    if lang == "en" and key:
+        word = _english_codes().get(code_list, {}).get(key)
+        if word:
+            return word
+    return load_format().label_of(code_list, key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,45 +77,54 @@ class ReportTable:
     rows: tuple[tuple[str, Tally], ...]
 
 
-def tables(report: WeekReport) -> list[ReportTable]:
+def tables(report: WeekReport, lang: str | None = None) -> list[ReportTable]:
     """The report's three tables, the same in the document and the workbook."""
-    fmt = load_format()
+    lang = lang or messages.current_language()
     reg = regions()
     s = report.summary
-    area = (
-        "地市" if report.coverage.cities and reg.get(report.coverage.cities[0].code) is not None else "地区"
-    )
+    city = report.coverage.cities and reg.get(report.coverage.cities[0].code) is not None
+    area = _t(lang, "area.city" if city else "area.other")
 
     def tally(row) -> Tally:
         return Tally(row.activities, row.expected, row.actual, row.online)
 
-    by_city = tuple((r.label or "（未填地市）", tally(r)) for r in s.by_city)
-    by_type = tuple((fmt.label_of("activity_type", r.key) or "（未填类型）", tally(r)) for r in s.by_type)
-    by_group = tuple((fmt.label_of("audience", k), t) for k, t in report.by_audience.items())
+    by_city = tuple((r.label or _t(lang, "no_city"), tally(r)) for r in s.by_city)
+    by_type = tuple(
+        (code_label("activity_type", r.key, lang) or _t(lang, "no_type"), tally(r)) for r in s.by_type
+    )
+    by_group = tuple((code_label("audience", k, lang), t) for k, t in report.by_audience.items())
     return [
-        ReportTable(f"一、各{area}活动情况", area, by_city),
-        ReportTable("二、各类型活动情况", "活动类型", by_type),
-        ReportTable("三、面向群体情况（一项活动面向多个群体时，分别计入）", "面向群体", by_group),
+        ReportTable(_t(lang, "table.by_area", area=area, area_lower=area.lower()), area, by_city),
+        ReportTable(_t(lang, "table.by_type"), _t(lang, "type"), by_type),
+        ReportTable(_t(lang, "table.by_group"), _t(lang, "group"), by_group),
     ]
 
 
-def figures_paragraph(report: WeekReport) -> str:
-    """The figures in Chinese prose, as provincial summaries publish them."""
+def figures_paragraph(report: WeekReport, lang: str | None = None) -> str:
+    """The figures in prose, as provincial summaries publish them (Chinese, or English)."""
+    lang = lang or messages.current_language()
     total = report.summary.total
-    place = "全省" if len(report.region_code) == 6 and report.region_code.endswith("0000") else "全市"
-    areas = (
-        f"{report.cities_reached}个市、{report.counties_reached}个县（市、区）"
-        if place == "全省"
-        else f"{report.counties_reached}个县（市、区）"
+    province = len(report.region_code) == 6 and report.region_code.endswith("0000")
+    areas = _t(
+        lang,
+        "areas.province" if province else "areas.city",
+        cities=report.cities_reached,
+        counties=report.counties_reached,
     )
-    text = (
-        f"{place}{areas}共安排活动{total.activities:,}项，其中已举办{report.held:,}项"
-        + (f"、取消{report.cancelled:,}项" if report.cancelled else "")
-        + f"，参与群众{report.participants:,}人次，其中线上{total.online:,}人次"
+    text = _t(
+        lang,
+        "figures",
+        place=_t(lang, "place.province" if province else "place.city"),
+        areas=areas,
+        activities=total.activities,
+        held=report.held,
     )
+    if report.cancelled:
+        text += _t(lang, "figures_cancelled", cancelled=report.cancelled)
+    text += _t(lang, "figures_people", people=report.participants, online=total.online)
     if report.featured:
-        text += f"；推出特色活动{len(report.featured):,}项"
-    return text + "。"
+        text += _t(lang, "figures_featured", featured=len(report.featured))
+    return text + _t(lang, "full_stop")
 
 
 def bar_chart(title: str, rows: tuple[tuple[str, Tally], ...], width: int = 1400) -> QImage:
@@ -112,8 +163,8 @@ def bar_chart(title: str, rows: tuple[tuple[str, Tally], ...], width: int = 1400
     return image
 
 
-def _table_html(table: ReportTable) -> str:
-    head = "".join(f"<th>{h}</th>" for h in (table.first, *HEADINGS))
+def _table_html(table: ReportTable, lang: str) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in (table.first, *headings(lang)))
     body = "".join(
         "<tr><td>"
         + html.escape(name)
@@ -122,85 +173,107 @@ def _table_html(table: ReportTable) -> str:
         + "</tr>"
         for name, t in table.rows
     )
-    return f"<h2>{html.escape(table.title)}</h2><table border='1' cellspacing='0' cellpadding='4'><tr>{head}</tr>{body}</table>"
+    return (
+        f"<h2>{html.escape(table.title)}</h2>"
+        f"<table border='1' cellspacing='0' cellpadding='4'><tr>{head}</tr>{body}</table>"
+    )
 
 
-def _featured_html(report: WeekReport) -> str:
+def _featured_html(report: WeekReport, lang: str) -> str:
     if not report.featured:
         return ""
+    colon, sep, between = ("：", "、", "；") if lang == "zh" else (": ", ", ", "; ")
     items = []
     for r in report.featured:
-        organisers = "；".join(
-            f"{role}：{'、'.join(names)}"
-            for role, names in (("主办", r.hosts), ("承办", r.undertakers), ("协办", r.co_organisers))
+        organisers = between.join(
+            f"{_t(lang, 'role.' + role)}{colon}{sep.join(names)}"
+            for role, names in (
+                ("host", r.hosts),
+                ("undertaker", r.undertakers),
+                ("co_organiser", r.co_organisers),
+            )
             if names
         )
-        when = f"{r.start_date:%m月%d日}".lstrip("0").replace("月0", "月")
-        items.append(
-            f"<li><b>{html.escape(r.title)}</b>（{when}，{html.escape(r.city_name)}）{html.escape(organisers)}</li>"
+        d = r.start_date
+        when = _t(
+            lang, "featured_when", month=d.month, day=d.day, month_name=MONTHS[d.month - 1], city=r.city_name
         )
-    return "<h2>四、特色活动</h2><ol>" + "".join(items) + "</ol>"
+        items.append(f"<li><b>{html.escape(r.title)}</b>{html.escape(when)}{html.escape(organisers)}</li>")
+    return f"<h2>{html.escape(_t(lang, 'table.featured'))}</h2><ol>" + "".join(items) + "</ol>"
 
 
-def report_html(report: WeekReport, charts: list[str]) -> str:
+def report_title(report: WeekReport, lang: str) -> str:
+    return _t(lang, "title", region=report.region_name, year=report.year)
+
+
+def report_html(report: WeekReport, charts: list[str], lang: str | None = None) -> str:
+    lang = lang or messages.current_language()
     dates = ""
     if report.week_start and report.week_end:
-        dates = f"活动周：{report.week_start:%Y年%m月%d日}至{report.week_end:%Y年%m月%d日}"
-    theme = f"主题：{html.escape(report.theme)}" if report.theme else ""
+        dates = _t(lang, "week", start=report.week_start, end=report.week_end)
+    theme = _t(lang, "theme", theme=report.theme) if report.theme else ""
     parts = [
-        f"<h1 align='center'>{html.escape(report.region_name)}{report.year}年全民终身学习活动周总结</h1>",
-        f"<p align='center'>{'　'.join(x for x in (dates, theme) if x)}</p>",
-        f"<p>{figures_paragraph(report)}</p>",
+        f"<h1 align='center'>{html.escape(report_title(report, lang))}</h1>",
+        f"<p align='center'>{html.escape(('　' if lang == 'zh' else '  ').join(x for x in (dates, theme) if x))}</p>",
+        f"<p>{html.escape(figures_paragraph(report, lang))}</p>",
     ]
-    for table in tables(report):
-        parts.append(_table_html(table))
-    parts.append(_featured_html(report))
+    for table in tables(report, lang):
+        parts.append(_table_html(table, lang))
+    parts.append(_featured_html(report, lang))
     parts.extend(f"<p><img src='{name}' width='600'/></p>" for name in charts)
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-def report_document(report: WeekReport) -> QTextDocument:
+def report_document(report: WeekReport, lang: str | None = None) -> QTextDocument:
+    lang = lang or messages.current_language()
     ensure_gui_app()
     doc = QTextDocument()
     doc.setDefaultFont(QFont(font_family(), 11))
-    t = tables(report)
+    t = tables(report, lang)
     charts = {
         "chart-cities.png": bar_chart(t[0].title, t[0].rows),
         "chart-types.png": bar_chart(t[1].title, t[1].rows),
     }
     for name, image in charts.items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    doc.setHtml(report_html(report, list(charts)))
-    doc.setMetaInformation(
-        QTextDocument.MetaInformation.DocumentTitle,
-        f"{report.region_name}{report.year}年全民终身学习活动周总结",
-    )
+    doc.setHtml(report_html(report, list(charts), lang))
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, report_title(report, lang))
     return doc
 
 
-def write_report_odt(report: WeekReport, path: Path, *, database: Path | None = None) -> None:
+def write_report_odt(
+    report: WeekReport, path: Path, *, database: Path | None = None, lang: str | None = None
+) -> None:
     """The document as ODF text, through files.safe_output (temporary file, fsync, rename)."""
     with files.safe_output(path, database=database) as tmp:
         writer = QTextDocumentWriter(str(tmp), b"ODF")
-        written = writer.write(report_document(report))
+        written = writer.write(report_document(report, lang))
         del writer  # closes the file (Windows cannot rename an open file)
         if not written:
             raise OSError(f"cannot write {path}")
 
 
-def write_statistics(report: WeekReport, path: Path, *, database: Path | None = None) -> None:
+_SHEETS = ("by_area", "by_type", "by_group")
+
+
+def write_statistics(
+    report: WeekReport, path: Path, *, database: Path | None = None, lang: str | None = None
+) -> None:
     """The 统计表 workbook: one sheet per table of the report, values only, with a total row."""
+    lang = lang or messages.current_language()
     with files.safe_output(path, database=database) as tmp:
         book = XlsxWriter(tmp, sheet_count=3)
         try:
-            for table, name in zip(tables(report), ("按地区", "按类型", "按群体"), strict=True):
-                sheet = book.sheet(name, widths=[24, 12, 14, 14, 14], freeze="A2")
-                sheet.append([table.first, *HEADINGS])
+            for table, key in zip(tables(report, lang), _SHEETS, strict=True):
+                sheet = book.sheet(_t(lang, "sheet." + key), widths=[24, 12, 14, 14, 14], freeze="A2")
+                sheet.append([table.first, *headings(lang)])
                 for row_name, t in table.rows:
                     sheet.append([row_name, *t.values])
-                if name != "按群体":  # groups overlap: their sum is no total
+                if key != "by_group":  # groups overlap: their sum is no total
                     total = report.summary.total
-                    sheet.append(["合计", total.activities, total.expected, total.actual, total.online])
+                    sheet.append(
+                        [_t(lang, "total"), total.activities, total.expected, total.actual, total.online]
+                    )
                 sheet.close()
             book.close()
         except BaseException:
@@ -211,3 +284,25 @@ def write_statistics(report: WeekReport, path: Path, *, database: Path | None = 
 def statistics_path(report_path: Path) -> Path:
     """Where the 统计表 goes: beside the report, `<report name>-统计表.xlsx`."""
     return report_path.with_name(f"{report_path.stem}-统计表.xlsx")
+
+
+def write_pack(
+    report: WeekReport,
+    path: Path,
+    *,
+    database: Path | None = None,
+    lang: str | None = None,
+    step: Callable[[int], None] | None = None,
+) -> Path:
+    """The whole 总结 pack: the document at `path` and the 统计表 workbook beside it (returned); `step` is
+    told 1 before the document and 2 before the workbook (the window's progress). Both the command line and
+    the window write it through here."""
+    lang = lang or messages.current_language()
+    if step:
+        step(1)
+    write_report_odt(report, path, database=database, lang=lang)
+    stats = statistics_path(path)
+    if step:
+        step(2)
+    write_statistics(report, stats, database=database, lang=lang)
+    return stats

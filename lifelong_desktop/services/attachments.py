@@ -25,6 +25,11 @@ from lifelong_desktop.models import Activity, Attachment
 from lifelong_desktop.services.regions import regions
 
 CHUNK = 1 << 20
+#: an image bigger than this (bytes) or than SHRINK_PIXELS on a side is offered a shrunk copy when added
+SHRINK_BYTES = 5 * 1024 * 1024
+SHRINK_PIXELS = 4000
+SHRUNK_LONGEST = 2560  # the shrunk copy's longest side (a JPEG)
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp"})
 #: characters Windows refuses in a file name, and control characters
 _BAD_NAME = set('<>:"/\\|?*') | {chr(i) for i in range(32)}
 
@@ -66,6 +71,29 @@ def safe_name(name: str) -> str:
     """A file name every office PC accepts (Windows' forbidden characters replaced), never empty."""
     cleaned = "".join("_" if c in _BAD_NAME else c for c in name).strip(" .")
     return cleaned[:200] or "附件"
+
+
+def is_image(name: str | Path) -> bool:
+    """Whether a file is a picture the form shows as a thumbnail (by its suffix)."""
+    return Path(name).suffix.lower() in IMAGE_SUFFIXES
+
+
+def offer_shrink(size: int, width: int, height: int) -> bool:
+    """Whether an image added is big enough to offer a shrunk copy (the user may keep the original)."""
+    return size > SHRINK_BYTES or max(width, height) > SHRINK_PIXELS
+
+
+def shrunk_size(width: int, height: int, longest: int = SHRUNK_LONGEST) -> tuple[int, int]:
+    """The shrunk copy's size: the longest side `longest`, the proportions kept (never enlarged)."""
+    side = max(width, height)
+    if side <= longest:
+        return width, height
+    return max(1, round(width * longest / side)), max(1, round(height * longest / side))
+
+
+def shrunk_name(name: str) -> str:
+    """The shrunk copy's file name: the original's with a .jpg suffix."""
+    return Path(name).stem + ".jpg"
 
 
 def _digest(path: Path) -> tuple[str, int]:

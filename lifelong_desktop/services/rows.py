@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.db.engine import sqlite_connection
+from lifelong_desktop.db.rawsql import raw_cursor
 from lifelong_desktop.models import Organisation, Venue
 from lifelong_desktop.services.regions import regions
 
@@ -63,6 +63,7 @@ class ActivityRow(NamedTuple):
     source_submission_id: int | None
     updated_at: datetime | None
     version: int
+    result_note: str = ""  # how it went (结果说明), entered after the week
 
     @property
     def all_day(self) -> bool:
@@ -78,7 +79,7 @@ SELECT a.id, a.uid, a.programme_id, a.title, a.activity_type, a.level, a.parent_
        a.start_time, a.end_date, a.end_time, a.mode, a.city_code, a.county_code, a.venue_id, v.name, v.capacity,
        a.address, a.online_url, a.audiences, a.expected_participants, a.actual_participants,
        a.online_participants, a.status, a.featured, a.contact_name, a.contact_phone, a.description,
-       a.source_submission_id, a.updated_at, a.version
+       a.source_submission_id, a.updated_at, a.version, a.result_note
 FROM activity a LEFT JOIN venue v ON v.id = a.venue_id LEFT JOIN activity p ON p.id = a.parent_id
 WHERE a.programme_id = ?
 """
@@ -125,7 +126,7 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
     args = (programme_id, *(ids or ()))
     shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
     one = shared.setdefault
-    cursor = sqlite_connection(session.connection()).cursor()
+    cursor = raw_cursor(session.connection())
     try:
         org_names = {
             oid: one(name, name) for oid, name in cursor.execute("SELECT id, name FROM organisation")
@@ -171,7 +172,7 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
                 one(under_names, under_names), one(co_names, co_names), tuple(hosts), tuple(unders),
                 tuple(cos), lists[r[20]], r[21], r[22], r[23], one(r[24], r[24]), bool(r[25]),
                 one(r[26], r[26]) or "", one(r[27], r[27]) or "", r[28] or "", r[29],
-                datetime.fromisoformat(r[30]) if r[30] else None, r[31],
+                datetime.fromisoformat(r[30]) if r[30] else None, r[31], r[32] or "",
             )))
             # fmt: on
     finally:

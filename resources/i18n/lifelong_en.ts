@@ -26,7 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="154" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -124,6 +124,33 @@
         </message>
     </context>
     <context>
+        <name>AttachmentsTab</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="309" />
+            <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
+            <translation>
+                <numerusform>Remove %n attachment from this activity? Its file stays in the backups.</numerusform>
+                <numerusform>Remove %n attachments from this activity? Their files stay in the backups.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="174" />
+            <source>%n files, %1 in all. Files are kept as soon as they are added.</source>
+            <translation>
+                <numerusform>%n file, %1 in all. Files are kept as soon as they are added.</numerusform>
+                <numerusform>%n files, %1 in all. Files are kept as soon as they are added.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="178" />
+            <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
+            <translation>
+                <numerusform>%n file is missing from the attachments folder: restore a backup or add it again.</numerusform>
+                <numerusform>%n files are missing from the attachments folder: restore a backup or add them again.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>UndoCommands</name>
         <message numerus="yes">
             <location filename="../../lifelong_desktop/ui/activities/commands.py" line="63" />
@@ -161,7 +188,7 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="160" />
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="183" />
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>

@@ -4,282 +4,302 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="60"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="62"/>
         <source>Create an empty programme database file</source>
         <translation>新建一个空的活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="65"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="67"/>
         <source>Open another programme database file</source>
         <translation>打开另一个活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="70"/>
         <source>New &amp;Programme…</source>
         <translation>新建活动周计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="72"/>
         <source>Create a programme for a region and year</source>
         <translation>为某地区、某年度新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="75"/>
         <source>New Programme from &amp;Last Year&apos;s…</source>
         <translation>沿用去年计划新建(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="77"/>
         <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
         <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="82"/>
         <source>Pro&amp;gramme Settings…</source>
         <translation>计划设置(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="84"/>
         <source>The submitting unit, contact, theme and dates written on every exported workbook</source>
         <translation>每次导出的工作簿上写明的填报单位、联系人、主题和日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="89"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入填报工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="91"/>
         <source>Read a submission workbook, preview the changes, then apply</source>
         <translation>读取填报工作簿，预览变更后再应用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="94"/>
         <source>&amp;Export Workbook…</source>
         <translation>导出填报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="96"/>
         <source>Write the standard submission workbook</source>
         <translation>导出标准填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="99"/>
         <source>Blank &amp;Template…</source>
         <translation>空白填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="99"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="101"/>
         <source>Write an empty workbook for a lower level to fill in</source>
         <translation>生成供下级单位填写的空白工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="104"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="106"/>
         <source>Preview the printed schedule</source>
         <translation>预览打印的活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="107"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="109"/>
         <source>Print &amp;Schedule…</source>
         <translation>打印日程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="111"/>
         <source>Print the schedule</source>
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="119"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="121"/>
         <source>Write the programme as an iCalendar file</source>
         <translation>将计划导出为 iCalendar 日历文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="124"/>
+        <source>&amp;Week Summary Report…</source>
+        <translation>生成活动周总结(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="126"/>
+        <source>Write the summary (总结) of the week as an editable document with its 统计表 workbook</source>
+        <translation>生成活动周总结：可编辑的文档（ODT）及同名统计表工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="131"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="131"/>
         <source>Close the window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="134"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="136"/>
         <source>Undo the last change</source>
         <translation>撤销上一步修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="139"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="141"/>
         <source>Redo the change undone</source>
         <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="144"/>
         <source>&amp;Paste Rows from Excel…</source>
         <translation>粘贴 Excel 表格行(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="137"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="146"/>
         <source>Add activities from rows copied in Excel or WPS</source>
         <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="140"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="149"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="142"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="151"/>
         <source>Search the activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="145"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="154"/>
         <source>Show the window in Chinese (after restart)</source>
         <translation>界面使用中文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="148"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="157"/>
         <source>Show the window in English (after restart)</source>
         <translation>界面使用英文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="160"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="162"/>
         <source>Show all activities again</source>
         <translation>重新显示全部活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="165"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="167"/>
         <source>Show or hide the toolbar</source>
         <translation>显示或隐藏工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="171"/>
+        <source>&amp;Results Entry</source>
+        <translation>录入结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="173"/>
+        <source>Enter status, participants and a result note in the table, row after row</source>
+        <translation>在表格中逐行录入状态、参与人次和结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="179"/>
         <source>&amp;New Activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="181"/>
         <source>Add an activity</source>
         <translation>添加一项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="184"/>
         <source>&amp;Edit Activity…</source>
         <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="186"/>
         <source>Edit the selected activity</source>
         <translation>编辑选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="189"/>
         <source>D&amp;uplicate</source>
         <translation>复制活动(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="191"/>
         <source>Copy the selected activities</source>
         <translation>复制选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="194"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="196"/>
         <source>Delete the selected activities</source>
         <translation>删除选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="182"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="199"/>
         <source>&amp;Bulk Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="201"/>
         <source>Change status, dates, venue or organisers of the selected activities</source>
         <translation>批量修改选中活动的状态、日期、场地或单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="187"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="204"/>
         <source>&amp;Weekly Series…</source>
         <translation>按周重复(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="189"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="206"/>
         <source>Repeat the selected activity every week on one weekday</source>
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="197"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="214"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="199"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="216"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="116"/>
         <source>Write the printed schedule as a PDF file</source>
         <translation>把打印日程保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="209"/>
         <source>&amp;User Guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="194"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="211"/>
         <source>Open the user guide at the part about what you are doing</source>
         <translation>打开使用说明中与当前操作相关的部分</translation>
     </message>
@@ -287,14 +307,14 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="68"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="139"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="212"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="220"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -302,44 +322,49 @@
 <context>
     <name>ActivityEditing</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="32"/>
         <source>This activity was deleted in another window or program; your changes were not saved.</source>
         <translation>此活动已在其他窗口或程序中被删除，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="36"/>
         <source>This activity was changed in another window or program meanwhile (it now reads “%1”); your changes were not saved and the table shows its current values.</source>
         <translation>此活动已被其他窗口修改（现为“%1”），您的修改未保存，表格已显示其最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="42"/>
         <source>This record was changed in another window or program meanwhile; your changes were not saved and the table shows the current values.</source>
         <translation>此记录已被其他窗口修改，您的修改未保存，表格已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="51"/>
         <source>The change could not be saved: %1</source>
         <translation>修改未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="101"/>
         <location filename="../../lifelong_desktop/ui/registers/new_organisation.py" line="39"/>
         <source>Not saved</source>
         <extracomment>makes a new organisation from a name typed in the form&apos;s organiser pickers (the shell sets it: it is the Organisations register&apos;s own form and rules)</extracomment>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="131"/>
+        <source>Attach&amp;ments</source>
+        <translation>声像资料(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="183"/>
         <source>Deleted %n activities (Ctrl+Z undoes it).</source>
         <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="234"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="235"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -457,7 +482,7 @@
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="188"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="201"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
@@ -507,62 +532,77 @@
         <translation>时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="203"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="152"/>
+        <source>How it went, in a line; kept in this database only (the workbook has no column)</source>
+        <translation>一句话说明活动举办结果；只保存在本数据库中（报送工作簿没有此列）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="175"/>
+        <source>&amp;Result note:</source>
+        <translation>结果说明(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="177"/>
+        <source>Result note</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="216"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="205"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="218"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="221"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="210"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="223"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="226"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="228"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="218"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="231"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="233"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="223"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="236"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="225"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="238"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="241"/>
         <source>Online p&amp;latform or link:</source>
         <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="230"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="243"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
@@ -602,57 +642,57 @@
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="158"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="160"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="162"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="165"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="167"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="170"/>
         <source>On&amp;line participants:</source>
         <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="172"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="180"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="182"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="185"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="187"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
@@ -673,12 +713,12 @@
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="291"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="300"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="295"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="304"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -724,82 +764,98 @@
 <context>
     <name>ActivityTableModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="55"/>
         <source>Date</source>
+        <extracomment>the columns of the results mode, shown and edited in place after the week (ui/activities/results.py) the field of ActivityInput each editable result column sets</extracomment>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="56"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="57"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="58"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="59"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="60"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="61"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="62"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="63"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="64"/>
         <source>Hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="65"/>
         <source>Undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="66"/>
         <source>Expected</source>
         <translation>预计人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="68"/>
         <source>Featured</source>
         <translation>特色品牌</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="147"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="69"/>
+        <source>On site</source>
+        <translation>现场人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="70"/>
+        <source>Online</source>
+        <translation>线上人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="71"/>
+        <source>Result note</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="161"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="148"/>
+        <location filename="../../lifelong_desktop/ui/activities/table_model.py" line="162"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -845,6 +901,88 @@
         <location filename="../../lifelong_desktop/ui/shell/application.py" line="246"/>
         <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
         <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="126"/>
+        <source>Attachments</source>
+        <extracomment>hooks tests replace: pick files, ask about shrinking one picture, confirm a removal, tell, open</extracomment>
+        <translation>声像资料</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="107"/>
+        <source>Add &amp;Files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="108"/>
+        <source>Op&amp;en</source>
+        <translation>打开(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="109"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="142"/>
+        <source>Save the activity first; then photos, scans and documents can be added.</source>
+        <translation>请先保存活动，然后才能添加照片、扫描件和文档。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="163"/>
+        <source>%1
+missing: the file is not in %2</source>
+        <translation>%1
+缺失：%2 中没有此文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="174"/>
+        <source>%n files, %1 in all. Files are kept as soon as they are added.</source>
+        <translation>共 %n 个文件，合计 %1。文件一经添加即已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="178"/>
+        <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
+        <translation>附件文件夹中缺少 %n 个文件：请恢复备份或重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="254"/>
+        <source>“%1” is missing: it is not in %2. Restore a backup or add the file again.</source>
+        <translation>“%1”缺失：%2 中没有此文件。请恢复备份或重新添加该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="282"/>
+        <source>Add Files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="289"/>
+        <source>Large Picture</source>
+        <translation>图片较大</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="290"/>
+        <source>“%1” is %2 (%3 × %4 pixels). Add a smaller copy (JPEG, %5 pixels on the longest side)? No adds the original.</source>
+        <translation>“%1”大小为 %2（%3 × %4 像素）。是否添加缩小的副本（JPEG，长边 %5 像素）？选“否”则添加原图。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="308"/>
+        <source>Remove Attachments</source>
+        <translation>移除附件</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="309"/>
+        <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
+        <translation>从此活动移除 %n 个附件？其文件仍保留在备份中。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="328"/>
+        <source>The file was not added: %1</source>
+        <translation>文件未添加：%1</translation>
     </message>
 </context>
 <context>
@@ -1173,28 +1311,28 @@
 <context>
     <name>Collaboration</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="60"/>
         <source>The database is reachable again.</source>
         <extracomment>who is connected is asked again this often (a query on the server; nothing on a local file)</extracomment>
         <translation>已重新连接到数据库。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="66"/>
         <source>This computer only</source>
         <translation>仅本机</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="67"/>
         <source>The database is a file on this computer or a share.</source>
         <translation>数据库是本机或共享文件夹中的一个文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="69"/>
         <source>Connected: %1</source>
         <translation>在线：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="70"/>
         <source>Planners with this database open now</source>
         <translation>此刻打开此数据库的计划人员</translation>
     </message>
@@ -1238,67 +1376,67 @@
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="125"/>
         <source>you choose</source>
         <translation>由您选择</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="126"/>
         <source>mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="127"/>
         <source>theirs</source>
         <translation>对方的</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="129"/>
         <source>the same</source>
         <translation>相同</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="131"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="132"/>
         <source>When you opened it</source>
         <translation>打开时</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="133"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="134"/>
         <source>Theirs</source>
         <translation>对方的</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="135"/>
         <source>Merge takes</source>
         <translation>合并后采用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="137"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="139"/>
         <source>Fields changed</source>
         <translation>修改过的字段</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="165"/>
         <source>&amp;Merge Field by Field</source>
         <translation>逐项合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="167"/>
         <source>Keep &amp;Mine</source>
         <translation>保留我的(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="168"/>
         <source>Keep &amp;Theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
@@ -1682,76 +1820,76 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="76"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="103"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="107"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="115"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="157"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="177"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="188"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="202"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="210"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="242"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="224"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="256"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="242"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="247"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="267"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="285"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="275"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="300"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="285"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="303"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
@@ -2181,97 +2319,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="76"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="79"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="101"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="105"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="108"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="130"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="135"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="139"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="140"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="213"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="216"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="221"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="242"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="238"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="244"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="278"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="284"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="288"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="294"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="294"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="300"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="296"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="302"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -2932,16 +3070,21 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/messages.py" line="63"/>
+        <source>The result note may have at most 200 characters.</source>
+        <translation>结果说明最多 200 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="66"/>
         <source>The contact phone may hold digits, a leading +, -, spaces and parentheses, 5 to 20 characters.</source>
         <translation>联系电话只能含数字、开头的 +、-、空格和括号，5 到 20 位。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="70"/>
         <source>A field holds an invisible control character; delete it.</source>
         <translation>有一项含有看不见的控制字符，请删去。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/activities/messages.py" line="73"/>
         <source>Choose the type, level, form and status from their lists.</source>
         <translation>请从列表中选择活动类型、级别、举办形式和状态。</translation>
     </message>
@@ -3189,6 +3332,29 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
 </context>
 <context>
+    <name>ResultsMode</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/results.py" line="68"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/results.py" line="73"/>
+        <source>Result note</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/results.py" line="78"/>
+        <source>On-site participants</source>
+        <translation>现场参与人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/results.py" line="80"/>
+        <source>Online participants</source>
+        <translation>线上参与人次</translation>
+    </message>
+</context>
+<context>
     <name>ReturnsView</name>
     <message>
         <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="50"/>
@@ -3327,6 +3493,47 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <location filename="../../lifelong_desktop/ui/programme/settings_dialog.py" line="154"/>
         <source>e.g. %1</source>
         <translation>如：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryReport</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="27"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="100"/>
+        <source>Week Summary Report</source>
+        <extracomment>asked after writing (True opens the folder) opens a folder in the desktop&apos;s file manager</extracomment>
+        <translation>活动周总结</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="32"/>
+        <source>&amp;Open Folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="75"/>
+        <source>The summary “%1” was written to %2, with its statistics workbook %3.</source>
+        <translation>已将“%1”写入 %2，统计表为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="94"/>
+        <source>Counting the figures…</source>
+        <translation>正在统计数据…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="105"/>
+        <source>Writing the document…</source>
+        <translation>正在写入总结文档…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="106"/>
+        <source>Writing the statistics workbook…</source>
+        <translation>正在写入统计表…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="136"/>
+        <source>The summary could not be written: %1</source>
+        <translation>总结未能写出：%1</translation>
     </message>
 </context>
 <context>
@@ -3531,6 +3738,12 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <source>Import “%1”</source>
         <extracomment>show the programme the edit made (or imported into) once it is applied told True after an undo, False after a redo (the status bar follows: no counts of an undone import)</extracomment>
         <translation>导入“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/results.py" line="52"/>
+        <source>Result of “%1”</source>
+        <extracomment>the columns the results mode shows, in the table&apos;s order; the others are hidden meanwhile the columns hidden outside the results mode (the plan&apos;s columns show status already)</extracomment>
+        <translation>录入结果“%1”</translation>
     </message>
 </context>
 <context>

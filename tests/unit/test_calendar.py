@@ -5,10 +5,14 @@ from __future__ import annotations
 import random
 from datetime import date, time, timedelta
 
+import pytest
+
 from lifelong_desktop.services.calendar import CalendarIndex, calendar_rows, venue_bookings
 from lifelong_desktop.services.occurrences import occurrences
 from lifelong_desktop.services.rows import ActivityRow, activity_rows
 from tests.helpers.plan_data import make_plan
+
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 
 
 def row(i: int, start: date, days: int, venue: int | None = None, **kw) -> ActivityRow:

@@ -13,6 +13,8 @@ from lifelong_desktop.services.occurrences import daily_span, occurrences, overl
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.rows import activity_rows
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 TODAY = date(2024, 5, 1)
 SHENYANG, DALIAN = "210100", "210200"
 

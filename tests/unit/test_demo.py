@@ -500,6 +500,8 @@ def test_planning_checks_find_no_error_in_the_demo(request, which):
 _DIGEST = """
 import hashlib
 from lifelong_desktop.services.demo.create import build_specs
+
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 reg, specs, base, moved = build_specs(600, 11)
 text = repr([(s.uid, s.title, s.start_date, s.start_time, s.end_date, s.venue and s.venue.name, s.hosts,
               s.undertakers, s.co_organisers, s.expected, s.actual, s.status) for s in specs])

@@ -13,6 +13,8 @@ from lifelong_desktop.cli import main
 from lifelong_desktop.models import Activity, Organisation, Programme, Venue
 from lifelong_desktop.services.programmes import create_programme
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 ACTIVITIES = [  # title, date, start, end, city
     ("沈阳讲座", date(2024, 4, 26), time(14, 0), time(16, 0), "210100"),
     ("大连全天展览", date(2024, 4, 26), None, None, "210200"),
@@ -159,7 +161,7 @@ def test_export_with_check_errors_still_succeeds_and_warns(db, plan, tmp_path, c
 
 def test_missing_database_and_no_programme(tmp_path, db, capsys):
     assert main(["export", "--db", str(tmp_path / "none.sqlite"), "--out", str(tmp_path / "e.xlsx")]) == 3
-    assert main(["export", "--db", str(db.path), "--out", str(tmp_path / "e.xlsx")]) == 3
+    assert main(["export", "--db", str(db.url or db.path), "--out", str(tmp_path / "e.xlsx")]) == 3
     assert not (tmp_path / "e.xlsx").exists()
     assert "Traceback" not in capsys.readouterr().err
 

@@ -19,6 +19,8 @@ from lifelong_desktop.submission.xlsx.writer import column_letter
 from tests.helpers.hostile import mh
 from tests.helpers.hostile_edits import error_cell, with_sheet_copy
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 ACTS = load_format().tables["activities"]
 # Optional columns; venue and online_url are required by the mode of the sample (hybrid), so their absence is
 # the `required` error of format section 4 (tested below), not a column to keep.

@@ -15,6 +15,8 @@ from lifelong_desktop.models import Activity, Organisation, Venue
 from lifelong_desktop.printing.ics import event_uid, programme_calendar
 from lifelong_desktop.services.programmes import create_programme
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def plan_db(db_path):

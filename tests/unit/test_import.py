@@ -17,6 +17,8 @@ from lifelong_desktop.submission.importing.importer import apply_import, plan_im
 from lifelong_desktop.submission.values import credit_check_char
 from tests.helpers.hostile import mh
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 DALIAN_ID = "aaaaaaaa-3f4a-4c1b-9d1e-0a2b3c4d5e6f"
 
 
@@ -642,6 +644,7 @@ def test_own_workbook_with_blank_ids_reimports_without_duplicates(db, tmp_path):
     assert counts(db)["activity"] == 2
 
 
+@pytest.mark.sqlite_only  # about the file a refused import must not leave behind
 def test_cli_missing_file_is_named_as_missing_in_json_too(db_path, tmp_path, capsys):
     missing = tmp_path / "不存在.xlsx"
     code, out, _ = run(capsys, "validate", "--json", missing)
@@ -657,6 +660,7 @@ def test_cli_missing_file_is_named_as_missing_in_json_too(db_path, tmp_path, cap
     assert code == 2 and "不是 Excel 工作簿" in json.loads(out)[0]["findings"][0]["message"]
 
 
+@pytest.mark.sqlite_only  # about the file a refused import must not leave behind
 def test_cli_dry_run_or_refusal_into_a_new_database_leaves_no_file(db_path, tmp_path, capsys):
     path = dalian(tmp_path)
     code, out, _ = run(capsys, "import", "--db", db_path, "--dry-run", path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, datetime, time
 
@@ -334,3 +335,64 @@ def test_an_invalid_phone_option_is_refused_so_the_output_always_validates(tmp_p
     assert main([*base, "--phone", "０２４－８６８９３２１７"]) == 0
     result = read_workbook(out)
     assert result.ok and result.data.header["contact_phone"] == "024-86893217"
+
+
+def test_merge_command_region_decides_over_the_majority(tmp_path, capsys, monkeypatch):
+    """--region names the merging office: its returns are kept and the files outside it are named,
+    even when they are the majority; a region that cannot merge returns is refused in one sentence."""
+    monkeypatch.setenv("LIFELONG_LANG", "zh")
+    save(tmp_path, "沈阳.xlsx", city_return("210100", "沈阳市"))
+    save(tmp_path, "长春.xlsx", city_return("220100", "长春市"))
+    save(tmp_path, "吉林.xlsx", city_return("220200", "吉林市"))
+    out = tmp_path / "out" / "辽宁.xlsx"
+    base = [
+        "merge",
+        str(tmp_path / "*.xlsx"),
+        "--out",
+        str(out),
+        "--unit",
+        "辽宁省教育厅",
+        "--contact",
+        "王老师",
+    ]
+    assert main(base) == 1
+    text = capsys.readouterr().out
+    assert "沈阳.xlsx" in text and "长春.xlsx" not in text
+    assert main([*base, "--region", "辽宁省"]) == 1
+    text = capsys.readouterr().out
+    assert "沈阳.xlsx" not in text and "长春.xlsx" in text and "吉林.xlsx" in text
+    assert "不在本单位所在的 210000 辽宁省 之内" in text and not out.exists()
+    assert main(["--lang", "en", *base, "--region", "２１００００", "--json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["code"], f["file"]) for f in found] == [
+        ("regions_differ", "长春.xlsx"),
+        ("regions_differ", "吉林.xlsx"),
+    ]
+    assert all("the merging office's own region" in f["message"] for f in found)
+
+
+def test_merge_command_region_must_be_a_province_a_city_or_the_country(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LIFELONG_LANG", "zh")
+    save(tmp_path, "沈阳.xlsx", city_return("210100", "沈阳市"))
+    out = tmp_path / "out" / "m.xlsx"
+    base = ["merge", str(tmp_path / "*.xlsx"), "--out", str(out), "--unit", "U", "--contact", "C"]
+    zh = ["--lang", "zh", *base]
+    for bad in ("210102", "999999", "不存在的地方"):
+        assert main([*zh, "--region", bad]) == 2
+        err = capsys.readouterr().err
+        assert f"--region 的值“{bad}”不是可以汇总下级报送的地区" in err and "Traceback" not in err
+    assert main(["--lang", "en", *base, "--region", "210102"]) == 2
+    assert "is not a region that merges returns" in capsys.readouterr().err
+    assert main([*zh, "--region", "210000"]) == 0 and out.exists()
+    assert main([*zh, "--region", "000000"]) == 1  # the country merges provinces, not cities
+    assert "本单位（--region）汇总的是省级报送" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("zh", "本单位所在地区"), ("en", "the merging office's own region")]
+)
+def test_merge_help_names_the_region_option(lang, words, capsys):
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "merge", "--help"])
+    out = capsys.readouterr().out
+    assert "--region CODE" in out and words in out

@@ -10,6 +10,7 @@ from lifelong_desktop.services.regions import regions
 from lifelong_desktop.submission.merging.merge import merge_files
 from tests.unit.test_merge import NOW, city_return, save
 
+SHARED_ID = "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
 CITIES = [r.code for r in regions().children("210000")]
 
 
@@ -90,3 +91,16 @@ def test_the_merging_offices_region_decides_over_the_majority(tmp_path):
     assert errors(merge([shenyang, *jilin], tmp_path)) == [("regions_differ", "沈阳.xlsx")]
     result = merge([shenyang, *jilin], tmp_path, region="210000")
     assert errors(result) == [("regions_differ", "220100.xlsx"), ("regions_differ", "220200.xlsx")]
+
+
+def test_a_region_of_another_parent_stops_the_merge_before_anything_else(tmp_path):
+    """regions_differ stops the merge as its siblings do: no header is made, so neither the missing unit
+    nor an activity id shared with the odd file is reported before or after it, and nothing is written."""
+    shenyang = save(tmp_path, "沈阳.xlsx", city_return("210100", "沈阳市", ids=(SHARED_ID,)))
+    dalian = save(tmp_path, "大连.xlsx", city_return("210200", "大连市"))
+    changchun = save(tmp_path, "长春.xlsx", city_return("220100", "长春市", ids=(SHARED_ID,)))
+    target = tmp_path / "out" / "merged.xlsx"
+    result = merge_files([shenyang, dalian, changchun], target, now=NOW)  # no unit, no contact
+    assert [(f.code, f.file) for f in result.findings] == [("regions_differ", "长春.xlsx")]
+    assert result.data.header == {} and result.data.activities == [] and not result.written
+    assert not target.exists()

@@ -19,6 +19,8 @@ from openpyxl import load_workbook
 from lifelong_desktop.cli import main
 from lifelong_desktop.services.regions import regions
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 FORMAT = json.loads(
     (Path(__file__).resolve().parents[2] / "resources/submission/format.json").read_text("utf-8")
 )

@@ -25,6 +25,8 @@ from tests.helpers.mounts import tmpfs
 from tests.helpers.reliability_data import file_digest, populate
 from tests.unit.test_merge import city_return
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 RUN = "import sys; from lifelong_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
 OLD = b"the old file, which must survive\n"
 

@@ -20,6 +20,8 @@ from lifelong_desktop.services.planning import (
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.rows import activity_rows
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def plan(db):
@@ -100,7 +102,7 @@ def test_stale_edit_is_a_conflict_with_the_other_sides_values(db, plan):
     with db.transaction("create") as s:
         act_id = planning.create_activity(s, plan["programme"], _input(plan))
     [seen] = _rows(db, plan)
-    other = open_database(db.path)
+    other = open_database(db.url or db.path)
     try:
         with other.transaction("other window") as s:
             planning.update_activity(

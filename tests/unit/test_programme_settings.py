@@ -23,6 +23,8 @@ from lifelong_desktop.services.programme_settings import (
 )
 from lifelong_desktop.services.programmes import create_programme, get_programme, to_row
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema"
 
 

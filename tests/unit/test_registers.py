@@ -11,6 +11,8 @@ from lifelong_desktop.services import registers as R
 from lifelong_desktop.services.rows import activity_rows
 from tests.helpers.plan_data import make_plan
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 def links(session, activity_id):
     AO = ActivityOrganisation

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from lifelong_desktop.models import Activity
 from lifelong_desktop.services.returns import lower_regions
 from lifelong_desktop.services.summary import iso_week, summarise
 from tests.helpers.plan_data import ANSHAN, DALIAN, SHENYANG, make_plan
+
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 
 
 def test_summary_equals_direct_counts(db):

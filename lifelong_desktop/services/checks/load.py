@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.db.engine import sqlite_connection
+from lifelong_desktop.db.rawsql import raw_cursor
 from lifelong_desktop.services.regions import regions
 
 _ACTIVITIES = """
@@ -78,7 +78,7 @@ def _organisers(links: list, org_names: dict[int, str]) -> tuple[dict, dict, dic
 def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
     """All activities of a programme as CheckRows (order of the database), read through the DB-API cursor
     of the session's own connection (SQLAlchemy's row objects would triple the time on 50,000 rows)."""
-    cursor = sqlite_connection(session.connection()).cursor()
+    cursor = raw_cursor(session.connection())
     try:
         links = cursor.execute(_LINKS, (programme_id,)).fetchall()
         raw = cursor.execute(_ACTIVITIES, (programme_id,)).fetchall()

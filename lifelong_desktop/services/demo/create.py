@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from lifelong_desktop.db.rawsql import sync_sequences
 from lifelong_desktop.models import (
     Activity,
     ActivityOrganisation,
@@ -218,6 +219,7 @@ def create_demo(session: Session, activities: int | None = None, seed: int = 0) 
     first = _next_id(session, Activity.id)
     rows, links = _activity_rows(specs, programme.id, first, org_ids, venue_ids, stamp)
     _insert_activities(session, rows, links)
+    sync_sequences(session.connection(), ["organisation", "venue", "activity"])
     _audit_created(session, programme.id, seed, new_orgs, new_venues, rows, links)
     return DemoSummary(
         programme.id,
@@ -254,6 +256,10 @@ def _demo_programme(session: Session, head: dict) -> Programme:
 def _insert_activities(session: Session, rows: list[dict], links: list[dict]) -> None:
     # Core inserts on the tables: one executemany each (the ORM bulk path splits rows by their None columns),
     # with a larger page cache while the indexes grow (about 15% faster at 50,000), then the usual one again.
+    if session.connection().dialect.name != "sqlite":
+        session.execute(insert(table_of(Activity)), rows)
+        session.execute(insert(table_of(ActivityOrganisation)), links)
+        return
     cache = session.execute(text("PRAGMA cache_size")).scalar_one()
     session.execute(text("PRAGMA cache_size=-65536"))
     try:

@@ -48,6 +48,7 @@ class ActivityInput:
     contact_name: str = ""
     contact_phone: str = ""
     description: str = ""
+    result_note: str = ""  # how it went (结果说明); not in the workbook
 
     @classmethod
     def from_row(cls, row: ActivityRow) -> ActivityInput:
@@ -98,6 +99,7 @@ def validate(data: ActivityInput) -> list[str]:
 
 #: the free-text fields whose length the workbook limits, as `<key>_too_long` (title is checked above)
 _LIMITED = ("address", "online_url", "contact_name", "description")
+RESULT_NOTE_LENGTH = 200  # the column's size; the workbook does not carry the note
 _CODED = ("activity_type", "level", "mode", "status")
 
 
@@ -110,7 +112,9 @@ def field_problems(data: ActivityInput) -> list[str]:
         limit = rules[key].max_length
         if limit is not None and len(getattr(data, key).strip(fields.TRIM)) > limit:
             problems.append(f"{key}_too_long")
-    texts = (data.title, data.address, data.online_url, data.contact_name, data.description)
+    if len(data.result_note) > RESULT_NOTE_LENGTH:
+        problems.append("result_note_too_long")
+    texts = (data.title, data.address, data.online_url, data.contact_name, data.description, data.result_note)
     if any(fields.CONTROL.search(t) for t in texts):
         problems.append("control_character")
     if data.contact_phone.strip():

@@ -62,6 +62,7 @@ def new_programme_from(session: Session, source_id: int, *, copy_activities: boo
             status="planned",
             parent_id=None,
             actual_participants=None,
+            result_note="",
             online_participants=None if r.mode == "offline" else r.online_participants,
         )
         for r in rows

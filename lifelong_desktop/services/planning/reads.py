@@ -88,6 +88,10 @@ def read_snapshots(session: Session, ids: Sequence[int]) -> list[ActivitySnapsho
             links.setdefault(act_id, {}).setdefault(role, []).append(org_id)
     children = children_of(session, list(ids))
     n = len(SCALARS)
+    place = {i: k for k, i in enumerate(ids)}
+    rows.sort(
+        key=lambda r: place.get(r[n + 1], len(place))
+    )  # in the order asked (a server has no rowid order)
     snaps = []
     for r in rows:
         act_id = r[n + 1]

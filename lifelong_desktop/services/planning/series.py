@@ -21,7 +21,7 @@ def duplicate_activities(session: Session, ids: Iterable[int]) -> list[int]:
     for act_id in sorted(acts):
         act = acts[act_id]
         by_programme.setdefault(act.programme_id, []).append(
-            input_of(act).replace(status="planned", actual_participants=None)
+            input_of(act).replace(status="planned", actual_participants=None, result_note="")
         )
     return [i for pid, inputs in by_programme.items() for i in bulk_insert(session, pid, inputs, "duplicate")]
 

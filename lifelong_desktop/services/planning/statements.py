@@ -9,6 +9,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, bindparam, insert, select
 from sqlalchemy.orm import Session
 
+from lifelong_desktop.db.rawsql import sync_sequences
 from lifelong_desktop.models import Activity, ActivityOrganisation, new_uuid, now, table_of
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.planning.errors import EditConflict
@@ -188,6 +189,7 @@ def bulk_insert(
     records = _records(programme_id, inputs, identities)
     _assign_ids(session, records)
     session.execute(insert(Activity), records)
+    sync_sequences(session.connection(), ["activity"])  # the ids were given here, not by a server sequence
     links = link_rows((rec["id"], data) for rec, data in zip(records, inputs, strict=True))
     if links:
         session.execute(insert(ActivityOrganisation), links)

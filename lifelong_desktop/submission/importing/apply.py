@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from lifelong_desktop.db.rawsql import driver_sql, sync_sequences
 from lifelong_desktop.models import (
     ROLE_FIELDS,
     ROLE_RANK,
@@ -72,7 +73,10 @@ def fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         f"INSERT INTO {_quote(session, table.name)} ({', '.join(_quote(session, n) for n in names)}) "
         f"VALUES ({', '.join('?' * len(names))})"
     )
-    session.connection().exec_driver_sql(sql, _processed(session, table, rows, names))
+    conn = session.connection()
+    conn.exec_driver_sql(driver_sql(conn, sql), _processed(session, table, rows, names))
+    if "id" in names:
+        sync_sequences(conn, [table.name])
 
 
 def fast_update(session: Session, table: Any, rows: list[dict[str, Any]], key: str = "id") -> None:
@@ -82,13 +86,15 @@ def fast_update(session: Session, table: Any, rows: list[dict[str, Any]], key: s
     names = [n for n in rows[0] if n != key] + [key]
     sets = ", ".join(f"{_quote(session, n)} = ?" for n in names[:-1])
     sql = f"UPDATE {_quote(session, table.name)} SET {sets} WHERE {_quote(session, key)} = ?"
-    session.connection().exec_driver_sql(sql, _processed(session, table, rows, names))
+    conn = session.connection()
+    conn.exec_driver_sql(driver_sql(conn, sql), _processed(session, table, rows, names))
 
 
 def fast_delete(session: Session, table: Any, column: str, ids: list[int]) -> None:
     if ids:
         sql = f"DELETE FROM {_quote(session, table.name)} WHERE {_quote(session, column)} = ?"
-        session.connection().exec_driver_sql(sql, [(i,) for i in ids])
+        conn = session.connection()
+        conn.exec_driver_sql(driver_sql(conn, sql), [(i,) for i in ids])
 
 
 def _next_id(session: Session, column: Any) -> int:

@@ -28,6 +28,7 @@ class Expected:
     scope: str
     parent: str
     year: Any
+    by_office: bool = False  # decided by the merging office's own region, not by the majority
 
 
 def parent_of(code: str) -> str:
@@ -46,7 +47,7 @@ def expected(headers: list[dict[str, Any]], region: str | None = None) -> Expect
     year = years.most_common(1)[0][0] if years else None
     below = LEVEL_BELOW.get(regions().scope_of(region) or "") if region else None
     if region and below:
-        return Expected(below, region, year)
+        return Expected(below, region, year, by_office=True)
     scopes = Counter(str(h["scope"]) for h in headers if h.get("scope") in LEVEL_RANK)
     if not scopes:
         return None
@@ -76,6 +77,8 @@ def odd_ones(inputs: list[Any], want: Expected) -> list[Finding]:
             }
             if LEVEL_RANK.get(h.get("scope") or "", -1) > LEVEL_RANK[want.scope]:
                 params["kind"] = "higher"
+            elif want.by_office:
+                params["kind"] = "office"
             out.append(
                 Finding(ERROR, "scopes_differ", sheet, inp.header_cell("scope"), "scope", params, inp.name)
             )
@@ -87,7 +90,11 @@ def odd_ones(inputs: list[Any], want: Expected) -> list[Finding]:
                     sheet,
                     inp.header_cell("region_code"),
                     "region_code",
-                    {"region": h.get("region_code"), "expected": f"{want.parent} {reg.name(want.parent)}"},
+                    {
+                        "region": h.get("region_code"),
+                        "expected": f"{want.parent} {reg.name(want.parent)}",
+                        **({"kind": "office"} if want.by_office else {}),
+                    },
                     inp.name,
                 )
             )

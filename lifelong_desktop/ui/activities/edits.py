@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableView
 
+from lifelong_desktop import messages
 from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem
 from lifelong_desktop.services.planning import ActivityInput, EditConflict, PlanningError
 from lifelong_desktop.services.rows import ActivityRow
@@ -84,7 +85,7 @@ class ActivityEditing(QObject):
         try:
             command.execute()
         except (EditConflict, ConcurrentEdit, PlanningError, DatabaseProblem) as exc:
-            self.refused(exc)
+            self.not_saved(exc)
             self.view.reload()
             return False
         self.view.status_message.emit(command.text())
@@ -95,7 +96,7 @@ class ActivityEditing(QObject):
         command.execute()
         self.view.status_message.emit(command.text())
 
-    def refused(self, exc: Exception) -> None:
+    def not_saved(self, exc: Exception) -> None:
         """Say in one sentence why an edit was not saved."""
         self.view.inform(QCoreApplication.translate("ActivityEditing", "Not saved"), error_sentence(exc))
 
@@ -106,8 +107,19 @@ class ActivityEditing(QObject):
         names |= {("venue", v.id): v.name for v in choices.venues}
         return names | {("activity", r.id): r.title for r in self.view.model.all_rows()}
 
+    def refused(self) -> bool:
+        """On a read-only database (its commands are greyed out; Enter and double-click still come here):
+        say so in the status bar and do nothing."""
+        if not self.ctx.read_only:
+            return False
+        sentence = messages.render("db.read_only_view", message_language(), name=self.ctx.path.name)
+        self.view.status_message.emit(sentence)
+        return True
+
     def make_form(self, row: ActivityRow | None, template: ActivityInput | None = None) -> ActivityForm:
-        return ActivityForm(
+        from lifelong_desktop.ui.activities.attachments_tab import AttachmentsPanel
+
+        form = ActivityForm(
             load_choices(self.ctx),
             row,
             self.view.model.all_rows(),
@@ -115,11 +127,16 @@ class ActivityEditing(QObject):
             template=template,
             create_organisation=self.create_organisation,
         )
+        form.attachments = AttachmentsPanel(self.ctx, row.id if row else None, form)
+        form.tabs.addTab(form.attachments, QCoreApplication.translate("ActivityEditing", "Attach&ments"))
+        return form
 
     # ---------------------------------------------------------------- commands
 
     def new_activity(self) -> None:
         """The form for a new activity, shown again with what was typed while saving is refused."""
+        if self.refused():
+            return
         if self.ctx.programme_id is None:
             return
         template: ActivityInput | None = None
@@ -128,7 +145,7 @@ class ActivityEditing(QObject):
             try:
                 self.run(command)
             except (PlanningError, DatabaseProblem) as exc:
-                self.refused(exc)
+                self.not_saved(exc)
                 template = form.value()
                 continue
             self.view.select_ids(command.ids)
@@ -138,11 +155,15 @@ class ActivityEditing(QObject):
         """The form of the current activity; saved over others' changes only as the user decides."""
         from lifelong_desktop.ui.activities.saving import ActivityEdit
 
+        if self.refused():
+            return
         row = self.view.current_row()
         if row is not None:
             ActivityEdit(self, row).run()
 
     def duplicate_selected(self) -> None:
+        if self.refused():
+            return
         ids = self.view.selected_ids()
         if ids:
             command = cmd.DuplicateActivities(self.ctx, ids)
@@ -150,6 +171,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids(command.ids)
 
     def delete_selected(self) -> None:
+        if self.refused():
+            return
         ids = self.view.selected_ids()
         if not ids:
             return
@@ -167,6 +190,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids([near])
 
     def bulk_edit_selected(self) -> None:
+        if self.refused():
+            return
         rows = self.view.selected_rows()
         ids = [r.id for r in rows]
         if not ids:
@@ -178,6 +203,8 @@ class ActivityEditing(QObject):
                 self.view.select_ids(ids)
 
     def weekly_series(self) -> None:
+        if self.refused():
+            return
         row = self.view.current_row()
         if row is None:
             return
@@ -185,7 +212,9 @@ class ActivityEditing(QObject):
         if self.ctx.run_dialog(dialog):
             from lifelong_desktop.services.planning import ActivityInput
 
-            template = ActivityInput.from_row(row).replace(status="planned", actual_participants=None)
+            template = ActivityInput.from_row(row).replace(
+                status="planned", actual_participants=None, result_note=""
+            )
             command = cmd.WeeklySeries(self.ctx, template, *dialog.values())
             if self.execute(command):
                 self.view.select_ids(command.ids)
@@ -195,7 +224,7 @@ class ActivityEditing(QObject):
         from lifelong_desktop.ui.activities.paste_preview import PastePreviewDialog
         from lifelong_desktop.ui.activities.paste_rows import parse_paste
 
-        if self.ctx.programme_id is None:
+        if self.ctx.programme_id is None or self.refused():
             return
         text = QGuiApplication.clipboard().text() if text is None or not isinstance(text, str) else text
         choices = load_choices(self.ctx)

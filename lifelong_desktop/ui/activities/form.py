@@ -155,6 +155,7 @@ class ActivityForm(FormTabs, QDialog):
             spin.setValue(-1 if value is None else value)
         self.contact_name.setText(v.contact_name)
         self.contact_phone.setText(v.contact_phone)
+        self.result_note.setText(v.result_note)
         self._times_enabled()
 
     def value(self) -> ActivityInput:
@@ -190,6 +191,7 @@ class ActivityForm(FormTabs, QDialog):
             contact_name=self.contact_name.text().strip(),
             contact_phone=self.contact_phone.text().strip(),
             description=self.description.toPlainText().strip(),
+            result_note=self.result_note.text().strip(),
         )
 
     # ---------------------------------------------------------------- checking
@@ -236,7 +238,14 @@ class ActivityForm(FormTabs, QDialog):
             self.tabs.setTabIcon(i, self._error_icon if own else QIcon())
 
     def _connect(self) -> None:
-        for w in (self.title, self.address, self.online_url, self.contact_name, self.contact_phone):
+        for w in (
+            self.title,
+            self.address,
+            self.online_url,
+            self.contact_name,
+            self.contact_phone,
+            self.result_note,
+        ):
             w.textChanged.connect(self.revalidate)
         for combo in (
             self.activity_type,

@@ -146,6 +146,14 @@ class FormTabs:
         self.contact_name.setMaxLength(50)
         self.contact_phone = QLineEdit(page)
         self.contact_phone.setMaxLength(20)
+        self.result_note = QLineEdit(page)
+        self.result_note.setMaxLength(200)
+        self.result_note.setToolTip(
+            QCoreApplication.translate(
+                "ActivityForm",
+                "How it went, in a line; kept in this database only (the workbook has no column)",
+            )
+        )
         for label, widget, name in (
             (QCoreApplication.translate("ActivityForm", "A&udiences:"), self.audiences, None),
             (
@@ -162,6 +170,11 @@ class FormTabs:
                 QCoreApplication.translate("ActivityForm", "On&line participants:"),
                 self.online,
                 QCoreApplication.translate("ActivityForm", "Online participants"),
+            ),
+            (
+                QCoreApplication.translate("ActivityForm", "&Result note:"),
+                self.result_note,
+                QCoreApplication.translate("ActivityForm", "Result note"),
             ),
             (
                 QCoreApplication.translate("ActivityForm", "Contact &name:"),

@@ -60,6 +60,9 @@ TEXTS = {
     "contact_name_too_long": QT_TRANSLATE_NOOP(
         "PlanningMessages", "The contact's name may have at most 50 characters."
     ),
+    "result_note_too_long": QT_TRANSLATE_NOOP(
+        "PlanningMessages", "The result note may have at most 200 characters."
+    ),
     "invalid_phone": QT_TRANSLATE_NOOP(
         "PlanningMessages",
         "The contact phone may hold digits, a leading +, -, spaces and parentheses, 5 to 20 characters.",

@@ -97,7 +97,7 @@ class ActivityEdit:
                 values = mine = decided
                 continue
             except (PlanningError, DatabaseProblem) as exc:
-                self.editing.refused(exc)
+                self.editing.not_saved(exc)
                 return values
             self.view.select_ids([self.row.id])
             return None
@@ -144,7 +144,7 @@ class ActivityEdit:
         try:
             self.editing.run(command)
         except (PlanningError, DatabaseProblem) as exc:
-            self.editing.refused(exc)
+            self.editing.not_saved(exc)
             return mine  # the form comes back with what was typed; saving it asks again
         self.view.select_ids(command.ids)
         return None

@@ -29,29 +29,24 @@ from lifelong_desktop.ui.common import codes
     COL_EXPECTED,
     COL_STATUS,
     COL_FEATURED,
-) = range(14)
-COLUMN_COUNT = 14
+    COL_ACTUAL,
+    COL_ONLINE,
+    COL_NOTE,
+) = range(17)
+COLUMN_COUNT = 17
+#: the columns of the results mode, shown and edited in place after the week (ui/activities/results.py)
+RESULT_COLUMNS = (COL_STATUS, COL_ACTUAL, COL_ONLINE, COL_NOTE)
+#: the field of ActivityInput each editable result column sets
+RESULT_FIELDS = {
+    COL_STATUS: "status",
+    COL_ACTUAL: "actual_participants",
+    COL_ONLINE: "online_participants",
+    COL_NOTE: "result_note",
+}
 
 ActivityRole = Qt.ItemDataRole.UserRole + 1  # the ActivityRow itself
 IdRole = Qt.ItemDataRole.UserRole + 2  # the activity's database id
 SortRole = Qt.ItemDataRole.UserRole + 3  # the value the column sorts by
-
-HEADERS = {
-    COL_DATE: "Date",
-    COL_TIME: "Time",
-    COL_TITLE: "Title",
-    COL_TYPE: "Type",
-    COL_LEVEL: "Level",
-    COL_CITY: "City",
-    COL_COUNTY: "County",
-    COL_VENUE: "Venue",
-    COL_MODE: "Mode",
-    COL_HOSTS: "Hosts",
-    COL_UNDERTAKERS: "Undertakers",
-    COL_EXPECTED: "Expected",
-    COL_STATUS: "Status",
-    COL_FEATURED: "Featured",
-}
 
 
 def _headers() -> dict[int, str]:
@@ -71,6 +66,9 @@ def _headers() -> dict[int, str]:
         COL_EXPECTED: QCoreApplication.translate("ActivityTableModel", "Expected"),
         COL_STATUS: QCoreApplication.translate("ActivityTableModel", "Status"),
         COL_FEATURED: QCoreApplication.translate("ActivityTableModel", "Featured"),
+        COL_ACTUAL: QCoreApplication.translate("ActivityTableModel", "On site"),
+        COL_ONLINE: QCoreApplication.translate("ActivityTableModel", "Online"),
+        COL_NOTE: QCoreApplication.translate("ActivityTableModel", "Result note"),
     }
 
 
@@ -112,6 +110,9 @@ def _sort_key_function(column: int) -> Callable[[ActivityRow], Any]:
         COL_EXPECTED: lambda r: (r.expected_participants is None, r.expected_participants or 0),
         COL_STATUS: lambda r: _code_rank("status", r.status),
         COL_FEATURED: lambda r: not r.featured,
+        COL_ACTUAL: lambda r: (r.actual_participants is None, r.actual_participants or 0),
+        COL_ONLINE: lambda r: (r.online_participants is None, r.online_participants or 0),
+        COL_NOTE: lambda r: (not r.result_note, title_key(r.result_note)),
     }
     return simple[column]
 
@@ -120,6 +121,8 @@ _RANKS: dict[str, dict[str, int]] = {}
 
 
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDIT_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
+_NUMBERS = frozenset({COL_EXPECTED, COL_ACTUAL, COL_ONLINE})
 
 
 def _code_rank(code_list: str, key: str | None) -> int:
@@ -127,6 +130,17 @@ def _code_rank(code_list: str, key: str | None) -> int:
     if ranks is None:
         ranks = _RANKS[code_list] = {k: i for i, (k, _) in enumerate(codes.items(code_list))}
     return ranks.get(key or "", len(ranks))
+
+
+def _tip(r: ActivityRow, col: int) -> str | None:
+    """The tooltip of a cell: the whole title with the description, every organiser, the whole note."""
+    if col == COL_TITLE:
+        return r.title + ("\n\n" + r.description if r.description else "")
+    if col == COL_NOTE:
+        return r.result_note or None
+    if col in (COL_HOSTS, COL_UNDERTAKERS):
+        return "\n".join(r.hosts if col == COL_HOSTS else r.undertakers)
+    return None
 
 
 class ActivityTableModel(QAbstractTableModel):
@@ -148,6 +162,9 @@ class ActivityTableModel(QAbstractTableModel):
         self._yes = QCoreApplication.translate("ActivityTableModel", "Yes")
         self._texts = self._column_texts()
         self._position: dict[int, int] = {}
+        #: set by the results mode: called with (row, field, value) for a result cell edited in place; the
+        #: model changes nothing itself (the edit is saved as an undoable command and the rows come back)
+        self.result_edited: Callable[[ActivityRow, str, Any], bool] | None = None
 
     # ---------------------------------------------------------------- data in
 
@@ -240,9 +257,28 @@ class ActivityTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return (
-            _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-        )  # called per cell: no enum arithmetic
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.result_edited is not None and index.column() in RESULT_FIELDS:
+            return _EDIT_FLAGS
+        return _CELL_FLAGS  # called per cell: no enum arithmetic
+
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        """A result cell edited in place: handed to `result_edited` when the value differs."""
+        field = RESULT_FIELDS.get(index.column())
+        if role != Qt.ItemDataRole.EditRole or field is None or self.result_edited is None:
+            return False
+        if not (0 <= index.row() < len(self._shown)):
+            return False
+        row = self.row_at(index.row())
+        if getattr(row, field) == value:
+            return False
+        return self.result_edited(row, field, value)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -254,18 +290,17 @@ class ActivityTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_TITLE:
-                return r.title + ("\n\n" + r.description if r.description else "")
-            if col in (COL_HOSTS, COL_UNDERTAKERS):
-                return "\n".join(r.hosts if col == COL_HOSTS else r.undertakers)
-            return None
+            return _tip(r, col)
+        if role == Qt.ItemDataRole.EditRole:
+            field = RESULT_FIELDS.get(col)
+            return getattr(r, field) if field else self._display(r, col)
         if role == ActivityRole:
             return r
         if role == IdRole:
             return r.id
         if role == SortRole:
             return _sort_key_function(col)(r)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_EXPECTED:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in _NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and r.status == "cancelled":
             return QBrush(QColor("#888888"))
@@ -296,6 +331,9 @@ class ActivityTableModel(QAbstractTableModel):
             COL_EXPECTED: lambda r: "" if r.expected_participants is None else f"{r.expected_participants:,}",
             COL_STATUS: lambda r: codes.label("status", r.status),
             COL_FEATURED: lambda r: self._yes if r.featured else "",
+            COL_ACTUAL: lambda r: "" if r.actual_participants is None else f"{r.actual_participants:,}",
+            COL_ONLINE: lambda r: "" if r.online_participants is None else f"{r.online_participants:,}",
+            COL_NOTE: lambda r: r.result_note,
         }
 
     # ---------------------------------------------------------------- sorting in the source model

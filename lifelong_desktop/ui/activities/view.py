@@ -22,6 +22,7 @@ from lifelong_desktop.ui.activities import table_model as tm
 from lifelong_desktop.ui.activities.edits import ActivityEditing
 from lifelong_desktop.ui.activities.filter_bar import FilterBar
 from lifelong_desktop.ui.activities.filtering import ActivityFilter
+from lifelong_desktop.ui.activities.results import ResultsMode
 from lifelong_desktop.ui.common.actions import ActionId, ActionRegistry
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.first_paint import after_next_paint
@@ -77,7 +78,8 @@ class ActivitiesView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.activated.connect(lambda _i: self.editing.edit_current())  # Enter or double-click
+        # Enter or double-click: the form, or in the results mode the result cell in place
+        self.table.activated.connect(lambda i: self.results.activate(i) or self.editing.edit_current())
         vh = self.table.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -101,6 +103,7 @@ class ActivitiesView(QWidget):
         self.registry: ActionRegistry | None = None
         self._warmed = False
         self.editing = ActivityEditing(self)
+        self.results = ResultsMode(self)
         #: shows one sentence to the user; tests replace it
         self.inform: Callable[[str, str], None] = lambda title, text: QMessageBox.warning(self, title, text)
         self.filter_bar.changed.connect(self._filter_changed)
@@ -288,6 +291,7 @@ class ActivitiesView(QWidget):
             (ActionId.CLEAR_FILTERS, self.filter_bar.clear),
         ):
             actions[aid].triggered.connect(slot)
+        actions[ActionId.RESULTS_MODE].toggled.connect(self.results.set_active)
         self._selection_changed()
 
     def focus_search(self) -> None:
@@ -306,6 +310,7 @@ class ActivitiesView(QWidget):
             ActionId.WEEKLY_SERIES,
             None,
             ActionId.PASTE_ROWS,
+            ActionId.RESULTS_MODE,
             None,
             ActionId.DELETE_ACTIVITY,
         ):

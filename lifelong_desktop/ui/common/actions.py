@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum, auto
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 CONTEXT = "Actions"
 
@@ -25,6 +25,7 @@ class ActionId(Enum):
     PRINT_SCHEDULE = auto()
     EXPORT_PDF = auto()
     EXPORT_ICS = auto()
+    SUMMARY_REPORT = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -34,6 +35,7 @@ class ActionId(Enum):
     LANGUAGE_EN = auto()
     CLEAR_FILTERS = auto()
     SHOW_TOOLBAR = auto()
+    RESULTS_MODE = auto()
     NEW_ACTIVITY = auto()
     EDIT_ACTIVITY = auto()
     DUPLICATE_ACTIVITY = auto()
@@ -118,6 +120,13 @@ SPECS: dict[ActionId, ActionSpec] = {
         (),
         QT_TRANSLATE_NOOP("Actions", "Write the programme as an iCalendar file"),
     ),
+    ActionId.SUMMARY_REPORT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Week Summary Report…"),
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Write the summary (总结) of the week as an editable document with its 统计表 workbook"
+        ),
+    ),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "E&xit"), ("Ctrl+Q",), QT_TRANSLATE_NOOP("Actions", "Close the window")
     ),
@@ -156,6 +165,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "&Toolbar"),
         (),
         QT_TRANSLATE_NOOP("Actions", "Show or hide the toolbar"),
+        True,
+    ),
+    ActionId.RESULTS_MODE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Results Entry"),
+        ("Ctrl+R",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Enter status, participants and a result note in the table, row after row"
+        ),
         True,
     ),
     ActionId.NEW_ACTIVITY: ActionSpec(
@@ -201,6 +218,25 @@ SPECS: dict[ActionId, ActionSpec] = {
 }
 
 
+#: the commands that change the database: greyed out, whatever else enables them, on a read-only database
+WRITE_ACTIONS = (
+    ActionId.NEW_PROGRAMME,
+    ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+    ActionId.PROGRAMME_SETTINGS,
+    ActionId.IMPORT_WORKBOOK,
+    ActionId.UNDO,
+    ActionId.REDO,
+    ActionId.PASTE_ROWS,
+    ActionId.NEW_ACTIVITY,
+    ActionId.EDIT_ACTIVITY,
+    ActionId.DUPLICATE_ACTIVITY,
+    ActionId.DELETE_ACTIVITY,
+    ActionId.BULK_EDIT,
+    ActionId.WEEKLY_SERIES,
+    ActionId.RESULTS_MODE,
+)
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -231,6 +267,15 @@ class ActionRegistry:
             action.setStatusTip(tip)
             action.setCheckable(spec.checkable)
             self._actions[action_id] = action
+        # a disabled group keeps its actions disabled whatever their own setEnabled says (selection, undo...)
+        self.writes = QActionGroup(parent)
+        self.writes.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+        for action_id in WRITE_ACTIONS:
+            self.writes.addAction(self._actions[action_id])
+
+    def set_writable(self, writable: bool) -> None:
+        """Grey out (or not) every command that changes the database."""
+        self.writes.setEnabled(writable)
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]

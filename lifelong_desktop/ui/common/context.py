@@ -43,6 +43,11 @@ class AppContext(QObject):
     def path(self) -> Path:
         return self.db.path
 
+    @property
+    def read_only(self) -> bool:
+        """The database was opened read-only (a read-only file, folder or medium): nothing can be changed."""
+        return self.db.options.read_only
+
     def set_programme(self, programme_id: int) -> None:
         self.programme_id = programme_id
         self.undo_stack.clear()

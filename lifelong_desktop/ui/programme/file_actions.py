@@ -22,6 +22,7 @@ from lifelong_desktop.ui.programme.import_preview import run_import
 from lifelong_desktop.ui.programme.output_folder import OutputFolder
 from lifelong_desktop.ui.programme.print_actions import PrintingActions, write_sentence
 from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
+from lifelong_desktop.ui.programme.summary_report import SummaryReport
 from lifelong_desktop.ui.reports.checks_view import ChecksView
 
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -50,8 +51,10 @@ class FileActions(PrintingActions, QObject):
             (ActionId.PRINT_SCHEDULE, self.print_schedule),
             (ActionId.EXPORT_PDF, self.export_pdf),
             (ActionId.EXPORT_ICS, self.export_ics),
+            (ActionId.SUMMARY_REPORT, self.summary_report),
         ):
             a[aid].triggered.connect(lambda _c=False, s=slot: s())
+        self.report = SummaryReport(self)
 
     def update_availability(self) -> None:
         a = self.window.registry
@@ -63,6 +66,7 @@ class FileActions(PrintingActions, QObject):
             ActionId.PRINT_SCHEDULE,
             ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
+            ActionId.SUMMARY_REPORT,
         ):
             a[aid].setEnabled(has)
 
@@ -70,6 +74,13 @@ class FileActions(PrintingActions, QObject):
 
     def _say(self, text: str, title: str = "") -> None:
         self.window.activities.inform(title or self.tr("Not done"), text)
+
+    def _refused(self) -> bool:
+        """A read-only database (these commands are greyed out, but some are reached another way): say so."""
+        if not self.ctx.read_only:
+            return False
+        self._say(messages.render("db.read_only_view", message_language(), name=self.ctx.path.name))
+        return True
 
     def _done(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
@@ -111,6 +122,8 @@ class FileActions(PrintingActions, QObject):
     def new_programme(self) -> None:
         from lifelong_desktop.ui.programme.new_programme import NewProgrammeDialog, create_from_dialog
 
+        if self._refused():
+            return
         dialog = NewProgrammeDialog(self.window)
         if self.ctx.run_dialog(dialog):
             pid = create_from_dialog(self.ctx, dialog, self._say)
@@ -122,7 +135,7 @@ class FileActions(PrintingActions, QObject):
         """Next year's programme on the same registers, as one undoable edit (undo shows last year's again)."""
         from lifelong_desktop.ui.programme.new_programme import FromLastYearDialog
 
-        if self.ctx.programme_id is None:
+        if self.ctx.programme_id is None or self._refused():
             return None
         if copy_activities is None:
             with self.ctx.db.read() as session:
@@ -157,7 +170,8 @@ class FileActions(PrintingActions, QObject):
     # ---------------------------------------------------------------- workbooks
 
     def import_workbook(self, path: str | None = None) -> None:
-
+        if self._refused():
+            return
         if not path:
             path, _ = QFileDialog.getOpenFileName(
                 self.window, self.tr("Import Workbook"), str(self.output.folder()), XLSX_FILTER
@@ -169,7 +183,7 @@ class FileActions(PrintingActions, QObject):
 
     def programme_settings(self) -> bool:
         """Edit the programme's settings as one undoable edit; True when they were changed."""
-        if self.ctx.programme_id is None:
+        if self.ctx.programme_id is None or self._refused():
             return False
         with self.ctx.db.read() as session:
             p = self._programme(session)
@@ -241,6 +255,10 @@ class FileActions(PrintingActions, QObject):
             note = messages.render("export.seq_not_recorded", message_language(), seq=result.submission_seq)
             self._say(done + " " + note, self.tr("Export Workbook"))
         return result.path
+
+    def summary_report(self, path: str | None = None) -> Path | None:
+        """The 总结 pack (文件 ▸ 生成活动周总结…), as `lifelong summary-report` writes it."""
+        return self.report.run(path)
 
     def _show_checks(self) -> None:
         tabs = self.window.tabs

@@ -92,10 +92,11 @@ class RegisterView(LazyView):
         layout.addWidget(split, 1)
         for key, slot in (
             (QKeySequence.StandardKey.Find, self.search.setFocus),
-            (QKeySequence.StandardKey.Delete, delete),
+            (QKeySequence.StandardKey.Delete, lambda: self.delete_button.isEnabled() and delete()),
         ):
             sc = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+        self._sync_menu()
         return detail_table
 
     def _register_table(
@@ -105,7 +106,8 @@ class RegisterView(LazyView):
         table = make_table(self.model)
         table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
         set_widths(table, widths)
-        table.activated.connect(lambda _i: getattr(self, edit)())  # looked up late, as a slot
+        # Enter or a double-click edits, as the Edit button does (looked up late, as a slot)
+        table.activated.connect(lambda _i: self.edit_button.isEnabled() and getattr(self, edit)())
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for button in buttons:
             action = QAction(button.text(), table)
@@ -164,6 +166,10 @@ class RegisterView(LazyView):
         raise NotImplementedError
 
     def _sync_menu(self) -> None:
+        """The context menu as the buttons are; on a read-only database every button is greyed out."""
+        if self.ctx.read_only:
+            for button, _action in self._menu_actions:
+                button.setEnabled(False)
         for button, action in self._menu_actions:
             action.setEnabled(button.isEnabled())
 

@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.ctx, self.settings = ctx, settings
         self.setObjectName("main_window")
         self.registry = ActionRegistry(self)
+        self.registry.set_writable(not ctx.read_only)  # the banner says why
         self.activities = ActivitiesView(ctx, self)
         self.activities.bind_actions(self.registry)
         self.activities.editing.create_organisation = organisation_creator(ctx)
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             None,
+            ActionId.SUMMARY_REPORT,
+            None,
             ActionId.QUIT,
         ):
             file_menu.addSeparator() if aid is None else file_menu.addAction(a[aid])
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(a[ActionId.SHOW_TOOLBAR])
         view_menu.addAction(a[ActionId.CLEAR_FILTERS])
+        view_menu.addAction(a[ActionId.RESULTS_MODE])
         view_menu.addSeparator()
         for i in range(self.tabs.count()):
             act = QAction(f"&{i + 1} {self.tabs.tabText(i)}" if i < 9 else self.tabs.tabText(i), self)
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
             ActionId.EDIT_ACTIVITY,
             ActionId.DUPLICATE_ACTIVITY,
             ActionId.DELETE_ACTIVITY,
+            ActionId.RESULTS_MODE,
             None,
             ActionId.UNDO,
             ActionId.REDO,
@@ -229,6 +234,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_PDF,
             ActionId.EXPORT_ICS,
             ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+            ActionId.RESULTS_MODE,
         ):
             self.registry[aid].setEnabled(has)
         self.files.update_availability()
@@ -313,6 +319,7 @@ class MainWindow(QMainWindow):
         header = s.qbytes(S.ACTIVITY_HEADER)
         if not header.isEmpty():
             self.activities.table.horizontalHeader().restoreState(header)
+        self.activities.results.apply_columns()  # a layout saved in the results mode shows the plan's columns
         sort = s.get(S.ACTIVITY_SORT)
         if len(sort) == 2:
             self.activities.table.sortByColumn(int(sort[0]), Qt.SortOrder(int(sort[1])))

@@ -253,7 +253,25 @@ def populate_0002(con: sqlite3.Connection) -> None:
     con.execute("UPDATE programme SET contact_email = 'zsxx@jyt.example.cn'")
 
 
-POPULATE: dict[str, Callable[[sqlite3.Connection], None]] = {"0001": populate_0001, "0002": populate_0002}
+def populate_0003(con: sqlite3.Connection) -> None:
+    """Revision 0003 added attachments: the 0002 data with photos and a scan kept with some activities of
+    both years (the files themselves are not part of the fixture: the rows must survive either way)."""
+    populate_0002(con)
+    rows = con.execute("SELECT id, uid FROM activity WHERE id IN (1, 6, 66, 70) ORDER BY id").fetchall()
+    for n, (aid, uid) in enumerate(rows, 1):
+        for k, name in enumerate(("开幕式现场.jpg", "签到表扫描.pdf")[: 1 + aid % 2]):
+            con.execute(
+                "INSERT INTO attachment (activity_id, file_name, stored_name, size, sha256, created_at)"
+                " VALUES (?,?,?,?,?,?)",
+                (aid, name, f"{uid}/{name}", 1024 * (n * 300 + k), f"{n:02d}{k:02d}" * 16, _dt(STAMP)),
+            )
+
+
+POPULATE: dict[str, Callable[[sqlite3.Connection], None]] = {
+    "0001": populate_0001,
+    "0002": populate_0002,
+    "0003": populate_0003,
+}
 
 
 def build(revision: str, out: Path | None = None) -> Path:
