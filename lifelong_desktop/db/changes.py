@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from lifelong_desktop.db.auditing import CHANNEL
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import connect_raw
 from lifelong_desktop.db.problems import DatabaseProblem
@@ -124,6 +125,8 @@ class ChangeFeed:
         self._sqlite = db.engine.dialect.name == "sqlite"
         self._conn: sqlite3.Connection | None = None
         self._data_version: int | None = None
+        self._listener: Any = None  # PostgreSQL: a pooled connection that LISTENs on the audit channel
+        self._quiet_polls = 0
         self.last_id = self._max_id()
         self._lost = False
 
@@ -144,10 +147,12 @@ class ChangeFeed:
                 self.last_id = newest
                 return ChangeBatch(everything=True)
             entries = self._entries()
-        except (OSError, sqlite3.Error, DBAPIError) as exc:
+        except Exception as exc:
+            if not self._unreachable(exc):
+                raise
             self.close()
             self._lost = True
-            raise DatabaseProblem("io_error", self.db.path, str(exc)) from exc
+            raise self._problem(exc) from exc
         lost, self._lost = self._lost, False
         if len(entries) > MAX_ENTRIES or lost:
             self.last_id = newest
@@ -160,7 +165,7 @@ class ChangeFeed:
     def _moved(self) -> bool:
         """Cheap: did anything commit since the last look? (SQLite: data_version; else the largest audit id)."""
         if not self._sqlite:
-            return self._max_id() != self.last_id
+            return self._notified()
         os.stat(self.db.path)  # the file (or the share it is on) is still there
         if self._conn is None:
             self._conn = connect_raw(self.db.path, read_only=True, timeout_ms=self.db.options.busy_timeout_ms)
@@ -178,7 +183,50 @@ class ChangeFeed:
             rows = conn.execute(text(_ENTRIES), {"after": self.last_id, "limit": MAX_ENTRIES + 1}).all()
         return entries_of(rows)
 
+    def _notified(self) -> bool:
+        """PostgreSQL: did a NOTIFY arrive (read without blocking)? Every fifth quiet look also asks the
+        server for the newest audit id: a server gone is noticed, and nothing is missed if a NOTIFY was."""
+        if self._listener is None:
+            self._listener = self.db.engine.raw_connection()
+            driver = self._listener.driver_connection
+            driver.autocommit = True
+            driver.execute(f"LISTEN {CHANNEL}")
+            return True
+        pg = self._listener.driver_connection.pgconn
+        pg.consume_input()  # raises when the server has gone
+        arrived = False
+        while pg.notifies() is not None:
+            arrived = True
+        if arrived:
+            self._quiet_polls = 0
+            return True
+        self._quiet_polls += 1
+        if self._quiet_polls % 5 == 0:
+            return self._max_id() != self.last_id
+        return False
+
+    def _unreachable(self, exc: Exception) -> bool:
+        """An error that says the database is out of reach (not a bug to let through)."""
+        if isinstance(exc, OSError | sqlite3.Error | DBAPIError | DatabaseProblem):
+            return True
+        return type(exc).__module__.startswith("psycopg")
+
+    def _problem(self, exc: Exception) -> DatabaseProblem:
+        if isinstance(exc, DatabaseProblem):
+            return exc
+        if not self._sqlite:
+            from lifelong_desktop.db.server import problem
+
+            return problem(exc, self.db.path)
+        return DatabaseProblem("io_error", self.db.path, str(exc))
+
     def close(self) -> None:
+        if self._listener is not None:
+            try:
+                self._listener.invalidate()  # not back into the pool while it LISTENs
+            except Exception:  # a connection already broken by the server going away
+                pass
+            self._listener = None
         if self._conn is not None:
             try:
                 self._conn.close()

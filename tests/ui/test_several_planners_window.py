@@ -19,6 +19,7 @@ from lifelong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.activity_plan import make_plan
 
 OTHER = "李四"
+pytestmark = pytest.mark.stores  # on a SQLite file and on a PostgreSQL server
 
 
 def other_planner(db_path, body: str) -> None:
@@ -208,6 +209,7 @@ def test_others_changes_show_in_place_keeping_selection_sort_filter_and_scroll(w
     assert view.table.verticalScrollBar().value() == scroll
 
 
+@pytest.mark.sqlite_only
 def test_the_database_out_of_reach_shows_a_banner_refuses_edits_keeps_the_form_and_comes_back(
     window, qtbot, db_path, tmp_path, monkeypatch
 ):

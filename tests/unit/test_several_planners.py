@@ -18,6 +18,8 @@ from lifelong_desktop.services.planning.reads import read_snapshots
 from lifelong_desktop.services.registers.conflicts import entry_conflict
 from tests.helpers.plan_data import make_plan
 
+pytestmark = pytest.mark.stores  # the tests with a database run on a SQLite file and on PostgreSQL
+
 # ---------------------------------------------------------------- the merge
 
 
@@ -140,7 +142,7 @@ def test_the_feed_sees_a_change_saved_by_another_process(planned, db_path):
         from lifelong_desktop.db import open_database
         from lifelong_desktop.services import planning
         from lifelong_desktop.services.planning.reads import read_snapshots
-        db = open_database({str(db_path)!r})
+        db = open_database({str(db_path)!r}, backup_on_open=False)
         with db.transaction("另一台电脑", who="李四") as s:
             snap = read_snapshots(s, [{ids["opening"]}])[0]
             planning.update_activity(s, snap.id, snap.data.replace(expected_participants=4321), snap.version)
@@ -157,6 +159,7 @@ def test_the_feed_sees_a_change_saved_by_another_process(planned, db_path):
     feed.close()
 
 
+@pytest.mark.sqlite_only
 def test_the_feed_reports_everything_after_a_large_change_and_after_losing_the_file(planned, tmp_path):
     db, ids = planned
     feed = ChangeFeed(db)
