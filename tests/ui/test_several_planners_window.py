@@ -220,23 +220,32 @@ def test_the_database_out_of_reach_shows_a_banner_refuses_edits_keeps_the_form_a
     presence = window.findChild(QLabel, "presenceLabel")
     assert presence.text() == "This computer only"
     away = tmp_path / "away.sqlite"
-    db_path.rename(away)  # the share vanished
-    qtbot.waitUntil(lambda: not banner.isHidden(), timeout=5000)
-    assert "cannot be reached" in banner.text()
     row = _pick(window, 4)
-    typed = []
-    window.dialogs = [
-        lambda f: (f.title.setText("断网时写的标题"), True)[1],
-        lambda f: (typed.append(f.title.text()), False)[1],  # the form is back with what was typed
-    ]
+    shown = []
+
+    def typing_as_the_share_vanishes(form):
+        form.title.setText("断网时写的标题")
+        db_path.rename(away)  # the share vanished
+        qtbot.waitUntil(lambda: not banner.isHidden(), timeout=5000)
+        assert "cannot be reached" in banner.text()
+        return True
+
+    def shown_again(form):  # the same form, as typed; the share comes back meanwhile
+        shown.append(form.title.text())
+        away.rename(db_path)
+        qtbot.waitUntil(lambda: banner.isHidden(), timeout=6000)
+        return True
+
+    window.dialogs = [typing_as_the_share_vanishes, shown_again]
     window.registry[ActionId.EDIT_ACTIVITY].trigger()
-    assert typed == ["断网时写的标题"] and len(window.told) == 1 and "没有保存" in window.told[0]
+    assert shown == ["断网时写的标题"] and len(window.told) == 1 and "没有保存" in window.told[0]
+    assert _rows(window)[row.id].title == "断网时写的标题"  # saved once it was back, nothing half-written
+    db_path.rename(away)
+    qtbot.waitUntil(lambda: not banner.isHidden(), timeout=5000)
+    window.registry[ActionId.NEW_ACTIVITY].trigger()  # no form opens while it is gone: one sentence
+    assert len(window.told) == 2 and not window.dialogs
     away.rename(db_path)
     qtbot.waitUntil(lambda: banner.isHidden(), timeout=6000)
-    assert _rows(window)[row.id].title == row.title  # nothing half-written
-    window.dialogs = [lambda f: (f.title.setText("恢复后保存"), True)[1]]
-    window.registry[ActionId.EDIT_ACTIVITY].trigger()
-    assert _rows(window)[row.id].title == "恢复后保存"
 
 
 def test_an_organisation_changed_meanwhile_is_merged(window, qtbot, db_path):
@@ -269,3 +278,63 @@ def test_an_organisation_changed_meanwhile_is_merged(window, qtbot, db_path):
     with window.ctx.db.read() as s:
         o = s.get(Organisation, target.id)
         assert (o.contact_name, o.email) == ("赵强", "office@ln.edu.cn")
+
+
+def _pg_ctl(cluster, action: str) -> None:
+    options = f"-p {cluster.port} -k {cluster.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    extra = ["-m", "fast"] if action == "stop" else ["-o", options, "-l", str(cluster.folder / "log")]
+    cluster._run("pg_ctl", "-D", str(cluster.data), *extra, "-w", action)
+
+
+def test_the_server_stopped_and_started_under_a_running_window(qtbot, monkeypatch):
+    from lifelong_desktop.db import open_database
+    from tests.helpers.pg import SUPERUSER, Cluster, binaries
+
+    if binaries() is None:
+        pytest.skip("no PostgreSQL server binaries (Debian package postgresql)")
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    cluster = Cluster()  # its own server: the session's one keeps running for the other tests
+    db = None
+    try:
+        db = open_database(cluster.new_database())
+        plan = make_plan(db, 5)
+        w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
+        qtbot.addWidget(w)
+        w.show()
+        presence = w.findChild(QLabel, "presenceLabel")
+        assert SUPERUSER in presence.text()  # who is connected, from pg_stat_activity
+        told, dialogs = [], []
+        w.activities.inform = lambda title, text: told.append(text)
+        w.ctx.run_dialog = lambda d: dialogs.pop(0)(d)
+        banner = w.findChild(QLabel, "connectionBanner")
+        row = _pick(w, 0)
+        shown = []
+
+        def typing_as_the_server_stops(form):
+            form.title.setText("服务器停机时写的")
+            _pg_ctl(cluster, "stop")
+            qtbot.waitUntil(lambda: not banner.isHidden(), timeout=15000)  # the watch noticed by itself
+            return True
+
+        def shown_again(form):  # the same form, as typed; the server comes back meanwhile
+            shown.append(form.title.text())
+            _pg_ctl(cluster, "start")
+            qtbot.waitUntil(lambda: banner.isHidden(), timeout=15000)  # reconnected by itself
+            return True
+
+        dialogs += [typing_as_the_server_stops, shown_again]
+        w.registry[ActionId.EDIT_ACTIVITY].trigger()
+        assert shown == ["服务器停机时写的"] and len(told) == 1  # refused in one sentence, the form kept
+        assert "Traceback" not in told[0] and told[0].strip()
+        assert _rows(w)[row.id].title == "服务器停机时写的"  # saved once the server was back
+        _pg_ctl(cluster, "stop")
+        qtbot.waitUntil(lambda: not banner.isHidden(), timeout=15000)
+        w.registry[ActionId.NEW_ACTIVITY].trigger()  # no form can open now: one sentence, no traceback
+        assert len(told) == 2 and not dialogs
+        _pg_ctl(cluster, "start")
+        qtbot.waitUntil(lambda: banner.isHidden(), timeout=15000)
+        w.close()
+    finally:
+        if db is not None:
+            db.close()
+        cluster.stop()

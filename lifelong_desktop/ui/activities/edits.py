@@ -109,7 +109,10 @@ class ActivityEditing(QObject):
 
     def refused(self) -> bool:
         """On a read-only database (its commands are greyed out; Enter and double-click still come here):
-        say so in the status bar and do nothing."""
+        say so in the status bar and do nothing. While the database is out of reach: say so, in one sentence."""
+        if self.ctx.offline is not None:
+            self.not_saved(self.ctx.offline)
+            return True
         if not self.ctx.read_only:
             return False
         sentence = messages.render("db.read_only_view", message_language(), name=self.ctx.path.name)
@@ -139,14 +142,13 @@ class ActivityEditing(QObject):
             return
         if self.ctx.programme_id is None:
             return
-        template: ActivityInput | None = None
-        while self.ctx.run_dialog(form := self.make_form(None, template)):
+        form = self.make_form(None)  # shown again, as typed, while saving is refused
+        while self.ctx.run_dialog(form):
             command = cmd.CreateActivity(self.ctx, form.value())
             try:
                 self.run(command)
             except (PlanningError, DatabaseProblem) as exc:
                 self.not_saved(exc)
-                template = form.value()
                 continue
             self.view.select_ids(command.ids)
             return
@@ -158,8 +160,12 @@ class ActivityEditing(QObject):
         if self.refused():
             return
         row = self.view.current_row()
-        if row is not None:
+        if row is None:
+            return
+        try:
             ActivityEdit(self, row).run()
+        except DatabaseProblem as exc:  # out of reach before the watch noticed: the form could not open
+            self.not_saved(exc)
 
     def duplicate_selected(self) -> None:
         if self.refused():

@@ -34,13 +34,11 @@ class ActivityEdit:
             self.since = last_audit_id(session)  # later entries about this activity are others' changes
 
     def run(self) -> bool:
-        """Show the form until its values are saved (True) or the user cancels it (False)."""
-        start: ActivityInput | None = None
+        """Show the form until its values are saved (True) or the user cancels it (False). The same form is
+        shown again after a refusal: it needs nothing from the database, which may be out of reach."""
+        form = self.editing.make_form(self.row)
+        tried = False
         while True:
-            form = self.editing.make_form(self.row)
-            if start is not None:
-                form.set_value(start)
-                form.revalidate()
             watching = self.ctx.others_changed.connect(lambda batch, f=form: self._others_changed(f, batch))
             try:
                 accepted = self.ctx.run_dialog(form)
@@ -49,11 +47,15 @@ class ActivityEdit:
             if not accepted:
                 return False
             mine = form.value()
-            if start is None and mine == form.initial:
+            if not tried and mine == form.initial:
                 return False
-            start = self._save(mine)
-            if start is None:
+            tried = True
+            again = self._save(mine)
+            if again is None:
                 return True
+            if again != mine:  # merged values that need putting right
+                form.set_value(again)
+                form.revalidate()
 
     def _others_changed(self, form: ActivityForm, batch: ChangeBatch) -> None:
         """Another planner saved or deleted this activity while its form is open: say so in the form."""
