@@ -188,7 +188,7 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="183" />
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="189" />
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>

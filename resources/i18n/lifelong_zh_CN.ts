@@ -349,22 +349,22 @@
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="134"/>
         <source>Attach&amp;ments</source>
         <translation>声像资料(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="189"/>
         <source>Deleted %n activities (Ctrl+Z undoes it).</source>
         <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="234"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="240"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="235"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="241"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -726,37 +726,37 @@
 <context>
     <name>ActivitySaving</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="65"/>
         <source>another window or program</source>
         <translation>另一个窗口或程序</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="71"/>
         <source>Deleted by %1 (%2); on saving you can keep what you typed as a new activity.</source>
         <translation>已被%1删除（%2）；保存时可把您填写的内容另存为新活动。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="76"/>
         <source>Changed by %1 (%2); on saving you choose what to keep.</source>
         <translation>已被%1修改（%2）；保存时由您选择保留哪些修改。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="113"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="115"/>
         <source>Kept the changes of %1; yours were dropped.</source>
         <translation>已保留%1的修改，您的修改已放弃。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="126"/>
         <source>Deleted by someone else</source>
         <translation>已被他人删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="132"/>
         <source>&amp;Save as New Activity</source>
         <translation>另存为新活动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="136"/>
         <source>&amp;Discard My Changes</source>
         <translation>放弃我的修改(&amp;D)</translation>
     </message>
@@ -1194,7 +1194,7 @@ missing: the file is not in %2</source>
 <context>
     <name>ChangeWatch</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/change_watch.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/common/change_watch.py" line="92"/>
         <source>The database “%1” cannot be reached (network or server?). Nothing you typed is lost, but nothing can be saved until it is back; this window reconnects by itself.</source>
         <extracomment>while the database is out of reach, tried again this often when the last batch was seen (time.time()) and what it held: benchmarks and tests read them</extracomment>
         <translation>无法连接数据库“%1”（网络或服务器故障？）。您填写的内容没有丢失，但在恢复连接前无法保存；本窗口会自动重新连接。</translation>
