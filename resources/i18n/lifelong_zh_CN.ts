@@ -1570,17 +1570,27 @@ missing: the file is not in %2</source>
 <context>
     <name>EntrySaving</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="53"/>
+        <source>Deleted by %1 (%2); on saving you can keep what you typed as a new entry.</source>
+        <translation>已被%1删除（%2）；保存时可把您填写的内容另存为新条目。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="57"/>
+        <source>Changed by %1 (%2); on saving you choose what to keep.</source>
+        <translation>已被%1修改（%2）；保存时由您选择保留哪些修改。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="120"/>
         <source>Deleted by someone else</source>
         <translation>已被他人删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="126"/>
         <source>&amp;Save as New Entry</source>
         <translation>另存为新条目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="129"/>
         <source>&amp;Discard My Changes</source>
         <translation>放弃我的修改(&amp;D)</translation>
     </message>
@@ -2713,12 +2723,12 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>本计划中参与活动 %1 项（%2）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="207"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="208"/>
         <source>Merge organisations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="227"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="228"/>
         <source>“%1” will be removed; the %2 activities that name it (in any programme) will name “%3” in the same role and place. This can be undone.</source>
         <translation>将删除“%1”；列有它的 %2 项活动（含其他年度）将改列“%3”，角色和排序不变。此操作可撤销。</translation>
     </message>
@@ -3986,17 +3996,17 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>同一时间还有：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="289"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="290"/>
         <source>There is no other venue in this city to merge with.</source>
         <translation>该地市没有可合并的其他场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="294"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="295"/>
         <source>Merge venues</source>
         <translation>合并场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="310"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="311"/>
         <source>“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. This can be undone.</source>
         <translation>将删除“%1”；它的 %2 项活动（含其他年度）将改在“%3”举办。此操作可撤销。</translation>
     </message>

@@ -267,6 +267,8 @@ def test_an_organisation_changed_meanwhile_is_merged(window, qtbot, db_path):
             registers.update_organisation(s, {target.id}, {{**values, "contact_name": "赵强"}}, version)
         """,
     )
+    qtbot.waitUntil(dialog.elsewhere.isVisible, timeout=5000)  # the open form says so
+    assert OTHER in dialog.elsewhere.text()
     dialog.email.setText("office@ln.edu.cn")
     merged = []
     window.dialogs = [lambda d: (merged.append(d.merge.theirs_only), d.merge_button.click(), True)[2]]

@@ -40,6 +40,32 @@ def begin(view: Any, entity: str, row: Any, loaded: dict[str, Any]) -> EntryEdit
         return EntryEdit(entity, row, dict(loaded), last_audit_id(session), row.version)
 
 
+def watch_form(view: Any, dialog: Any, edit: EntryEdit) -> None:
+    """While the entry's form is open, say in it when another planner saves or deletes the entry."""
+
+    def others_changed(batch: Any) -> None:
+        about = batch.about(edit.entity, edit.row.id)
+        if not about:
+            return
+        who = "、".join(dict.fromkeys(e.who for e in about if e.who)) or "-"
+        deleted = any(e.action == "delete" for e in about)
+        text = (
+            QCoreApplication.translate(
+                "EntrySaving", "Deleted by %1 (%2); on saving you can keep what you typed as a new entry."
+            )
+            if deleted
+            else QCoreApplication.translate(
+                "EntrySaving", "Changed by %1 (%2); on saving you choose what to keep."
+            )
+        )
+        at = about[-1].at
+        dialog.elsewhere.setText(text.replace("%1", who).replace("%2", f"{at:%H:%M}" if at else ""))
+        dialog.elsewhere.show()
+
+    connection = view.ctx.others_changed.connect(others_changed)
+    dialog.finished.connect(lambda _result: view.ctx.others_changed.disconnect(connection))
+
+
 def save_entry(view: Any, edit: EntryEdit, values: dict[str, Any], reopen: Callable[[Any], Any]) -> bool:
     """Save the form's values; on a conflict ask, on a refusal say why and `reopen` the form with them."""
     mine = dict(values)

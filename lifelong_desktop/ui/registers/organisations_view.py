@@ -15,7 +15,7 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
 from lifelong_desktop.ui.common.tables import html
 from lifelong_desktop.ui.registers import commands
-from lifelong_desktop.ui.registers.entry_saving import EntryEdit, begin, save_entry
+from lifelong_desktop.ui.registers.entry_saving import EntryEdit, begin, save_entry, watch_form
 from lifelong_desktop.ui.registers.merge_dialog import MergeDialog
 from lifelong_desktop.ui.registers.organisation_dialog import OrganisationDialog
 from lifelong_desktop.ui.registers.register_view import RegisterView
@@ -181,6 +181,7 @@ class OrganisationsView(RegisterView):
             return None
         dialog = OrganisationDialog(self, self._validator(org.id), self._region, org)
         state = edit or begin(self, "organisation", org, dialog.values())
+        watch_form(self, dialog, state)
         self._open_dialog(
             dialog,
             lambda: save_entry(

@@ -17,7 +17,7 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
 from lifelong_desktop.ui.common.tables import html
 from lifelong_desktop.ui.registers import commands
-from lifelong_desktop.ui.registers.entry_saving import EntryEdit, begin, save_entry
+from lifelong_desktop.ui.registers.entry_saving import EntryEdit, begin, save_entry, watch_form
 from lifelong_desktop.ui.registers.merge_dialog import MergeDialog
 from lifelong_desktop.ui.registers.register_view import RegisterView
 from lifelong_desktop.ui.registers.venue_dialog import VenueDialog
@@ -267,6 +267,7 @@ class VenuesView(RegisterView):
             return None
         dialog = VenueDialog(self, self._validator(venue.id), self._region, venue)
         state = edit or begin(self, "venue", venue, dialog.values())
+        watch_form(self, dialog, state)
         self._open_dialog(
             dialog,
             lambda: save_entry(self, state, dialog.values(), lambda again: self.edit_venue(again, state)),
