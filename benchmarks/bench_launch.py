@@ -63,15 +63,13 @@ def launch(cmd: list[str], env: dict[str, str]) -> tuple[Sample, dict]:
 
 
 def prepare(work: Path, people: list[Contestant], activities: int) -> None:
-    """The demo and the big programme, made once by this tree, copied for each contestant."""
-    env = people[-1].env()
-    timed(lifelong("demo", "--db", str(work / "demo.sqlite")), env)
-    timed(lifelong("demo", "--db", str(work / "big.sqlite"), "--activities", str(activities)), env)
+    """The demo and the big programme, made by each contestant's own tree (an older tree refuses a database
+    of a newer schema; the padding is deterministic, so the content is the same)."""
     for c in people:
         folder = work / c.data_dir.name.replace("data-", "db-")
         folder.mkdir()
-        for name in ("demo.sqlite", "big.sqlite"):
-            shutil.copy(work / name, folder / name)
+        timed(lifelong("demo", "--db", str(folder / "demo.sqlite")), c.env())
+        timed(lifelong("demo", "--db", str(folder / "big.sqlite"), "--activities", str(activities)), c.env())
 
 
 def one_round(work: Path, c: Contestant, display: str, activities: int) -> None:

@@ -36,7 +36,12 @@ def make_workbook(folder: Path, people: list[Contestant], activities: int) -> Pa
     db, out = folder / "demo.sqlite", folder / f"demo{activities}.xlsx"
     timed(lifelong("demo", "--db", str(db), "--activities", str(activities)), env)
     timed(lifelong("export", "--db", str(db), "--out", str(out)), env)
-    timed(lifelong("import", "--db", str(folder / "resubmit.sqlite"), str(out)), env)  # the first submission
+    for (
+        c
+    ) in people:  # the first submission, stored by each tree itself (an older tree refuses a newer schema)
+        timed(
+            lifelong("import", "--db", str(folder / f"resubmit-{c.data_dir.name}.sqlite"), str(out)), c.env()
+        )
     return out
 
 
@@ -47,7 +52,7 @@ def one_round(folder: Path, c: Contestant, book: Path, i: int) -> None:
     target = folder / f"import-{c.data_dir.name}-{i}.sqlite"
     c.add("import", timed(lifelong("import", "--db", str(target), str(book)), env)[0])
     again = folder / f"again-{c.data_dir.name}-{i}.sqlite"
-    shutil.copy(folder / "resubmit.sqlite", again)
+    shutil.copy(folder / f"resubmit-{c.data_dir.name}.sqlite", again)
     c.add("resubmit", timed(lifelong("import", "--db", str(again), str(book)), env)[0])
 
 

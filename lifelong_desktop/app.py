@@ -25,7 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if no_display():
         print(messages.render("cli.no_display"), file=sys.stderr)
         return 1
+    from lifelong_desktop.db.location import is_url
     from lifelong_desktop.ui.shell.application import run
 
-    db = Path(argv[1]) if len(argv) > 1 and not argv[1].startswith("-") else None
+    given = argv[1] if len(argv) > 1 and not argv[1].startswith("-") else None
+    db = given if is_url(given) else Path(given) if given else None
     return run(argv, db)

@@ -79,16 +79,14 @@ def run_grant(args: argparse.Namespace) -> int:
         raise CliError(messages.render("dbgrant.not_server"), EXIT_UNREADABLE)
     db = open_database(where, create=False, backup_on_open=False)
     try:
-        with db.engine.connect() as conn:
+        with db.engine.begin() as conn:
             if not user_exists(conn, args.user):
                 raise CliError(messages.render("dbgrant.no_user", user=args.user), EXIT_UNREADABLE)
-            try:
-                with conn.begin():
-                    grant(conn, args.user, args.role)
-            except DBAPIError as exc:
-                if not is_file_problem(exc):
-                    raise
-                raise classify(exc, db.where) from exc
+            grant(conn, args.user, args.role)
+    except DBAPIError as exc:
+        if not is_file_problem(exc):
+            raise
+        raise classify(exc, db.where) from exc
     finally:
         db.close()
     print(messages.render("dbgrant.done", user=args.user, role=messages.render(f"dbgrant.role.{args.role}")))

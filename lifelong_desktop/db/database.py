@@ -68,6 +68,7 @@ class Database:
         self.options = options
         #: the database user the server knows us as (current_user); the audit log records it on a server
         self.user: str | None = None
+        self._role: str | None = None  # asked of the server once (db.role())
         #: which file this is (device, inode): a writer stops if another file has been put at the path
         self.identity = None if url else file_identity(path)
         self._rescued: Path | None = None
@@ -94,6 +95,24 @@ class Database:
     def name(self) -> str:
         """The database's short name: the file name, or `db@host` on a server."""
         return self.where.name
+
+    def role(self) -> str:
+        """What the connected user may do: "viewer", "planner" or "administrator" (a SQLite file: always
+        administrator). The window greys out what the role may not do; the server refuses it anyway."""
+        if self.url is None:
+            return "administrator"
+        if self._role is not None:
+            return self._role
+        from lifelong_desktop.db.roles import current_role
+
+        try:
+            with self.engine.connect() as conn:
+                self._role = current_role(conn)
+                return self._role
+        except _DB_ERRORS as exc:
+            if not is_file_problem(exc):
+                raise
+            raise classify(exc, self.where) from exc
 
     @property
     def notice(self) -> DatabaseNotice | None:
@@ -200,14 +219,12 @@ class Database:
         return ConcurrentEdit(first[0] or table, first[1], first[2], str(exc))
 
     def backup_to(self, dest: Path) -> Path:
-        """A consistent copy of the whole database (SQLite backup API), written beside and renamed into place;
-        of a server database, a SQLite snapshot read in one REPEATABLE READ transaction."""
+        """A consistent copy of the whole database (SQLite backup API), written beside and renamed into place
+        (of a server database: db.snapshots.save_snapshot)."""
         from lifelong_desktop.db.backups import backup_file
 
         if self.url is not None:
-            from lifelong_desktop.db.copying import snapshot_to_file
-
-            return snapshot_to_file(self, dest)
+            raise TypeError("a server database is copied with db.snapshots.save_snapshot")
 
         try:
             with self.engine.connect() as conn:  # our own connection: works under exclusive locking too

@@ -26,11 +26,9 @@ def engine_url(url: str) -> URL:
 
 def safe_url(url: str) -> str:
     """The URL as it may be shown or remembered: never a password."""
-    return (
-        make_url(url.strip())
-        .set(drivername="postgresql", password=None)
-        .render_as_string(hide_password=False)
-    )
+    u = make_url(url.strip())
+    bare = URL.create("postgresql", u.username, None, u.host, u.port, u.database, u.query)
+    return bare.render_as_string(hide_password=False)
 
 
 def build_url(

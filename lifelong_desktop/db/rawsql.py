@@ -75,3 +75,12 @@ def sync_sequences(conn: Connection, tables: Iterable[str] | None = None) -> Non
             conn.exec_driver_sql(
                 f'SELECT setval(%s, COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)', (seq,)
             )
+
+
+def lock_for_ids(conn: Connection, table: str) -> None:
+    """Before giving rows ids of our own (the largest + 1) on a server: hold the table against other writers
+    until the transaction ends (readers go on), so two planners' bulk inserts never pick the same ids and no
+    sequence hands one out meanwhile. A waiting writer gives up after the lock timeout (server_busy).
+    A no-op on SQLite, whose write transactions are one at a time already."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f'LOCK TABLE "{table}" IN SHARE ROW EXCLUSIVE MODE')

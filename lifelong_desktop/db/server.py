@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import OpenOptions
 from lifelong_desktop.db.location import engine_url, label, safe_url, stand_in_path
-from lifelong_desktop.db.problems import DatabaseProblem, first_line
+from lifelong_desktop.db.problems import DatabaseNotice, DatabaseProblem, first_line
 from lifelong_desktop.db.revisions import _alembic_config, head_revision, known_revisions
 from lifelong_desktop.db.server_errors import server_code
 
@@ -114,4 +114,6 @@ def open_server(url: str, *, create: bool = True) -> Database:
         raise
     db = Database(stand_in_path(url), engine, OpenOptions(), url=shown)
     db.user = user
+    if db.role() != "administrator":  # the window's banner says what this role may do
+        db.notices.append(DatabaseNotice(f"server_role_{db.role()}", db.where))
     return db

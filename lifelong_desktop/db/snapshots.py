@@ -1,5 +1,6 @@
 """Whole-database snapshots for undoing an import or a new programme: copies in the user data folder's `undo`
-folder (removed after a week), written back into the open database in one SQLite backup step."""
+folder (removed after a week), written back into the open database in one SQLite backup step (into a server
+database: in one transaction)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from lifelong_desktop.db.copying import copy_database, snapshot_to_file
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import sqlite_connection
 from lifelong_desktop.db.problems import classify
@@ -43,8 +45,26 @@ def last_audit_id(db: Database) -> int:
         return session.scalar(select(func.max(AuditEntry.id))) or 0
 
 
+def save_snapshot(db: Database, dest: Path) -> Path:
+    """A consistent copy of the whole database as a SQLite file (a server's read in one REPEATABLE READ
+    transaction)."""
+    if db.is_server:
+        return snapshot_to_file(db, dest)
+    return db.backup_to(dest)
+
+
 def restore_snapshot(db: Database, copy: Path) -> None:
-    """Write a snapshot back into the open database (same file, same connections), in one backup step."""
+    """Write a snapshot back into the open database (same file, same connections), in one backup step; into
+    a server database, its whole content replaced in one transaction."""
+    if db.is_server:
+        from lifelong_desktop.db.opening import open_database
+
+        snap = open_database(copy, backup_on_open=False)
+        try:
+            copy_database(snap, db, replace=True)
+        finally:
+            snap.close()
+        return
     source = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True)
     try:
         with db.engine.connect() as conn:

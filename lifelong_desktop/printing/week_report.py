@@ -110,6 +110,8 @@ def figures_paragraph(report: WeekReport, lang: str | None = None) -> str:
         "areas.province" if province else "areas.city",
         cities=report.cities_reached,
         counties=report.counties_reached,
+        cities_word="city" if report.cities_reached == 1 else "cities",
+        counties_word="county" if report.counties_reached == 1 else "counties",
     )
     text = _t(
         lang,
@@ -117,6 +119,7 @@ def figures_paragraph(report: WeekReport, lang: str | None = None) -> str:
         place=_t(lang, "place.province" if province else "place.city"),
         areas=areas,
         activities=total.activities,
+        activities_word="activity" if total.activities == 1 else "activities",
         held=report.held,
     )
     if report.cancelled:

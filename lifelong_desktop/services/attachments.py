@@ -182,6 +182,18 @@ def remove(session: Session, attachment_id: int) -> None:
     session.flush()
 
 
+def bring_back(db_path: Path, rows: list[AttachmentRow]) -> int:
+    """Copy back from the backups' store the files of these rows that the folder lacks (checked by their
+    hash); returns how many came back. The rest stay missing and are said so."""
+    back = 0
+    for row in rows:
+        kept = store(db_path) / row.sha256
+        if not row.exists and kept.is_file() and _digest(kept)[0] == row.sha256:
+            _copy(kept, row.path)
+            back += 1
+    return back
+
+
 def restore_missing(session: Session, db_path: Path) -> tuple[int, list[AttachmentRow]]:
     """Copy back from the backups' store every file the database names that the folder lacks (after a
     restore, or a folder copied without them); returns how many came back and those still missing."""

@@ -56,10 +56,14 @@ def backup_rows(db_path: Path, *, verify: bool = True) -> list[BackupRow]:
     ]
 
 
-def backup_now(db_path: Path, out: Path | None = None) -> Path:
+def backup_now(db_path: Path | str, out: Path | None = None) -> Path:
     """A consistent copy of a sound database, now: to `out`, or into its backups folder (rotated)."""
     db = open_for_reading(db_path, backup_on_open=False)
     try:
+        if out and db.is_server:
+            from lifelong_desktop.db.copying import snapshot_to_file
+
+            return snapshot_to_file(db, Path(out))
         return db.backup_to(Path(out)) if out else backup_before(db, "manual")
     finally:
         db.close()

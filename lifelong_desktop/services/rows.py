@@ -81,15 +81,18 @@ SELECT a.id, a.uid, a.programme_id, a.title, a.activity_type, a.level, a.parent_
        a.online_participants, a.status, a.featured, a.contact_name, a.contact_phone, a.description,
        a.source_submission_id, a.updated_at, a.version, a.result_note
 FROM activity a LEFT JOIN venue v ON v.id = a.venue_id LEFT JOIN activity p ON p.id = a.parent_id
-WHERE a.programme_id = ?
+WHERE +a.programme_id = ?
 """
-_TABLE_LINKS = """
-SELECT ao.activity_id, ao.role_rank, ao.position, ao.organisation_id
-FROM activity_organisation ao WHERE ao.activity_id IN (SELECT id FROM activity WHERE programme_id = ?)
-"""
+# `+a.programme_id`: a scan in page order, a quarter quicker for a whole programme than a walk of the
+# (programme, start) index fetching each row by rowid. The links of a whole programme are read for every
+# programme (each row looks up its own): quicker than selecting them through the programme's activities.
+_TABLE_LINKS = (
+    "SELECT ao.activity_id, ao.role_rank, ao.position, ao.organisation_id FROM activity_organisation ao"
+)
 
 
 _EMPTY: tuple = ()
+_MIDNIGHT = time(0)
 
 
 def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None = None) -> list[ActivityRow]:
@@ -115,69 +118,96 @@ def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None
 def _link_rows(cursor: Any, only_links: str, args: tuple) -> dict[int, list[tuple[int, int, int]]]:
     """The organiser links of the activities read: (role rank, position, organisation id) per activity."""
     links: dict[int, list[tuple[int, int, int]]] = {}
-    for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS.strip() + only_links, args):
+    for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS + only_links, args):
         links.setdefault(act_id, []).append((rank, position, org_id))
     return links
 
 
+def _names_of(shared: dict) -> Any:
+    """Organisation ids to their names, one tuple object per distinct list of names."""
+    one = shared.setdefault
+
+    def names(ids: tuple[int, ...], name_of: Any) -> tuple[str, ...]:
+        if not ids:
+            return _EMPTY
+        found = tuple(map(name_of, ids))
+        return one(found, found)
+
+    return names
+
+
 def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
     only = "" if ids is None else f" AND a.id IN ({','.join('?' * len(ids))})"
-    only_links = "" if ids is None else f" AND ao.activity_id IN ({','.join('?' * len(ids))})"
+    only_links = "" if ids is None else f" WHERE ao.activity_id IN ({','.join('?' * len(ids))})"
     args = (programme_id, *(ids or ()))
     shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
-    one = shared.setdefault
     cursor = raw_cursor(session.connection())
     try:
         org_names = {
-            oid: one(name, name) for oid, name in cursor.execute("SELECT id, name FROM organisation")
+            oid: shared.setdefault(name, name)
+            for oid, name in cursor.execute("SELECT id, name FROM organisation")
         }
-        links = _link_rows(cursor, only_links, args)
-        raw = cursor.execute(_TABLE_SQL.strip() + only, args)
-        name_of = org_names.__getitem__
-        reg = regions()
-        names: dict[str | None, str] = {None: ""}
-        dates: dict[str, date] = {}
-        times: dict[str | None, time | None] = {None: None}
-        lists: dict[str | None, tuple[str, ...]] = {None: ()}
-        out = []
-        new = tuple.__new__  # ActivityRow's fields in order, made in one step
-        for r in raw:
-            roles: tuple[list[int], list[int], list[int]] = ([], [], [])
-            found = links.pop(r[0], None)
-            if found:
-                found.sort()
-                for rank, _pos, org_id in found:
-                    roles[rank].append(org_id)
-            for code in (r[13], r[14]):
-                if code not in names:
-                    names[code] = reg.name(code)
-            for text in (r[8], r[10]):
-                if text not in dates:
-                    dates[text] = date.fromisoformat(text[:10])
-            for text in (r[9], r[11]):
-                if text not in times:
-                    times[text] = time.fromisoformat(text)
-            if r[20] not in lists:
-                lists[r[20]] = tuple(one(a, a) for a in r[20].split(";") if a)
-            hosts, unders, cos = roles
-            host_names = tuple(map(name_of, hosts)) if hosts else _EMPTY
-            under_names = tuple(map(name_of, unders)) if unders else _EMPTY
-            co_names = tuple(map(name_of, cos)) if cos else _EMPTY
-            # fmt: off
-            out.append(new(ActivityRow, (
-                r[0], r[1], r[2], r[3], one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]], times[r[9]],
-                dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]],
-                one(r[14], r[14]), names[r[14]], r[15], one(r[16], r[16]) or "", r[17],
-                one(r[18], r[18]) or "", r[19] or "", one(host_names, host_names),
-                one(under_names, under_names), one(co_names, co_names), tuple(hosts), tuple(unders),
-                tuple(cos), lists[r[20]], r[21], r[22], r[23], one(r[24], r[24]), bool(r[25]),
-                one(r[26], r[26]) or "", one(r[27], r[27]) or "", r[28] or "", r[29],
-                datetime.fromisoformat(r[30]) if r[30] else None, r[31], r[32] or "",
-            )))
-            # fmt: on
+        links = _link_rows(cursor, only_links, tuple(ids or ()))
+        out = _build_rows(cursor.execute(_TABLE_SQL.strip() + only, args), links, org_names, shared)
     finally:
         cursor.close()
     out.sort(key=sort_key)
+    return out
+
+
+def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) -> list[ActivityRow]:
+    """ActivityRows from the table query's rows, each repeated value (code, name, date, list) one object."""
+    one = shared.setdefault
+    name_of = org_names.__getitem__
+    reg = regions()
+    names: dict[str | None, str] = {None: ""}
+    dates: dict[str, date] = {}
+    times: dict[str | None, time | None] = {None: None}
+    lists: dict[str | None, tuple[str, ...]] = {None: ()}
+    stamps: dict[str | None, datetime | None] = {}
+    one_names = _names_of(shared)
+    out = []
+    new = tuple.__new__  # ActivityRow's fields in order, made in one step
+    for r in raw:
+        found = links.pop(r[0], None)
+        if found:
+            roles: tuple[list[int], list[int], list[int]] = ([], [], [])
+            found.sort()
+            for rank, _pos, org_id in found:
+                roles[rank].append(org_id)
+            hosts, unders, cos = map(tuple, roles)
+        else:
+            hosts = unders = cos = _EMPTY
+        city, county, first, last, start, end = r[13], r[14], r[8], r[10], r[9], r[11]
+        if city not in names:
+            names[city] = reg.name(city)
+        if county not in names:
+            names[county] = reg.name(county)
+        if first not in dates:
+            dates[first] = date.fromisoformat(first[:10])
+        if last not in dates:
+            dates[last] = date.fromisoformat(last[:10])
+        if start not in times:
+            times[start] = time.fromisoformat(start)
+        if end not in times:
+            times[end] = time.fromisoformat(end)
+        if r[20] not in lists:
+            lists[r[20]] = tuple(one(a, a) for a in r[20].split(";") if a)
+        if r[30] not in stamps:
+            stamps[r[30]] = datetime.fromisoformat(r[30]) if r[30] else None
+        host_names = one_names(hosts, name_of)
+        under_names = one_names(unders, name_of)
+        co_names = one_names(cos, name_of)
+        # fmt: off
+        out.append(new(ActivityRow, (
+            r[0], r[1], r[2], r[3], one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]], times[r[9]],
+            dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]],
+            one(r[14], r[14]), names[r[14]], r[15], one(r[16], r[16]) or "", r[17],
+            one(r[18], r[18]) or "", r[19] or "", host_names, under_names, co_names, hosts, unders, cos,
+            lists[r[20]], r[21], r[22], r[23], one(r[24], r[24]), bool(r[25]),
+            one(r[26], r[26]) or "", one(r[27], r[27]) or "", r[28] or "", r[29], stamps[r[30]], r[31], r[32] or "",
+        )))
+        # fmt: on
     return out
 
 
@@ -186,7 +216,7 @@ def sort_key(row: ActivityRow) -> tuple:
     return (
         row.start_date,
         row.start_time is not None,
-        row.start_time or time(0),
+        row.start_time or _MIDNIGHT,
         row.city_code or "",
         row.title,
     )

@@ -26,7 +26,11 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
+<<<<<<< HEAD
             <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167" />
+=======
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="193" />
+>>>>>>> main
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -126,7 +130,11 @@
     <context>
         <name>AttachmentsTab</name>
         <message numerus="yes">
+<<<<<<< HEAD
             <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="309" />
+=======
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="327" />
+>>>>>>> main
             <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
             <translation>
                 <numerusform>Remove %n attachment from this activity? Its file stays in the backups.</numerusform>
@@ -134,7 +142,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="174" />
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="175" />
             <source>%n files, %1 in all. Files are kept as soon as they are added.</source>
             <translation>
                 <numerusform>%n file, %1 in all. Files are kept as soon as they are added.</numerusform>
@@ -142,7 +150,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="178" />
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="179" />
+            <source>%n missing files were brought back from the backups.</source>
+            <translation>
+                <numerusform>%n missing file was brought back from the backups.</numerusform>
+                <numerusform>%n missing files were brought back from the backups.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="183" />
             <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
             <translation>
                 <numerusform>%n file is missing from the attachments folder: restore a backup or add it again.</numerusform>
@@ -188,7 +204,11 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
+<<<<<<< HEAD
             <location filename="../../lifelong_desktop/ui/activities/edits.py" line="189" />
+=======
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="163" />
+>>>>>>> main
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>

@@ -4,302 +4,312 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="61"/>
         <source>&amp;New Database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="63"/>
         <source>Create an empty programme database file</source>
         <translation>新建一个空的活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="66"/>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="68"/>
         <source>Open another programme database file</source>
         <translation>打开另一个活动周数据库文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="71"/>
+        <source>Connect to Office Data&amp;base…</source>
+        <translation>连接办公室数据库(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="73"/>
+        <source>Open the programme database shared on the office&apos;s PostgreSQL server</source>
+        <translation>打开办公室 PostgreSQL 服务器上共用的计划数据库</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="76"/>
         <source>New &amp;Programme…</source>
         <translation>新建活动周计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="78"/>
         <source>Create a programme for a region and year</source>
         <translation>为某地区、某年度新建活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="81"/>
         <source>New Programme from &amp;Last Year&apos;s…</source>
         <translation>沿用去年计划新建(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="83"/>
         <source>Start next year&apos;s programme on the same registers, optionally copying the activities</source>
         <translation>基于相同的单位和场地名录新建下一年度计划，可选择复制去年的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="88"/>
         <source>Pro&amp;gramme Settings…</source>
         <translation>计划设置(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="90"/>
         <source>The submitting unit, contact, theme and dates written on every exported workbook</source>
         <translation>每次导出的工作簿上写明的填报单位、联系人、主题和日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="95"/>
         <source>&amp;Import Workbook…</source>
         <translation>导入填报工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="97"/>
         <source>Read a submission workbook, preview the changes, then apply</source>
         <translation>读取填报工作簿，预览变更后再应用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="100"/>
         <source>&amp;Export Workbook…</source>
         <translation>导出填报工作簿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="102"/>
         <source>Write the standard submission workbook</source>
         <translation>导出标准填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="99"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="105"/>
         <source>Blank &amp;Template…</source>
         <translation>空白填报模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="107"/>
         <source>Write an empty workbook for a lower level to fill in</source>
         <translation>生成供下级单位填写的空白工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="110"/>
         <source>Print Pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="112"/>
         <source>Preview the printed schedule</source>
         <translation>预览打印的活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="115"/>
         <source>Print &amp;Schedule…</source>
         <translation>打印日程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="117"/>
         <source>Print the schedule</source>
         <translation>打印活动日程</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="125"/>
         <source>Export i&amp;Calendar…</source>
         <translation>导出 iCalendar 日历(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="121"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="127"/>
         <source>Write the programme as an iCalendar file</source>
         <translation>将计划导出为 iCalendar 日历文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="124"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="130"/>
         <source>&amp;Week Summary Report…</source>
         <translation>生成活动周总结(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="132"/>
         <source>Write the summary (总结) of the week as an editable document with its 统计表 workbook</source>
         <translation>生成活动周总结：可编辑的文档（ODT）及同名统计表工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="137"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="137"/>
         <source>Close the window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="140"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="142"/>
         <source>Undo the last change</source>
         <translation>撤销上一步修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="145"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="147"/>
         <source>Redo the change undone</source>
         <translation>重做刚撤销的修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="144"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="150"/>
         <source>&amp;Paste Rows from Excel…</source>
         <translation>粘贴 Excel 表格行(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="146"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="152"/>
         <source>Add activities from rows copied in Excel or WPS</source>
         <translation>将从 Excel 或 WPS 复制的行添加为活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="149"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="155"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="157"/>
         <source>Search the activities</source>
         <translation>搜索活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="160"/>
         <source>Show the window in Chinese (after restart)</source>
         <translation>界面使用中文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="163"/>
         <source>Show the window in English (after restart)</source>
         <translation>界面使用英文（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="166"/>
         <source>&amp;Clear Filters</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="168"/>
         <source>Show all activities again</source>
         <translation>重新显示全部活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="171"/>
         <source>&amp;Toolbar</source>
         <translation>工具栏(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="173"/>
         <source>Show or hide the toolbar</source>
         <translation>显示或隐藏工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="171"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="177"/>
         <source>&amp;Results Entry</source>
         <translation>录入结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="179"/>
         <source>Enter status, participants and a result note in the table, row after row</source>
         <translation>在表格中逐行录入状态、参与人次和结果说明</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="185"/>
         <source>&amp;New Activity…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="187"/>
         <source>Add an activity</source>
         <translation>添加一项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="184"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="190"/>
         <source>&amp;Edit Activity…</source>
         <translation>编辑活动(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="186"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="192"/>
         <source>Edit the selected activity</source>
         <translation>编辑选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="189"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="195"/>
         <source>D&amp;uplicate</source>
         <translation>复制活动(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="191"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="197"/>
         <source>Copy the selected activities</source>
         <translation>复制选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="194"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="200"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="202"/>
         <source>Delete the selected activities</source>
         <translation>删除选中的活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="199"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="205"/>
         <source>&amp;Bulk Edit…</source>
         <translation>批量修改(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="207"/>
         <source>Change status, dates, venue or organisers of the selected activities</source>
         <translation>批量修改选中活动的状态、日期、场地或单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="210"/>
         <source>&amp;Weekly Series…</source>
         <translation>按周重复(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="212"/>
         <source>Repeat the selected activity every week on one weekday</source>
         <translation>将选中的活动按每周同一天重复安排</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="220"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="216"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="222"/>
         <source>About this program</source>
         <translation>关于本程序</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="120"/>
         <source>Export P&amp;DF…</source>
         <translation>导出 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="122"/>
         <source>Write the printed schedule as a PDF file</source>
         <translation>把打印日程保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="209"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="215"/>
         <source>&amp;User Guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/actions.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/common/actions.py" line="217"/>
         <source>Open the user guide at the part about what you are doing</source>
         <translation>打开使用说明中与当前操作相关的部分</translation>
     </message>
@@ -863,42 +873,42 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="76"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="85"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="137"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="149"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="143"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="155"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="164"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="216"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="228"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="245"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="257"/>
         <source>The last session ended abnormally</source>
         <translation>上次运行异常结束</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="246"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="258"/>
         <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
         <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
@@ -933,54 +943,59 @@
         <translation>请先保存活动，然后才能添加照片、扫描件和文档。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="164"/>
         <source>%1
 missing: the file is not in %2</source>
         <translation>%1
 缺失：%2 中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="174"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="175"/>
         <source>%n files, %1 in all. Files are kept as soon as they are added.</source>
         <translation>共 %n 个文件，合计 %1。文件一经添加即已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="178"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="179"/>
+        <source>%n missing files were brought back from the backups.</source>
+        <translation>已从备份中取回 %n 个缺失的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="183"/>
         <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
         <translation>附件文件夹中缺少 %n 个文件：请恢复备份或重新添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="254"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="272"/>
         <source>“%1” is missing: it is not in %2. Restore a backup or add the file again.</source>
         <translation>“%1”缺失：%2 中没有此文件。请恢复备份或重新添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="300"/>
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="289"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="307"/>
         <source>Large Picture</source>
         <translation>图片较大</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="290"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="308"/>
         <source>“%1” is %2 (%3 × %4 pixels). Add a smaller copy (JPEG, %5 pixels on the longest side)? No adds the original.</source>
         <translation>“%1”大小为 %2（%3 × %4 像素）。是否添加缩小的副本（JPEG，长边 %5 像素）？选“否”则添加原图。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="308"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="326"/>
         <source>Remove Attachments</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="309"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="327"/>
         <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
         <translation>从此活动移除 %n 个附件？其文件仍保留在备份中。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="328"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="346"/>
         <source>The file was not added: %1</source>
         <translation>文件未添加：%1</translation>
     </message>
@@ -1442,6 +1457,84 @@ missing: the file is not in %2</source>
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="32"/>
+        <source>Connect to Office Database</source>
+        <translation>连接办公室数据库</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="34"/>
+        <source>(new connection)</source>
+        <translation>（新连接）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="38"/>
+        <source>server name or address</source>
+        <translation>服务器名称或地址</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="49"/>
+        <source>optional: a pg_service.conf entry instead of the fields above</source>
+        <translation>可选：用 pg_service.conf 中的服务名代替上面各项</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="53"/>
+        <source>Keep the password in the system keyring</source>
+        <translation>将密码保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="59"/>
+        <source>&amp;Recent:</source>
+        <translation>最近的连接(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="60"/>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="61"/>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="62"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="63"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="64"/>
+        <source>&amp;TLS mode:</source>
+        <translation>TLS 模式(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="65"/>
+        <source>Ser&amp;vice:</source>
+        <translation>服务名(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="66"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="76"/>
+        <source>No system keyring is available here, so the password is not kept: put it in a pgpass file or a pg_service entry, or type it each time.</source>
+        <translation>本机没有可用的系统钥匙串，因此不会保存密码：请把密码写入 pgpass 文件或 pg_service 条目，或每次连接时输入。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/connect_dialog.py" line="85"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>CoverageView</name>
     <message>
         <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="55"/>
@@ -1830,76 +1923,76 @@ missing: the file is not in %2</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="84"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="111"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="107"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="115"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="123"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="183"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="193"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="203"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="202"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="228"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="224"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="256"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="250"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="282"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="242"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="268"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="247"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="273"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="285"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="311"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="293"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="300"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="319"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="326"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="303"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="329"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
@@ -3541,7 +3634,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>正在写入统计表…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="139"/>
         <source>The summary could not be written: %1</source>
         <translation>总结未能写出：%1</translation>
     </message>

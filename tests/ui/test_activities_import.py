@@ -14,6 +14,8 @@ from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.activity_plan import make_plan
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def window(qtbot, db):

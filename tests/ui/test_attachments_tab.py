@@ -86,6 +86,7 @@ def test_a_missing_file_is_named_as_missing_and_nothing_is_lost(panel, tmp_path)
     panel.add_files([str(_photo(tmp_path / "现场.jpg", 640, 480))])
     row = panel.rows[0]
     row.path.unlink()
+    (A.store(panel.ctx.path) / row.sha256).unlink()  # gone from the backups too
     panel.reload()
     assert panel.rows[0].id == row.id and not panel.rows[0].exists  # still listed
     assert "现场.jpg" in panel.list.item(0).text() and "missing" in panel.list.item(0).text()
@@ -137,3 +138,13 @@ def test_the_shrink_decision():
     assert A.shrunk_size(6000, 4000) == (2560, 1707)
     assert A.shrunk_size(1000, 800) == (1000, 800)
     assert A.shrunk_name("IMG_0001.HEIC.png") == "IMG_0001.HEIC.jpg"
+
+
+def test_a_file_missing_from_the_folder_comes_back_from_the_backups(panel, tmp_path):
+    photo = _photo(tmp_path / "现场.jpg", 640, 480)
+    panel.add_files([str(photo)])
+    row = panel.rows[0]
+    row.path.unlink()
+    panel.reload()
+    assert panel.rows[0].exists and row.path.read_bytes() == photo.read_bytes()
+    assert "brought back" in panel.note.text() and "missing from" not in panel.note.text()

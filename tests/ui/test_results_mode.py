@@ -198,3 +198,12 @@ def test_results_entry_needs_a_programme(qtbot, db):
     w = MainWindow(AppContext(db, None), S.Settings())
     qtbot.addWidget(w)
     assert not w.registry[ActionId.RESULTS_MODE].isEnabled()
+
+
+def test_leaving_the_mode_keeps_the_activity_selected_for_the_plan_commands(desk, qtbot):
+    model, table = desk.view.model, desk.view.table
+    desk.registry[ActionId.RESULTS_MODE].setChecked(True)
+    table.setCurrentIndex(model.index(2, tm.COL_NOTE))
+    desk.registry[ActionId.RESULTS_MODE].setChecked(False)
+    assert desk.view.selected_ids() == [model.row_at(2).id]
+    assert desk.view.current_row().id == model.row_at(2).id

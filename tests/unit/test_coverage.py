@@ -18,11 +18,14 @@ from lifelong_desktop.services.registers import create_organisation
 NANJING, WUXI = "320100", "320200"
 
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
+
 @pytest.fixture
-def jiangsu(tmp_path):
+def jiangsu(db_path):
     """Jiangsu 2025 with five activities: Nanjing city-level, two in 玄武区 (one cancelled), one in Wuxi's 锡山区
     held, one in a city outside the province."""
-    db = open_database(tmp_path / "js.sqlite", create=True)
+    db = open_database(db_path, create=True)
     with db.transaction("test") as s:
         p = create_programme(s, region_code="320000", year=2025, theme="学习")
         host = create_organisation(s, {"name": "江苏省教育厅", "org_type": "government"}).id
@@ -82,7 +85,7 @@ def test_counts_add_up_and_the_gaps_are_found(jiangsu):
 
 def test_the_command_lists_the_gaps_first_and_its_json_adds_up(jiangsu, capsys):
     db, _ = jiangsu
-    path = str(db.path)
+    path = str(db.url or db.path)
     assert main(["coverage", "--db", path]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "江苏省2025年全民终身学习活动周覆盖情况"
@@ -101,8 +104,8 @@ def test_the_command_lists_the_gaps_first_and_its_json_adds_up(jiangsu, capsys):
     assert "farmers" in data["gaps"]["audiences_not_served"]
 
 
-def test_the_demo_covers_every_city_of_liaoning_and_adds_up(tmp_path, capsys):
-    path = str(tmp_path / "demo.sqlite")
+def test_the_demo_covers_every_city_of_liaoning_and_adds_up(db_path, capsys):
+    path = str(db_path)
     assert main(["demo", "--db", path]) == 0
     capsys.readouterr()
     assert main(["coverage", "--db", path, "--json"]) == 0

@@ -151,3 +151,34 @@ def test_register_code_lists_are_the_formats(db, entity, values, code):
     with pytest.raises(registers.RegisterError) as err, db.transaction("x") as s:
         create(s, values)
     assert err.value.code == code and "registers." + code not in err.value.message("zh")
+
+
+def test_the_checks_quick_reading_of_missing_fields_is_the_rule_itself():
+    """missing_fields_of_rows answers a complete row at once: on every mix of blank and filled values it
+    gives what missing_activity_fields gives."""
+    import itertools
+    from types import SimpleNamespace
+
+    check = fields.missing_fields_of_rows({"venue": "venue_name"})
+    full = {
+        "title": "讲座", "activity_type": "lecture", "level": "municipal", "start_date": date(2025, 5, 1),
+        "end_date": date(2025, 5, 1), "city_code": "320100", "hosts": ("江苏开放大学",), "status": "planned",
+    }  # fmt: skip
+    blanks = {"title": "", "activity_type": None, "hosts": (), "city_code": None}
+    seen = set()
+    for mode, venue, url, blank in itertools.product(
+        (None, "", "offline", "online", "hybrid"),
+        ("", "市图书馆"),
+        ("", "  ", "https://x.cn"),
+        (None, *blanks),
+    ):
+        values = {**full, "mode": mode, "venue_name": venue, "online_url": url}
+        if blank is not None:
+            values[blank] = blanks[blank]
+        row = SimpleNamespace(**values)
+        expected = fields.missing_activity_fields(
+            lambda k, row=row: getattr(row, "venue_name" if k == "venue" else k, None)
+        )
+        assert check(row) == expected, values
+        seen.add(tuple(expected))
+    assert () in seen and ("venue",) in seen and ("online_url",) in seen and ("mode",) in seen

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from lifelong_desktop.db import head_revision, open_database
@@ -20,8 +21,10 @@ from tests.helpers.hostile import mh
 from tests.unit.test_import import dalian
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema"
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 
 
+@pytest.mark.sqlite_only
 def test_the_0003_database_gets_an_empty_result_note_on_every_activity(tmp_path):
     path = tmp_path / "old.sqlite"
     shutil.copy(SCHEMA / "0003.sqlite", path)

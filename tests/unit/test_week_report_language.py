@@ -78,7 +78,7 @@ def test_both_languages_state_the_same_figures(report):
     zh, en = figures_paragraph(report, "zh"), figures_paragraph(report, "en")
     numbers = lambda text: re.findall(r"\d[\d,]*", text)  # noqa: E731
     assert numbers(zh) == numbers(en)
-    assert en.startswith("Across the province, ") and en.endswith(".")
+    assert en.startswith("Across the province, ") and en.endswith(".") and " of them held" in en
     for zh_table, en_table in zip(tables(report, "zh"), tables(report, "en"), strict=True):
         assert [t for _, t in zh_table.rows] == [t for _, t in en_table.rows]
     assert tables(report, "en")[2].rows[0][0] == "General public"

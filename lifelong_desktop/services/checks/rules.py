@@ -24,9 +24,8 @@ def live(rows: list[CheckRow]) -> list[CheckRow]:
     return [r for r in rows if r.status != "cancelled"]
 
 
-def missing_fields(row: CheckRow) -> list[str]:
-    """Keys of the workbook fields an activity leaves empty (the one rule of services/fields.py)."""
-    return fields.missing_activity_fields(lambda key: getattr(row, _ATTRIBUTE.get(key, key), None))
+#: Keys of the workbook fields an activity leaves empty (the one rule of services/fields.py)
+missing_fields = fields.missing_fields_of_rows(_ATTRIBUTE)
 
 
 def check_missing(rows: list[CheckRow]) -> Iterator[CheckFinding]:
@@ -79,11 +78,18 @@ def check_window(rows: list[CheckRow], window: PlanWindow) -> Iterator[CheckFind
 def check_holidays(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     """Activities on a statutory holiday or on a weekend day made a working day; unknown years once."""
     unknown: dict[int, list[CheckRow]] = {}
+    published: dict[int, bool] = {}
+    days_of: dict[tuple[date, date], list] = {}  # 50,000 activities share a few thousand date ranges
     for r in live(rows):
-        for year in range(r.start_date.year, r.end_date.year + 1):
-            if not holiday_year(year).published:
+        first, last = r.start_date, r.end_date
+        for year in range(first.year, last.year + 1):
+            if year not in published:
+                published[year] = holiday_year(year).published
+            if not published[year]:
                 unknown.setdefault(year, []).append(r)
-        days = special_days(r.start_date, r.end_date)
+        days = days_of.get((first, last))
+        if days is None:
+            days = days_of[first, last] = special_days(first, last)
         if days:
             day, kind, name = days[0]
             yield finding(
@@ -153,8 +159,11 @@ def comparable_title(title: str) -> str:
 
 def check_duplicates(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     groups: dict[tuple[str, date, str], list[CheckRow]] = {}
+    comparable: dict[str, str] = {}  # titles repeat (series, one event in many cities): each done once
     for r in live(rows):
-        key = comparable_title(r.title)
+        key = comparable.get(r.title)
+        if key is None:
+            key = comparable[r.title] = comparable_title(r.title)
         if key:
             groups.setdefault((key, r.start_date, r.city_code or ""), []).append(r)
     for group in groups.values():

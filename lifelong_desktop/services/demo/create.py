@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.db.rawsql import sync_sequences
+from lifelong_desktop.db.rawsql import lock_for_ids, sync_sequences
 from lifelong_desktop.models import (
     Activity,
     ActivityOrganisation,
@@ -65,6 +65,7 @@ class DemoSummary:
 
 
 def _next_id(session: Session, column: Any) -> int:
+    lock_for_ids(session.connection(), column.table.name)
     return (session.scalar(select(func.max(column))) or 0) + 1
 
 

@@ -9,7 +9,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, bindparam, insert, select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.db.rawsql import sync_sequences
+from lifelong_desktop.db.rawsql import lock_for_ids, sync_sequences
 from lifelong_desktop.models import Activity, ActivityOrganisation, new_uuid, now, table_of
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.planning.errors import EditConflict
@@ -159,6 +159,7 @@ def _records(
 
 def _assign_ids(session: Session, records: list[dict]) -> None:
     """Ids for the rows without one, and for restored rows whose id was taken meanwhile, after the largest."""
+    lock_for_ids(session.connection(), "activity")
     wanted = [rec["id"] for rec in records if rec.get("id") is not None]
     taken = {
         i

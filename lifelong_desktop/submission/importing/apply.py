@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.db.rawsql import driver_sql, sync_sequences
+from lifelong_desktop.db.rawsql import driver_sql, lock_for_ids, sync_sequences
 from lifelong_desktop.models import (
     ROLE_FIELDS,
     ROLE_RANK,
@@ -98,6 +98,7 @@ def fast_delete(session: Session, table: Any, column: str, ids: list[int]) -> No
 
 
 def _next_id(session: Session, column: Any) -> int:
+    lock_for_ids(session.connection(), column.table.name)
     return (session.scalar(select(func.max(column))) or 0) + 1
 
 

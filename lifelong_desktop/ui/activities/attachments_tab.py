@@ -148,6 +148,7 @@ class AttachmentsPanel(QWidget):
             return
         with self.ctx.db.read() as session:
             self.rows = A.listed(session, self.ctx.path, activity_id=self.activity_id)
+        back = self._bring_back()
         style = self.style()
         missing = 0
         for r in self.rows:
@@ -174,6 +175,10 @@ class AttachmentsPanel(QWidget):
         text = QCoreApplication.translate(
             "AttachmentsTab", "%n files, %1 in all. Files are kept as soon as they are added.", "", n
         ).replace("%1", size_text(total) if self.rows else "0 KB")
+        if back:
+            text += " " + QCoreApplication.translate(
+                "AttachmentsTab", "%n missing files were brought back from the backups.", "", back
+            )
         if missing:
             text += " " + QCoreApplication.translate(
                 "AttachmentsTab",
@@ -183,6 +188,19 @@ class AttachmentsPanel(QWidget):
             )
         self.note.setText(text)
         self._enable()
+
+    def _bring_back(self) -> int:
+        """Files missing from the folder but kept in the backups' store are copied back (nothing is lost)."""
+        if not any(not r.exists for r in self.rows) or self.ctx.read_only:
+            return 0
+        try:
+            back = A.bring_back(self.ctx.path, [r for r in self.rows if not r.exists])
+        except OSError:
+            return 0  # the folder cannot be written: they are listed as missing
+        if back:
+            with self.ctx.db.read() as session:
+                self.rows = A.listed(session, self.ctx.path, activity_id=self.activity_id)
+        return back
 
     def _show_thumbnail(self, path: str, image: QImage) -> None:
         if image.isNull():

@@ -136,6 +136,7 @@ class ResultsMode(QObject):
             return
         self.active = on
         t = self.table
+        keep = self.view.selected_ids()
         if t.state() == QAbstractItemView.State.EditingState:
             t.setCurrentIndex(t.currentIndex())  # closes an open editor, keeping what was typed
         model = self.view.model
@@ -157,10 +158,12 @@ class ResultsMode(QObject):
         )
         t.setTabKeyNavigation(on)
         self.apply_columns()
+        if keep:
+            self.view.select_ids(keep)  # whole rows again, as the plan's commands need
         if on and model.rowCount():
             row = max(t.currentIndex().row(), 0)
             t.setCurrentIndex(model.index(row, tm.COL_STATUS))
-            t.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        t.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def apply_columns(self) -> None:
         """Hide what the mode does not show (every column is set, so a saved header state cannot mix)."""

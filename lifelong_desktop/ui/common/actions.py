@@ -15,6 +15,7 @@ CONTEXT = "Actions"
 class ActionId(Enum):
     NEW_DATABASE = auto()
     OPEN_DATABASE = auto()
+    CONNECT_OFFICE_DATABASE = auto()
     NEW_PROGRAMME = auto()
     NEW_PROGRAMME_FROM_LAST_YEAR = auto()
     PROGRAMME_SETTINGS = auto()
@@ -65,6 +66,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "&Open Database…"),
         (S.Open,),
         QT_TRANSLATE_NOOP("Actions", "Open another programme database file"),
+    ),
+    ActionId.CONNECT_OFFICE_DATABASE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Connect to Office Data&base…"),
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Open the programme database shared on the office's PostgreSQL server"),
     ),
     ActionId.NEW_PROGRAMME: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "New &Programme…"),

@@ -45,8 +45,15 @@ class AppContext(QObject):
 
     @property
     def read_only(self) -> bool:
-        """The database was opened read-only (a read-only file, folder or medium): nothing can be changed."""
-        return self.db.options.read_only
+        """The database was opened read-only (a read-only file, folder or medium), or the server knows us as a
+        viewer: nothing can be changed (the server would refuse it anyway)."""
+        return self.db.options.read_only or self.db.role() == "viewer"
+
+    @property
+    def registers_read_only(self) -> bool:
+        """The registers and programme settings cannot be changed here: a read-only database, or a server
+        role below administrator."""
+        return self.read_only or self.db.role() != "administrator"
 
     def set_programme(self, programme_id: int) -> None:
         self.programme_id = programme_id

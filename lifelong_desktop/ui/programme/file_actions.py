@@ -41,6 +41,7 @@ class FileActions(PrintingActions, QObject):
         for aid, slot in (
             (ActionId.NEW_DATABASE, self.new_database),
             (ActionId.OPEN_DATABASE, self.open_database),
+            (ActionId.CONNECT_OFFICE_DATABASE, self.connect_office_database),
             (ActionId.NEW_PROGRAMME, self.new_programme),
             (ActionId.NEW_PROGRAMME_FROM_LAST_YEAR, self.new_programme_from_last_year),
             (ActionId.PROGRAMME_SETTINGS, self.programme_settings),
@@ -69,6 +70,13 @@ class FileActions(PrintingActions, QObject):
             ActionId.SUMMARY_REPORT,
         ):
             a[aid].setEnabled(has)
+        if self.ctx.registers_read_only:  # a server role below administrator: the server would refuse these
+            for aid in (
+                ActionId.PROGRAMME_SETTINGS,
+                ActionId.NEW_PROGRAMME,
+                ActionId.NEW_PROGRAMME_FROM_LAST_YEAR,
+            ):
+                a[aid].setEnabled(False)
 
     # ---------------------------------------------------------------- helpers
 
@@ -116,6 +124,24 @@ class FileActions(PrintingActions, QObject):
             )
         if path:
             self.window.open_requested.emit(path)
+
+    def connect_office_database(self, url: str | None = None) -> None:
+        """The connection dialog (or a given URL): the window then opens that server database."""
+        from lifelong_desktop.ui.programme.connect_dialog import (
+            RECENT_CONNECTIONS,
+            ConnectDialog,
+            remember_connection,
+        )
+
+        settings = getattr(self.window, "settings", None)
+        if not url:
+            dialog = ConnectDialog(settings.get(RECENT_CONNECTIONS) if settings else [], self.window)
+            if not self.ctx.run_dialog(dialog):
+                return
+            if settings is not None:
+                remember_connection(settings, dialog.url())
+            url = dialog.connect_url()
+        self.window.open_requested.emit(url)
 
     # ---------------------------------------------------------------- programmes
 

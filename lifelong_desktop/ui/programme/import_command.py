@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from lifelong_desktop.db.snapshots import last_audit_id, restore_snapshot, undo_dir
+from lifelong_desktop.db.snapshots import last_audit_id, restore_snapshot, save_snapshot, undo_dir
 from lifelong_desktop.models import new_uuid
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.undo import DbCommand, error_handler
@@ -52,7 +52,7 @@ class SnapshotCommand(DbCommand):
 
     def execute(self) -> None:
         """Copy, import; only an applied import goes on the undo stack (a refused one changed nothing)."""
-        self.ctx.db.backup_to(self.before)
+        save_snapshot(self.ctx.db, self.before)
         try:
             self.outcome = self.apply(self.ctx.db)
         except BaseException:
@@ -72,7 +72,7 @@ class SnapshotCommand(DbCommand):
     def _swap(self, keep: Path, put_back: Path, programme_id: int | None) -> None:
         if last_audit_id(self.ctx.db) != self.seen:
             raise ChangedSinceImport()
-        self.ctx.db.backup_to(keep)
+        save_snapshot(self.ctx.db, keep)
         restore_snapshot(self.ctx.db, put_back)
         self.seen = last_audit_id(self.ctx.db)
         if programme_id != self.ctx.programme_id:

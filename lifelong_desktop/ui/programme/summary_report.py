@@ -86,9 +86,9 @@ class SummaryReport:
 
     def _write(self, target: Path) -> tuple[Any, Path] | None:
         """Read the figures and write the two files, showing the steps; None (said why) when not written."""
-        from lifelong_desktop.commands.coverage import audience_keys
         from lifelong_desktop.printing.week_report import write_pack
         from lifelong_desktop.services.week_report import week_report
+        from lifelong_desktop.submission.format import load_format
 
         progress = QProgressDialog(
             QCoreApplication.translate("SummaryReport", "Counting the figures…"),
@@ -111,11 +111,14 @@ class SummaryReport:
             progress.setValue(n)
             QApplication.processEvents()
 
+        audiences = tuple(
+            i.key for i in load_format().code_lists["audience"]
+        )  # as `lifelong coverage` lists them
         progress.setValue(0)
         QApplication.processEvents()
         try:
             with self.ctx.db.read() as session:
-                report = week_report(session, self.ctx.programme_id, audience_keys())
+                report = week_report(session, self.ctx.programme_id, audiences)
             stats = write_pack(report, target, database=self.ctx.db.path, lang=message_language(), step=step)
         except files.OutputProblem as exc:
             self.actions._say(self._not_written(exc.message(message_language())))

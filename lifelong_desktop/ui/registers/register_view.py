@@ -166,8 +166,9 @@ class RegisterView(LazyView):
         raise NotImplementedError
 
     def _sync_menu(self) -> None:
-        """The context menu as the buttons are; on a read-only database every button is greyed out."""
-        if self.ctx.read_only:
+        """The context menu as the buttons are; on a read-only database (or for a server role that may not
+        change the registers) every button is greyed out."""
+        if self.ctx.registers_read_only:
             for button, _action in self._menu_actions:
                 button.setEnabled(False)
         for button, action in self._menu_actions:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from lifelong_desktop import APP_AUTHOR, APP_NAME, __version__
 from lifelong_desktop.db import Database, DatabaseNotice, DatabaseProblem, open_database, open_for_reading
+from lifelong_desktop.db.location import is_url
+from lifelong_desktop.db.passwords import with_password
 from lifelong_desktop.paths import default_database_path
 from lifelong_desktop.services.programmes import NoProgramme, get_programme
 from lifelong_desktop.ui.common.context import AppContext
@@ -90,8 +92,12 @@ def install_excepthook(parent_of: callable = QApplication.activeWindow) -> None:
     sys.excepthook = hook
 
 
-def open_for_viewing(path: Path) -> Database:
-    """The window's database: read-write, or read-only with a banner when the file cannot be written."""
+def open_for_viewing(path: Path | str) -> Database:
+    """The window's database: read-write, or read-only with a banner when the file cannot be written; a
+    server database (postgresql://...) with the password kept in the keyring when the URL has none."""
+    if is_url(path):
+        return open_database(with_password(str(path), None))
+    path = Path(path)
     try:
         return open_database(path, defer_backup=True)  # the daily copy is taken once the window is up
     except DatabaseProblem as exc:
@@ -113,13 +119,19 @@ class Application:
 
     def open_first(self, db_path: Path | None) -> bool:
         """The given database, else the last one, else the default; asks for another file on a problem."""
-        path = db_path
+        path: Path | str | None = db_path
         if path is None:
             last = self.settings.get(S.LAST_DATABASE)
-            path = Path(last) if last and Path(last).exists() else default_database_path()
+            path = (
+                last
+                if is_url(last)
+                else Path(last)
+                if last and Path(last).exists()
+                else default_database_path()
+            )
         return self.open(path)
 
-    def open(self, path: Path, parent: QWidget | None = None) -> bool:
+    def open(self, path: Path | str, parent: QWidget | None = None) -> bool:
         while True:
             try:
                 db = open_for_viewing(path)
@@ -162,9 +174,9 @@ class Application:
         old = self.window
         ctx = AppContext(db, programme_id)
         window = MainWindow(ctx, self.settings)
-        window.open_requested.connect(lambda p: self.open(Path(p), window))
+        window.open_requested.connect(lambda p: self.open(p if is_url(p) else Path(p), window))
         add_notice_banner(window, db, self.lang)
-        self.settings.add_recent(db.path)
+        self.settings.add_recent(db.url or db.path)  # a server's URL never holds the password
         if old is not None:
             old.close()
             old.ctx.db.close()
@@ -201,7 +213,7 @@ def window_language(settings: S.Settings) -> str:
     return language
 
 
-def run(argv: Sequence[str], db_path: Path | None) -> int:
+def run(argv: Sequence[str], db_path: Path | str | None) -> int:
     """`lifelong-desktop [DB]`: show the window; 0 when closed normally, 3 when no database could be opened."""
     settings = S.Settings()
     language = window_language(settings)

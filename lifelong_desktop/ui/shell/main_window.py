@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a, bar = self.registry, self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for aid in (ActionId.NEW_DATABASE, ActionId.OPEN_DATABASE):
+        for aid in (ActionId.NEW_DATABASE, ActionId.OPEN_DATABASE, ActionId.CONNECT_OFFICE_DATABASE):
             file_menu.addAction(a[aid])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -244,8 +244,8 @@ class MainWindow(QMainWindow):
             else self.tr("No programme yet: File > New Programme")
         )
         # Qt adds the application's display name (全民终身学习活动周) after this
-        self.setWindowTitle(f"{self.programme_label.text()} — {self.ctx.path.name}")
-        self.setWindowFilePath(str(self.ctx.path))
+        self.setWindowTitle(f"{self.programme_label.text()} — {self.ctx.db.name}")
+        self.setWindowFilePath(self.ctx.db.url or str(self.ctx.path))
 
     def open_activity(self, activity_id: int) -> None:
         """Another view (the calendar, a register) asked for an activity: open its form over that view, and

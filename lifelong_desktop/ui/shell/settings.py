@@ -7,8 +7,10 @@ from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from lifelong_desktop.db.location import is_url
 from lifelong_desktop.paths import user_data_dir
 from lifelong_desktop.ui.common.setting import Setting
+from lifelong_desktop.ui.programme.connect_dialog import RECENT_CONNECTIONS
 from lifelong_desktop.ui.programme.output_folder import LAST_OUTPUT_FOLDER
 
 T = TypeVar("T")
@@ -36,6 +38,7 @@ ALL = (
     ACTIVITY_SORT,
     CURRENT_VIEW,
     LAST_OUTPUT_FOLDER,  # declared beside its one user, ui.programme.output_folder
+    RECENT_CONNECTIONS,  # beside the connection dialog, ui.programme.connect_dialog
 )
 
 
@@ -66,9 +69,10 @@ class Settings:
     def sync(self) -> None:
         self._q.sync()
 
-    def add_recent(self, path: Path) -> list[str]:
-        """Put a database first in the recent files (at most MAX_RECENT) and remember it as the last one."""
-        text = str(Path(path).absolute())
+    def add_recent(self, path: Path | str) -> list[str]:
+        """Put a database first in the recent files (at most MAX_RECENT) and remember it as the last one (a
+        server database by its URL, which never holds the password)."""
+        text = path if is_url(path) else str(Path(path).absolute())
         recent = [p for p in self.get(RECENT_FILES) if p != text]
         recent.insert(0, text)
         self.set(RECENT_FILES, recent[:MAX_RECENT])
