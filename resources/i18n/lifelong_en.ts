@@ -26,11 +26,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-<<<<<<< HEAD
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="167" />
-=======
             <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="193" />
->>>>>>> main
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -130,11 +126,7 @@
     <context>
         <name>AttachmentsTab</name>
         <message numerus="yes">
-<<<<<<< HEAD
-            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="309" />
-=======
             <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="327" />
->>>>>>> main
             <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
             <translation>
                 <numerusform>Remove %n attachment from this activity? Its file stays in the backups.</numerusform>
@@ -204,11 +196,7 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-<<<<<<< HEAD
             <location filename="../../lifelong_desktop/ui/activities/edits.py" line="189" />
-=======
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="163" />
->>>>>>> main
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>
