@@ -180,3 +180,15 @@ def audit_after_flush(session: Session, _ctx: object) -> None:
         )
     if rows:
         session.connection().execute(table_of(AuditEntry).insert(), rows)
+        announce(session)
+
+
+#: the channel on which a PostgreSQL database tells the other windows that the audit log grew
+CHANNEL = "lifelong_changes"
+
+
+def announce(session: Session) -> None:
+    """On PostgreSQL, NOTIFY the other windows (sent when this transaction commits, never if it rolls back;
+    one per transaction however often it is called). SQLite needs nothing: the windows poll data_version."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().exec_driver_sql(f"NOTIFY {CHANNEL}")

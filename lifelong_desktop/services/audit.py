@@ -54,6 +54,9 @@ def record(
         for eid, uid, before, after in changes
     ]
     session.execute(insert(AuditEntry), rows)
+    from lifelong_desktop.db.auditing import announce
+
+    announce(session)
     return len(rows)
 
 

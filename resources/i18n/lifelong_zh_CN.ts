@@ -324,7 +324,7 @@
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="220"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -352,29 +352,29 @@
         <translation>修改未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="101"/>
         <location filename="../../lifelong_desktop/ui/registers/new_organisation.py" line="39"/>
         <source>Not saved</source>
         <extracomment>makes a new organisation from a name typed in the form&apos;s organiser pickers (the shell sets it: it is the Organisations register&apos;s own form and rules)</extracomment>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="134"/>
         <source>Attach&amp;ments</source>
         <translation>声像资料(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="189"/>
         <source>Deleted %n activities (Ctrl+Z undoes it).</source>
         <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="240"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="215"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="241"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -707,30 +707,68 @@
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="102"/>
         <source>Discard the changes made in this form?</source>
         <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="93"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="105"/>
         <source>&amp;Discard Changes</source>
         <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="106"/>
         <source>&amp;Keep Editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="288"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="300"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="292"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="304"/>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitySaving</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="65"/>
+        <source>another window or program</source>
+        <translation>另一个窗口或程序</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="71"/>
+        <source>Deleted by %1 (%2); on saving you can keep what you typed as a new activity.</source>
+        <translation>已被%1删除（%2）；保存时可把您填写的内容另存为新活动。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="76"/>
+        <source>Changed by %1 (%2); on saving you choose what to keep.</source>
+        <translation>已被%1修改（%2）；保存时由您选择保留哪些修改。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="115"/>
+        <source>Kept the changes of %1; yours were dropped.</source>
+        <translation>已保留%1的修改，您的修改已放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="126"/>
+        <source>Deleted by someone else</source>
+        <translation>已被他人删除</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="132"/>
+        <source>&amp;Save as New Activity</source>
+        <translation>另存为新活动(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="136"/>
+        <source>&amp;Discard My Changes</source>
+        <translation>放弃我的修改(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1207,15 @@ missing: the file is not in %2</source>
     </message>
 </context>
 <context>
+    <name>ChangeWatch</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/change_watch.py" line="92"/>
+        <source>The database “%1” cannot be reached (network or server?). Nothing you typed is lost, but nothing can be saved until it is back; this window reconnects by itself.</source>
+        <extracomment>while the database is out of reach, tried again this often when the last batch was seen (time.time()) and what it held: benchmarks and tests read them</extracomment>
+        <translation>无法连接数据库“%1”（网络或服务器故障？）。您填写的内容没有丢失，但在恢复连接前无法保存；本窗口会自动重新连接。</translation>
+    </message>
+</context>
+<context>
     <name>ChecksView</name>
     <message>
         <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="32"/>
@@ -1274,6 +1321,139 @@ missing: the file is not in %2</source>
         <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="123"/>
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>错误 %1 个，警告 %2 个，提示 %3 条</translation>
+    </message>
+</context>
+<context>
+    <name>Collaboration</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="60"/>
+        <source>The database is reachable again.</source>
+        <extracomment>who is connected is asked again this often (a query on the server; nothing on a local file)</extracomment>
+        <translation>已重新连接到数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="66"/>
+        <source>This computer only</source>
+        <translation>仅本机</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="67"/>
+        <source>The database is a file on this computer or a share.</source>
+        <translation>数据库是本机或共享文件夹中的一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="69"/>
+        <source>Connected: %1</source>
+        <translation>在线：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="70"/>
+        <source>Planners with this database open now</source>
+        <translation>此刻打开此数据库的计划人员</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="35"/>
+        <source>another window or program</source>
+        <translation>另一个窗口或程序</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="42"/>
+        <source>“%1” was changed by %2 after you opened it. Your changes are not saved yet: choose what to keep.</source>
+        <translation>“%1”在您打开之后已被%2修改。您的修改尚未保存：请选择保留哪些修改。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="54"/>
+        <source>“%1” was deleted by %2 while you were editing it. What you typed is kept.</source>
+        <translation>“%1”在您编辑期间已被%2删除。您填写的内容仍然保留。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="76"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="90"/>
+        <source>Both of you changed these fields; for a merge, keep which?</source>
+        <translation>以下字段双方都改了；合并时保留哪一方？</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="100"/>
+        <source>Theirs: %1</source>
+        <translation>对方的：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="106"/>
+        <source>Mine: %1</source>
+        <translation>我的：%1</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="125"/>
+        <source>you choose</source>
+        <translation>由您选择</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="126"/>
+        <source>mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="127"/>
+        <source>theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="129"/>
+        <source>the same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="131"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="132"/>
+        <source>When you opened it</source>
+        <translation>打开时</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="133"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="134"/>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="135"/>
+        <source>Merge takes</source>
+        <translation>合并后采用</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="139"/>
+        <source>Fields changed</source>
+        <translation>修改过的字段</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="165"/>
+        <source>&amp;Merge Field by Field</source>
+        <translation>逐项合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="167"/>
+        <source>Keep &amp;Mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="168"/>
+        <source>Keep &amp;Theirs</source>
+        <translation>保留对方的(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1661,34 @@ missing: the file is not in %2</source>
     </message>
 </context>
 <context>
+    <name>EntrySaving</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="53"/>
+        <source>Deleted by %1 (%2); on saving you can keep what you typed as a new entry.</source>
+        <translation>已被%1删除（%2）；保存时可把您填写的内容另存为新条目。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="57"/>
+        <source>Changed by %1 (%2); on saving you choose what to keep.</source>
+        <translation>已被%1修改（%2）；保存时由您选择保留哪些修改。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="120"/>
+        <source>Deleted by someone else</source>
+        <translation>已被他人删除</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="126"/>
+        <source>&amp;Save as New Entry</source>
+        <translation>另存为新条目(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/registers/entry_saving.py" line="129"/>
+        <source>&amp;Discard My Changes</source>
+        <translation>放弃我的修改(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>ExportChecks</name>
     <message>
         <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="43"/>
@@ -1521,6 +1729,195 @@ missing: the file is not in %2</source>
         <location filename="../../lifelong_desktop/ui/programme/export_checks.py" line="85"/>
         <source>Export &amp;Anyway</source>
         <translation>仍然导出(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldNames</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="15"/>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="16"/>
+        <source>Type</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="17"/>
+        <source>Level</source>
+        <translation>活动级别</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="18"/>
+        <source>Main-venue activity</source>
+        <translation>主会场活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="19"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="20"/>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="21"/>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="22"/>
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="23"/>
+        <source>Mode</source>
+        <translation>举办形式</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="24"/>
+        <source>City</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="25"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="26"/>
+        <source>Venue</source>
+        <translation>活动场地</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="27"/>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="28"/>
+        <source>Online platform or link</source>
+        <translation>线上平台或链接</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="29"/>
+        <source>Hosts</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="30"/>
+        <source>Undertakers</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="31"/>
+        <source>Co-organisers</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="32"/>
+        <source>Audiences</source>
+        <translation>面向群体</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="33"/>
+        <source>Expected participants</source>
+        <translation>预计参与人数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="34"/>
+        <source>Actual participants</source>
+        <translation>实际参与人数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="35"/>
+        <source>Online participants</source>
+        <translation>线上参与人次</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="36"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="37"/>
+        <source>Featured</source>
+        <translation>特色品牌活动</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="38"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="39"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="40"/>
+        <source>Description</source>
+        <translation>活动简介</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="41"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="42"/>
+        <source>Kind of organisation</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="43"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="44"/>
+        <source>Region</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="45"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="46"/>
+        <source>Kind of venue</source>
+        <translation>场地类型</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="47"/>
+        <source>Capacity</source>
+        <translation>容纳人数</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="48"/>
+        <source>Accessible</source>
+        <translation>无障碍设施</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="79"/>
+        <source>(empty)</source>
+        <extracomment>fields holding ids of other records, by the kind of record (names looked up in `names`)</extracomment>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="82"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="83"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -2025,97 +2422,97 @@ missing: the file is not in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="76"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="79"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="99"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="101"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="105"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="108"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="130"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="135"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="137"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="139"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="138"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="140"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="211"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="213"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="219"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="221"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="240"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="242"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="242"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="244"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="276"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="278"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="284"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="292"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="294"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="298"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="300"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="300"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="302"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -2289,142 +2686,142 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="32"/>
         <source>Host</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="33"/>
         <source>Undertaker</source>
         <translation>承办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="34"/>
         <source>Co-organiser</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="39"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="40"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="42"/>
         <source>Region</source>
         <translation>所在地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="45"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="50"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="51"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="58"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="62"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="63"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="64"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="68"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="77"/>
         <source>Search by name, pinyin or initials (e.g. lnkfdx)</source>
         <translation>按名称、拼音或首字母搜索（如 lnkfdx）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="75"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="75"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="75"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="75"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="78"/>
         <source>Two entries are the same body: move the activities of one to the other</source>
         <translation>两个条目是同一单位：把其中一个的活动转到另一个</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="79"/>
         <source>Double-click an activity to open it</source>
         <translation>双击活动可打开</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="87"/>
         <source>Organisations</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="101"/>
         <source>%1 organisations</source>
         <translation>共 %1 个单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="121"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="122"/>
         <source>Select an organisation to see the activities it takes part in.</source>
         <translation>选择一个单位，查看它参与的活动。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="137"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="142"/>
         <source>Activities in this programme: %1 (%2)</source>
         <translation>本计划中参与活动 %1 项（%2）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="208"/>
         <source>Merge organisations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="224"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="228"/>
         <source>“%1” will be removed; the %2 activities that name it (in any programme) will name “%3” in the same role and place. This can be undone.</source>
         <translation>将删除“%1”；列有它的 %2 项活动（含其他年度）将改列“%3”，角色和排序不变。此操作可撤销。</translation>
     </message>
@@ -3536,173 +3933,173 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
 <context>
     <name>VenuesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="67"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="67"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="69"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="59"/>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="71"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="76"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="80"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="82"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="88"/>
         <source>Accessible</source>
         <translation>无障碍设施</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="92"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="99"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="100"/>
         <source>all day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="103"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="107"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="109"/>
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="113"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="115"/>
         <source>Double booked</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="116"/>
         <source>clash</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="54"/>
         <source>Search by name or pinyin initials</source>
         <translation>按名称或拼音首字母搜索</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="52"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="52"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="52"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="55"/>
         <source>Two entries are the same place: move the activities of one to the other</source>
         <translation>两个条目是同一场地：把其中一个的活动转到另一个</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="56"/>
         <source>Double-click a booking to open its activity</source>
         <translation>双击预订可打开相应活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="122"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="123"/>
         <source>Venues</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="152"/>
         <source>All cities</source>
         <translation>全部地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="171"/>
         <source>%1 of %2 venues</source>
         <translation>显示 %1 / 共 %2 个场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="181"/>
         <source>Select a venue to see its bookings.</source>
         <translation>选择一个场地，查看其使用安排。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="193"/>
         <source>capacity %1</source>
         <translation>容纳 %1 人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="197"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="198"/>
         <source>%1 days booked by %2 activities</source>
         <translation>%2 项活动共占用 %1 天次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="204"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="205"/>
         <source>%1 double booked</source>
         <translation>%1 处时间冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="224"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="225"/>
         <source>At the same time as: %1</source>
         <translation>同一时间还有：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="288"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="290"/>
         <source>There is no other venue in this city to merge with.</source>
         <translation>该地市没有可合并的其他场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="295"/>
         <source>Merge venues</source>
         <translation>合并场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="309"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="311"/>
         <source>“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. This can be undone.</source>
         <translation>将删除“%1”；它的 %2 项活动（含其他年度）将改在“%3”举办。此操作可撤销。</translation>
     </message>

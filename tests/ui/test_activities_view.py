@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from lifelong_desktop.db import open_database
 from lifelong_desktop.services import planning
@@ -209,12 +209,19 @@ def test_edit_conflict_from_another_window_is_shown_and_nothing_overwritten(desk
 
     def edit(form):
         form.title.setText("我的标题")
+        desk.script = keep_theirs  # the save meets the other window's change: the conflict dialog asks
+        return True
+
+    asked = []
+
+    def keep_theirs(dialog):
+        asked.append((dialog.merge.both, dialog.findChild(QLabel, "conflictHeading").text()))
+        dialog.theirs_button.click()
         return True
 
     desk.script = edit
     desk.registry[ActionId.EDIT_ACTIVITY].trigger()
-    assert len(desk.told) == 1 and "另一窗口的标题" in desk.told[0]
-    assert "其他窗口" in desk.told[0] or "another window" in desk.told[0]
+    assert asked and asked[0][0] == ("title",) and title in asked[0][1]
     rows = desk.rows()
     assert "另一窗口的标题" in rows and "我的标题" not in rows
     assert desk.view.model.row_at(desk.view.model.row_of_id(seen.id)).title == "另一窗口的标题"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTableView
 
 from lifelong_desktop import messages
 from lifelong_desktop.db import ConcurrentEdit, DatabaseProblem
-from lifelong_desktop.services.planning import EditConflict, PlanningError
+from lifelong_desktop.services.planning import ActivityInput, EditConflict, PlanningError
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities import commands as cmd
 from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
@@ -85,22 +85,41 @@ class ActivityEditing(QObject):
         try:
             command.execute()
         except (EditConflict, ConcurrentEdit, PlanningError, DatabaseProblem) as exc:
-            self.view.inform(QCoreApplication.translate("ActivityEditing", "Not saved"), error_sentence(exc))
+            self.not_saved(exc)
             self.view.reload()
             return False
         self.view.status_message.emit(command.text())
         return True
 
+    def run(self, command: DbCommand) -> None:
+        """Run one edit of a form; raises what refused it (the caller keeps the form's values)."""
+        command.execute()
+        self.view.status_message.emit(command.text())
+
+    def not_saved(self, exc: Exception) -> None:
+        """Say in one sentence why an edit was not saved."""
+        self.view.inform(QCoreApplication.translate("ActivityEditing", "Not saved"), error_sentence(exc))
+
+    def names(self) -> dict[tuple[str, int], str]:
+        """Names of the records an activity's fields point to (organisations, venues, activities)."""
+        choices = load_choices(self.ctx)
+        names = {("organisation", o.id): o.name for o in choices.organisations}
+        names |= {("venue", v.id): v.name for v in choices.venues}
+        return names | {("activity", r.id): r.title for r in self.view.model.all_rows()}
+
     def refused(self) -> bool:
         """On a read-only database (its commands are greyed out; Enter and double-click still come here):
-        say so in the status bar and do nothing."""
+        say so in the status bar and do nothing. While the database is out of reach: say so, in one sentence."""
+        if self.ctx.offline is not None:
+            self.not_saved(self.ctx.offline)
+            return True
         if not self.ctx.read_only:
             return False
         sentence = messages.render("db.read_only_view", message_language(), name=self.ctx.path.name)
         self.view.status_message.emit(sentence)
         return True
 
-    def _form(self, row: ActivityRow | None) -> ActivityForm:
+    def make_form(self, row: ActivityRow | None, template: ActivityInput | None = None) -> ActivityForm:
         from lifelong_desktop.ui.activities.attachments_tab import AttachmentsPanel
 
         form = ActivityForm(
@@ -108,6 +127,7 @@ class ActivityEditing(QObject):
             row,
             self.view.model.all_rows(),
             self.view,
+            template=template,
             create_organisation=self.create_organisation,
         )
         form.attachments = AttachmentsPanel(self.ctx, row.id if row else None, form)
@@ -117,29 +137,35 @@ class ActivityEditing(QObject):
     # ---------------------------------------------------------------- commands
 
     def new_activity(self) -> None:
+        """The form for a new activity, shown again with what was typed while saving is refused."""
         if self.refused():
             return
         if self.ctx.programme_id is None:
             return
-        form = self._form(None)
-        if self.ctx.run_dialog(form):
+        form = self.make_form(None)  # shown again, as typed, while saving is refused
+        while self.ctx.run_dialog(form):
             command = cmd.CreateActivity(self.ctx, form.value())
-            if self.execute(command):
-                self.view.select_ids(command.ids)
+            try:
+                self.run(command)
+            except (PlanningError, DatabaseProblem) as exc:
+                self.not_saved(exc)
+                continue
+            self.view.select_ids(command.ids)
+            return
 
     def edit_current(self) -> None:
+        """The form of the current activity; saved over others' changes only as the user decides."""
+        from lifelong_desktop.ui.activities.saving import ActivityEdit
+
         if self.refused():
             return
         row = self.view.current_row()
         if row is None:
             return
-        form = self._form(row)
-        if self.ctx.run_dialog(form):
-            value = form.value()
-            if value == form.initial:
-                return
-            if self.execute(cmd.EditActivity(self.ctx, row.id, value, row.version)):
-                self.view.select_ids([row.id])
+        try:
+            ActivityEdit(self, row).run()
+        except DatabaseProblem as exc:  # out of reach before the watch noticed: the form could not open
+            self.not_saved(exc)
 
     def duplicate_selected(self) -> None:
         if self.refused():

@@ -60,9 +60,16 @@ class ActivityForm(FormTabs, QDialog):
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setAccessibleName(self.tr("Problems with the values"))
+        self.elsewhere = QLabel(self)  # another planner saved or deleted this activity meanwhile
+        self.elsewhere.setObjectName("changedElsewhere")
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setTextFormat(Qt.TextFormat.PlainText)
+        self.elsewhere.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; padding: 4px 8px; }")
+        self.elsewhere.hide()
         self.buttons = ok_cancel(self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.elsewhere)
         layout.addWidget(self.tabs)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
@@ -82,6 +89,11 @@ class ActivityForm(FormTabs, QDialog):
         if self.value() != self.initial and not self.confirm_discard():
             return
         super().reject()
+
+    def note_elsewhere(self, text: str) -> None:
+        """Say above the tabs that someone else changed (or deleted) this activity meanwhile."""
+        self.elsewhere.setText(text)
+        self.elsewhere.setVisible(bool(text))
 
     def _ask_discard(self) -> bool:
         box = QMessageBox(

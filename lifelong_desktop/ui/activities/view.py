@@ -192,12 +192,17 @@ class ActivitiesView(QWidget):
         if ids is None or self.ctx.programme_id is None or len(ids) > max(self.model.total_count // 4, 2000):
             self.reload()
             return
-        keep = self.selected_ids()
+        keep, current = self.selected_ids(), self.current_row()
+        bars = (self.table.verticalScrollBar(), self.table.horizontalScrollBar())
+        scrolled = [bar.value() for bar in bars]  # another planner's change must not move the viewer's place
         with self.ctx.db.read() as session:
             rows = activity_rows(session, self.ctx.programme_id, sorted(ids))
         self.model.apply_changes(ids, rows)
         if keep:
-            self.select_ids(keep)
+            self.select_ids(keep, current.id if current else None)
+        self.table.updateGeometries()
+        for bar, value in zip(bars, scrolled, strict=True):
+            bar.setValue(value)
         self._counts()
 
     def set_filter(self, f: ActivityFilter) -> None:

@@ -23,6 +23,10 @@ class AppContext(QObject):
     activity_requested = Signal(int)
     #: the programme shown changed (another year picked, or a new programme made)
     programme_changed = Signal(int)
+    #: others (other windows, programs, computers) saved changes: a db.changes.ChangeBatch, after data_changed
+    others_changed = Signal(object)
+    #: the database went out of reach (one sentence) or came back ("")
+    connection_changed = Signal(str)
 
     def __init__(self, db: Database, programme_id: int | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +39,8 @@ class AppContext(QObject):
         #: data_changed before the other views refresh): the Calendar and the Checks read these instead of
         #: loading their own copies. None when no Activities table is shown (views then read the database).
         self.loaded_rows: Callable[[], Sequence[Any]] | None = None
+        #: why the database is out of reach now (a DatabaseProblem), None while it can be used
+        self.offline: Exception | None = None
         #: the one place the window's dialogs are shown, modally (tests replace it)
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
 

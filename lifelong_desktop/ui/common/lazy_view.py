@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services.programmes import ProgrammeRow, to_row
@@ -51,9 +51,18 @@ class LazyView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the data now (also what tests call)."""
+        """Re-read the data now (also what tests call); the tables stay scrolled where the viewer left them
+        (a reload after another planner's change must not move the viewer's place)."""
         self._dirty = False
+        bars = [
+            bar
+            for view in self.findChildren(QAbstractItemView)
+            for bar in (view.verticalScrollBar(), view.horizontalScrollBar())
+        ]
+        places = [bar.value() for bar in bars]
         self.reload()
+        for bar, value in zip(bars, places, strict=True):
+            bar.setValue(value)
 
     def reload(self) -> None:
         raise NotImplementedError

@@ -56,6 +56,8 @@ class DbCommand(QUndoCommand):
     # machinery
     def execute(self) -> None:
         """Run the edit now and put it on the undo stack (raises and pushes nothing on failure)."""
+        if self.ctx.offline is not None:  # refused at once with the sentence the banner says, nothing tried
+            raise self.ctx.offline
         with self.ctx.db.transaction(self.text()) as session:
             self.do(session)
         self.ctx.undo_stack.push(self)  # push calls redo(), which skips the first run
@@ -72,6 +74,8 @@ class DbCommand(QUndoCommand):
 
     def _run(self, step: Callable[[Session], None]) -> None:
         try:
+            if self.ctx.offline is not None:
+                raise self.ctx.offline
             with self.ctx.db.transaction(self.text()) as session:
                 step(session)
         except Exception as exc:

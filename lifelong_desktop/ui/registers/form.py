@@ -85,7 +85,13 @@ class RegisterForm(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.elsewhere = QLabel()  # another planner saved or deleted this entry meanwhile
+        self.elsewhere.setObjectName("changedElsewhere")
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; padding: 4px 8px; }")
+        self.elsewhere.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.elsewhere)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

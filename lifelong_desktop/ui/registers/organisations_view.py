@@ -15,6 +15,7 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
 from lifelong_desktop.ui.common.tables import html
 from lifelong_desktop.ui.registers import commands
+from lifelong_desktop.ui.registers.entry_saving import EntryEdit, begin, save_entry, watch_form
 from lifelong_desktop.ui.registers.merge_dialog import MergeDialog
 from lifelong_desktop.ui.registers.organisation_dialog import OrganisationDialog
 from lifelong_desktop.ui.registers.register_view import RegisterView
@@ -173,15 +174,18 @@ class OrganisationsView(RegisterView):
         )
         return dialog
 
-    def edit_organisation(self) -> OrganisationDialog | None:
-        org = self.current()
+    def edit_organisation(self, row: Any = None, edit: EntryEdit | None = None) -> OrganisationDialog | None:
+        """The form of the selected entry (or of `row`: the values typed, shown again after a refusal)."""
+        org = row or self.current()
         if org is None:
             return None
         dialog = OrganisationDialog(self, self._validator(org.id), self._region, org)
+        state = edit or begin(self, "organisation", org, dialog.values())
+        watch_form(self, dialog, state)
         self._open_dialog(
             dialog,
-            lambda: self._finish(
-                commands.update_organisation(self.ctx, org.id, dialog.values(), org.version), org.id
+            lambda: save_entry(
+                self, state, dialog.values(), lambda again: self.edit_organisation(again, state)
             ),
         )
         return dialog

@@ -17,6 +17,7 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
 from lifelong_desktop.ui.common.tables import html
 from lifelong_desktop.ui.registers import commands
+from lifelong_desktop.ui.registers.entry_saving import EntryEdit, begin, save_entry, watch_form
 from lifelong_desktop.ui.registers.merge_dialog import MergeDialog
 from lifelong_desktop.ui.registers.register_view import RegisterView
 from lifelong_desktop.ui.registers.venue_dialog import VenueDialog
@@ -259,16 +260,17 @@ class VenuesView(RegisterView):
         self._open_dialog(dialog, lambda: self._finish(commands.create_venue(self.ctx, dialog.values())))
         return dialog
 
-    def edit_venue(self) -> VenueDialog | None:
-        venue = self.current()
+    def edit_venue(self, row: Any = None, edit: EntryEdit | None = None) -> VenueDialog | None:
+        """The form of the selected entry (or of `row`: the values typed, shown again after a refusal)."""
+        venue = row or self.current()
         if venue is None:
             return None
         dialog = VenueDialog(self, self._validator(venue.id), self._region, venue)
+        state = edit or begin(self, "venue", venue, dialog.values())
+        watch_form(self, dialog, state)
         self._open_dialog(
             dialog,
-            lambda: self._finish(
-                commands.update_venue(self.ctx, venue.id, dialog.values(), venue.version), venue.id
-            ),
+            lambda: save_entry(self, state, dialog.values(), lambda again: self.edit_venue(again, state)),
         )
         return dialog
 

@@ -17,6 +17,7 @@ from lifelong_desktop.ui.help.guide import guide_for_active_window
 from lifelong_desktop.ui.programme.file_actions import FileActions
 from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 from lifelong_desktop.ui.shell import settings as S
+from lifelong_desktop.ui.shell.collaboration import Collaboration
 from lifelong_desktop.ui.shell.views import VIEWS
 
 FRAME_ALLOWANCE = QSize(16, 40)
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self.collaboration = Collaboration(self, ctx)
         self._wire_undo()
         self._wire_language()
         self.activities.counts_changed.connect(self._show_counts)
@@ -356,6 +358,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.collaboration.stop()
         if self._command_failed in undo_base.error_handler:
             undo_base.error_handler.remove(self._command_failed)
         super().closeEvent(event)
