@@ -21,6 +21,8 @@ from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import activity_rows, venue_rows
 from lifelong_desktop.submission.format import load_format
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 WINDOW = (date(2024, 4, 1), date(2024, 12, 6))
 CEREMONY = "2024年全民终身学习活动周全国总开幕式"
 HOSTS = (
@@ -500,8 +502,6 @@ def test_planning_checks_find_no_error_in_the_demo(request, which):
 _DIGEST = """
 import hashlib
 from lifelong_desktop.services.demo.create import build_specs
-
-pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 reg, specs, base, moved = build_specs(600, 11)
 text = repr([(s.uid, s.title, s.start_date, s.start_time, s.end_date, s.venue and s.venue.name, s.hosts,
               s.undertakers, s.co_organisers, s.expected, s.actual, s.status) for s in specs])
