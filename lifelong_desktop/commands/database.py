@@ -18,8 +18,8 @@ from lifelong_desktop.commands.common import (
     db_location,
     location,
 )
-from lifelong_desktop.db import Database, classify, open_database, open_for_reading
-from lifelong_desktop.db.copying import CopyMismatch, TargetNotEmpty, copy_database
+from lifelong_desktop.db import Database, backup_before, classify, open_database, open_for_reading
+from lifelong_desktop.db.copying import CopyMismatch, TargetNotEmpty, copy_database, row_total
 from lifelong_desktop.db.location import is_url
 from lifelong_desktop.db.problems import is_file_problem
 from lifelong_desktop.db.roles import ROLES, grant, user_exists
@@ -53,6 +53,9 @@ def run_copy(args: argparse.Namespace) -> int:
     try:
         target = _open_target(args.target)
         try:
+            if args.replace and row_total(target):  # what is about to be replaced is kept first
+                kept = backup_before(target, "before-restore")
+                print(messages.render("dbcopy.kept", name=target.name, path=str(kept)))
             copied = copy_database(source, target, replace=args.replace)
         except TargetNotEmpty as exc:
             raise CliError(

@@ -134,6 +134,12 @@ def _row_total(conn: Connection) -> int:
     return sum(conn.execute(select(func.count()).select_from(t)).scalar() or 0 for t in tables())
 
 
+def row_total(db: Database) -> int:
+    """How many rows the app's tables of a database hold."""
+    with db.engine.connect() as conn:
+        return _row_total(conn)
+
+
 def copy_into(source: Connection, target: Connection, *, replace: bool = False) -> list[TableCopy]:
     """Copy every table from `source` into `target` (in the target's open transaction), then check that
     each table's count and content hash came out the same; raises TargetNotEmpty or CopyMismatch."""

@@ -37,6 +37,11 @@ class _Replaced(Exception):
     """The file at the database's path is no longer the one opened (raised inside a transaction)."""
 
 
+class _ReplacedAtCommit(Exception):
+    """The file at the path was replaced between the last check and the commit: the commit went into the
+    file that was open (raised after the transaction)."""
+
+
 def file_identity(path: Path) -> tuple[int, int] | None:
     """(device, inode) of the file at `path`; None when it is missing or the file system has no inode numbers."""
     try:
@@ -148,8 +153,12 @@ class Database:
                 yield session
                 session.flush()
                 self.ensure_same_file()  # last, just before the commit: a replaced file is never written
+            self._ensure_same_after_commit()
         except _Replaced as exc:  # rolled back; the connections on the file that was open are idle now
             raise DatabaseProblem("replaced", self.path, str(self._rescue_replaced() or "-")) from exc
+        except _ReplacedAtCommit as exc:  # committed into the file that was open: its WAL is emptied first
+            rescued = self._rescue_replaced()
+            raise DatabaseProblem("replaced_at_commit", self.path, str(rescued or "-")) from exc
         except StaleDataError as exc:
             raise self._concurrent_edit(exc, session_info.get("_flushing", [])) from exc
         except _DB_ERRORS as exc:
@@ -169,6 +178,17 @@ class Database:
         now = file_identity(self.path)
         if now != self.identity:
             raise _Replaced(f"{self.identity} -> {now}")
+
+    def _ensure_same_after_commit(self) -> None:
+        """The check again once committed: a file put at the path in the microseconds between the check before
+        the commit and the commit itself. The change is then in the file that was open (and in its WAL, which
+        keeps the name the new file reads as its own): the caller rescues it and says so."""
+        if (
+            self.identity is not None
+            and not self.options.read_only
+            and file_identity(self.path) != self.identity
+        ):
+            raise _ReplacedAtCommit(f"{self.identity} -> {file_identity(self.path)}")
 
     def _remember_file(self, _dbapi_conn: Any, record: Any) -> None:
         """Note which file a new connection opened (a connection made after a replacement opens the new one)."""

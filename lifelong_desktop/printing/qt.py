@@ -54,6 +54,33 @@ def keep_none_alive() -> None:
 keep_none_alive()
 
 
+def quick_pyside_import_hook() -> None:
+    """PySide6 (PYSIDE-2029) asks of every module imported after it whether its source says "PySide6", through
+    `inspect.getsource` (a linecache read and a dozen path checks each): a tenth of a second over the
+    window's imports. Same question, same answer, read as plain bytes from the module's .py file; modules
+    without one keep PySide6's own answer. Nothing changes when PySide6 no longer has the hook."""
+    feature = sys.modules.get("PySide6.support.feature") or sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "quick", False):
+        return
+
+    def uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as fh:
+                    return b"PySide6" in fh.read()
+            except OSError:
+                pass
+        return original(module)
+
+    uses_pyside.quick = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+
+
+quick_pyside_import_hook()
+
+
 def headless() -> bool:
     """True on Linux without a display server (X11 or Wayland)."""
     return sys.platform.startswith("linux") and not (

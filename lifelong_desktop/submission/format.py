@@ -95,6 +95,13 @@ class Format:
     def header_field(self, key: str) -> Column:
         return next(c for c in self.header if c.key == key)
 
+    def max_table_rows(self, table_id: str) -> int:
+        """The most data rows a table sheet written by this app may hold, so that the app can always read back
+        what it writes: the sheet's cells, its header rows included, stay within `max_sheet_cells` with two
+        rows to spare (the safety scan's quick count of cells also counts the sheet's column descriptions)."""
+        columns = len(self.tables[table_id].columns)
+        return self.limits["max_sheet_cells"] // columns - self.layout["first_data_row"] - 1
+
 
 def code_lookup(fmt: Format, code_list: str) -> dict[str, str]:
     cached = _LOOKUPS.get(code_list)

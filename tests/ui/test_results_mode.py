@@ -207,3 +207,13 @@ def test_leaving_the_mode_keeps_the_activity_selected_for_the_plan_commands(desk
     desk.registry[ActionId.RESULTS_MODE].setChecked(False)
     assert desk.view.selected_ids() == [model.row_at(2).id]
     assert desk.view.current_row().id == model.row_at(2).id
+
+
+def test_f1_in_the_mode_opens_the_guide_after_the_week(desk):
+    from lifelong_desktop.ui.help.guide import section_for
+
+    assert section_for(desk.view) == "activities"
+    desk.registry[ActionId.RESULTS_MODE].setChecked(True)
+    assert section_for(desk.view) == "after"
+    desk.registry[ActionId.RESULTS_MODE].setChecked(False)
+    assert section_for(desk.view) == "activities"

@@ -36,6 +36,8 @@ UNDERTAKERS = ("辽宁省人民政府", "国家电力投资集团有限公司")
 CO_ORGANISERS = ("国家开放大学", "辽宁省教育厅", "国家电投集团东北电力有限公司")
 PHONE = re.compile(r"^[0-9+\-() ]{5,20}$")
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 def _load(path):
     db = open_database(path)
@@ -501,7 +503,6 @@ _DIGEST = """
 import hashlib
 from lifelong_desktop.services.demo.create import build_specs
 
-pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 reg, specs, base, moved = build_specs(600, 11)
 text = repr([(s.uid, s.title, s.start_date, s.start_time, s.end_date, s.venue and s.venue.name, s.hosts,
               s.undertakers, s.co_organisers, s.expected, s.actual, s.status) for s in specs])

@@ -23,14 +23,16 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 
 
 def _hiding_wqy(tmp_path: Path) -> dict[str, str]:
-    """An environment whose fontconfig sees every system font except WenQuanYi's."""
+    """An environment whose fontconfig sees every system font except WenQuanYi's (and Droid Sans Fallback's,
+    which ghostscript and ImageMagick bring in: another CJK font that extracts cleanly, and one that Windows,
+    UOS and Kylin do not have)."""
     conf = tmp_path / "fonts.conf"
     conf.write_text(
         """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <selectfont><rejectfont><glob>*wqy*</glob></rejectfont></selectfont>
+  <selectfont><rejectfont><glob>*wqy*</glob><glob>*droid*</glob></rejectfont></selectfont>
 </fontconfig>
 """,
         encoding="utf-8",

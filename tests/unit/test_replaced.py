@@ -114,3 +114,62 @@ def test_a_file_moved_over_the_database_during_an_import_stops_it_with_one_sente
     assert verify_file(kept) is None and table_dump(kept) == before_old  # the old one lost nothing
     rescued = list(backups.glob("计划.*.replaced.sqlite"))  # and a copy of it is among the backups
     assert len(rescued) == 1 and table_dump(rescued[0]) == before_old
+
+
+def test_a_file_moved_over_the_database_between_the_last_check_and_the_commit_is_reported(
+    tmp_path, monkeypatch
+):
+    """The race the check before the commit leaves: the rename lands right after that check passed. The commit
+    then goes into the file that was open; the re-check after it says so, its WAL is emptied so that the file
+    now at the path never reads it, and the open file with this change is kept as a backup."""
+    from lifelong_desktop.db.database import Database
+
+    path, other, kept = tmp_path / "计划.sqlite", tmp_path / "别的.sqlite", tmp_path / "kept.sqlite"
+    _database(path, 12)
+    _database(other, 3)
+    db = open_database(path, backup_on_open=False)
+    other_digest = file_digest(other)
+    shutil.copy(other, tmp_path / "other-copy.sqlite")
+    os.link(path, kept)
+    checks = []
+    real_check = Database.ensure_same_file
+
+    def check_then_rename(self):
+        real_check(self)  # passes: still the file that was opened
+        checks.append(1)
+        if len(checks) == 2:  # the check just before the commit: the file is replaced right after it
+            os.replace(other, path)
+
+    monkeypatch.setattr(Database, "ensure_same_file", check_then_rename)
+    with pytest.raises(DatabaseProblem) as info, db.transaction("改标题") as s:
+        s.execute(update(Activity).where(Activity.id == 1).values(title="在替换的瞬间保存"))
+    assert len(checks) == 2 and info.value.code == "replaced_at_commit"
+    zh, en = info.value.message("zh"), info.value.message("en")
+    assert (
+        "在保存的同一瞬间被另一个文件替换了" in zh and "本次修改已写入原来打开的文件" in zh and "\n" not in zh
+    )
+    assert "went into the file that was open" in en
+    db.close()
+    assert file_digest(path) == other_digest  # the file moved there was never touched
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+    assert table_dump(path) == table_dump(tmp_path / "other-copy.sqlite")
+    (rescued,) = (tmp_path / "backups").glob("计划.*.replaced.sqlite")  # the open file, with this change
+    assert verify_file(rescued) is None and "在替换的瞬间保存" in str(table_dump(rescued)["activity"])
+    assert verify_file(kept) is None and table_dump(kept) == table_dump(rescued)
+
+
+def test_without_inode_numbers_the_file_is_not_watched_and_edits_still_work(tmp_path, monkeypatch):
+    """A file system that gives no inode numbers (st_ino 0: some network shares and FAT drives) leaves the
+    database without an identity: edits commit as usual and a replacement is not detected (documented in
+    docs/reliability.md), rather than every edit being refused."""
+    from lifelong_desktop.db import database
+
+    path = _database(tmp_path / "计划.sqlite", 4)
+    monkeypatch.setattr(database, "file_identity", lambda _path: None)
+    db = open_database(path, backup_on_open=False)
+    assert db.identity is None
+    with db.transaction("改标题") as s:
+        s.execute(update(Activity).where(Activity.id == 1).values(title="无索引节点"))
+    with db.read() as s:
+        assert s.get(Activity, 1).title == "无索引节点"
+    db.close()

@@ -244,3 +244,48 @@ def test_a_far_value_less_styled_cell_is_not_a_cell_flood(base, tmp_path):
     far = b'<row r="1048576"><c r="XFD1048576" s="0"/><c r="A1048576" t="s" s="0"/></row></sheetData>'
     path = mh._rewrite(base, tmp_path / "styled.xlsx", {part: xml.replace(b"</sheetData>", far, 1)})
     assert codes(path) == ([], 0)
+
+
+_CELL_SHAPES = [
+    '<c r="A1" t="inlineStr"><is><t>x</t></is></c>',
+    '<c r="AN99999"><v>1</v></c>',
+    '<c r="AO3"><v>1</v></c>',  # one column too far
+    '<c r="B100000"><v>1</v></c>',  # one row too far
+    '<c r="ZZ1"><v>1</v></c>',
+    '<c r="AAA7"><v>1</v></c>',
+    '<c r="A1000002" s="1"/>',  # far but styled only: no reader places it
+    '<c r="XFD1048576" s="2"></c>',  # far, with an end tag and no value
+    "<c r='A1'><v>1</v></c>",  # single quotes: not a plain reference
+    '<c t="n"><v>1</v></c>',  # no reference
+    '<c  r="A1"><v>1</v></c>',
+    '<x:c r="A1"><x:v>1</x:v></x:c>',
+    '<col min="1" max="2"/>',
+    '<cfRule type="expression"/>',
+    '<row r="5">',
+    "<row>",
+]
+
+
+def _flags_by_separate_patterns(piece: bytes) -> tuple[bool, bool]:
+    """far and odd as the fast scan decided them before the combined pre-check (each pattern on its own)."""
+    from lifelong_desktop.submission.reading import sheet_scan as ss
+
+    far = ss._FAR_REF.search(piece) is not None
+    odd = any(p.search(piece) for p in (ss._ODD_CELL, ss._ODD_ROW, ss._PREFIXED))
+    return far, odd
+
+
+def test_the_combined_cell_pre_check_decides_as_the_separate_patterns():
+    """Every pair of cell shapes, in either order: the fast scan's far and odd flags are those of the
+    separate patterns, so the pre-check that skips them on plain near cells changes no verdict."""
+    import itertools
+
+    from lifelong_desktop.submission.reading.sheet_scan import _SheetStats
+
+    for a, b in itertools.product(_CELL_SHAPES, repeat=2):
+        piece = f'<row r="1">{a}{b}</row>'.encode()
+        stats = _SheetStats()
+        stats.feed(piece)
+        assert (stats.far, stats.odd) == _flags_by_separate_patterns(piece), piece
+    flagged = {s for s in _CELL_SHAPES if any(_flags_by_separate_patterns(s.encode()))}
+    assert len(flagged) == 10  # the shapes above do test both flags, not only plain cells

@@ -66,8 +66,10 @@ def test_db_copy_refuses_a_target_with_data_unless_told(pg_cluster, tmp_path, ca
     code, _, err = _run(capsys, "db", "copy", "--from", other, "--to", server)
     assert code == 2 and "--replace" in err and "Traceback" not in err
     assert _hashes(server) == before  # untouched
-    code, _, _ = _run(capsys, "db", "copy", "--from", other, "--to", server, "--replace")
+    code, out, _ = _run(capsys, "db", "copy", "--from", other, "--to", server, "--replace")
     assert code == 0 and _hashes(server) == _hashes(other)
+    kept = next(line for line in out.splitlines() if "另存为" in line).rsplit(" ", 1)[1].rstrip("。")
+    assert _hashes(kept) == before  # the replaced content was kept first
 
 
 def test_backup_of_a_server_database_is_a_sqlite_snapshot_restore_brings_back(pg_cluster, tmp_path, capsys):

@@ -9,6 +9,7 @@ unreported_result (warning). Sentences come from resources/i18n/messages/checks.
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -18,24 +19,46 @@ from lifelong_desktop.models import Programme
 from lifelong_desktop.services.checks import conflicts as checks_conflicts
 from lifelong_desktop.services.checks import rules as checks_rules
 from lifelong_desktop.services.checks.finding import SEVERITIES, SEVERITY_RANK, CheckFinding, PlanWindow
-from lifelong_desktop.services.checks.load import check_rows_of
+from lifelong_desktop.services.checks.load import check_rows_of, in_check_order
 
-__all__ = ["SEVERITIES", "CheckFinding", "PlanWindow", "check_rows", "count_by_severity", "run_checks"]
+__all__ = [
+    "SEVERITIES",
+    "CheckFinding",
+    "PlanWindow",
+    "check_loaded_rows",
+    "check_rows",
+    "count_by_severity",
+    "run_checks",
+]
 
 
 def run_checks(session: Session, programme_id: int, *, today: date | None = None) -> list[CheckFinding]:
     """All planning checks of one programme, errors first, then by first activity date."""
-    prog = session.execute(
-        select(Programme.window_start, Programme.window_end).where(Programme.id == programme_id)
-    ).one()
+    window = _window(session, programme_id)
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small tuples: the cyclic collector would rescan them repeatedly
     try:
         rows = check_rows_of(session, programme_id)
-        return check_rows(rows, PlanWindow(prog[0], prog[1]), today=today or date.today())
+        return check_rows(rows, window, today=today or date.today())
     finally:
         if enabled:
             gc.enable()
+
+
+def check_loaded_rows(
+    session: Session, programme_id: int, rows: Sequence, *, today: date | None = None
+) -> list[CheckFinding]:
+    """run_checks over the programme's activities already in memory (the window's ActivityRows, all of
+    them, current): the same findings, without reading the activities again."""
+    window = _window(session, programme_id)
+    return check_rows(sorted(rows, key=in_check_order), window, today=today or date.today())
+
+
+def _window(session: Session, programme_id: int) -> PlanWindow:
+    prog = session.execute(
+        select(Programme.window_start, Programme.window_end).where(Programme.id == programme_id)
+    ).one()
+    return PlanWindow(prog[0], prog[1])
 
 
 def check_rows(rows: list, window: PlanWindow, *, today: date, rules: tuple = ()) -> list[CheckFinding]:

@@ -29,8 +29,8 @@ def entry_conflict(
     """The conflict of saving `mine` (the form's values) over `base` (as the form loaded them) against the
     entry as stored now; a deleted entry gives a conflict with no merge. Only the form's fields are merged."""
     changes = changes_to(session, entity, entry_id, since_audit_id)
-    obj = session.get(_MODELS[entity], entry_id)
-    if not isinstance(obj, Organisation | Venue):  # None when deleted (mypy sees only their base class)
+    obj: Organisation | Venue | None = session.get(_MODELS[entity], entry_id)  # type: ignore[assignment]
+    if obj is None:
         return Conflict(entity, entry_id, None, None, changes)
     theirs = {k: getattr(obj, k) for k in mine if hasattr(obj, k)}
     merge = merge_fields(_plain(base), _plain(mine), _plain(theirs))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.xlsx.writer import column_letter, column_number
 
 CHUNK = 1 << 20
@@ -33,12 +34,16 @@ class Refused(Exception):
 # which no reader places; a farther cell that may hold a value, a cell or row without a leading `r="..."`, or
 # a namespace-prefixed cell, row or formula element gets the precise scan. Every pattern starts with a
 # literal, so each is one fast pass over the bytes.
-MAX_CELLS = 4_000_000
+MAX_CELLS = load_format().limits["max_sheet_cells"]  # 4,000,000: docs/submission-format-choices.md says why
 _FAR_REF = re.compile(rb'<c r="(?:[A-Z]{3}|[B-Z][A-Z]|A[O-Z]|[A-Z]{0,2}\d{6})[^>]*(?<!/)>')
 _ODD_CELL = re.compile(rb'<c(?! r="|o|u|e|f|h)')
 _ODD_ROW = re.compile(rb'<row(?! r=")')
 _PREFIXED = re.compile(rb":(?:c|f|row)[\s/>]")
 _FORMULA = re.compile(rb"<f(?!o|i)")
+# A cell that is neither a plain near one (`<c r="A1"` up to `<c r="AN99999"`) nor another element starting
+# with `<c`: every match of _FAR_REF or _ODD_CELL is a match of this one, so a piece without it needs neither
+# (one pass over a sheet's cells instead of two; the two run only on a piece where this one matched).
+_NOT_NEAR_CELL = re.compile(rb'<c(?! r="[A-Z]\d{1,5}"| r="A[A-N]\d{1,5}"|o|u|e|f|h)')
 _SHEET_DATA_END = re.compile(rb"</(?:[\w.\-]+:)?sheetData\s*>")
 
 
@@ -60,9 +65,12 @@ class _SheetStats:
         end = _SHEET_DATA_END.search(piece) if b"sheetData" in piece else None
         if end is not None:
             piece, self.done = piece[: end.start()], True
-        if not self.far and _FAR_REF.search(piece):
+        unsure = (not self.far or not self.odd) and _NOT_NEAR_CELL.search(piece) is not None
+        if unsure and not self.far and _FAR_REF.search(piece):
             self.far = True
-        if not self.odd and (_ODD_CELL.search(piece) or _ODD_ROW.search(piece) or _PREFIXED.search(piece)):
+        if not self.odd and (
+            (unsure and _ODD_CELL.search(piece)) or _ODD_ROW.search(piece) or _PREFIXED.search(piece)
+        ):
             self.odd = True
         if not self.formula and _FORMULA.search(piece):
             self.formula = True

@@ -27,7 +27,7 @@ from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.writing.output import atomic_file
 from lifelong_desktop.submission.writing.readiness import ExportRefused, export_blockers
 from lifelong_desktop.submission.writing.template import region_choices
-from lifelong_desktop.submission.writing.writer import generator, write_package
+from lifelong_desktop.submission.writing.writer import check_table_rows, generator, write_package
 
 
 @dataclass(frozen=True)
@@ -187,6 +187,7 @@ def export_programme(
     if blockers is not None:
         raise blockers
     data = workbook_data(session, p, seq, as_of, rows)
+    check_table_rows(data, path)
     with atomic_file(path, database=database) as tmp:
         write_package(data, tmp, region_choices=region_choices(p.region_code))
         errors = verify(tmp) if verify is not None else []

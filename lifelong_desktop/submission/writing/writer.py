@@ -10,7 +10,7 @@ from lifelong_desktop.submission.format import Column, Format, Table, load_forma
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.writing.codes_sheet import CodeSheet, build_code_sheet
 from lifelong_desktop.submission.writing.instructions import instruction_rows
-from lifelong_desktop.submission.writing.output import atomic_file
+from lifelong_desktop.submission.writing.output import TooManyRows, atomic_file
 from lifelong_desktop.submission.writing.summary_sheet import summary_rows
 from lifelong_desktop.submission.xlsx import writer as xlsx
 
@@ -45,9 +45,19 @@ def write_workbook(
     data: WorkbookData, path: Path | str, *, blank: bool = False, region_choices: RegionChoices | None = None
 ) -> Path:
     """Write the workbook atomically (temporary file beside the target, renamed into place); returns the path."""
+    check_table_rows(data, path)
     with atomic_file(path) as tmp:
         write_package(data, tmp, blank=blank, region_choices=region_choices)
     return Path(path).expanduser().absolute()
+
+
+def check_table_rows(data: WorkbookData, path: Path | str) -> None:
+    """Raise TooManyRows, before anything is written, when a table would not be read back for its size."""
+    fmt = load_format()
+    for table_id, table in fmt.tables.items():
+        count, limit = len(data.table(table_id)), fmt.max_table_rows(table_id)
+        if count > limit:
+            raise TooManyRows(path, table.sheet, count, limit)
 
 
 def write_package(

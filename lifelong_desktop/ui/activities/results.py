@@ -158,6 +158,7 @@ class ResultsMode(QObject):
         )
         t.setTabKeyNavigation(on)
         self.apply_columns()
+        self.view.setProperty("help_section", "after" if on else "")  # F1: the guide's 活动周之后
         if keep:
             self.view.select_ids(keep)  # whole rows again, as the plan's commands need
         if on and model.rowCount():

@@ -4,7 +4,7 @@ the form as a new activity, a database out of reach brings the form back; what w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
@@ -19,8 +19,24 @@ from lifelong_desktop.ui.common.conflict_dialog import THEIRS, ConflictDialog, d
 
 if TYPE_CHECKING:
     from lifelong_desktop.services.merge_fields import Conflict
-    from lifelong_desktop.ui.activities.edits import ActivityEditing
     from lifelong_desktop.ui.activities.form import ActivityForm
+    from lifelong_desktop.ui.common.context import AppContext
+    from lifelong_desktop.ui.common.undo import DbCommand
+
+
+class ActivityEditing(Protocol):
+    """What an edit needs of the Activities view's editing (ui.activities.edits, which imports this module)."""
+
+    ctx: AppContext
+    view: Any
+
+    def make_form(self, row: ActivityRow | None, template: ActivityInput | None = None) -> ActivityForm: ...
+
+    def run(self, command: DbCommand) -> None: ...
+
+    def not_saved(self, exc: Exception) -> None: ...
+
+    def names(self) -> dict[tuple[str, int], str]: ...
 
 
 class ActivityEdit:

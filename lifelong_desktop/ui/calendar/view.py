@@ -144,8 +144,11 @@ class CalendarView(LazyView):
     # -- data
 
     def reload(self) -> None:
-        with self.ctx.db.read() as session:
-            rows = calendar_rows(session, self.ctx.programme_id) if self.ctx.programme_id else []
+        if self.ctx.loaded_rows is not None and self.ctx.programme_id:
+            rows = self.ctx.loaded_rows()  # the Activities table's rows: no second copy of them
+        else:
+            with self.ctx.db.read() as session:
+                rows = calendar_rows(session, self.ctx.programme_id) if self.ctx.programme_id else []
         self.index = CalendarIndex(rows)
         prog = self.programme()
         self._region = prog.region_code if prog else ""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -34,6 +35,10 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         #: during one notify() from an undo command: the activity ids it touched (None = reload everything)
         self.changed_activity_ids: frozenset[int] | None = None
+        #: the programme's activities as the Activities table holds them (all of them, kept current on every
+        #: data_changed before the other views refresh): the Calendar and the Checks read these instead of
+        #: loading their own copies. None when no Activities table is shown (views then read the database).
+        self.loaded_rows: Callable[[], Sequence[Any]] | None = None
         #: why the database is out of reach now (a DatabaseProblem), None while it can be used
         self.offline: Exception | None = None
         #: the one place the window's dialogs are shown, modally (tests replace it)

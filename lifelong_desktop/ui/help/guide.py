@@ -27,7 +27,10 @@ HELP_SECTION = "help_section"  # the property a dialog with its own part of the 
 
 
 def section_for(view: QWidget | None) -> str:
-    return SECTIONS.get(type(view).__name__, "") if view is not None else ""
+    """The view's own section when it says one (the Activities tab in the results mode), else its tab's."""
+    if view is None:
+        return ""
+    return view.property(HELP_SECTION) or SECTIONS.get(type(view).__name__, "")
 
 
 class GuideWindow(QMainWindow):

@@ -18,7 +18,6 @@ from lifelong_desktop.ui.common.actions import ActionId
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.programme import export_checks
-from lifelong_desktop.ui.programme.import_preview import run_import
 from lifelong_desktop.ui.programme.output_folder import OutputFolder
 from lifelong_desktop.ui.programme.print_actions import PrintingActions, write_sentence
 from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
@@ -205,6 +204,8 @@ class FileActions(PrintingActions, QObject):
             if path:
                 self.output.remember(path)
         if path:
+            from lifelong_desktop.ui.programme.import_preview import run_import  # its reader: not at start
+
             run_import(self.window, Path(path))
 
     def programme_settings(self) -> bool:

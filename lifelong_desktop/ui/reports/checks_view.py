@@ -9,7 +9,13 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from lifelong_desktop.services.calendar import calendar_rows
-from lifelong_desktop.services.checks.runner import SEVERITIES, CheckFinding, count_by_severity, run_checks
+from lifelong_desktop.services.checks.runner import (
+    SEVERITIES,
+    CheckFinding,
+    check_loaded_rows,
+    count_by_severity,
+    run_checks,
+)
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.lazy_view import LazyView
@@ -76,9 +82,15 @@ class ChecksView(LazyView):
 
     def reload(self) -> None:
         pid = self.ctx.programme_id
+        loaded = self.ctx.loaded_rows() if self.ctx.loaded_rows is not None and pid else None
         with self.ctx.db.read() as session:
-            self.findings = run_checks(session, pid, today=self._today) if pid else []
-            titles = {r.id: (r.start_date, r.title) for r in calendar_rows(session, pid)} if pid else {}
+            if loaded is not None:  # the Activities table's rows: no second copy of 50,000 activities
+                self.findings = check_loaded_rows(session, pid, loaded, today=self._today)
+                titles = {r.id: (r.start_date, r.title) for r in loaded}
+            else:
+                self.findings = run_checks(session, pid, today=self._today) if pid else []
+                rows = calendar_rows(session, pid) if pid else []
+                titles = {r.id: (r.start_date, r.title) for r in rows}
         self._fill(titles)
 
     def _fill(self, titles: dict[int, tuple[date, str]]) -> None:

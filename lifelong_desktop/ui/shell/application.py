@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -238,6 +239,8 @@ def run(argv: Sequence[str], db_path: Path | str | None) -> int:
     if not controller.open_first(db_path):
         crash_trace.end_session()
         return 3
+    gc.freeze()  # what the start built lives on: out of the collector's passes (see app.main)
+    gc.enable()
     if last_crashed:
         QTimer.singleShot(0, lambda: tell_last_session_crashed(controller.window))
     install_probe(controller.window)

@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.activities = ActivitiesView(ctx, self)
         self.activities.bind_actions(self.registry)
         self.activities.editing.create_organisation = organisation_creator(ctx)
+        ctx.loaded_rows = self.activities.model.all_rows  # the Calendar and Checks share them
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.activities, ActivitiesView.title())
