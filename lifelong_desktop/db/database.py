@@ -79,6 +79,8 @@ class Database:
         self._rescued: Path | None = None
         if url is None:
             event.listen(engine, "connect", self._remember_file)
+        #: the audit batches this Database committed (the change feed reports only others' changes)
+        self.own_batches: set[str] = set()
         #: things the user should be told about this database (network share, backup not possible, ...)
         self.notices: list[DatabaseNotice] = list(notices or [])
         #: the daily backup was left to the opener (open_database(defer_backup=True)), not yet taken
@@ -154,6 +156,8 @@ class Database:
                 session.flush()
                 self.ensure_same_file()  # last, just before the commit: a replaced file is never written
             self._ensure_same_after_commit()
+            if session_info.get("batch"):
+                self.own_batches.add(session_info["batch"])
         except _Replaced as exc:  # rolled back; the connections on the file that was open are idle now
             raise DatabaseProblem("replaced", self.path, str(self._rescue_replaced() or "-")) from exc
         except _ReplacedAtCommit as exc:  # committed into the file that was open: its WAL is emptied first
