@@ -217,7 +217,7 @@ class ChangeFeed:
         if not self._sqlite:
             from lifelong_desktop.db.server import problem
 
-            return problem(exc, self.db.path)
+            return problem(exc, self.db.where)  # `db@host`, as the window names it
         return DatabaseProblem("io_error", self.db.path, str(exc))
 
     def close(self) -> None:

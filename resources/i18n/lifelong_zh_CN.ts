@@ -318,13 +318,13 @@
     <name>ActivitiesView</name>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/view.py" line="69"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="140"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="221"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -1326,28 +1326,38 @@ missing: the file is not in %2</source>
 <context>
     <name>Collaboration</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="61"/>
         <source>The database is reachable again.</source>
         <extracomment>who is connected is asked again this often (a query on the server; nothing on a local file)</extracomment>
         <translation>已重新连接到数据库。</translation>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="66"/>
+        <source>Server out of reach</source>
+        <translation>服务器无法连接</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="67"/>
+        <source>Who is connected is shown again once the server is back.</source>
+        <translation>服务器恢复后会重新显示在线人员。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="71"/>
         <source>This computer only</source>
         <translation>仅本机</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="72"/>
         <source>The database is a file on this computer or a share.</source>
         <translation>数据库是本机或共享文件夹中的一个文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="74"/>
         <source>Connected: %1</source>
         <translation>在线：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="75"/>
         <source>Planners with this database open now</source>
         <translation>此刻打开此数据库的计划人员</translation>
     </message>
@@ -2422,97 +2432,97 @@ missing: the file is not in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="87"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="90"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="112"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="116"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="120"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="130"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="141"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="146"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="140"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="150"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="151"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="224"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="222"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="232"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="243"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="253"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="245"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="255"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="289"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="285"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="295"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="295"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="305"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="301"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="311"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="303"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="313"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -2816,12 +2826,12 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>本计划中参与活动 %1 项（%2）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="208"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="214"/>
         <source>Merge organisations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="234"/>
         <source>“%1” will be removed; the %2 activities that name it (in any programme) will name “%3” in the same role and place. This can be undone.</source>
         <translation>将删除“%1”；列有它的 %2 项活动（含其他年度）将改列“%3”，角色和排序不变。此操作可撤销。</translation>
     </message>
@@ -4089,17 +4099,17 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>同一时间还有：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="290"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="296"/>
         <source>There is no other venue in this city to merge with.</source>
         <translation>该地市没有可合并的其他场地。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="295"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="301"/>
         <source>Merge venues</source>
         <translation>合并场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="311"/>
+        <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="317"/>
         <source>“%1” will be removed; its %2 activities (in any programme) will be held at “%3”. This can be undone.</source>
         <translation>将删除“%1”；它的 %2 项活动（含其他年度）将改在“%3”举办。此操作可撤销。</translation>
     </message>

@@ -318,12 +318,16 @@ def test_the_server_stopped_and_started_under_a_running_window(qtbot, monkeypatc
             form.title.setText("服务器停机时写的")
             _pg_ctl(cluster, "stop")
             qtbot.waitUntil(lambda: not banner.isHidden(), timeout=15000)  # the watch noticed by itself
+            # not "this computer only": a server out of reach, named as the title bar names it
+            assert presence.text() == "Server out of reach"
+            assert f"“{db.name}”" in banner.text() and "_0_" not in banner.text()
             return True
 
         def shown_again(form):  # the same form, as typed; the server comes back meanwhile
             shown.append(form.title.text())
             _pg_ctl(cluster, "start")
             qtbot.waitUntil(lambda: banner.isHidden(), timeout=15000)  # reconnected by itself
+            assert SUPERUSER in presence.text()  # who is connected, at once
             return True
 
         dialogs += [typing_as_the_server_stops, shown_again]

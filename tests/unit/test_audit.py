@@ -204,3 +204,30 @@ def test_a_returns_level_reads_as_a_word():
     assert text.show_value("submission", "scope", "city", "zh") == "地市级"
     assert text.show_value("submission", "scope", "province", "en") == "provincial"
     assert text.show_value("submission", "scope", "odd", "zh") == "odd"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_audited_field_and_record_kind_reads_as_words(lang):
+    """`lifelong audit` names each field it shows in the user's language, never by its column name (the
+    results' note and the attachments' columns came later than the labels)."""
+    from lifelong_desktop import messages
+    from lifelong_desktop.commands import _audit_text as text
+    from lifelong_desktop.db.auditing import _SKIP_AUDIT_COLUMNS, AUDITED
+    from lifelong_desktop.messages import has
+    from lifelong_desktop.models import Base
+
+    unnamed = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in AUDITED:
+            continue
+        if not has(f"db.entity.{table.name}"):
+            unnamed.append(table.name)
+        for column in table.columns:
+            if column.name in _SKIP_AUDIT_COLUMNS or column.name == "id":
+                continue
+            label = text.field_label(table.name, column.name, lang)
+            if label == column.name and not has(f"audit.field.{column.name}"):
+                unnamed.append(f"{table.name}.{column.name}")
+    assert unnamed == []
+    # an organiser of any role (主办, 承办 or 协办) is not called an undertaker
+    assert messages.render("db.entity.activity_organisation", "zh") == "活动参与单位"

@@ -190,3 +190,25 @@ def test_the_feed_is_off_where_nobody_else_can_write(tmp_path):
         assert not feed.enabled and feed.poll() is None
     finally:
         db.close()
+
+
+def test_a_server_out_of_reach_is_named_as_the_window_names_it(pg_cluster):
+    """The banner and the refusals name a lost server database `db@host`, as the title bar does, not the
+    stand-in folder name of its local files (`db@127_0_0_1`)."""
+    from lifelong_desktop.db import DatabaseProblem
+
+    url = pg_cluster.new_database()
+    db = open_database(url, backup_on_open=False)
+    feed = ChangeFeed(db)
+    try:
+        feed.poll()  # starts listening
+        pg_cluster.drop(url)  # the server ends every connection to it: out of reach
+        with pytest.raises(DatabaseProblem) as caught:
+            for _ in range(6):  # a quiet look may not notice; every fifth asks the server
+                feed.poll()
+        name = url.rsplit("/", 1)[1] + "@127.0.0.1"
+        assert caught.value.path.name == db.name == name
+        assert f"“{name}”" in caught.value.message("zh")
+    finally:
+        feed.close()
+        db.close()

@@ -101,6 +101,7 @@ class ActivitiesView(QWidget):
         self.filter_bar.search.installEventFilter(self)
 
         self.registry: ActionRegistry | None = None
+        self.in_front = True  # set by the window: False while another tab is in front
         self._warmed = False
         self.editing = ActivityEditing(self)
         self.results = ResultsMode(self)
@@ -265,9 +266,20 @@ class ActivitiesView(QWidget):
             self.table.scrollTo(self.model.index(target, 0))
 
     def _selection_changed(self) -> None:
+        self.update_actions()
+
+    def set_in_front(self, in_front: bool) -> None:
+        """The window says whether this tab is the one in front (the actions on the selection follow)."""
+        self.in_front = in_front
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """Enable the commands on the selection; none while another tab is in front (its Delete, F2 or Ctrl+D
+        must not act on rows the user cannot see)."""
         if self.registry is None:
             return
-        n = sum(r.height() for r in self.table.selectionModel().selection())  # rows; ranges never overlap
+        selection = self.table.selectionModel().selection()
+        n = sum(r.height() for r in selection) if self.in_front else 0  # rows; ranges never overlap
         for aid in (ActionId.DUPLICATE_ACTIVITY, ActionId.DELETE_ACTIVITY, ActionId.BULK_EDIT):
             self.registry[aid].setEnabled(n > 0)
         for aid in (ActionId.EDIT_ACTIVITY, ActionId.WEEKLY_SERIES):
@@ -287,7 +299,6 @@ class ActivitiesView(QWidget):
             (ActionId.BULK_EDIT, e.bulk_edit_selected),
             (ActionId.WEEKLY_SERIES, e.weekly_series),
             (ActionId.PASTE_ROWS, e.paste_rows),
-            (ActionId.FIND, self.focus_search),
             (ActionId.CLEAR_FILTERS, self.filter_bar.clear),
         ):
             actions[aid].triggered.connect(slot)

@@ -91,14 +91,20 @@ class RegisterView(LazyView):
         layout.addLayout(bar)
         layout.addWidget(self.notice)
         layout.addWidget(split, 1)
-        for key, slot in (
-            (QKeySequence.StandardKey.Find, self.search.setFocus),
-            (QKeySequence.StandardKey.Delete, lambda: self.delete_button.isEnabled() and delete()),
-        ):
-            sc = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
+        # Ctrl+F is the window's Find, which calls focus_search of the tab in front
+        sc = QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        sc.activated.connect(lambda: self.delete_button.isEnabled() and delete())
         self._sync_menu()
         return detail_table
+
+    def focus_search(self) -> None:
+        """Ctrl+F: into the search box, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _register_table(
         self, buttons: list[QPushButton], edit: str, sort_column: int, widths: tuple[int, ...]

@@ -55,12 +55,17 @@ class Collaboration(QObject):
     def _connection_changed(self, sentence: str) -> None:
         self.banner.setText(sentence)
         self.banner.setVisible(bool(sentence))
+        self.show_presence()
         if not sentence:
             # the feed's next batch is "everything": changes may have been missed meanwhile
             self.window.statusBar().showMessage(self.tr("The database is reachable again."), 8000)
 
     def show_presence(self) -> None:
         """The status bar's word on who is connected: the server's users, or this computer only."""
+        if self.ctx.db.is_server and self.ctx.offline is not None:
+            self.presence.setText(self.tr("Server out of reach"))
+            self.presence.setToolTip(self.tr("Who is connected is shown again once the server is back."))
+            return
         users = connected_users(self.ctx.db) if self.ctx.offline is None else None
         if users is None:
             self.presence.setText(self.tr("This computer only"))

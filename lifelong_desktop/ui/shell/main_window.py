@@ -48,6 +48,10 @@ class MainWindow(QMainWindow):
             title = view.title() if hasattr(view, "title") else view_class.__name__
             self.tabs.addTab(view, title)
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(
+            lambda _i: self.activities.set_in_front(self.tabs.currentWidget() is self.activities)
+        )
+        self.registry[ActionId.FIND].triggered.connect(self._find)
         self.files = FileActions(self)
         self._build_menus()
         self._build_toolbar()
@@ -69,6 +73,12 @@ class MainWindow(QMainWindow):
         self._refresh_programmes()
         self.activities.refresh_choices()
         self._restore()
+
+    def _find(self) -> None:
+        """Ctrl+F: the search box of the tab in front, else the activities' (the tab comes to the front)."""
+        if not hasattr(self.tabs.currentWidget(), "focus_search"):
+            self.tabs.setCurrentWidget(self.activities)
+        self.tabs.currentWidget().focus_search()
 
     # ---------------------------------------------------------------- building
 
