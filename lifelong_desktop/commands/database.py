@@ -23,6 +23,7 @@ from lifelong_desktop.db.copying import CopyMismatch, TargetNotEmpty, copy_datab
 from lifelong_desktop.db.location import is_url
 from lifelong_desktop.db.problems import is_file_problem
 from lifelong_desktop.db.roles import ROLES, grant, user_exists
+from lifelong_desktop.commands._carried import FilesCarried
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,7 +57,8 @@ def run_copy(args: argparse.Namespace) -> int:
             if args.replace and row_total(target):  # what is about to be replaced is kept first
                 kept = backup_before(target, "before-restore")
                 print(messages.render("dbcopy.kept", name=target.name, path=str(kept)))
-            copied = copy_database(source, target, replace=args.replace)
+            carried = FilesCarried(source, target)
+            copied = copy_database(source, target, replace=args.replace, then=carried)
         except TargetNotEmpty as exc:
             raise CliError(
                 messages.render("dbcopy.not_empty", name=target.name, rows=exc.rows), EXIT_UNREADABLE
@@ -73,6 +75,7 @@ def run_copy(args: argparse.Namespace) -> int:
     print(
         messages.render("dbcopy.done", source=source.name, target=target.name, rows=total, tables=len(copied))
     )
+    carried.report()
     return EXIT_OK
 
 

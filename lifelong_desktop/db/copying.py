@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -163,13 +163,24 @@ def copy_into(source: Connection, target: Connection, *, replace: bool = False) 
     return [TableCopy(name, count, digest) for name, (count, digest) in wanted.items()]
 
 
-def copy_database(source: Database, target: Database, *, replace: bool = False) -> list[TableCopy]:
-    """The whole of `source` into `target` in one transaction on the target (nothing kept on any failure)."""
+def copy_database(
+    source: Database,
+    target: Database,
+    *,
+    replace: bool = False,
+    then: Callable[[Connection], object] | None = None,
+) -> list[TableCopy]:
+    """The whole of `source` into `target` in one transaction on the target (nothing kept on any failure);
+    `then` runs in that transaction after the copy is verified (attachments' bytes brought in from the
+    source file's folder: services.attachment_content.fill_from_folder)."""
     if source.engine.url == target.engine.url and source.path == target.path:
         raise DatabaseProblem("copy_onto_itself", source.where)
     try:
         with snapshot(source) as src, target.engine.connect() as dst, dst.begin():
-            return copy_into(src, dst, replace=replace)
+            copied = copy_into(src, dst, replace=replace)
+            if then is not None:
+                then(dst)
+            return copied
     except DBAPIError as exc:
         raise classify(exc, target.where) from exc
 

@@ -10,8 +10,15 @@ from sqlalchemy import Connection
 
 ROLES = {"viewer": "lifelong_viewer", "planner": "lifelong_planner", "administrator": "lifelong_admin"}
 #: the tables a planner may change: activities with their organisers, imports (submissions), the audit
-#: log its edits write, attachments
-PLANNER_TABLES = ("activity", "activity_organisation", "submission", "audit_entry", "attachment")
+#: log its edits write, attachments and their content
+PLANNER_TABLES = (
+    "activity",
+    "activity_organisation",
+    "submission",
+    "audit_entry",
+    "attachment",
+    "attachment_content",
+)
 ALL_TABLES = (
     "programme",
     "organisation",
@@ -21,6 +28,7 @@ ALL_TABLES = (
     "submission",
     "audit_entry",
     "attachment",
+    "attachment_content",
     "alembic_version",
 )
 #: what an export writes into the programme row (its number and time); granted to viewers, who export
@@ -68,7 +76,7 @@ def _sequences(conn: Connection, names: tuple[str, ...]) -> list[str]:
     """The id sequences of the tables named (tables without an id column have none)."""
     found = []
     for table in names:
-        if table in ("activity_organisation", "alembic_version"):
+        if table in ("activity_organisation", "alembic_version", "attachment_content"):
             continue
         seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).scalar()
         if seq:

@@ -148,6 +148,9 @@ class AttachmentsPanel(QWidget):
             return
         with self.ctx.db.read() as session:
             self.rows = A.listed(session, self.ctx.path, activity_id=self.activity_id)
+            shown = {
+                r.id: A.local_copy(session, r) for r in self.rows if r.exists and A.is_image(r.file_name)
+            }
         back = self._bring_back()
         style = self.style()
         missing = 0
@@ -156,15 +159,11 @@ class AttachmentsPanel(QWidget):
             if r.exists:
                 item.setText(f"{r.file_name}\n{size_text(r.size)}")
                 item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
-                if A.is_image(r.file_name):
+                if shown.get(r.id) is not None:
                     QThreadPool.globalInstance().start(_ThumbJob(r.path, self._thumbs))
             else:
                 missing += 1
-                item.setText(
-                    QCoreApplication.translate("AttachmentsTab", "%1\nmissing: the file is not in %2")
-                    .replace("%1", r.file_name)
-                    .replace("%2", str(r.path.parent))
-                )
+                item.setText(self._missing_text(r))
                 item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 item.setForeground(Qt.GlobalColor.darkRed)
             item.setData(PathRole, str(r.path))
@@ -263,10 +262,35 @@ class AttachmentsPanel(QWidget):
         folder.mkdir()
         return shrink_copy(source, folder) or source
 
+    def _missing_text(self, r: A.AttachmentRow) -> str:
+        if self.ctx.db.is_server:
+            return QCoreApplication.translate(
+                "AttachmentsTab", "%1\nmissing: its content is not in the shared database"
+            ).replace("%1", r.file_name)
+        return (
+            QCoreApplication.translate("AttachmentsTab", "%1\nmissing: the file is not in %2")
+            .replace("%1", r.file_name)
+            .replace("%2", str(r.path.parent))
+        )
+
     def open_selected(self) -> None:
+        """Open each selected file with its program (a file kept in the database: a temporary copy)."""
         for r in self._selected():
-            if r.path.is_file():
-                self.open_file(r.path)
+            try:
+                with self.ctx.db.read() as session:
+                    path = A.local_copy(session, r)
+            except (DatabaseProblem, OSError) as exc:
+                self.inform(self._failed(exc, r.path))
+                continue
+            if path is not None:
+                self.open_file(path)
+            elif self.ctx.db.is_server:
+                self.inform(
+                    QCoreApplication.translate(
+                        "AttachmentsTab",
+                        "“%1” is missing: the shared database does not hold its content. Add the file again.",
+                    ).replace("%1", r.file_name)
+                )
             else:
                 self.inform(
                     QCoreApplication.translate(
