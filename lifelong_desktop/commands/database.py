@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from lifelong_desktop import messages
+from lifelong_desktop.commands._carried import FilesCarried
 from lifelong_desktop.commands.common import (
     EXIT_DATABASE,
     EXIT_OK,
@@ -23,7 +24,6 @@ from lifelong_desktop.db.copying import CopyMismatch, TargetNotEmpty, copy_datab
 from lifelong_desktop.db.location import is_url
 from lifelong_desktop.db.problems import is_file_problem
 from lifelong_desktop.db.roles import ROLES, grant, user_exists
-from lifelong_desktop.commands._carried import FilesCarried
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

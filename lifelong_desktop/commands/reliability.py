@@ -109,8 +109,8 @@ def _server_backup(url: str, out: Path | None) -> int:
 def _server_restore(url: str, source: Path) -> int:
     """Bring a SQLite snapshot back into a server database: the whole content replaced in one transaction
     (a copy of what it held is taken first, beside the other snapshots)."""
-    from lifelong_desktop.db.copying import copy_database
     from lifelong_desktop.commands._carried import FilesCarried
+    from lifelong_desktop.db.copying import copy_database
 
     try:
         backups.check_backup(source)

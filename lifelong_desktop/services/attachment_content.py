@@ -18,13 +18,13 @@ from sqlalchemy.orm import Session
 
 from lifelong_desktop import files
 from lifelong_desktop.models import Attachment, AttachmentContent
-from lifelong_desktop.models.base import now
+from lifelong_desktop.models.base import now, table_of
 from lifelong_desktop.paths import user_data_dir
 
 #: the largest file a server database takes as an attachment (a refusal above it names the limit)
 MAX_BYTES = 50 * 1024 * 1024
-_CONTENT = AttachmentContent.__table__
-_ROWS = Attachment.__table__
+_CONTENT = table_of(AttachmentContent)
+_ROWS = table_of(Attachment)
 
 
 def in_database(session: Session) -> bool:
