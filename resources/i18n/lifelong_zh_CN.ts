@@ -736,37 +736,37 @@
 <context>
     <name>ActivitySaving</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="81"/>
         <source>another window or program</source>
         <translation>另一个窗口或程序</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="87"/>
         <source>Deleted by %1 (%2); on saving you can keep what you typed as a new activity.</source>
         <translation>已被%1删除（%2）；保存时可把您填写的内容另存为新活动。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="92"/>
         <source>Changed by %1 (%2); on saving you choose what to keep.</source>
         <translation>已被%1修改（%2）；保存时由您选择保留哪些修改。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="131"/>
         <source>Kept the changes of %1; yours were dropped.</source>
         <translation>已保留%1的修改，您的修改已放弃。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="142"/>
         <source>Deleted by someone else</source>
         <translation>已被他人删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="148"/>
         <source>&amp;Save as New Activity</source>
         <translation>另存为新活动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="136"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="152"/>
         <source>&amp;Discard My Changes</source>
         <translation>放弃我的修改(&amp;D)</translation>
     </message>
@@ -873,42 +873,42 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="77"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="86"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="149"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="150"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="156"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="165"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="229"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="257"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="260"/>
         <source>The last session ended abnormally</source>
         <translation>上次运行异常结束</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="258"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="261"/>
         <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
         <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
@@ -943,59 +943,71 @@
         <translation>请先保存活动，然后才能添加照片、扫描件和文档。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="271"/>
         <source>%1
 missing: the file is not in %2</source>
         <translation>%1
 缺失：%2 中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="174"/>
         <source>%n files, %1 in all. Files are kept as soon as they are added.</source>
         <translation>共 %n 个文件，合计 %1。文件一经添加即已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="178"/>
         <source>%n missing files were brought back from the backups.</source>
         <translation>已从备份中取回 %n 个缺失的文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="182"/>
         <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
         <translation>附件文件夹中缺少 %n 个文件：请恢复备份或重新添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="267"/>
+        <source>%1
+missing: its content is not in the shared database</source>
+        <translation>%1
+缺失：共享数据库中没有它的内容</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="289"/>
+        <source>“%1” is missing: the shared database does not hold its content. Add the file again.</source>
+        <translation>“%1”缺失：共享数据库中没有它的内容。请重新添加该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="296"/>
         <source>“%1” is missing: it is not in %2. Restore a backup or add the file again.</source>
         <translation>“%1”缺失：%2 中没有此文件。请恢复备份或重新添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="300"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="324"/>
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="307"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="331"/>
         <source>Large Picture</source>
         <translation>图片较大</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="308"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="332"/>
         <source>“%1” is %2 (%3 × %4 pixels). Add a smaller copy (JPEG, %5 pixels on the longest side)? No adds the original.</source>
         <translation>“%1”大小为 %2（%3 × %4 像素）。是否添加缩小的副本（JPEG，长边 %5 像素）？选“否”则添加原图。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="326"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="350"/>
         <source>Remove Attachments</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="327"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="351"/>
         <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
         <translation>从此活动移除 %n 个附件？其文件仍保留在备份中。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="346"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="370"/>
         <source>The file was not added: %1</source>
         <translation>文件未添加：%1</translation>
     </message>
@@ -1151,57 +1163,57 @@ missing: the file is not in %2</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="173"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="176"/>
         <source>Double-click an activity (or press Enter) to open it; arrows move, Page Up/Down change the period.</source>
         <translation>双击活动（或按回车）打开；方向键移动，Page Up/Page Down 翻页。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="223"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="229"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="232"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="240"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="243"/>
         <source>(no venue, online)</source>
         <translation>（无场地/线上）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="261"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="264"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="261"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="264"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="266"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="269"/>
         <source>%1 activities</source>
         <translation>%1 项活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="276"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="275"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="278"/>
         <source>%1 – %2 (week %3)</source>
         <translation>%1 – %2（第 %3 周）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="276"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="279"/>
         <source>d MMMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="277"/>
+        <location filename="../../lifelong_desktop/ui/calendar/view.py" line="280"/>
         <source>d MMMM</source>
         <translation>M月d日</translation>
     </message>
@@ -1218,107 +1230,107 @@ missing: the file is not in %2</source>
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="38"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="38"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="38"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="48"/>
         <source>Double-click a finding to open its activity</source>
         <translation>双击问题可打开相应活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="50"/>
         <source>Run checks again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="61"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="64"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="64"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="64"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="70"/>
         <source>Venue double booked</source>
         <translation>场地冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="65"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="71"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="72"/>
         <source>Outside the programme window</source>
         <translation>超出活动期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="73"/>
         <source>Public holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="74"/>
         <source>Holiday data missing</source>
         <translation>缺少节假日数据</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="75"/>
         <source>Undertaker in two places</source>
         <translation>承办单位分身</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="76"/>
         <source>Sub-venue mismatch</source>
         <translation>分会场不一致</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="77"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="78"/>
         <source>Missing for submission</source>
         <translation>报送必填缺项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="79"/>
         <source>Result not reported</source>
         <translation>结果未填报</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="120"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="132"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="135"/>
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>错误 %1 个，警告 %2 个，提示 %3 条</translation>
     </message>
@@ -1923,76 +1935,76 @@ missing: the file is not in %2</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="83"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="110"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="114"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="122"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="182"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="193"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="192"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="203"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="202"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="229"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="250"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="282"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="251"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="283"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="268"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="269"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="274"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="311"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="312"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="319"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="326"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="320"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="327"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="329"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="330"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
@@ -2179,28 +2191,28 @@ missing: the file is not in %2</source>
 <context>
     <name>GuideWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="42"/>
         <source>User Guide</source>
         <extracomment>the guide&apos;s section for each tab (by its view class), so F1 answers the question at hand</extracomment>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="46"/>
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="48"/>
         <source>Guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="50"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/help/guide.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/help/guide.py" line="52"/>
         <source>&amp;Contents</source>
         <translation>目录(&amp;C)</translation>
     </message>
@@ -2422,97 +2434,97 @@ missing: the file is not in %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="77"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="80"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="102"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="106"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="109"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="120"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="131"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="136"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="140"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="140"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="141"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="213"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="214"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="222"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="242"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="243"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="244"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="245"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="284"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="285"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="294"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="295"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="300"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="301"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="302"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="303"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -2835,12 +2847,12 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>%1（按印刷顺序）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="92"/>
         <source>Organisation to add as %1</source>
         <translation>要添加为%1的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="93"/>
         <source>Type to find an organisation…</source>
         <translation>输入名称查找单位…</translation>
     </message>
@@ -2885,28 +2897,28 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>在%1中下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="81"/>
         <source>Delete removes the selected organisation; Ctrl+Up and Ctrl+Down move it.</source>
         <translation>按 Delete 移除所选单位；按 Ctrl+↑ 和 Ctrl+↓ 调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="195"/>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="199"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="218"/>
         <source>Organisation not in the register</source>
         <translation>单位不在名录中</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="197"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="201"/>
         <source>“%1” is not in the register of organisations; add it on the Organisations tab first.</source>
         <translation>“%1”不在单位名录中，请先在“单位”页添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="216"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="220"/>
         <source>“%1” is not in the register of organisations. Add it to the register as a new organisation?</source>
         <translation>“%1”不在单位名录中。要把它作为新单位加入名录吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="224"/>
         <source>&amp;New Organisation…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
