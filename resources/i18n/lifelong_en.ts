@@ -126,7 +126,7 @@
     <context>
         <name>AttachmentsTab</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="351" />
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="358" />
             <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
             <translation>
                 <numerusform>Remove %n attachment from this activity? Its file stays in the backups.</numerusform>
@@ -151,6 +151,14 @@
         </message>
         <message numerus="yes">
             <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="182" />
+            <source>%n files are missing from the shared database: add them again.</source>
+            <translation>
+                <numerusform>%n file is missing from the shared database: add it again.</numerusform>
+                <numerusform>%n files are missing from the shared database: add them again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="189" />
             <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
             <translation>
                 <numerusform>%n file is missing from the attachments folder: restore a backup or add it again.</numerusform>

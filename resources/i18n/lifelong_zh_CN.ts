@@ -943,7 +943,7 @@
         <translation>请先保存活动，然后才能添加照片、扫描件和文档。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="271"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="278"/>
         <source>%1
 missing: the file is not in %2</source>
         <translation>%1
@@ -961,53 +961,58 @@ missing: the file is not in %2</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="182"/>
+        <source>%n files are missing from the shared database: add them again.</source>
+        <translation>共享数据库中缺少 %n 个文件：请重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="189"/>
         <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
         <translation>附件文件夹中缺少 %n 个文件：请恢复备份或重新添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="267"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="274"/>
         <source>%1
 missing: its content is not in the shared database</source>
         <translation>%1
 缺失：共享数据库中没有它的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="289"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="296"/>
         <source>“%1” is missing: the shared database does not hold its content. Add the file again.</source>
         <translation>“%1”缺失：共享数据库中没有它的内容。请重新添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="296"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="303"/>
         <source>“%1” is missing: it is not in %2. Restore a backup or add the file again.</source>
         <translation>“%1”缺失：%2 中没有此文件。请恢复备份或重新添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="324"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="331"/>
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="331"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="338"/>
         <source>Large Picture</source>
         <translation>图片较大</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="332"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="339"/>
         <source>“%1” is %2 (%3 × %4 pixels). Add a smaller copy (JPEG, %5 pixels on the longest side)? No adds the original.</source>
         <translation>“%1”大小为 %2（%3 × %4 像素）。是否添加缩小的副本（JPEG，长边 %5 像素）？选“否”则添加原图。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="350"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="357"/>
         <source>Remove Attachments</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="351"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="358"/>
         <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
         <translation>从此活动移除 %n 个附件？其文件仍保留在备份中。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="370"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="377"/>
         <source>The file was not added: %1</source>
         <translation>文件未添加：%1</translation>
     </message>

@@ -29,7 +29,9 @@ def _read_elsewhere(path: Path) -> str:
     """What another process reads (and then closes: the last user of a WAL database deletes its WAL)."""
     tool = shutil.which("sqlite3")
     if tool:
-        out = subprocess.run([tool, str(path), "SELECT theme FROM programme;"], capture_output=True, text=True)
+        out = subprocess.run(
+            [tool, str(path), "SELECT theme FROM programme;"], capture_output=True, text=True
+        )
         assert out.returncode == 0, out.stderr
     out2 = subprocess.run([sys.executable, "-c", READER, str(path)], capture_output=True, text=True)
     assert out2.returncode == 0, out2.stderr

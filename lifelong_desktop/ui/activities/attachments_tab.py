@@ -178,7 +178,14 @@ class AttachmentsPanel(QWidget):
             text += " " + QCoreApplication.translate(
                 "AttachmentsTab", "%n missing files were brought back from the backups.", "", back
             )
-        if missing:
+        if missing and self.ctx.db.is_server:
+            text += " " + QCoreApplication.translate(
+                "AttachmentsTab",
+                "%n files are missing from the shared database: add them again.",
+                "",
+                missing,
+            )
+        elif missing:
             text += " " + QCoreApplication.translate(
                 "AttachmentsTab",
                 "%n files are missing from the attachments folder: restore a backup or add them again.",
