@@ -30,14 +30,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("db", help="move a database between a file and a PostgreSQL server; roles")
     sub = p.add_subparsers(dest="db_command", metavar="copy|grant", required=True)
     c = sub.add_parser("copy", help="copy a whole database (file or postgresql://...) into another, verified")
-    c.add_argument("--from", dest="source", type=location, required=True, metavar="PATH|URL")
-    c.add_argument("--to", dest="target", type=location, required=True, metavar="PATH|URL")
+    c.add_argument(
+        "--from", dest="source", type=location, required=True, metavar="PATH|URL", help="the database copied"
+    )
+    c.add_argument(
+        "--to",
+        dest="target",
+        type=location,
+        required=True,
+        metavar="PATH|URL",
+        help="the database copied into",
+    )
     c.add_argument("--replace", action="store_true", help="replace what the target holds (else refused)")
     c.set_defaults(func=run_copy)
     g = sub.add_parser("grant", help="give a server database user a role: viewer, planner or administrator")
     add_db_option(g)
-    g.add_argument("user", metavar="USER")
-    g.add_argument("role", choices=sorted(ROLES))
+    g.add_argument("user", metavar="USER", help="a database user (a PostgreSQL login role)")
+    g.add_argument("role", choices=sorted(ROLES), help="viewer, planner or administrator")
     g.set_defaults(func=run_grant)
 
 

@@ -448,3 +448,38 @@ def test_holiday_library_knows_the_2024_arrangement():
     ]
     assert date(2024, 5, 1) in hy.days_off and date(2024, 10, 7) in hy.days_off
     assert holiday_year(2024) is hy  # cached per year
+
+
+def test_findings_do_not_depend_on_the_order_rows_are_read_in(db):
+    """The command line reads CheckRows in table order, the window hands over its ActivityRows in the format's
+    order: the findings, and the order of the activities each lists, are the same for any order of rows."""
+    import random
+
+    from lifelong_desktop.services.checks.load import check_rows_of
+    from lifelong_desktop.services.checks.runner import PlanWindow, check_loaded_rows, check_rows
+
+    with db.transaction("t") as s:
+        plan = Plan(s, year=2031)
+        other = Organisation(name="沈阳师范大学", org_type="university")
+        s.add(other)
+        both = [plan.univ, other]  # two undertakers of the same pair of activities: two findings, one pair
+        for day in (3, 1, 2, 1, 3):  # unpublished holiday year: one finding listing every activity
+            plan.add(f"讲座{day}", year=2031, start_date=date(2031, 5, day), end_date=date(2031, 5, day))
+        plan.add("沈阳讲座", year=2031, undertakers=both, venue=plan.hall)
+        plan.add("大连讲座", year=2031, undertakers=both, city_code=DALIAN, venue=plan.hall2)
+        plan.add("大连讲座", year=2031, undertakers=both, city_code=DALIAN, venue=plan.hall2)
+        today = date(2031, 4, 1)
+        expected = run_checks(s, plan.p.id, today=today)
+        codes = [f.code for f in expected]
+        assert codes.count("organiser_double_booked") >= 4 and "holiday_data_missing" in codes
+        assert "venue_double_booked" in codes and "duplicate_suspect" in codes
+        window = PlanWindow(plan.p.window_start, plan.p.window_end)
+        rows = check_rows_of(s, plan.p.id)
+        assert [r.id for r in rows] == sorted(r.id for r in rows)
+        by_start = sorted(rows, key=lambda r: (r.start_date, r.id))  # the order the checks read before
+        assert by_start != rows
+        assert check_rows(by_start, window, today=today) == expected
+        for seed in range(8):
+            loaded = activity_rows(s, plan.p.id)
+            random.Random(seed).shuffle(loaded)
+            assert check_loaded_rows(s, plan.p.id, loaded, today=today) == expected

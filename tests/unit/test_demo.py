@@ -21,6 +21,8 @@ from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import activity_rows, venue_rows
 from lifelong_desktop.submission.format import load_format
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 WINDOW = (date(2024, 4, 1), date(2024, 12, 6))
 CEREMONY = "2024年全民终身学习活动周全国总开幕式"
 HOSTS = (
@@ -35,8 +37,6 @@ HOSTS = (
 UNDERTAKERS = ("辽宁省人民政府", "国家电力投资集团有限公司")
 CO_ORGANISERS = ("国家开放大学", "辽宁省教育厅", "国家电投集团东北电力有限公司")
 PHONE = re.compile(r"^[0-9+\-() ]{5,20}$")
-
-pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 
 
 def _load(path):
@@ -502,7 +502,6 @@ def test_planning_checks_find_no_error_in_the_demo(request, which):
 _DIGEST = """
 import hashlib
 from lifelong_desktop.services.demo.create import build_specs
-
 reg, specs, base, moved = build_specs(600, 11)
 text = repr([(s.uid, s.title, s.start_date, s.start_time, s.end_date, s.venue and s.venue.name, s.hosts,
               s.undertakers, s.co_organisers, s.expected, s.actual, s.status) for s in specs])

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from lifelong_desktop.services.checks.finding import CheckFinding, PlanWindow, finding
-from lifelong_desktop.services.checks.load import CheckRow
+from lifelong_desktop.services.checks.load import CheckRow, in_check_order
 from lifelong_desktop.services.occurrences import first_common_day, overlapping_pairs
 
 
@@ -49,9 +49,11 @@ def check_undertakers(rows: list[CheckRow]) -> Iterator[CheckFinding]:
         for org_id, name in zip(r.undertaker_ids, r.undertakers, strict=False):
             by_org.setdefault(org_id, []).append(r)
             names[org_id] = name
-    for org_id, group in by_org.items():
-        if len(group) < 2 or len({r.city_code for r in group}) < 2:
-            continue
+    candidates = [(o, g) for o, g in by_org.items() if len(g) > 1 and len({r.city_code for r in g}) > 1]
+    # each organisation in the order of its first activity: findings about one pair of activities come out
+    # in the same order however the rows were read
+    candidates.sort(key=lambda item: min(map(in_check_order, item[1])))
+    for org_id, group in candidates:
         for a, b in overlapping_pairs(group):
             if a.city_code != b.city_code and not linked(a, b):
                 yield finding(

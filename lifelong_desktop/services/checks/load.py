@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from operator import attrgetter
 from typing import NamedTuple
 
 from sqlalchemy.orm import Session
@@ -11,7 +12,7 @@ from lifelong_desktop.db.rawsql import raw_cursor
 from lifelong_desktop.services.regions import regions
 
 # `+a.programme_id`: a scan of the table in page order, not a walk of the (programme, start) index that
-# fetches each row by its rowid (a third slower for a whole programme)
+# fetches each row by its rowid (a third slower for a whole programme).
 _ACTIVITIES = """
 SELECT a.id, a.uid, a.title, a.activity_type, a.level, a.parent_id, a.start_date, a.start_time, a.end_date,
        a.end_time, a.mode, a.city_code, a.venue_id, v.name, v.capacity, a.online_url, a.expected_participants,
@@ -101,11 +102,15 @@ def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
             yes if aid in hosted else none, found, ids,
         )))
         # fmt: on
-    out.sort(key=in_check_order)
+    out.sort(key=by_id)  # already so on SQLite (rowid order); a server's table order is its own
     return out
 
 
+#: The order the checks read rows in. Findings that list several activities are the same for rows by id and
+#: rows by start date, then id (the programme index's order, which the checks read before).
+by_id = attrgetter("id")
+
+
 def in_check_order(row: CheckRow) -> tuple:
-    """The order the checks read activities in (the programme's start-date index, then id): findings that
-    list several activities list them in this order, whichever way the rows were read."""
+    """The order findings list activities in (start date, then id), whichever way the rows were read."""
     return (row.start_date, row.id)

@@ -10,7 +10,7 @@ from lifelong_desktop.models import normalise_name
 from lifelong_desktop.services import fields
 from lifelong_desktop.services.checks.finding import CheckFinding, PlanWindow, finding
 from lifelong_desktop.services.checks.holidays import holiday_year, special_days
-from lifelong_desktop.services.checks.load import CheckRow
+from lifelong_desktop.services.checks.load import CheckRow, in_check_order
 
 # Fields the workbook requires of every activity (format section 4, `*` columns), as CheckRow attributes.
 REQUIRED_FIELDS = fields.required_activity_fields()
@@ -104,6 +104,7 @@ def check_holidays(rows: list[CheckRow]) -> Iterator[CheckFinding]:
                 more=len(days) - 1,
             )
     for year, affected in sorted(unknown.items()):
+        affected.sort(key=in_check_order)
         yield finding("info", "holiday_data_missing", affected, "", year=year, count=len(affected))
 
 

@@ -19,7 +19,7 @@ from lifelong_desktop.models import Programme
 from lifelong_desktop.services.checks import conflicts as checks_conflicts
 from lifelong_desktop.services.checks import rules as checks_rules
 from lifelong_desktop.services.checks.finding import SEVERITIES, SEVERITY_RANK, CheckFinding, PlanWindow
-from lifelong_desktop.services.checks.load import check_rows_of, in_check_order
+from lifelong_desktop.services.checks.load import by_id, check_rows_of
 
 __all__ = [
     "SEVERITIES",
@@ -51,7 +51,7 @@ def check_loaded_rows(
     """run_checks over the programme's activities already in memory (the window's ActivityRows, all of
     them, current): the same findings, without reading the activities again."""
     window = _window(session, programme_id)
-    return check_rows(sorted(rows, key=in_check_order), window, today=today or date.today())
+    return check_rows(sorted(rows, key=by_id), window, today=today or date.today())
 
 
 def _window(session: Session, programme_id: int) -> PlanWindow:

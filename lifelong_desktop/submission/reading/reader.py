@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import re
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from lifelong_desktop.submission.findings import ERROR, Finding, Findings, exit_code
@@ -99,7 +101,10 @@ def _read(
     names = list(workbook.sheet_names)
     choice = choose_sheets(fmt, names)
     findings.extend(choice.findings)
-    info = book_info(path)
+    try:
+        info = book_info(path)
+    except (etree.Error, KeyError, zipfile.BadZipFile) as exc:  # xl/workbook.xml that calamine passed over
+        return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     read_sheets = {
         s.name: info.parts.get(s.name, "") for s in fmt.sheets if s.read and s.name in choice.present
     }
