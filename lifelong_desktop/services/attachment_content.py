@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from lifelong_desktop import files
@@ -48,7 +49,13 @@ def put(session: Session | Connection, sha: str, data: bytes) -> bool:
         raise ValueError("content does not match its hash")
     if present(session, [sha]):
         return False
-    session.execute(insert(_CONTENT).values(sha256=sha, size=len(data), content=data, created_at=now()))
+    try:
+        with session.begin_nested():  # a savepoint: another planner may keep the same file at the same moment
+            session.execute(
+                insert(_CONTENT).values(sha256=sha, size=len(data), content=data, created_at=now())
+            )
+    except IntegrityError:
+        return False  # kept by the other planner meanwhile: the same bytes, under the same key
     return True
 
 

@@ -135,10 +135,15 @@ def add(session: Session, db_path: Path, activity_id: int, source: Path) -> Atta
     activity = session.get(Activity, activity_id)
     if activity is None:
         raise AttachmentProblem("no_activity")
-    sha, size = _digest(source)
     shared = content.in_database(session)
-    if shared and size > content.MAX_BYTES:
-        raise AttachmentProblem("too_big", name=source.name, limit=content.MAX_BYTES // (1024 * 1024))
+    data = b""
+    if shared:  # read once: the bytes kept are the bytes hashed
+        if source.stat().st_size > content.MAX_BYTES:
+            raise AttachmentProblem("too_big", name=source.name, limit=content.MAX_BYTES // (1024 * 1024))
+        data = source.read_bytes()
+        sha, size = hashlib.sha256(data).hexdigest(), len(data)
+    else:
+        sha, size = _digest(source)
     base = folder(db_path) / activity.uid
     taken = {
         Path(n).name.casefold()
@@ -146,7 +151,7 @@ def add(session: Session, db_path: Path, activity_id: int, source: Path) -> Atta
     }
     name = _free_name(base, safe_name(source.name), taken)
     if shared:
-        content.put(session, sha, source.read_bytes())
+        content.put(session, sha, data)
     else:
         _copy(source, base / name)
         kept = store(db_path, for_writing=True) / sha

@@ -194,3 +194,15 @@ def test_a_servers_backup_and_restore_carry_the_bytes(tmp_path, pg_cluster, caps
         restored.close()
     pg_cluster.drop(url)
     pg_cluster.drop(fresh)
+
+
+def test_the_same_file_kept_by_two_planners_at_once_is_no_error(db, monkeypatch):
+    """Both saw no row for the content and both insert it: the second insert's key clash is taken as
+    "kept already" (a savepoint), and its transaction goes on."""
+    sha = A.hashlib.sha256(PHOTO).hexdigest()
+    monkeypatch.setattr(C, "present", lambda session, shas: set())  # as if the other one had not committed
+    with db.transaction("two planners") as s:
+        assert C.put(s, sha, PHOTO) is True
+        assert C.put(s, sha, PHOTO) is False
+        assert C.content(s, sha) == PHOTO
+    assert _held(db) == 1
