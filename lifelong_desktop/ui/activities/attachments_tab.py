@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from lifelong_desktop import files, messages
 from lifelong_desktop.db import DatabaseProblem
@@ -148,9 +149,7 @@ class AttachmentsPanel(QWidget):
             return
         with self.ctx.db.read() as session:
             self.rows = A.listed(session, self.ctx.path, activity_id=self.activity_id)
-            shown = {
-                r.id: A.local_copy(session, r) for r in self.rows if r.exists and A.is_image(r.file_name)
-            }
+            shown = self._pictures(session)
         back = self._bring_back()
         style = self.style()
         missing = 0
@@ -159,7 +158,7 @@ class AttachmentsPanel(QWidget):
             if r.exists:
                 item.setText(f"{r.file_name}\n{size_text(r.size)}")
                 item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
-                if shown.get(r.id) is not None:
+                if r.id in shown:
                     QThreadPool.globalInstance().start(_ThumbJob(r.path, self._thumbs))
             else:
                 missing += 1
@@ -169,6 +168,25 @@ class AttachmentsPanel(QWidget):
             item.setData(PathRole, str(r.path))
             item.setData(IdRole, r.id)
             item.setToolTip(str(r.path))
+        self.note.setText(self._note(back, missing))
+        self._enable()
+
+    def _pictures(self, session: Session) -> dict[int, Path]:
+        """The pictures to show as thumbnails, each a file on this PC (of a server database: a temporary
+        copy written now, once); a copy that cannot be written leaves the plain file icon."""
+        shown = {}
+        for r in self.rows:
+            if r.exists and A.is_image(r.file_name):
+                try:
+                    path = A.local_copy(session, r)
+                except OSError:
+                    continue
+                if path is not None:
+                    shown[r.id] = path
+        return shown
+
+    def _note(self, back: int, missing: int) -> str:
+        """The line under the list: how many files and how big, brought back, missing."""
         total = sum(r.size for r in self.rows)
         n = len(self.rows)  # a plain name: lupdate skips a call as the count
         text = QCoreApplication.translate(
@@ -192,8 +210,7 @@ class AttachmentsPanel(QWidget):
                 "",
                 missing,
             )
-        self.note.setText(text)
-        self._enable()
+        return text
 
     def _bring_back(self) -> int:
         """Files missing from the folder but kept in the backups' store are copied back (nothing is lost)."""
