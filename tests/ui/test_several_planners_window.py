@@ -244,6 +244,8 @@ def test_the_database_out_of_reach_shows_a_banner_refuses_edits_keeps_the_form_a
     qtbot.waitUntil(lambda: not banner.isHidden(), timeout=5000)
     window.registry[ActionId.NEW_ACTIVITY].trigger()  # no form opens while it is gone: one sentence
     assert len(window.told) == 2 and not window.dialogs
+    orgs = window.views[[type(v).__name__ for v in window.views].index("OrganisationsView")]
+    assert orgs.new_organisation() is None and "没有保存" in orgs.notice.text()  # nor a register form
     away.rename(db_path)
     qtbot.waitUntil(lambda: banner.isHidden(), timeout=6000)
 

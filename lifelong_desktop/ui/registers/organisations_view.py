@@ -165,7 +165,9 @@ class OrganisationsView(RegisterView):
 
         return validate
 
-    def new_organisation(self) -> OrganisationDialog:
+    def new_organisation(self) -> OrganisationDialog | None:
+        if self.out_of_reach():
+            return None
         dialog = OrganisationDialog(self, self._validator(None), self._region)
         if self.search.text().strip() and not self.search.text().isascii():
             dialog.name.setText(self.search.text().strip())
@@ -176,6 +178,8 @@ class OrganisationsView(RegisterView):
 
     def edit_organisation(self, row: Any = None, edit: EntryEdit | None = None) -> OrganisationDialog | None:
         """The form of the selected entry (or of `row`: the values typed, shown again after a refusal)."""
+        if self.out_of_reach():
+            return None
         org = row or self.current()
         if org is None:
             return None
@@ -197,6 +201,8 @@ class OrganisationsView(RegisterView):
         return self._finish(commands.delete_organisation(self.ctx, org.id, org.name))
 
     def merge_organisations(self) -> MergeDialog | None:
+        if self.out_of_reach():
+            return None
         rows = sorted(self.model.all_rows(), key=lambda r: collation.pinyin_key(r.name))
         if len(rows) < 2:
             return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.lazy_view import LazyView, notice_label
 from lifelong_desktop.ui.common.table_model import RowTableModel
 from lifelong_desktop.ui.common.tables import make_table, set_widths
@@ -189,6 +190,15 @@ class RegisterView(LazyView):
             if target is not None:
                 self._reveal(target)
         return not problem
+
+    def out_of_reach(self) -> bool:
+        """While the database cannot be reached no register form opens: say so in the notice line."""
+        if self.ctx.offline is None:
+            return False
+        offline = self.ctx.offline
+        message = getattr(offline, "message", None)
+        self.show_notice(message(message_language()) if message else str(offline))
+        return True
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)

@@ -255,13 +255,17 @@ class VenuesView(RegisterView):
             self.search.clear()
             self.select(venue_id)
 
-    def new_venue(self) -> VenueDialog:
+    def new_venue(self) -> VenueDialog | None:
+        if self.out_of_reach():
+            return None
         dialog = VenueDialog(self, self._validator(None), self._region, city_code=self.city.currentData())
         self._open_dialog(dialog, lambda: self._finish(commands.create_venue(self.ctx, dialog.values())))
         return dialog
 
     def edit_venue(self, row: Any = None, edit: EntryEdit | None = None) -> VenueDialog | None:
         """The form of the selected entry (or of `row`: the values typed, shown again after a refusal)."""
+        if self.out_of_reach():
+            return None
         venue = row or self.current()
         if venue is None:
             return None
@@ -281,6 +285,8 @@ class VenuesView(RegisterView):
         return self._finish(commands.delete_venue(self.ctx, venue.id, venue.name))
 
     def merge_venues(self) -> MergeDialog | None:
+        if self.out_of_reach():
+            return None
         venue = self.current()
         rows = self.model.all_rows()
         if venue is not None:  # only venues of the same city can be the same place
