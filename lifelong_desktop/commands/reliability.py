@@ -110,6 +110,7 @@ def _server_backup(url: str, out: Path | None) -> int:
 def _server_restore(url: str, source: Path) -> int:
     """Bring a SQLite snapshot back into a server database: the whole content replaced in one transaction
     (a copy of what it held is taken first, beside the other snapshots)."""
+    from lifelong_desktop.commands._carried import FilesCarried
     from lifelong_desktop.db.copying import copy_database
 
     try:
@@ -123,11 +124,13 @@ def _server_restore(url: str, source: Path) -> int:
             db.path, datetime.now(), "before-restore"
         )
         _server_snapshot(db, kept)
-        copy_database(snap, db, replace=True)
+        carried = FilesCarried(snap, db)
+        copy_database(snap, db, replace=True, then=carried)
     finally:
         db.close()
         snap.close()
     _say("reliability.restored", name=db.name, source=str(source), safety=str(kept))
+    carried.report()
     return EXIT_OK
 
 

@@ -1,8 +1,10 @@
 """Who may do what on a server database: three PostgreSQL group roles with table privileges, granted to users
 (`lifelong db grant`), and the role of the connected user (the window greys out what it may not do).
 
-The server enforces them: a planner's UPDATE of a register is refused by PostgreSQL itself, whatever the
-client does. Only standard GRANT statements, so the same works on KingbaseES, openGauss and HighGo."""
+The server enforces them: a viewer's edit, and a planner's deletion or merge of a register entry, are refused by
+PostgreSQL itself, whatever the client does. A planner takes in the cities' returns, which add bodies and venues
+to the registers and fill in their empty fields: so planners may add and update register entries (the window
+leaves editing the registers to administrators), never delete them. Only standard GRANT statements, so the same works on KingbaseES, openGauss and HighGo."""
 
 from __future__ import annotations
 
@@ -10,8 +12,17 @@ from sqlalchemy import Connection
 
 ROLES = {"viewer": "lifelong_viewer", "planner": "lifelong_planner", "administrator": "lifelong_admin"}
 #: the tables a planner may change: activities with their organisers, imports (submissions), the audit
-#: log its edits write, attachments
-PLANNER_TABLES = ("activity", "activity_organisation", "submission", "audit_entry", "attachment")
+#: log its edits write, attachments and their content
+PLANNER_TABLES = (
+    "activity",
+    "activity_organisation",
+    "submission",
+    "audit_entry",
+    "attachment",
+    "attachment_content",
+)
+#: the registers a return adds to and fills in (an import takes their table lock to give ids): no DELETE
+PLANNER_REGISTERS = ("organisation", "venue")
 ALL_TABLES = (
     "programme",
     "organisation",
@@ -21,6 +32,7 @@ ALL_TABLES = (
     "submission",
     "audit_entry",
     "attachment",
+    "attachment_content",
     "alembic_version",
 )
 #: what an export writes into the programme row (its number and time); granted to viewers, who export
@@ -53,22 +65,23 @@ def ensure_roles(conn: Connection) -> None:
     conn.exec_driver_sql(f"GRANT UPDATE ({', '.join(EXPORT_COLUMNS)}) ON programme TO lifelong_viewer")
     conn.exec_driver_sql("GRANT INSERT ON audit_entry TO lifelong_viewer")
     conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {', '.join(PLANNER_TABLES)} TO lifelong_planner")
+    conn.exec_driver_sql(f"GRANT INSERT, UPDATE ON {', '.join(PLANNER_REGISTERS)} TO lifelong_planner")
     conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {everything} TO lifelong_admin")
     for group, names in (
         ("lifelong_viewer", ("audit_entry",)),
-        ("lifelong_planner", PLANNER_TABLES),
+        ("lifelong_planner", PLANNER_TABLES + PLANNER_REGISTERS),
         ("lifelong_admin", ALL_TABLES),
     ):
         sequences = ", ".join(_sequences(conn, names))
-        if sequences:
-            conn.exec_driver_sql(f"GRANT USAGE, SELECT ON SEQUENCE {sequences} TO {group}")
+        if sequences:  # UPDATE: setval, which moves the counter past the ids an import gave itself
+            conn.exec_driver_sql(f"GRANT USAGE, SELECT, UPDATE ON SEQUENCE {sequences} TO {group}")
 
 
 def _sequences(conn: Connection, names: tuple[str, ...]) -> list[str]:
     """The id sequences of the tables named (tables without an id column have none)."""
     found = []
     for table in names:
-        if table in ("activity_organisation", "alembic_version"):
+        if table in ("activity_organisation", "alembic_version", "attachment_content"):
             continue
         seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).scalar()
         if seq:

@@ -163,3 +163,21 @@ def test_english_words_for_codes(model):
     finally:
         set_window_language("zh_CN")
     assert model.index(0, tm.COL_MODE).data() == "线下"
+
+
+def test_search_text_is_folded_in_chunks_as_each_row_alone(db, monkeypatch):
+    """The search index folds the rows' text a chunk at a time (a whole programme's text is never copied
+    three times at once): the same as folding each row by itself, full-width letters and digits, a
+    compatibility character and a NUL in a title included, at a chunk's edges too."""
+    from lifelong_desktop.ui.activities import filtering
+
+    with db.read() as s:
+        base = activity_rows(s, make_plan(db)["programme"])[0]
+    titles = ["ＡＢＣ讲座", "第１期　培训", "㍿读书会", "a\x00b", "Ⅻ 月", "ﬁle 开放日", "普通讲座"]
+    rows = tuple(base._replace(title=t, id=i) for i, t in enumerate(titles * 3))
+    monkeypatch.setattr(filtering, "_CHUNK", 4)  # edges inside the list
+    got = filtering.FilterIndex(rows).haystacks
+    assert got == [filtering.fold(filtering._text(r).replace("\x00", " ")) for r in rows]
+    assert got[0].startswith("abc讲座") and "株式会社" in got[2]
+    index = filtering.FilterIndex(rows)
+    assert index.apply(list(range(len(rows))), ActivityFilter(text="ＡＢＣ")) == [0, 7, 14]

@@ -4,7 +4,7 @@ database, its errors as one sentence, roles the server enforces, migrations only
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select
 
 from lifelong_desktop.cli import main
 from lifelong_desktop.db import DatabaseProblem, open_database
@@ -133,8 +133,10 @@ def test_roles_are_enforced_by_the_server_and_named_in_the_audit_log(pg_cluster,
         with as_planner.read() as s:
             who = s.scalar(select(AuditEntry.who).order_by(AuditEntry.id.desc()).limit(1))
         assert who == planner  # the database user, not the OS account
-        with pytest.raises(DatabaseProblem) as refused, as_planner.transaction("planner renames a body") as s:
-            s.execute(update(Organisation).where(Organisation.id == 1).values(name="改名"))
+        with as_planner.transaction("planner adds a body") as s:  # as a return or the form's 新建单位 does
+            s.add(Organisation(name="临时单位", org_type="other"))
+        with pytest.raises(DatabaseProblem) as refused, as_planner.transaction("planner deletes a body") as s:
+            s.execute(delete(Organisation).where(Organisation.name == "临时单位"))
         assert refused.value.code == "server_permission_denied" and "无权" in refused.value.message()
         with pytest.raises(DatabaseProblem) as refused, as_viewer.transaction("viewer edits") as s:
             s.get(Activity, 1).title = "查看者改的"
@@ -282,3 +284,71 @@ def test_two_planners_bulk_inserting_at_once_get_different_ids(pg_cluster):
     finally:
         first.close()
         second.close()
+
+
+def test_a_planner_imports_a_return_that_brings_a_new_activity_and_a_new_body(pg_cluster, tmp_path, capsys):
+    """Taking in the cities' returns is a planner's job: a return with a new activity hosted by a body not in
+    the register yet is imported by a planner (new register entries may be added; editing them stays the
+    administrators'), with the ids the import gives itself and the server's id counters moved past them."""
+    from datetime import date
+
+    from lifelong_desktop.models import ActivityOrganisation, Programme, Venue
+
+    server = pg_cluster.new_database()
+    assert _run(capsys, "demo", "--db", server)[0] == 0
+    planner = _login(pg_cluster, "p_zhao")
+    assert _run(capsys, "db", "grant", "--db", server, planner, "planner")[0] == 0
+    name = server.rsplit("/", 1)[1]
+    city = tmp_path / "city.sqlite"
+    assert _run(capsys, "db", "copy", "--from", server, "--to", city)[0] == 0
+    db = open_database(city, backup_on_open=False)
+    with db.transaction("a city adds one") as s:
+        programme = s.scalars(select(Programme)).one()
+        body = Organisation(name="抚顺市新抚区社区学院", org_type="school")
+        s.add(body)
+        activity = Activity(
+            programme_id=programme.id,
+            title="社区学院开放日",
+            activity_type="lecture",
+            level="county",
+            mode="offline",
+            county_code="210402",
+            venue=Venue(
+                name="新抚区社区学院礼堂", city_code="210400", county_code="210402", address="永宁街1号"
+            ),
+            start_date=date(2024, 4, 27),
+            end_date=date(2024, 4, 27),
+            city_code="210400",
+        )
+        activity.organisers = [ActivityOrganisation(organisation=body, role="host", position=0)]
+        s.add(activity)
+    db.close()
+    workbook = tmp_path / "return.xlsx"
+    code, out, err = _run(capsys, "export", "--db", city, "--out", workbook)
+    assert code == 0, out + err
+    code, out, err = _run(capsys, "import", "--db", pg_cluster.url(name, user=planner), workbook)
+    assert code == 0, out + err
+    as_planner = open_database(pg_cluster.url(name, user=planner))
+    try:
+        with as_planner.read() as s:
+            assert s.scalar(select(func.count()).where(Activity.title == "社区学院开放日")) == 1
+            assert s.scalar(select(func.count()).where(Organisation.name == "抚顺市新抚区社区学院")) == 1
+            assert s.scalar(select(func.count()).where(Venue.name == "新抚区社区学院礼堂")) == 1
+        with as_planner.transaction("a planner's next activity") as s:  # the id counter is past the import's
+            programme = s.scalars(select(Programme)).one()
+            s.add(
+                Activity(
+                    programme_id=programme.id,
+                    title="又一项",
+                    start_date=date(2024, 4, 28),
+                    end_date=date(2024, 4, 28),
+                )
+            )
+        with (
+            pytest.raises(DatabaseProblem) as refused,
+            as_planner.transaction("a planner merges two bodies") as s,
+        ):  # a merge deletes the body merged away: the administrators' work
+            s.execute(delete(Organisation).where(Organisation.name == "抚顺市新抚区社区学院"))
+        assert refused.value.code == "server_permission_denied"
+    finally:
+        as_planner.close()

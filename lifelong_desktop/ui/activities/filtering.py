@@ -74,6 +74,19 @@ def _text(r: ActivityRow) -> str:
     )
 
 
+_CHUNK = 2000  # rows folded in one pass: C speed, without a whole programme's text copied three times at once
+
+
+def _fold_all(rows: tuple[ActivityRow, ...]) -> list[str]:
+    """Each row's searched text folded: one NFKC + casefold pass per chunk of rows joined (C speed), split
+    back per row (NUL starts no composition, so folding the joined text folds each piece alone)."""
+    out: list[str] = []
+    for start in range(0, len(rows), _CHUNK):
+        joined = "\x00".join(_text(r).replace("\x00", " ") for r in rows[start : start + _CHUNK])
+        out.extend(fold(joined).split("\x00"))
+    return out
+
+
 class FilterIndex:
     """Per-row columns prepared once per data load so each keystroke is a few list comprehensions."""
 
@@ -92,9 +105,7 @@ class FilterIndex:
                 known = {id(r): h for r, h in zip(prev.rows, prev._haystacks or [], strict=True)}
                 self._haystacks = [known.get(id(r)) or fold(_text(r)) for r in self.rows]
             else:
-                # one NFKC + casefold pass over all rows joined (C speed), split back per row
-                joined = "\x00".join(_text(r).replace("\x00", " ") for r in self.rows)
-                self._haystacks = fold(joined).split("\x00") if self.rows else []
+                self._haystacks = _fold_all(self.rows)
             self._previous = None
         return self._haystacks
 
