@@ -185,7 +185,7 @@ def _table_html(table: ReportTable, lang: str) -> str:
 def _featured_html(report: WeekReport, lang: str) -> str:
     if not report.featured:
         return ""
-    colon, sep, between = ("：", "、", "；") if lang == "zh" else (": ", ", ", "; ")
+    colon, sep, between, gap = ("：", "、", "；", "") if lang == "zh" else (": ", ", ", "; ", " ")
     items = []
     for r in report.featured:
         organisers = between.join(
@@ -201,7 +201,9 @@ def _featured_html(report: WeekReport, lang: str) -> str:
         when = _t(
             lang, "featured_when", month=d.month, day=d.day, month_name=MONTHS[d.month - 1], city=r.city_name
         )
-        items.append(f"<li><b>{html.escape(r.title)}</b>{html.escape(when)}{html.escape(organisers)}</li>")
+        items.append(
+            f"<li><b>{html.escape(r.title)}</b>{html.escape(when)}{gap}{html.escape(organisers)}</li>"
+        )
     return f"<h2>{html.escape(_t(lang, 'table.featured'))}</h2><ol>" + "".join(items) + "</ol>"
 
 
