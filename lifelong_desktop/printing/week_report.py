@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QTextDo
 from lifelong_desktop import files, messages
 from lifelong_desktop.paths import resource
 from lifelong_desktop.printing.qt import ensure_gui_app, font_family
+from lifelong_desktop.printing.texts import MONTHS
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.tallies import Tally
 from lifelong_desktop.services.week_report import WeekReport
@@ -28,20 +29,6 @@ from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.xlsx.writer import XlsxWriter
 
 _HEADING_KEYS = ("activities", "expected", "actual", "online")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _t(lang: str, code: str, **params: object) -> str:
