@@ -9,6 +9,8 @@ os.environ.setdefault("LIFELONG_LANG", "zh")
 
 import pytest
 
+from tests.helpers.stores import STORES, new_db_path
+
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
@@ -17,13 +19,10 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("LIFELONG_LANG", "zh")
 
 
-STORES = ("sqlite", "postgresql")
-
-
 def pytest_generate_tests(metafunc):
     """Tests of a module marked `stores` that make their database through `db_path` (or `db`) run on both
     stores: a SQLite file and a fresh PostgreSQL database; a test marked `sqlite_only` on the file alone."""
-    if "db_path" not in metafunc.fixturenames:
+    if not {"db_path", "other_db_path"} & set(metafunc.fixturenames):
         return
     both = metafunc.definition.get_closest_marker("stores") and not metafunc.definition.get_closest_marker(
         "sqlite_only"
@@ -50,14 +49,15 @@ def pg_cluster():
 
 
 @pytest.fixture
-def db_path(tmp_path, store, request):
+def db_path(store, request):
     """Where the test's database is: a file path, or a postgresql:// URL of a fresh database."""
-    if store == "sqlite":
-        return tmp_path / "test.sqlite"
-    cluster = request.getfixturevalue("pg_cluster")
-    url = cluster.new_database()
-    request.addfinalizer(lambda: cluster.drop(url))
-    return url
+    return new_db_path(store, request, "test.sqlite")
+
+
+@pytest.fixture
+def other_db_path(store, request):
+    """A second empty database in the same store as `db_path` (to import, copy or build a demo into)."""
+    return new_db_path(store, request, "other.sqlite")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import tempfile
 from datetime import date, time, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,7 @@ from lifelong_desktop.submission.importing.importer import apply_import
 from lifelong_desktop.submission.reading.errors import errors_in
 from lifelong_desktop.submission.reading.reader import read_workbook
 from lifelong_desktop.submission.writing.export import export_programme
+from tests.helpers.stores import STORES
 
 YEAR = 2025
 CITIES = [r.code for r in regions().cities_of("320000")]
@@ -130,13 +132,27 @@ def _register(rows) -> set:
     }
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(PROGRAMMES)
-def test_built_exported_validated_imported_is_the_same_programme(programme):
+def _two_databases(store, request, here: Path) -> tuple:
+    """Two fresh empty databases of the store for one example (server ones are dropped by the caller)."""
+    if store == "sqlite":
+        return here / "a.sqlite", here / "b.sqlite"
+    cluster = request.getfixturevalue("pg_cluster")
+    return cluster.new_database(), cluster.new_database()
+
+
+@pytest.mark.parametrize("store", STORES)
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],  # fresh databases each
+)
+@given(programme=PROGRAMMES)
+def test_built_exported_validated_imported_is_the_same_programme(store, request, programme):
     orgs, acts = programme
     with tempfile.TemporaryDirectory() as folder:
         here = Path(folder)
-        source, target = open_database(here / "a.sqlite"), open_database(here / "b.sqlite")
+        paths = _two_databases(store, request, here)
+        source, target = open_database(paths[0]), open_database(paths[1])
         try:
             _build(source, orgs, acts)
             with source.transaction("export") as s:
@@ -165,3 +181,6 @@ def test_built_exported_validated_imported_is_the_same_programme(programme):
         finally:
             source.close()
             target.close()
+            if store == "postgresql":
+                for url in paths:
+                    request.getfixturevalue("pg_cluster").drop(url)

@@ -437,19 +437,19 @@ def _comparable(path):
     return acts, result.data.organisations, result.data.venues
 
 
-def test_round_trip_export_import_export(tmp_path):
+def test_round_trip_export_import_export(db_path, other_db_path, tmp_path):
     from lifelong_desktop.db import open_database
     from lifelong_desktop.services.demo.create import make_demo_database
 
-    make_demo_database(tmp_path / "demo.sqlite")
-    first = _export(tmp_path / "demo.sqlite", tmp_path / "first.xlsx")
-    target = open_database(tmp_path / "empty.sqlite")
+    make_demo_database(db_path)
+    first = _export(db_path, tmp_path / "first.xlsx")
+    target = open_database(other_db_path)
     try:
         outcome = apply_import(target, first)
         assert outcome.applied and outcome.counts["new"] == len(_comparable(first)[0])
     finally:
         target.close()
-    second = _export(tmp_path / "empty.sqlite", tmp_path / "second.xlsx")
+    second = _export(other_db_path, tmp_path / "second.xlsx")
     a_acts, a_orgs, a_venues = _comparable(first)
     b_acts, b_orgs, b_venues = _comparable(second)
     assert b_acts == a_acts  # every field, organisations by role in order, parents, venues by name

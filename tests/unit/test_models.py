@@ -22,6 +22,8 @@ from lifelong_desktop.models import (
     normalise_name,
 )
 
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def sessions(db):

@@ -325,7 +325,7 @@ def _rows_through_the_orm(session, programme_id):
     return sorted(rows, key=sort_key)
 
 
-def test_table_rows_equal_the_service_rows(db, plan, tmp_path):
+def test_table_rows_equal_the_service_rows(db, plan, other_db_path):
     """The fast cursor reader (services.rows.activity_rows) gives exactly what the ORM objects hold."""
     from lifelong_desktop.services.demo.create import make_demo_database
 
@@ -344,8 +344,8 @@ def test_table_rows_equal_the_service_rows(db, plan, tmp_path):
         assert activity_rows(s, plan["programme"], some) == [
             r for r in _rows_through_the_orm(s, plan["programme"]) if r.id in some
         ]
-    demo = make_demo_database(tmp_path / "demo.sqlite")
-    other = open_database(tmp_path / "demo.sqlite")
+    demo = make_demo_database(other_db_path)
+    other = open_database(other_db_path)
     try:
         with other.read() as s:
             rows = activity_rows(s, demo.programme_id)

@@ -14,13 +14,15 @@ from lifelong_desktop.commands.coverage import audience_keys
 from lifelong_desktop.db import open_database
 from lifelong_desktop.printing.week_report import figures_paragraph, tables, write_pack
 from lifelong_desktop.services.week_report import week_report
+from tests.helpers.stores import STORES, new_db_path
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("lang") / "demo.sqlite"
+@pytest.fixture(scope="module", params=STORES)
+def demo(request):
+    """The demo programme, once per store: a SQLite file and a PostgreSQL database."""
+    path = new_db_path(request.param, request, "demo.sqlite")
     assert main(["demo", "--db", str(path)]) == 0
     return path
 
