@@ -14,13 +14,21 @@ from lifelong_desktop.db import open_database
 from lifelong_desktop.models import Activity
 from lifelong_desktop.services import attachments as A
 from lifelong_desktop.services.backups import backup_now, restore
+from tests.helpers.stores import new_db_path
+
+pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 
 
 @pytest.fixture
-def demo(tmp_path):
-    path = tmp_path / "计划.sqlite"
-    assert main(["demo", "--db", str(path)]) == 0
-    return path
+def db_path(store, request):
+    """The database under a Chinese name: its attachments folder is named after it."""
+    return new_db_path(store, request, "计划.sqlite")
+
+
+@pytest.fixture
+def demo(db_path):
+    assert main(["demo", "--db", str(db_path)]) == 0
+    return db_path
 
 
 def _first_activity(path: Path) -> tuple[int, str]:
@@ -41,22 +49,24 @@ def _files(tmp_path: Path) -> list[Path]:
     return [photo, scan]
 
 
-def test_added_files_are_copied_listed_and_exported_per_city_and_activity(demo, tmp_path, capsys):
+def test_added_files_are_copied_listed_and_exported_per_city_and_activity(demo, store, tmp_path, capsys):
     _, uid = _first_activity(demo)
     photo, scan = _files(tmp_path)
     assert (
         main(["attachments", "add", "--db", str(demo), "--activity", uid, str(photo), str(scan), str(photo)])
         == 0
     )
-    folder = A.folder(demo)
-    copies = sorted(p.name for p in (folder / uid).iterdir())
-    assert copies == ["开幕式 现场(2).jpg", "开幕式 现场.jpg", "签到表_扫描.pdf"]
+    if store == "sqlite":  # a server database keeps the bytes in itself (test_attachment_content.py)
+        folder = A.folder(demo)
+        copies = sorted(p.name for p in (folder / uid).iterdir())
+        assert copies == ["开幕式 现场(2).jpg", "开幕式 现场.jpg", "签到表_扫描.pdf"]
     capsys.readouterr()
     assert main(["attachments", "list", "--db", str(demo), "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [r["file_name"] for r in listed] == [photo.name, scan.name, photo.name] and all(
         r["exists"] for r in listed
     )
+    assert all(r["in_database"] == (store == "postgresql") for r in listed)
     out = tmp_path / "导出"
     assert main(["attachments", "export", "--db", str(demo), "--out", str(out)]) == 0
     exported = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
@@ -67,6 +77,7 @@ def test_added_files_are_copied_listed_and_exported_per_city_and_activity(demo, 
     assert index[0][:4] == ("地市", "活动", "开始日期", "文件名") and len(index) == 4
 
 
+@pytest.mark.sqlite_only  # a file gone from the folder beside the database; a server keeps the bytes in itself
 def test_a_missing_file_is_said_never_dropped(demo, tmp_path, capsys):
     _, uid = _first_activity(demo)
     photo, _ = _files(tmp_path)
@@ -82,6 +93,7 @@ def test_a_missing_file_is_said_never_dropped(demo, tmp_path, capsys):
     assert rows[1][3] == photo.name and rows[1][5].startswith("缺失")
 
 
+@pytest.mark.sqlite_only  # the backups' store beside the file; a server's backup is a snapshot with the bytes
 def test_attachments_survive_a_backup_and_a_restore(demo, tmp_path):
     activity_id, uid = _first_activity(demo)
     photo, _ = _files(tmp_path)
