@@ -16,6 +16,8 @@ from lifelong_desktop.submission.writing.writer import write_workbook
 from tests.helpers.activity_plan import make_plan
 from tests.unit.test_merge import city_return
 
+pytestmark = pytest.mark.stores  # the database parts on SQLite and on PostgreSQL (tests/conftest.py)
+
 TITLES = tuple(f"讲座{i}" for i in range(12))
 
 
@@ -59,7 +61,7 @@ def test_one_row_more_is_refused_before_anything_is_written(tmp_path, small_limi
     assert '"活动" has 10 rows, more than the 9 a workbook can hold' in refused.value.message("en")
 
 
-def test_merge_and_export_refuse_in_one_sentence(tmp_path, small_limit, capsys, monkeypatch):
+def test_merge_refuses_in_one_sentence(tmp_path, small_limit, capsys, monkeypatch):
     monkeypatch.setenv("LIFELONG_LANG", "zh")
     write_workbook(city_return("210100", "沈阳市", titles=TITLES[:5]), tmp_path / "沈阳.xlsx")
     write_workbook(city_return("210200", "大连市", titles=TITLES[:5]), tmp_path / "大连.xlsx")
@@ -80,10 +82,15 @@ def test_merge_and_export_refuse_in_one_sentence(tmp_path, small_limit, capsys, 
     assert main(args) == 2
     err = capsys.readouterr().err
     assert "未写出“辽宁.xlsx”：“活动”有 10 行" in err and "Traceback" not in err and not out.exists()
-    db = open_database(tmp_path / "计划.sqlite")
+
+
+def test_export_refuses_in_one_sentence(db_path, tmp_path, small_limit, capsys, monkeypatch):
+    monkeypatch.setenv("LIFELONG_LANG", "zh")
+    db = open_database(db_path)
     make_plan(db, small_limit + 1)
     db.close()
     export = tmp_path / "out" / "导出.xlsx"
-    assert main(["--lang", "zh", "export", "--db", str(tmp_path / "计划.sqlite"), "--out", str(export)]) == 2
+    export.parent.mkdir()
+    assert main(["--lang", "zh", "export", "--db", str(db_path), "--out", str(export)]) == 2
     err = capsys.readouterr().err
     assert "“活动”有 10 行" in err and "Traceback" not in err and not export.exists()
