@@ -7,12 +7,13 @@ import hashlib
 import json
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 
 import openpyxl
 import pytest
 
 from lifelong_desktop.cli import main
-from lifelong_desktop.db import open_database
+from lifelong_desktop.db import copying, open_database
 from lifelong_desktop.services.rows import activity_rows
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.xlsx.writer import column_letter
@@ -33,7 +34,15 @@ OPTIONAL = [
 
 
 def sha(path) -> str:
-    """The database file's SHA-256 with its write-ahead log checkpointed into it."""
+    """The database file's SHA-256 with its write-ahead log checkpointed into it; on a server, every table's
+    row count and content hash (the audit log's included), read in one snapshot."""
+    if not isinstance(path, Path):
+        db = open_database(path)
+        try:
+            with copying.snapshot(db) as conn:
+                return repr(sorted(copying.measure(conn).items()))
+        finally:
+            db.close()
     con = sqlite3.connect(path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
@@ -56,7 +65,7 @@ def cli(capsys, *argv) -> tuple[int, dict | list]:
 
 
 @pytest.fixture
-def own(tmp_path):
+def own(db_path, tmp_path):
     """The province's own workbook (two activities, every column filled) and a database imported from it."""
     acts = [
         mh.sample_activity(),
@@ -73,9 +82,8 @@ def own(tmp_path):
     ]
     header = mh.sample_header(data_as_of=datetime(2099, 1, 1))  # later than any edit: updates apply
     path = mh.build_workbook(tmp_path / "own.xlsx", header=header, activities=acts)
-    db = tmp_path / "db.sqlite"
-    assert main(["import", "--db", str(db), str(path)]) == 0
-    return path, db
+    assert main(["import", "--db", str(db_path), str(path)]) == 0
+    return path, db_path
 
 
 def _hostile_files(own_path, tmp_path):
