@@ -191,7 +191,7 @@ def test_sub_venue_names_its_main_venue_activity(db, plan, tmp_path):
     assert rows["Alpha 论坛"]["parent_id"] == main_uid and rows["沈阳讲座"]["parent_id"] is None
 
 
-def test_demo_export_is_conformant_and_opens_cleanly_everywhere(tmp_path):
+def test_demo_export_is_conformant_and_opens_cleanly_everywhere(db_path, tmp_path):
     """The demo programme exported by the CLI: conformant parts; openpyxl (normal mode) warns of nothing."""
     import warnings
 
@@ -199,7 +199,7 @@ def test_demo_export_is_conformant_and_opens_cleanly_everywhere(tmp_path):
 
     from tests.helpers.xlsx_package import check_package
 
-    db_path, out = tmp_path / "demo.sqlite", tmp_path / "演示.xlsx"
+    out = tmp_path / "演示.xlsx"
     assert main(["demo", "--db", str(db_path)]) == 0
     assert main(["export", "--db", str(db_path), "--out", str(out)]) == 0
     facts = check_package(out)

@@ -176,8 +176,8 @@ def _row_problems(table: dict, row: dict, region: str) -> list[str]:
     return out
 
 
-def test_jiangsu_from_nothing_to_a_valid_workbook(tmp_path, capsys):
-    db, out = str(tmp_path / "js.sqlite"), tmp_path / "江苏.xlsx"
+def test_jiangsu_from_nothing_to_a_valid_workbook(db_path, tmp_path, capsys):
+    db, out = str(db_path), tmp_path / "江苏.xlsx"
     assert (
         _run(
             capsys,
@@ -276,8 +276,8 @@ def test_independent_check_finds_what_the_format_forbids(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("missing", ["--unit", "--contact"])
-def test_export_names_each_missing_setting_and_writes_nothing(tmp_path, capsys, missing):
-    db, out = str(tmp_path / "x.sqlite"), tmp_path / "x.xlsx"
+def test_export_names_each_missing_setting_and_writes_nothing(db_path, tmp_path, capsys, missing):
+    db, out = str(db_path), tmp_path / "x.xlsx"
     assert _run(capsys, "programme", "new", "--db", db, "--region", "江苏省", "--year", "2025")[0] == 0
     given = {"--unit": "江苏省教育厅", "--contact": "李明"}
     given.pop(missing)
