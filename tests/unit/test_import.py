@@ -16,6 +16,7 @@ from lifelong_desktop.services.rows import activity_rows
 from lifelong_desktop.submission.importing.importer import apply_import, plan_import
 from lifelong_desktop.submission.values import credit_check_char
 from tests.helpers.hostile import mh
+from tests.helpers.stores import STORES, new_db_path
 
 pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 
@@ -460,8 +461,10 @@ def test_round_trip_export_import_export(db_path, other_db_path, tmp_path):
 # ---------------------------------------------------------------- property: what reads clean, imports
 
 
-def test_any_workbook_that_reads_without_errors_imports(tmp_path):
-    """Random cell values: the reader never raises, and an error-free workbook never breaks a database rule."""
+@pytest.mark.parametrize("store", STORES)
+def test_any_workbook_that_reads_without_errors_imports(store, request, tmp_path):
+    """Random cell values: the reader never raises, and an error-free workbook never breaks a database rule
+    (each clean one imported into a fresh empty database of the store)."""
     import shutil
 
     from hypothesis import HealthCheck, given, settings
@@ -522,8 +525,11 @@ def test_any_workbook_that_reads_without_errors_imports(tmp_path):
         result = read_workbook(book)
         assert result.exit_code in (0, 1)
         if result.exit_code == 0:
-            db_file = tmp_path / f"p{n}.sqlite"
-            shutil.copy(empty, db_file)
+            if store == "sqlite":
+                db_file = tmp_path / f"p{n}.sqlite"
+                shutil.copy(empty, db_file)
+            else:
+                db_file = new_db_path(store, request, "")
             database = open_database(db_file)
             try:
                 outcome = apply_import(database, result)
