@@ -23,6 +23,7 @@ from lifelong_desktop.submission.writing.export import export_programme
 
 BAD = {"email": "a@b..c", "contact_phone": "024+8689 1234", "credit_code": "91320000MA1XXXXXX0"}
 ORG_COLUMNS = {c.key: c for c in load_format().tables["organisations"].columns}
+pytestmark = pytest.mark.stores  # the database parts on SQLite and on PostgreSQL (tests/conftest.py)
 
 
 def _reader(key: str):

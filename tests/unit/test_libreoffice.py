@@ -14,6 +14,7 @@ from tests.helpers.hostile import mh
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.stores,  # the exported demo from SQLite and from PostgreSQL (tests/conftest.py)
     pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed"),
 ]
 
@@ -64,14 +65,14 @@ def test_hand_made_workbook_resaved_by_libreoffice(tmp_path):
     same_content(book, resave(book, tmp_path))
 
 
-def test_exported_demo_resaved_by_libreoffice(tmp_path):
+def test_exported_demo_resaved_by_libreoffice(db_path, tmp_path):
     from lifelong_desktop.db import open_database
     from lifelong_desktop.services.demo.create import make_demo_database
     from lifelong_desktop.services.programmes import get_programme
     from lifelong_desktop.submission.writing.export import export_programme
 
-    make_demo_database(tmp_path / "demo.sqlite")
-    db = open_database(tmp_path / "demo.sqlite")
+    make_demo_database(db_path)
+    db = open_database(db_path)
     try:
         with db.transaction("export") as s:
             export_programme(s, get_programme(s), tmp_path / "demo.xlsx")
