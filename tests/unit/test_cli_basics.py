@@ -244,3 +244,12 @@ def test_validate_loads_no_sqlalchemy_and_import_still_works(tmp_path):
         env=env,
     )
     assert "'sqlalchemy'" in run.stdout, run.stdout + run.stderr
+
+
+def test_each_command_registered_alone_is_registered_by_its_module():
+    """The CLI's table of commands registered alone names, for each, the module that registers it."""
+    for command, module in cli._LIGHT.items():
+        alone = next(a for a in cli.build_parser(module)._actions if a.dest == "command")
+        every = next(a for a in cli.build_parser()._actions if a.dest == "command")
+        assert command in alone.choices, command
+        assert alone.choices[command].format_help() == every.choices[command].format_help()
