@@ -221,14 +221,16 @@ def test_a_closed_pipe_is_not_an_internal_error(failing_command, capsys):
 
 
 def test_validate_loads_no_sqlalchemy_and_import_still_works(tmp_path):
-    """`lifelong validate` needs no database: in a real process it loads no SQLAlchemy (nor the ORM models),
-    while `lifelong import` of the same workbook, which does, still runs in its own process."""
+    """`lifelong validate` needs no database: in a real process it loads no SQLAlchemy (nor the ORM models,
+    nor the workbook writer and the web client its XML escaping brings), while `lifelong import` of the same
+    workbook, which does, still runs in its own process."""
     book = sorted((Path(__file__).parents[1] / "data" / "fuzz_corpus" / "workbooks").glob("*.xlsx"))[0]
     probe = (
         "import sys\n"
         "from lifelong_desktop import cli\n"
         "code = cli.main(sys.argv[1:])\n"
-        "loaded = sorted(m for m in sys.modules if m == 'sqlalchemy' or m.startswith('lifelong_desktop.models'))\n"
+        "heavy = ('sqlalchemy', 'lifelong_desktop.submission.xlsx.writer', 'urllib.request')\n"
+        "loaded = sorted(m for m in sys.modules if m in heavy or m.startswith('lifelong_desktop.models'))\n"
         "print('LOADED', loaded, code)\n"
     )
     env = {**os.environ, "LIFELONG_DATA_DIR": str(tmp_path), "LIFELONG_LANG": "en"}
