@@ -62,7 +62,10 @@ def run_add(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for r in rows:
-        print(messages.render("attachments.added", name=r.file_name, size=r.size, path=str(r.path)))
+        if r.in_database:
+            print(messages.render("attachments.added_db", name=r.file_name, size=r.size, where=db.name))
+        else:
+            print(messages.render("attachments.added", name=r.file_name, size=r.size, path=str(r.path)))
     return EXIT_OK
 
 
@@ -82,15 +85,17 @@ def run_list(args: argparse.Namespace) -> int:
                     "file_name": r.file_name,
                     "size": r.size,
                     "sha256": r.sha256,
-                    "path": str(r.path),
+                    "path": "" if r.in_database else str(r.path),
                     "exists": r.exists,
+                    "in_database": r.in_database,
                 }
                 for r in rows
             ]
         )
     else:
         for r in rows:
-            key = "attachments.line" if r.exists else "attachments.line_missing"
+            key = "attachments.line_db" if r.in_database else "attachments.line"
+            key = key if r.exists else "attachments.line_missing"
             print(messages.render(key, uid=r.activity_uid, name=r.file_name, size=r.size, path=str(r.path)))
     return EXIT_ERRORS if any(not r.exists for r in rows) else EXIT_OK
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from lifelong_desktop import messages
+from lifelong_desktop.commands._carried import FilesCarried
 from lifelong_desktop.commands.common import (
     EXIT_DATABASE,
     EXIT_OK,
@@ -65,7 +66,8 @@ def run_copy(args: argparse.Namespace) -> int:
             if args.replace and row_total(target):  # what is about to be replaced is kept first
                 kept = backup_before(target, "before-restore")
                 print(messages.render("dbcopy.kept", name=target.name, path=str(kept)))
-            copied = copy_database(source, target, replace=args.replace)
+            carried = FilesCarried(source, target)
+            copied = copy_database(source, target, replace=args.replace, then=carried)
         except TargetNotEmpty as exc:
             raise CliError(
                 messages.render("dbcopy.not_empty", name=target.name, rows=exc.rows), EXIT_UNREADABLE
@@ -82,6 +84,7 @@ def run_copy(args: argparse.Namespace) -> int:
     print(
         messages.render("dbcopy.done", source=source.name, target=target.name, rows=total, tables=len(copied))
     )
+    carried.report()
     return EXIT_OK
 
 

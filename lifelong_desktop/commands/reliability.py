@@ -24,6 +24,7 @@ from lifelong_desktop.commands.common import (
 )
 from lifelong_desktop.db import DatabaseProblem, newest_good_backup, open_database, open_for_reading
 from lifelong_desktop.db.backup_files import backup_name, backups_dir_for
+from lifelong_desktop.db.location import label
 from lifelong_desktop.models import Activity, Organisation, Programme, Venue
 from lifelong_desktop.services import audit, backups
 
@@ -109,6 +110,7 @@ def _server_backup(url: str, out: Path | None) -> int:
 def _server_restore(url: str, source: Path) -> int:
     """Bring a SQLite snapshot back into a server database: the whole content replaced in one transaction
     (a copy of what it held is taken first, beside the other snapshots)."""
+    from lifelong_desktop.commands._carried import FilesCarried
     from lifelong_desktop.db.copying import copy_database
 
     try:
@@ -122,11 +124,13 @@ def _server_restore(url: str, source: Path) -> int:
             db.path, datetime.now(), "before-restore"
         )
         _server_snapshot(db, kept)
-        copy_database(snap, db, replace=True)
+        carried = FilesCarried(snap, db)
+        copy_database(snap, db, replace=True, then=carried)
     finally:
         db.close()
         snap.close()
     _say("reliability.restored", name=db.name, source=str(source), safety=str(kept))
+    carried.report()
     return EXIT_OK
 
 
@@ -136,12 +140,12 @@ def _server_snapshot(db, target: Path) -> Path:
     return snapshot_to_file(db, target)
 
 
-def _list(path: Path) -> list[backups.BackupRow]:
+def _list(path: Path, name: str) -> list[backups.BackupRow]:
     rows = backups.backup_rows(path)
     if not rows:
-        _say("reliability.no_backups", name=path.name)
+        _say("reliability.no_backups", name=name)
         return rows
-    _say("reliability.list_head", name=path.name, count=len(rows))
+    _say("reliability.list_head", name=name, count=len(rows))
     for i, row in enumerate(rows, 1):
         state = messages.render(
             "reliability.good" if row.problem is None else "reliability.bad", problem=row.problem
@@ -171,13 +175,14 @@ def _pick(path: Path, source: str) -> Path:
 def run_restore(args: argparse.Namespace) -> int:
     path = db_path(args).expanduser().absolute()
     where = db_location(args)
+    name = label(where) if isinstance(where, str) else path.name  # a server: `db@host`, as everywhere
     if args.list:
-        _list(path)
+        _list(path, name)
         return EXIT_OK
     if args.newest:
         source = newest_good_backup(path)
         if source is None:
-            raise CliError(messages.render("reliability.no_good_backup", name=path.name), EXIT_DATABASE)
+            raise CliError(messages.render("reliability.no_good_backup", name=name), EXIT_DATABASE)
     else:
         source = _pick(path, args.source)
     if isinstance(where, str):

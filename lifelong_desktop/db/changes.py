@@ -109,7 +109,7 @@ def entries_of(rows: Iterable[Any]) -> tuple[ChangeEntry, ...]:
 
 
 _ENTRIES = (
-    "SELECT id, at, who, action, entity, entity_id, entity_uid, before, after FROM audit_entry "
+    "SELECT id, at, who, action, entity, entity_id, entity_uid, before, after, batch FROM audit_entry "
     "WHERE id > :after ORDER BY id LIMIT :limit"
 )
 
@@ -146,7 +146,7 @@ class ChangeFeed:
             if newest < self.last_id:  # a copy put back: its audit log ends before what we saw
                 self.last_id = newest
                 return ChangeBatch(everything=True)
-            entries = self._entries()
+            entries, read, last_read = self._entries()
         except Exception as exc:
             if not self._unreachable(exc):
                 raise
@@ -154,12 +154,12 @@ class ChangeFeed:
             self._lost = True
             raise self._problem(exc) from exc
         lost, self._lost = self._lost, False
-        if len(entries) > MAX_ENTRIES or lost:
+        if read > MAX_ENTRIES or lost:
             self.last_id = newest
             return ChangeBatch(entries[:MAX_ENTRIES], everything=True)
+        self.last_id = max(self.last_id, last_read)
         if not entries:
             return None
-        self.last_id = entries[-1].id
         return ChangeBatch(entries)
 
     def _moved(self) -> bool:
@@ -178,10 +178,14 @@ class ChangeFeed:
         with self.db.engine.connect() as conn:
             return int(conn.execute(text("SELECT max(id) FROM audit_entry")).scalar() or 0)
 
-    def _entries(self) -> tuple[ChangeEntry, ...]:
+    def _entries(self) -> tuple[tuple[ChangeEntry, ...], int, int]:
+        """Others' entries after the last look, how many entries were read, the id of the last one read.
+        This Database's own transactions are left out: the window showed them when it made them (and a
+        refresh a second later would close the results mode's cell editor under the user's typing)."""
         with self.db.engine.connect() as conn:
             rows = conn.execute(text(_ENTRIES), {"after": self.last_id, "limit": MAX_ENTRIES + 1}).all()
-        return entries_of(rows)
+        others = [r for r in rows if r[9] not in self.db.own_batches]
+        return entries_of(others), len(rows), int(rows[-1][0]) if rows else self.last_id
 
     def _notified(self) -> bool:
         """PostgreSQL: did a NOTIFY arrive (read without blocking)? Every fifth quiet look also asks the

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, delete, select, update
+from sqlalchemy import Connection, LargeBinary, Table, bindparam, delete, select, update
 from sqlalchemy.exc import DBAPIError
 
 from lifelong_desktop import files
@@ -23,6 +23,7 @@ from lifelong_desktop.db.rawsql import sync_sequences
 from lifelong_desktop.models import Base
 
 _CHUNK = 2000
+_FILE_ROWS = 4  # rows of attachment_content (up to 50 MB each) read, hashed and written at a time
 
 
 class TargetNotEmpty(Exception):
@@ -74,21 +75,59 @@ def _sorted_rows(conn: Connection, table: Table) -> list[tuple]:
     return rows
 
 
+def _has_files(table: Table) -> bool:
+    """A table of file contents (attachment_content): read a few rows at a time, never whole."""
+    return any(isinstance(c.type, LargeBinary) for c in table.columns)
+
+
+def _row_batches(conn: Connection, table: Table) -> Iterator[list[tuple]]:
+    """A table's rows in primary-key order: all at once, or, for a table of file contents, _FILE_ROWS at a
+    time (its keys sorted here, then its rows fetched by key), so memory holds a few files, not all."""
+    if not _has_files(table):
+        rows = _sorted_rows(conn, table)
+        if rows:
+            yield rows
+        return
+    (key,) = table.primary_key.columns
+    keys = sorted(conn.execute(select(key)).scalars(), key=_plain)
+    at = list(table.columns).index(key)
+    for start in range(0, len(keys), _FILE_ROWS):
+        chunk = keys[start : start + _FILE_ROWS]
+        found = {r[at]: tuple(r) for r in conn.execute(select(table).where(key.in_(chunk)))}
+        yield [found[k] for k in chunk]
+
+
+class _Digest:
+    """SHA-256 over rows in primary-key order, each as canonical JSON of its plain values; and their count."""
+
+    def __init__(self) -> None:
+        self.sha, self.rows = hashlib.sha256(), 0
+
+    def add(self, rows: list[tuple]) -> None:
+        for row in rows:
+            self.sha.update(json.dumps([_plain(v) for v in row], ensure_ascii=False).encode("utf-8"))
+            self.sha.update(b"\n")
+        self.rows += len(rows)
+
+    def result(self) -> tuple[int, str]:
+        return self.rows, self.sha.hexdigest()
+
+
 def content_hash(rows: list[tuple]) -> str:
     """SHA-256 over the rows in primary-key order, each as canonical JSON of its plain values."""
-    digest = hashlib.sha256()
-    for row in rows:
-        digest.update(json.dumps([_plain(v) for v in row], ensure_ascii=False).encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+    digest = _Digest()
+    digest.add(rows)
+    return digest.result()[1]
 
 
 def measure(conn: Connection) -> dict[str, tuple[int, str]]:
     """(row count, content hash) per table, read on one connection (inside its transaction)."""
     out = {}
     for table in tables():
-        rows = _sorted_rows(conn, table)
-        out[table.name] = (len(rows), content_hash(rows))
+        digest = _Digest()
+        for batch in _row_batches(conn, table):
+            digest.add(batch)
+        out[table.name] = digest.result()
     return out
 
 
@@ -151,10 +190,11 @@ def copy_into(source: Connection, target: Connection, *, replace: bool = False) 
             target.execute(delete(table))
     wanted = {}
     for table in tables():
-        rows = _sorted_rows(source, table)
-        wanted[table.name] = (len(rows), content_hash(rows))
-        if rows:
-            _insert(target, table, rows)
+        digest = _Digest()
+        for batch in _row_batches(source, table):
+            digest.add(batch)
+            _insert(target, table, batch)
+        wanted[table.name] = digest.result()
     sync_sequences(target, [t.name for t in tables()])
     got = measure(target)
     for name, expected in wanted.items():
@@ -163,13 +203,24 @@ def copy_into(source: Connection, target: Connection, *, replace: bool = False) 
     return [TableCopy(name, count, digest) for name, (count, digest) in wanted.items()]
 
 
-def copy_database(source: Database, target: Database, *, replace: bool = False) -> list[TableCopy]:
-    """The whole of `source` into `target` in one transaction on the target (nothing kept on any failure)."""
+def copy_database(
+    source: Database,
+    target: Database,
+    *,
+    replace: bool = False,
+    then: Callable[[Connection], object] | None = None,
+) -> list[TableCopy]:
+    """The whole of `source` into `target` in one transaction on the target (nothing kept on any failure);
+    `then` runs in that transaction after the copy is verified (attachments' bytes brought in from the
+    source file's folder: services.attachment_content.fill_from_folder)."""
     if source.engine.url == target.engine.url and source.path == target.path:
         raise DatabaseProblem("copy_onto_itself", source.where)
     try:
         with snapshot(source) as src, target.engine.connect() as dst, dst.begin():
-            return copy_into(src, dst, replace=replace)
+            copied = copy_into(src, dst, replace=replace)
+            if then is not None:
+                then(dst)
+            return copied
     except DBAPIError as exc:
         raise classify(exc, target.where) from exc
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from lifelong_desktop.db import held
 from lifelong_desktop.db.auditing import audit_after_flush, audit_before_flush
 from lifelong_desktop.db.backups import take_backup
 from lifelong_desktop.db.engine import OpenOptions
@@ -76,9 +77,13 @@ class Database:
         self._role: str | None = None  # asked of the server once (db.role())
         #: which file this is (device, inode): a writer stops if another file has been put at the path
         self.identity = None if url else file_identity(path)
+        held.hold(self.identity)  # nothing else in this process opens the file plainly meanwhile (db/held.py)
+        self._closed = False
         self._rescued: Path | None = None
         if url is None:
             event.listen(engine, "connect", self._remember_file)
+        #: the audit batches this Database committed (the change feed reports only others' changes)
+        self.own_batches: set[str] = set()
         #: things the user should be told about this database (network share, backup not possible, ...)
         self.notices: list[DatabaseNotice] = list(notices or [])
         #: the daily backup was left to the opener (open_database(defer_backup=True)), not yet taken
@@ -127,6 +132,8 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading (a deferred transaction, rolled back at the end)."""
+        if self.identity is not None:
+            self._reopen_if_wal_vanished()  # else the read would miss what others wrote into the new WAL
         try:
             with self._sessions() as session:
                 yield session
@@ -154,6 +161,8 @@ class Database:
                 session.flush()
                 self.ensure_same_file()  # last, just before the commit: a replaced file is never written
             self._ensure_same_after_commit()
+            if session_info.get("batch"):
+                self.own_batches.add(session_info["batch"])
         except _Replaced as exc:  # rolled back; the connections on the file that was open are idle now
             raise DatabaseProblem("replaced", self.path, str(self._rescue_replaced() or "-")) from exc
         except _ReplacedAtCommit as exc:  # committed into the file that was open: its WAL is emptied first
@@ -175,6 +184,7 @@ class Database:
         """
         if self.identity is None or self.options.read_only:
             return
+        self._reopen_if_wal_vanished()
         now = file_identity(self.path)
         if now != self.identity:
             raise _Replaced(f"{self.identity} -> {now}")
@@ -256,6 +266,25 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if not self._closed:
+            self._closed = True
+            held.release(self.identity)
+
+    def _wal_vanished(self) -> bool:
+        """True when this database's WAL file is gone while our connections have it open: another program
+        deleted it believing itself the last user (this process's locks were lost, or the file system has
+        no POSIX locks). Everything committed had been copied into the database file before the deletion;
+        a write now would go into the deleted file, unseen by anyone, so the connections are reopened."""
+        if self.url is not None or self.options.journal_mode != "wal" or self.options.immutable:
+            return False
+        pool = self.engine.pool
+        if not getattr(pool, "checkedin", lambda: 0)() and not getattr(pool, "checkedout", lambda: 0)():
+            return False
+        return self.path.exists() and not Path(str(self.path) + "-wal").exists()
+
+    def _reopen_if_wal_vanished(self) -> None:
+        if self._wal_vanished():
+            self.engine.dispose()  # idle connections closed now, busy ones when they come back
 
     def __enter__(self) -> Database:
         return self

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
-from lifelong_desktop.db import backups, migrations, netfs, revisions
+from lifelong_desktop.db import backups, held, migrations, netfs, revisions
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import SQLITE_HEADER, OpenOptions, connect_raw, make_engine, network_options
 from lifelong_desktop.db.location import is_url
@@ -27,8 +27,8 @@ _DENIED = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 def check_header(path: Path) -> None:
     """Refuse a non-empty file that is not SQLite before SQLite touches it."""
-    if not path.exists():
-        return
+    if not path.exists() or held.is_held(path):
+        return  # open in this process already (a SQLite file): reading it plainly would drop our locks
     if path.is_dir():
         raise DatabaseProblem("not_a_database", path)
     try:
@@ -43,7 +43,10 @@ def check_header(path: Path) -> None:
 def check_writable(path: Path) -> None:
     """Raise read_only when the file or its folder cannot be written (tried for real, not by mode bits)."""
     try:
-        if path.exists():
+        if path.exists() and held.is_held(path):  # no plain open of a file this process holds (db/held.py)
+            if not os.access(path, os.W_OK):
+                raise PermissionError(errno.EACCES, "not writable", str(path))
+        elif path.exists():
             fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
             os.close(fd)
         fd, probe = tempfile.mkstemp(prefix=".lifelong-probe-", dir=path.parent)

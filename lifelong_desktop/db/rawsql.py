@@ -12,7 +12,7 @@ from lifelong_desktop.db.engine import sqlite_connection
 
 _TEXT_TYPES = ("date", "time", "timestamp", "timestamptz")
 #: the app's tables without an id column (no sequence to move)
-_NO_ID = {"activity_organisation", "alembic_version"}
+_NO_ID = {"activity_organisation", "alembic_version", "attachment_content"}  # tables keyed otherwise
 
 
 def is_sqlite(conn: Connection) -> bool:

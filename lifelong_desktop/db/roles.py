@@ -12,8 +12,15 @@ from sqlalchemy import Connection
 
 ROLES = {"viewer": "lifelong_viewer", "planner": "lifelong_planner", "administrator": "lifelong_admin"}
 #: the tables a planner may change: activities with their organisers, imports (submissions), the audit
-#: log its edits write, attachments
-PLANNER_TABLES = ("activity", "activity_organisation", "submission", "audit_entry", "attachment")
+#: log its edits write, attachments and their content
+PLANNER_TABLES = (
+    "activity",
+    "activity_organisation",
+    "submission",
+    "audit_entry",
+    "attachment",
+    "attachment_content",
+)
 #: the registers a return adds to and fills in (an import takes their table lock to give ids): no DELETE
 PLANNER_REGISTERS = ("organisation", "venue")
 ALL_TABLES = (
@@ -25,6 +32,7 @@ ALL_TABLES = (
     "submission",
     "audit_entry",
     "attachment",
+    "attachment_content",
     "alembic_version",
 )
 #: what an export writes into the programme row (its number and time); granted to viewers, who export
@@ -73,7 +81,7 @@ def _sequences(conn: Connection, names: tuple[str, ...]) -> list[str]:
     """The id sequences of the tables named (tables without an id column have none)."""
     found = []
     for table in names:
-        if table in ("activity_organisation", "alembic_version"):
+        if table in ("activity_organisation", "alembic_version", "attachment_content"):
             continue
         seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).scalar()
         if seq:

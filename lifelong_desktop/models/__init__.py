@@ -1,7 +1,7 @@
 """SQLAlchemy 2 typed models of a programme database; no Qt."""
 
 from lifelong_desktop.models.activity import ROLE_RANK, Activity, ActivityOrganisation
-from lifelong_desktop.models.attachment import Attachment
+from lifelong_desktop.models.attachment import Attachment, AttachmentContent
 from lifelong_desktop.models.audit import AuditEntry
 from lifelong_desktop.models.base import Base, new_uuid, now, table_of
 from lifelong_desktop.models.codes import ROLE_FIELDS, ROLE_ORDER, Role
@@ -18,6 +18,7 @@ __all__ = [
     "Activity",
     "ActivityOrganisation",
     "Attachment",
+    "AttachmentContent",
     "AuditEntry",
     "Base",
     "Organisation",

@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QTextDo
 from lifelong_desktop import files, messages
 from lifelong_desktop.paths import resource
 from lifelong_desktop.printing.qt import ensure_gui_app, font_family
+from lifelong_desktop.printing.texts import MONTHS
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.tallies import Tally
 from lifelong_desktop.services.week_report import WeekReport
@@ -28,20 +29,6 @@ from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.xlsx.writer import XlsxWriter
 
 _HEADING_KEYS = ("activities", "expected", "actual", "online")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _t(lang: str, code: str, **params: object) -> str:
@@ -185,7 +172,7 @@ def _table_html(table: ReportTable, lang: str) -> str:
 def _featured_html(report: WeekReport, lang: str) -> str:
     if not report.featured:
         return ""
-    colon, sep, between = ("：", "、", "；") if lang == "zh" else (": ", ", ", "; ")
+    colon, sep, between, gap = ("：", "、", "；", "") if lang == "zh" else (": ", ", ", "; ", " ")
     items = []
     for r in report.featured:
         organisers = between.join(
@@ -201,7 +188,9 @@ def _featured_html(report: WeekReport, lang: str) -> str:
         when = _t(
             lang, "featured_when", month=d.month, day=d.day, month_name=MONTHS[d.month - 1], city=r.city_name
         )
-        items.append(f"<li><b>{html.escape(r.title)}</b>{html.escape(when)}{html.escape(organisers)}</li>")
+        items.append(
+            f"<li><b>{html.escape(r.title)}</b>{html.escape(when)}{gap}{html.escape(organisers)}</li>"
+        )
     return f"<h2>{html.escape(_t(lang, 'table.featured'))}</h2><ol>" + "".join(items) + "</ol>"
 
 

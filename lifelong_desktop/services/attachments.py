@@ -5,6 +5,9 @@ taken) through a temporary file renamed into place, and also into the backups fo
 `attachments/<sha256>` (once per content), so every backup of the database, taken now or later, has its
 files: after a restore, `restore_missing` copies back any file the restored database names that the folder
 lacks. A file that is gone anyway is reported by `listed` (`exists` False), never silently dropped.
+
+On a server database the bytes go into the database instead (services.attachment_content), so every
+planner's PC sees them; a row's `path` is then where this PC writes its temporary copy (`local_copy`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from sqlalchemy.orm import Session
 from lifelong_desktop import files
 from lifelong_desktop.db.backup_files import backups_dir_for
 from lifelong_desktop.models import Activity, Attachment
+from lifelong_desktop.services import attachment_content as content
 from lifelong_desktop.services.regions import regions
 
 CHUNK = 1 << 20
@@ -52,8 +56,9 @@ class AttachmentRow:
     stored_name: str
     size: int
     sha256: str
-    path: Path  # where the file should be
+    path: Path  # where the file should be (kept in the database: where this PC writes its copy)
     exists: bool
+    in_database: bool = False  # the bytes are in the database's attachment_content table
 
 
 def folder(db_path: Path) -> Path:
@@ -130,17 +135,28 @@ def add(session: Session, db_path: Path, activity_id: int, source: Path) -> Atta
     activity = session.get(Activity, activity_id)
     if activity is None:
         raise AttachmentProblem("no_activity")
-    sha, size = _digest(source)
+    shared = content.in_database(session)
+    data = b""
+    if shared:  # read once: the bytes kept are the bytes hashed
+        if source.stat().st_size > content.MAX_BYTES:
+            raise AttachmentProblem("too_big", name=source.name, limit=content.MAX_BYTES // (1024 * 1024))
+        data = source.read_bytes()
+        sha, size = hashlib.sha256(data).hexdigest(), len(data)
+    else:
+        sha, size = _digest(source)
     base = folder(db_path) / activity.uid
     taken = {
         Path(n).name.casefold()
         for n in session.scalars(select(Attachment.stored_name).where(Attachment.activity_id == activity_id))
     }
     name = _free_name(base, safe_name(source.name), taken)
-    _copy(source, base / name)
-    kept = store(db_path, for_writing=True) / sha
-    if not kept.exists():
-        _copy(source, kept)
+    if shared:
+        content.put(session, sha, data)
+    else:
+        _copy(source, base / name)
+        kept = store(db_path, for_writing=True) / sha
+        if not kept.exists():
+            _copy(source, kept)
     row = Attachment(
         activity_id=activity_id,
         file_name=source.name,
@@ -150,14 +166,28 @@ def add(session: Session, db_path: Path, activity_id: int, source: Path) -> Atta
     )
     session.add(row)
     session.flush()
-    return _row(row, activity.uid, db_path)
+    return _row(row, activity.uid, db_path, shared)
 
 
-def _row(a: Attachment, uid: str, db_path: Path) -> AttachmentRow:
+def _row(a: Attachment, uid: str, db_path: Path, held: bool) -> AttachmentRow:
+    """The row of an attachment: its file in the folder when there, else its bytes in the database."""
     path = folder(db_path) / a.stored_name
+    if path.is_file() or not held:
+        return AttachmentRow(
+            a.id, a.activity_id, uid, a.file_name, a.stored_name, a.size, a.sha256, path, path.is_file()
+        )
+    copy = content.local_path(a.sha256, a.stored_name)
     return AttachmentRow(
-        a.id, a.activity_id, uid, a.file_name, a.stored_name, a.size, a.sha256, path, path.is_file()
+        a.id, a.activity_id, uid, a.file_name, a.stored_name, a.size, a.sha256, copy, True, True
     )
+
+
+def local_copy(session: Session, row: AttachmentRow) -> Path | None:
+    """A file on this PC to open or show: the folder's file, or a temporary copy of the bytes kept in the
+    database; None when it is missing."""
+    if not row.in_database:
+        return row.path if row.path.is_file() else None
+    return content.local_copy(session, row.sha256, row.stored_name)
 
 
 def listed(
@@ -170,7 +200,9 @@ def listed(
     if programme_id is not None:
         stmt = stmt.where(Activity.programme_id == programme_id)
     stmt = stmt.order_by(Attachment.activity_id, Attachment.id)
-    return [_row(a, uid, db_path) for a, uid in session.execute(stmt)]
+    found = list(session.execute(stmt))
+    held = content.present(session, (a.sha256 for a, _ in found))
+    return [_row(a, uid, db_path, a.sha256 in held) for a, uid in found]
 
 
 def remove(session: Session, attachment_id: int) -> None:
@@ -243,7 +275,11 @@ def export(session: Session, db_path: Path, programme_id: int, out: Path) -> lis
         names = taken.setdefault(place, set())
         name = _free_name(out / place, safe_name(r.file_name), names)
         names.add(name.casefold())
-        _copy(r.path, out / place / name)
+        source = local_copy(session, r)
+        if source is None:  # its bytes went between the listing and now
+            done.append(ExportedFile(city, act.title, act.start_date.isoformat(), r.file_name, "", r.size))
+            continue
+        _copy(source, out / place / name)
         done.append(
             ExportedFile(city, act.title, act.start_date.isoformat(), r.file_name, str(place / name), r.size)
         )
@@ -258,7 +294,13 @@ def restore_missing_files(db_path: Path) -> tuple[int, int]:
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='attachment'").fetchone():
             return 0, 0  # a backup from before attachments
-        rows = con.execute("SELECT stored_name, sha256 FROM attachment").fetchall()
+        held = con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='attachment_content'"
+        ).fetchone()
+        rows = con.execute(
+            "SELECT stored_name, sha256 FROM attachment"
+            + (" WHERE sha256 NOT IN (SELECT sha256 FROM attachment_content)" if held else "")
+        ).fetchall()  # bytes kept in the file itself (a server's snapshot) need no folder copy
     finally:
         con.close()
     back = missing = 0

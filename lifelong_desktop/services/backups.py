@@ -15,6 +15,7 @@ from lifelong_desktop.db import (
     DatabaseProblem,
     backup_before,
     backup_file,
+    held,
     list_backups,
     open_for_reading,
     take_backup,
@@ -79,6 +80,8 @@ def check_backup(backup: Path) -> None:
 
 def ensure_not_in_use(db_path: Path) -> None:
     """Raise locked when another window or program has the database open (WAL: it holds a shared lock)."""
+    if held.is_held(db_path):  # this process has it open (and a plain open() here would drop its locks)
+        raise DatabaseProblem("locked", db_path)
     try:
         with db_path.open("rb") as fh:
             if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:

@@ -126,7 +126,7 @@
     <context>
         <name>AttachmentsTab</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="327" />
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="375" />
             <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
             <translation>
                 <numerusform>Remove %n attachment from this activity? Its file stays in the backups.</numerusform>
@@ -134,7 +134,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="175" />
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="192" />
             <source>%n files, %1 in all. Files are kept as soon as they are added.</source>
             <translation>
                 <numerusform>%n file, %1 in all. Files are kept as soon as they are added.</numerusform>
@@ -142,7 +142,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="179" />
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="196" />
             <source>%n missing files were brought back from the backups.</source>
             <translation>
                 <numerusform>%n missing file was brought back from the backups.</numerusform>
@@ -150,7 +150,15 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="183" />
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="200" />
+            <source>%n files are missing from the shared database: add them again.</source>
+            <translation>
+                <numerusform>%n file is missing from the shared database: add it again.</numerusform>
+                <numerusform>%n files are missing from the shared database: add them again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="207" />
             <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
             <translation>
                 <numerusform>%n file is missing from the attachments folder: restore a backup or add it again.</numerusform>

@@ -916,86 +916,103 @@
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="103"/>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="127"/>
         <source>Attachments</source>
         <extracomment>hooks tests replace: pick files, ask about shrinking one picture, confirm a removal, tell, open</extracomment>
         <translation>声像资料</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="107"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="108"/>
         <source>Add &amp;Files…</source>
         <translation>添加文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="108"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="109"/>
         <source>Op&amp;en</source>
         <translation>打开(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="110"/>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="142"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="143"/>
         <source>Save the activity first; then photos, scans and documents can be added.</source>
         <translation>请先保存活动，然后才能添加照片、扫描件和文档。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="295"/>
         <source>%1
 missing: the file is not in %2</source>
         <translation>%1
 缺失：%2 中没有此文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="192"/>
         <source>%n files, %1 in all. Files are kept as soon as they are added.</source>
         <translation>共 %n 个文件，合计 %1。文件一经添加即已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="179"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="196"/>
         <source>%n missing files were brought back from the backups.</source>
         <translation>已从备份中取回 %n 个缺失的文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="200"/>
+        <source>%n files are missing from the shared database: add them again.</source>
+        <translation>共享数据库中缺少 %n 个文件：请重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="207"/>
         <source>%n files are missing from the attachments folder: restore a backup or add them again.</source>
         <translation>附件文件夹中缺少 %n 个文件：请恢复备份或重新添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="272"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="291"/>
+        <source>%1
+missing: its content is not in the shared database</source>
+        <translation>%1
+缺失：共享数据库中没有它的内容</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="313"/>
+        <source>“%1” is missing: the shared database does not hold its content. Add the file again.</source>
+        <translation>“%1”缺失：共享数据库中没有它的内容。请重新添加该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="320"/>
         <source>“%1” is missing: it is not in %2. Restore a backup or add the file again.</source>
         <translation>“%1”缺失：%2 中没有此文件。请恢复备份或重新添加该文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="300"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="348"/>
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="307"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="355"/>
         <source>Large Picture</source>
         <translation>图片较大</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="308"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="356"/>
         <source>“%1” is %2 (%3 × %4 pixels). Add a smaller copy (JPEG, %5 pixels on the longest side)? No adds the original.</source>
         <translation>“%1”大小为 %2（%3 × %4 像素）。是否添加缩小的副本（JPEG，长边 %5 像素）？选“否”则添加原图。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="326"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="374"/>
         <source>Remove Attachments</source>
         <translation>移除附件</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="327"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="375"/>
         <source>Remove %n attachments from this activity? Their files stay in the backups.</source>
         <translation>从此活动移除 %n 个附件？其文件仍保留在备份中。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="346"/>
+        <location filename="../../lifelong_desktop/ui/activities/attachments_tab.py" line="394"/>
         <source>The file was not added: %1</source>
         <translation>文件未添加：%1</translation>
     </message>
@@ -2845,12 +2862,12 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>%1（按印刷顺序）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="92"/>
         <source>Organisation to add as %1</source>
         <translation>要添加为%1的单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="93"/>
         <source>Type to find an organisation…</source>
         <translation>输入名称查找单位…</translation>
     </message>
@@ -2895,28 +2912,28 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>在%1中下移</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="81"/>
         <source>Delete removes the selected organisation; Ctrl+Up and Ctrl+Down move it.</source>
         <translation>按 Delete 移除所选单位；按 Ctrl+↑ 和 Ctrl+↓ 调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="195"/>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="214"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="199"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="218"/>
         <source>Organisation not in the register</source>
         <translation>单位不在名录中</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="197"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="201"/>
         <source>“%1” is not in the register of organisations; add it on the Organisations tab first.</source>
         <translation>“%1”不在单位名录中，请先在“单位”页添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="216"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="220"/>
         <source>“%1” is not in the register of organisations. Add it to the register as a new organisation?</source>
         <translation>“%1”不在单位名录中。要把它作为新单位加入名录吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="224"/>
         <source>&amp;New Organisation…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>

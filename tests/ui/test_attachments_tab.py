@@ -148,3 +148,53 @@ def test_a_file_missing_from_the_folder_comes_back_from_the_backups(panel, tmp_p
     panel.reload()
     assert panel.rows[0].exists and row.path.read_bytes() == photo.read_bytes()
     assert "brought back" in panel.note.text() and "missing from" not in panel.note.text()
+
+
+def test_on_a_shared_database_another_pc_sees_the_thumbnail_and_opens_a_copy(
+    qtbot, pg_cluster, tmp_path, monkeypatch
+):
+    """A server database: the photo added on one PC is shown and opened on another (its bytes come from the
+    database, written to a temporary copy); content gone from the database is named as missing there."""
+    from sqlalchemy import delete
+
+    from lifelong_desktop.db import open_database
+    from lifelong_desktop.models import AttachmentContent
+
+    db_path = pg_cluster.new_database()
+    db = open_database(db_path)
+    plan = make_plan(db, 2)
+    photo = _photo(tmp_path / "开幕式.jpg", 1200, 800)
+    first = AttachmentsPanel(AppContext(db, plan["programme"]), plan["ids"][0])
+    qtbot.addWidget(first)
+    assert first.add_files([str(photo)]) == 1
+    assert not A.folder(db.path).exists()  # nothing beside this PC's stand-in path
+    monkeypatch.setenv("LIFELONG_DATA_DIR", str(tmp_path / "another PC"))
+    other_db = open_database(db_path)
+    try:
+        other = AttachmentsPanel(AppContext(other_db, plan["programme"]), plan["ids"][0])
+        qtbot.addWidget(other)
+        opened = []
+        other.open_file = opened.append
+        (row,) = other.rows
+        assert row.in_database and row.exists
+        blank = other.list.item(0).icon().cacheKey()
+        qtbot.waitUntil(lambda: other.list.item(0).icon().cacheKey() != blank, timeout=5000)
+        other.list.item(0).setSelected(True)
+        other.open_selected()
+        assert [p.read_bytes() for p in opened] == [photo.read_bytes()]
+        assert opened[0].is_relative_to(tmp_path / "another PC")
+        with other_db.transaction("lost") as s:
+            s.execute(delete(AttachmentContent))
+        other.told = []
+        other.inform = other.told.append
+        other.reload()
+        assert other.list.item(0).text() == "开幕式.jpg\nmissing: its content is not in the shared database"
+        assert "missing from the shared database" in other.note.text()
+        opened.clear()
+        other.list.item(0).setSelected(True)
+        other.open_selected()
+        assert opened == [] and len(other.told) == 1 and "shared database" in other.told[0]
+    finally:
+        other_db.close()
+        db.close()
+        pg_cluster.drop(db_path)

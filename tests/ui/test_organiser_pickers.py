@@ -128,3 +128,62 @@ def test_ctrl_up_and_down_reorder(setup):
     assert co.ids() == (ids[2], ids[0], ids[1])
     QTest.keyClick(co.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert co.ids() == (ids[0], ids[2], ids[1]) and form.value().co_organiser_ids == co.ids()
+
+
+def _press_enter_in_next_dialogs(qtbot, seen: list[str], count: int) -> None:
+    """Press Enter (a real key event to the focused widget) in each of the next `count` modal dialogs."""
+    from PySide6.QtCore import QTimer
+
+    def press() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(20, press)
+            return
+        seen.append(type(modal).__name__)
+        QTest.keyClick(modal.focusWidget() or modal, Qt.Key.Key_Return)
+        if len(seen) < count:
+            QTimer.singleShot(20, press)
+
+    QTimer.singleShot(20, press)
+
+
+@pytest.mark.parametrize("typed", ["葫芦岛市社区学院", "开放大学"], ids=["no-match", "completer-open"])
+def test_enter_in_the_new_organisation_dialogs_never_saves_the_activity(setup, qtbot, typed):
+    """Enter typed in the host picker (its completer list open or not), then Enter in 新建单位's question and
+    in its form: each accepts only its own dialog; the activity form stays open, unsaved (its default button
+    never fires)."""
+    ctx, _choices, form = setup
+    form.tabs.setCurrentIndex(2)
+    accepted = []
+    form.accepted.connect(lambda: accepted.append(True))
+    line = form.hosts.picker.lineEdit()
+    line.setFocus()
+    type_text(line, typed)
+    popup = form.hosts.picker.completer().popup()
+    assert popup.isVisible() == (typed == "开放大学")
+    seen: list[str] = []
+    _press_enter_in_next_dialogs(qtbot, seen, 2)
+    focused = QApplication.focusWidget()
+    assert focused is form.hosts.picker  # a keyboard's Enter goes to the combo box, not its line edit
+    QTest.keyClick(popup if popup.isVisible() else focused, Qt.Key.Key_Return)
+    qtbot.wait(200)  # whatever the Enter would still reach is delivered by now
+    assert seen == ["QMessageBox", "OrganisationDialog"]
+    assert typed in names_of(form.hosts, None)
+    with ctx.db.read() as s:
+        assert [o.name for o in organisation_rows(s) if o.name == typed] == [typed]
+    assert accepted == [] and form.isVisible() and form.result() == 0
+
+
+def test_enter_on_a_known_name_adds_it_and_never_saves_the_activity(setup):
+    """The register's name typed whole, its completer list closed, Enter from the keyboard (to the combo box):
+    added, the form still open."""
+    _ctx, _choices, form = setup
+    accepted = []
+    form.accepted.connect(lambda: accepted.append(True))
+    line = form.undertakers.picker.lineEdit()
+    line.setFocus()
+    type_text(line, "沈阳开放大学")
+    form.undertakers.picker.completer().popup().hide()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert "沈阳开放大学" in names_of(form.undertakers, None)
+    assert accepted == [] and form.isVisible() and form.result() == 0

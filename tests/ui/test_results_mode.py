@@ -217,3 +217,28 @@ def test_f1_in_the_mode_opens_the_guide_after_the_week(desk):
     assert section_for(desk.view) == "after"
     desk.registry[ActionId.RESULTS_MODE].setChecked(False)
     assert section_for(desk.view) == "activities"
+
+
+def test_the_change_watch_leaves_the_next_cell_open_after_a_save(desk, qtbot):
+    """With the window's change watch looking (as it does every second), the cell Enter moved to stays open:
+    the watch took the window's own save for another planner's, re-read the rows and closed it, so the
+    next number typed was lost (seen in the window)."""
+    from lifelong_desktop.ui.common.change_watch import ChangeWatch
+
+    watch = ChangeWatch(desk.ctx, interval_ms=20)
+    try:
+        model, table = desk.view.model, desk.view.table
+        desk.registry[ActionId.RESULTS_MODE].setChecked(True)
+        second = model.row_at(1)
+        table.setCurrentIndex(model.index(0, tm.COL_ACTUAL))
+        qtbot.keyClick(table, "7")
+        qtbot.keyClick(_editor(desk), Qt.Key.Key_Return)
+        _settle(qtbot)
+        qtbot.wait(400)  # many looks of the watch
+        assert table.currentIndex().row() == model.row_of_id(second.id)
+        qtbot.keyClicks(_editor(desk), "42")
+        qtbot.keyClick(_editor(desk), Qt.Key.Key_Return)
+        _settle(qtbot)
+        assert desk.rows()[second.title].actual_participants == 42
+    finally:
+        watch.stop()

@@ -72,3 +72,18 @@ def test_find_searches_the_tab_in_front(window, qtbot):
     window.registry[ActionId.FIND].trigger()
     assert window.tabs.currentIndex() == 0
     assert QApplication.focusWidget() is window.activities.filter_bar.search
+
+
+def test_the_programme_list_widens_for_a_longer_name(window, qtbot, db):
+    """A programme made after the window opened (the first one, in a new database) is named whole in the
+    toolbar's list, not cut to “江苏省 2” as the list kept the width it had when shown."""
+    from lifelong_desktop.services.programmes import create_programme
+
+    window.resize(1366, 768)  # the office screen: room for the whole toolbar
+    with db.transaction() as s:
+        create_programme(s, region_code="650000", year=2027)  # 新疆维吾尔自治区: longer than 辽宁省
+    window._refresh_programmes()
+    combo = window.programme_combo
+    combo.setCurrentIndex(combo.findText("新疆维吾尔自治区 2027"))
+    text_width = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    qtbot.waitUntil(lambda: combo.width() > text_width, timeout=2000)

@@ -91,6 +91,9 @@ def test_backup_of_a_server_database_is_a_sqlite_snapshot_restore_brings_back(pg
     assert got == wanted
     back = tmp_path / "copied.sqlite"  # and db copy takes the snapshot anywhere
     assert _run(capsys, "db", "copy", "--from", snap, "--to", back)[0] == 0 and _hashes(back) == wanted
+    code, out, _ = _run(capsys, "restore", "--db", server, "--list")  # the copy kept before restoring
+    name = server.rsplit("/", 1)[1] + "@127.0.0.1"
+    assert code == 0 and f"数据库“{name}”共有 1 个备份" in out, out  # named as everywhere, not t1@127_0_0_1
 
 
 def test_server_errors_are_one_sentence(pg_cluster, capsys):

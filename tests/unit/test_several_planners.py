@@ -163,8 +163,10 @@ def test_the_feed_sees_a_change_saved_by_another_process(planned, db_path):
 def test_the_feed_reports_everything_after_a_large_change_and_after_losing_the_file(planned, tmp_path):
     db, ids = planned
     feed = ChangeFeed(db)
-    with db.transaction() as s:
+    other = open_database(db.path, backup_on_open=False)  # another window on the same file
+    with other.transaction() as s:
         planning.duplicate_activities(s, [ids["opening"]] * 1)
+    other.close()
     batch = feed.poll()
     assert batch is not None and batch.ids_of("activities")
     moved = tmp_path / "moved.sqlite"
@@ -212,3 +214,28 @@ def test_a_server_out_of_reach_is_named_as_the_window_names_it(pg_cluster):
     finally:
         feed.close()
         db.close()
+
+
+def test_the_feed_leaves_out_what_this_database_saved_itself(planned, db_path):
+    """The window has shown its own saves: echoed back a second later they re-read rows and closed the
+    results mode's cell editor under the user's typing (seen in the window). Another connection's are said."""
+    db, ids = planned
+    feed = ChangeFeed(db)
+    with db.transaction("本窗口") as s:
+        snap = read_snapshots(s, [ids["opening"]])[0]
+        planning.update_activity(s, snap.id, snap.data.replace(expected_participants=11), snap.version)
+    assert feed.poll() is None
+    other = open_database(db_path, backup_on_open=False)
+    try:
+        with other.transaction("另一窗口", who="李四") as s:
+            snap = read_snapshots(s, [ids["opening"]])[0]
+            planning.update_activity(s, snap.id, snap.data.replace(expected_participants=22), snap.version)
+    finally:
+        other.close()
+    with db.transaction("本窗口") as s:  # own again, after the other's: only the other's is said
+        snap = read_snapshots(s, [ids["opening"]])[0]
+        planning.update_activity(s, snap.id, snap.data.replace(expected_participants=33), snap.version)
+    batch = feed.poll()
+    assert batch is not None and [e.who for e in batch.entries] == ["李四"]
+    assert feed.poll() is None
+    feed.close()

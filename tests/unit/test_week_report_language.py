@@ -91,3 +91,15 @@ def test_the_window_passes_its_language(report, tmp_path):
     assert steps == [1, 2] and stats == tmp_path / "r-统计表.xlsx"
     assert "Summary Report" in _odt_text(tmp_path / "r.odt")
     assert load_workbook(stats).sheetnames[0] == "By area"
+
+
+def test_a_featured_activity_reads_as_english_words(report):
+    """In English the organisers follow the date and city after a space, not glued to the bracket
+    ("(9 May, 南京市)Hosts:" as seen in the PDF)."""
+    from lifelong_desktop.printing.week_report import report_html
+
+    assert report.featured
+    text = re.sub(r"<[^>]+>", "", report_html(report, [], "en"))
+    assert ")Hosts" not in text and re.search(r"\) Hosts: ", text)
+    chinese = re.sub(r"<[^>]+>", "", report_html(report, [], "zh"))
+    assert "）主办：" in chinese  # Chinese runs on without a space

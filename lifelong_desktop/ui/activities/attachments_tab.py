@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from lifelong_desktop import files, messages
 from lifelong_desktop.db import DatabaseProblem
@@ -148,6 +149,7 @@ class AttachmentsPanel(QWidget):
             return
         with self.ctx.db.read() as session:
             self.rows = A.listed(session, self.ctx.path, activity_id=self.activity_id)
+            shown = self._pictures(session)
         back = self._bring_back()
         style = self.style()
         missing = 0
@@ -156,20 +158,35 @@ class AttachmentsPanel(QWidget):
             if r.exists:
                 item.setText(f"{r.file_name}\n{size_text(r.size)}")
                 item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
-                if A.is_image(r.file_name):
+                if r.id in shown:
                     QThreadPool.globalInstance().start(_ThumbJob(r.path, self._thumbs))
             else:
                 missing += 1
-                item.setText(
-                    QCoreApplication.translate("AttachmentsTab", "%1\nmissing: the file is not in %2")
-                    .replace("%1", r.file_name)
-                    .replace("%2", str(r.path.parent))
-                )
+                item.setText(self._missing_text(r))
                 item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 item.setForeground(Qt.GlobalColor.darkRed)
             item.setData(PathRole, str(r.path))
             item.setData(IdRole, r.id)
             item.setToolTip(str(r.path))
+        self.note.setText(self._note(back, missing))
+        self._enable()
+
+    def _pictures(self, session: Session) -> dict[int, Path]:
+        """The pictures to show as thumbnails, each a file on this PC (of a server database: a temporary
+        copy written now, once); a copy that cannot be written leaves the plain file icon."""
+        shown = {}
+        for r in self.rows:
+            if r.exists and A.is_image(r.file_name):
+                try:
+                    path = A.local_copy(session, r)
+                except OSError:
+                    continue
+                if path is not None:
+                    shown[r.id] = path
+        return shown
+
+    def _note(self, back: int, missing: int) -> str:
+        """The line under the list: how many files and how big, brought back, missing."""
         total = sum(r.size for r in self.rows)
         n = len(self.rows)  # a plain name: lupdate skips a call as the count
         text = QCoreApplication.translate(
@@ -179,15 +196,21 @@ class AttachmentsPanel(QWidget):
             text += " " + QCoreApplication.translate(
                 "AttachmentsTab", "%n missing files were brought back from the backups.", "", back
             )
-        if missing:
+        if missing and self.ctx.db.is_server:
+            text += " " + QCoreApplication.translate(
+                "AttachmentsTab",
+                "%n files are missing from the shared database: add them again.",
+                "",
+                missing,
+            )
+        elif missing:
             text += " " + QCoreApplication.translate(
                 "AttachmentsTab",
                 "%n files are missing from the attachments folder: restore a backup or add them again.",
                 "",
                 missing,
             )
-        self.note.setText(text)
-        self._enable()
+        return text
 
     def _bring_back(self) -> int:
         """Files missing from the folder but kept in the backups' store are copied back (nothing is lost)."""
@@ -263,10 +286,35 @@ class AttachmentsPanel(QWidget):
         folder.mkdir()
         return shrink_copy(source, folder) or source
 
+    def _missing_text(self, r: A.AttachmentRow) -> str:
+        if self.ctx.db.is_server:
+            return QCoreApplication.translate(
+                "AttachmentsTab", "%1\nmissing: its content is not in the shared database"
+            ).replace("%1", r.file_name)
+        return (
+            QCoreApplication.translate("AttachmentsTab", "%1\nmissing: the file is not in %2")
+            .replace("%1", r.file_name)
+            .replace("%2", str(r.path.parent))
+        )
+
     def open_selected(self) -> None:
+        """Open each selected file with its program (a file kept in the database: a temporary copy)."""
         for r in self._selected():
-            if r.path.is_file():
-                self.open_file(r.path)
+            try:
+                with self.ctx.db.read() as session:
+                    path = A.local_copy(session, r)
+            except (DatabaseProblem, OSError) as exc:
+                self.inform(self._failed(exc, r.path))
+                continue
+            if path is not None:
+                self.open_file(path)
+            elif self.ctx.db.is_server:
+                self.inform(
+                    QCoreApplication.translate(
+                        "AttachmentsTab",
+                        "“%1” is missing: the shared database does not hold its content. Add the file again.",
+                    ).replace("%1", r.file_name)
+                )
             else:
                 self.inform(
                     QCoreApplication.translate(

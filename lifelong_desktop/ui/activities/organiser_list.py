@@ -70,6 +70,10 @@ class OrganiserList(QWidget):
         self.down_button.clicked.connect(lambda: self.move(1))
         # Enter from the completer's list reaches the line edit directly (no event filter sees it)
         self.picker.lineEdit().returnPressed.connect(self.add_current)
+        # a keyboard's Enter goes to the combo box (the focus widget), which hands it to its line edit by a
+        # direct call and then lets it travel up to the dialog, whose default button would save the whole
+        # activity (after a 新建单位 question and form opened from here): the filter takes it first
+        self.picker.installEventFilter(self)
         self.picker.lineEdit().installEventFilter(self)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.list.installEventFilter(self)
@@ -125,7 +129,7 @@ class OrganiserList(QWidget):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key = event.key()
-        if watched is self.picker.lineEdit() and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if watched in (self.picker, self.picker.lineEdit()) and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.add_current()  # and the dialog's default button never sees this Enter
             return True
         if watched is self.list:

@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         self.programme_combo = QComboBox(tb)
         self.programme_combo.setAccessibleName(self.tr("Programme year"))
         self.programme_combo.setToolTip(self.tr("Programme shown"))
+        # as wide as its longest name, also for programmes made later (the first of a new database)
+        self.programme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.programme_combo.activated.connect(self._programme_picked)
         tb.addWidget(self.programme_combo)
         tb.addSeparator()

@@ -267,10 +267,19 @@ def populate_0003(con: sqlite3.Connection) -> None:
             )
 
 
+def populate_0004(con: sqlite3.Connection) -> None:
+    """Revision 0004 added the result note (结果说明): the 0003 data with notes on the held 2023 activities."""
+    populate_0003(con)
+    con.execute(
+        "UPDATE activity SET result_note = '到场' || actual_participants || '人，反响良好' WHERE status = 'held'"
+    )
+
+
 POPULATE: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001": populate_0001,
     "0002": populate_0002,
     "0003": populate_0003,
+    "0004": populate_0004,
 }
 
 
