@@ -47,13 +47,20 @@ class Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# commands registered alone, with their own module, when invoked: `lifelong validate` then loads no
+# SQLAlchemy and `lifelong import` none of the other commands' modules (tests/unit/test_cli_basics.py
+# checks each one against the module that registers it)
+_LIGHT = {"validate": "validate", "import": "validate", "returns": "validate"}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The `lifelong` parser with every command, or with those of the module `only` of lifelong_desktop.commands."""
     parser = Parser(prog="lifelong", description="Lifelong Learning Activity Week planner, headless commands")
     parser.add_argument("--version", action="version", version=VERSION_TEXT)
     parser.add_argument("--lang", choices=messages.LANGUAGES, help="message language: zh (default) or en")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_") or info.name == "common":
+        if info.name.startswith("_") or info.name == "common" or only not in (None, info.name):
             continue
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
         register = getattr(module, "register", None)
@@ -76,15 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: list[str]) -> int:
     # loaded here, not at the top, for the line above: they bring SQLAlchemy and the models
     from lifelong_desktop.commands.common import EXIT_INTERNAL, CliError, report_internal_error
-    from lifelong_desktop.db import DatabaseProblem
-    from lifelong_desktop.files import OutputProblem
 
     for i, arg in enumerate(argv):  # the language of misuse messages, before argparse reads anything
         if arg.startswith("--lang="):
             os.environ["LIFELONG_LANG"] = arg.split("=", 1)[1]
         elif arg == "--lang" and i + 1 < len(argv):
             os.environ["LIFELONG_LANG"] = argv[i + 1]
-    parser = build_parser()
+    parser = build_parser(_LIGHT.get(_command_word(argv) or ""))
     args = parser.parse_args(argv)
     if args.lang:
         os.environ["LIFELONG_LANG"] = args.lang
@@ -96,9 +101,9 @@ def _run(argv: list[str]) -> int:
     except CliError as exc:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
-    except (DatabaseProblem, OutputProblem) as exc:  # an output not written: any old file is unchanged
+    except _reported_problems() as exc:  # an output not written: any old file is unchanged
         print(exc.message(), file=sys.stderr)
-        return 3 if isinstance(exc, DatabaseProblem) else 2
+        return 2 if isinstance(exc, _reported_problems()[1]) else 3
     except BrokenPipeError:  # `lifelong check --json | head`: the reader went away; not an error of ours
         try:  # so that Python's final flush of stdout does not fail again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -111,6 +116,27 @@ def _run(argv: list[str]) -> int:
     except Exception as exc:
         print(report_internal_error(exc), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _command_word(argv: list[str]) -> str | None:
+    """The command named on the line (`validate` in `lifelong --lang en validate F`), or None."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--lang":
+            i += 2
+        elif argv[i].startswith("-"):
+            i += 1
+        else:
+            return argv[i]
+    return None
+
+
+def _reported_problems() -> tuple[type[Exception], type[Exception]]:
+    """DatabaseProblem and OutputProblem, loaded only when an exception is being matched (they bring SQLAlchemy)."""
+    from lifelong_desktop.db import DatabaseProblem
+    from lifelong_desktop.files import OutputProblem
+
+    return DatabaseProblem, OutputProblem
 
 
 if __name__ == "__main__":

@@ -8,16 +8,16 @@ import json
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from lifelong_desktop import messages
-from lifelong_desktop.db import Database, open_database, open_for_reading
-from lifelong_desktop.db.location import is_url, stand_in_path
-from lifelong_desktop.models import Programme
 from lifelong_desktop.paths import default_database_path, user_data_dir
-from lifelong_desktop.services.programmes import NoProgramme, get_programme
+
+if TYPE_CHECKING:  # the database modules are loaded when a command opens one: `validate` needs no SQLAlchemy
+    from sqlalchemy.orm import Session
+
+    from lifelong_desktop.db import Database
+    from lifelong_desktop.models import Programme
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE, EXIT_DATABASE = 0, 1, 2, 3
 EXIT_INTERNAL = 70
@@ -34,6 +34,8 @@ class CliError(Exception):
 
 def location(value: str) -> Path | str:
     """A --db value: a PostgreSQL URL as it is, anything else a file path."""
+    from lifelong_desktop.db.location import is_url
+
     return value if is_url(value) else Path(value)
 
 
@@ -55,12 +57,16 @@ def add_year_option(parser: argparse.ArgumentParser) -> None:
 
 def db_location(args: argparse.Namespace) -> Path | str:
     """The --db database: a file path, or a PostgreSQL URL."""
+    from lifelong_desktop.db.location import is_url
+
     value = getattr(args, "db", None)
     return value if is_url(value) else (Path(value) if value else default_database_path())
 
 
 def db_path(args: argparse.Namespace) -> Path:
     """The --db file (for a server database, the stand-in path in the user data folder: never written)."""
+    from lifelong_desktop.db.location import stand_in_path
+
     value = db_location(args)
     return stand_in_path(value) if isinstance(value, str) else value
 
@@ -71,6 +77,8 @@ def open_db(args: argparse.Namespace, *, create: bool = False, read_only: bool =
     read_only: the command only reads, so a file that cannot be written (a read-only mount, folder or
     file) is opened as a read-only view instead of refused; the notice says so on stderr.
     """
+    from lifelong_desktop.db import open_database, open_for_reading
+
     path = db_location(args)
     db = open_for_reading(path) if read_only else open_database(path, create=create)
     for notice in getattr(db, "notices", ()):
@@ -80,6 +88,8 @@ def open_db(args: argparse.Namespace, *, create: bool = False, read_only: bool =
 
 def programme_of(session: Session, args: argparse.Namespace, db: Database) -> Programme:
     """The programme picked by --year (default the latest), or a CliError with exit 3."""
+    from lifelong_desktop.services.programmes import NoProgramme, get_programme
+
     year = getattr(args, "year", None)
     try:
         return get_programme(session, year)

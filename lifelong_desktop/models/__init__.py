@@ -8,8 +8,8 @@ from lifelong_desktop.models.codes import ROLE_FIELDS, ROLE_ORDER, Role
 from lifelong_desktop.models.organisation import Organisation
 from lifelong_desktop.models.programme import Programme
 from lifelong_desktop.models.submission import Submission
-from lifelong_desktop.models.text import normalise_name
 from lifelong_desktop.models.venue import Venue
+from lifelong_desktop.names import normalise_name
 
 __all__ = [
     "ROLE_FIELDS",

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, DateTime, Integer, String, Uniq
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lifelong_desktop.models.base import Base, now
-from lifelong_desktop.models.text import normalise_name
+from lifelong_desktop.names import normalise_name
 
 
 class Venue(Base):

@@ -273,9 +273,10 @@ def write_statistics(
             raise
 
 
-def statistics_path(report_path: Path) -> Path:
-    """Where the 统计表 goes: beside the report, `<report name>-统计表.xlsx`."""
-    return report_path.with_name(f"{report_path.stem}-统计表.xlsx")
+def statistics_path(report_path: Path, lang: str = "zh") -> Path:
+    """Where the 统计表 goes: beside the report, `<report name>-统计表.xlsx` (`-statistics.xlsx` in English)."""
+    suffix = "statistics" if lang == "en" else "统计表"
+    return report_path.with_name(f"{report_path.stem}-{suffix}.xlsx")
 
 
 def write_pack(
@@ -293,7 +294,7 @@ def write_pack(
     if step:
         step(1)
     write_report_odt(report, path, database=database, lang=lang)
-    stats = statistics_path(path)
+    stats = statistics_path(path, lang)
     if step:
         step(2)
     write_statistics(report, stats, database=database, lang=lang)

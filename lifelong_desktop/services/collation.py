@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from lifelong_desktop.models.text import normalise_name
+from lifelong_desktop.names import normalise_name
 from lifelong_desktop.paths import user_data_dir
 
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from lifelong_desktop.models.text import normalise_name
+from lifelong_desktop.names import normalise_name
 from lifelong_desktop.services.fields import (
     CONTROL,
     TRIM,

@@ -68,4 +68,8 @@ def test_english_when_the_window_is_english(window, tmp_path):
         set_window_language("zh_CN")
     text = _content(tmp_path / "summary.odt")
     assert "Summary Report" in text and "活动数" not in text
-    assert load_workbook(tmp_path / "summary-统计表.xlsx").sheetnames == ["By area", "By type", "By group"]
+    assert load_workbook(tmp_path / "summary-statistics.xlsx").sheetnames == [
+        "By area",
+        "By type",
+        "By group",
+    ]

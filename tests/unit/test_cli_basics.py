@@ -88,8 +88,8 @@ def failing_command(monkeypatch):
     raised: list[BaseException] = []
     original = cli.build_parser
 
-    def build_parser():
-        parser = original()
+    def build_parser(only=None):
+        parser = original(only)
         sub = next(a for a in parser._actions if a.dest == "command")
 
         def boom(_args):
@@ -149,8 +149,8 @@ def test_internal_error_in_a_real_process_shows_no_traceback(tmp_path):
         "import sys\n"
         "from lifelong_desktop import cli\n"
         "original = cli.build_parser\n"
-        "def build_parser():\n"
-        "    p = original()\n"
+        "def build_parser(only=None):\n"
+        "    p = original(only)\n"
         "    sub = next(a for a in p._actions if a.dest == 'command')\n"
         "    sub.add_parser('boom').set_defaults(func=lambda a: 1 / 0)\n"
         "    return p\n"
@@ -218,3 +218,40 @@ def test_a_closed_pipe_is_not_an_internal_error(failing_command, capsys):
     assert cli.main(["boom"]) == 141
     assert "程序内部出错" not in capsys.readouterr().err
     assert not (Path(os.environ["LIFELONG_DATA_DIR"]) / "error.log").exists()
+
+
+def test_validate_loads_no_sqlalchemy_and_import_still_works(tmp_path):
+    """`lifelong validate` needs no database: in a real process it loads no SQLAlchemy (nor the ORM models,
+    nor the workbook writer and the web client its XML escaping brings), while `lifelong import` of the same
+    workbook, which does, still runs in its own process."""
+    book = sorted((Path(__file__).parents[1] / "data" / "fuzz_corpus" / "workbooks").glob("*.xlsx"))[0]
+    probe = (
+        "import sys\n"
+        "from lifelong_desktop import cli\n"
+        "code = cli.main(sys.argv[1:])\n"
+        "heavy = ('sqlalchemy', 'lifelong_desktop.submission.xlsx.writer', 'urllib.request')\n"
+        "loaded = sorted(m for m in sys.modules if m in heavy or m.startswith('lifelong_desktop.models'))\n"
+        "print('LOADED', loaded, code)\n"
+    )
+    env = {**os.environ, "LIFELONG_DATA_DIR": str(tmp_path), "LIFELONG_LANG": "en"}
+    run = subprocess.run(
+        [sys.executable, "-c", probe, "validate", str(book)], capture_output=True, text=True, env=env
+    )
+    assert "LOADED [] " in run.stdout, run.stdout + run.stderr
+    db = tmp_path / "x.sqlite"
+    run = subprocess.run(
+        [sys.executable, "-c", probe, "import", "--db", str(db), str(book)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert "'sqlalchemy'" in run.stdout, run.stdout + run.stderr
+
+
+def test_each_command_registered_alone_is_registered_by_its_module():
+    """The CLI's table of commands registered alone names, for each, the module that registers it."""
+    for command, module in cli._LIGHT.items():
+        alone = next(a for a in cli.build_parser(module)._actions if a.dest == "command")
+        every = next(a for a in cli.build_parser()._actions if a.dest == "command")
+        assert command in alone.choices, command
+        assert alone.choices[command].format_help() == every.choices[command].format_help()

@@ -56,7 +56,7 @@ def test_the_command_line_writes_english_with_lifelong_lang_en(demo, tmp_path, m
     assert "Lecture" in text or "Lectures" in text or "lecture" in text.lower()
     for chinese in ("活动数", "现场参与人次", "共安排活动", "各类型活动情况", "主办："):
         assert chinese not in text, chinese
-    book = load_workbook(tmp_path / "summary-统计表.xlsx")
+    book = load_workbook(tmp_path / "summary-statistics.xlsx")
     assert book.sheetnames == ["By area", "By type", "By group"]
     rows = list(book["By area"].iter_rows(values_only=True))
     assert rows[0][1:] == (
@@ -90,7 +90,7 @@ def test_both_languages_state_the_same_figures(report):
 def test_the_window_passes_its_language(report, tmp_path):
     steps = []
     stats = write_pack(report, tmp_path / "r.odt", lang="en", step=steps.append)
-    assert steps == [1, 2] and stats == tmp_path / "r-统计表.xlsx"
+    assert steps == [1, 2] and stats == tmp_path / "r-statistics.xlsx"
     assert "Summary Report" in _odt_text(tmp_path / "r.odt")
     assert load_workbook(stats).sheetnames[0] == "By area"
 

@@ -25,7 +25,7 @@ from lifelong_desktop.models import (
     now,
     table_of,
 )
-from lifelong_desktop.models.text import normalise_name
+from lifelong_desktop.names import normalise_name
 from lifelong_desktop.services import audit
 from lifelong_desktop.services.bulk_rows import link_row
 from lifelong_desktop.services.demo.content import parse_date, programme_content

@@ -292,7 +292,7 @@ def _updated_rows(plan: ImportPlan, batch: _Batch, absent: frozenset[str]) -> No
     acts = plan.result.data.activities
     for change in plan.updated:
         row, db = acts[change.index], plan.db_rows[change.db_id]  # type: ignore[index]
-        diff = plan.diffs.get(db.id) or differences(plan, row, db)
+        diff = plan.diffs.get(db.id) or differences(plan, row, db, absent)
         values = activity_values(row, db, absent)
         vkey = venue_key(row)
         values.update(

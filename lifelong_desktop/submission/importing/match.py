@@ -77,11 +77,22 @@ def _db_values(r: ActivityRow) -> dict[str, Any]:
     return values
 
 
-def differences(plan: ImportPlan, row: dict[str, Any], db: ActivityRow) -> dict[str, tuple[Any, Any]]:
-    """{field: (database value, workbook value)} for what the workbook would change (absent columns: nothing)."""
+_ROLE_IDS = [
+    (key, f"{role.value}_ids") for role, key in ROLE_FIELDS.items()
+]  # (workbook key, ActivityRow field)
+
+
+def differences(
+    plan: ImportPlan, row: dict[str, Any], db: ActivityRow, absent: frozenset[str] | None = None
+) -> dict[str, tuple[Any, Any]]:
+    """{field: (database value, workbook value)} for what the workbook would change (absent columns: nothing).
+
+    absent: absent_fields(plan), when the caller compares many rows and has worked it out once.
+    """
     reg = plan.registers
     assert reg is not None
-    absent = absent_fields(plan)
+    if absent is None:
+        absent = absent_fields(plan)
     new = activity_values(row, db, absent)
     old = _db_values(db)
     out = {k: (old[k], new[k]) for k in new if old[k] != new[k]}
@@ -91,11 +102,11 @@ def differences(plan: ImportPlan, row: dict[str, Any], db: ActivityRow) -> dict[
         out["venue_id"] = (db.venue_id, venue_id)
     if "parent_id" not in absent and (row.get("parent_id") or None) != db.parent_uid:
         out["parent"] = (db.parent_uid, row.get("parent_id"))
-    for role, key in ROLE_FIELDS.items():
+    for key, stored in _ROLE_IDS:
         if key in absent:
             continue
         ids = organisation_ids(plan, row.get(key))
-        current = getattr(db, f"{role.value}_ids")
+        current = getattr(db, stored)
         if None in ids or ids != current:
             out[key] = (current, ids)
     return out
@@ -124,12 +135,13 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
     as_of = plan.result.data.header.get("data_as_of")
     matched: set[int] = set()
     found_db = _by_id(plan, {r.uid: r for r in rows}, candidates, matched)
+    absent = absent_fields(plan)
     _by_title(plan, candidates, matched, found_db)
     for i, row in enumerate(plan.result.data.activities):
         uid = row.get("activity_id")
         if uid and i not in found_db:
             continue  # refused by _by_id
-        _classify(plan, i, row, found_db.get(i), own and as_of is not None and as_of)
+        _classify(plan, i, row, found_db.get(i), own and as_of is not None and as_of, absent)
     for r in candidates.values():
         if r.id in matched:
             continue
@@ -184,7 +196,9 @@ def _by_title(
                 break
 
 
-def _classify(plan: ImportPlan, i: int, row: dict[str, Any], db: ActivityRow | None, as_of: Any) -> None:
+def _classify(
+    plan: ImportPlan, i: int, row: dict[str, Any], db: ActivityRow | None, as_of: Any, absent: frozenset[str]
+) -> None:
     """New, unchanged, updated, or kept (an own workbook older than an edit made here since, `as_of`)."""
     change = ActivityChange(
         row.get("activity_id") or (db.uid if db else ""),
@@ -196,7 +210,7 @@ def _classify(plan: ImportPlan, i: int, row: dict[str, Any], db: ActivityRow | N
     if db is None:
         plan.new.append(change)
         return
-    diff = differences(plan, row, db)
+    diff = differences(plan, row, db, absent)
     if not diff:
         plan.unchanged.append(change)
     elif as_of and db.updated_at is not None and db.updated_at > as_of:

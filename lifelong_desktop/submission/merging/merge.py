@@ -8,7 +8,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from lifelong_desktop.models.text import normalise_name
+from lifelong_desktop.names import normalise_name
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
 from lifelong_desktop.submission.format import load_format

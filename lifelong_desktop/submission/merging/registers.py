@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lifelong_desktop.models.text import normalise_name
+from lifelong_desktop.names import normalise_name
 from lifelong_desktop.submission.findings import WARNING, Finding
 
 ROLE_KEYS = ("hosts", "undertakers", "co_organisers")

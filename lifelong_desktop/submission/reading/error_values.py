@@ -17,7 +17,7 @@ from lxml import etree
 
 from lifelong_desktop.submission.findings import ERROR, Finding
 from lifelong_desktop.submission.reading import sheet_scan
-from lifelong_desktop.submission.xlsx.writer import column_letter
+from lifelong_desktop.submission.xlsx.cells import column_letter
 
 ERROR_LITERALS = frozenset(
     {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}

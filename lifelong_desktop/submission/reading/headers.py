@@ -13,7 +13,7 @@ from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
 from lifelong_desktop.submission.format import Format, Table
 from lifelong_desktop.submission.reading.cells import RawTable
 from lifelong_desktop.submission.values import ValueProblem, clean, fold
-from lifelong_desktop.submission.xlsx.writer import column_letter
+from lifelong_desktop.submission.xlsx.cells import column_letter
 
 
 def norm_header(value: Any) -> str:

@@ -28,7 +28,7 @@ from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.reading import error_values, headers, safety
 from lifelong_desktop.submission.reading.sheets import book_info, choose_sheets, missing_sheet
 from lifelong_desktop.submission.reading.validate import RawTable, validate_workbook
-from lifelong_desktop.submission.xlsx.writer import column_number
+from lifelong_desktop.submission.xlsx.cells import column_number
 
 
 @dataclass

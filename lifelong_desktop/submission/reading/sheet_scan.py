@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from lifelong_desktop.submission.format import load_format
-from lifelong_desktop.submission.xlsx.writer import column_letter, column_number
+from lifelong_desktop.submission.xlsx.cells import column_letter, column_number
 
 CHUNK = 1 << 20
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lifelong_desktop.models.text import normalise_name
+from lifelong_desktop.names import normalise_name
 from lifelong_desktop.services.rows import OrganisationRow
 
 #: makes a new organisation of the register named (the text typed), or None when the user gives up

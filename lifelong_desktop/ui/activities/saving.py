@@ -16,6 +16,7 @@ from lifelong_desktop.services.planning.conflicts import activity_conflict, merg
 from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities import commands as cmd
 from lifelong_desktop.ui.common.conflict_dialog import THEIRS, ConflictDialog, deleted_sentence, who_and_when
+from lifelong_desktop.ui.common.language import joined
 
 if TYPE_CHECKING:
     from lifelong_desktop.services.merge_fields import Conflict
@@ -78,7 +79,7 @@ class ActivityEdit:
         about = batch.about("activity", self.row.id)
         if not about:
             return
-        who = "、".join(dict.fromkeys(e.who for e in about if e.who)) or QCoreApplication.translate(
+        who = joined(dict.fromkeys(e.who for e in about if e.who)) or QCoreApplication.translate(
             "ActivitySaving", "another window or program"
         )
         at = about[-1].at

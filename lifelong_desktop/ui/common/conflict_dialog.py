@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.services.merge_fields import Conflict
 from lifelong_desktop.ui.common.field_names import field_label, show_value
+from lifelong_desktop.ui.common.language import joined
 
 THEIRS, MINE, MERGE = "theirs", "mine", "merge"
 
@@ -32,7 +33,7 @@ def who_and_when(conflict: Conflict) -> str:
     last = conflict.last
     if last is None:
         return QCoreApplication.translate("ConflictDialog", "another window or program")
-    who = "、".join(conflict.who) or QCoreApplication.translate("ConflictDialog", "another window or program")
+    who = joined(conflict.who) or QCoreApplication.translate("ConflictDialog", "another window or program")
     return f"{who}（{last.at:%Y-%m-%d %H:%M}）" if last.at else who
 
 

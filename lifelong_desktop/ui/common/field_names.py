@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.ui.common import codes
+from lifelong_desktop.ui.common.language import joined
 
 _LABELS = {
     "title": QT_TRANSLATE_NOOP("FieldNames", "Title"),
@@ -85,13 +86,13 @@ def show_value(name: str, value: Any, names: Mapping[tuple[str, int], str] | Non
         return yes if value else no
     if name in _CODE_LISTS:
         parts = value if isinstance(value, tuple | list) else (value,)
-        return "、".join(codes.label(_CODE_LISTS[name], str(p)) or str(p) for p in parts)
+        return joined(codes.label(_CODE_LISTS[name], str(p)) or str(p) for p in parts)
     if name in _REGIONS:
         return regions().full_name(str(value)) or str(value)
     if name in _REFERENCES:
         parts = value if isinstance(value, tuple | list) else (value,)
         kind = _REFERENCES[name]
-        return "、".join((names or {}).get((kind, int(p)), f"#{p}") for p in parts)
+        return joined((names or {}).get((kind, int(p)), f"#{p}") for p in parts)
     if isinstance(value, date | time):
         return value.isoformat(timespec="minutes") if isinstance(value, time) else value.isoformat()
     return str(value)

@@ -7,6 +7,8 @@ effect at the next start); Qt's translators follow it (shell.i18n), and so do th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 LANGUAGES = ("zh_CN", "en")
 _current = ["zh_CN"]
 
@@ -25,3 +27,8 @@ def set_window_language(language: str) -> str:
 def message_language(language: str | None = None) -> str:
     """The messages.render language (`zh` or `en`) of a window language, by default the current one."""
     return "en" if (language or _current[0]) == "en" else "zh"
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items as a list in the window's language: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return ("、" if message_language() == "zh" else ", ").join(items)

@@ -16,7 +16,7 @@ from lifelong_desktop.services.regions import regions
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.importing.plan import ImportPlan, PlanRow, plan_rows
 from lifelong_desktop.ui.common import codes
-from lifelong_desktop.ui.common.language import message_language
+from lifelong_desktop.ui.common.language import joined, message_language
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
 
 COL_ROW, COL_OUTCOME, COL_TITLE, COL_DATE, COL_CITY, COL_DETAIL = range(6)
@@ -61,7 +61,7 @@ def shown(key: str, value: Any) -> str:
     if isinstance(value, time):
         return value.strftime("%H:%M")
     if isinstance(value, tuple | list):
-        return "、".join(str(v) for v in value)
+        return joined(str(v) for v in value)
     if column is not None and column.code_list and key != "audiences":
         return codes.label(column.code_list, str(value))
     if key in ("city_code", "county_code"):

@@ -60,7 +60,11 @@ class SummaryReport:
         if not path:
             with self.ctx.db.read() as session:
                 p = self.actions._programme(session)
-                suggested = f"{p.region_name}{p.year}年活动周总结.odt"
+                suggested = (
+                    f"{p.region_name} {p.year} Week Summary.odt"
+                    if message_language() == "en"
+                    else f"{p.region_name}{p.year}年活动周总结.odt"
+                )
             path = self.actions._save_path(
                 QCoreApplication.translate("SummaryReport", "Week Summary Report"), suggested, ODT_FILTER
             )

@@ -16,7 +16,7 @@ from lifelong_desktop.services import registers
 from lifelong_desktop.services.merge_fields import Conflict
 from lifelong_desktop.services.registers.conflicts import entry_conflict
 from lifelong_desktop.ui.common.conflict_dialog import THEIRS, ConflictDialog, deleted_sentence
-from lifelong_desktop.ui.common.language import message_language
+from lifelong_desktop.ui.common.language import joined, message_language
 from lifelong_desktop.ui.registers import commands
 
 _COMMANDS = {"organisation": commands.ORGANISATION_COMMANDS, "venue": commands.VENUE_COMMANDS}
@@ -47,7 +47,7 @@ def watch_form(view: Any, dialog: Any, edit: EntryEdit) -> None:
         about = batch.about(edit.entity, edit.row.id)
         if not about:
             return
-        who = "、".join(dict.fromkeys(e.who for e in about if e.who)) or "-"
+        who = joined(dict.fromkeys(e.who for e in about if e.who)) or "-"
         deleted = any(e.action == "delete" for e in about)
         text = (
             QCoreApplication.translate(

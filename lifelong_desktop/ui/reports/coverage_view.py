@@ -24,6 +24,7 @@ from lifelong_desktop.services.coverage import AreaCoverage, Coverage, coverage
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.ui.common import codes
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.language import joined
 from lifelong_desktop.ui.common.lazy_view import LazyView
 from lifelong_desktop.ui.common.table_model import Column, RowTableModel
 from lifelong_desktop.ui.common.tables import make_table, set_widths
@@ -96,7 +97,7 @@ class CoverageView(LazyView):
 
     @staticmethod
     def _audience_words(keys: list[str]) -> str:
-        return "、".join(codes.label("audience", k) for k in keys)
+        return joined(codes.label("audience", k) for k in keys)
 
     def reload(self) -> None:
         if self.ctx.programme_id is None:
@@ -156,7 +157,7 @@ class CoverageView(LazyView):
         missing = result.audiences_not_served
         text = self.tr("%n areas without any activity", "", len(areas))
         if areas:
-            text += self.tr(": ") + "、".join(a.name for a in areas[:30]) + ("…" if len(areas) > 30 else "")
+            text += self.tr(": ") + joined(a.name for a in areas[:30]) + ("…" if len(areas) > 30 else "")
         text += "\n" + self.tr("Target groups no activity is meant for: %1").replace(
             "%1", self._audience_words(missing) or self.tr("none")
         )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from lifelong_desktop.db.presence import connected_users
 from lifelong_desktop.ui.common.change_watch import ChangeWatch
 from lifelong_desktop.ui.common.context import AppContext
+from lifelong_desktop.ui.common.language import joined
 from lifelong_desktop.ui.shell.notice_banner import BANNER_STYLE
 
 #: who is connected is asked again this often (a query on the server; nothing on a local file)
@@ -71,7 +72,7 @@ class Collaboration(QObject):
             self.presence.setText(self.tr("This computer only"))
             self.presence.setToolTip(self.tr("The database is a file on this computer or a share."))
             return
-        self.presence.setText(self.tr("Connected: %1").replace("%1", "、".join(users) or "-"))
+        self.presence.setText(self.tr("Connected: %1").replace("%1", joined(users) or "-"))
         self.presence.setToolTip(self.tr("Planners with this database open now"))
 
     def stop(self) -> None:

@@ -70,7 +70,7 @@ def _uid(rng: random.Random) -> str:
 def populate_0001(con: sqlite3.Connection) -> None:
     """Liaoning 2024 and 2023: 12 organisations in three roles, venues in 14 cities, 80 activities with
     sub-venues, a city return recorded as a submission, and audit entries."""
-    from lifelong_desktop.models.text import normalise_name
+    from lifelong_desktop.names import normalise_name
 
     rng = random.Random(2024)
     ins = con.execute

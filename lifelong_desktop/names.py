@@ -1,4 +1,4 @@
-"""Name normalisation shared by organisations and venues everywhere (format section 5)."""
+"""Name normalisation shared by organisations and venues everywhere (format section 5); no SQLAlchemy, no Qt."""
 
 from __future__ import annotations
 
