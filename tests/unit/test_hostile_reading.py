@@ -328,3 +328,41 @@ def test_every_new_code_has_a_full_sentence_in_both_languages(code):
         assert messages.has("finding." + code)
         text = messages.render("finding." + code, lang, **params)
         assert "{" not in text and len(text) > 20, (code, lang, text)
+
+
+# ---------------------------------------------------------------- a cell attribute a cell does not have
+
+
+def _rewrite_cell(sample, dest, sheet: str, old: bytes, new: bytes):
+    """The sample with the first occurrence of `old` in `sheet`'s XML replaced by `new` (all else as it was)."""
+    part = mh.sheet_part(sample, sheet)
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == part:
+                assert old in data
+                data = data.replace(old, new, 1)
+            out.writestr(item, data)
+    return dest
+
+
+@pytest.mark.parametrize("sheet", READ_SHEETS)
+def test_a_cell_with_an_attribute_a_cell_does_not_have_is_damaged(sample, tmp_path, sheet):
+    """`t="s"` garbled to `nt="s"` would read the cell's shared-string index as a number (an address "154"):
+    the fuzzer's second hour found an import that changed a venue that way without a finding."""
+    part = mh.sheet_part(sample, sheet)
+    with zipfile.ZipFile(sample) as z:
+        xml = z.read(part)
+    cell = re.search(rb'<c r="[A-Z]+3" t="([A-Za-z]+)">', xml) or re.search(
+        rb'<c r="[A-Z]+2" t="([A-Za-z]+)">', xml
+    )
+    assert cell is not None
+    garbled = _rewrite_cell(
+        sample, tmp_path / "nt.xlsx", sheet, cell.group(0), cell.group(0).replace(b" t=", b" nt=")
+    )
+    codes = [(f.severity, f.code) for f in read_workbook(garbled).findings]
+    assert ("error", "damaged") in codes, codes
+    kind = cell.group(1)
+    quoted = cell.group(0).replace(b'"' + kind + b'"', b"'" + kind + b"'")  # single quotes: well-formed, fine
+    fine = _rewrite_cell(sample, tmp_path / "quoted.xlsx", sheet, cell.group(0), quoted)
+    assert found(read_workbook(fine)) == found(read_workbook(sample))

@@ -66,7 +66,7 @@ def in_xml(
             continue
         try:
             scan = sheet_scan.scan_cells(path, part)
-        except (etree.Error, KeyError, ValueError, OSError, zipfile.BadZipFile):
+        except (etree.Error, KeyError, ValueError, OSError, zipfile.BadZipFile, sheet_scan.Refused):
             scan = sheet_scan.CellScan(
                 formulas=[""] if part in formula_parts else []
             )  # name the sheet at least

@@ -43,7 +43,16 @@ _FORMULA = re.compile(rb"<f(?!o|i)")
 # A cell that is neither a plain near one (`<c r="A1"` up to `<c r="AN99999"`) nor another element starting
 # with `<c`: every match of _FAR_REF or _ODD_CELL is a match of this one, so a piece without it needs neither
 # (one pass over a sheet's cells instead of two; the two run only on a piece where this one matched).
-_NOT_NEAR_CELL = re.compile(rb'<c(?! r="[A-Z]\d{1,5}"| r="A[A-N]\d{1,5}"|o|u|e|f|h)')
+# A plain near cell also has only the attributes a cell may have (`s`, `t`, `cm`, `vm`, `ph`, in double quotes);
+# one with another (`nt="s"`, a garbled `t`, would make its shared-string index read as a number) is unsure too.
+_NOT_NEAR_CELL = re.compile(
+    rb'<c(?! r="(?:[A-Z]|A[A-N])\d{1,5}"(?:\s+(?:s|t|cm|vm|ph)="[^"]*")*+\s*+[/>]|o|u|e|f|h)'
+)
+# A cell with a plain reference and then an attribute that is not one of a cell's (or one in single quotes):
+# the precise scan tells which (a single-quoted known attribute is fine there).
+_ODD_ATTRIBUTE = re.compile(rb'<c r="[A-Z]{1,3}\d{1,7}"(?:\s+(?:s|t|cm|vm|ph)="[^"]*")*+\s*+(?![/>])')
+#: the attributes of a cell (ECMA-376 CT_Cell); any other, not in a namespace, makes the sheet damaged
+CELL_ATTRIBUTES = frozenset(("r", "s", "t", "cm", "vm", "ph"))
 _SHEET_DATA_END = re.compile(rb"</(?:[\w.\-]+:)?sheetData\s*>")
 
 
@@ -69,7 +78,9 @@ class _SheetStats:
         if unsure and not self.far and _FAR_REF.search(piece):
             self.far = True
         if not self.odd and (
-            (unsure and _ODD_CELL.search(piece)) or _ODD_ROW.search(piece) or _PREFIXED.search(piece)
+            (unsure and (_ODD_CELL.search(piece) or _ODD_ATTRIBUTE.search(piece)))
+            or _ODD_ROW.search(piece)
+            or _PREFIXED.search(piece)
         ):
             self.odd = True
         if not self.formula and _FORMULA.search(piece):
@@ -143,6 +154,7 @@ def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500) -> CellSca
                     col = 0
                 continue
             if tag == "c":
+                _known_attributes(el, part)
                 ref = el.get("r")
                 m = _REF.fullmatch(ref) if ref else None
                 if m:
@@ -157,6 +169,15 @@ def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500) -> CellSca
                 el.clear()
     scan.extent = (max_row, max_col)
     return scan
+
+
+def _known_attributes(el: etree._Element, part: str) -> None:
+    """Refuse a cell with an attribute a cell does not have: what it was meant to say is unknown (Excel calls
+    such a file damaged too); an attribute in a namespace (markup compatibility) is let through."""
+    for name in el.attrib:
+        if not str(name).startswith("{") and name not in CELL_ATTRIBUTES:
+            detail = f"cell {el.get('r') or '?'}: unknown attribute {str(name)[:20]}"
+            raise Refused("damaged", part=part, detail=detail)
 
 
 def _note_cell(scan: CellScan, el: etree._Element, ref: str, limit: int) -> None:
