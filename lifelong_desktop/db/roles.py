@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from lifelong_desktop.models import Base
+
 ROLES = {"viewer": "lifelong_viewer", "planner": "lifelong_planner", "administrator": "lifelong_admin"}
 #: the tables a planner may change: activities with their organisers, imports (submissions), the audit
 #: log its edits write, attachments and their content
@@ -23,18 +25,8 @@ PLANNER_TABLES = (
 )
 #: the registers a return adds to and fills in (an import takes their table lock to give ids): no DELETE
 PLANNER_REGISTERS = ("organisation", "venue")
-ALL_TABLES = (
-    "programme",
-    "organisation",
-    "venue",
-    "activity",
-    "activity_organisation",
-    "submission",
-    "audit_entry",
-    "attachment",
-    "attachment_content",
-    "alembic_version",
-)
+#: every table of the models (a table a migration adds is granted with no list to keep up) and Alembic's
+ALL_TABLES = (*Base.metadata.tables, "alembic_version")
 #: what an export writes into the programme row (its number and time); granted to viewers, who export
 EXPORT_COLUMNS = ("submission_seq", "last_exported_at", "updated_at", "version")
 _RANK = {"viewer": 0, "planner": 1, "administrator": 2}
