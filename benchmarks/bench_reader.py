@@ -17,18 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from support import PY, Contestant, contestants, lifelong, load_line, report, timed
+from support import PY, Contestant, calamine_pass, contestants, lifelong, load_line, report, timed
 
-CALAMINE_PASS = """
-import sys
-from python_calamine import CalamineWorkbook
-wb = CalamineWorkbook.from_path(sys.argv[1])
-n = 0
-for name in wb.sheet_names:
-    for row in wb.get_sheet_by_name(name).to_python():
-        n += len(row)
-print(n)
-"""
+CALAMINE_PASS = calamine_pass()
 
 
 def make_workbook(folder: Path, people: list[Contestant], activities: int) -> Path:

@@ -32,6 +32,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from support import calamine_pass
+
 PY = sys.executable
 TARGET_S, TARGET_MB = 10.0, 500.0
 
@@ -126,16 +128,7 @@ CASES = {
 }
 
 
-CALAMINE_PASS = """
-import sys
-from python_calamine import CalamineWorkbook
-wb = CalamineWorkbook.from_path(sys.argv[1])
-n = 0
-for name in wb.sheet_names:
-    for row in wb.get_sheet_by_name(name).iter_rows():
-        n += len(row)
-print(n)
-"""
+CALAMINE_PASS = calamine_pass("iter_rows")
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, int, int]:

@@ -150,3 +150,18 @@ def report(people: list[Contestant], rows: list[tuple[str, str, str | None, floa
         goal = "" if target is None else f" [target <= {target}{'x' if is_ratio else ' s'}]"
         print(f"{label:34s} " + " | ".join(parts) + goal)
     return ok
+
+
+def calamine_pass(rows: str = "to_python") -> str:
+    """A bare python-calamine read of every sheet (the reader's peer), as a `python -c` script; `rows` is
+    `to_python` (whole sheets, as the app reads) or `iter_rows` (streamed, for the worst cases' memory)."""
+    return f"""
+import sys
+from python_calamine import CalamineWorkbook
+wb = CalamineWorkbook.from_path(sys.argv[1])
+n = 0
+for name in wb.sheet_names:
+    for row in wb.get_sheet_by_name(name).{rows}():
+        n += len(row)
+print(n)
+"""
