@@ -143,6 +143,8 @@ def workbook_bytes(draw: st.DrawFn, base: bytes, parts: dict[str, bytes]) -> tup
         xml = parts[name]
         at = draw(st.integers(0, len(xml)))
         junk = draw(st.binary(min_size=1, max_size=40))
+        # junk inside a cell's text is what a hand edit of that text looks like: judged as a cell edit
+        how = "cells" if lands_in_text(xml, at, junk) else how
         return how, pack({**parts, name: xml[:at] + junk + xml[at:]})
     if how == "rename":
         wb = parts["xl/workbook.xml"]
@@ -164,6 +166,24 @@ def workbook_bytes(draw: st.DrawFn, base: bytes, parts: dict[str, bytes]) -> tup
         cell = b'<row r="%d"><c r="%s%d" t="inlineStr"><is><t>x</t></is></c></row>' % (row, col, row)
         xml = xml.replace(b"</sheetData>", cell + b"</sheetData>", 1)
     return how, pack({**parts, name: xml})
+
+
+_TEXT_OPENER = re.compile(rb"<(?:t|v)(?:\s[^>]*)?>")
+
+
+def lands_in_text(xml: bytes, at: int, junk: bytes) -> bool:
+    """Whether inserting junk (with no markup) at `at` edits the character data of a <t> or <v> element:
+    the file then says another text or number in that cell, which the importer may rightly take."""
+    if b"<" in junk or b">" in junk:
+        return False
+    start, close = xml.rfind(b"<", 0, at), xml.find(b"<", at)
+    if start < 0 or close < 0:
+        return False
+    opener_end = xml.find(b">", start)
+    if opener_end < 0 or opener_end >= at:  # inside the tag itself, not after it
+        return False
+    opener = xml[start : opener_end + 1]
+    return bool(_TEXT_OPENER.fullmatch(opener)) and xml[close : close + 4] in (b"</t>", b"</v>")
 
 
 def scratch_file() -> Path:

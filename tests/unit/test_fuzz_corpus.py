@@ -94,3 +94,21 @@ def test_the_database_oracle_can_fail(tmp_path):
     with pytest.raises(WrongResult, match="changed the database"):
         oracle.check(tmp_path / "changed.xlsx", "column")
     assert oracle.checked == 2
+
+
+def test_junk_inside_a_cells_text_is_judged_as_a_cell_edit():
+    """The third fuzz hour's report: a byte put into a shared string's text changed an activity's
+    description without a finding. That is what the file says (a hand edit looks the same), so such
+    junk is judged as a cell edit; junk in a tag, in markup or between elements stays garbage."""
+    from fuzz.workbooks import lands_in_text
+
+    xml = b'<sst><si><t>\xe2\x80\x9d\xef\xbc\x8c</t></si><si><t xml:space="preserve"> a</t></si></sst><v>12</v>'
+    inside_first = xml.index(b"\xef\xbc\x8c")
+    assert lands_in_text(xml, inside_first, b"c")  # the found case: “…”c，…
+    assert lands_in_text(xml, xml.index(b" a"), b"x")  # a <t> with attributes
+    assert lands_in_text(xml, xml.index(b"12</v>") + 1, b"9")  # a number's digits
+    assert lands_in_text(xml, xml.index(b"</t>"), b"z")  # at the end of the text
+    assert not lands_in_text(xml, inside_first, b"<b/>")  # markup is not text
+    assert not lands_in_text(xml, xml.index(b"<si>") + 2, b"c")  # inside a tag
+    assert not lands_in_text(xml, xml.index(b"<si>"), b"c")  # between elements
+    assert not lands_in_text(xml, xml.index(b"<t>") + 2, b"c")  # in the opening tag itself
