@@ -102,7 +102,9 @@ def test_junk_inside_a_cells_text_is_judged_as_a_cell_edit():
     junk is judged as a cell edit; junk in a tag, in markup or between elements stays garbage."""
     from fuzz.workbooks import lands_in_text
 
-    xml = b'<sst><si><t>\xe2\x80\x9d\xef\xbc\x8c</t></si><si><t xml:space="preserve"> a</t></si></sst><v>12</v>'
+    xml = (
+        b'<sst><si><t>\xe2\x80\x9d\xef\xbc\x8c</t></si><si><t xml:space="preserve"> a</t></si></sst><v>12</v>'
+    )
     inside_first = xml.index(b"\xef\xbc\x8c")
     assert lands_in_text(xml, inside_first, b"c")  # the found case: “…”c，…
     assert lands_in_text(xml, xml.index(b" a"), b"x")  # a <t> with attributes
