@@ -76,7 +76,9 @@ def test_a_child_that_dies_leaves_the_scan_to_this_process(samples, monkeypatch)
     if pid == 0:
         os._exit(1)  # a child killed before it wrote anything
     os.close(write_end)
-    report = scan_ahead.Pending(path, pid, read_end).report()
+    report = scan_ahead.Forked(
+        pid, read_end, safety.SafetyReport, lambda: safety.inspect_workbook(path)
+    ).result()
     assert report == safety.inspect_workbook(path) and report.formula_parts
 
 

@@ -82,7 +82,7 @@ def read_workbook(path: Path | str, *, year_hint: int | None = None, concurrent:
 def _read_workbook(path: Path, year_hint: int | None, concurrent: bool) -> ReadResult:
     pending = scan_ahead.start(path) if concurrent else None
     if pending is not None and not scan_ahead.harmless_to_read(path):
-        report, pending = pending.report(), None  # the reader waits for the verdict
+        report, pending = pending.result(), None  # the reader waits for the verdict
     elif pending is None:
         report = safety.inspect_workbook(path)
     if pending is None and report.findings:
@@ -91,7 +91,7 @@ def _read_workbook(path: Path, year_hint: int | None, concurrent: bool) -> ReadR
     sheets = _Sheets(workbook)
     if pending is not None:
         sheets.read_ahead(path)
-        report = pending.report()
+        report = pending.result()
         if report.findings:
             if workbook is not None:
                 workbook.close()

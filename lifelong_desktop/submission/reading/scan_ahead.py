@@ -1,7 +1,7 @@
 """The safety scan on the second core while the cell reader works, with the same verdict as scanning first.
 
 `start(path)` forks a child process that runs `safety.inspect_workbook(path)` unchanged and hands its
-SafetyReport back through a pipe; `Pending.report()` waits for it. Both lxml's parse and python-calamine keep
+SafetyReport back through a pipe; `result()` waits for it (`fork_call` does the same for any call). Both lxml's parse and python-calamine keep
 the GIL, so a thread would not run them side by side: a process does (on Linux; where there is no fork,
 `start` returns None and the caller scans first, as before).
 
@@ -18,8 +18,10 @@ from __future__ import annotations
 import os
 import pickle
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.reading import safety
@@ -37,48 +39,56 @@ MIN_BYTES = 1 << 20
 
 
 @dataclass
-class Pending:
-    """A scan running in a child process."""
+class Forked:
+    """A call running in a child process; `result()` waits for its return value."""
 
-    path: Path
     pid: int
     fd: int
+    kind: type
+    again: Callable[[], Any]  # the same call in this process, when the child gives no answer
 
-    def report(self) -> safety.SafetyReport:
-        """The child's SafetyReport (the scan runs here instead if the child gave none)."""
+    def result(self) -> Any:
+        """The child's return value (the call runs here instead if the child gave none)."""
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
         os.waitpid(self.pid, 0)
         try:
-            report = pickle.loads(data)  # written by our own child just now
-        except Exception:  # the child died before it finished: killed, out of memory
-            return safety.inspect_workbook(self.path)
-        return report if isinstance(report, safety.SafetyReport) else safety.inspect_workbook(self.path)
+            value = pickle.loads(data)  # written by our own child just now
+        except Exception:  # the child died before it finished (killed, out of memory) or raised
+            return self.again()
+        return value if isinstance(value, self.kind) else self.again()
 
 
-def start(path: Path) -> Pending | None:
-    """Fork the scan of a workbook of at least MIN_BYTES; None where there is no fork or for a small file."""
+def fork_call(call: Callable[[], Any], kind: type) -> Forked | None:
+    """Run `call` in a forked child that hands its return value (of type `kind`) back through a pipe; None
+    where there is no fork. For a single-threaded caller: the child leaves without running exit handlers."""
     if not hasattr(os, "fork"):
-        return None
-    try:
-        if path.stat().st_size < MIN_BYTES:
-            return None
-    except OSError:
         return None
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: scan, hand the report over, leave without running the parent's exit handlers
+    if pid == 0:  # the child
         code = 1
         try:
             os.close(read_end)
-            data = pickle.dumps(safety.inspect_workbook(path))
+            data = pickle.dumps(call(), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(data)
             code = 0
         finally:
             os._exit(code)
     os.close(write_end)
-    return Pending(path, pid, read_end)
+    return Forked(pid, read_end, kind, call)
+
+
+def start(path: Path) -> Forked | None:
+    """The scan of a workbook of at least MIN_BYTES forked (`result()` is its SafetyReport); None where there
+    is no fork or for a small file."""
+    try:
+        if path.stat().st_size < MIN_BYTES:
+            return None
+    except OSError:
+        return None
+    return fork_call(lambda: safety.inspect_workbook(path), safety.SafetyReport)
 
 
 def harmless_to_read(path: Path) -> bool:
