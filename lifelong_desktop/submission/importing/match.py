@@ -40,6 +40,7 @@ SCALARS = (
 )
 TEXT_DEFAULTS = {"address": "", "online_url": "", "contact_name": "", "contact_phone": "", "description": ""}
 NEVER_KEPT = ("activity_id", "updated_at")  # identity and the exporter's stamp: nothing stored to keep
+_ROW_SCALARS, _DB_SCALARS = itemgetter(*SCALARS), attrgetter(*SCALARS)
 
 
 def absent_fields(plan: ImportPlan) -> frozenset[str]:
@@ -57,7 +58,10 @@ def activity_values(
     A field in `absent` (its column is not in the workbook) keeps the stored value of `db`, unless the row
     has a value for it all the same (an end time given by a `9:00-11:30` start time).
     """
-    values = {k: row.get(k) for k in SCALARS}
+    try:
+        values = dict(zip(SCALARS, _ROW_SCALARS(row), strict=True))  # a typed row has every key
+    except KeyError:
+        values = {k: row.get(k) for k in SCALARS}
     for key, default in TEXT_DEFAULTS.items():
         if values[key] is None:
             values[key] = default
@@ -114,7 +118,6 @@ def differences(
     return out
 
 
-_ROW_SCALARS, _DB_SCALARS = itemgetter(*SCALARS), attrgetter(*SCALARS)
 _TEXT_AT = tuple(SCALARS.index(k) for k in TEXT_DEFAULTS)
 _STATUS_AT, _FEATURED_AT = SCALARS.index("status"), SCALARS.index("featured")
 
