@@ -134,7 +134,11 @@ def _column(values: list[Any], parse: Callable[[Any], Any]) -> tuple[list[Any], 
     Each distinct raw value is cleaned and parsed once: codes, dates, regions and names repeat a lot.
     """
     # True == 1 == 1.0 as dict keys: booleans are keyed apart (1 and 1.0 parse alike everywhere)
-    keyed = [(_BOOL, x) if x is True or x is False else x for x in values]
+    keyed = (
+        [(_BOOL, x) if x is True or x is False else x for x in values]
+        if bool in set(map(type, values))
+        else values  # no booleans (most columns): the cells are the keys
+    )
     results: dict[Any, Any] = {}
     failed = False
     for key in set(keyed):
@@ -146,7 +150,7 @@ def _column(values: list[Any], parse: Callable[[Any], Any]) -> tuple[list[Any], 
         except v.ValueProblem as exc:
             results[key] = exc
             failed = True
-    out = [results[k] for k in keyed]
+    out = list(map(results.__getitem__, keyed))
     errors: dict[int, v.ValueProblem] = {}
     if failed:
         for i, x in enumerate(out):
