@@ -156,8 +156,13 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
 
 
 def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) -> list[ActivityRow]:
-    """ActivityRows from the table query's rows, each repeated value (code, name, date, list) one object."""
+    """ActivityRows from the table query's rows, each repeated value (code, name, title, description, number,
+    date, list) one object: 50,000 activities share a few thousand descriptions and titles."""
     one = shared.setdefault
+    ints: dict[int | None, int | None] = {}
+    num = ints.setdefault  # ints past CPython's small-int cache (venue ids, head counts): one object each
+    id_lists: dict[tuple[int, ...], tuple[int, ...]] = {}
+    one_ids = id_lists.setdefault
     name_of = org_names.__getitem__
     reg = regions()
     names: dict[str | None, str] = {None: ""}
@@ -175,7 +180,7 @@ def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) 
             found.sort()
             for rank, _pos, org_id in found:
                 roles[rank].append(org_id)
-            hosts, unders, cos = map(tuple, roles)
+            hosts, unders, cos = (one_ids(t, t) if t else _EMPTY for t in map(tuple, roles))
         else:
             hosts = unders = cos = _EMPTY
         city, county, first, last, start, end = r[13], r[14], r[8], r[10], r[9], r[11]
@@ -200,12 +205,13 @@ def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) 
         co_names = one_names(cos, name_of)
         # fmt: off
         out.append(new(ActivityRow, (
-            r[0], r[1], r[2], r[3], one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]], times[r[9]],
-            dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]],
-            one(r[14], r[14]), names[r[14]], r[15], one(r[16], r[16]) or "", r[17],
-            one(r[18], r[18]) or "", r[19] or "", host_names, under_names, co_names, hosts, unders, cos,
-            lists[r[20]], r[21], r[22], r[23], one(r[24], r[24]), bool(r[25]),
-            one(r[26], r[26]) or "", one(r[27], r[27]) or "", r[28] or "", r[29], stamps[r[30]], r[31], r[32] or "",
+            r[0], r[1], r[2], one(r[3], r[3]), one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]],
+            times[r[9]], dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]],
+            one(r[14], r[14]), names[r[14]], num(r[15], r[15]), one(r[16], r[16]) or "", num(r[17], r[17]),
+            one(r[18], r[18]) or "", one(r[19], r[19]) or "", host_names, under_names, co_names, hosts, unders,
+            cos, lists[r[20]], num(r[21], r[21]), num(r[22], r[22]), num(r[23], r[23]), one(r[24], r[24]),
+            bool(r[25]), one(r[26], r[26]) or "", one(r[27], r[27]) or "", one(r[28], r[28]) or "", r[29],
+            stamps[r[30]], r[31], one(r[32], r[32]) or "",
         )))
         # fmt: on
     return out
