@@ -86,9 +86,9 @@ WHERE +a.programme_id = ?
 # `+a.programme_id`: a scan in page order, a quarter quicker for a whole programme than a walk of the
 # (programme, start) index fetching each row by rowid. The links of a whole programme are read for every
 # programme (each row looks up its own): quicker than selecting them through the programme's activities.
-_TABLE_LINKS = (
-    "SELECT ao.activity_id, ao.role_rank, ao.position, ao.organisation_id FROM activity_organisation ao"
-)
+_TABLE_LINKS = "SELECT ao.activity_id, ao.role_rank, ao.organisation_id FROM activity_organisation ao"
+# each role's list read in order; the order of the primary key (SQLite walks it, no sort), roles apart
+_LINKS_ORDER = " ORDER BY ao.activity_id, ao.role, ao.position"
 
 
 _EMPTY: tuple = ()
@@ -115,25 +115,33 @@ def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None
             gc.enable()
 
 
-def _link_rows(cursor: Any, only_links: str, args: tuple) -> dict[int, list[tuple[int, int, int]]]:
-    """The organiser links of the activities read: (role rank, position, organisation id) per activity."""
-    links: dict[int, list[tuple[int, int, int]]] = {}
-    for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS + only_links, args):
-        links.setdefault(act_id, []).append((rank, position, org_id))
+def _link_rows(
+    cursor: Any, only_links: str, args: tuple
+) -> dict[int, tuple[list[int], list[int], list[int]]]:
+    """The organiser links of the activities read: per activity, the organisation ids of each role (host,
+    undertaker, co-organiser: the role's rank) in their order."""
+    links: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    known = links.get
+    for act_id, rank, org_id in cursor.execute(_TABLE_LINKS + only_links + _LINKS_ORDER, args):
+        roles = known(act_id)
+        if roles is None:
+            roles = links[act_id] = ([], [], [])
+        roles[rank].append(org_id)
     return links
 
 
-def _names_of(shared: dict) -> Any:
-    """Organisation ids to their names, one tuple object per distinct list of names."""
+def _organisers_of(shared: dict, org_names: dict[int, str]) -> tuple[dict, Any]:
+    """Per distinct list of organisation ids (of one role): that list and its names, each one shared object;
+    the dict (`.get` it first) and what adds a list to it."""
     one = shared.setdefault
+    known: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[str, ...]]] = {_EMPTY: (_EMPTY, _EMPTY)}
 
-    def names(ids: tuple[int, ...], name_of: Any) -> tuple[str, ...]:
-        if not ids:
-            return _EMPTY
-        found = tuple(map(name_of, ids))
-        return one(found, found)
+    def add(ids: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        found = tuple(map(org_names.__getitem__, ids))
+        known[ids] = got = (ids, one(found, found))
+        return got
 
-    return names
+    return known, add
 
 
 def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
@@ -161,28 +169,25 @@ def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) 
     one = shared.setdefault
     ints: dict[int | None, int | None] = {}
     num = ints.setdefault  # ints past CPython's small-int cache (venue ids, head counts): one object each
-    id_lists: dict[tuple[int, ...], tuple[int, ...]] = {}
-    one_ids = id_lists.setdefault
-    name_of = org_names.__getitem__
+    organisers, add_organisers = _organisers_of(shared, org_names)
+    known = organisers.get
     reg = regions()
     names: dict[str | None, str] = {None: ""}
     dates: dict[str, date] = {}
     times: dict[str | None, time | None] = {None: None}
     lists: dict[str | None, tuple[str, ...]] = {None: ()}
     stamps: dict[str | None, datetime | None] = {}
-    one_names = _names_of(shared)
     out = []
     new = tuple.__new__  # ActivityRow's fields in order, made in one step
     for r in raw:
-        found = links.pop(r[0], None)
-        if found:
-            roles: tuple[list[int], list[int], list[int]] = ([], [], [])
-            found.sort()
-            for rank, _pos, org_id in found:
-                roles[rank].append(org_id)
-            hosts, unders, cos = (one_ids(t, t) if t else _EMPTY for t in map(tuple, roles))
+        roles = links.pop(r[0], None)
+        if roles:
+            h, u, c = tuple(roles[0]), tuple(roles[1]), tuple(roles[2])
+            hosts, host_names = known(h) or add_organisers(h)
+            unders, under_names = known(u) or add_organisers(u)
+            cos, co_names = known(c) or add_organisers(c)
         else:
-            hosts = unders = cos = _EMPTY
+            hosts = unders = cos = host_names = under_names = co_names = _EMPTY
         city, county, first, last, start, end = r[13], r[14], r[8], r[10], r[9], r[11]
         if city not in names:
             names[city] = reg.name(city)
@@ -200,9 +205,6 @@ def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) 
             lists[r[20]] = tuple(one(a, a) for a in r[20].split(";") if a)
         if r[30] not in stamps:
             stamps[r[30]] = datetime.fromisoformat(r[30]) if r[30] else None
-        host_names = one_names(hosts, name_of)
-        under_names = one_names(unders, name_of)
-        co_names = one_names(cos, name_of)
         # fmt: off
         out.append(new(ActivityRow, (
             r[0], r[1], r[2], one(r[3], r[3]), one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]],
