@@ -47,10 +47,10 @@ class Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
-# commands registered alone, with their own module, when invoked: `lifelong validate` then loads no
-# SQLAlchemy and `lifelong import` none of the other commands' modules (tests/unit/test_cli_basics.py
+# commands registered alone, with their own module, when invoked: `lifelong validate` and `lifelong check`
+# (of a file) then load no SQLAlchemy and `lifelong import` none of the other commands' modules (tests/unit/test_cli_basics.py
 # checks each one against the module that registers it)
-_LIGHT = {"validate": "validate", "import": "validate", "returns": "validate"}
+_LIGHT = {"validate": "validate", "import": "validate", "returns": "validate", "check": "check"}
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

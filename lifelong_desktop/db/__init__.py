@@ -5,36 +5,78 @@ The public face of the database layer; the parts live in the modules of this pac
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from lifelong_desktop.db.auditing import AUDITED, current_user
-from lifelong_desktop.db.backups import (
-    BackupFile,
-    BackupPolicy,
-    backup_file,
-    backups_dir_for,
-    list_backups,
-    newest_good_backup,
-    take_backup,
-    verify_file,
-)
-from lifelong_desktop.db.database import Database
-from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS, SQLITE_HEADER, OpenOptions, make_engine
-from lifelong_desktop.db.migrations import migrate
-from lifelong_desktop.db.opening import (
-    open_database,
-    open_for_reading,
-    remove_database_files,
-    take_daily_backup,
-)
-from lifelong_desktop.db.problems import (
-    ConcurrentEdit,
-    DatabaseNotice,
-    DatabaseProblem,
-    classify,
-    expect_version,
-)
-from lifelong_desktop.db.revisions import head_revision, known_revisions
+if TYPE_CHECKING:  # the names below are loaded on first use (see __getattr__)
+    from lifelong_desktop.db.auditing import AUDITED, current_user
+    from lifelong_desktop.db.backups import (
+        BackupFile,
+        BackupPolicy,
+        backup_file,
+        backups_dir_for,
+        list_backups,
+        newest_good_backup,
+        take_backup,
+        verify_file,
+    )
+    from lifelong_desktop.db.database import Database
+    from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS, SQLITE_HEADER, OpenOptions, make_engine
+    from lifelong_desktop.db.migrations import migrate
+    from lifelong_desktop.db.opening import (
+        open_database,
+        open_for_reading,
+        remove_database_files,
+        take_daily_backup,
+    )
+    from lifelong_desktop.db.problems import (
+        ConcurrentEdit,
+        DatabaseNotice,
+        DatabaseProblem,
+        classify,
+        expect_version,
+    )
+    from lifelong_desktop.db.revisions import head_revision, known_revisions
+
+#: the module of each public name: importing the package loads none of them (nor SQLAlchemy), so that a
+#: command that reads a file with sqlite3 alone (`lifelong check`) can use db.problems or db.reading
+_HOME = {
+    **dict.fromkeys(("AUDITED", "current_user"), "auditing"),
+    **dict.fromkeys(
+        (
+            "BackupFile",
+            "BackupPolicy",
+            "backup_file",
+            "backups_dir_for",
+            "list_backups",
+            "newest_good_backup",
+            "take_backup",
+            "verify_file",
+        ),
+        "backups",
+    ),
+    "Database": "database",
+    **dict.fromkeys(("BUSY_TIMEOUT_MS", "SQLITE_HEADER", "OpenOptions", "make_engine"), "engine"),
+    "migrate": "migrations",
+    **dict.fromkeys(
+        ("open_database", "open_for_reading", "remove_database_files", "take_daily_backup"), "opening"
+    ),
+    **dict.fromkeys(
+        ("ConcurrentEdit", "DatabaseNotice", "DatabaseProblem", "classify", "expect_version"), "problems"
+    ),
+    **dict.fromkeys(("head_revision", "known_revisions"), "revisions"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A public name, loaded from its module on first use (PEP 562)."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
 
 
 def backup_before(db: Database, reason: str = "import") -> Path:
@@ -47,6 +89,9 @@ def backup_before(db: Database, reason: str = "import") -> Path:
     has a single connection, which the transaction would be holding).
     """
     import sqlite3
+
+    from lifelong_desktop.db.backups import backups_dir_for, take_backup
+    from lifelong_desktop.db.problems import classify
 
     if db.is_server:  # a SQLite snapshot of the server database, in the user's own backups folder
         from datetime import datetime

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+if TYPE_CHECKING:  # SQLAlchemy is loaded by make_engine: the sqlite3 helpers here serve light readers too
+    from sqlalchemy import Connection, Engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -51,6 +51,20 @@ def connect_raw(
     return con
 
 
+def set_pragmas(con: sqlite3.Connection, options: OpenOptions) -> None:
+    """The app's settings on a new connection: busy timeout, foreign keys, journal mode, full sync."""
+    con.isolation_level = None  # we issue BEGIN ourselves
+    cur = con.cursor()
+    cur.execute(f"PRAGMA busy_timeout={int(options.busy_timeout_ms)}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    if not options.read_only:
+        if options.exclusive:
+            cur.execute("PRAGMA locking_mode=EXCLUSIVE")
+        cur.execute(f"PRAGMA journal_mode={options.journal_mode}")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
 def sqlite_connection(conn: Connection) -> sqlite3.Connection:
     """The sqlite3 connection under a SQLAlchemy connection (the engine is always pysqlite)."""
     raw = conn.connection.driver_connection
@@ -61,6 +75,9 @@ def sqlite_connection(conn: Connection) -> sqlite3.Connection:
 
 def make_engine(path: Path, options: OpenOptions | None = None) -> Engine:
     """A SQLAlchemy engine on one file with the app's pragmas and explicit BEGIN / BEGIN IMMEDIATE."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     options = options or OpenOptions()
 
     def connect() -> sqlite3.Connection:
@@ -78,16 +95,7 @@ def make_engine(path: Path, options: OpenOptions | None = None) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={int(options.busy_timeout_ms)}")
-        cur.execute("PRAGMA foreign_keys=ON")
-        if not options.read_only:
-            if options.exclusive:
-                cur.execute("PRAGMA locking_mode=EXCLUSIVE")
-            cur.execute(f"PRAGMA journal_mode={options.journal_mode}")
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.close()
+        set_pragmas(dbapi_conn, options)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
-from sqlalchemy.engine import URL, make_url
+if TYPE_CHECKING:  # SQLAlchemy's URL is loaded where one is made: `is_url` serves commands that load none
+    from sqlalchemy.engine import URL
 
 _SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://", "postgresql+psycopg2://")
 #: libpq's TLS modes, offered in the window's connection dialog
@@ -20,12 +22,16 @@ def is_url(value: object) -> bool:
 
 def engine_url(url: str) -> URL:
     """The SQLAlchemy URL of a PostgreSQL database, always on the psycopg 3 driver."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url.strip())
     return parsed.set(drivername="postgresql+psycopg")
 
 
 def safe_url(url: str) -> str:
     """The URL as it may be shown or remembered: never a password."""
+    from sqlalchemy.engine import URL, make_url
+
     u = make_url(url.strip())
     bare = URL.create("postgresql", u.username, None, u.host, u.port, u.database, u.query)
     return bare.render_as_string(hide_password=False)

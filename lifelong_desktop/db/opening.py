@@ -2,110 +2,22 @@
 
 from __future__ import annotations
 
-import errno
-import os
 import shutil
 import sqlite3
-import tempfile
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
-from lifelong_desktop.db import backups, held, migrations, netfs, revisions
+from lifelong_desktop.db import backups, migrations, netfs, revisions
 from lifelong_desktop.db.database import Database
-from lifelong_desktop.db.engine import SQLITE_HEADER, OpenOptions, connect_raw, make_engine, network_options
+from lifelong_desktop.db.engine import OpenOptions, make_engine, network_options
 from lifelong_desktop.db.location import is_url
+from lifelong_desktop.db.preflight import backup_due, can_write, check_header, check_writable, preflight
 from lifelong_desktop.db.problems import DatabaseNotice, DatabaseProblem, classify
 from lifelong_desktop.paths import default_database_path
-
-_DENIED = (errno.EROFS, errno.EACCES, errno.EPERM)
-
-
-def check_header(path: Path) -> None:
-    """Refuse a non-empty file that is not SQLite before SQLite touches it."""
-    if not path.exists() or held.is_held(path):
-        return  # open in this process already (a SQLite file): reading it plainly would drop our locks
-    if path.is_dir():
-        raise DatabaseProblem("not_a_database", path)
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseProblem("cannot_open", path, str(exc)) from exc
-    if head and head != SQLITE_HEADER:
-        raise DatabaseProblem("not_a_database", path)
-
-
-def check_writable(path: Path) -> None:
-    """Raise read_only when the file or its folder cannot be written (tried for real, not by mode bits)."""
-    try:
-        if path.exists() and held.is_held(path):  # no plain open of a file this process holds (db/held.py)
-            if not os.access(path, os.W_OK):
-                raise PermissionError(errno.EACCES, "not writable", str(path))
-        elif path.exists():
-            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-            os.close(fd)
-        fd, probe = tempfile.mkstemp(prefix=".lifelong-probe-", dir=path.parent)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as exc:
-        if exc.errno in _DENIED:
-            raise DatabaseProblem("read_only", path, str(exc)) from exc
-        if exc.errno == errno.ENOSPC:
-            return  # a full disk: reading still works; writes will say so
-        raise DatabaseProblem("cannot_open", path, str(exc)) from exc
-
-
-def _can_write(path: Path) -> bool:
-    try:
-        check_writable(path)
-    except DatabaseProblem:
-        return False
-    return True
-
-
-def _preflight(path: Path, options: OpenOptions) -> str | None:
-    """Check a file read-only, before anything may write to it: sound pages, and a revision we know."""
-    try:
-        current = _quick_check(path, options)
-    except sqlite3.OperationalError as exc:
-        if options.read_only or "readonly" not in str(exc).lower():
-            raise
-        _recover(path, options)  # a crash left a hot journal or an unrecovered WAL: only a writer may fix it
-        current = _quick_check(path, options)
-    migrations.check_revision(path, current)
-    return current
-
-
-def _quick_check(path: Path, options: OpenOptions) -> str | None:
-    con = connect_raw(path, read_only=True, timeout_ms=options.busy_timeout_ms, immutable=options.immutable)
-    try:
-        rows = con.execute("PRAGMA quick_check").fetchall()
-        if [r[0] for r in rows] != ["ok"]:
-            raise DatabaseProblem("damaged", path, "; ".join(str(r[0]) for r in rows[:3]))
-        return revisions.revision_of(con)
-    finally:
-        con.close()
-
-
-def _recover(path: Path, options: OpenOptions) -> None:
-    """Let SQLite roll back a hot journal (or recover a WAL) left by a crash, as any writer would on open."""
-    con = connect_raw(path, timeout_ms=options.busy_timeout_ms)
-    try:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    finally:
-        con.close()
-
-
-def backup_due(path: Path, policy: backups.BackupPolicy) -> bool:
-    """Whether opening this file now calls for a copy (the policy, and the copies already taken today)."""
-    return policy.on_open == "always" or (
-        policy.on_open == "daily" and not backups.has_backup_on(path, date.today(), "open")
-    )
 
 
 def take_daily_backup(
@@ -179,7 +91,7 @@ def open_database(
     options = _options_for(path, options, create, notices)
     has_data = path.exists() and path.stat().st_size > 0
     try:
-        current = _preflight(path, options) if has_data and check else None
+        current = preflight(path, options) if has_data and check else None
         if has_data and not check:
             current = revisions.current_revision(path)
         upgrading = current != revisions.head_revision()  # then migrate() takes its own copy first
@@ -218,7 +130,7 @@ def _options_for(
             notices.append(DatabaseNotice("network_share", path))
     if not options.read_only:
         check_writable(path)
-    elif not options.immutable and not _can_write(path):
+    elif not options.immutable and not can_write(path):
         options = replace(options, immutable=True)
     return options
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, time
 from operator import attrgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy.orm import Session
-
-from lifelong_desktop.db.rawsql import raw_cursor
 from lifelong_desktop.services.regions import regions
+
+if TYPE_CHECKING:  # `lifelong check` on a file reads through sqlite3 alone (see check_rows_from)
+    from sqlalchemy.orm import Session
 
 # `+a.programme_id`: a scan of the table in page order, not a walk of the (programme, start) index that
 # fetches each row by its rowid (a third slower for a whole programme).
@@ -57,9 +57,16 @@ class CheckRow(NamedTuple):
 
 
 def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
-    """All activities of a programme as CheckRows (by start date, then id), read through the DB-API cursor
-    of the session's own connection (SQLAlchemy's row objects would triple the time on 50,000 rows)."""
-    cursor = raw_cursor(session.connection())
+    """All activities of a programme as CheckRows (by id), read through the DB-API cursor of the session's
+    own connection (SQLAlchemy's row objects would triple the time on 50,000 rows)."""
+    from lifelong_desktop.db.rawsql import raw_cursor
+
+    return check_rows_from(raw_cursor(session.connection()), programme_id)
+
+
+def check_rows_from(cursor: Any, programme_id: int) -> list[CheckRow]:
+    """All activities of a programme as CheckRows (by id), through a DB-API cursor taking `?` markers and
+    giving dates and times as ISO text (sqlite3's, or db.rawsql's on a server); the cursor is closed."""
     try:
         hosted = {r[0] for r in cursor.execute(_HOSTED)}
         under_ids: dict[int, list[int]] = {}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from lifelong_desktop.models import normalise_name
+from lifelong_desktop.names import normalise_name
 from lifelong_desktop.services import fields
 from lifelong_desktop.services.checks.finding import CheckFinding, PlanWindow, finding
 from lifelong_desktop.services.checks.holidays import holiday_year, special_days

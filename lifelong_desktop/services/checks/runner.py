@@ -11,15 +11,15 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from lifelong_desktop.models import Programme
 from lifelong_desktop.services.checks import conflicts as checks_conflicts
 from lifelong_desktop.services.checks import rules as checks_rules
 from lifelong_desktop.services.checks.finding import SEVERITIES, SEVERITY_RANK, CheckFinding, PlanWindow
-from lifelong_desktop.services.checks.load import by_id, check_rows_of
+from lifelong_desktop.services.checks.load import by_id, check_rows_from, check_rows_of
+
+if TYPE_CHECKING:  # `lifelong check` on a file runs through run_checks_on, without SQLAlchemy
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "SEVERITIES",
@@ -29,6 +29,7 @@ __all__ = [
     "check_rows",
     "count_by_severity",
     "run_checks",
+    "run_checks_on",
 ]
 
 
@@ -45,6 +46,18 @@ def run_checks(session: Session, programme_id: int, *, today: date | None = None
             gc.enable()
 
 
+def run_checks_on(cursor: Any, programme_id: int, window: PlanWindow, *, today: date) -> list[CheckFinding]:
+    """run_checks through a DB-API cursor (see load.check_rows_from) inside the caller's transaction: the
+    same findings, for a reader that opened the file with sqlite3 alone."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return check_rows(check_rows_from(cursor, programme_id), window, today=today)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_loaded_rows(
     session: Session, programme_id: int, rows: Sequence, *, today: date | None = None
 ) -> list[CheckFinding]:
@@ -55,6 +68,10 @@ def check_loaded_rows(
 
 
 def _window(session: Session, programme_id: int) -> PlanWindow:
+    from sqlalchemy import select
+
+    from lifelong_desktop.models import Programme
+
     prog = session.execute(
         select(Programme.window_start, Programme.window_end).where(Programme.id == programme_id)
     ).one()

@@ -1,0 +1,129 @@
+"""The checks before anything is written to a database file (header, writable place, sound pages, a revision
+we know), and the plain sqlite3 open of an ordinary file for a command that only reads (`lifelong check`):
+neither loads SQLAlchemy."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from lifelong_desktop.db import backups, held, migrations, netfs, revisions
+from lifelong_desktop.db.engine import SQLITE_HEADER, OpenOptions, connect_raw, set_pragmas
+from lifelong_desktop.db.problems import DatabaseProblem
+
+_DENIED = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def check_header(path: Path) -> None:
+    """Refuse a non-empty file that is not SQLite before SQLite touches it."""
+    if not path.exists() or held.is_held(path):
+        return  # open in this process already (a SQLite file): reading it plainly would drop our locks
+    if path.is_dir():
+        raise DatabaseProblem("not_a_database", path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseProblem("cannot_open", path, str(exc)) from exc
+    if head and head != SQLITE_HEADER:
+        raise DatabaseProblem("not_a_database", path)
+
+
+def check_writable(path: Path) -> None:
+    """Raise read_only when the file or its folder cannot be written (tried for real, not by mode bits)."""
+    try:
+        if path.exists() and held.is_held(path):  # no plain open of a file this process holds (db/held.py)
+            if not os.access(path, os.W_OK):
+                raise PermissionError(errno.EACCES, "not writable", str(path))
+        elif path.exists():
+            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            os.close(fd)
+        fd, probe = tempfile.mkstemp(prefix=".lifelong-probe-", dir=path.parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        if exc.errno in _DENIED:
+            raise DatabaseProblem("read_only", path, str(exc)) from exc
+        if exc.errno == errno.ENOSPC:
+            return  # a full disk: reading still works; writes will say so
+        raise DatabaseProblem("cannot_open", path, str(exc)) from exc
+
+
+def can_write(path: Path) -> bool:
+    try:
+        check_writable(path)
+    except DatabaseProblem:
+        return False
+    return True
+
+
+def preflight(path: Path, options: OpenOptions) -> str | None:
+    """Check a file read-only, before anything may write to it: sound pages, and a revision we know."""
+    try:
+        current = quick_check(path, options)
+    except sqlite3.OperationalError as exc:
+        if options.read_only or "readonly" not in str(exc).lower():
+            raise
+        recover(path, options)  # a crash left a hot journal or an unrecovered WAL: only a writer may fix it
+        current = quick_check(path, options)
+    migrations.check_revision(path, current)
+    return current
+
+
+def quick_check(path: Path, options: OpenOptions) -> str | None:
+    con = connect_raw(path, read_only=True, timeout_ms=options.busy_timeout_ms, immutable=options.immutable)
+    try:
+        rows = con.execute("PRAGMA quick_check").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            raise DatabaseProblem("damaged", path, "; ".join(str(r[0]) for r in rows[:3]))
+        return revisions.revision_of(con)
+    finally:
+        con.close()
+
+
+def recover(path: Path, options: OpenOptions) -> None:
+    """Let SQLite roll back a hot journal (or recover a WAL) left by a crash, as any writer would on open."""
+    con = connect_raw(path, timeout_ms=options.busy_timeout_ms)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        con.close()
+
+
+def backup_due(path: Path, policy: backups.BackupPolicy) -> bool:
+    """Whether opening this file now calls for a copy (the policy, and the copies already taken today)."""
+    return policy.on_open == "always" or (
+        policy.on_open == "daily" and not backups.has_backup_on(path, date.today(), "open")
+    )
+
+
+def open_plain(path: Path) -> sqlite3.Connection | None:
+    """A sqlite3 connection (the app's pragmas, autocommit: BEGIN is the caller's) on an ordinary database
+    file: a local file with data of the newest revision that can be written and whose daily backup is taken
+    already, after the same checks as `opening.open_database` (header, quick_check, revision).
+
+    None for anything else (missing, another program's or a newer app's file, damaged, a crash to recover,
+    an older revision to migrate, a network share, a read-only place, a backup due): open it with
+    `open_for_reading` then, which does what each case needs and says so in the same words as always.
+    """
+    path = Path(path).expanduser().absolute()
+    try:
+        if not path.is_file() or path.stat().st_size == 0 or held.is_held(path):
+            return None
+        check_header(path)
+        if netfs.is_network_path(path) or not can_write(path):
+            return None
+        if backup_due(path, backups.BackupPolicy.load()):
+            return None
+        options = OpenOptions()
+        if quick_check(path, options) != revisions.head_revision():
+            return None
+    except (DatabaseProblem, OSError, sqlite3.Error, ValueError):
+        return None  # the full open finds it again and says it in its own words
+    con = connect_raw(path, timeout_ms=options.busy_timeout_ms)
+    set_pragmas(con, options)
+    return con
