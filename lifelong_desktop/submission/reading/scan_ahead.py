@@ -82,13 +82,29 @@ def fork_call(call: Callable[[], Any], kind: type) -> Forked | None:
 
 def start(path: Path) -> Forked | None:
     """The scan of a workbook of at least MIN_BYTES forked (`result()` is its SafetyReport); None where there
-    is no fork or for a small file."""
+    is no fork, for a small file, or when no core is spare."""
     try:
         if path.stat().st_size < MIN_BYTES:
             return None
     except OSError:
         return None
+    if not spare_core():
+        return None
     return fork_call(lambda: safety.inspect_workbook(path), safety.SafetyReport)
+
+
+def spare_core() -> bool:
+    """Whether a second core is likely idle: at least two cores for this process and a load average (last
+    minute) below all but half a core of them. On a busy machine the child would only wait for a core and
+    add the quick check's work to the reader's, so the scan runs first, as on one core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system: assume the cores are free
+        return True
+    return load < cores - 0.5
 
 
 def harmless_to_read(path: Path) -> bool:
