@@ -103,3 +103,14 @@ def test_a_spare_core_needs_two_cores_and_a_low_load(monkeypatch):
     assert scan_ahead.spare_core()
     monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))
     assert not scan_ahead.spare_core()
+
+
+def test_the_scan_after_a_yes_of_the_quick_check_reports_the_same(samples, tmp_path):
+    big = tmp_path / "big.xlsx"  # more rows than one piece of the scan (1 MiB), so pieces are cut
+    mh.build_workbook(big, activities=[mh.sample_activity(activity_id=None) for _ in range(6000)])
+    checked = 0
+    for path in [*samples, big]:
+        if scan_ahead.harmless_to_read(path):
+            assert safety.inspect_workbook(path, cells_checked=True) == safety.inspect_workbook(path), path
+            checked += 1
+    assert checked >= 10
