@@ -156,3 +156,18 @@ def test_check_of_a_file_loads_no_sqlalchemy_and_older_files_still_open(db_path,
     shutil.copy(DATA / "schema" / "0004.sqlite", older)
     out = check(older)
     assert "'sqlalchemy'" in out and "Traceback" not in out, out
+
+
+def test_saved_holidays_are_the_librarys():
+    """resources/holidays/china.json holds what the installed `holidays` says of each saved year (after an
+    upgrade of the library: `python -c "from lifelong_desktop.services.checks.holidays import save_snapshot;
+    save_snapshot()"`), and the checks read the years from it."""
+    import json
+
+    from lifelong_desktop.services.checks import holidays
+
+    assert json.loads(holidays.saved_file().read_text(encoding="utf-8")) == holidays.snapshot()
+    assert holidays._saved()  # the installed version's: read from the file
+    for year in (2000, 2024, 2025, 2031, 2040):
+        assert holidays.holiday_year(year) == holidays.library_year(year)
+    assert holidays.holiday_year(2041) == holidays.library_year(2041)  # beyond the file: the library
