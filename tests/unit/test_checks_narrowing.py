@@ -171,3 +171,23 @@ def test_saved_holidays_are_the_librarys():
     for year in (2000, 2024, 2025, 2031, 2040):
         assert holidays.holiday_year(year) == holidays.library_year(year)
     assert holidays.holiday_year(2041) == holidays.library_year(2041)  # beyond the file: the library
+
+
+@pytest.mark.sqlite_only
+def test_check_of_a_damaged_file_reports_it_and_nothing_else(db_path, tmp_path):
+    """The plain open reads while quick_check runs beside it: a damaged file gives the damaged sentence (exit
+    3), no findings, and is left unchanged, as through the full open."""
+    import hashlib
+
+    from tests.unit.test_faults import _corrupt_middle
+
+    env = {**os.environ, "LIFELONG_DATA_DIR": str(tmp_path / "data"), "LIFELONG_LANG": "en"}
+    cli = [sys.executable, "-m", "lifelong_desktop.cli"]
+    subprocess.run([*cli, "demo", "--db", str(db_path), "--activities", "3000"], env=env, check=True)
+    subprocess.run([*cli, "check", "--db", str(db_path)], env=env, capture_output=True)  # the daily backup
+    _corrupt_middle(Path(db_path))
+    digest = hashlib.sha256(Path(db_path).read_bytes()).hexdigest()
+    run = subprocess.run([*cli, "check", "--db", str(db_path)], env=env, capture_output=True, text=True)
+    assert run.returncode == 3 and run.stdout == "", run.stdout + run.stderr
+    assert "is damaged" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert hashlib.sha256(Path(db_path).read_bytes()).hexdigest() == digest
