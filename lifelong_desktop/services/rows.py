@@ -86,9 +86,9 @@ WHERE +a.programme_id = ?
 # `+a.programme_id`: a scan in page order, a quarter quicker for a whole programme than a walk of the
 # (programme, start) index fetching each row by rowid. The links of a whole programme are read for every
 # programme (each row looks up its own): quicker than selecting them through the programme's activities.
-_TABLE_LINKS = (
-    "SELECT ao.activity_id, ao.role_rank, ao.position, ao.organisation_id FROM activity_organisation ao"
-)
+_TABLE_LINKS = "SELECT ao.activity_id, ao.role_rank, ao.organisation_id FROM activity_organisation ao"
+# each role's list read in order; the order of the primary key (SQLite walks it, no sort), roles apart
+_LINKS_ORDER = " ORDER BY ao.activity_id, ao.role, ao.position"
 
 
 _EMPTY: tuple = ()
@@ -115,25 +115,33 @@ def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None
             gc.enable()
 
 
-def _link_rows(cursor: Any, only_links: str, args: tuple) -> dict[int, list[tuple[int, int, int]]]:
-    """The organiser links of the activities read: (role rank, position, organisation id) per activity."""
-    links: dict[int, list[tuple[int, int, int]]] = {}
-    for act_id, rank, position, org_id in cursor.execute(_TABLE_LINKS + only_links, args):
-        links.setdefault(act_id, []).append((rank, position, org_id))
+def _link_rows(
+    cursor: Any, only_links: str, args: tuple
+) -> dict[int, tuple[list[int], list[int], list[int]]]:
+    """The organiser links of the activities read: per activity, the organisation ids of each role (host,
+    undertaker, co-organiser: the role's rank) in their order."""
+    links: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    known = links.get
+    for act_id, rank, org_id in cursor.execute(_TABLE_LINKS + only_links + _LINKS_ORDER, args):
+        roles = known(act_id)
+        if roles is None:
+            roles = links[act_id] = ([], [], [])
+        roles[rank].append(org_id)
     return links
 
 
-def _names_of(shared: dict) -> Any:
-    """Organisation ids to their names, one tuple object per distinct list of names."""
+def _organisers_of(shared: dict, org_names: dict[int, str]) -> tuple[dict, Any]:
+    """Per distinct list of organisation ids (of one role): that list and its names, each one shared object;
+    the dict (`.get` it first) and what adds a list to it."""
     one = shared.setdefault
+    known: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[str, ...]]] = {_EMPTY: (_EMPTY, _EMPTY)}
 
-    def names(ids: tuple[int, ...], name_of: Any) -> tuple[str, ...]:
-        if not ids:
-            return _EMPTY
-        found = tuple(map(name_of, ids))
-        return one(found, found)
+    def add(ids: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        found = tuple(map(org_names.__getitem__, ids))
+        known[ids] = got = (ids, one(found, found))
+        return got
 
-    return names
+    return known, add
 
 
 def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
@@ -156,28 +164,30 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
 
 
 def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) -> list[ActivityRow]:
-    """ActivityRows from the table query's rows, each repeated value (code, name, date, list) one object."""
+    """ActivityRows from the table query's rows, each repeated value (code, name, title, description, number,
+    date, list) one object: 50,000 activities share a few thousand descriptions and titles."""
     one = shared.setdefault
-    name_of = org_names.__getitem__
+    ints: dict[int | None, int | None] = {}
+    num = ints.setdefault  # ints past CPython's small-int cache (venue ids, head counts): one object each
+    organisers, add_organisers = _organisers_of(shared, org_names)
+    known = organisers.get
     reg = regions()
     names: dict[str | None, str] = {None: ""}
     dates: dict[str, date] = {}
     times: dict[str | None, time | None] = {None: None}
     lists: dict[str | None, tuple[str, ...]] = {None: ()}
     stamps: dict[str | None, datetime | None] = {}
-    one_names = _names_of(shared)
     out = []
     new = tuple.__new__  # ActivityRow's fields in order, made in one step
     for r in raw:
-        found = links.pop(r[0], None)
-        if found:
-            roles: tuple[list[int], list[int], list[int]] = ([], [], [])
-            found.sort()
-            for rank, _pos, org_id in found:
-                roles[rank].append(org_id)
-            hosts, unders, cos = map(tuple, roles)
+        roles = links.pop(r[0], None)
+        if roles:
+            h, u, c = tuple(roles[0]), tuple(roles[1]), tuple(roles[2])
+            hosts, host_names = known(h) or add_organisers(h)
+            unders, under_names = known(u) or add_organisers(u)
+            cos, co_names = known(c) or add_organisers(c)
         else:
-            hosts = unders = cos = _EMPTY
+            hosts = unders = cos = host_names = under_names = co_names = _EMPTY
         city, county, first, last, start, end = r[13], r[14], r[8], r[10], r[9], r[11]
         if city not in names:
             names[city] = reg.name(city)
@@ -195,17 +205,15 @@ def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) 
             lists[r[20]] = tuple(one(a, a) for a in r[20].split(";") if a)
         if r[30] not in stamps:
             stamps[r[30]] = datetime.fromisoformat(r[30]) if r[30] else None
-        host_names = one_names(hosts, name_of)
-        under_names = one_names(unders, name_of)
-        co_names = one_names(cos, name_of)
         # fmt: off
         out.append(new(ActivityRow, (
-            r[0], r[1], r[2], r[3], one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]], times[r[9]],
-            dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]],
-            one(r[14], r[14]), names[r[14]], r[15], one(r[16], r[16]) or "", r[17],
-            one(r[18], r[18]) or "", r[19] or "", host_names, under_names, co_names, hosts, unders, cos,
-            lists[r[20]], r[21], r[22], r[23], one(r[24], r[24]), bool(r[25]),
-            one(r[26], r[26]) or "", one(r[27], r[27]) or "", r[28] or "", r[29], stamps[r[30]], r[31], r[32] or "",
+            r[0], r[1], r[2], one(r[3], r[3]), one(r[4], r[4]), one(r[5], r[5]), r[6], r[7], dates[r[8]],
+            times[r[9]], dates[r[10]], times[r[11]], one(r[12], r[12]), one(r[13], r[13]), names[r[13]],
+            one(r[14], r[14]), names[r[14]], num(r[15], r[15]), one(r[16], r[16]) or "", num(r[17], r[17]),
+            one(r[18], r[18]) or "", one(r[19], r[19]) or "", host_names, under_names, co_names, hosts, unders,
+            cos, lists[r[20]], num(r[21], r[21]), num(r[22], r[22]), num(r[23], r[23]), one(r[24], r[24]),
+            bool(r[25]), one(r[26], r[26]) or "", one(r[27], r[27]) or "", one(r[28], r[28]) or "", r[29],
+            stamps[r[30]], r[31], one(r[32], r[32]) or "",
         )))
         # fmt: on
     return out

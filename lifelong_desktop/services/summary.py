@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,8 +49,18 @@ def iso_week(day: date) -> tuple[str, date]:
     return f"{y}-W{w:02d}", day - timedelta(days=wd - 1)
 
 
-def summarise(session: Session, programme_id: int, *, exclude_cancelled: bool = False) -> Summary:
-    """Counts and participant sums of a programme's activities, grouped three ways (one query)."""
+def _values(
+    session: Session, programme_id: int, exclude_cancelled: bool, loaded: Iterable[Any] | None
+) -> Iterable:
+    """(city, type, first day, expected, actual, online) of each activity counted: from the rows already
+    loaded (anything with those attributes and `status`, e.g. the Activities table's rows), or one query."""
+    if loaded is not None:
+        return (
+            (r.city_code, r.activity_type, r.start_date, r.expected_participants, r.actual_participants,
+             r.online_participants)
+            for r in loaded
+            if not (exclude_cancelled and r.status == "cancelled")
+        )  # fmt: skip
     stmt = select(
         Activity.city_code,
         Activity.activity_type,
@@ -60,11 +71,23 @@ def summarise(session: Session, programme_id: int, *, exclude_cancelled: bool = 
     ).where(Activity.programme_id == programme_id)
     if exclude_cancelled:
         stmt = stmt.where(Activity.status != "cancelled")
+    return session.execute(stmt)
+
+
+def summarise(
+    session: Session,
+    programme_id: int,
+    *,
+    exclude_cancelled: bool = False,
+    loaded: Iterable[Any] | None = None,
+) -> Summary:
+    """Counts and participant sums of a programme's activities, grouped three ways (one query, or none when
+    given the programme's rows already `loaded`)."""
     region_code = session.scalar(select(Programme.region_code).where(Programme.id == programme_id)) or ""
     reg = regions()
     rows = (
         ((city or "", kind or "", start.isocalendar()[:2]), exp, act, onl)
-        for city, kind, start, exp, act, onl in session.execute(stmt)
+        for city, kind, start, exp, act, onl in _values(session, programme_id, exclude_cancelled, loaded)
     )
     (cities, types, weeks), total = tally_groups(rows, 3, [[c for c, _ in lower_regions(region_code)]])
 

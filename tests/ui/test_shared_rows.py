@@ -1,5 +1,5 @@
-"""The Calendar and Checks tabs read the Activities table's rows (ctx.loaded_rows) instead of loading their own:
-what they show is what they showed when they read the database, before and after edits and undo."""
+"""The Calendar, Checks and Summary tabs read the Activities table's rows (ctx.loaded_rows) instead of loading
+their own: what they show is what they showed when they read the database, before and after edits and undo."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from lifelong_desktop.services.calendar import CalendarIndex, calendar_rows
 from lifelong_desktop.services.checks.runner import run_checks
 from lifelong_desktop.services.demo.create import make_demo_database
 from lifelong_desktop.services.programmes import get_programme
+from lifelong_desktop.services.summary import summarise
 from lifelong_desktop.ui.activities import commands as cmd
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.shell import settings as S
@@ -58,6 +59,15 @@ def _assert_same_as_database(window) -> None:
     calendar.refresh()
     findings, index = _from_database(window)
     assert checks.findings == findings
+    summary, totals = _view(window, "SummaryView"), []
+    for exclude in (False, True):
+        summary.exclude_cancelled.setChecked(exclude)
+        summary.refresh()
+        with window.ctx.db.read() as session:
+            assert summary.summary == summarise(session, window.ctx.programme_id, exclude_cancelled=exclude)
+        totals.append(summary.summary.total.activities)
+    assert totals[0] == window.activities.model.total_count > totals[1]  # the demo has cancelled ones
+    summary.exclude_cancelled.setChecked(False)
     assert (calendar.index.count, calendar.index.first_day, calendar.index.last_day) == (
         index.count,
         index.first_day,
@@ -71,7 +81,7 @@ def _assert_same_as_database(window) -> None:
         )
 
 
-def test_calendar_and_checks_share_the_table_rows_and_show_what_the_database_holds(window):
+def test_calendar_checks_and_summary_share_the_table_rows_and_show_what_the_database_holds(window):
     shared = window.ctx.loaded_rows
     assert shared is not None and len(shared()) == 600 == window.activities.model.total_count
     _assert_same_as_database(window)

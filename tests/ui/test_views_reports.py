@@ -42,7 +42,8 @@ def test_checks_grouped_by_severity_with_counts(ctx, plan, qtbot, qtmodeltester)
     view = shown(ChecksView(ctx, today=TODAY), qtbot)
     with ctx.db.read() as s:
         findings = run_checks(s, plan["programme"], today=TODAY)
-    heads = [view.model.item(i).text() for i in range(view.model.rowCount())]
+    model = view.model
+    heads = [model.index(i, 0).data() for i in range(model.rowCount())]
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     assert errors >= 1 and warnings >= 1
@@ -50,10 +51,15 @@ def test_checks_grouped_by_severity_with_counts(ctx, plan, qtbot, qtmodeltester)
     assert f"（{warnings}）" in heads[1]
     assert view.counts()["error"] == errors and str(errors) in view.summary.text()
     qtmodeltester.check(view.model)
-    clash = view.model.item(0).child(0)
-    assert "大连市文化馆" in clash.text()
-    assert clash.rowCount() == 2  # the two activities of a double booking
-    index = view.model.indexFromItem(clash.child(1))
+    clash = model.index(0, 0, model.index(0, 0))
+    assert "大连市文化馆" in clash.data() and clash.data(Qt.ItemDataRole.ToolTipRole) == clash.data()
+    assert clash.siblingAtColumn(1).data() == "Venue double booked"
+    assert model.rowCount(clash) == 2  # the two activities of a double booking
+    index = model.index(1, 0, clash)
+    day, title = index.data().split("  ", 1)
+    with ctx.db.read() as s:
+        stored = s.get(Activity, index.data(ACTIVITY_ROLE))
+        assert (day, title) == (stored.start_date.isoformat(), stored.title)
     view.tree.expand(index.parent())
     rect = view.tree.visualRect(index)
     seen = []
@@ -75,6 +81,19 @@ def test_checks_refresh_after_a_fix(ctx, plan, qtbot):
         registers.update_venue(s, plan["hall"], {"capacity": 5000})
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     assert view.counts()["warning"] == before - 2  # the two over-capacity warnings are gone
+
+
+def test_checks_keep_what_was_folded_over_a_refresh(ctx, plan, qtbot):
+    view = shown(ChecksView(ctx, today=TODAY), qtbot)
+    model, tree = view.model, view.tree
+    heads = [model.index(i, 0) for i in range(model.rowCount())]
+    assert len(heads) >= 2 and all(tree.isExpanded(h) for h in heads)  # all open at first
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    tree.collapse(heads[1])
+    view.refresh()
+    assert [tree.isExpanded(model.index(i, 0)) for i in range(len(heads))] == [True, False] + [True] * (
+        len(heads) - 2
+    )
 
 
 def test_summary_numbers_equal_a_direct_count_and_copy(ctx, plan, qtbot, qtmodeltester):

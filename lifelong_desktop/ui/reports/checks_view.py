@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from lifelong_desktop.services.calendar import calendar_rows
@@ -19,10 +20,14 @@ from lifelong_desktop.services.checks.runner import (
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.lazy_view import LazyView
+from lifelong_desktop.ui.reports.checks_model import (
+    ACTIVITY_ROLE,
+    FINDING_ROLE,
+    SEVERITY_COLOURS,
+    ChecksModel,
+)
 
-ACTIVITY_ROLE = Qt.ItemDataRole.UserRole + 1  # database id of the activity an item opens
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
-SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#a15c00", "info": "#1f5fa8"}
+__all__ = ["ACTIVITY_ROLE", "FINDING_ROLE", "SEVERITY_COLOURS", "ChecksView"]
 
 
 class ChecksView(LazyView):
@@ -34,8 +39,8 @@ class ChecksView(LazyView):
         super().__init__(ctx, parent)
         self._today = today
         self.findings: list[CheckFinding] = []
-        self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Check"), self.tr("Venue")])
+        self.model = ChecksModel(self)
+        self.model.set_headers([self.tr("Finding"), self.tr("Check"), self.tr("Venue")])
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
@@ -86,47 +91,34 @@ class ChecksView(LazyView):
         with self.ctx.db.read() as session:
             if loaded is not None:  # the Activities table's rows: no second copy of 50,000 activities
                 self.findings = check_loaded_rows(session, pid, loaded, today=self._today)
-                titles = {r.id: (r.start_date, r.title) for r in loaded}
+                rows: Sequence[Any] = loaded
             else:
                 self.findings = run_checks(session, pid, today=self._today) if pid else []
                 rows = calendar_rows(session, pid) if pid else []
-                titles = {r.id: (r.start_date, r.title) for r in rows}
-        self._fill(titles)
+        listed = self._listed()
+        self._fill({r.id: (r.start_date, r.title) for r in rows if r.id in listed})
+
+    def _listed(self) -> set[int]:
+        """The activities shown under their finding (those of findings naming more than one)."""
+        return {a for f in self.findings if len(f.activity_db_ids) > 1 for a in f.activity_db_ids}
 
     def _fill(self, titles: dict[int, tuple[date, str]]) -> None:
         lang = message_language()
+        model = self.model
         expanded = {
-            self.model.item(i).data(FINDING_ROLE)
-            for i in range(self.model.rowCount())
-            if self.tree.isExpanded(self.model.index(i, 0))
+            model.severity_of(i) for i in range(model.rowCount()) if self.tree.isExpanded(model.index(i, 0))
         }
-        self.model.removeRows(0, self.model.rowCount())
         counts = count_by_severity(self.findings)
+        groups = []
         for severity in SEVERITIES:
             group = [f for f in self.findings if f.severity == severity]
-            if not group:
-                continue
-            head = QStandardItem(f"{self.severity_word(severity)}（{len(group)}）")
-            head.setData(severity, FINDING_ROLE)
-            font = head.font()
-            font.setBold(True)
-            head.setFont(font)
-            head.setForeground(QBrush(QColor(SEVERITY_COLOURS[severity])))
-            for f in group:
-                item = QStandardItem(f.message(lang))
-                item.setToolTip(f.message(lang))
-                if f.activity_db_ids:
-                    item.setData(f.activity_db_ids[0], ACTIVITY_ROLE)
-                if len(f.activity_db_ids) > 1:
-                    for act in f.activity_db_ids:
-                        day, name = titles.get(act, (None, ""))
-                        child = QStandardItem(f"{day.isoformat() if day else ''}  {name}")
-                        child.setData(act, ACTIVITY_ROLE)
-                        item.appendRow([child, QStandardItem(), QStandardItem()])
-                head.appendRow([item, QStandardItem(self.check_word(f.code)), QStandardItem(f.venue)])
-            self.model.appendRow([head, QStandardItem(), QStandardItem()])
+            if group:
+                groups.append((severity, f"{self.severity_word(severity)}（{len(group)}）", group))
+        lines = {act: f"{day.isoformat() if day else ''}  {name}" for act, (day, name) in titles.items()}
+        model.set_findings(groups, lines, lambda f: f.message(lang), self.check_word)
+        for i, (severity, _, _) in enumerate(groups):
             if severity in expanded or not expanded:
-                self.tree.expand(head.index())
+                self.tree.expand(model.index(i, 0))
         self.tree.resizeColumnToContents(1)
         if not self.findings:
             self.summary.setText(self.tr("No problems found."))

@@ -121,10 +121,11 @@ class SummaryView(LazyView):
 
     def reload(self) -> None:
         pid = self.ctx.programme_id
+        # the Activities table's rows when the window has them: no second read of 50,000 activities
+        loaded = self.ctx.loaded_rows() if self.ctx.loaded_rows is not None and pid else None
         with self.ctx.db.read() as session:
-            self.summary = (
-                summarise(session, pid, exclude_cancelled=self.exclude_cancelled.isChecked()) if pid else None
-            )
+            exclude = self.exclude_cancelled.isChecked()
+            self.summary = summarise(session, pid, exclude_cancelled=exclude, loaded=loaded) if pid else None
         prog = self.programme()
         self._region = prog.region_code if prog else ""
         self.show_grouping()
