@@ -191,3 +191,20 @@ def test_check_of_a_damaged_file_reports_it_and_nothing_else(db_path, tmp_path):
     assert run.returncode == 3 and run.stdout == "", run.stdout + run.stderr
     assert "is damaged" in run.stderr and "Traceback" not in run.stderr, run.stderr
     assert hashlib.sha256(Path(db_path).read_bytes()).hexdigest() == digest
+
+
+def test_every_rule_the_runner_calls_is_narrowed():
+    """A rule added to all_rules or all_conflicts without its condition in narrowing.py would lose findings
+    on the command line: the list of rules narrowing covers is the list the runner calls."""
+    import ast
+    import inspect
+
+    from lifelong_desktop.services.checks import conflicts, rules
+
+    called = []
+    for fn in (rules.all_rules, conflicts.all_conflicts):
+        tree = ast.parse(inspect.getsource(fn))
+        called += [
+            n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+        ]
+    assert sorted(c for c in called if c.startswith("check_")) == sorted(narrowing.COVERED)

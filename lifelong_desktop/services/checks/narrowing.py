@@ -20,6 +20,20 @@ from lifelong_desktop.services.checks.holidays import holiday_year, special_days
 from lifelong_desktop.services.checks.rules import comparable_title
 from lifelong_desktop.services.occurrences import overlapping_pairs
 
+#: the rules (rules.all_rules, conflicts.all_conflicts) whose activities candidate_ids picks: a new rule needs
+#: its condition or pass here too (a test compares this list with the rules the runner calls)
+COVERED = (
+    "check_missing",
+    "check_capacity",
+    "check_window",
+    "check_holidays",
+    "check_sub_venues",
+    "check_results",
+    "check_duplicates",
+    "check_venues",
+    "check_undertakers",
+)
+
 # Rules on one activity, asked of the database. Each condition is true for every activity its rule reports
 # (missing fields: also for some it does not; the rule decides), see rules.py for the rules themselves.
 _MISSING = """
