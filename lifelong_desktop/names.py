@@ -12,6 +12,7 @@ def normalise_name(name: str | None) -> str:
     """NFKC form, all white space removed, Latin letters case-folded: `（ 沈阳 ）` equals `(沈阳)`."""
     if not name:
         return ""
-    text = unicodedata.normalize("NFKC", name)
+    # is_normalized answers most names (already NFKC) several times faster than normalize finds it out
+    text = name if unicodedata.is_normalized("NFKC", name) else unicodedata.normalize("NFKC", name)
     text = _SPACE.sub("", text)
     return text.casefold()

@@ -70,21 +70,25 @@ def _plain_findings(args: argparse.Namespace) -> list[CheckFinding] | None:
         return None
     from lifelong_desktop.db.preflight import open_plain
 
-    con = open_plain(where)
-    if con is None:
+    opened = open_plain(where)
+    if opened is None:
         return None
     try:
+        con = opened.connection
         con.execute("BEGIN")
         programme_id, window = _programme(con, args, where)
-        return run_checks_on(con.cursor(), programme_id, window, today=date.today())
-    except sqlite3.Error as exc:
+        findings = run_checks_on(con.cursor(), programme_id, window, today=date.today())
+    except (sqlite3.Error, CliError) as exc:
+        if not opened.sound():
+            return None  # a damaged file: the full open says so, in its words
         from lifelong_desktop.db.problems import classify, is_file_problem
 
-        if not is_file_problem(exc):
+        if isinstance(exc, CliError) or not is_file_problem(exc):
             raise
         raise classify(exc, where) from exc
     finally:
-        con.close()  # the read transaction ends with the connection
+        opened.close()  # the read transaction ends with the connection
+    return findings if opened.sound() else None
 
 
 def _programme(con: sqlite3.Connection, args: argparse.Namespace, path: Path) -> tuple[int, PlanWindow]:

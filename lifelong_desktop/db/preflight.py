@@ -8,6 +8,7 @@ import errno
 import os
 import sqlite3
 import tempfile
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -101,14 +102,46 @@ def backup_due(path: Path, policy: backups.BackupPolicy) -> bool:
     )
 
 
-def open_plain(path: Path) -> sqlite3.Connection | None:
-    """A sqlite3 connection (the app's pragmas, autocommit: BEGIN is the caller's) on an ordinary database
-    file: a local file with data of the newest revision that can be written and whose daily backup is taken
-    already, after the same checks as `opening.open_database` (header, quick_check, revision).
+class PlainFile:
+    """An ordinary database file opened with sqlite3 alone (see open_plain): `connection` to read it now,
+    while its quick_check runs in a thread (SQLite lets go of the interpreter meanwhile); `sound()` waits for
+    that check: use nothing read unless it is true."""
 
-    None for anything else (missing, another program's or a newer app's file, damaged, a crash to recover,
-    an older revision to migrate, a network share, a read-only place, a backup due): open it with
-    `open_for_reading` then, which does what each case needs and says so in the same words as always.
+    def __init__(self, path: Path, connection: sqlite3.Connection, options: OpenOptions) -> None:
+        self.path = path
+        self.connection = connection
+        self._verdict: list[bool] = []
+        self._checker = threading.Thread(target=self._check, args=(options,), daemon=True)
+        self._checker.start()
+
+    def _check(self, options: OpenOptions) -> None:
+        con = connect_raw(self.path, read_only=True, timeout_ms=options.busy_timeout_ms)
+        try:
+            self._verdict.append([r[0] for r in con.execute("PRAGMA quick_check").fetchall()] == ["ok"])
+        except sqlite3.Error:
+            self._verdict.append(False)
+        finally:
+            con.close()
+
+    def sound(self) -> bool:
+        """Whether the file passed its quick_check (waits for it)."""
+        self._checker.join()
+        return self._verdict == [True]
+
+    def close(self) -> None:
+        self._checker.join()
+        self.connection.close()
+
+
+def open_plain(path: Path) -> PlainFile | None:
+    """An ordinary database file opened with sqlite3 (the app's pragmas, autocommit: BEGIN is the caller's):
+    a local file with data of the newest revision, in WAL mode, that can be written and whose daily backup
+    is taken already, after the same checks as `opening.open_database` (header, revision; quick_check runs
+    meanwhile, see PlainFile.sound). Nothing is written to the file.
+
+    None for anything else (missing, another program's or a newer app's file, a crash to recover, an older
+    revision to migrate, a network share, a read-only place, a backup due): open it with `open_for_reading`
+    then, which does what each case needs and says so in the same words as always (as for a damaged file).
     """
     path = Path(path).expanduser().absolute()
     try:
@@ -120,10 +153,16 @@ def open_plain(path: Path) -> sqlite3.Connection | None:
         if backup_due(path, backups.BackupPolicy.load()):
             return None
         options = OpenOptions()
-        if quick_check(path, options) != revisions.head_revision():
+        probe = connect_raw(path, read_only=True, timeout_ms=options.busy_timeout_ms)
+        try:
+            newest = revisions.revision_of(probe) == revisions.head_revision()
+            mode = probe.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            probe.close()
+        if not newest or mode != options.journal_mode:
             return None
+        con = connect_raw(path, timeout_ms=options.busy_timeout_ms)
+        set_pragmas(con, options)  # the journal mode it has already: nothing is written
     except (DatabaseProblem, OSError, sqlite3.Error, ValueError):
         return None  # the full open finds it again and says it in its own words
-    con = connect_raw(path, timeout_ms=options.busy_timeout_ms)
-    set_pragmas(con, options)
-    return con
+    return PlainFile(path, con, options)

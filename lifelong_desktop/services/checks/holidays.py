@@ -1,12 +1,25 @@
-"""China's statutory public holidays and adjusted working days (调休) per year, from `holidays`, cached."""
+"""China's statutory public holidays and adjusted working days (调休) per year, from `holidays`, cached.
+
+Loading the library's calendars costs a tenth of a second (it imports every country), more than the rest of
+`lifelong check` at 50,000 activities leaves: the years 2000 to 2040 are saved from the installed version in
+resources/holidays/china.json and read from there while that version is installed (the library is asked
+otherwise; tests/unit/test_checks_narrowing.py compares the file with the library).
+"""
 
 from __future__ import annotations
 
 import bisect
+import importlib.util
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lifelong_desktop import files
+from lifelong_desktop.paths import resource
 
 _SWAPPED = re.compile(r"\d{4}-\d{2}-\d{2}")  # in the library's name of a substituted day off
 
@@ -32,9 +45,17 @@ class HolidayYear:
         return list(self.special[lo:hi])
 
 
+SAVED_YEARS = range(2000, 2041)
+
+
 @cache
 def holiday_year(year: int) -> HolidayYear:
     """The arrangement of one year (computed once per process)."""
+    return _saved().get(year) or library_year(year)
+
+
+def library_year(year: int) -> HolidayYear:
+    """The arrangement of one year as the library gives it."""
     import holidays  # loaded on first use (its calendars take longer than a window start): not at start
 
     cal = holidays.China(years=year, language="zh_CN")
@@ -42,6 +63,52 @@ def holiday_year(year: int) -> HolidayYear:
     # weekend_workdays holds the adjusted working days of every year the library has; keep this year's.
     workdays = frozenset(d for d in getattr(cal, "weekend_workdays", ()) if d.year == year)
     return HolidayYear(year, days_off, workdays, tuple(sorted(set(days_off) | workdays)))
+
+
+def library_version() -> str | None:
+    """The installed version of `holidays`, from its distribution's folder name (without importing it)."""
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return None
+    found = list(Path(spec.origin).parent.parent.glob("holidays-*.dist-info"))
+    return found[0].name.removeprefix("holidays-").removesuffix(".dist-info") if len(found) == 1 else None
+
+
+def saved_file() -> Path:
+    return resource("holidays", "china.json")
+
+
+def snapshot() -> dict[str, Any]:
+    """SAVED_YEARS as the installed library gives them, in the form of resources/holidays/china.json."""
+    years = {}
+    for year in SAVED_YEARS:
+        hy = library_year(year)
+        off = {d.isoformat(): name for d, name in sorted(hy.days_off.items())}
+        years[str(year)] = {"days_off": off, "workdays": sorted(d.isoformat() for d in hy.workdays)}
+    return {"holidays": library_version(), "years": years}
+
+
+def save_snapshot() -> Path:
+    """Write resources/holidays/china.json from the installed library (after upgrading `holidays`)."""
+    text = json.dumps(snapshot(), ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+    return files.write_bytes(saved_file(), text.encode("utf-8"))
+
+
+@cache
+def _saved() -> dict[int, HolidayYear]:
+    """The saved years, when they were saved from the installed version of the library (else none)."""
+    try:
+        data = json.loads(saved_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("holidays") is None or data.get("holidays") != library_version():
+        return {}
+    out = {}
+    for key, saved in data["years"].items():
+        off = {date.fromisoformat(d): name for d, name in saved["days_off"].items()}
+        workdays = frozenset(date.fromisoformat(d) for d in saved["workdays"])
+        out[int(key)] = HolidayYear(int(key), off, workdays, tuple(sorted(set(off) | workdays)))
+    return out
 
 
 def years_between(first: date, last: date) -> range:

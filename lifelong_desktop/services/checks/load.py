@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, time
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -24,7 +25,9 @@ WHERE +a.programme_id = ?
 # (five times, for a whole programme); the rows below only look up their own
 _HOSTED = "SELECT DISTINCT activity_id FROM activity_organisation WHERE role = 'host'"
 _UNDERTAKERS = "SELECT activity_id, organisation_id FROM activity_organisation WHERE role = 'undertaker'"
+_BY_ORGANISATION = " ORDER BY activity_id, organisation_id"  # SQLite's order (its index), on a server too
 _NAMES = "SELECT id, name FROM organisation"
+_CHUNK = 500  # ids per statement when only some activities are read
 
 
 class CheckRow(NamedTuple):
@@ -64,18 +67,37 @@ def check_rows_of(session: Session, programme_id: int) -> list[CheckRow]:
     return check_rows_from(raw_cursor(session.connection()), programme_id)
 
 
-def check_rows_from(cursor: Any, programme_id: int) -> list[CheckRow]:
-    """All activities of a programme as CheckRows (by id), through a DB-API cursor taking `?` markers and
-    giving dates and times as ISO text (sqlite3's, or db.rawsql's on a server); the cursor is closed."""
+def check_rows_from(cursor: Any, programme_id: int, ids: Collection[int] | None = None) -> list[CheckRow]:
+    """The activities of a programme (all, or those of `ids`) as CheckRows (by id), through a DB-API cursor
+    taking `?` markers and giving dates and times as ISO text (sqlite3's, or db.rawsql's on a server); the
+    cursor is closed."""
     try:
-        hosted = {r[0] for r in cursor.execute(_HOSTED)}
-        under_ids: dict[int, list[int]] = {}
-        for act_id, org_id in cursor.execute(_UNDERTAKERS):
-            under_ids.setdefault(act_id, []).append(org_id)
-        org_names = dict(cursor.execute(_NAMES).fetchall())
-        raw = cursor.execute(_ACTIVITIES, (programme_id,)).fetchall()
+        if ids is None:
+            hosted = {r[0] for r in cursor.execute(_HOSTED)}
+            links = cursor.execute(_UNDERTAKERS + _BY_ORGANISATION).fetchall()
+            org_names = dict(cursor.execute(_NAMES).fetchall())
+            raw = cursor.execute(_ACTIVITIES, (programme_id,)).fetchall()
+        else:
+            hosted, links, raw = set(), [], []
+            ordered = sorted(ids)
+            for i in range(0, len(ordered), _CHUNK):
+                chunk = ordered[i : i + _CHUNK]
+                among = f" AND activity_id IN ({','.join('?' * len(chunk))})"
+                hosted.update(r[0] for r in cursor.execute(_HOSTED + among, chunk))
+                links.extend(cursor.execute(_UNDERTAKERS + among + _BY_ORGANISATION, chunk).fetchall())
+                raw.extend(
+                    cursor.execute(_ACTIVITIES + among.replace("activity_id", "a.id"), (programme_id, *chunk))
+                )
+            org_names = dict(cursor.execute(_NAMES).fetchall())
     finally:
         cursor.close()
+    return _check_rows(raw, hosted, links, org_names)
+
+
+def _check_rows(raw: list, hosted: set[int], links: list, org_names: dict[int, str]) -> list[CheckRow]:
+    under_ids: dict[int, list[int]] = {}
+    for act_id, org_id in links:
+        under_ids.setdefault(act_id, []).append(org_id)
     reg = regions()
     city_names: dict[str | None, str] = {None: ""}
     dates: dict[str, date] = {}

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from lifelong_desktop.services.checks import conflicts as checks_conflicts
 from lifelong_desktop.services.checks import rules as checks_rules
 from lifelong_desktop.services.checks.finding import SEVERITIES, SEVERITY_RANK, CheckFinding, PlanWindow
-from lifelong_desktop.services.checks.load import by_id, check_rows_from, check_rows_of
+from lifelong_desktop.services.checks.load import by_id, check_rows_from
+from lifelong_desktop.services.checks.narrowing import candidate_ids
 
 if TYPE_CHECKING:  # `lifelong check` on a file runs through run_checks_on, without SQLAlchemy
     from sqlalchemy.orm import Session
@@ -39,8 +40,9 @@ def run_checks(session: Session, programme_id: int, *, today: date | None = None
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small tuples: the cyclic collector would rescan them repeatedly
     try:
-        rows = check_rows_of(session, programme_id)
-        return check_rows(rows, window, today=today or date.today())
+        from lifelong_desktop.db.rawsql import raw_cursor
+
+        return _checks_through(raw_cursor(session.connection()), programme_id, window, today or date.today())
     finally:
         if enabled:
             gc.enable()
@@ -52,10 +54,16 @@ def run_checks_on(cursor: Any, programme_id: int, window: PlanWindow, *, today: 
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return check_rows(check_rows_from(cursor, programme_id), window, today=today)
+        return _checks_through(cursor, programme_id, window, today)
     finally:
         if enabled:
             gc.enable()
+
+
+def _checks_through(cursor: Any, programme_id: int, window: PlanWindow, today: date) -> list[CheckFinding]:
+    """The findings of all activities, from the few that narrowing.candidate_ids picks (all when many)."""
+    ids = candidate_ids(cursor, programme_id, window, today)
+    return check_rows(check_rows_from(cursor, programme_id, ids), window, today=today)
 
 
 def check_loaded_rows(
