@@ -84,7 +84,7 @@ def run_validate(args: argparse.Namespace) -> int:
         else:
             print(lock.as_text(with_file=True))
     for path in files:
-        result = read_workbook(path)
+        result = read_workbook(path, concurrent=True)
         worst = max(worst, result.exit_code)
         results.append((path, result, result.findings))
         if args.json:
@@ -117,7 +117,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     if not args.file.is_file() and not args.json:  # with --json, the not_a_workbook finding says it
         raise CliError(messages.render("import.file_not_found", path=str(args.file)), EXIT_UNREADABLE)
-    result = read_workbook(args.file, year_hint=args.year)
+    result = read_workbook(args.file, year_hint=args.year, concurrent=True)
     if not result.ok:
         from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 

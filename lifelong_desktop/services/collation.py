@@ -90,9 +90,10 @@ def _stored() -> dict:
 @cache
 def _char_table() -> dict[int, str]:
     """Each Han character's most common reading (pypinyin's single-character dictionary)."""
-    chars = _stored().get("chars")
+    chars = _stored().pop("chars", None)  # read once: the file's copy need not stay beside the table
     if isinstance(chars, dict) and chars:
-        return {int(cp): key for cp, key in chars.items()}
+        keys: dict[str, str] = {}  # 42,000 characters, 1,500 readings: one string object per reading
+        return {int(cp): keys.setdefault(key, key) for cp, key in chars.items()}
     from pypinyin.pinyin_dict import pinyin_dict
 
     return {cp: _syllable(v.split(",")[0]) for cp, v in pinyin_dict.items() if cp <= 0x10FFFF}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -32,7 +33,7 @@ from lifelong_desktop.submission.importing.match import (
     absent_fields,
     activity_values,
     differences,
-    organisation_ids,
+    ids_memo,
 )
 from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 from lifelong_desktop.submission.importing.registers import venue_key
@@ -198,10 +199,11 @@ _ROLES = [(role.value, key, ROLE_RANK[role.value]) for role, key in ROLE_FIELDS.
 
 
 def _links(
-    plan: ImportPlan, activity_id: int, row: dict[str, Any], kept: dict[str, tuple[int, ...]] | None = None
+    batch: _Batch, activity_id: int, row: dict[str, Any], kept: dict[str, tuple[int, ...]] | None = None
 ) -> list[dict[str, Any]]:
     """Organiser links of one activity; a role in `kept` (its column is absent) keeps its stored ids."""
     kept = kept or {}
+    ids_of = batch.ids_of
     return [
         {
             "activity_id": activity_id,
@@ -211,7 +213,7 @@ def _links(
             "role_rank": rank,
         }
         for role, key, rank in _ROLES
-        for position, oid in enumerate(kept[key] if key in kept else organisation_ids(plan, row.get(key)))
+        for position, oid in enumerate(kept[key] if key in kept else ids_of(row.get(key)))
     ]
 
 
@@ -227,6 +229,7 @@ class _Batch:
     programme_id: int
     source_id: int | None
     id_of_uid: dict[str, int]
+    ids_of: Callable[[Any], tuple[int | None, ...]]  # organisation_ids of the plan, memoised
     inserts: list[dict[str, Any]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)
@@ -243,7 +246,9 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
         source_id = _submission(session, plan, programme, stamp).id
         outcome.submission_id = source_id
     _registers(session, plan, programme.id, stamp)
-    batch = _Batch(stamp, programme.id, source_id, {r.uid: r.id for r in plan.db_rows.values()})
+    batch = _Batch(
+        stamp, programme.id, source_id, {r.uid: r.id for r in plan.db_rows.values()}, ids_memo(plan)
+    )
     absent = absent_fields(plan)
     _new_rows(session, plan, batch)
     _updated_rows(plan, batch, absent)
@@ -281,7 +286,7 @@ def _new_rows(session: Session, plan: ImportPlan, batch: _Batch) -> None:
         )
         batch.inserts.append(values)
         batch.id_of_uid[uid] = next_id
-        batch.links += _links(plan, next_id, row)
+        batch.links += _links(batch, next_id, row)
         next_id += 1
 
 
@@ -303,7 +308,7 @@ def _updated_rows(plan: ImportPlan, batch: _Batch, absent: frozenset[str]) -> No
             source_submission_id=batch.source_id if batch.source_id is not None else db.source_submission_id,
         )
         batch.updates.append(values)
-        batch.links += _links(plan, db.id, row, _kept_roles(absent, db))
+        batch.links += _links(batch, db.id, row, _kept_roles(absent, db))
         batch.changed.append(
             (db.id, db.uid, {k: v[0] for k, v in diff.items()}, {k: v[1] for k, v in diff.items()})
         )

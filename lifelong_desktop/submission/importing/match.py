@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -38,6 +40,7 @@ SCALARS = (
 )
 TEXT_DEFAULTS = {"address": "", "online_url": "", "contact_name": "", "contact_phone": "", "description": ""}
 NEVER_KEPT = ("activity_id", "updated_at")  # identity and the exporter's stamp: nothing stored to keep
+_ROW_SCALARS, _DB_SCALARS = itemgetter(*SCALARS), attrgetter(*SCALARS)
 
 
 def absent_fields(plan: ImportPlan) -> frozenset[str]:
@@ -55,7 +58,10 @@ def activity_values(
     A field in `absent` (its column is not in the workbook) keeps the stored value of `db`, unless the row
     has a value for it all the same (an end time given by a `9:00-11:30` start time).
     """
-    values = {k: row.get(k) for k in SCALARS}
+    try:
+        values = dict(zip(SCALARS, _ROW_SCALARS(row), strict=True))  # a typed row has every key
+    except KeyError:
+        values = {k: row.get(k) for k in SCALARS}
     for key, default in TEXT_DEFAULTS.items():
         if values[key] is None:
             values[key] = default
@@ -112,6 +118,66 @@ def differences(
     return out
 
 
+_TEXT_AT = tuple(SCALARS.index(k) for k in TEXT_DEFAULTS)
+_STATUS_AT, _FEATURED_AT = SCALARS.index("status"), SCALARS.index("featured")
+
+
+def _incoming(row: dict[str, Any]) -> list[Any]:
+    """activity_values(row) as a list: the SCALARS in order, then the audiences."""
+    values = list(_ROW_SCALARS(row))
+    for at in _TEXT_AT:
+        if values[at] is None:
+            values[at] = ""
+    values[_STATUS_AT] = values[_STATUS_AT] or "planned"
+    values[_FEATURED_AT] = bool(values[_FEATURED_AT])
+    values.append(";".join(row.get("audiences") or ()))
+    return values
+
+
+def _stored(db: ActivityRow) -> list[Any]:
+    """_db_values(db) as a list in the order of _incoming."""
+    values = list(_DB_SCALARS(db))
+    values[_FEATURED_AT] = bool(values[_FEATURED_AT])
+    values.append(";".join(db.audiences))
+    return values
+
+
+def _same(
+    plan: ImportPlan, row: dict[str, Any], db: ActivityRow, ids_of: Callable[[Any], tuple[int | None, ...]]
+) -> bool:
+    """True exactly when differences(plan, row, db, frozenset()) is empty (all columns present), compared as
+    plain lists without building the dictionaries of a difference: a resubmission is mostly unchanged rows."""
+    reg = plan.registers
+    assert reg is not None
+    if _incoming(row) != _stored(db):
+        return False
+    vkey = venue_key(row)
+    venue_id = reg.venue_of.get(vkey) if vkey else None
+    if venue_id != db.venue_id or (vkey is not None and venue_id is None):
+        return False
+    if (row.get("parent_id") or None) != db.parent_uid:
+        return False
+    for key, stored in _ROLE_IDS:
+        ids = ids_of(row.get(key))
+        if None in ids or ids != getattr(db, stored):
+            return False
+    return True
+
+
+def ids_memo(plan: ImportPlan) -> Callable[[Any], tuple[int | None, ...]]:
+    """organisation_ids of the plan, each distinct tuple of names worked out once (the registers are fixed
+    while matching)."""
+    memo: dict[Any, tuple[int | None, ...]] = {}
+
+    def ids_of(names: Any) -> tuple[int | None, ...]:
+        hit = memo.get(names)
+        if hit is None:
+            hit = memo[names] = organisation_ids(plan, names)
+        return hit
+
+    return ids_of
+
+
 def organisation_ids(plan: ImportPlan, names: tuple[str, ...] | None) -> tuple[int | None, ...]:
     """The organisation ids of one role's names, in order, each once (None for one still to be created)."""
     reg = plan.registers
@@ -137,11 +203,12 @@ def match_activities(session: Session, plan: ImportPlan, programme: Programme, o
     found_db = _by_id(plan, {r.uid: r for r in rows}, candidates, matched)
     absent = absent_fields(plan)
     _by_title(plan, candidates, matched, found_db)
+    same = _sameness(plan, absent)
     for i, row in enumerate(plan.result.data.activities):
         uid = row.get("activity_id")
         if uid and i not in found_db:
             continue  # refused by _by_id
-        _classify(plan, i, row, found_db.get(i), own and as_of is not None and as_of, absent)
+        _classify(plan, i, row, found_db.get(i), own and as_of is not None and as_of, absent, same)
     for r in candidates.values():
         if r.id in matched:
             continue
@@ -196,8 +263,30 @@ def _by_title(
                 break
 
 
+def _sameness(plan: ImportPlan, absent: frozenset[str]) -> Callable[[dict[str, Any], ActivityRow], bool]:
+    """The fast test of an unchanged row, for a workbook with every column; one that never answers yes
+    otherwise (rows without every key, or absent columns: differences() decides alone)."""
+    if absent:
+        return lambda row, db: False
+    ids_of = ids_memo(plan)
+
+    def same(row: dict[str, Any], db: ActivityRow) -> bool:
+        try:
+            return _same(plan, row, db, ids_of)
+        except KeyError:  # a row without one of the SCALARS: differences() reads it with get()
+            return False
+
+    return same
+
+
 def _classify(
-    plan: ImportPlan, i: int, row: dict[str, Any], db: ActivityRow | None, as_of: Any, absent: frozenset[str]
+    plan: ImportPlan,
+    i: int,
+    row: dict[str, Any],
+    db: ActivityRow | None,
+    as_of: Any,
+    absent: frozenset[str],
+    same: Callable[[dict[str, Any], ActivityRow], bool],
 ) -> None:
     """New, unchanged, updated, or kept (an own workbook older than an edit made here since, `as_of`)."""
     change = ActivityChange(
@@ -210,7 +299,7 @@ def _classify(
     if db is None:
         plan.new.append(change)
         return
-    diff = differences(plan, row, db, absent)
+    diff = {} if same(row, db) else differences(plan, row, db, absent)
     if not diff:
         plan.unchanged.append(change)
     elif as_of and db.updated_at is not None and db.updated_at > as_of:

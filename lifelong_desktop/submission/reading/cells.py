@@ -115,7 +115,7 @@ def parser_for(
     return make() if make is not None else partial(v.parse_text, max_length=column.max_length)
 
 
-_BLANK, _BOOL = object(), object()
+_BOOL = object()
 
 
 def _clean_cell(value: Any) -> Any:
@@ -129,12 +129,16 @@ def _clean_cell(value: Any) -> Any:
 
 
 def _column(values: list[Any], parse: Callable[[Any], Any]) -> tuple[list[Any], dict[int, v.ValueProblem]]:
-    """One column's typed values (_BLANK for an empty cell, None for a bad one) and its errors by row index.
+    """One column's typed values (None for an empty or a bad cell) and its errors by row index.
 
     Each distinct raw value is cleaned and parsed once: codes, dates, regions and names repeat a lot.
     """
     # True == 1 == 1.0 as dict keys: booleans are keyed apart (1 and 1.0 parse alike everywhere)
-    keyed = [(_BOOL, x) if x is True or x is False else x for x in values]
+    keyed = (
+        [(_BOOL, x) if x is True or x is False else x for x in values]
+        if bool in set(map(type, values))
+        else values  # no booleans (most columns): the cells are the keys
+    )
     results: dict[Any, Any] = {}
     failed = False
     for key in set(keyed):
@@ -142,11 +146,11 @@ def _column(values: list[Any], parse: Callable[[Any], Any]) -> tuple[list[Any], 
         try:
             cleaned = _clean_cell(value)
             parsed = parse(cleaned) if cleaned is not None else None
-            results[key] = _BLANK if parsed is None else parsed
+            results[key] = parsed
         except v.ValueProblem as exc:
             results[key] = exc
             failed = True
-    out = [results[k] for k in keyed]
+    out = list(map(results.__getitem__, keyed))
     errors: dict[int, v.ValueProblem] = {}
     if failed:
         for i, x in enumerate(out):
@@ -229,12 +233,11 @@ def typed_rows(
     bad_keys: list[set[str]] = []
     numbers = raw.numbers
     numbers.clear()
-    blank = _BLANK
     for i, cells in enumerate(zip(*columns, strict=True)) if columns else ():
-        if cells.count(blank) == width:
-            continue  # a fully blank row
+        if cells.count(None) == width and i not in bad_at:
+            continue  # a fully blank row (a bad cell is None too, but its row is in bad_at)
         row = dict(base)
-        row.update({k: x for k, x in zip(keys, cells, strict=True) if x is not blank})
+        row.update(zip(keys, cells, strict=True))
         bad = bad_at.get(i, set())
         for key, label in required:
             if row[key] is None and key not in bad:

@@ -25,7 +25,7 @@ from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 from lifelong_desktop.submission.findings import ERROR, Finding, Findings, exit_code
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.model import WorkbookData
-from lifelong_desktop.submission.reading import error_values, headers, safety
+from lifelong_desktop.submission.reading import error_values, headers, safety, scan_ahead
 from lifelong_desktop.submission.reading.sheets import book_info, choose_sheets, missing_sheet
 from lifelong_desktop.submission.reading.validate import RawTable, validate_workbook
 from lifelong_desktop.submission.xlsx.cells import column_number
@@ -69,37 +69,98 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_workbook(path: Path | str, *, year_hint: int | None = None) -> ReadResult:
-    """Read and validate one workbook; the findings say what to change (never raises for bad input)."""
+def read_workbook(path: Path | str, *, year_hint: int | None = None, concurrent: bool = False) -> ReadResult:
+    """Read and validate one workbook; the findings say what to change (never raises for bad input).
+
+    concurrent: run the safety scan in a child process while the cells are read (scan_ahead), for a
+    single-threaded caller such as the command line; the result is the same as scanning first.
+    """
     with paused_gc():
-        return _read_workbook(Path(path), year_hint)
+        return _read_workbook(Path(path), year_hint, concurrent)
 
 
-def _read_workbook(path: Path, year_hint: int | None) -> ReadResult:
-    report = safety.inspect_workbook(path)
-    if report.findings:
+def _read_workbook(path: Path, year_hint: int | None, concurrent: bool) -> ReadResult:
+    pending = scan_ahead.start(path) if concurrent else None
+    if pending is not None and not scan_ahead.harmless_to_read(path):
+        report, pending = pending.result(), None  # the reader waits for the verdict
+    elif pending is None:
+        report = safety.inspect_workbook(path)
+    if pending is None and report.findings:
         return _result(path, WorkbookData(), report.findings)
+    workbook, failure = _open(path)
+    sheets = _Sheets(workbook)
+    if pending is not None:
+        sheets.read_ahead(path)
+        report = pending.result()
+        if report.findings:
+            if workbook is not None:
+                workbook.close()
+            return _result(path, WorkbookData(), report.findings)
+    if workbook is None:
+        return _result(path, WorkbookData(), failure)
+    with workbook:
+        return _read(path, sheets, report, year_hint)
+
+
+def _open(path: Path) -> tuple[CalamineWorkbook | None, list[Finding]]:
+    """The cell reader's workbook, or the finding of why it cannot open it."""
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_path(str(path)), []
     except PasswordError:
-        return _result(path, WorkbookData(), [Finding(ERROR, "encrypted")])
+        return None, [Finding(ERROR, "encrypted")]
     except Exception as exc:
-        return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
+        return None, [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})]
     except BaseException as exc:  # a Rust panic inside calamine arrives as pyo3's PanicException
         if type(exc).__name__ != "PanicException":
             raise
-        return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
-    with workbook:
-        return _read(path, workbook, report, year_hint)
+        return None, [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})]
 
 
-def _read(
-    path: Path, workbook: CalamineWorkbook, report: safety.SafetyReport, year_hint: int | None
-) -> ReadResult:
+class _Sheets:
+    """The read sheets' rows from the cell reader: read when asked, or ahead while the scan runs; a reader
+    error met ahead is kept and raised where reading that sheet would have raised it."""
+
+    def __init__(self, workbook: CalamineWorkbook | None) -> None:
+        self.workbook = workbook
+        self.names: list[str] = list(workbook.sheet_names) if workbook is not None else []
+        self.ahead: dict[str, tuple[list[list[Any]] | None, BaseException | None]] = {}
+
+    def read_ahead(self, path: Path) -> None:
+        """Rows of the sheets `_read` reads, in its order, up to the first error."""
+        if self.workbook is None:
+            return
+        fmt = load_format()
+        present = choose_sheets(fmt, self.names).present
+        if fmt.header_sheet not in present:
+            return
+        names = [fmt.header_sheet, *(t.sheet for t in fmt.tables.values() if t.sheet in present)]
+        for name in dict.fromkeys(names):
+            try:
+                self.ahead[name] = (_sheet_rows(self.workbook, name), None)
+            except Exception as exc:
+                self.ahead[name] = (None, exc)
+                return
+            except BaseException as exc:
+                if type(exc).__name__ != "PanicException":
+                    raise
+                self.ahead[name] = (None, exc)
+                return
+
+    def rows(self, name: str) -> list[list[Any]]:
+        if name in self.ahead:
+            rows, exc = self.ahead.pop(name)
+            if exc is not None:
+                raise exc
+            assert rows is not None
+            return rows
+        assert self.workbook is not None
+        return _sheet_rows(self.workbook, name)
+
+
+def _read(path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: int | None) -> ReadResult:
     fmt = load_format()
     findings = Findings()
-    names = list(workbook.sheet_names)
-    choice = choose_sheets(fmt, names)
+    choice = choose_sheets(fmt, sheets.names)
     findings.extend(choice.findings)
     try:
         info = book_info(path)
@@ -113,13 +174,13 @@ def _read(
         if fmt.header_sheet not in choice.present:
             findings.append(missing_sheet(fmt.header_sheet, choice))
             return _result(path, WorkbookData(), findings)
-        header_rows = _rows(workbook, fmt.header_sheet, findings)
+        header_rows = _rows(sheets, fmt.header_sheet, findings)
         header_raw = headers.header_raw(fmt, header_rows, findings)
         tables: dict[str, RawTable | None] = {}
         for table in fmt.tables.values():
             tables[table.id] = None
             if table.sheet in choice.present:
-                tables[table.id] = headers.table_raw(table, _rows(workbook, table.sheet, findings), findings)
+                tables[table.id] = headers.table_raw(table, _rows(sheets, table.sheet, findings), findings)
             elif fmt.sheet(table.id).required:
                 findings.append(missing_sheet(table.sheet, choice))
     except (CalamineError, ValueError, OverflowError) as exc:
@@ -178,8 +239,15 @@ def _result(
     return ReadResult(data, findings, exit_code(findings), path, header_cells or {}, columns or {})
 
 
-def _rows(workbook: CalamineWorkbook, name: str, findings: list[Finding]) -> list[list[Any]]:
-    """All rows of a sheet from A1 ('' for empty cells); error values become findings.
+def _rows(sheets: _Sheets, name: str, findings: list[Finding]) -> list[list[Any]]:
+    """All rows of a sheet from A1 ('' for empty cells); error values become findings."""
+    rows = sheets.rows(name)
+    error_values.in_values(name, rows, findings)
+    return rows
+
+
+def _sheet_rows(workbook: CalamineWorkbook, name: str) -> list[list[Any]]:
+    """All rows of a sheet from A1 ('' for empty cells), as the cell reader gives them.
 
     Row by row with one object per distinct text, so that the Python copy of a sheet of repeated values
     stays small beside the cell reader's own (to_python would hold both in full at once).
@@ -188,9 +256,7 @@ def _rows(workbook: CalamineWorkbook, name: str, findings: list[Finding]) -> lis
     memo: dict[str, str] = {}
     keep = memo.setdefault
     rows = [[keep(x, x) if type(x) is str else x for x in row] for row in sheet.iter_rows()]
-    rows = _from_a1(rows, sheet.end)
-    error_values.in_values(name, rows, findings)
-    return rows
+    return _from_a1(rows, sheet.end)
 
 
 def _from_a1(rows: list[list[Any]], end: tuple[int, int] | None) -> list[list[Any]]:

@@ -115,6 +115,7 @@ def activity_rules(
 
     where = _Where(raw.table.sheet, at, {c.key: c.label for c in raw.table.columns}, check)
     ids: dict[str, int] = {}
+    unknown_of: dict[tuple[str, ...], list[str]] = {}
     for i, row in enumerate(rows):
         bad = bad_keys[i]
         _time_rules(where, i, row)
@@ -127,7 +128,7 @@ def activity_rules(
             where.error("duplicate_id", "activity_id", i, value=uid, first=numbers[ids[uid]])
         elif uid:
             ids[uid] = i
-        _register_rules(where, i, row, orgs, venues)
+        _register_rules(where, i, row, orgs, venues, unknown_of)
     _parent_rules(rows, ids, where.sheet, at, where.label["parent_id"], check)
 
 
@@ -168,11 +169,24 @@ def _region_rules(where: _Where, i: int, row: dict[str, Any], bad: set[str], sco
 
 
 def _register_rules(
-    where: _Where, i: int, row: dict[str, Any], orgs: set[str], venues: set[tuple[str, str | None]]
+    where: _Where,
+    i: int,
+    row: dict[str, Any],
+    orgs: set[str],
+    venues: set[tuple[str, str | None]],
+    unknown_of: dict[tuple[str, ...], list[str]],
 ) -> None:
-    """Organisers and the venue named on the row should be registered on their sheets."""
+    """Organisers and the venue named on the row should be registered on their sheets.
+
+    unknown_of: the unregistered names of each tuple of names seen so far (the same organisers repeat on
+    thousands of rows; `orgs` does not change while the rows are checked)."""
     for key in ("hosts", "undertakers", "co_organisers"):
-        unknown = [n for n in row.get(key) or () if normalised(n) not in orgs]
+        names = row.get(key)
+        if not names:
+            continue
+        unknown = unknown_of.get(names)
+        if unknown is None:
+            unknown = unknown_of[names] = [n for n in names if normalised(n) not in orgs]
         if unknown:
             where.warning("unknown_organisation", key, i, names="；".join(unknown))
     venue, city = row.get("venue"), row.get("city_code")

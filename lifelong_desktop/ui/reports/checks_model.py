@@ -34,9 +34,7 @@ class ChecksModel(QAbstractItemModel):
         self._message: Callable[[CheckFinding], str] = lambda f: f.code
         self._check_word: Callable[[str], str] = str
         self._lines: dict[int, str] = {}  # activity id -> "date  title" of the activities listed
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._brushes = {s: QBrush(QColor(c)) for s, c in SEVERITY_COLOURS.items()}
+        self._looks: tuple[QFont, dict[str, QBrush]] | None = None  # made when first painted, not at start
 
     def set_headers(self, headers: Sequence[str]) -> None:
         self._headers = list(headers)
@@ -128,10 +126,13 @@ class ChecksModel(QAbstractItemModel):
             return text
         if role == FINDING_ROLE:
             return severity
-        if role == Qt.ItemDataRole.FontRole:
-            return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._brushes[severity]
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
+            if self._looks is None:
+                bold = QFont()
+                bold.setBold(True)
+                self._looks = bold, {s: QBrush(QColor(c)) for s, c in SEVERITY_COLOURS.items()}
+            bold, brushes = self._looks
+            return bold if role == Qt.ItemDataRole.FontRole else brushes[severity]
         return None
 
     def _finding_data(self, f: CheckFinding, column: int, role: int) -> Any:

@@ -1,0 +1,90 @@
+"""The safety scan in a child process while the cells are read: the same result as scanning first, and no
+file that could hurt the cell reader is read before the scan's verdict."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lifelong_desktop.submission.reading import reader, safety, scan_ahead
+from lifelong_desktop.submission.reading.reader import read_workbook
+from tests.helpers.hostile import mh
+from tests.helpers.hostile_edits import error_cell
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the concurrent scan needs fork")
+
+CORPUS = Path(__file__).parents[1] / "data" / "fuzz_corpus" / "workbooks"
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory) -> list[Path]:
+    """Every hostile sample, a workbook with a formula and one with an error value, and the fuzz corpus."""
+    out = tmp_path_factory.mktemp("ahead")
+    made = mh.write_all(out / "hostile")
+    base = out / "hostile" / "valid.xlsx"
+    made.append(mh.formula(base, out / "formula.xlsx"))
+    made.append(error_cell(base, out / "error.xlsx", "活动", "B3", b"#N/A"))
+    return made + sorted(CORPUS.glob("*.xlsx"))
+
+
+def _outcome(result: reader.ReadResult) -> tuple:
+    return (
+        [f.as_json() for f in result.findings],
+        result.exit_code,
+        result.data,
+        result.header_cells,
+        result.columns,
+    )
+
+
+def test_every_sample_reads_the_same_with_the_scan_ahead(samples, monkeypatch):
+    sequential = {p.name: _outcome(read_workbook(p)) for p in samples}
+    monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)  # every file through the child, small ones too
+    forked = []
+    start = scan_ahead.start
+    monkeypatch.setattr(scan_ahead, "start", lambda path: forked.append(path) or start(path))
+    for p in samples:
+        assert _outcome(read_workbook(p, concurrent=True)) == sequential[p.name], p.name
+    assert len(forked) == len(samples)
+    assert any(codes and codes[0] for codes, *_ in sequential.values())  # refusals among them
+    assert any(exit_code == 0 for _f, exit_code, *_ in sequential.values())  # and clean reads
+
+
+@pytest.mark.parametrize("name", ["far_cell.xlsx", "refless.xlsx", "bomb.xlsx", "huge_declared.xlsx"])
+def test_files_that_would_hurt_the_reader_wait_for_the_verdict(samples, name, monkeypatch):
+    path = next(p for p in samples if p.name == name)
+    assert not scan_ahead.harmless_to_read(path)
+    monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)
+    opened = []
+    monkeypatch.setattr(reader, "_open", lambda p: opened.append(p) or (None, []))
+    result = read_workbook(path, concurrent=True)
+    assert result.exit_code == 2 and not opened  # refused without the cell reader seeing it
+
+
+def test_plain_workbooks_are_read_ahead(samples):
+    valid = next(p for p in samples if p.name == "valid.xlsx")
+    formula = next(p for p in samples if p.name == "formula.xlsx")
+    assert scan_ahead.harmless_to_read(valid) and scan_ahead.harmless_to_read(formula)
+
+
+def test_a_child_that_dies_leaves_the_scan_to_this_process(samples, monkeypatch):
+    path = next(p for p in samples if p.name == "formula.xlsx")
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(1)  # a child killed before it wrote anything
+    os.close(write_end)
+    report = scan_ahead.Forked(
+        pid, read_end, safety.SafetyReport, lambda: safety.inspect_workbook(path)
+    ).result()
+    assert report == safety.inspect_workbook(path) and report.formula_parts
+
+
+def test_small_files_and_no_fork_scan_first(samples, monkeypatch):
+    valid = next(p for p in samples if p.name == "valid.xlsx")
+    assert scan_ahead.start(valid) is None  # far below MIN_BYTES
+    monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)
+    monkeypatch.delattr(os, "fork")
+    assert scan_ahead.start(valid) is None
