@@ -286,7 +286,7 @@ def test_rows_are_placed_from_a1_whatever_the_first_used_cell(tmp_path, cells):
     """The reader's row-by-row copy of a sheet names cells as the whole-grid copy does."""
     from python_calamine import CalamineWorkbook
 
-    from lifelong_desktop.submission.reading.reader import _rows
+    from lifelong_desktop.submission.reading.reader import _sheet_rows
 
     wb = openpyxl.Workbook()
     for i, ref in enumerate(cells):
@@ -294,7 +294,7 @@ def test_rows_are_placed_from_a1_whatever_the_first_used_cell(tmp_path, cells):
     wb.save(tmp_path / "shape.xlsx")
     book = CalamineWorkbook.from_path(str(tmp_path / "shape.xlsx"))
     whole = book.get_sheet_by_name("Sheet").to_python(skip_empty_area=False)
-    assert _rows(book, "Sheet", []) == whole
+    assert _sheet_rows(book, "Sheet") == whole
 
 
 NEW_CODES = [
