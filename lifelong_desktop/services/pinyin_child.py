@@ -10,13 +10,14 @@ ran out of memory, raised) `ask` returns None, and the caller computes in its ow
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import threading
 import time
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # multiprocessing is imported when a child is first needed, not at start
+    from multiprocessing.connection import Connection
 
 IDLE_SECONDS = 5.0  # the child exits after this long without a request
 REPLY_SECONDS = 120.0  # a child that neither answers nor dies within this long is given up
@@ -27,6 +28,8 @@ def freeze_support() -> None:
     """First thing in a frozen app's entry script: a child started by this module runs its request loop
     there and exits; without this call a frozen app never starts one (it would start the app again)."""
     global _frozen_ready
+    import multiprocessing
+
     multiprocessing.freeze_support()
     _frozen_ready = True
 
@@ -94,6 +97,8 @@ class Helper:
             self._stop()
 
     def _start(self) -> None:
+        import multiprocessing
+
         self._stop()
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
