@@ -107,6 +107,7 @@ class Helper:
         )
         proc.start()
         child.close()
+        threading.Thread(target=proc.join, name="pinyin-keys-reaper", daemon=True).start()  # no zombie
         self._proc, self._conn = proc, parent
         self.started += 1
 
