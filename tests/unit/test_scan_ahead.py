@@ -42,6 +42,7 @@ def _outcome(result: reader.ReadResult) -> tuple:
 def test_every_sample_reads_the_same_with_the_scan_ahead(samples, monkeypatch):
     sequential = {p.name: _outcome(read_workbook(p)) for p in samples}
     monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)  # every file through the child, small ones too
+    monkeypatch.setattr(scan_ahead, "spare_core", lambda: True)  # whatever the machine's load
     forked = []
     start = scan_ahead.start
     monkeypatch.setattr(scan_ahead, "start", lambda path: forked.append(path) or start(path))
@@ -57,6 +58,7 @@ def test_files_that_would_hurt_the_reader_wait_for_the_verdict(samples, name, mo
     path = next(p for p in samples if p.name == name)
     assert not scan_ahead.harmless_to_read(path)
     monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)
+    monkeypatch.setattr(scan_ahead, "spare_core", lambda: True)
     opened = []
     monkeypatch.setattr(reader, "_open", lambda p: opened.append(p) or (None, []))
     result = read_workbook(path, concurrent=True)
@@ -86,5 +88,29 @@ def test_small_files_and_no_fork_scan_first(samples, monkeypatch):
     valid = next(p for p in samples if p.name == "valid.xlsx")
     assert scan_ahead.start(valid) is None  # far below MIN_BYTES
     monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)
+    monkeypatch.setattr(scan_ahead, "spare_core", lambda: False)
+    assert scan_ahead.start(valid) is None  # a busy machine: the scan runs first
+    monkeypatch.setattr(scan_ahead, "spare_core", lambda: True)
     monkeypatch.delattr(os, "fork")
     assert scan_ahead.start(valid) is None
+
+
+def test_a_spare_core_needs_two_cores_and_a_low_load(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    assert not scan_ahead.spare_core()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 1.0, 1.0))
+    assert scan_ahead.spare_core()
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))
+    assert not scan_ahead.spare_core()
+
+
+def test_the_scan_after_a_yes_of_the_quick_check_reports_the_same(samples, tmp_path):
+    big = tmp_path / "big.xlsx"  # more rows than one piece of the scan (1 MiB), so pieces are cut
+    mh.build_workbook(big, activities=[mh.sample_activity(activity_id=None) for _ in range(6000)])
+    checked = 0
+    for path in [*samples, big]:
+        if scan_ahead.harmless_to_read(path):
+            assert safety.inspect_workbook(path, cells_checked=True) == safety.inspect_workbook(path), path
+            checked += 1
+    assert checked >= 10

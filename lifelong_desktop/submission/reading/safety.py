@@ -63,12 +63,15 @@ def _finding(code: str, **params: object) -> Finding:
     return Finding(ERROR, code, params=dict(params))
 
 
-def inspect_workbook(path: Path | str) -> SafetyReport:
-    """Check one file before any parser sees it; never raises for bad input."""
+def inspect_workbook(path: Path | str, *, cells_checked: bool = False) -> SafetyReport:
+    """Check one file before any parser sees it; never raises for bad input.
+
+    cells_checked: scan_ahead.harmless_to_read(path) said yes, so the cell-placement patterns of every
+    worksheet found nothing there and need not run again (the report is the same without them)."""
     path = Path(path)
     report = SafetyReport()
     try:
-        _inspect(path, report)
+        _inspect(path, report, cells_checked)
     except Refused as exc:
         report.findings.append(_finding(exc.code, **exc.params))
     except (
@@ -86,7 +89,7 @@ def inspect_workbook(path: Path | str) -> SafetyReport:
     return report
 
 
-def _inspect(path: Path, report: SafetyReport) -> None:
+def _inspect(path: Path, report: SafetyReport, cells_checked: bool = False) -> None:
     limits = load_format().limits
     if not path.is_file():
         raise Refused("not_a_workbook", kind="missing")
@@ -106,7 +109,7 @@ def _inspect(path: Path, report: SafetyReport) -> None:
         _check_directory(zf, infos, limits)
         for info in infos:
             if not info.is_dir():
-                _scan_part(zf, info, report)
+                _scan_part(zf, info, report, cells_checked)
         report.parts = [i.filename for i in infos]
 
 
@@ -188,7 +191,9 @@ def _is_parsed(name: str) -> bool:
     )
 
 
-def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport) -> None:
+def _scan_part(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport, cells_checked: bool = False
+) -> None:
     """Inflate one part (zipfile stops at the declared size and checks the CRC); scan XML as it streams."""
     name = info.filename
     if not _is_xml(name):
@@ -196,7 +201,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport)
             while part.read(CHUNK):
                 pass
         return
-    stream = _XmlStream(name)
+    stream = _XmlStream(name, cells_checked)
     with zf.open(info) as part:
         while True:
             chunk = part.read(CHUNK)
@@ -214,10 +219,10 @@ class _XmlStream:
     """One XML part as it is inflated: declarations refused (UTF-16 too), worksheet statistics gathered,
     and the parts a reader parses parsed, so damage is found before any reader sees it."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, cells_checked: bool = False) -> None:
         self.name = name
         sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
-        self.stats = _SheetStats() if sheet else None
+        self.stats = _SheetStats(cells_checked) if sheet else None
         self.parser = _xml_parser() if _is_parsed(name) else None
         self.decoder: codecs.IncrementalDecoder | None = None
         self.carry = b""

@@ -1,15 +1,15 @@
 """The safety scan on the second core while the cell reader works, with the same verdict as scanning first.
 
-`start(path)` forks a child process that runs `safety.inspect_workbook(path)` unchanged and hands its
-SafetyReport back through a pipe; `result()` waits for it (`fork_call` does the same for any call). Both lxml's parse and python-calamine keep
+`start(path)` forks a child process that first runs the quick check below and sends its answer, then runs
+`safety.inspect_workbook(path)` and hands its SafetyReport back through a pipe; `result()` waits for it. Both lxml's parse and python-calamine keep
 the GIL, so a thread would not run them side by side: a process does (on Linux; where there is no fork,
 `start` returns None and the caller scans first, as before).
 
 The cell reader must never see a file that could hurt it before the verdict: a sheet whose cells reach far
 (the reader allocates a dense grid: a cell at XFD1048576 aborts the process), a part that inflates beyond its
 declared size, more XML than the scan parses. `harmless_to_read(path)` checks just that, in one pass of the
-cheap patterns (about a third of the scan's work); when it is unsure, the caller waits for the verdict
-before reading. Whatever it says, the verdict is the child's full scan, so findings are those of scanning
+cheap patterns (about half of the scan's work, which the scan then skips); the reader waits for its answer
+and, when it is unsure, for the verdict. Whatever it says, the verdict is the child's full scan, so findings are those of scanning
 first. If the child fails (killed, out of memory), the scan runs again in this process.
 """
 
@@ -45,10 +45,14 @@ class Forked:
     pid: int
     fd: int
     kind: type
-    again: Callable[[], Any]  # the same call in this process, when the child gives no answer
+    again: Callable[[], Any]  # the same work in this process, when the child gives no answer
+
+    def early(self) -> bytes:
+        """The one byte the child sends before its return value (b"" if it died first)."""
+        return os.read(self.fd, 1)
 
     def result(self) -> Any:
-        """The child's return value (the call runs here instead if the child gave none)."""
+        """The child's return value (the work runs here instead if the child gave none)."""
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
         os.waitpid(self.pid, 0)
@@ -59,36 +63,69 @@ class Forked:
         return value if isinstance(value, self.kind) else self.again()
 
 
-def fork_call(call: Callable[[], Any], kind: type) -> Forked | None:
-    """Run `call` in a forked child that hands its return value (of type `kind`) back through a pipe; None
-    where there is no fork. For a single-threaded caller: the child leaves without running exit handlers."""
-    if not hasattr(os, "fork"):
-        return None
+def fork_call(call: Callable[[Callable[[bytes], None]], Any], kind: type, again: Callable[[], Any]) -> Forked:
+    """Run `call(send)` in a forked child that hands its return value (of type `kind`) back through a pipe;
+    `send(b)` passes one early byte first. For a single-threaded caller: the child leaves without running
+    the parent's exit handlers."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child
         code = 1
         try:
             os.close(read_end)
-            data = pickle.dumps(call(), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
+            value = call(lambda byte: _write_all(write_end, byte))
+            _write_all(write_end, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             code = 0
         finally:
             os._exit(code)
     os.close(write_end)
-    return Forked(pid, read_end, kind, call)
+    return Forked(pid, read_end, kind, again)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def start(path: Path) -> Forked | None:
-    """The scan of a workbook of at least MIN_BYTES forked (`result()` is its SafetyReport); None where there
-    is no fork or for a small file."""
+    """The scan of a workbook of at least MIN_BYTES forked; None where there is no fork, for a small file, or
+    when no core is spare. The child first sends b"1" when the cell reader may read the workbook before the
+    verdict (harmless_to_read), else b"0"; `result()` is then the SafetyReport of the full scan."""
+    if not hasattr(os, "fork"):
+        return None
     try:
         if path.stat().st_size < MIN_BYTES:
             return None
     except OSError:
         return None
-    return fork_call(lambda: safety.inspect_workbook(path), safety.SafetyReport)
+    if not spare_core():
+        return None
+    return fork_call(
+        lambda send: _scan(path, send), safety.SafetyReport, lambda: safety.inspect_workbook(path)
+    )
+
+
+def _scan(path: Path, send: Callable[[bytes], None]) -> safety.SafetyReport:
+    """The child's work: the quick check, its answer sent at once, then the scan (the same report as
+    inspect_workbook(path); the cell patterns the quick check ran are not run twice)."""
+    checked = harmless_to_read(path)
+    send(b"1" if checked else b"0")
+    return safety.inspect_workbook(path, cells_checked=checked)
+
+
+def spare_core() -> bool:
+    """Whether a second core is likely idle: at least two cores for this process and a load average (last
+    minute) below all but half a core of them. On a busy machine the child would only wait for a core and
+    add the quick check's work to the reader's, so the scan runs first, as on one core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system: assume the cores are free
+        return True
+    return load < cores - 0.5
 
 
 def harmless_to_read(path: Path) -> bool:

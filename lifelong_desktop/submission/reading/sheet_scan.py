@@ -60,7 +60,10 @@ class _SheetStats:
     """What the fast patterns saw in a worksheet's cell data (after sheetData ends, e.g. Excel's extLst data
     validations with their <xm:f> formulas, nothing holds cells and nothing is looked at)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cells_checked: bool = False) -> None:
+        # cells_checked: every cell is known near, with a plain reference, and within the cell limit
+        # (scan_ahead.harmless_to_read): far, odd and the count cannot change, so they are not looked at
+        self.cells_checked = cells_checked
         self.far = False  # a cell that may hold a value beyond CZ99999, with a plain reference
         self.odd = False  # a cell or row without a plain reference, or a prefixed element
         self.formula = False
@@ -74,6 +77,20 @@ class _SheetStats:
         end = _SHEET_DATA_END.search(piece) if b"sheetData" in piece else None
         if end is not None:
             piece, self.done = piece[: end.start()], True
+        if not self.cells_checked:
+            self._placement(piece)
+        if not self.formula and _FORMULA.search(piece):
+            self.formula = True
+        if not self.error and (b' t="e"' in piece or b" t='e'" in piece):  # literal finds: fast
+            self.error = True
+        if self.cells_checked:
+            return
+        self.cells += piece.count(b"<c")  # an upper bound (also counts <col ...>): stop a flood early
+        if self.cells > MAX_CELLS:
+            raise Refused("too_large", reason="cells", cells=self.cells)
+
+    def _placement(self, piece: bytes) -> None:
+        """Cells that may lie far away, or whose place a pattern cannot tell."""
         unsure = (not self.far or not self.odd) and _NOT_NEAR_CELL.search(piece) is not None
         if unsure and not self.far and _FAR_REF.search(piece):
             self.far = True
@@ -83,13 +100,6 @@ class _SheetStats:
             or _PREFIXED.search(piece)
         ):
             self.odd = True
-        if not self.formula and _FORMULA.search(piece):
-            self.formula = True
-        if not self.error and (b' t="e"' in piece or b" t='e'" in piece):  # literal finds: fast
-            self.error = True
-        self.cells += piece.count(b"<c")  # an upper bound (also counts <col ...>): stop a flood early
-        if self.cells > MAX_CELLS:
-            raise Refused("too_large", reason="cells", cells=self.cells)
 
 
 _VALUE_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>')
