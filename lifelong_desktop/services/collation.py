@@ -7,7 +7,9 @@ substituting them here rather than by loading them into pypinyin's process-wide 
 changes another's result, whatever their order. `pinyin_key`, `pinyin_initials` and `matches` derive
 from `name_key`. Keys are cached in the user data folder (pinyin-keys.json), so after the first run a
 50,000-row sort needs neither pypinyin's large dictionaries nor its per-string work, and pypinyin itself is
-imported on the first key that needs it, never at start.
+imported on the first key that needs it, never at start. The window goes further (`use_helper_process`): what
+needs pypinyin is computed in a short-lived child process (services/pinyin_child.py), so the window never
+holds pypinyin's phrase table; should the child fail, the keys are computed here as before, never guessed.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from pathlib import Path
 
 from lifelong_desktop.names import normalise_name
 from lifelong_desktop.paths import user_data_dir
+from lifelong_desktop.services.pinyin_child import Helper
 
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _name_keys: dict[str, str] = {}
 _title_keys: dict[str, str] = {}
 _lock = threading.Lock()
+_helper: Helper | None = None
+_WARM_UP_BATCH = 500  # names per request to the child: a sort meanwhile waits for one batch at most
 #: place names that pypinyin's phrase list reads otherwise (朝阳 is zhāoyáng, "morning sun", there)
 PLACE_READINGS = {
     "朝阳": ["cháo", "yáng"],
@@ -91,9 +96,16 @@ def _stored() -> dict:
 def _char_table() -> dict[int, str]:
     """Each Han character's most common reading (pypinyin's single-character dictionary)."""
     chars = _stored().pop("chars", None)  # read once: the file's copy need not stay beside the table
+    if not (isinstance(chars, dict) and chars) and _helper is not None:
+        chars = _helper.ask(("chars", None))
     if isinstance(chars, dict) and chars:
         keys: dict[str, str] = {}  # 42,000 characters, 1,500 readings: one string object per reading
         return {int(cp): keys.setdefault(key, key) for cp, key in chars.items()}
+    return _pypinyin_chars()
+
+
+def _pypinyin_chars() -> dict[int, str]:
+    """The character table from pypinyin (importing any part of it loads its phrase table too)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     return {cp: _syllable(v.split(",")[0]) for cp, v in pinyin_dict.items() if cp <= 0x10FFFF}
@@ -156,8 +168,35 @@ def name_key(text: str) -> str:
         _stored()
         key = _name_keys.get(text)
     if key is None:
-        key = _name_keys[text] = _phrase_key(normalise_name(text))
+        key = _name_keys[text] = _compute([text])[0]
     return key
+
+
+def _compute(names: list[str]) -> list[str]:
+    """The phrase-accurate keys of names: by the child process when the window uses one, else here."""
+    if _helper is not None:
+        keys = _helper.ask(("names", names))
+        if isinstance(keys, list) and len(keys) == len(names):
+            return keys
+    return [_phrase_key(normalise_name(n)) for n in names]
+
+
+def _answer(request: tuple[str, object]) -> object:
+    """The child process's side of `_compute` and `_char_table` (pickled by name, so module-level)."""
+    kind, names = request
+    if kind == "chars":
+        return _pypinyin_chars()
+    assert isinstance(names, list)
+    return [_phrase_key(normalise_name(n)) for n in names]
+
+
+def use_helper_process(enabled: bool = True) -> None:
+    """From now on compute what needs pypinyin in a short-lived child process (the window's choice, at
+    start: pypinyin's phrase table then never takes this process's memory); False: here again."""
+    global _helper
+    if _helper is not None:
+        _helper.close()
+    _helper = Helper(_answer) if enabled else None
 
 
 def save_cache() -> None:
@@ -185,8 +224,9 @@ def warm_up(names: Iterable[str]) -> threading.Thread:
         _char_table()
         _stored()
         missing = [n for n in names if n not in _name_keys]
-        for name in missing:
-            name_key(name)
+        for at in range(0, len(missing), _WARM_UP_BATCH):
+            batch = [n for n in missing[at : at + _WARM_UP_BATCH] if n not in _name_keys]
+            _name_keys.update(zip(batch, _compute(batch), strict=True))
         if missing or not _stored():
             save_cache()
 

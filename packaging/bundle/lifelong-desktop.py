@@ -1,8 +1,15 @@
-"""The bundle's `lifelong-desktop` window (the same as the wheel's gui script)."""
+"""The bundle's `lifelong-desktop` window (the same as the wheel's gui script).
+
+`freeze_support` comes first: the window computes pinyin keys in a child process ("spawn"), which in a frozen
+app starts this same executable; the call runs that child's work there and exits.
+"""
 
 import sys
 
-from lifelong_desktop.__main__ import main
+from lifelong_desktop.services.pinyin_child import freeze_support
 
 if __name__ == "__main__":
+    freeze_support()
+    from lifelong_desktop.__main__ import main
+
     sys.exit(main())

@@ -1,8 +1,15 @@
-"""The bundle's `lifelong` command (the same as the wheel's console script)."""
+"""The bundle's `lifelong` command (the same as the wheel's console script).
+
+`freeze_support` comes first, as in the window's entry script: should a command start a child process
+("spawn"), the frozen executable started for it runs the child's work and exits.
+"""
 
 import sys
 
-from lifelong_desktop.cli import main
+from lifelong_desktop.services.pinyin_child import freeze_support
 
 if __name__ == "__main__":
+    freeze_support()
+    from lifelong_desktop.cli import main
+
     sys.exit(main())

@@ -66,6 +66,7 @@ WHERE +a.programme_id = ? AND p.programme_id = ? AND a.status <> 'cancelled'
 """
 # the undertakers of every programme (a join to this programme's activities costs more than it saves)
 _UNDERTAKERS = "SELECT activity_id, organisation_id FROM activity_organisation WHERE role = 'undertaker'"
+_COUNT = "SELECT COUNT(*) FROM activity WHERE programme_id = ?"
 # the live activities, narrow, for the rules that compare them
 _LIVE = """
 SELECT id, title, start_date, end_date, start_time, end_time, venue_id, city_code, mode
@@ -85,21 +86,21 @@ class Span(NamedTuple):
 
 def candidate_ids(cursor: Any, programme_id: int, window: PlanWindow, today: date) -> set[int] | None:
     """The ids of the activities the checks must read in full for the findings of all of them; None when
-    that is most of them (reading them all is then quicker than picking them)."""
-    found = set(_single_ids(cursor, programme_id, window, today))
+    that is many of them (reading them all is then quicker than picking them: a programme with problems
+    everywhere costs no more than before), known as early as can be."""
+    total = cursor.execute(_COUNT, (programme_id,)).fetchone()[0]
+    found = set(_single_ids(cursor, programme_id, window, today, total // 3 + 1))
+    if len(found) > total // 3:  # (the statement stops at that many)
+        return None
     for child, parent in cursor.execute(_SUB_VENUES, (programme_id, programme_id)).fetchall():
         found.add(child)
         found.add(parent)
     live = cursor.execute(_LIVE, (programme_id,)).fetchall()
-    found.update(_undertaker_ids(live, cursor.execute(_UNDERTAKERS).fetchall()))
-    spans = _spans(live)
-    found.update(_holiday_ids(spans))
-    found.update(_duplicate_ids(live, spans))
-    found.update(_venue_ids(live, spans))
-    return found if len(found) <= len(live) // 2 else None
+    found.update(_compared_ids(live, cursor.execute(_UNDERTAKERS).fetchall()))
+    return found if len(found) * 2 <= total else None
 
 
-def _single_ids(cursor: Any, programme_id: int, window: PlanWindow, today: date) -> Iterable[int]:
+def _single_ids(cursor: Any, programme_id: int, window: PlanWindow, today: date, limit: int) -> Iterable[int]:
     params: list[Any] = [programme_id, *SPACES, today.isoformat()]
     bounds = []
     if window.window_start is not None:
@@ -111,76 +112,61 @@ def _single_ids(cursor: Any, programme_id: int, window: PlanWindow, today: date)
     outside = f" OR (a.status <> 'cancelled' AND ({' OR '.join(bounds)}))" if bounds else ""
     missing = _MISSING.format(spaces=",".join("?" * len(SPACES)))
     sql = _SINGLE.format(missing=missing, capacity=_CAPACITY, results=_RESULTS, window=outside)
-    return [r[0] for r in cursor.execute(sql, params).fetchall()]
+    return [r[0] for r in cursor.execute(sql + " LIMIT ?", (*params, limit)).fetchall()]
 
 
-def _undertaker_ids(live: list[tuple], links: list[tuple[int, int]]) -> list[int]:
-    """Live, not online activities of an organisation that undertakes such activities in more than one city
-    (conflicts.check_undertakers compares only those organisations' activities)."""
-    city = {r[0]: r[7] for r in live if r[8] != "online"}
-    cities: dict[int, set[str | None]] = {}
-    undertaken: dict[int, list[int]] = {}
-    for act_id, org_id in links:
-        if act_id in city:
-            cities.setdefault(org_id, set()).add(city[act_id])
-            undertaken.setdefault(org_id, []).append(act_id)
-    return [i for org_id, ids in undertaken.items() if len(cities[org_id]) > 1 for i in ids]
-
-
-def _spans(live: list[tuple]) -> list[Span]:
-    """The live activities' dates and times (each distinct text parsed once), in the order read."""
+def _compared_ids(live: list[tuple], links: list[tuple[int, int]]) -> set[int]:
+    """In one pass over the live activities: those on a special day or in a year without published
+    arrangements (rules.check_holidays), those sharing a comparable title, start date and city with another
+    (rules.check_duplicates), and, below, the venues' and undertakers' double bookings."""
     dates: dict[str, date] = {}
     times: dict[str | None, time | None] = {None: None}
-    out = []
-    for aid, _title, first, last, start, end, *_rest in live:
+    flagged: dict[tuple[str, str], bool] = {}
+    comparable: dict[str, str] = {}
+    groups: dict[tuple[str, date, str], list[int]] = {}
+    by_venue: dict[int, list[Span]] = {}
+    city: dict[int, str | None] = {}
+    found: set[int] = set()
+    for aid, title, first, last, start, end, venue, city_code, mode in live:
         if first not in dates:
             dates[first] = date.fromisoformat(first[:10])
         if last not in dates:
             dates[last] = date.fromisoformat(last[:10])
-        if start not in times:
-            times[start] = time.fromisoformat(start)
-        if end not in times:
-            times[end] = time.fromisoformat(end)
-        out.append(Span(aid, dates[first], times[start], dates[last], times[end]))
-    return out
-
-
-def _holiday_ids(spans: list[Span]) -> list[int]:
-    """Live activities on a special day, or in a year without published arrangements (rules.check_holidays)."""
-    flagged: dict[tuple[date, date], bool] = {}
-    out = []
-    for s in spans:
-        key = (s.start_date, s.end_date)
-        hit = flagged.get(key)
+        day = dates[first]
+        hit = flagged.get((first, last))
         if hit is None:
-            years = range(s.start_date.year, s.end_date.year + 1)
-            unknown = any(not holiday_year(y).published for y in years)
-            hit = flagged[key] = unknown or bool(special_days(*key))
+            hit = flagged[first, last] = _special(day, dates[last])
         if hit:
-            out.append(s.id)
-    return out
-
-
-def _duplicate_ids(live: list[tuple], spans: list[Span]) -> list[int]:
-    """Live activities sharing a comparable title, start date and city with another (rules.check_duplicates)."""
-    comparable: dict[str, str] = {}
-    groups: dict[tuple[str, date, str], list[int]] = {}
-    for r, s in zip(live, spans, strict=True):
-        title = r[1] or ""
+            found.add(aid)
+        title = title or ""
         key = comparable.get(title)
         if key is None:
             key = comparable[title] = comparable_title(title)
         if key:
-            groups.setdefault((key, s.start_date, r[7] or ""), []).append(s.id)
-    return [i for ids in groups.values() if len(ids) > 1 for i in ids]
+            groups.setdefault((key, day, city_code or ""), []).append(aid)
+        if mode != "online":
+            city[aid] = city_code
+            if venue is not None:
+                if start not in times:
+                    times[start] = time.fromisoformat(start)
+                if end not in times:
+                    times[end] = time.fromisoformat(end)
+                by_venue.setdefault(venue, []).append(Span(aid, day, times[start], dates[last], times[end]))
+    found.update(i for ids in groups.values() if len(ids) > 1 for i in ids)
+    found.update(_overlapping(by_venue))
+    found.update(_undertaken(city, links))
+    return found
 
 
-def _venue_ids(live: list[tuple], spans: list[Span]) -> set[int]:
+def _special(first: date, last: date) -> bool:
+    """Whether rules.check_holidays reports an activity of these dates (or lists it under a year)."""
+    if any(not holiday_year(y).published for y in range(first.year, last.year + 1)):
+        return True
+    return bool(special_days(first, last))
+
+
+def _overlapping(by_venue: dict[int, list[Span]]) -> set[int]:
     """Live, not online activities at one venue whose times overlap another's (conflicts.check_venues)."""
-    by_venue: dict[int, list[Span]] = {}
-    for r, s in zip(live, spans, strict=True):
-        if r[6] is not None and r[8] != "online":
-            by_venue.setdefault(r[6], []).append(s)
     out: set[int] = set()
     for group in by_venue.values():
         if len(group) > 1:
@@ -188,3 +174,15 @@ def _venue_ids(live: list[tuple], spans: list[Span]) -> set[int]:
                 out.add(a.id)
                 out.add(b.id)
     return out
+
+
+def _undertaken(city: dict[int, str | None], links: list[tuple[int, int]]) -> list[int]:
+    """Live, not online activities of an organisation that undertakes such activities in more than one city
+    (conflicts.check_undertakers compares only those organisations' activities)."""
+    cities: dict[int, set[str | None]] = {}
+    undertaken: dict[int, list[int]] = {}
+    for act_id, org_id in links:
+        if act_id in city:
+            cities.setdefault(org_id, set()).add(city[act_id])
+            undertaken.setdefault(org_id, []).append(act_id)
+    return [i for org_id, ids in undertaken.items() if len(cities[org_id]) > 1 for i in ids]
