@@ -91,6 +91,8 @@ def test_small_files_and_no_fork_scan_first(samples, monkeypatch):
     monkeypatch.setattr(scan_ahead, "spare_core", lambda: False)
     assert scan_ahead.start(valid) is None  # a busy machine: the scan runs first
     monkeypatch.setattr(scan_ahead, "spare_core", lambda: True)
+    monkeypatch.setattr(scan_ahead, "MAX_QUICK_SHEET_BYTES", 1000)  # a sheet past row 99,999, say
+    assert scan_ahead.start(valid) is None  # the quick check could not vouch for it: the scan runs first
     monkeypatch.delattr(os, "fork")
     assert scan_ahead.start(valid) is None
 
