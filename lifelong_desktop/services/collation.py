@@ -178,6 +178,10 @@ def _compute(names: list[str]) -> list[str]:
         keys = _helper.ask(("names", names))
         if isinstance(keys, list) and len(keys) == len(names):
             return keys
+    return _keys_here(names)
+
+
+def _keys_here(names: list[str]) -> list[str]:
     return [_phrase_key(normalise_name(n)) for n in names]
 
 
@@ -187,7 +191,7 @@ def _answer(request: tuple[str, object]) -> object:
     if kind == "chars":
         return _pypinyin_chars()
     assert isinstance(names, list)
-    return [_phrase_key(normalise_name(n)) for n in names]
+    return _keys_here(names)
 
 
 def use_helper_process(enabled: bool = True) -> None:

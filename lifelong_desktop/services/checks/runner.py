@@ -36,34 +36,25 @@ __all__ = [
 
 def run_checks(session: Session, programme_id: int, *, today: date | None = None) -> list[CheckFinding]:
     """All planning checks of one programme, errors first, then by first activity date."""
-    window = _window(session, programme_id)
-    enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of small tuples: the cyclic collector would rescan them repeatedly
-    try:
-        from lifelong_desktop.db.rawsql import raw_cursor
+    from lifelong_desktop.db.rawsql import raw_cursor
 
-        return _checks_through(raw_cursor(session.connection()), programme_id, window, today or date.today())
-    finally:
-        if enabled:
-            gc.enable()
+    window = _window(session, programme_id)
+    cursor = raw_cursor(session.connection())
+    return run_checks_on(cursor, programme_id, window, today=today or date.today())
 
 
 def run_checks_on(cursor: Any, programme_id: int, window: PlanWindow, *, today: date) -> list[CheckFinding]:
     """run_checks through a DB-API cursor (see load.check_rows_from) inside the caller's transaction: the
-    same findings, for a reader that opened the file with sqlite3 alone."""
+    same findings, for a reader that opened the file with sqlite3 alone. Only the few activities that
+    narrowing.candidate_ids picks (all when many) are read in full."""
     enabled = gc.isenabled()
-    gc.disable()
+    gc.disable()  # tens of thousands of small tuples: the cyclic collector would rescan them repeatedly
     try:
-        return _checks_through(cursor, programme_id, window, today)
+        ids = candidate_ids(cursor, programme_id, window, today)
+        return check_rows(check_rows_from(cursor, programme_id, ids), window, today=today)
     finally:
         if enabled:
             gc.enable()
-
-
-def _checks_through(cursor: Any, programme_id: int, window: PlanWindow, today: date) -> list[CheckFinding]:
-    """The findings of all activities, from the few that narrowing.candidate_ids picks (all when many)."""
-    ids = candidate_ids(cursor, programme_id, window, today)
-    return check_rows(check_rows_from(cursor, programme_id, ids), window, today=today)
 
 
 def check_loaded_rows(
