@@ -75,6 +75,11 @@ def sample_activity(**over: Any) -> dict[str, Any]:
     return row
 
 
+def main_and_branch(**branch: Any) -> list[dict[str, Any]]:
+    """The sample activity and a branch venue's activity under it (分会场), with `branch`'s values."""
+    return [sample_activity(), sample_activity(activity_id=ACT_2, title="分会场", parent_id=ACT_1, **branch)]
+
+
 def sample_organisations() -> list[dict[str, Any]]:
     return [
         {"name": "教育部", "org_type": "政府部门"},

@@ -67,19 +67,13 @@ def cli(capsys, *argv) -> tuple[int, dict | list]:
 @pytest.fixture
 def own(db_path, tmp_path):
     """The province's own workbook (two activities, every column filled) and a database imported from it."""
-    acts = [
-        mh.sample_activity(),
-        mh.sample_activity(
-            activity_id=mh.ACT_2,
-            title="分会场",
-            parent_id=mh.ACT_1,
-            start_time="14:00",
-            end_time="16:00",
-            actual_participants=None,
-            online_participants=30,
-            county_code="210102",
-        ),
-    ]
+    acts = mh.main_and_branch(
+        start_time="14:00",
+        end_time="16:00",
+        actual_participants=None,
+        online_participants=30,
+        county_code="210102",
+    )
     header = mh.sample_header(data_as_of=datetime(2099, 1, 1))  # later than any edit: updates apply
     path = mh.build_workbook(tmp_path / "own.xlsx", header=header, activities=acts)
     assert main(["import", "--db", str(db_path), str(path)]) == 0

@@ -65,16 +65,7 @@ def dalian(tmp_path, name="dalian.xlsx", seq=1, activities=None, **header):
 @pytest.fixture
 def province(db, tmp_path):
     """A database holding the Liaoning programme, imported from its own workbook (two activities)."""
-    acts = [
-        mh.sample_activity(),
-        mh.sample_activity(
-            activity_id=mh.ACT_2,
-            title="分会场",
-            parent_id=mh.ACT_1,
-            hosts="新单位甲；教育部",
-            venue="沈阳市图书馆",
-        ),
-    ]
+    acts = mh.main_and_branch(hosts="新单位甲；教育部", venue="沈阳市图书馆")
     path = mh.build_workbook(tmp_path / "own.xlsx", activities=acts)
     outcome = apply_import(db, path)
     assert outcome.applied and outcome.counts == {"new": 2, "updated": 0, "unchanged": 0, "missing": 0}

@@ -46,17 +46,7 @@ def _variants(row: dict[str, Any], ids: list[str]) -> list[dict[str, Any]]:
 
 
 def test_fast_sameness_agrees_with_differences_on_every_variant(db, tmp_path):
-    acts = [
-        mh.sample_activity(),
-        mh.sample_activity(
-            activity_id=mh.ACT_2,
-            title="分会场",
-            parent_id=mh.ACT_1,
-            hosts="新单位甲；教育部",
-            venue="沈阳市图书馆",
-            featured="否",
-        ),
-    ]
+    acts = mh.main_and_branch(hosts="新单位甲；教育部", venue="沈阳市图书馆", featured="否")
     path = mh.build_workbook(tmp_path / "own.xlsx", activities=acts)
     assert apply_import(db, path).applied
     with db.read() as session:

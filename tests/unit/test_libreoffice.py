@@ -55,12 +55,7 @@ def same_content(a: Path, b: Path) -> None:
 
 
 def test_hand_made_workbook_resaved_by_libreoffice(tmp_path):
-    acts = [
-        mh.sample_activity(),
-        mh.sample_activity(
-            activity_id=mh.ACT_2, title="分会场", parent_id=mh.ACT_1, start_time="9:00-11:30", end_time=None
-        ),
-    ]
+    acts = mh.main_and_branch(start_time="9:00-11:30", end_time=None)
     book = mh.build_workbook(tmp_path / "hand.xlsx", activities=acts)
     same_content(book, resave(book, tmp_path))
 
