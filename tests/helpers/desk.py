@@ -36,3 +36,16 @@ class Desk:
     def rows(self):
         with self.db.read() as s:
             return {r.title: r for r in activity_rows(s, self.plan["programme"])}
+
+
+def plan_window(qtbot, db, plan):
+    """The main window on a plan (tests.helpers.activity_plan), with `told` recording what the Activities
+    view told the user."""
+    from lifelong_desktop.ui.shell import settings as S
+    from lifelong_desktop.ui.shell.main_window import MainWindow
+
+    w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
+    qtbot.addWidget(w)
+    w.told = []
+    w.activities.inform = lambda title, text: w.told.append(text)
+    return w

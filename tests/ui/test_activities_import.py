@@ -8,22 +8,16 @@ from lifelong_desktop.db import open_database
 from lifelong_desktop.services import planning
 from lifelong_desktop.services.planning import ActivityInput
 from lifelong_desktop.ui.common import undo as base
-from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.programme.import_preview import FindingsModel, ImportPreviewDialog, run_import
-from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.activity_plan import make_plan
+from tests.helpers.desk import plan_window
 
 pytestmark = pytest.mark.stores  # on SQLite and on PostgreSQL (tests/conftest.py)
 
 
 @pytest.fixture
 def window(qtbot, db):
-    plan = make_plan(db)
-    w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
-    qtbot.addWidget(w)
-    w.told = []
-    w.activities.inform = lambda title, text: w.told.append(text)
+    w = plan_window(qtbot, db, make_plan(db))
     return w
 
 

@@ -12,22 +12,16 @@ from test_activities_model import make_plan
 from lifelong_desktop.submission.importing.importer import plan_import
 from lifelong_desktop.submission.importing.plan import plan_rows
 from lifelong_desktop.ui.common import undo as base
-from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.programme.import_preview import ImportPreviewDialog, run_import
 from lifelong_desktop.ui.programme.import_rows import COL_DETAIL, COL_OUTCOME, ImportRowsModel
-from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.main_window import MainWindow
+from tests.helpers.desk import plan_window
 
 FIRST = 3  # the first activity's row in the 活动 sheet (labels in row 1, keys in row 2)
 
 
 @pytest.fixture
 def window(qtbot, db):
-    plan = make_plan(db)
-    w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
-    qtbot.addWidget(w)
-    w.told = []
-    w.activities.inform = lambda title, text: w.told.append(text)
+    w = plan_window(qtbot, db, make_plan(db))
     return w
 
 

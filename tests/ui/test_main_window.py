@@ -17,17 +17,12 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.activity_plan import make_plan
+from tests.helpers.desk import plan_window
 
 
 @pytest.fixture
 def window(qtbot, db):
-    plan = make_plan(db)
-    ctx = AppContext(db, plan["programme"])
-    w = MainWindow(ctx, S.Settings())
-    qtbot.addWidget(w)
-    w.activities.inform = lambda title, text: w.told.append(text)
-    w.told = []
-    return w
+    return plan_window(qtbot, db, make_plan(db))
 
 
 def test_menus_hold_every_action_with_keyboard_access(window):

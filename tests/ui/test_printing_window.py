@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QFileDialog
 from test_activities_model import make_plan
 
 from lifelong_desktop.ui.common.actions import ActionId
-from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.programme import export_checks, output_folder
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.main_window import MainWindow
+from tests.helpers.desk import plan_window
 
 
 @pytest.fixture
@@ -28,11 +28,7 @@ def documents(tmp_path, monkeypatch):
 
 @pytest.fixture
 def window(qtbot, db, documents):
-    plan = make_plan(db)
-    w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
-    qtbot.addWidget(w)
-    w.told = []
-    w.activities.inform = lambda title, text: w.told.append(text)
+    w = plan_window(qtbot, db, make_plan(db))
     w.ctx.run_dialog = lambda dialog: True  # the print options as they open: by date, every city
     return w
 

@@ -17,6 +17,7 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.activity_plan import make_plan
+from tests.helpers.desk import plan_window
 
 OTHER = "李四"
 pytestmark = pytest.mark.stores  # on a SQLite file and on a PostgreSQL server
@@ -48,19 +49,14 @@ def other_planner(db_path, body: str) -> None:
 
 @pytest.fixture
 def window(qtbot, db):
-    plan = make_plan(db, 12)
-    ctx = AppContext(db, plan["programme"])
-    w = MainWindow(ctx, S.Settings())
-    qtbot.addWidget(w)
-    w.told = []
-    w.activities.inform = lambda title, text: w.told.append(text)
+    w = plan_window(qtbot, db, make_plan(db, 12))
     w.dialogs = []  # scripted answers to the dialogs, in order
 
     def run(dialog):
         assert w.dialogs, f"unexpected dialog {dialog.windowTitle()}"
         return w.dialogs.pop(0)(dialog)
 
-    ctx.run_dialog = run
+    w.ctx.run_dialog = run
     yield w
     w.close()
 

@@ -9,22 +9,16 @@ import pytest
 from openpyxl import load_workbook
 
 from lifelong_desktop.ui.common.actions import ActionId
-from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import set_window_language
-from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.activity_plan import make_plan
+from tests.helpers.desk import plan_window
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 @pytest.fixture
 def window(qtbot, db):
-    plan = make_plan(db)
-    w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
-    qtbot.addWidget(w)
-    w.told = []
-    w.activities.inform = lambda title, text: w.told.append(text)
+    w = plan_window(qtbot, db, make_plan(db))
     w.offered = []
     w.opened = []
     w.files.report.offer_folder = lambda parent, text: w.offered.append(text) or True

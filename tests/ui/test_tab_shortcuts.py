@@ -11,18 +11,14 @@ from PySide6.QtWidgets import QApplication
 from lifelong_desktop.services.rows import activity_rows
 from lifelong_desktop.ui.calendar.view import CalendarView
 from lifelong_desktop.ui.common.actions import ActionId
-from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.registers.organisations_view import OrganisationsView
-from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.main_window import MainWindow
 from tests.helpers.activity_plan import make_plan
+from tests.helpers.desk import plan_window
 
 
 @pytest.fixture
 def window(qtbot, db):
-    plan = make_plan(db)
-    w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
-    qtbot.addWidget(w)
+    w = plan_window(qtbot, db, make_plan(db))
     w.show()
     w.activateWindow()
     qtbot.waitExposed(w)

@@ -13,19 +13,15 @@ from test_activities_model import make_plan
 
 from lifelong_desktop.paths import help_page, resource
 from lifelong_desktop.ui.common.actions import SPECS, ActionId, button_text
-from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.help.guide import SECTIONS, GuideWindow
-from lifelong_desktop.ui.shell import settings as S
-from lifelong_desktop.ui.shell.main_window import MainWindow
+from tests.helpers.desk import plan_window
 
 GUIDE = help_page("zh").read_text(encoding="utf-8")
 
 
 @pytest.fixture
 def window(qtbot, db):
-    plan = make_plan(db)
-    w = MainWindow(AppContext(db, plan["programme"]), S.Settings())
-    qtbot.addWidget(w)
+    w = plan_window(qtbot, db, make_plan(db))
     w.show()
     return w
 
