@@ -117,6 +117,49 @@ def test_findings_are_those_of_every_activity(db, seed, problems):
         assert len(codes) >= 8
 
 
+def test_comparable_title_is_the_normalised_name_without_non_word_characters():
+    """rules.comparable_title skips the white space removal and, for titles of word characters only, the
+    non-word removal of its definition (names.normalise_name, then every non-word character removed): the
+    same keys, for every character and for tricky titles."""
+    import re
+
+    from lifelong_desktop.names import normalise_name
+    from lifelong_desktop.services.checks.rules import comparable_title
+
+    def defined(title: str) -> str:
+        return re.sub(r"[\W_]+", "", normalise_name(title))
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert spaces and all(re.fullmatch(r"[\W_]+", c.casefold()) for c in spaces)  # non-word, folded too
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert every.casefold() == "".join(c.casefold() for c in every)  # folding goes character by character
+    chunks = [every[i : i + 997] for i in range(0, len(every), 997)]
+    tricky = [
+        "",
+        "İstanbul讲座",
+        "i̇stanbul讲座",
+        "STRASSE",
+        "straße",
+        "ＡＢＣ",
+        "《读书》",
+        " a_b ",
+        "\u3000",
+        "ﬁ",
+        "Σίσυφος",
+        "ǅ",
+        "㈠讲座",
+        "⼦曰",
+        "！！",
+        "a\u0307",
+        "讲座\u200b",
+        "①②",
+        "x\u0345",
+        "ΐ",
+    ]
+    for title in [*chunks, *tricky, *(chr(c) for c in range(0x3000))]:
+        assert comparable_title(title) == defined(title), repr(title)
+
+
 def test_spaces_are_every_character_strip_takes_away():
     every = tuple(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
     assert narrowing.SPACES == every

@@ -12,13 +12,11 @@ those of all activities (tests/unit/test_checks_narrowing.py compares them on bo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, time
-from typing import Any, NamedTuple
+from datetime import date
+from typing import Any
 
+from lifelong_desktop.services.checks.compared import COLUMNS, compared_ids
 from lifelong_desktop.services.checks.finding import PlanWindow
-from lifelong_desktop.services.checks.holidays import holiday_year, special_days
-from lifelong_desktop.services.checks.rules import comparable_title
-from lifelong_desktop.services.occurrences import overlapping_pairs
 
 #: the rules (rules.all_rules, conflicts.all_conflicts) whose activities candidate_ids picks: a new rule needs
 #: its condition or pass here too (a test compares this list with the rules the runner calls)
@@ -68,20 +66,7 @@ WHERE +a.programme_id = ? AND p.programme_id = ? AND a.status <> 'cancelled'
 _UNDERTAKERS = "SELECT activity_id, organisation_id FROM activity_organisation WHERE role = 'undertaker'"
 _COUNT = "SELECT COUNT(*) FROM activity WHERE programme_id = ?"
 # the live activities, narrow, for the rules that compare them
-_LIVE = """
-SELECT id, title, start_date, end_date, start_time, end_time, venue_id, city_code, mode
-FROM activity WHERE +programme_id = ? AND status <> 'cancelled'
-"""
-
-
-class Span(NamedTuple):
-    """When an activity runs (what occurrences.overlaps reads)."""
-
-    id: int
-    start_date: date
-    start_time: time | None
-    end_date: date
-    end_time: time | None
+_LIVE = f"SELECT {COLUMNS} FROM activity WHERE +programme_id = ? AND status <> 'cancelled'"
 
 
 def candidate_ids(cursor: Any, programme_id: int, window: PlanWindow, today: date) -> set[int] | None:
@@ -96,7 +81,7 @@ def candidate_ids(cursor: Any, programme_id: int, window: PlanWindow, today: dat
         found.add(child)
         found.add(parent)
     live = cursor.execute(_LIVE, (programme_id,)).fetchall()
-    found.update(_compared_ids(live, cursor.execute(_UNDERTAKERS).fetchall()))
+    found.update(compared_ids(live, cursor.execute(_UNDERTAKERS).fetchall()))
     return found if len(found) * 2 <= total else None
 
 
@@ -113,76 +98,3 @@ def _single_ids(cursor: Any, programme_id: int, window: PlanWindow, today: date,
     missing = _MISSING.format(spaces=",".join("?" * len(SPACES)))
     sql = _SINGLE.format(missing=missing, capacity=_CAPACITY, results=_RESULTS, window=outside)
     return [r[0] for r in cursor.execute(sql + " LIMIT ?", (*params, limit)).fetchall()]
-
-
-def _compared_ids(live: list[tuple], links: list[tuple[int, int]]) -> set[int]:
-    """In one pass over the live activities: those on a special day or in a year without published
-    arrangements (rules.check_holidays), those sharing a comparable title, start date and city with another
-    (rules.check_duplicates), and, below, the venues' and undertakers' double bookings."""
-    dates: dict[str, date] = {}
-    times: dict[str | None, time | None] = {None: None}
-    flagged: dict[tuple[str, str], bool] = {}
-    comparable: dict[str, str] = {}
-    groups: dict[tuple[str, date, str], list[int]] = {}
-    by_venue: dict[int, list[Span]] = {}
-    city: dict[int, str | None] = {}
-    found: set[int] = set()
-    for aid, title, first, last, start, end, venue, city_code, mode in live:
-        if first not in dates:
-            dates[first] = date.fromisoformat(first[:10])
-        if last not in dates:
-            dates[last] = date.fromisoformat(last[:10])
-        day = dates[first]
-        hit = flagged.get((first, last))
-        if hit is None:
-            hit = flagged[first, last] = _special(day, dates[last])
-        if hit:
-            found.add(aid)
-        title = title or ""
-        key = comparable.get(title)
-        if key is None:
-            key = comparable[title] = comparable_title(title)
-        if key:
-            groups.setdefault((key, day, city_code or ""), []).append(aid)
-        if mode != "online":
-            city[aid] = city_code
-            if venue is not None:
-                if start not in times:
-                    times[start] = time.fromisoformat(start)
-                if end not in times:
-                    times[end] = time.fromisoformat(end)
-                by_venue.setdefault(venue, []).append(Span(aid, day, times[start], dates[last], times[end]))
-    found.update(i for ids in groups.values() if len(ids) > 1 for i in ids)
-    found.update(_overlapping(by_venue))
-    found.update(_undertaken(city, links))
-    return found
-
-
-def _special(first: date, last: date) -> bool:
-    """Whether rules.check_holidays reports an activity of these dates (or lists it under a year)."""
-    if any(not holiday_year(y).published for y in range(first.year, last.year + 1)):
-        return True
-    return bool(special_days(first, last))
-
-
-def _overlapping(by_venue: dict[int, list[Span]]) -> set[int]:
-    """Live, not online activities at one venue whose times overlap another's (conflicts.check_venues)."""
-    out: set[int] = set()
-    for group in by_venue.values():
-        if len(group) > 1:
-            for a, b in overlapping_pairs(group):
-                out.add(a.id)
-                out.add(b.id)
-    return out
-
-
-def _undertaken(city: dict[int, str | None], links: list[tuple[int, int]]) -> list[int]:
-    """Live, not online activities of an organisation that undertakes such activities in more than one city
-    (conflicts.check_undertakers compares only those organisations' activities)."""
-    cities: dict[int, set[str | None]] = {}
-    undertaken: dict[int, list[int]] = {}
-    for act_id, org_id in links:
-        if act_id in city:
-            cities.setdefault(org_id, set()).add(city[act_id])
-            undertaken.setdefault(org_id, []).append(act_id)
-    return [i for org_id, ids in undertaken.items() if len(cities[org_id]) > 1 for i in ids]

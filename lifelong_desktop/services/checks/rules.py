@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
-from lifelong_desktop.names import normalise_name
 from lifelong_desktop.services import fields
 from lifelong_desktop.services.checks.finding import CheckFinding, PlanWindow, finding
 from lifelong_desktop.services.checks.holidays import holiday_year, special_days
@@ -154,8 +154,18 @@ def check_results(rows: list[CheckRow], today: date) -> Iterator[CheckFinding]:
 
 
 def comparable_title(title: str) -> str:
-    """A title for comparison: normalised name without punctuation or symbols (《》、“”, dashes)."""
-    return _NOT_WORD.sub("", normalise_name(title))
+    """A title for comparison: normalised name without punctuation or symbols (《》、“”, dashes).
+
+    That is names.normalise_name (NFKC, white space removed, case-folded) with every non-word character
+    removed, computed in fewer steps: white space is itself non-word, also once case-folded, and case folding
+    goes character by character, so removing it before or after folding is the same; a title of word
+    characters only (most) has nothing to remove (tests/unit/test_checks_narrowing.py checks both claims).
+    """
+    if not title:
+        return ""
+    text = title if unicodedata.is_normalized("NFKC", title) else unicodedata.normalize("NFKC", title)
+    text = text.casefold()
+    return text if text.isalnum() else _NOT_WORD.sub("", text)
 
 
 def check_duplicates(rows: list[CheckRow]) -> Iterator[CheckFinding]:
