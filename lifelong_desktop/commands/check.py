@@ -73,11 +73,13 @@ def _plain_findings(args: argparse.Namespace) -> list[CheckFinding] | None:
     opened = open_plain(where)
     if opened is None:
         return None
+    twin = None
     try:
+        twin = opened.begin()  # read transactions, on the file's connection and on one reading the same state
         con = opened.connection
-        con.execute("BEGIN")
         programme_id, window = _programme(con, args, where)
-        findings = run_checks_on(con.cursor(), programme_id, window, today=date.today())
+        beside = None if twin is None else twin.cursor()
+        findings = run_checks_on(con.cursor(), programme_id, window, today=date.today(), beside=beside)
     except (sqlite3.Error, CliError) as exc:
         if not opened.sound():
             return None  # a damaged file: the full open says so, in its words
@@ -87,6 +89,8 @@ def _plain_findings(args: argparse.Namespace) -> list[CheckFinding] | None:
             raise
         raise classify(exc, where) from exc
     finally:
+        if twin is not None:
+            twin.close()
         opened.close()  # the read transaction ends with the connection
     return findings if opened.sound() else None
 

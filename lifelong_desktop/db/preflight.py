@@ -4,6 +4,7 @@ neither loads SQLAlchemy."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -123,6 +124,29 @@ class PlainFile:
         finally:
             con.close()
 
+    def begin(self) -> sqlite3.Connection | None:
+        """Begin the read transaction of `connection`, and of a second connection reading the very same
+        state, returned (for a reader in another thread; the caller closes it): both begin while a third
+        holds the write lock for a moment, so no one can commit between them (nothing is written). None,
+        with only `connection` begun, when that lock is not free at once (someone is saving)."""
+        lock = twin = None
+        try:
+            lock = connect_raw(self.path, timeout_ms=0)
+            lock.execute("BEGIN IMMEDIATE")  # writers wait (or give up) from here ...
+            twin = connect_raw(self.path, read_only=True)
+        except sqlite3.Error:
+            lock, twin = _release(lock), _release(twin)
+        try:
+            _begin(self.connection)
+            if twin is not None:
+                try:
+                    _begin(twin)
+                except sqlite3.Error:
+                    twin = _release(twin)
+        finally:
+            _release(lock)  # ... to here (nothing was written)
+        return twin
+
     def sound(self) -> bool:
         """Whether the file passed its quick_check (waits for it)."""
         self._checker.join()
@@ -131,6 +155,21 @@ class PlainFile:
     def close(self) -> None:
         self._checker.join()
         self.connection.close()
+
+
+def _begin(con: sqlite3.Connection) -> None:
+    """Begin a read transaction and fix the state it reads (its first read does)."""
+    con.execute("BEGIN")
+    con.execute("SELECT COUNT(*) FROM sqlite_master").fetchall()
+
+
+def _release(con: sqlite3.Connection | None) -> None:
+    """Close a connection, rolling back what it began (nothing was written)."""
+    if con is not None:
+        with contextlib.suppress(sqlite3.Error):  # closing rolls back too
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+        con.close()
 
 
 def open_plain(path: Path) -> PlainFile | None:

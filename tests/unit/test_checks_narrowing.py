@@ -251,3 +251,45 @@ def test_every_rule_the_runner_calls_is_narrowed():
             n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
         ]
     assert sorted(c for c in called if c.startswith("check_")) == sorted(narrowing.COVERED)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("seed, problems", [(1, 0.1), (3, 0.9)])
+def test_a_second_connection_reads_the_same_state_and_finds_the_same(db, db_path, seed, problems):
+    """db.preflight.PlainFile.begin gives a second connection reading exactly the state of the first (a save
+    in between is seen by neither); the checks that ask part of their work of it in a thread find what the
+    checks through the session find. While someone is saving, there is no second connection and the checks
+    run in one."""
+    import sqlite3
+
+    from lifelong_desktop.db import open_database
+    from lifelong_desktop.db.preflight import open_plain
+    from lifelong_desktop.services.checks.runner import run_checks_on
+
+    with db.transaction("t") as s:
+        plan = _programme(s, seed, problems)
+        pid, window = plan.p.id, PlanWindow(plan.p.window_start, plan.p.window_end)
+    with db.read() as s:
+        expected = run_checks(s, pid, today=TODAY)
+    db.close()
+    open_database(db_path).close()  # the day's backup, taken on the first open with data
+    opened = open_plain(Path(db_path))
+    assert opened is not None and opened.sound()
+    try:
+        twin = opened.begin()
+        assert twin is not None
+        other = sqlite3.connect(db_path)
+        other.execute("UPDATE activity SET title = 'x' WHERE id = (SELECT MIN(id) FROM activity)")
+        other.commit()
+        count = "SELECT COUNT(*) FROM activity WHERE title = 'x'"
+        assert opened.connection.execute(count).fetchone() == twin.execute(count).fetchone() == (0,)
+        found = run_checks_on(opened.connection.cursor(), pid, window, today=TODAY, beside=twin.cursor())
+        assert [f.as_dict("en") for f in found] == [f.as_dict("en") for f in expected]
+        twin.close()
+        opened.connection.execute("ROLLBACK")
+        other.execute("BEGIN IMMEDIATE")  # someone saving: no second connection, the first one begun
+        assert opened.begin() is None and opened.connection.in_transaction
+        other.execute("ROLLBACK")
+        other.close()
+    finally:
+        opened.close()

@@ -151,3 +151,32 @@ def special_days(first: date, last: date) -> list[tuple[date, str, str]]:
         lo, hi = max(first, date(year, 1, 1)), min(last, date(year, 12, 31))
         out.extend(_classify(hy, hy.special_days_between(lo, hi)))
     return out
+
+
+def special_spans(
+    first_year: int, last_year: int
+) -> tuple[list[date], list[tuple[date, date]], list[tuple[date, date]]]:
+    """For the years first_year to last_year: the special days of the published ones (those special_days
+    lists), the same days as spans of consecutive days (first, last), and the spans of the unpublished
+    years. An activity within those years has special days (rules.check_holidays reports it), or lies in a
+    year without published arrangements (listed under it), exactly when its dates meet one of the spans."""
+    days: list[date] = []
+    runs: list[tuple[date, date]] = []
+    unknown: list[tuple[date, date]] = []
+    for year in range(first_year, last_year + 1):
+        hy = holiday_year(year)
+        if hy.published:
+            days.extend(hy.special)
+            for day in hy.special:
+                _extend(runs, day, day)
+        else:
+            _extend(unknown, date(year, 1, 1), date(year, 12, 31))
+    return days, runs, unknown
+
+
+def _extend(spans: list[tuple[date, date]], first: date, last: date) -> None:
+    """Add [first, last] (not before any span so far) to spans, joined to the last one when they touch."""
+    if spans and (first - spans[-1][1]).days <= 1:
+        spans[-1] = (spans[-1][0], max(last, spans[-1][1]))
+    else:
+        spans.append((first, last))

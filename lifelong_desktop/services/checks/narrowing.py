@@ -11,12 +11,15 @@ those of all activities (tests/unit/test_checks_narrowing.py compares them on bo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
 from lifelong_desktop.services.checks.compared import COLUMNS, compared_ids
 from lifelong_desktop.services.checks.finding import PlanWindow
+from lifelong_desktop.services.checks.holidays import special_spans
 
 #: the rules (rules.all_rules, conflicts.all_conflicts) whose activities candidate_ids picks: a new rule needs
 #: its condition or pass here too (a test compares this list with the rules the runner calls)
@@ -55,8 +58,12 @@ _RESULTS = """
 """
 _SINGLE = """
 SELECT a.id FROM activity a LEFT JOIN venue v ON v.id = a.venue_id
-WHERE +a.programme_id = ? AND (({missing}) OR ({capacity}) OR ({results}){window})
+WHERE +a.programme_id = ? AND (({missing}) OR ({capacity}) OR ({results}){window}
+    OR (a.status <> 'cancelled' AND ({holidays})))
 """
+# The years whose holidays are asked of the database: the programme's, the one before and the one after; live
+# activities beyond them are read in full (rules.check_holidays decides), see _holidays
+_YEAR = "SELECT year FROM programme WHERE id = ?"
 _SUB_VENUES = """
 SELECT a.id, p.id FROM activity a JOIN activity p ON p.id = a.parent_id
 WHERE +a.programme_id = ? AND p.programme_id = ? AND a.status <> 'cancelled'
@@ -67,22 +74,80 @@ _UNDERTAKERS = "SELECT activity_id, organisation_id FROM activity_organisation W
 _COUNT = "SELECT COUNT(*) FROM activity WHERE programme_id = ?"
 # the live activities, narrow, for the rules that compare them
 _LIVE = f"SELECT {COLUMNS} FROM activity WHERE +programme_id = ? AND status <> 'cancelled'"
+_PART = 8192  # live rows read at a time (between them, the reader may learn that it is all to be read)
 
 
-def candidate_ids(cursor: Any, programme_id: int, window: PlanWindow, today: date) -> set[int] | None:
+def candidate_ids(
+    cursor: Any, programme_id: int, window: PlanWindow, today: date, beside: Any = None
+) -> set[int] | None:
     """The ids of the activities the checks must read in full for the findings of all of them; None when
     that is many of them (reading them all is then quicker than picking them: a programme with problems
-    everywhere costs no more than before), known as early as can be."""
+    everywhere costs no more than before), known as early as can be. `beside`: a cursor reading the same
+    state as `cursor` (db.preflight.PlainFile.begin) that asks the conditions on single activities in a
+    thread meanwhile (SQLite lets go of the interpreter while it works), or None."""
     total = cursor.execute(_COUNT, (programme_id,)).fetchone()[0]
-    found = set(_single_ids(cursor, programme_id, window, today, total // 3 + 1))
-    if len(found) > total // 3:  # (the statement stops at that many)
+    if beside is None:
+        single = _single(cursor, programme_id, window, today, total // 3 + 1)
+        compared = None if single is None else _compared(cursor, programme_id, lambda: False)
+    else:
+        asked = _Beside(_single, beside, programme_id, window, today, total // 3 + 1)
+        compared = _compared(cursor, programme_id, asked.gave_up)
+        single = asked.result()
+    if single is None or compared is None:
+        return None
+    found = single | compared
+    return found if len(found) * 2 <= total else None
+
+
+def _single(cursor: Any, programme_id: int, window: PlanWindow, today: date, limit: int) -> set[int] | None:
+    """The activities rules on one activity may report, and sub-venues outside their main venue's dates with
+    that main venue; None when that is more than `limit` - 1 of them."""
+    found = set(_single_ids(cursor, programme_id, window, today, limit))
+    if len(found) >= limit:  # (the statement stops at that many)
         return None
     for child, parent in cursor.execute(_SUB_VENUES, (programme_id, programme_id)).fetchall():
         found.add(child)
         found.add(parent)
-    live = cursor.execute(_LIVE, (programme_id,)).fetchall()
-    found.update(compared_ids(live, cursor.execute(_UNDERTAKERS).fetchall()))
-    return found if len(found) * 2 <= total else None
+    return found
+
+
+def _compared(cursor: Any, programme_id: int, gave_up: Callable[[], bool]) -> set[int] | None:
+    """compared.compared_ids of the programme's live activities; None as soon as gave_up() says so."""
+    rows = cursor.execute(_LIVE, (programme_id,))
+    live: list[tuple] = []
+    while part := rows.fetchmany(_PART):
+        live.extend(part)
+        if gave_up():
+            return None
+    return compared_ids(live, cursor.execute(_UNDERTAKERS).fetchall())
+
+
+class _Beside(threading.Thread):
+    """A function of a cursor run in a thread of its own; result() waits for it and gives its value."""
+
+    def __init__(self, fn: Callable[..., set[int] | None], *args: Any) -> None:
+        super().__init__(daemon=True)
+        self._call = (fn, args)
+        self._out: list[Any] = []
+        self._error: list[BaseException] = []
+        self.start()
+
+    def run(self) -> None:
+        fn, args = self._call
+        try:
+            self._out.append(fn(*args))
+        except BaseException as exc:  # raised in the caller's thread by result()
+            self._error.append(exc)
+
+    def gave_up(self) -> bool:
+        """Whether the function is done and found too many (None)."""
+        return bool(self._out) and self._out[0] is None
+
+    def result(self) -> set[int] | None:
+        self.join()
+        if self._error:
+            raise self._error[0]
+        return self._out[0]
 
 
 def _single_ids(cursor: Any, programme_id: int, window: PlanWindow, today: date, limit: int) -> Iterable[int]:
@@ -96,5 +161,35 @@ def _single_ids(cursor: Any, programme_id: int, window: PlanWindow, today: date,
         params.append(window.window_end.isoformat())
     outside = f" OR (a.status <> 'cancelled' AND ({' OR '.join(bounds)}))" if bounds else ""
     missing = _MISSING.format(spaces=",".join("?" * len(SPACES)))
-    sql = _SINGLE.format(missing=missing, capacity=_CAPACITY, results=_RESULTS, window=outside)
-    return [r[0] for r in cursor.execute(sql + " LIMIT ?", (*params, limit)).fetchall()]
+    holidays, more = _holidays(cursor.execute(_YEAR, (programme_id,)).fetchone()[0])
+    sql = _SINGLE.format(
+        missing=missing, capacity=_CAPACITY, results=_RESULTS, window=outside, holidays=holidays
+    )
+    if isinstance(cursor, sqlite3.Cursor):  # one row: a thread of its own holds the interpreter only once
+        (ids,) = cursor.execute(
+            f"SELECT group_concat(id) FROM ({sql} LIMIT ?)", (*params, *more, limit)
+        ).fetchone()
+        return list(map(int, ids.split(","))) if ids else []
+    return [r[0] for r in cursor.execute(sql + " LIMIT ?", (*params, *more, limit)).fetchall()]
+
+
+def _holidays(year: int) -> tuple[str, list[str]]:
+    """A condition true for the activities rules.check_holidays reports or lists under a year without
+    published arrangements (and for those beyond the years asked), and its parameters: a one-day activity on
+    a special day, a longer one meeting a span of them, any one in an unpublished year."""
+    first, last = year - 1, year + 1
+    days, runs, unknown = special_spans(first, last)
+    terms = ["a.start_date < ? OR a.end_date > ?"]
+    params = [date(first, 1, 1).isoformat(), date(last, 12, 31).isoformat()]
+    if days:
+        terms.append(f"a.start_date IN ({','.join('?' * len(days))})")
+        params.extend(d.isoformat() for d in days)
+    meets = "(a.start_date <= ? AND a.end_date >= ?)"
+    for lo, hi in unknown:
+        terms.append(meets)
+        params.extend((hi.isoformat(), lo.isoformat()))
+    if runs:
+        terms.append(f"(a.end_date <> a.start_date AND ({' OR '.join([meets] * len(runs))}))")
+        for lo, hi in runs:
+            params.extend((hi.isoformat(), lo.isoformat()))
+    return " OR ".join(terms), params

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
+from itertools import repeat
 
 from lifelong_desktop.services import fields
 from lifelong_desktop.services.checks.finding import CheckFinding, PlanWindow, finding
@@ -161,11 +162,28 @@ def comparable_title(title: str) -> str:
     goes character by character, so removing it before or after folding is the same; a title of word
     characters only (most) has nothing to remove (tests/unit/test_checks_narrowing.py checks both claims).
     """
-    if not title:
-        return ""
-    text = title if unicodedata.is_normalized("NFKC", title) else unicodedata.normalize("NFKC", title)
-    text = text.casefold()
-    return text if text.isalnum() else _NOT_WORD.sub("", text)
+    return comparable_titles([title])[0] if title else ""
+
+
+#: fullwidth punctuation common in titles and the character NFKC makes of each: NFKC depends only on the full
+#: compatibility decomposition of each character, so replacing them first changes nothing but the time
+_WIDE = (("（", "("), ("）", ")"), ("：", ":"))
+
+
+def _nfkc(text: str) -> str:
+    """The NFKC form of a text that is not in it."""
+    for wide, narrow in _WIDE:
+        text = text.replace(wide, narrow)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
+def comparable_titles(titles: list[str]) -> list[str]:
+    """comparable_title of each title (none empty), with builtins over the whole list."""
+    plain = map(unicodedata.is_normalized, repeat("NFKC"), titles)
+    text = [t if ok else _nfkc(t) for t, ok in zip(titles, plain, strict=True)]
+    folded = list(map(str.casefold, text))
+    words = map(str.isalnum, folded)
+    return [f if ok else _NOT_WORD.sub("", f) for f, ok in zip(folded, words, strict=True)]
 
 
 def check_duplicates(rows: list[CheckRow]) -> Iterator[CheckFinding]:

@@ -43,14 +43,17 @@ def run_checks(session: Session, programme_id: int, *, today: date | None = None
     return run_checks_on(cursor, programme_id, window, today=today or date.today())
 
 
-def run_checks_on(cursor: Any, programme_id: int, window: PlanWindow, *, today: date) -> list[CheckFinding]:
+def run_checks_on(
+    cursor: Any, programme_id: int, window: PlanWindow, *, today: date, beside: Any = None
+) -> list[CheckFinding]:
     """run_checks through a DB-API cursor (see load.check_rows_from) inside the caller's transaction: the
     same findings, for a reader that opened the file with sqlite3 alone. Only the few activities that
-    narrowing.candidate_ids picks (all when many) are read in full."""
+    narrowing.candidate_ids picks (all when many) are read in full; `beside`, a cursor reading the same
+    state, lets it ask part of that in a thread meanwhile."""
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small tuples: the cyclic collector would rescan them repeatedly
     try:
-        ids = candidate_ids(cursor, programme_id, window, today)
+        ids = candidate_ids(cursor, programme_id, window, today, beside)
         return check_rows(check_rows_from(cursor, programme_id, ids), window, today=today)
     finally:
         if enabled:
