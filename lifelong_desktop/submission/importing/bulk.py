@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -22,7 +22,7 @@ def _converted(proc: Any, values: Sequence[Any]) -> list[Any]:
     """`values` through `proc`, each distinct value converted once (dates, times and the import's time stamp
     repeat; True and 1 stay apart); None stays None."""
     done: dict[Any, Any] = {}
-    out = []
+    out: list[Any] = []
     add = out.append
     for value in values:
         if value is None:
@@ -68,7 +68,7 @@ def fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         _insert(session, table, names, _processed(session, table, rows, names))
 
 
-def insert_columns(session: Session, table: Any, columns: dict[str, Sequence[Any]]) -> None:
+def insert_columns(session: Session, table: Any, columns: Mapping[str, Sequence[Any]]) -> None:
     """executemany of the rows made of `columns` (name -> every row's value, all of one length), each column
     converted once as a whole."""
     if not columns or not len(next(iter(columns.values()))):
