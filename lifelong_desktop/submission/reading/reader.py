@@ -81,7 +81,7 @@ def read_workbook(path: Path | str, *, year_hint: int | None = None, concurrent:
 
 def _read_workbook(path: Path, year_hint: int | None, concurrent: bool) -> ReadResult:
     pending = scan_ahead.start(path) if concurrent else None
-    if pending is not None and pending.early() != b"1":
+    if pending is not None and not pending.vouched():
         report, pending = pending.result(), None  # the reader waits for the verdict
     elif pending is None:
         report = safety.inspect_workbook(path)
