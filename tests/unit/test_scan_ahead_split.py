@@ -91,8 +91,8 @@ def test_the_largest_sheet_is_split_and_reads_the_same(files, split_all, tmp_pat
     splits = []
     start = scan_ahead.start
 
-    def noted(path):
-        forked = start(path)
+    def noted(path, **kw):
+        forked = start(path, **kw)
         splits.append(forked is not None and forked.split is not None)
         return forked
 
@@ -155,3 +155,20 @@ def test_a_share_that_is_not_plain_is_unsure(files, tmp_path, monkeypatch):
         assert not scan_ahead._tail_harmless(zf, zf.getinfo(part), beyond)[0]
     assert not scan_ahead.head_harmless(odd, scan_ahead.Split("xl/worksheets/none.xml", 1))[0]
     assert sheet_scan.MAX_CELLS == scan_ahead.MAX_CELLS  # one limit for the shares and the scan
+
+
+def test_with_work_to_do_while_waiting_the_child_checks_alone(files, split_all, monkeypatch):
+    """The caller's own work (the importer's modules) takes the wait: no share of the check is added to it."""
+    big = files["big"]
+    shares = []
+    start = scan_ahead.start
+    monkeypatch.setattr(scan_ahead, "start", lambda path, **kw: shares.append(kw) or start(path, **kw))
+    heads = []
+    head = scan_ahead.head_harmless
+    monkeypatch.setattr(scan_ahead, "head_harmless", lambda *a: heads.append(a) or head(*a))
+    work = []
+    alone = _outcome(read_workbook(big))
+    assert _outcome(read_workbook(big, concurrent=True, while_waiting=lambda: work.append(1))) == alone
+    assert shares == [{"split": False}] and work == [1] and not heads
+    assert _outcome(read_workbook(big, concurrent=True)) == alone
+    assert shares[-1] == {"split": True} and len(heads) == 1

@@ -65,16 +65,25 @@ class Forked:
     path: Path | None = None
     split: Split | None = None
 
-    def vouched(self) -> bool:
+    def vouched(self, while_waiting: Callable[[], object] | None = None) -> bool:
         """Whether the cell reader may read the workbook before the verdict: this process checks its share of a
-        split worksheet, tells the child, and reads the child's answer (both then agree on it)."""
+        split worksheet, tells the child, calls `while_waiting` (the caller's work meanwhile), and reads the
+        child's answer (both then agree on it)."""
         mine, cells = True, 0
         if self.split is not None and self.path is not None:
             mine, cells = head_harmless(self.path, self.split)
             self._tell(_answer(mine, cells))
         self._tell(None)
-        theirs = _read_answer(self.fd)
-        return theirs is not None and mine and theirs[0] and theirs[1] + cells <= MAX_CELLS
+        if while_waiting is not None:
+            while_waiting()
+        theirs = self.early()
+        if len(theirs) < _ANSWER:
+            return False  # the child died first
+        return mine and theirs[:1] == b"1" and int.from_bytes(theirs[1:], "big") + cells <= MAX_CELLS
+
+    def early(self) -> bytes:
+        """The child's answer to the quick check, sent before its return value (short if it died first)."""
+        return _read_exact(self.fd, _ANSWER)
 
     def _tell(self, message: bytes | None) -> None:
         """Send the child this share's answer (None: close the pipe; the child then takes a no)."""
@@ -144,24 +153,17 @@ def _answer(harmless: bool, cells: int) -> bytes:
     return (b"1" if harmless else b"0") + min(cells, (1 << 63) - 1).to_bytes(8, "big")
 
 
-def _read_answer(fd: int) -> tuple[bool, int] | None:
-    data = _read_exact(fd, _ANSWER)
-    if len(data) < _ANSWER:
-        return None  # the child died first
-    return data[:1] == b"1", int.from_bytes(data[1:], "big")
-
-
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
 
 
-def start(path: Path) -> Forked | None:
+def start(path: Path, *, split: bool = True) -> Forked | None:
     """The scan of a workbook of at least MIN_BYTES forked; None where there is no fork, for a small file, or
     when no core is spare. `vouched()` then says whether the cell reader may read the workbook before the
-    verdict (the quick check, harmless_to_read, in one or two shares); `result()` is the SafetyReport of the
-    full scan."""
+    verdict (the quick check, harmless_to_read, in two shares when `split` and a worksheet is big enough, else
+    by the child alone); `result()` is the SafetyReport of the full scan."""
     if not hasattr(os, "fork"):
         return None
     try:
@@ -171,15 +173,16 @@ def start(path: Path) -> Forked | None:
         return None
     if not spare_core():
         return None
-    big, split = _plan(path)
+    big, shares = _plan(path)
     if big:
         return None
+    shares = shares if split else None
     forked = fork_call(
-        lambda send, receive: _scan(path, send, receive, split),
+        lambda send, receive: _scan(path, send, receive, shares),
         safety.SafetyReport,
         lambda: safety.inspect_workbook(path),
     )
-    forked.path, forked.split = path, split
+    forked.path, forked.split = path, shares
     return forked
 
 
