@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from lifelong_desktop.commands.common import (
     db_path,
     open_db,
     print_json,
+    print_new_notices,
     programme_of,
 )
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
@@ -112,12 +114,11 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from lifelong_desktop.submission.importing.importer import apply_import
     from lifelong_desktop.submission.reading.reader import read_workbook
 
     if not args.file.is_file() and not args.json:  # with --json, the not_a_workbook finding says it
         raise CliError(messages.render("import.file_not_found", path=str(args.file)), EXIT_UNREADABLE)
-    result = read_workbook(args.file, year_hint=args.year, concurrent=True)
+    result = read_workbook(args.file, year_hint=args.year, concurrent=True, while_waiting=_load_importer)
     if not result.ok:
         from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 
@@ -127,13 +128,23 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         target = db_path(args)
         created = not target.exists()
-        db = open_db(args, create=True)
+        db = open_db(args, create=True, defer_backup=True)  # the day's copy: taken during the import's plan
+        printed = len(db.notices)
         outcome = None
         try:
+            from lifelong_desktop.submission.importing.importer import apply_import
+
             outcome = apply_import(
                 db, result, year=args.year, prune=args.prune, dry_run=args.dry_run, file_name=args.file.name
             )
         finally:
+            if db.backup_due:  # the import stopped before taking it
+                from lifelong_desktop.db import take_daily_backup
+
+                db.backup_due = False
+                notice = take_daily_backup(db.path)
+                db.notices.extend([notice] if notice else [])
+            print_new_notices(db, printed)
             db.close()
             if created and not (outcome and outcome.applied):  # a dry run or a refusal leaves no new file
                 for path in (
@@ -154,6 +165,12 @@ def run_import(args: argparse.Namespace) -> int:
     _print_findings(outcome.findings)
     _print_outcome(args, outcome)
     return outcome.exit_code
+
+
+def _load_importer() -> None:
+    """The importer's modules (SQLAlchemy, the models) loaded while the reader waits for the safety scan's
+    first answer: the process would otherwise sit idle, and load them after reading."""
+    importlib.import_module("lifelong_desktop.submission.importing.importer")
 
 
 def _print_outcome(args: argparse.Namespace, outcome) -> None:

@@ -76,6 +76,17 @@ def activity_values(
     return values
 
 
+def activity_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """activity_values(row) of every row, column by column (name -> the rows' values, in that order)."""
+    columns = {key: [row.get(key) for row in rows] for key in SCALARS}
+    for key, default in TEXT_DEFAULTS.items():
+        columns[key] = [default if v is None else v for v in columns[key]]
+    columns["status"] = [v or "planned" for v in columns["status"]]
+    columns["featured"] = [bool(v) for v in columns["featured"]]
+    columns["audiences"] = [";".join(row.get("audiences") or ()) for row in rows]
+    return columns
+
+
 def _db_values(r: ActivityRow) -> dict[str, Any]:
     values = {k: getattr(r, k) for k in SCALARS}
     values["featured"] = bool(values["featured"])

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -69,19 +69,30 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_workbook(path: Path | str, *, year_hint: int | None = None, concurrent: bool = False) -> ReadResult:
+def read_workbook(
+    path: Path | str,
+    *,
+    year_hint: int | None = None,
+    concurrent: bool = False,
+    while_waiting: Callable[[], object] | None = None,
+) -> ReadResult:
     """Read and validate one workbook; the findings say what to change (never raises for bad input).
 
     concurrent: run the safety scan in a child process while the cells are read (scan_ahead), for a
     single-threaded caller such as the command line; the result is the same as scanning first.
+    while_waiting: called once, when the scan was forked, before this process first waits for the child
+    (work that writes nothing, such as loading the modules the caller needs next); not called otherwise.
     """
     with paused_gc():
-        return _read_workbook(Path(path), year_hint, concurrent)
+        return _read_workbook(Path(path), year_hint, concurrent, while_waiting)
 
 
-def _read_workbook(path: Path, year_hint: int | None, concurrent: bool) -> ReadResult:
-    pending = scan_ahead.start(path) if concurrent else None
-    if pending is not None and pending.early() != b"1":
+def _read_workbook(
+    path: Path, year_hint: int | None, concurrent: bool, while_waiting: Callable[[], object] | None
+) -> ReadResult:
+    # with the caller's work to do while waiting, the child checks the whole workbook alone meanwhile
+    pending = scan_ahead.start(path, split=while_waiting is None) if concurrent else None
+    if pending is not None and not pending.vouched(while_waiting):
         report, pending = pending.result(), None  # the reader waits for the verdict
     elif pending is None:
         report = safety.inspect_workbook(path)
