@@ -293,3 +293,25 @@ def test_a_second_connection_reads_the_same_state_and_finds_the_same(db, db_path
         other.close()
     finally:
         opened.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here: the work always runs in this process")
+def test_work_aside_gives_what_it_gives_here(monkeypatch):
+    """services/checks/aside.Aside: the set a forked child computes is the one computed here; a child that
+    fails (its work raises there) leaves the work to this process, with the same set."""
+    from lifelong_desktop.services.checks import aside
+
+    monkeypatch.setattr(aside, "spare_core", lambda: True)
+    values = set(range(0, 30_000, 7))
+    forked = aside.Aside(lambda: {v for v in values if v % 3})
+    assert forked.forked and forked.result() == {v for v in values if v % 3}
+    here = os.getpid()
+
+    def fails_in_the_child() -> set[int]:
+        if os.getpid() != here:
+            raise RuntimeError("the child's work fails")
+        return {1, 2}
+
+    failing = aside.Aside(fails_in_the_child)
+    assert failing.forked and failing.result() == {1, 2}
+    assert not aside.Aside(lambda: {3}, worth_it=False).forked

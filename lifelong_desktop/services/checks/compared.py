@@ -12,6 +12,7 @@ from datetime import date, time
 from itertools import compress, repeat
 from operator import add, and_, eq, is_not, mul, ne
 
+from lifelong_desktop.services.checks.aside import Aside
 from lifelong_desktop.services.checks.rules import comparable_titles
 from lifelong_desktop.services.occurrences import DAY_MINUTES
 
@@ -21,22 +22,26 @@ COLUMNS = (
     " CASE WHEN mode = 'online' THEN 0 ELSE 1 END"
 )
 _DAYS = 1 << 22  # more than any date's ordinal: venue * _DAYS + ordinal is one number per venue and day
+_ASIDE = 10_000  # live activities from which the duplicates are looked for in a child beside (aside.Aside)
 _NOWHERE = object()  # the city of an activity compared_ids does not compare (cancelled, online, elsewhere)
 
 
-def compared_ids(live: Sequence[tuple], links: Iterable[tuple[int, int]]) -> set[int]:
+def compared_ids(live: Sequence[tuple], links: Iterable[tuple[int, int]], aside: bool = False) -> set[int]:
     """The live activities (rows of COLUMNS) sharing a comparable title, start date and city with another
     (rules.check_duplicates), at a venue at the same time as another (conflicts.check_venues), and of an
     organisation undertaking (`links`: activity and organisation ids) not online ones in more than one
-    city (conflicts.check_undertakers compares all of those)."""
+    city (conflicts.check_undertakers compares all of those). With `aside` (a process of our own, no window),
+    the duplicates of a large programme are looked for in a child on the second core meanwhile."""
     if not live:
         return set()
     ids, titles, firsts, lasts, starts, ends, venues, cities, present = zip(*live, strict=True)
     day = {d: date.fromisoformat(d[:10]).toordinal() for d in {*firsts, *lasts}}
-    found = set(_duplicate_ids(ids, titles, firsts, cities, day))
-    found.update(_venue_ids(ids, firsts, lasts, venues, present, day, (starts, ends)))
+    duplicates = Aside(
+        lambda: set(_duplicate_ids(ids, titles, firsts, cities, day)), aside and len(live) >= _ASIDE
+    )
+    found = _venue_ids(ids, firsts, lasts, venues, present, day, (starts, ends))
     found.update(_undertaken_ids(ids, cities, present, links))
-    return found
+    return found | duplicates.result()
 
 
 def _duplicate_ids(ids: Sequence[int], titles: Sequence, firsts: Sequence[str], cities: Sequence, day: dict):

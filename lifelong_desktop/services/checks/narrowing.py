@@ -84,14 +84,15 @@ def candidate_ids(
     that is many of them (reading them all is then quicker than picking them: a programme with problems
     everywhere costs no more than before), known as early as can be. `beside`: a cursor reading the same
     state as `cursor` (db.preflight.PlainFile.begin) that asks the conditions on single activities in a
-    thread meanwhile (SQLite lets go of the interpreter while it works), or None."""
+    thread meanwhile (SQLite lets go of the interpreter while it works), or None; with it (a command's own
+    process, not the window), part of the narrow pass may run in a child process (compared.compared_ids)."""
     total = cursor.execute(_COUNT, (programme_id,)).fetchone()[0]
     if beside is None:
         single = _single(cursor, programme_id, window, today, total // 3 + 1)
-        compared = None if single is None else _compared(cursor, programme_id, lambda: False)
+        compared = None if single is None else _compared(cursor, programme_id, lambda: False, aside=False)
     else:
         asked = _Beside(_single, beside, programme_id, window, today, total // 3 + 1)
-        compared = _compared(cursor, programme_id, asked.gave_up)
+        compared = _compared(cursor, programme_id, asked.gave_up, aside=True)
         single = asked.result()
     if single is None or compared is None:
         return None
@@ -111,15 +112,16 @@ def _single(cursor: Any, programme_id: int, window: PlanWindow, today: date, lim
     return found
 
 
-def _compared(cursor: Any, programme_id: int, gave_up: Callable[[], bool]) -> set[int] | None:
-    """compared.compared_ids of the programme's live activities; None as soon as gave_up() says so."""
+def _compared(cursor: Any, programme_id: int, gave_up: Callable[[], bool], aside: bool) -> set[int] | None:
+    """compared.compared_ids of the programme's live activities (`aside`: part in a child process, see
+    there); None as soon as gave_up() says so."""
     rows = cursor.execute(_LIVE, (programme_id,))
     live: list[tuple] = []
     while part := rows.fetchmany(_PART):
         live.extend(part)
         if gave_up():
             return None
-    return compared_ids(live, cursor.execute(_UNDERTAKERS).fetchall())
+    return compared_ids(live, cursor.execute(_UNDERTAKERS).fetchall(), aside)
 
 
 class _Beside(threading.Thread):

@@ -162,7 +162,10 @@ def comparable_title(title: str) -> str:
     goes character by character, so removing it before or after folding is the same; a title of word
     characters only (most) has nothing to remove (tests/unit/test_checks_narrowing.py checks both claims).
     """
-    return comparable_titles([title])[0] if title else ""
+    if not title:
+        return ""
+    text = (title if unicodedata.is_normalized("NFKC", title) else _nfkc(title)).casefold()
+    return text if text.isalnum() else _NOT_WORD.sub("", text)
 
 
 #: fullwidth punctuation common in titles and the character NFKC makes of each: NFKC depends only on the full
@@ -188,11 +191,10 @@ def comparable_titles(titles: list[str]) -> list[str]:
 
 def check_duplicates(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     groups: dict[tuple[str, date, str], list[CheckRow]] = {}
-    comparable: dict[str, str] = {}  # titles repeat (series, one event in many cities): each done once
+    titles = list({r.title or "" for r in rows})  # titles repeat (series, one event in many cities)
+    comparable = dict(zip(titles, comparable_titles(titles), strict=True))
     for r in live(rows):
-        key = comparable.get(r.title)
-        if key is None:
-            key = comparable[r.title] = comparable_title(r.title)
+        key = comparable[r.title or ""]
         if key:
             groups.setdefault((key, r.start_date, r.city_code or ""), []).append(r)
     for group in groups.values():
