@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from lifelong_desktop import messages
@@ -39,8 +40,8 @@ class CheckFinding:
         if "reason" in params:
             params["reason"] = messages.render(f"check.reason.{params['reason']}", lang)
         if "kind" in params:
-            params["kind_text"] = messages.render(
-                f"check.kind.{params['kind']}", lang, name=params.get("name", "")
+            params["kind_text"] = _kind_text(
+                params["kind"], params.get("name", ""), lang or messages.current_language()
             )
             more = params.get("more", 0)
             params["more_text"] = messages.render("check.more_days", lang, count=more) if more else ""
@@ -57,6 +58,12 @@ class CheckFinding:
             "params": self.params,
             "message": self.message(lang),
         }
+
+
+@lru_cache(maxsize=256)
+def _kind_text(kind: str, name: str, lang: str) -> str:
+    """What kind of special day (a holiday's name is in it): a few, said for thousands of findings."""
+    return messages.render(f"check.kind.{kind}", lang, name=name)
 
 
 def finding(

@@ -1,10 +1,10 @@
 """Which activities the checks need to read in full: those a rule may report, and those it compares them with.
 
 Reading every activity of a large programme in full (its uid, title, venue, organisers ...) and running each
-rule over all of them costs most of `lifelong check`. Most rules look at one activity at a time and are
-asked of the database directly (standard SQL that SQLite and PostgreSQL both run); the rules that compare
-activities (holidays by date range, duplicates, venue double bookings) go over a narrow read of the live
-activities. The rules themselves then run, unchanged, over the activities found here: each is given every
+rule over all of them costs most of `lifelong check`. The rules that look at one activity at a time, holidays
+included (the special days of the programme's years), are asked of the database directly (standard SQL that
+SQLite and PostgreSQL both run); the rules that compare activities (duplicates, venue and undertaker double
+bookings) go over a narrow read of the live activities (compared.py). The rules themselves then run, unchanged, over the activities found here: each is given every
 activity that any finding names and every activity it compares them with, so the findings are exactly
 those of all activities (tests/unit/test_checks_narrowing.py compares them on both stores).
 """

@@ -86,14 +86,18 @@ def check_rows(rows: list, window: PlanWindow, *, today: date, rules: tuple = ()
     for rule in rules or (checks_rules.all_rules, checks_conflicts.all_conflicts):
         out.extend(rule(rows, window, today))
     first_date = {r.uid: r.start_date for r in rows}
-    out.sort(
-        key=lambda f: (
-            SEVERITY_RANK[f.severity],
-            min((first_date[u] for u in f.activity_ids), default=date.min),
-            f.code,
-            f.activity_ids,
+
+    def order(f: CheckFinding) -> tuple:
+        """Severity, then the first date of the activities named (most findings name one), code, uids."""
+        uids = f.activity_ids
+        first = (
+            first_date[uids[0]]
+            if len(uids) == 1
+            else min(map(first_date.__getitem__, uids), default=date.min)
         )
-    )
+        return (SEVERITY_RANK[f.severity], first, f.code, uids)
+
+    out.sort(key=order)
     return out
 
 
