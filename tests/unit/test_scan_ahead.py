@@ -45,7 +45,7 @@ def test_every_sample_reads_the_same_with_the_scan_ahead(samples, monkeypatch):
     monkeypatch.setattr(scan_ahead, "spare_core", lambda: True)  # whatever the machine's load
     forked = []
     start = scan_ahead.start
-    monkeypatch.setattr(scan_ahead, "start", lambda path: forked.append(path) or start(path))
+    monkeypatch.setattr(scan_ahead, "start", lambda path, **kw: forked.append(path) or start(path, **kw))
     for p in samples:
         assert _outcome(read_workbook(p, concurrent=True)) == sequential[p.name], p.name
     assert len(forked) == len(samples)

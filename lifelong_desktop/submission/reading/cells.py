@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import repeat
 from typing import Any
 
 from lifelong_desktop.submission import values as v
@@ -128,25 +129,30 @@ def _clean_cell(value: Any) -> Any:
     return v.clean(value, decode=False)
 
 
-def _column(values: list[Any], parse: Callable[[Any], Any]) -> tuple[list[Any], dict[int, v.ValueProblem]]:
-    """One column's typed values (None for an empty or a bad cell) and its errors by row index.
+def _column(
+    values: Sequence[Any], parse: Callable[[Any], Any]
+) -> tuple[list[Any], dict[int, v.ValueProblem], bool]:
+    """One column's typed values (None for an empty or a bad cell), its errors by row index, and whether
+    any value is None.
 
     Each distinct raw value is cleaned and parsed once: codes, dates, regions and names repeat a lot.
     """
-    # True == 1 == 1.0 as dict keys: booleans are keyed apart (1 and 1.0 parse alike everywhere)
-    keyed = (
-        [(_BOOL, x) if x is True or x is False else x for x in values]
-        if bool in set(map(type, values))
-        else values  # no booleans (most columns): the cells are the keys
-    )
+    distinct = set(values)
+    # True == 1 == 1.0 as dict keys: booleans are keyed apart (1 and 1.0 parse alike everywhere); only a
+    # column holding a value equal to 0 or 1 can mix them up
+    keyed: Sequence[Any] = values
+    if (0 in distinct or 1 in distinct) and bool in set(map(type, values)):
+        keyed = [(_BOOL, x) if x is True or x is False else x for x in values]
+        distinct = set(keyed)
     results: dict[Any, Any] = {}
-    failed = False
-    for key in set(keyed):
+    failed = empty = False
+    for key in distinct:
         value = key[1] if type(key) is tuple else key
         try:
             cleaned = _clean_cell(value)
             parsed = parse(cleaned) if cleaned is not None else None
             results[key] = parsed
+            empty = empty or parsed is None
         except v.ValueProblem as exc:
             results[key] = exc
             failed = True
@@ -157,7 +163,14 @@ def _column(values: list[Any], parse: Callable[[Any], Any]) -> tuple[list[Any], 
             if type(x) is v.ValueProblem:
                 errors[i] = x
                 out[i] = None
-    return out, errors
+    return out, errors, empty or failed
+
+
+def _by_column(rows: list[list[Any]]) -> list[tuple[Any, ...]] | None:
+    """The cells column by column when every row is as long (as the cell reader gives them), else None."""
+    if rows and len(set(map(len, rows))) == 1:
+        return list(zip(*rows, strict=True))
+    return None
 
 
 def _cells(rows: list[list[Any]], col: int) -> list[Any]:
@@ -204,18 +217,23 @@ def typed_rows(
     three times faster than a cell-by-cell loop on 20,000 activities.
     """
     table = raw.table
-    sheet = table.sheet
     present = [c for c in table.columns if c.key in raw.index]
     parsers = {c.key: parser_for(fmt, c, year, resolver) for c in present}
     if table.id == "activities" and "start_time" in raw.index:
         parsers["start_time"] = v.parse_time_range
     data = raw.rows[raw.start :]
+    by_column = _by_column(data)
     keys = [c.key for c in present]
     columns: list[list[Any]] = []
     column_errors: list[tuple[str, dict[int, v.ValueProblem]]] = []
+    with_none: set[str] = set()  # keys of the columns holding an empty or bad cell
     for column in present:
-        values, errors = _column(_cells(data, raw.index[column.key]), parsers[column.key])
+        index = raw.index[column.key]
+        cells = by_column[index] if by_column is not None and index < len(by_column) else _cells(data, index)
+        values, errors, empty = _column(cells, parsers[column.key])
         columns.append(values)
+        if empty:
+            with_none.add(column.key)
         if errors:
             _record(check, raw, column, data, errors)
             column_errors.append((column.key, errors))
@@ -227,7 +245,37 @@ def typed_rows(
         for i in errors:
             bad_at.setdefault(i, set()).add(key)
     required = [(k, table.column(k).label) for k in keys if table.column(k).required is True]
-    base = dict.fromkeys(table.keys)
+    if len(with_none) < len(keys) and not with_none.intersection(k for k, _label in required):
+        return _full_rows(raw, keys, columns, bad_at)
+    return _rows_one_by_one(raw, keys, columns, bad_at, required, check)
+
+
+def _full_rows(
+    raw: RawTable, keys: list[str], columns: list[list[Any]], bad_at: dict[int, set[str]]
+) -> tuple[list[dict[str, Any]], list[set[str]]]:
+    """The rows when no row is blank (a column has no empty cell) and no required cell is empty: every row
+    as it is, built in one pass (the result of _rows_one_by_one, which would find nothing to skip or say)."""
+    base = dict.fromkeys(raw.table.keys)
+    if list(base) == keys:
+        out = list(map(dict, map(zip, repeat(keys), zip(*columns, strict=True))))
+    else:
+        out = [{**base, **dict(zip(keys, cells, strict=True))} for cells in zip(*columns, strict=True)]
+    count = len(out)
+    raw.numbers[:] = range(raw.start + 1, raw.start + 1 + count)
+    return out, [bad_at.get(i) or set() for i in range(count)]
+
+
+def _rows_one_by_one(
+    raw: RawTable,
+    keys: list[str],
+    columns: list[list[Any]],
+    bad_at: dict[int, set[str]],
+    required: list[tuple[str, str]],
+    check: Checker,
+) -> tuple[list[dict[str, Any]], list[set[str]]]:
+    """The non-blank rows, each with the findings of its empty required cells, in row order."""
+    sheet = raw.table.sheet
+    base = dict.fromkeys(raw.table.keys)
     width = len(keys)
     out: list[dict[str, Any]] = []
     bad_keys: list[set[str]] = []

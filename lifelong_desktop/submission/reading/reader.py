@@ -90,10 +90,9 @@ def read_workbook(
 def _read_workbook(
     path: Path, year_hint: int | None, concurrent: bool, while_waiting: Callable[[], object] | None
 ) -> ReadResult:
-    pending = scan_ahead.start(path) if concurrent else None
-    if pending is not None and while_waiting is not None:
-        while_waiting()
-    if pending is not None and pending.early() != b"1":
+    # with the caller's work to do while waiting, the child checks the whole workbook alone meanwhile
+    pending = scan_ahead.start(path, split=while_waiting is None) if concurrent else None
+    if pending is not None and not pending.vouched(while_waiting):
         report, pending = pending.result(), None  # the reader waits for the verdict
     elif pending is None:
         report = safety.inspect_workbook(path)

@@ -108,6 +108,7 @@ def activity_rules(
     venues: set[tuple[str, str | None]],  # (name, city_code) of the venues sheet, a blank city as None
     check: Checker,
 ) -> None:
+    # every row holds every key of the table (cells.typed_rows): looked up by subscript, the cheapest way
     letters, numbers = raw.letters, raw.numbers
 
     def at(key: str, i: int) -> str:
@@ -121,9 +122,9 @@ def activity_rules(
         _time_rules(where, i, row)
         _mode_rules(where, i, row, bad)
         _region_rules(where, i, row, bad, scope)
-        if row.get("actual_participants") is not None and row.get("status") and row["status"] != "held":
+        if row["actual_participants"] is not None and row["status"] and row["status"] != "held":
             where.warning("actual_before_held", "actual_participants", i)
-        uid = row.get("activity_id")
+        uid = row["activity_id"]
         if uid and uid in ids:
             where.error("duplicate_id", "activity_id", i, value=uid, first=numbers[ids[uid]])
         elif uid:
@@ -134,33 +135,33 @@ def activity_rules(
 
 def _time_rules(where: _Where, i: int, row: dict[str, Any]) -> None:
     """A time range read into start and end; the end date not before the start, the end time after it."""
-    st = row.get("start_time")
+    st = row["start_time"]
     if isinstance(st, tuple):
         row["start_time"], range_end = st
-        if row.get("end_time") is None:
+        if row["end_time"] is None:
             row["end_time"] = range_end
-    sd, ed = row.get("start_date"), row.get("end_date")
+    sd, ed = row["start_date"], row["end_date"]
     if not ordered(fields.date_order, sd, ed):
         where.error("date_order", "end_date", i)
-    if not ordered(fields.time_order, sd, ed, row.get("start_time"), row.get("end_time")):
+    if not ordered(fields.time_order, sd, ed, row["start_time"], row["end_time"]):
         where.error("time_order", "end_time", i, cell=where.at("end_time", i) or where.at("start_time", i))
 
 
 def _mode_rules(where: _Where, i: int, row: dict[str, Any], bad: set[str]) -> None:
     """On-site activities need a venue, online ones a link."""
-    mode = row.get("mode")
-    if mode and mode != "online" and not row.get("venue") and "venue" not in bad:
+    mode = row["mode"]
+    if mode and mode != "online" and not row["venue"] and "venue" not in bad:
         where.error("required", "venue", i, where.label["venue"] + _WHY_VENUE, mode=mode)
-    if mode and mode != "offline" and not row.get("online_url") and "online_url" not in bad:
+    if mode and mode != "offline" and not row["online_url"] and "online_url" not in bad:
         where.error("required", "online_url", i, where.label["online_url"] + _WHY_ONLINE, mode=mode)
 
 
 def _region_rules(where: _Where, i: int, row: dict[str, Any], bad: set[str], scope: Scope) -> None:
     """City and county inside the workbook's scope; a county workbook names the county on every row."""
-    city = row.get("city_code")
+    city = row["city_code"]
     if city and (problem := scope.city_ok(city)):
         where.error(problem, "city_code", i, value=city)
-    county = row.get("county_code")
+    county = row["county_code"]
     if county:
         if problem := scope.county_ok(county, city):
             where.error(problem, "county_code", i, value=county)
@@ -181,7 +182,7 @@ def _register_rules(
     unknown_of: the unregistered names of each tuple of names seen so far (the same organisers repeat on
     thousands of rows; `orgs` does not change while the rows are checked)."""
     for key in ("hosts", "undertakers", "co_organisers"):
-        names = row.get(key)
+        names = row[key]
         if not names:
             continue
         unknown = unknown_of.get(names)
@@ -189,7 +190,7 @@ def _register_rules(
             unknown = unknown_of[names] = [n for n in names if normalised(n) not in orgs]
         if unknown:
             where.warning("unknown_organisation", key, i, names="；".join(unknown))
-    venue, city = row.get("venue"), row.get("city_code")
+    venue, city = row["venue"], row["city_code"]
     if venue and city and (normalised(venue), city) not in venues:
         where.warning("unknown_venue", "venue", i, value=short(venue))
 
@@ -202,16 +203,16 @@ def _parent_rules(
     label: str,
     check: Checker,
 ) -> None:
-    parent_of = {row["activity_id"]: row.get("parent_id") for row in rows if row.get("activity_id")}
+    parent_of = {row["activity_id"]: row["parent_id"] for row in rows if row["activity_id"]}
     for i, row in enumerate(rows):
-        parent = row.get("parent_id")
+        parent = row["parent_id"]
         if not parent:
             continue
-        if parent not in ids or parent == row.get("activity_id"):
+        if parent not in ids or parent == row["activity_id"]:
             check.error("unknown_parent", sheet, at("parent_id", i), "parent_id", label, value=parent)
             row["parent_id"] = None
             continue
-        seen, cursor = {row.get("activity_id")}, parent
+        seen, cursor = {row["activity_id"]}, parent
         while cursor:
             if cursor in seen:
                 check.error("unknown_parent", sheet, at("parent_id", i), "parent_id", label, value=parent)

@@ -25,14 +25,7 @@ from typing import Any
 
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.reading import safety
-from lifelong_desktop.submission.reading.sheet_scan import (
-    _NOT_NEAR_CELL,
-    _ODD_ROW,
-    _PREFIXED,
-    _SHEET_DATA_END,
-    CHUNK,
-    MAX_CELLS,
-)
+from lifelong_desktop.submission.reading.sheet_scan import CHUNK, MAX_CELLS, NearCells
 
 # Smaller files are scanned first, as before: a fork costs more than their whole scan.
 MIN_BYTES = 1 << 20
@@ -43,6 +36,23 @@ MIN_BYTES = 1 << 20
 MAX_QUICK_SHEET_BYTES = 64 << 20
 
 
+# The largest worksheet, from this size (inflated) on, has its cells checked in two shares at once: the first
+# PARENT_SHARE of its bytes by the reader's process, which would only wait meanwhile, and the rest by the child,
+# which inflates the whole part anyway (CRC and size) and checks every other part too.
+SPLIT_MIN_BYTES = 4 << 20
+PARENT_SHARE = 0.6
+_ANSWER = 9  # bytes of a share's answer: b"1" (harmless) or b"0", then its `<c` count (8 bytes, big-endian)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A worksheet checked in two shares: the parent's ends before the first `<` of piece `pieces` (of CHUNK
+    inflated bytes each; zipfile's read(CHUNK) returns whole pieces), the child's starts there."""
+
+    part: str
+    pieces: int
+
+
 @dataclass
 class Forked:
     """A call running in a child process; `result()` waits for its return value."""
@@ -51,13 +61,46 @@ class Forked:
     fd: int
     kind: type
     again: Callable[[], Any]  # the same work in this process, when the child gives no answer
+    to_child: int | None = None  # the pipe on which the child waits for this process's share of the check
+    path: Path | None = None
+    split: Split | None = None
+
+    def vouched(self, while_waiting: Callable[[], object] | None = None) -> bool:
+        """Whether the cell reader may read the workbook before the verdict: this process checks its share of a
+        split worksheet, tells the child, calls `while_waiting` (the caller's work meanwhile), and reads the
+        child's answer (both then agree on it)."""
+        mine, cells = True, 0
+        if self.split is not None and self.path is not None:
+            mine, cells = head_harmless(self.path, self.split)
+            self._tell(_answer(mine, cells))
+        self._tell(None)
+        if while_waiting is not None:
+            while_waiting()
+        theirs = self.early()
+        if len(theirs) < _ANSWER:
+            return False  # the child died first
+        return mine and theirs[:1] == b"1" and int.from_bytes(theirs[1:], "big") + cells <= MAX_CELLS
 
     def early(self) -> bytes:
-        """The one byte the child sends before its return value (b"" if it died first)."""
-        return os.read(self.fd, 1)
+        """The child's answer to the quick check, sent before its return value (short if it died first)."""
+        return _read_exact(self.fd, _ANSWER)
+
+    def _tell(self, message: bytes | None) -> None:
+        """Send the child this share's answer (None: close the pipe; the child then takes a no)."""
+        if self.to_child is None:
+            return
+        try:
+            if message is not None:
+                _write_all(self.to_child, message)
+                return
+        except OSError:  # the child is gone: result() runs the scan here
+            pass
+        os.close(self.to_child)
+        self.to_child = None
 
     def result(self) -> Any:
         """The child's return value (the work runs here instead if the child gave none)."""
+        self._tell(None)  # a child waiting for this process's share is told no before it is waited for
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
         os.waitpid(self.pid, 0)
@@ -68,23 +111,46 @@ class Forked:
         return value if isinstance(value, self.kind) else self.again()
 
 
-def fork_call(call: Callable[[Callable[[bytes], None]], Any], kind: type, again: Callable[[], Any]) -> Forked:
-    """Run `call(send)` in a forked child that hands its return value (of type `kind`) back through a pipe;
-    `send(b)` passes one early byte first. For a single-threaded caller: the child leaves without running
-    the parent's exit handlers."""
+Send = Callable[[bytes], None]
+Receive = Callable[[], bytes]
+
+
+def fork_call(call: Callable[[Send, Receive], Any], kind: type, again: Callable[[], Any]) -> Forked:
+    """Run `call(send, receive)` in a forked child that hands its return value (of type `kind`) back through a
+    pipe; `send(b)` passes early bytes first, `receive()` reads what this process tells it (Forked.to_child),
+    up to _ANSWER bytes. For a single-threaded caller: the child leaves without running the parent's exit
+    handlers."""
     read_end, write_end = os.pipe()
+    down_read, down_write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child
         code = 1
         try:
             os.close(read_end)
-            value = call(lambda byte: _write_all(write_end, byte))
+            os.close(down_write)
+            value = call(lambda data: _write_all(write_end, data), lambda: _read_exact(down_read, _ANSWER))
             _write_all(write_end, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             code = 0
         finally:
             os._exit(code)
     os.close(write_end)
-    return Forked(pid, read_end, kind, again)
+    os.close(down_read)
+    return Forked(pid, read_end, kind, again, to_child=down_write)
+
+
+def _read_exact(fd: int, size: int) -> bytes:
+    """Up to `size` bytes from a pipe (fewer only at its end)."""
+    data = b""
+    while len(data) < size:
+        more = os.read(fd, size - len(data))
+        if not more:
+            break
+        data += more
+    return data
+
+
+def _answer(harmless: bool, cells: int) -> bytes:
+    return (b"1" if harmless else b"0") + min(cells, (1 << 63) - 1).to_bytes(8, "big")
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -93,10 +159,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def start(path: Path) -> Forked | None:
+def start(path: Path, *, split: bool = True) -> Forked | None:
     """The scan of a workbook of at least MIN_BYTES forked; None where there is no fork, for a small file, or
-    when no core is spare. The child first sends b"1" when the cell reader may read the workbook before the
-    verdict (harmless_to_read), else b"0"; `result()` is then the SafetyReport of the full scan."""
+    when no core is spare. `vouched()` then says whether the cell reader may read the workbook before the
+    verdict (the quick check, harmless_to_read, in two shares when `split` and a worksheet is big enough, else
+    by the child alone); `result()` is the SafetyReport of the full scan."""
     if not hasattr(os, "fork"):
         return None
     try:
@@ -104,32 +171,50 @@ def start(path: Path) -> Forked | None:
             return None
     except OSError:
         return None
-    if not spare_core() or _big_sheet(path):
+    if not spare_core():
         return None
-    return fork_call(
-        lambda send: _scan(path, send), safety.SafetyReport, lambda: safety.inspect_workbook(path)
+    big, shares = _plan(path)
+    if big:
+        return None
+    shares = shares if split else None
+    forked = fork_call(
+        lambda send, receive: _scan(path, send, receive, shares),
+        safety.SafetyReport,
+        lambda: safety.inspect_workbook(path),
     )
+    forked.path, forked.split = path, shares
+    return forked
 
 
-def _scan(path: Path, send: Callable[[bytes], None]) -> safety.SafetyReport:
-    """The child's work: the quick check, its answer sent at once, then the scan (the same report as
-    inspect_workbook(path); the cell patterns the quick check ran are not run twice)."""
-    checked = harmless_to_read(path)
-    send(b"1" if checked else b"0")
+def _scan(path: Path, send: Send, receive: Receive, split: Split | None) -> safety.SafetyReport:
+    """The child's work: the quick check (its share of it), its answer sent at once, then the scan (the same
+    report as inspect_workbook(path); the cell patterns the quick check ran are not run twice)."""
+    checked, cells = _quick(path, split)
+    send(_answer(checked, cells))
+    if split is not None:  # the parent's share: both must be harmless, their cells within the limit
+        theirs = receive()
+        checked = checked and theirs[:1] == b"1" and int.from_bytes(theirs[1:], "big") + cells <= MAX_CELLS
     return safety.inspect_workbook(path, cells_checked=checked)
 
 
-def _big_sheet(path: Path) -> bool:
-    """Whether a worksheet inflates beyond MAX_QUICK_SHEET_BYTES, by the zip's directory (a file that is no
-    readable zip is left to the child's scan, which says what is wrong)."""
+def _plan(path: Path) -> tuple[bool, Split | None]:
+    """By the zip's directory: whether a worksheet inflates beyond MAX_QUICK_SHEET_BYTES, and the largest
+    worksheet's split when it is big enough to share (a file that is no readable zip is left to the child's
+    scan, which says what is wrong)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            return any(
-                i.filename.startswith("xl/worksheets/") and i.file_size > MAX_QUICK_SHEET_BYTES
-                for i in zf.infolist()
-            )
+            sheets = [i for i in zf.infolist() if i.filename.startswith("xl/worksheets/")]
     except Exception:  # not a zip, a damaged directory: the scan refuses it either way
-        return False
+        return False, None
+    if any(i.file_size > MAX_QUICK_SHEET_BYTES for i in sheets):
+        return True, None
+    largest = max(sheets, key=lambda i: i.file_size, default=None)
+    if largest is None or largest.file_size < SPLIT_MIN_BYTES or not largest.filename.endswith(".xml"):
+        return False, None
+    if sum(i.filename == largest.filename for i in sheets) > 1:
+        return False, None  # one name twice in the directory: not split
+    pieces = min(int(largest.file_size * PARENT_SHARE) // CHUNK, (largest.file_size - 1) // CHUNK)
+    return False, Split(largest.filename, pieces) if pieces > 0 else None
 
 
 def spare_core() -> bool:
@@ -150,59 +235,91 @@ def harmless_to_read(path: Path) -> bool:
     """True when the cell reader may read the workbook before the scan's verdict: every part inflates to
     its declared size, the XML is within the scan's work limit, and every worksheet's cells are near ones
     with plain references (the fast check of the scan). False when unsure, never an exception."""
+    return _quick(path, None)[0]
+
+
+def _quick(path: Path, split: Split | None) -> tuple[bool, int]:
+    """harmless_to_read, all but the parent's share of a split worksheet, and the `<c` count of the child's
+    share of it; (False, 0) when unsure, never an exception."""
     try:
-        return _harmless(path)
+        return _harmless(path, split)
     except Exception:  # anything odd: wait for the verdict
-        return False
+        return False, 0
 
 
-def _harmless(path: Path) -> bool:
+def _harmless(path: Path, split: Split | None) -> tuple[bool, int]:
     limits = load_format().limits
     size = path.stat().st_size
     if size > limits["max_file_bytes"]:
-        return False
+        return False, 0
     with path.open("rb") as fh:
         if not fh.read(8).startswith(safety.ZIP_MAGICS):
-            return False
+            return False, 0
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
         safety._check_directory(zf, infos, limits)  # raises Refused: unsure
-        parsed = 0
+        parsed, cells = 0, 0
         for info in infos:
             if info.is_dir():
                 continue
             sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
             parsed += info.file_size if safety._is_parsed(info.filename) else 0
-            if parsed > safety.MAX_PARSED_XML_BYTES or not _part_harmless(zf, info, sheet):
-                return False
-    return True
+            if parsed > safety.MAX_PARSED_XML_BYTES:
+                return False, 0
+            if split is not None and info.filename == split.part:
+                harmless, cells = _tail_harmless(zf, info, split)
+            else:
+                harmless = _part_harmless(zf, info, sheet)
+            if not harmless:
+                return False, 0
+    return True, cells
 
 
 def _part_harmless(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: bool) -> bool:
     """Inflate one part (zipfile stops at its declared size and checks the CRC); a worksheet's cells checked."""
-    carry, cells, done, first = b"", 0, not sheet, True
+    cells = NearCells() if sheet else None
     with zf.open(info) as part:
         while True:
             chunk = part.read(CHUNK)
-            if done:
-                if not chunk:
-                    return True
-                continue
-            if first and chunk[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
-                return False  # UTF-16: the patterns do not apply
-            first = False
-            piece = carry + chunk
-            cut = piece.rfind(b"<") if chunk else len(piece)
-            if chunk and (cut <= 0 or len(piece) - cut > 2 * CHUNK):
-                return False  # no tag boundary to cut at: the scan looks at such a sheet closely
-            whole, carry = piece[:cut], piece[cut:]
-            end = _SHEET_DATA_END.search(whole) if b"sheetData" in whole else None
-            if end is not None:
-                whole, done = whole[: end.start()], True
-            if _NOT_NEAR_CELL.search(whole) or _ODD_ROW.search(whole) or _PREFIXED.search(whole):
-                return False
-            cells += whole.count(b"<c")
-            if cells > MAX_CELLS:
+            if cells is not None and not cells.feed(chunk):
                 return False
             if not chunk:
                 return True
+
+
+def _tail_harmless(zf: zipfile.ZipFile, info: zipfile.ZipInfo, split: Split) -> tuple[bool, int]:
+    """The child's share of a split worksheet: the whole part inflated, the cells checked from the first `<`
+    of piece `split.pieces` on; and their `<c` count."""
+    cells = NearCells(start=False)
+    with zf.open(info) as part:
+        for _ in range(split.pieces):
+            part.read(CHUNK)
+        chunk = part.read(CHUNK)
+        at = chunk.find(b"<")
+        if at < 0:
+            return False, 0
+        chunk = chunk[at:]
+        while True:
+            if not cells.feed(chunk):
+                return False, 0
+            if not chunk:
+                return True, cells.cells
+            chunk = part.read(CHUNK)
+
+
+def head_harmless(path: Path, split: Split) -> tuple[bool, int]:
+    """The parent's share of a split worksheet: its cells up to the first `<` of piece `split.pieces`, and
+    their `<c` count; (False, 0) when unsure, never an exception."""
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(split.part) as part:
+            cells = NearCells()
+            for _ in range(split.pieces):
+                if not cells.feed(part.read(CHUNK)):
+                    return False, 0
+            chunk = part.read(CHUNK)
+            at = chunk.find(b"<")
+            if at < 0 or not cells.feed(chunk[:at], end=True):
+                return False, 0
+            return True, cells.cells
+    except Exception:  # anything odd: wait for the verdict
+        return False, 0

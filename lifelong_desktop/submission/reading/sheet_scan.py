@@ -102,6 +102,41 @@ class _SheetStats:
             self.odd = True
 
 
+class NearCells:
+    """The quick check of a worksheet's cells (scan_ahead), fed its bytes in pieces as they are inflated: every
+    cell a near one with a plain reference, no odd row or prefixed element, at most MAX_CELLS `<c` counted.
+    `feed` answers False as soon as it is unsure. One share of a sheet may be fed (start=False: the bytes
+    begin at a tag of the middle of the part; end=True on the last piece of a share: it ends before a tag)."""
+
+    def __init__(self, *, start: bool = True) -> None:
+        self.carry = b""
+        self.cells = 0
+        self.done = False  # sheetData ended: nothing after it holds cells
+        self.first = start
+
+    def feed(self, chunk: bytes, *, end: bool = False) -> bool:
+        """Look at the next piece (b"" or end=True: the last one); False when unsure."""
+        if self.done:
+            return True
+        if self.first:
+            self.first = False
+            if chunk[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
+                return False  # UTF-16: the patterns do not apply
+        last = end or not chunk
+        piece = self.carry + chunk
+        cut = len(piece) if last else piece.rfind(b"<")
+        if not last and (cut <= 0 or len(piece) - cut > 2 * CHUNK):
+            return False  # no tag boundary to cut at: the scan looks at such a sheet closely
+        whole, self.carry = piece[:cut], piece[cut:]
+        ended = _SHEET_DATA_END.search(whole) if b"sheetData" in whole else None
+        if ended is not None:
+            whole, self.done = whole[: ended.start()], True
+        if _NOT_NEAR_CELL.search(whole) or _ODD_ROW.search(whole) or _PREFIXED.search(whole):
+            return False
+        self.cells += whole.count(b"<c")
+        return self.cells <= MAX_CELLS
+
+
 _VALUE_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"[^>]*(?<!/)>')
 
 
