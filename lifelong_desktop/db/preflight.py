@@ -135,14 +135,17 @@ class PlainFile:
             lock.execute("BEGIN IMMEDIATE")  # writers wait (or give up) from here ...
             twin = connect_raw(self.path, read_only=True)
         except sqlite3.Error:
-            lock, twin = _release(lock), _release(twin)
+            _release(lock)
+            _release(twin)
+            lock = twin = None
         try:
             _begin(self.connection)
             if twin is not None:
                 try:
                     _begin(twin)
                 except sqlite3.Error:
-                    twin = _release(twin)
+                    _release(twin)
+                    twin = None
         finally:
             _release(lock)  # ... to here (nothing was written)
         return twin

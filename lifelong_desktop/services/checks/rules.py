@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from itertools import repeat
+from typing import Literal
 
 from lifelong_desktop.services import fields
 from lifelong_desktop.services.checks.finding import CheckFinding, PlanWindow, finding
@@ -171,6 +172,7 @@ def comparable_title(title: str) -> str:
 #: fullwidth punctuation common in titles and the character NFKC makes of each: NFKC depends only on the full
 #: compatibility decomposition of each character, so replacing them first changes nothing but the time
 _WIDE = (("（", "("), ("）", ")"), ("：", ":"))
+_NFKC: Literal["NFKC"] = "NFKC"
 
 
 def _nfkc(text: str) -> str:
@@ -182,7 +184,7 @@ def _nfkc(text: str) -> str:
 
 def comparable_titles(titles: list[str]) -> list[str]:
     """comparable_title of each title (none empty), with builtins over the whole list."""
-    plain = map(unicodedata.is_normalized, repeat("NFKC"), titles)
+    plain = map(unicodedata.is_normalized, repeat(_NFKC), titles)
     text = [t if ok else _nfkc(t) for t, ok in zip(titles, plain, strict=True)]
     folded = list(map(str.casefold, text))
     words = map(str.isalnum, folded)
