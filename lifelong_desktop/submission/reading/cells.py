@@ -237,6 +237,7 @@ def typed_rows(
         if errors:
             _record(check, raw, column, data, errors)
             column_errors.append((column.key, errors))
+    by_column = None  # the cells are not needed any more: not kept while the rows are built
     if sum(len(e) for _k, e in column_errors) > MAX_CELL_ERRORS:
         raw.numbers.clear()  # refused on its cell errors alone: no row rules (work, not time)
         return [], []
