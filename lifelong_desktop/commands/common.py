@@ -71,19 +71,33 @@ def db_path(args: argparse.Namespace) -> Path:
     return stand_in_path(value) if isinstance(value, str) else value
 
 
-def open_db(args: argparse.Namespace, *, create: bool = False, read_only: bool = False) -> Database:
+def open_db(
+    args: argparse.Namespace, *, create: bool = False, read_only: bool = False, defer_backup: bool = False
+) -> Database:
     """Open the --db database (raises DatabaseProblem, which the command line turns into exit 3).
 
     read_only: the command only reads, so a file that cannot be written (a read-only mount, folder or
     file) is opened as a read-only view instead of refused; the notice says so on stderr.
+    defer_backup: the day's first copy may be left to the command (`db.backup_due`, see open_database),
+    which then prints what `print_new_notices` finds.
     """
     from lifelong_desktop.db import open_database, open_for_reading
 
     path = db_location(args)
-    db = open_for_reading(path) if read_only else open_database(path, create=create)
-    for notice in getattr(db, "notices", ()):
-        print(notice.message(), file=sys.stderr)
+    if read_only:
+        db = open_for_reading(path)
+    else:
+        db = open_database(path, create=create, defer_backup=defer_backup)
+    print_new_notices(db, 0)
     return db
+
+
+def print_new_notices(db: Database, printed: int) -> int:
+    """The database's notices from number `printed` on, on stderr; returns how many there are now."""
+    notices = getattr(db, "notices", ())
+    for notice in notices[printed:]:
+        print(notice.message(), file=sys.stderr)
+    return len(notices)
 
 
 def programme_of(session: Session, args: argparse.Namespace, db: Database) -> Programme:

@@ -18,6 +18,7 @@ from lifelong_desktop.commands.common import (
     db_path,
     open_db,
     print_json,
+    print_new_notices,
     programme_of,
 )
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
@@ -127,7 +128,8 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         target = db_path(args)
         created = not target.exists()
-        db = open_db(args, create=True)
+        db = open_db(args, create=True, defer_backup=True)  # the day's copy: taken during the import's plan
+        printed = len(db.notices)
         outcome = None
         try:
             from lifelong_desktop.submission.importing.importer import apply_import
@@ -136,6 +138,13 @@ def run_import(args: argparse.Namespace) -> int:
                 db, result, year=args.year, prune=args.prune, dry_run=args.dry_run, file_name=args.file.name
             )
         finally:
+            if db.backup_due:  # the import stopped before taking it
+                from lifelong_desktop.db import take_daily_backup
+
+                db.backup_due = False
+                notice = take_daily_backup(db.path)
+                db.notices.extend([notice] if notice else [])
+            print_new_notices(db, printed)
             db.close()
             if created and not (outcome and outcome.applied):  # a dry run or a refusal leaves no new file
                 for path in (

@@ -78,3 +78,23 @@ def test_rows_without_every_field_and_absent_columns_take_the_full_comparison(db
     partial = {k: v for k, v in row.items() if k != "description"}
     assert not match._sameness(plan, frozenset())(partial, db_row)  # says no, never wrongly yes
     assert not match._sameness(plan, frozenset({"description"}))(row, db_row)
+
+
+def test_activity_columns_are_the_values_of_each_row(tmp_path):
+    acts = mh.main_and_branch(hosts="新单位甲；教育部", venue="沈阳市图书馆", featured="否")
+    path = mh.build_workbook(tmp_path / "own.xlsx", activities=acts)
+    from lifelong_desktop.submission.reading.reader import read_workbook
+
+    rows = []
+    for row in read_workbook(path).data.activities:
+        rows += _variants(row, [])
+        rows.append({k: v for k, v in row.items() if k not in ("description", "status", "audiences")})
+    columns = match.activity_columns(rows)
+    assert len(rows) > 100
+    by_row = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    assert by_row == [match.activity_values(row) for row in rows]
+    assert all(
+        type(a) is type(b)
+        for x, y in zip(by_row, map(match.activity_values, rows), strict=True)
+        for a, b in zip(x.values(), y.values(), strict=True)
+    )

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.db.rawsql import driver_sql, lock_for_ids, sync_sequences
+from lifelong_desktop.db.rawsql import lock_for_ids
 from lifelong_desktop.models import (
     ROLE_FIELDS,
     ROLE_RANK,
@@ -29,73 +28,25 @@ from lifelong_desktop.services import audit
 from lifelong_desktop.services.programmes import create_programme
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.submission.importing.bulk import (
+    fast_delete,
+    fast_insert,
+    fast_update,
+    insert_columns,
+    insert_tuples,
+)
 from lifelong_desktop.submission.importing.match import (
     absent_fields,
+    activity_columns,
     activity_values,
     differences,
     ids_memo,
 )
 from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
-from lifelong_desktop.submission.importing.registers import venue_key
+from lifelong_desktop.submission.importing.registers import Registers, venue_key
 
 _ACT = table_of(Activity)
 _LINK = table_of(ActivityOrganisation)
-
-
-def _processed(session: Session, table: Any, rows: list[dict[str, Any]], names: list[str]) -> list[tuple]:
-    """Rows as plain tuples in `names` order, each column through its own SQLAlchemy bind processor (in place)."""
-    dialect = session.connection().dialect
-    for name in names:  # only the columns whose type needs it (dates, times, booleans) are converted
-        proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if proc is not None:
-            done: dict[Any, Any] = {}  # dates, times and the import's time stamp repeat: convert each once
-            for r in rows:
-                value = r[name]
-                if value is not None:
-                    key = (value.__class__, value)  # True and 1 stay apart
-                    hit = done.get(key)
-                    if hit is None:
-                        hit = done[key] = proc(value)
-                    r[name] = hit
-    return list(map(itemgetter(*names), rows)) if len(names) > 1 else [(r[names[0]],) for r in rows]
-
-
-def _quote(session: Session, name: str) -> str:
-    return session.connection().dialect.identifier_preparer.quote(name)
-
-
-def fast_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """executemany of plain tuples: the same storage as `session.execute(insert(table), rows)` without its
-    per-row parameter work, which is most of the time of importing 20,000 activities. Converts in place."""
-    if not rows:
-        return
-    names = list(rows[0])
-    sql = (
-        f"INSERT INTO {_quote(session, table.name)} ({', '.join(_quote(session, n) for n in names)}) "
-        f"VALUES ({', '.join('?' * len(names))})"
-    )
-    conn = session.connection()
-    conn.exec_driver_sql(driver_sql(conn, sql), _processed(session, table, rows, names))
-    if "id" in names:
-        sync_sequences(conn, [table.name])
-
-
-def fast_update(session: Session, table: Any, rows: list[dict[str, Any]], key: str = "id") -> None:
-    """executemany UPDATE ... WHERE key = ? of plain tuples (rows hold the same columns; converted in place)."""
-    if not rows:
-        return
-    names = [n for n in rows[0] if n != key] + [key]
-    sets = ", ".join(f"{_quote(session, n)} = ?" for n in names[:-1])
-    sql = f"UPDATE {_quote(session, table.name)} SET {sets} WHERE {_quote(session, key)} = ?"
-    conn = session.connection()
-    conn.exec_driver_sql(driver_sql(conn, sql), _processed(session, table, rows, names))
-
-
-def fast_delete(session: Session, table: Any, column: str, ids: list[int]) -> None:
-    if ids:
-        sql = f"DELETE FROM {_quote(session, table.name)} WHERE {_quote(session, column)} = ?"
-        conn = session.connection()
-        conn.exec_driver_sql(driver_sql(conn, sql), [(i,) for i in ids])
 
 
 def _next_id(session: Session, column: Any) -> int:
@@ -198,20 +149,18 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 _ROLES = [(role.value, key, ROLE_RANK[role.value]) for role, key in ROLE_FIELDS.items()]
 
 
+_LINK_COLUMNS = ("activity_id", "role", "position", "organisation_id", "role_rank")
+
+
 def _links(
     batch: _Batch, activity_id: int, row: dict[str, Any], kept: dict[str, tuple[int, ...]] | None = None
-) -> list[dict[str, Any]]:
-    """Organiser links of one activity; a role in `kept` (its column is absent) keeps its stored ids."""
+) -> list[tuple[Any, ...]]:
+    """Organiser links of one activity (tuples of _LINK_COLUMNS); a role in `kept` (its column is absent)
+    keeps its stored ids."""
     kept = kept or {}
     ids_of = batch.ids_of
     return [
-        {
-            "activity_id": activity_id,
-            "role": role,
-            "position": position,
-            "organisation_id": oid,
-            "role_rank": rank,
-        }
+        (activity_id, role, position, oid, rank)
         for role, key, rank in _ROLES
         for position, oid in enumerate(kept[key] if key in kept else ids_of(row.get(key)))
     ]
@@ -230,9 +179,10 @@ class _Batch:
     source_id: int | None
     id_of_uid: dict[str, int]
     ids_of: Callable[[Any], tuple[int | None, ...]]  # organisation_ids of the plan, memoised
-    inserts: list[dict[str, Any]] = field(default_factory=list)
+    new_ids: list[int] = field(default_factory=list)  # of the activities inserted, in plan.new order
+    inserts: dict[str, list[Any]] = field(default_factory=dict)  # their columns: name -> values
     updates: list[dict[str, Any]] = field(default_factory=list)
-    links: list[dict[str, Any]] = field(default_factory=list)
+    links: list[tuple[Any, ...]] = field(default_factory=list)
     changed: list[tuple[int, str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
 
@@ -252,42 +202,60 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
     absent = absent_fields(plan)
     _new_rows(session, plan, batch)
     _updated_rows(plan, batch, absent)
-    fast_insert(session, _ACT, batch.inserts)
+    insert_columns(session, _ACT, batch.inserts)
     fast_update(session, _ACT, batch.updates)
     fast_delete(session, _LINK, "activity_id", [u["id"] for u in batch.updates])
     fast_update(session, _ACT, _parents(plan, batch, absent))
-    fast_insert(session, _LINK, batch.links)
+    insert_tuples(session, _LINK, _LINK_COLUMNS, batch.links)
     if prune and plan.missing:
         outcome.pruned = _prune(session, plan, programme.id)
     _audit(session, plan, batch)
 
 
 def _new_rows(session: Session, plan: ImportPlan, batch: _Batch) -> None:
-    """Insert rows (with ids after the largest) and the links of the workbook's new activities."""
+    """Insert columns (ids after the largest) and the links of the workbook's new activities."""
     reg = plan.registers
     assert reg is not None
     acts = plan.result.data.activities
-    next_id = _next_id(session, Activity.id)
-    for change in plan.new:
-        row = acts[change.index]  # type: ignore[index]
-        uid = row.get("activity_id") or new_uuid()
-        values = activity_values(row)
+    rows = [acts[change.index] for change in plan.new]  # type: ignore[index]
+    if not rows:
+        return
+    first = _next_id(session, Activity.id)
+    ids = list(range(first, first + len(rows)))
+    uids = [row.get("activity_id") or new_uuid() for row in rows]
+    n = len(rows)
+    batch.inserts = activity_columns(rows)
+    batch.inserts.update(
+        id=ids,
+        uid=uids,
+        programme_id=[batch.programme_id] * n,
+        parent_id=[None] * n,
+        venue_id=_venue_ids(reg, rows),
+        source_submission_id=[batch.source_id] * n,
+        created_at=[batch.stamp] * n,
+        updated_at=[batch.stamp] * n,
+        version=[1] * n,
+    )
+    batch.new_ids = ids
+    batch.id_of_uid.update(zip(uids, ids, strict=True))
+    links = batch.links
+    for activity_id, row in zip(ids, rows, strict=True):
+        links += _links(batch, activity_id, row)
+
+
+def _venue_ids(reg: Registers, rows: list[dict[str, Any]]) -> list[int | None]:
+    """Each row's venue id from the registers (None without a venue), each (name, city) looked up once."""
+    memo: dict[tuple[Any, Any], int | None] = {}
+    out: list[int | None] = []
+    for row in rows:
+        at = (row.get("venue"), row.get("city_code"))
+        if at in memo:
+            out.append(memo[at])
+            continue
         vkey = venue_key(row)
-        values.update(
-            id=next_id,
-            uid=uid,
-            programme_id=batch.programme_id,
-            parent_id=None,
-            venue_id=reg.venue_of.get(vkey) if vkey else None,
-            source_submission_id=batch.source_id,
-            created_at=batch.stamp,
-            updated_at=batch.stamp,
-            version=1,
-        )
-        batch.inserts.append(values)
-        batch.id_of_uid[uid] = next_id
-        batch.links += _links(batch, next_id, row)
-        next_id += 1
+        memo[at] = found = reg.venue_of.get(vkey) if vkey else None
+        out.append(found)
+    return out
 
 
 def _updated_rows(plan: ImportPlan, batch: _Batch, absent: frozenset[str]) -> None:
@@ -318,7 +286,7 @@ def _parents(plan: ImportPlan, batch: _Batch, absent: frozenset[str]) -> list[di
     """Each written activity's main venue activity, by uid now that every new one has its id."""
     acts = plan.result.data.activities
     parents = []
-    own_ids = [v["id"] for v in batch.inserts] + [u["id"] for u in batch.updates]
+    own_ids = batch.new_ids + [u["id"] for u in batch.updates]
     for change, own_id in zip(plan.new + plan.updated, own_ids, strict=True):
         parent = acts[change.index].get("parent_id")  # type: ignore[index]
         if change.db_id is not None and "parent_id" in absent:
@@ -345,11 +313,11 @@ def _prune(session: Session, plan: ImportPlan, programme_id: int) -> int:
 def _audit(session: Session, plan: ImportPlan, batch: _Batch) -> None:
     """One summary entry for the activities created (one per row would double the import's time), one per
     updated activity with its changed fields."""
-    if batch.inserts:
+    if batch.new_ids:
         after = {
-            "count": len(batch.inserts),
-            "first_id": batch.inserts[0]["id"],
-            "last_id": batch.inserts[-1]["id"],
+            "count": len(batch.new_ids),
+            "first_id": batch.new_ids[0],
+            "last_id": batch.new_ids[-1],
             "links": len(batch.links),
             "file": plan.file_name,
             "submission_id": batch.source_id,
@@ -360,6 +328,6 @@ def _audit(session: Session, plan: ImportPlan, batch: _Batch) -> None:
             "activity",
             [(None, None, None, after)],
             programme_id=batch.programme_id,
-            summary=f"导入 {plan.file_name}：新增活动 {len(batch.inserts)} 项",
+            summary=f"导入 {plan.file_name}：新增活动 {len(batch.new_ids)} 项",
         )
     audit.record(session, "update", "activity", batch.changed, programme_id=batch.programme_id)

@@ -36,12 +36,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lifelong_desktop.db import Database, backup_before
+from lifelong_desktop.db import Database
 from lifelong_desktop.models import Programme, Submission
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.submission.findings import ERROR, WARNING
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.importing.apply import execute
+from lifelong_desktop.submission.importing.copies import CopiesFirst
 from lifelong_desktop.submission.importing.match import absent_fields, match_activities
 from lifelong_desktop.submission.importing.plan import (
     ActivityChange,
@@ -155,14 +156,19 @@ def apply_import(
     if not result.ok:
         return ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=dry_run)
     outcome: ImportOutcome | None = None
-    if not dry_run and _holds_a_programme(db):  # a new, empty database has nothing to lose
-        backup_before(db, "import")  # a consistent copy first; raises DatabaseProblem when none can be made
+    # a consistent copy first (a new, empty database has nothing to lose), made while the plan is worked
+    # out; wait() raises DatabaseProblem when none could be made, before anything is written
+    copies = CopiesFirst(db, before_import=not dry_run and _holds_a_programme(db))
+    copies.start()
     try:
         with (
             paused_gc(),
             db.transaction(f"导入 {file_name or (result.path.name if result.path else '')}") as session,
         ):
-            plan = plan_import(session, result, year=year, file_name=file_name)
+            try:
+                plan = plan_import(session, result, year=year, file_name=file_name)
+            finally:
+                copies.wait()
             outcome = ImportOutcome(plan, applied=False, dry_run=dry_run, programme_id=plan.programme_id)
             if not plan.ok:
                 raise _Rollback
@@ -180,6 +186,8 @@ def apply_import(
                 raise _Rollback
     except _Rollback:
         pass
+    finally:
+        copies.wait()  # already done unless the transaction could not begin
     assert outcome is not None
     return outcome
 

@@ -76,6 +76,17 @@ def activity_values(
     return values
 
 
+def activity_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """activity_values(row) of every row, column by column (name -> the rows' values, in that order)."""
+    columns = {key: [row.get(key) for row in rows] for key in SCALARS}
+    for key, default in TEXT_DEFAULTS.items():
+        columns[key] = [default if v is None else v for v in columns[key]]
+    columns["status"] = [v or "planned" for v in columns["status"]]
+    columns["featured"] = [bool(v) for v in columns["featured"]]
+    columns["audiences"] = [";".join(row.get("audiences") or ()) for row in rows]
+    return columns
+
+
 def _db_values(r: ActivityRow) -> dict[str, Any]:
     values = {k: getattr(r, k) for k in SCALARS}
     values["featured"] = bool(values["featured"])
@@ -143,17 +154,17 @@ def _stored(db: ActivityRow) -> list[Any]:
 
 
 def _same(
-    plan: ImportPlan, row: dict[str, Any], db: ActivityRow, ids_of: Callable[[Any], tuple[int | None, ...]]
+    row: dict[str, Any],
+    db: ActivityRow,
+    ids_of: Callable[[Any], tuple[int | None, ...]],
+    venue_of: Callable[[dict[str, Any]], tuple[int | None, bool]],
 ) -> bool:
     """True exactly when differences(plan, row, db, frozenset()) is empty (all columns present), compared as
     plain lists without building the dictionaries of a difference: a resubmission is mostly unchanged rows."""
-    reg = plan.registers
-    assert reg is not None
     if _incoming(row) != _stored(db):
         return False
-    vkey = venue_key(row)
-    venue_id = reg.venue_of.get(vkey) if vkey else None
-    if venue_id != db.venue_id or (vkey is not None and venue_id is None):
+    venue_id, named = venue_of(row)
+    if venue_id != db.venue_id or (named and venue_id is None):
         return False
     if (row.get("parent_id") or None) != db.parent_uid:
         return False
@@ -248,14 +259,17 @@ def _by_title(
 ) -> None:
     """Blank-id rows matched by normalised title, start date and city (own workbooks too: a merged
     workbook, ids blank, re-imported)."""
+    blank = [i for i, row in enumerate(plan.result.data.activities) if not row.get("activity_id")]
+    if not blank:  # every row names its activity (an export): no stored title to normalise
+        return
     by_key: dict[tuple, list[int]] = {}
     for r in candidates.values():
         by_key.setdefault(_key(r.title, r.start_date, r.city_code), []).append(r.id)
     if not by_key:
         return
-    for i, row in enumerate(plan.result.data.activities):
-        if row.get("activity_id"):
-            continue
+    acts = plan.result.data.activities
+    for i in blank:
+        row = acts[i]
         for cid in by_key.get(_key(row.get("title"), row.get("start_date"), row.get("city_code")), []):
             if cid not in matched:
                 found_db[i] = candidates[cid]
@@ -269,10 +283,22 @@ def _sameness(plan: ImportPlan, absent: frozenset[str]) -> Callable[[dict[str, A
     if absent:
         return lambda row, db: False
     ids_of = ids_memo(plan)
+    reg = plan.registers
+    assert reg is not None
+    venues: dict[tuple[Any, Any], tuple[int | None, bool]] = {}
+
+    def venue_of(row: dict[str, Any]) -> tuple[int | None, bool]:
+        """The row's venue id and whether it names one, each (name, city) looked up once."""
+        at = (row.get("venue"), row.get("city_code"))
+        hit = venues.get(at)
+        if hit is None:
+            vkey = venue_key(row)
+            hit = venues[at] = (reg.venue_of.get(vkey) if vkey else None, vkey is not None)
+        return hit
 
     def same(row: dict[str, Any], db: ActivityRow) -> bool:
         try:
-            return _same(plan, row, db, ids_of)
+            return _same(row, db, ids_of, venue_of)
         except KeyError:  # a row without one of the SCALARS: differences() reads it with get()
             return False
 
