@@ -115,3 +115,31 @@ def test_on_a_network_share_the_copies_come_first_in_this_thread(stored, monkeyp
         db.close()
     assert started == []
     assert sorted(b.reason for b in list_backups(path)) == ["import", "open"]  # the day's one when opened
+
+
+def test_the_installed_command_skips_the_last_collection_and_leaves_the_files_closed(stored, tmp_path):
+    """`lifelong` in its own process freezes the collector as it ends (its last collection would only walk
+    every module's objects); the database is closed all the same: no -wal or -shm file is left."""
+    import gc
+    import subprocess
+    import sys
+
+    path, both = stored
+    probe = (
+        "import gc, sys; from lifelong_desktop.cli import main; code = main(); "
+        "print(gc.get_freeze_count() > 0); sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "import", "--db", str(path), str(both)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        encoding="utf-8",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "True" and "已导入" in result.stdout
+    assert _activities(path) == 2
+    assert not path.with_name(path.name + "-wal").exists() and not path.with_name(path.name + "-shm").exists()
+    frozen = gc.get_freeze_count()
+    assert main(["import", "--db", str(path), str(both)]) == 0  # called with arguments (tests): no freeze
+    assert gc.get_freeze_count() == frozen
