@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lifelong_desktop import forking
 from lifelong_desktop.submission.reading import reader, safety, scan_ahead
 from lifelong_desktop.submission.reading.reader import read_workbook
 from tests.helpers.hostile import mh
@@ -79,7 +80,7 @@ def test_a_child_that_dies_leaves_the_scan_to_this_process(samples, monkeypatch)
         os._exit(1)  # a child killed before it wrote anything
     os.close(write_end)
     report = scan_ahead.Forked(
-        pid, read_end, safety.SafetyReport, lambda: safety.inspect_workbook(path)
+        forking.Child(pid, read_end), safety.SafetyReport, lambda: safety.inspect_workbook(path)
     ).result()
     assert report == safety.inspect_workbook(path) and report.formula_parts
 
@@ -95,16 +96,6 @@ def test_small_files_and_no_fork_scan_first(samples, monkeypatch):
     assert scan_ahead.start(valid) is None  # the quick check could not vouch for it: the scan runs first
     monkeypatch.delattr(os, "fork")
     assert scan_ahead.start(valid) is None
-
-
-def test_a_spare_core_needs_two_cores_and_a_low_load(monkeypatch):
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
-    assert not scan_ahead.spare_core()
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 1.0, 1.0))
-    assert scan_ahead.spare_core()
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))
-    assert not scan_ahead.spare_core()
 
 
 def test_the_scan_after_a_yes_of_the_quick_check_reports_the_same(samples, tmp_path):

@@ -16,13 +16,13 @@ first. If the child fails (killed, out of memory), the scan runs again in this p
 from __future__ import annotations
 
 import os
-import pickle
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lifelong_desktop.forking import Child, Receive, Send, fork_call, spare_core
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.reading import safety
 from lifelong_desktop.submission.reading.sheet_scan import CHUNK, MAX_CELLS, NearCells
@@ -55,13 +55,11 @@ class Split:
 
 @dataclass
 class Forked:
-    """A call running in a child process; `result()` waits for its return value."""
+    """The scan running in a child process (forking.Child); `result()` waits for its report."""
 
-    pid: int
-    fd: int
+    child: Child
     kind: type
     again: Callable[[], Any]  # the same work in this process, when the child gives no answer
-    to_child: int | None = None  # the pipe on which the child waits for this process's share of the check
     path: Path | None = None
     split: Split | None = None
 
@@ -72,8 +70,8 @@ class Forked:
         mine, cells = True, 0
         if self.split is not None and self.path is not None:
             mine, cells = head_harmless(self.path, self.split)
-            self._tell(_answer(mine, cells))
-        self._tell(None)
+            self.child.tell(_answer(mine, cells))
+        self.child.tell(None)
         if while_waiting is not None:
             while_waiting()
         theirs = self.early()
@@ -83,80 +81,15 @@ class Forked:
 
     def early(self) -> bytes:
         """The child's answer to the quick check, sent before its return value (short if it died first)."""
-        return _read_exact(self.fd, _ANSWER)
-
-    def _tell(self, message: bytes | None) -> None:
-        """Send the child this share's answer (None: close the pipe; the child then takes a no)."""
-        if self.to_child is None:
-            return
-        try:
-            if message is not None:
-                _write_all(self.to_child, message)
-                return
-        except OSError:  # the child is gone: result() runs the scan here
-            pass
-        os.close(self.to_child)
-        self.to_child = None
+        return self.child.read(_ANSWER)
 
     def result(self) -> Any:
         """The child's return value (the work runs here instead if the child gave none)."""
-        self._tell(None)  # a child waiting for this process's share is told no before it is waited for
-        with os.fdopen(self.fd, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(self.pid, 0)
-        try:
-            value = pickle.loads(data)  # written by our own child just now
-        except Exception:  # the child died before it finished (killed, out of memory) or raised
-            return self.again()
-        return value if isinstance(value, self.kind) else self.again()
-
-
-Send = Callable[[bytes], None]
-Receive = Callable[[], bytes]
-
-
-def fork_call(call: Callable[[Send, Receive], Any], kind: type, again: Callable[[], Any]) -> Forked:
-    """Run `call(send, receive)` in a forked child that hands its return value (of type `kind`) back through a
-    pipe; `send(b)` passes early bytes first, `receive()` reads what this process tells it (Forked.to_child),
-    up to _ANSWER bytes. For a single-threaded caller: the child leaves without running the parent's exit
-    handlers."""
-    read_end, write_end = os.pipe()
-    down_read, down_write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        code = 1
-        try:
-            os.close(read_end)
-            os.close(down_write)
-            value = call(lambda data: _write_all(write_end, data), lambda: _read_exact(down_read, _ANSWER))
-            _write_all(write_end, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    os.close(down_read)
-    return Forked(pid, read_end, kind, again, to_child=down_write)
-
-
-def _read_exact(fd: int, size: int) -> bytes:
-    """Up to `size` bytes from a pipe (fewer only at its end)."""
-    data = b""
-    while len(data) < size:
-        more = os.read(fd, size - len(data))
-        if not more:
-            break
-        data += more
-    return data
+        return self.child.result(self.kind, self.again)
 
 
 def _answer(harmless: bool, cells: int) -> bytes:
     return (b"1" if harmless else b"0") + min(cells, (1 << 63) - 1).to_bytes(8, "big")
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 def start(path: Path, *, split: bool = True) -> Forked | None:
@@ -177,13 +110,8 @@ def start(path: Path, *, split: bool = True) -> Forked | None:
     if big:
         return None
     shares = shares if split else None
-    forked = fork_call(
-        lambda send, receive: _scan(path, send, receive, shares),
-        safety.SafetyReport,
-        lambda: safety.inspect_workbook(path),
-    )
-    forked.path, forked.split = path, shares
-    return forked
+    child = fork_call(lambda send, receive: _scan(path, send, receive, shares))
+    return Forked(child, safety.SafetyReport, lambda: safety.inspect_workbook(path), path, shares)
 
 
 def _scan(path: Path, send: Send, receive: Receive, split: Split | None) -> safety.SafetyReport:
@@ -192,7 +120,7 @@ def _scan(path: Path, send: Send, receive: Receive, split: Split | None) -> safe
     checked, cells = _quick(path, split)
     send(_answer(checked, cells))
     if split is not None:  # the parent's share: both must be harmless, their cells within the limit
-        theirs = receive()
+        theirs = receive(_ANSWER)
         checked = checked and theirs[:1] == b"1" and int.from_bytes(theirs[1:], "big") + cells <= MAX_CELLS
     return safety.inspect_workbook(path, cells_checked=checked)
 
@@ -215,20 +143,6 @@ def _plan(path: Path) -> tuple[bool, Split | None]:
         return False, None  # one name twice in the directory: not split
     pieces = min(int(largest.file_size * PARENT_SHARE) // CHUNK, (largest.file_size - 1) // CHUNK)
     return False, Split(largest.filename, pieces) if pieces > 0 else None
-
-
-def spare_core() -> bool:
-    """Whether a second core is likely idle: at least two cores for this process and a load average (last
-    minute) below all but half a core of them. On a busy machine the child would only wait for a core and
-    add the quick check's work to the reader's, so the scan runs first, as on one core."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if cores < 2:
-        return False
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # no load average on this system: assume the cores are free
-        return True
-    return load < cores - 0.5
 
 
 def harmless_to_read(path: Path) -> bool:

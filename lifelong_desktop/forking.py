@@ -1,0 +1,148 @@
+"""Work on the second core: a forked child process whose answer comes back through a pipe; no Qt, no SQLAlchemy.
+
+Python runs one thread at a time, and neither lxml's parse, python-calamine nor the checks' passes let go of
+it, so work beside this process's own needs a process. `fork` (Linux, UOS, Kylin) gives the child what this
+process has read, copied only on write. Where there is no fork (Windows), on one core, or when the other
+cores are busy now, callers do the work themselves: the answer is the same either way, only later.
+
+Used by the workbook reader's safety scan (submission/reading/scan_ahead) and by `lifelong check`
+(services/checks/aside). Only for a single-threaded caller's own process, never the window: the child
+leaves with os._exit, without running this process's exit handlers.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Send = Callable[[bytes], None]
+Receive = Callable[[int], bytes]
+
+
+@dataclass
+class Child:
+    """A forked child running a call: `read` takes what it sends early, `tell` sends it something, and
+    `result` waits for its return value."""
+
+    pid: int
+    from_child: int
+    to_child: int | None = None
+
+    def read(self, size: int) -> bytes:
+        """Up to `size` bytes the child sent before its return value (fewer if it died first)."""
+        return read_exact(self.from_child, size)
+
+    def tell(self, message: bytes | None) -> None:
+        """Send the child a message (None: close the pipe, the child then reads nothing more)."""
+        if self.to_child is None:
+            return
+        try:
+            if message is not None:
+                write_all(self.to_child, message)
+                return
+        except OSError:  # the child is gone: result() does its work here
+            pass
+        os.close(self.to_child)
+        self.to_child = None
+
+    def result(self, kind: type, again: Callable[[], Any]) -> Any:
+        """The child's return value, of type `kind`; `again()` (the same work here) when it gave none."""
+        self.tell(None)  # a child waiting for a message is told there is none before it is waited for
+        with os.fdopen(self.from_child, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(self.pid, 0)
+        try:
+            value = pickle.loads(data)  # written by our own child just now
+        except Exception:  # the child died before it finished (killed, out of memory) or its work raised
+            return again()
+        return value if isinstance(value, kind) else again()
+
+
+def fork_call(call: Callable[[Send, Receive], Any]) -> Child:
+    """Run `call(send, receive)` in a forked child that hands its return value back through a pipe (call
+    hasattr(os, "fork") first): `send(b)` passes early bytes first (Child.read), `receive(n)` reads up to n
+    bytes this process tells it (Child.tell)."""
+    read_end, write_end = os.pipe()
+    down_read, down_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        code = 1
+        try:
+            os.close(read_end)
+            os.close(down_write)
+            value = call(lambda data: write_all(write_end, data), lambda size: read_exact(down_read, size))
+            write_all(write_end, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    os.close(down_read)
+    return Child(pid, read_end, down_write)
+
+
+def read_exact(fd: int, size: int) -> bytes:
+    """Up to `size` bytes from a pipe (fewer only at its end)."""
+    data = b""
+    while len(data) < size:
+        more = os.read(fd, size - len(data))
+        if not more:
+            break
+        data += more
+    return data
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def spare_core() -> bool:
+    """Whether a core beside this process's own is idle now: at least two cores for this process, and fewer
+    threads of other processes ready to run than the other cores. On a busy machine a child would only wait
+    for a core and add its share of the work to this process's, so callers do it themselves."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2:
+        return False
+    elsewhere = running_elsewhere()
+    if elsewhere is not None:
+        return elsewhere < cores - 1
+    try:  # no such count here: the load average of the last minute, below all but half a core
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average either: assume the cores are free
+        return True
+    return load < cores - 0.5
+
+
+def running_elsewhere() -> int | None:
+    """How many threads of other processes are running or ready to run at this moment (Linux's
+    /proc/loadavg, less this process's own running threads); None where the system does not say.
+
+    The count now rather than the load average: the average of the last minute still counts processes that
+    have ended (a command run just after another would find the machine busy for a minute)."""
+    try:
+        with open("/proc/loadavg", "rb") as fh:
+            running = int(fh.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0, running - max(1, _own_running()))
+
+
+def _own_running() -> int:
+    """This process's threads running or ready to run (state R in /proc/self/task/*/stat)."""
+    own = 0
+    try:
+        for task in os.listdir("/proc/self/task"):
+            try:
+                with open(f"/proc/self/task/{task}/stat", "rb") as fh:
+                    stat = fh.read()
+            except OSError:  # the thread ended meanwhile
+                continue
+            end = stat.rfind(b")")  # the name in brackets may hold spaces and brackets itself
+            own += stat[end + 2 : end + 3] == b"R"
+    except OSError:
+        return 1
+    return own

@@ -1,0 +1,96 @@
+"""lifelong_desktop.forking: a child's answer comes back (or the work is done here), and whether a core is free
+now is judged by what is running now, this process's own threads left out."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from lifelong_desktop import forking
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+needs_proc = pytest.mark.skipif(not os.path.exists("/proc/loadavg"), reason="no /proc/loadavg here")
+
+
+@needs_fork
+def test_a_child_hands_back_its_value_its_early_bytes_and_reads_what_it_is_told():
+    def call(send, receive):
+        send(b"hi")
+        return {"told": receive(5)}
+
+    child = forking.fork_call(call)
+    assert child.read(2) == b"hi"
+    child.tell(b"12345")
+    assert child.result(dict, lambda: {"told": b"here"}) == {"told": b"12345"}
+
+
+@needs_fork
+def test_a_child_that_fails_or_answers_wrongly_leaves_the_work_here():
+    here = os.getpid()
+
+    def fails(_send, _receive):
+        if os.getpid() != here:
+            raise RuntimeError("fails in the child")
+        return {1}
+
+    assert forking.fork_call(fails).result(set, lambda: {2}) == {2}
+    assert forking.fork_call(lambda _s, _r: [1]).result(set, lambda: {3}) == {3}  # not of the kind asked
+
+
+def test_a_spare_core_needs_two_cores_and_nothing_else_running(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    monkeypatch.setattr(forking, "running_elsewhere", lambda: 0)
+    assert not forking.spare_core()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert forking.spare_core()
+    monkeypatch.setattr(forking, "running_elsewhere", lambda: 1)
+    assert not forking.spare_core()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    assert forking.spare_core()
+    monkeypatch.setattr(forking, "running_elsewhere", lambda: 3)
+    assert not forking.spare_core()
+
+
+def test_without_a_count_of_running_threads_the_load_average_decides(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setattr(forking, "running_elsewhere", lambda: None)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 1.0, 1.0))
+    assert forking.spare_core()
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))
+    assert not forking.spare_core()
+
+
+@needs_proc
+@needs_fork
+def test_another_process_running_counts_and_this_process_threads_do_not():
+    def spin() -> None:  # sqlite3 lets go of the interpreter: this thread runs beside the test
+        con = sqlite3.connect(":memory:")
+        con.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) "
+            "SELECT COUNT(*) FROM n"
+        ).fetchone()
+        con.close()
+
+    worker = threading.Thread(target=spin)
+    worker.start()
+    try:
+        time.sleep(0.05)
+        assert forking._own_running() >= 2  # the test's thread and the worker, each running or ready
+    finally:
+        worker.join()
+    stop = time.monotonic() + 5
+    pid = os.fork()
+    if pid == 0:  # a child that only spins: always running or ready to run
+        while time.monotonic() < stop:
+            pass
+        os._exit(0)
+    try:
+        time.sleep(0.05)
+        assert forking.running_elsewhere() >= 1
+    finally:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
