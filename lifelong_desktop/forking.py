@@ -14,12 +14,21 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
+import signal
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Send = Callable[[bytes], None]
 Receive = Callable[[int], bytes]
+
+# How long result() waits for a child before it stops it and does the work here (the same answer, later): at
+# least PATIENCE seconds, and PATIENCE_FACTOR times as long as the child has run when it is asked. A child
+# forked while this process's other threads hold a lock it then needs would otherwise hang the command.
+PATIENCE = 60.0
+PATIENCE_FACTOR = 10.0
 
 
 @dataclass
@@ -30,6 +39,7 @@ class Child:
     pid: int
     from_child: int
     to_child: int | None = None
+    started: float = field(default_factory=time.monotonic)
 
     def read(self, size: int) -> bytes:
         """Up to `size` bytes the child sent before its return value (fewer if it died first)."""
@@ -48,17 +58,40 @@ class Child:
         os.close(self.to_child)
         self.to_child = None
 
-    def result(self, kind: type, again: Callable[[], Any]) -> Any:
-        """The child's return value, of type `kind`; `again()` (the same work here) when it gave none."""
+    def result(self, kind: type, again: Callable[[], Any], patience: float | None = None) -> Any:
+        """The child's return value, of type `kind`; `again()` (the same work here) when it gave none, or none
+        within `patience` seconds (by default PATIENCE, or PATIENCE_FACTOR times its run so far if longer)."""
         self.tell(None)  # a child waiting for a message is told there is none before it is waited for
-        with os.fdopen(self.from_child, "rb") as pipe:
-            data = pipe.read()
+        if patience is None:
+            patience = max(PATIENCE, PATIENCE_FACTOR * (time.monotonic() - self.started))
+        data = _read_until(self.from_child, time.monotonic() + patience)
+        os.close(self.from_child)
+        if data is None:  # no answer in time: the child is stopped, the work done here
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except OSError:  # it ended meanwhile
+                pass
         os.waitpid(self.pid, 0)
+        if data is None:
+            return again()
         try:
             value = pickle.loads(data)  # written by our own child just now
         except Exception:  # the child died before it finished (killed, out of memory) or its work raised
             return again()
         return value if isinstance(value, kind) else again()
+
+
+def _read_until(fd: int, deadline: float) -> bytes | None:
+    """Everything a pipe gives until its end, or None if it has not ended by `deadline` (time.monotonic)."""
+    parts: list[bytes] = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return None
+        more = os.read(fd, 1 << 16)
+        if not more:
+            return b"".join(parts)
+        parts.append(more)
 
 
 def fork_call(call: Callable[[Send, Receive], Any]) -> Child:

@@ -94,3 +94,17 @@ def test_another_process_running_counts_and_this_process_threads_do_not():
     finally:
         os.kill(pid, 9)
         os.waitpid(pid, 0)
+
+
+@needs_fork
+def test_a_child_that_does_not_answer_in_time_is_stopped_and_the_work_done_here():
+    def hangs(_send, _receive):
+        time.sleep(600)
+        return {1}
+
+    child = forking.fork_call(hangs)
+    started = time.monotonic()
+    assert child.result(set, lambda: {2}, patience=0.3) == {2}
+    assert time.monotonic() - started < 30
+    with pytest.raises(ChildProcessError):  # stopped and reaped: no child left behind
+        os.waitpid(child.pid, 0)
