@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def _plain_findings(args: argparse.Namespace) -> list[CheckFinding] | None:
         return None
     from lifelong_desktop.db.preflight import open_plain
 
-    opened = open_plain(where)
+    opened = open_plain(where, copy_beside=True)  # the day's first copy is made while the checks run
     if opened is None:
         return None
     twin = None
@@ -91,7 +92,11 @@ def _plain_findings(args: argparse.Namespace) -> list[CheckFinding] | None:
     finally:
         if twin is not None:
             twin.close()
-        opened.close()  # the read transaction ends with the connection
+        opened.close()  # the read transaction ends with the connection; the day's copy is made by now
+        if opened.copy_failed is not None:
+            from lifelong_desktop.db.problems import DatabaseNotice
+
+            print(DatabaseNotice("backup_failed", where, opened.copy_failed).message(), file=sys.stderr)
     return findings if opened.sound() else None
 
 

@@ -108,12 +108,29 @@ class PlainFile:
     while its quick_check runs in a thread (SQLite lets go of the interpreter meanwhile); `sound()` waits for
     that check: use nothing read unless it is true."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, options: OpenOptions) -> None:
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlite3.Connection,
+        options: OpenOptions,
+        copy_policy: backups.BackupPolicy | None = None,
+    ) -> None:
         self.path = path
         self.connection = connection
         self._verdict: list[bool] = []
         self._checker = threading.Thread(target=self._check, args=(options,), daemon=True)
         self._checker.start()
+        self.copy_failed: str | None = None  # why the day's copy could not be made (a notice, never fatal)
+        self._copier: threading.Thread | None = None
+        if copy_policy is not None:  # the day's first copy, made meanwhile through its own connection
+            self._copier = threading.Thread(target=self._copy, args=(copy_policy,), daemon=True)
+            self._copier.start()
+
+    def _copy(self, policy: backups.BackupPolicy) -> None:
+        try:
+            backups.take_backup(self.path, "open", policy=policy)
+        except (OSError, sqlite3.Error) as exc:
+            self.copy_failed = str(exc)
 
     def _check(self, options: OpenOptions) -> None:
         con = connect_raw(self.path, read_only=True, timeout_ms=options.busy_timeout_ms)
@@ -156,7 +173,10 @@ class PlainFile:
         return self._verdict == [True]
 
     def close(self) -> None:
+        """Wait for the quick_check and the day's copy (a process ending meanwhile would cut it short)."""
         self._checker.join()
+        if self._copier is not None:
+            self._copier.join()
         self.connection.close()
 
 
@@ -175,11 +195,12 @@ def _release(con: sqlite3.Connection | None) -> None:
         con.close()
 
 
-def open_plain(path: Path) -> PlainFile | None:
+def open_plain(path: Path, *, copy_beside: bool = False) -> PlainFile | None:
     """An ordinary database file opened with sqlite3 (the app's pragmas, autocommit: BEGIN is the caller's):
     a local file with data of the newest revision, in WAL mode, that can be written and whose daily backup
     is taken already, after the same checks as `opening.open_database` (header, revision; quick_check runs
-    meanwhile, see PlainFile.sound). Nothing is written to the file.
+    meanwhile, see PlainFile.sound). Nothing is written to the file. With `copy_beside`, a file whose daily
+    copy is due is opened too, and the copy made meanwhile in a thread (PlainFile.copy_failed says if not).
 
     None for anything else (missing, another program's or a newer app's file, a crash to recover, an older
     revision to migrate, a network share, a read-only place, a backup due): open it with `open_for_reading`
@@ -192,7 +213,9 @@ def open_plain(path: Path) -> PlainFile | None:
         check_header(path)
         if netfs.is_network_path(path) or not can_write(path):
             return None
-        if backup_due(path, backups.BackupPolicy.load()):
+        policy = backups.BackupPolicy.load()
+        due = backup_due(path, policy)
+        if due and not copy_beside:
             return None
         options = OpenOptions()
         probe = connect_raw(path, read_only=True, timeout_ms=options.busy_timeout_ms)
@@ -207,4 +230,4 @@ def open_plain(path: Path) -> PlainFile | None:
         set_pragmas(con, options)  # the journal mode it has already: nothing is written
     except (DatabaseProblem, OSError, sqlite3.Error, ValueError):
         return None  # the full open finds it again and says it in its own words
-    return PlainFile(path, con, options)
+    return PlainFile(path, con, options, policy if due else None)
