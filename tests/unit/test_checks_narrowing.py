@@ -191,7 +191,9 @@ def test_check_of_a_file_loads_no_sqlalchemy_and_older_files_still_open(db_path,
         capture_output=True,
     )
     assert demo.returncode == 0, demo.stderr
-    first = check(db_path)  # the first open of the day: its copy is made beside the checks (sqlite3 alone too)
+    first = check(
+        db_path
+    )  # the first open of the day: its copy is made beside the checks (sqlite3 alone too)
     assert "LOADED [] " in first, first
     second = check(db_path)
     assert "LOADED [] " in second, second
