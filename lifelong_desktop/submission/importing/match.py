@@ -41,6 +41,7 @@ SCALARS = (
 TEXT_DEFAULTS = {"address": "", "online_url": "", "contact_name": "", "contact_phone": "", "description": ""}
 NEVER_KEPT = ("activity_id", "updated_at")  # identity and the exporter's stamp: nothing stored to keep
 _ROW_SCALARS, _DB_SCALARS = itemgetter(*SCALARS), attrgetter(*SCALARS)
+_VALUE_KEYS = (*SCALARS, "audiences")  # the columns of activity_values, in order
 
 
 def absent_fields(plan: ImportPlan) -> frozenset[str]:
@@ -58,16 +59,7 @@ def activity_values(
     A field in `absent` (its column is not in the workbook) keeps the stored value of `db`, unless the row
     has a value for it all the same (an end time given by a `9:00-11:30` start time).
     """
-    try:
-        values = dict(zip(SCALARS, _ROW_SCALARS(row), strict=True))  # a typed row has every key
-    except KeyError:
-        values = {k: row.get(k) for k in SCALARS}
-    for key, default in TEXT_DEFAULTS.items():
-        if values[key] is None:
-            values[key] = default
-    values["status"] = values["status"] or "planned"
-    values["featured"] = bool(values["featured"])
-    values["audiences"] = ";".join(row.get("audiences") or ())
+    values = dict(zip(_VALUE_KEYS, _incoming(row), strict=True))
     if db is not None and absent:
         stored = _db_values(db)
         for key in absent:
@@ -78,20 +70,16 @@ def activity_values(
 
 def activity_columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """activity_values(row) of every row, column by column (name -> the rows' values, in that order)."""
-    columns = {key: [row.get(key) for row in rows] for key in SCALARS}
-    for key, default in TEXT_DEFAULTS.items():
-        columns[key] = [default if v is None else v for v in columns[key]]
-    columns["status"] = [v or "planned" for v in columns["status"]]
-    columns["featured"] = [bool(v) for v in columns["featured"]]
-    columns["audiences"] = [";".join(row.get("audiences") or ()) for row in rows]
-    return columns
+    if not rows:
+        return {key: [] for key in _VALUE_KEYS}
+    return {
+        key: list(column)
+        for key, column in zip(_VALUE_KEYS, zip(*map(_incoming, rows), strict=True), strict=True)
+    }
 
 
 def _db_values(r: ActivityRow) -> dict[str, Any]:
-    values = {k: getattr(r, k) for k in SCALARS}
-    values["featured"] = bool(values["featured"])
-    values["audiences"] = ";".join(r.audiences)
-    return values
+    return dict(zip(_VALUE_KEYS, _stored(r), strict=True))
 
 
 _ROLE_IDS = [
@@ -134,8 +122,12 @@ _STATUS_AT, _FEATURED_AT = SCALARS.index("status"), SCALARS.index("featured")
 
 
 def _incoming(row: dict[str, Any]) -> list[Any]:
-    """activity_values(row) as a list: the SCALARS in order, then the audiences."""
-    values = list(_ROW_SCALARS(row))
+    """A workbook row's column values in the order of _VALUE_KEYS (blank text as '', no status as planned,
+    audiences joined by ';'): activity_values, activity_columns and _same all take them from here."""
+    try:
+        values = list(_ROW_SCALARS(row))  # a typed row has every key
+    except KeyError:
+        values = [row.get(k) for k in SCALARS]
     for at in _TEXT_AT:
         if values[at] is None:
             values[at] = ""
