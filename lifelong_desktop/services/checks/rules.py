@@ -163,10 +163,7 @@ def comparable_title(title: str) -> str:
     goes character by character, so removing it before or after folding is the same; a title of word
     characters only (most) has nothing to remove (tests/unit/test_checks_narrowing.py checks both claims).
     """
-    if not title:
-        return ""
-    text = (title if unicodedata.is_normalized("NFKC", title) else _nfkc(title)).casefold()
-    return text if text.isalnum() else _NOT_WORD.sub("", text)
+    return comparable_titles([title])[0] if title else ""
 
 
 #: fullwidth punctuation common in titles and the character NFKC makes of each: NFKC depends only on the full
@@ -183,7 +180,7 @@ def _nfkc(text: str) -> str:
 
 
 def comparable_titles(titles: list[str]) -> list[str]:
-    """comparable_title of each title (none empty), with builtins over the whole list."""
+    """comparable_title of each title (none None), with builtins over the whole list."""
     plain = map(unicodedata.is_normalized, repeat(_NFKC), titles)
     text = [t if ok else _nfkc(t) for t, ok in zip(titles, plain, strict=True)]
     folded = list(map(str.casefold, text))
