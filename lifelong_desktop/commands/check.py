@@ -93,10 +93,8 @@ def _plain_findings(args: argparse.Namespace) -> list[CheckFinding] | None:
         if twin is not None:
             twin.close()
         opened.close()  # the read transaction ends with the connection; the day's copy is made by now
-        if opened.copy_failed is not None:
-            from lifelong_desktop.db.problems import DatabaseNotice
-
-            print(DatabaseNotice("backup_failed", where, opened.copy_failed).message(), file=sys.stderr)
+        if opened.copy_notice is not None:
+            print(opened.copy_notice.message(), file=sys.stderr)
     return findings if opened.sound() else None
 
 

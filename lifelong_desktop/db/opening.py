@@ -15,7 +15,14 @@ from lifelong_desktop.db import backups, migrations, netfs, revisions
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import OpenOptions, make_engine, network_options
 from lifelong_desktop.db.location import is_url
-from lifelong_desktop.db.preflight import backup_due, can_write, check_header, check_writable, preflight
+from lifelong_desktop.db.preflight import (
+    backup_due,
+    can_write,
+    check_header,
+    check_writable,
+    daily_copy,
+    preflight,
+)
 from lifelong_desktop.db.problems import DatabaseNotice, DatabaseProblem, classify
 from lifelong_desktop.paths import default_database_path
 
@@ -32,15 +39,13 @@ def take_daily_backup(
     policy = policy or backups.BackupPolicy.load()
     if not backup_due(path, policy):
         return None
+    if engine is None:
+        return daily_copy(path, policy)
     try:
-        if engine is None:
-            backups.take_backup(path, "open", policy=policy)
-        else:
-            with engine.connect() as conn:
-                backups.take_backup(path, "open", policy=policy, source=conn.connection.driver_connection)
-    except (OSError, sqlite3.Error, OperationalError, SADatabaseError) as exc:
+        with engine.connect() as conn:
+            return daily_copy(path, policy, source=conn.connection.driver_connection)
+    except (OperationalError, SADatabaseError) as exc:  # the view's connection could not be had
         return DatabaseNotice("backup_failed", path, str(exc))
-    return None
 
 
 def _backup_on_open(

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lifelong_desktop.db import backups, held, migrations, netfs, revisions
 from lifelong_desktop.db.engine import SQLITE_HEADER, OpenOptions, connect_raw, set_pragmas
-from lifelong_desktop.db.problems import DatabaseProblem
+from lifelong_desktop.db.problems import DatabaseNotice, DatabaseProblem
 
 _DENIED = (errno.EROFS, errno.EACCES, errno.EPERM)
 
@@ -103,6 +103,18 @@ def backup_due(path: Path, policy: backups.BackupPolicy) -> bool:
     )
 
 
+def daily_copy(
+    path: Path, policy: backups.BackupPolicy, source: sqlite3.Connection | None = None
+) -> DatabaseNotice | None:
+    """Take the day's copy of a database now (read through `source` when given); a failure is a notice,
+    never fatal (see opening.take_daily_backup, which decides whether one is due)."""
+    try:
+        backups.take_backup(path, "open", policy=policy, source=source)
+    except (OSError, sqlite3.Error) as exc:
+        return DatabaseNotice("backup_failed", path, str(exc))
+    return None
+
+
 class PlainFile:
     """An ordinary database file opened with sqlite3 alone (see open_plain): `connection` to read it now,
     while its quick_check runs in a thread (SQLite lets go of the interpreter meanwhile); `sound()` waits for
@@ -120,17 +132,14 @@ class PlainFile:
         self._verdict: list[bool] = []
         self._checker = threading.Thread(target=self._check, args=(options,), daemon=True)
         self._checker.start()
-        self.copy_failed: str | None = None  # why the day's copy could not be made (a notice, never fatal)
+        self.copy_notice: DatabaseNotice | None = None  # the day's copy could not be made (never fatal)
         self._copier: threading.Thread | None = None
         if copy_policy is not None:  # the day's first copy, made meanwhile through its own connection
             self._copier = threading.Thread(target=self._copy, args=(copy_policy,), daemon=True)
             self._copier.start()
 
     def _copy(self, policy: backups.BackupPolicy) -> None:
-        try:
-            backups.take_backup(self.path, "open", policy=policy)
-        except (OSError, sqlite3.Error) as exc:
-            self.copy_failed = str(exc)
+        self.copy_notice = daily_copy(self.path, policy)
 
     def _check(self, options: OpenOptions) -> None:
         con = connect_raw(self.path, read_only=True, timeout_ms=options.busy_timeout_ms)
@@ -200,7 +209,7 @@ def open_plain(path: Path, *, copy_beside: bool = False) -> PlainFile | None:
     a local file with data of the newest revision, in WAL mode, that can be written and whose daily backup
     is taken already, after the same checks as `opening.open_database` (header, revision; quick_check runs
     meanwhile, see PlainFile.sound). Nothing is written to the file. With `copy_beside`, a file whose daily
-    copy is due is opened too, and the copy made meanwhile in a thread (PlainFile.copy_failed says if not).
+    copy is due is opened too, and the copy made meanwhile in a thread (PlainFile.copy_notice says if not).
 
     None for anything else (missing, another program's or a newer app's file, a crash to recover, an older
     revision to migrate, a network share, a read-only place, a backup due): open it with `open_for_reading`
