@@ -310,6 +310,7 @@ NEW_CODES = [
     "more_findings",
     "column_absent_kept",
     "scopes_differ.higher",
+    "copied_sheet",
 ]
 
 
@@ -323,6 +324,7 @@ def test_every_new_code_has_a_full_sentence_in_both_languages(code):
         name="活动", similar="活动␣", first="B2", year=2024, start="2024-04-01", end="2024-12-06",
         count="99,989", what="invalid_code", region="210000 辽宁省",
         scope_word={"zh": "省级", "en": "provincial"}, expected_word={"zh": "地市级", "en": "city"},
+        copy="活动 (2)", table="活动", rows=12,
     )  # fmt: skip
     for lang in ("zh", "en"):
         assert messages.has("finding." + code)
@@ -366,3 +368,31 @@ def test_a_cell_with_an_attribute_a_cell_does_not_have_is_damaged(sample, tmp_pa
     quoted = cell.group(0).replace(b'"' + kind + b'"', b"'" + kind + b"'")  # single quotes: well-formed, fine
     fine = _rewrite_cell(sample, tmp_path / "quoted.xlsx", sheet, cell.group(0), quoted)
     assert found(read_workbook(fine)) == found(read_workbook(sample))
+
+
+# ---------------------------------------------------------------- a table's sheet copied and filled
+
+
+@pytest.mark.parametrize("sheet", ["活动", "单位"])
+def test_a_filled_copy_of_a_table_sheet_is_a_warning_saying_its_rows_are_not_read(sample, tmp_path, sheet):
+    """A clerk copies 活动 to `活动 (2)` and fills it: the reader reads only 活动, and says so of the copy."""
+    wb = openpyxl.load_workbook(sample)
+    copy = wb.copy_worksheet(wb[sheet])
+    copy.title = f"{sheet} (2)"
+    rows = sum(1 for row in copy.iter_rows(min_row=3, values_only=True) if any(v is not None for v in row))
+    wb.save(tmp_path / "copied.xlsx")
+    result = read_workbook(tmp_path / "copied.xlsx")
+    assert found(result) == [("warning", "copied_sheet", f"{sheet} (2)")]
+    assert result.findings[0].params == {"copy": f"{sheet} (2)", "table": sheet, "rows": rows} and rows > 0
+    assert result.exit_code == read_workbook(sample).exit_code == 0
+    emptied = with_sheet_copy(sample, tmp_path / "emptied.xlsx", sheet, f"{sheet} (2)", first=False)
+    assert found(read_workbook(emptied)) == []  # a copy without rows loses nothing
+
+
+def test_a_sheet_of_notes_is_not_taken_for_a_copy(sample, tmp_path):
+    wb = openpyxl.load_workbook(sample)
+    notes = wb.create_sheet("备注")
+    notes.append(["说明", "负责人"])
+    notes.append(["开幕式需提前一天布场", "王芳"])
+    wb.save(tmp_path / "notes.xlsx")
+    assert found(read_workbook(tmp_path / "notes.xlsx")) == []

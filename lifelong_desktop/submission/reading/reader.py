@@ -21,11 +21,16 @@ from typing import Any
 from lxml import etree
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-from lifelong_desktop.submission.findings import ERROR, Finding, Findings, exit_code
-from lifelong_desktop.submission.format import load_format
+from lifelong_desktop.submission.findings import ERROR, WARNING, Finding, Findings, exit_code
+from lifelong_desktop.submission.format import Format, load_format
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.reading import error_values, headers, safety, scan_ahead
-from lifelong_desktop.submission.reading.sheets import book_info, choose_sheets, missing_sheet
+from lifelong_desktop.submission.reading.sheets import (
+    book_info,
+    choose_sheets,
+    fold_sheet_name,
+    missing_sheet,
+)
 from lifelong_desktop.submission.reading.validate import RawTable, validate_workbook
 from lifelong_desktop.submission.xlsx.cells import column_number
 
@@ -193,6 +198,7 @@ def _read(path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: i
                 tables[table.id] = headers.table_raw(table, _rows(sheets, table.sheet, findings), findings)
             elif fmt.sheet(table.id).required:
                 findings.append(missing_sheet(table.sheet, choice))
+        findings.extend(_copied_tables(fmt, sheets))
     except (CalamineError, ValueError, OverflowError) as exc:
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     except BaseException as exc:  # a Rust panic inside calamine arrives as pyo3's PanicException
@@ -205,6 +211,32 @@ def _read(path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: i
     _one_finding_per_bad_cell(findings)
     columns = {tid: t.letters for tid, t in tables.items() if t is not None}
     return _result(path, data, findings, header_cells, columns)
+
+
+def _copied_tables(fmt: Format, sheets: _Sheets) -> list[Finding]:
+    """`copied_sheet` for each sheet outside the format laid out as one of its tables (half of the table's
+    keys in row 2, or of its labels in row 1) and holding rows below: a copy such as `活动 (2)` that a clerk
+    filled, whose rows the reader does not read (they are not lost without a word)."""
+    known = {s.name for s in fmt.sheets}
+    out: list[Finding] = []
+    for name in sheets.names:
+        if name in known or fold_sheet_name(name) in {fold_sheet_name(k) for k in known}:
+            continue  # the format's sheets, and look-alikes (choose_sheets says what they are)
+        rows = sheets.rows(name)
+        for table in fmt.tables.values():
+            keys = set(table.keys)
+            labels = {c.label for c in table.columns}
+            heads = [{str(v).strip().lstrip("*") for v in row} for row in rows[:2]]
+            if not any(
+                len(h & want) * 2 >= len(want) for h, want in zip(heads, (labels, keys), strict=False)
+            ):
+                continue
+            filled = sum(1 for row in rows[2:] if any(v not in ("", None) for v in row))
+            if filled:
+                params = {"copy": name, "table": table.sheet, "rows": filled}
+                out.append(Finding(WARNING, "copied_sheet", sheet=name, params=params))
+            break
+    return out
 
 
 _CELL_CODES = ("formula_not_allowed", "error_value")
