@@ -21,7 +21,7 @@ from lifelong_desktop.commands.common import (
     print_json,
     programme_of,
 )
-from lifelong_desktop.services.checks.finding import PlanWindow
+from lifelong_desktop.services.checks.finding import SEVERITIES, PlanWindow
 from lifelong_desktop.services.checks.runner import CheckFinding, count_by_severity, run_checks, run_checks_on
 
 
@@ -35,6 +35,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def format_line(f: CheckFinding, lang: str) -> str:
     return f"{messages.render('check.severity.' + f.severity, lang)} {f.code}: {f.message(lang)}"
+
+
+def plain_text(findings: list[CheckFinding], lang: str) -> str:
+    """The lines of the plain output (format_line of each finding, then summary_line), written at once."""
+    severity = {s: messages.render(f"check.severity.{s}", lang) for s in SEVERITIES}
+    lines = [f"{severity[f.severity]} {f.code}: {f.message(lang)}\n" for f in findings]
+    lines.append(summary_line(findings, lang) + "\n")
+    return "".join(lines)
 
 
 def summary_line(findings: list[CheckFinding], lang: str) -> str:
@@ -57,9 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([f.as_dict(lang) for f in findings])
     else:
-        for f in findings:
-            print(format_line(f, lang))
-        print(summary_line(findings, lang))
+        sys.stdout.write(plain_text(findings, lang))
     return EXIT_ERRORS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
