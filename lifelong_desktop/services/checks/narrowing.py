@@ -124,9 +124,10 @@ def _compared(cursor: Any, programme_id: int, gave_up: Callable[[], bool], aside
     """compared.compared_ids of the programme's live activities (`aside`: part in a child process, see
     there); None as soon as gave_up() says so."""
     if isinstance(cursor, sqlite3.Cursor):
-        if gave_up():
+        read = None if gave_up() else cursor.execute(_LIVE_COLUMNS, (programme_id,)).fetchone()
+        if read is None or gave_up():
             return None
-        live = list(map(json.loads, cursor.execute(_LIVE_COLUMNS, (programme_id,)).fetchone()))
+        live = list(map(json.loads, read))
         links = list(map(json.loads, cursor.execute(_UNDERTAKER_COLUMNS).fetchone()))
         return None if gave_up() else compared_ids(live, links, aside)
     rows = cursor.execute(_LIVE, (programme_id,))
