@@ -6,6 +6,7 @@ title, time span): at 50,000 activities a Python statement per activity costs mo
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, time
@@ -39,17 +40,22 @@ def compared_ids(live: Sequence[Sequence], links: Sequence[Sequence[int]], aside
     (conflicts.check_venues), and of an organisation undertaking (`links`: the columns activity id and
     organisation id) not online ones in more than one city (conflicts.check_undertakers compares all of
     those). With `aside` (a process of our own, no window), the duplicates of a large programme are looked
-    for in a child on the second core meanwhile."""
+    for in a child on the second core meanwhile. The titles (used there alone) may still be a JSON array's
+    text: they are decoded where the duplicates are looked for."""
     ids, titles, firsts, lasts, starts, ends, venues, cities, present = live
     if not ids:
         return set()
     day = {d: date.fromisoformat(d[:10]).toordinal() for d in {*firsts, *lasts}}
     duplicates = Aside(
-        lambda: set(_duplicate_ids(ids, titles, firsts, cities, day)), aside and len(ids) >= _ASIDE
+        lambda: set(_duplicate_ids(ids, _decoded(titles), firsts, cities, day)), aside and len(ids) >= _ASIDE
     )
     found = _venue_ids(ids, firsts, lasts, venues, present, day, (starts, ends))
     found.update(_undertaken_ids(ids, cities, present, links))
     return found | duplicates.result()
+
+
+def _decoded(column: Sequence | str) -> Sequence:
+    return json.loads(column) if isinstance(column, str) else column
 
 
 def _duplicate_ids(ids: Sequence[int], titles: Sequence, firsts: Sequence[str], cities: Sequence, day: dict):

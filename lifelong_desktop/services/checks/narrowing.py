@@ -82,6 +82,7 @@ _UNDERTAKER_COLUMNS = (
     "SELECT json_group_array(activity_id), json_group_array(organisation_id) FROM activity_organisation"
     " WHERE role = 'undertaker'"
 )
+_TITLES = COLUMNS.index("title")  # decoded where the duplicates are looked for (compared.compared_ids)
 _PART = 8192  # live rows read at a time (between them, the reader may learn that it is all to be read)
 
 
@@ -127,7 +128,7 @@ def _compared(cursor: Any, programme_id: int, gave_up: Callable[[], bool], aside
         read = None if gave_up() else cursor.execute(_LIVE_COLUMNS, (programme_id,)).fetchone()
         if read is None or gave_up():
             return None
-        live = list(map(json.loads, read))
+        live = [text if n == _TITLES else json.loads(text) for n, text in enumerate(read)]  # see compared_ids
         links = list(map(json.loads, cursor.execute(_UNDERTAKER_COLUMNS).fetchone()))
         return None if gave_up() else compared_ids(live, links, aside)
     rows = cursor.execute(_LIVE, (programme_id,))
