@@ -21,6 +21,7 @@ from typing import Any
 from lifelong_desktop.services.checks.compared import COLUMNS, compared_ids
 from lifelong_desktop.services.checks.finding import PlanWindow
 from lifelong_desktop.services.checks.holidays import special_spans
+from lifelong_desktop.services.checks.load import CheckRow, by_id, check_rows_from, read_json, rows_from_json
 
 #: the rules (rules.all_rules, conflicts.all_conflicts) whose activities candidate_ids picks: a new rule needs
 #: its condition or pass here too (a test compares this list with the rules the runner calls)
@@ -95,18 +96,47 @@ def candidate_ids(
     state as `cursor` (db.preflight.PlainFile.begin) that asks the conditions on single activities in a
     thread meanwhile (SQLite lets go of the interpreter while it works), or None; with it (a command's own
     process, not the window), part of the narrow pass may run in a child process (compared.compared_ids)."""
+    return _candidates(cursor, programme_id, window, today, beside)[0]
+
+
+def candidate_rows(
+    cursor: Any, programme_id: int, window: PlanWindow, today: date, beside: Any = None
+) -> list[CheckRow]:
+    """check_rows_from the activities of candidate_ids (all when None); the cursor is closed. With `beside`,
+    those the conditions on single activities find are read in its thread too, while this one compares."""
+    ids, early = _candidates(cursor, programme_id, window, today, beside)
+    if ids is None or early is None:
+        return check_rows_from(cursor, programme_id, ids)
+    found, texts = early
+    rows = rows_from_json(cursor, texts) + check_rows_from(cursor, programme_id, ids - found)
+    rows.sort(key=by_id)
+    return rows
+
+
+def _candidates(
+    cursor: Any, programme_id: int, window: PlanWindow, today: date, beside: Any
+) -> tuple[set[int] | None, tuple[set[int], tuple[str, ...]] | None]:
+    """candidate_ids, and those the single-activity conditions found as load.read_json read them beside."""
     total = cursor.execute(_COUNT, (programme_id,)).fetchone()[0]
+    early = None
     if beside is None:
         single = _single(cursor, programme_id, window, today, total // 3 + 1)
         compared = None if single is None else _compared(cursor, programme_id, lambda: False, aside=False)
     else:
-        asked = _Beside(_single, beside, programme_id, window, today, total // 3 + 1)
+        asked = _Beside(_single_read, beside, programme_id, window, today, total // 3 + 1)
         compared = _compared(cursor, programme_id, asked.gave_up, aside=True)
-        single = asked.result()
+        single, texts = asked.result() or (None, None)
+        early = None if single is None or texts is None else (single, texts)
     if single is None or compared is None:
-        return None
+        return None, None
     found = single | compared
-    return found if len(found) * 2 <= total else None
+    return (found, early) if len(found) * 2 <= total else (None, None)
+
+
+def _single_read(cursor: Any, programme_id: int, window: PlanWindow, today: date, limit: int) -> Any:
+    """_single, and the activities it found as load.read_json reads them; None when _single gives None."""
+    found = _single(cursor, programme_id, window, today, limit)
+    return None if found is None else (found, read_json(cursor, programme_id, found))
 
 
 def _single(cursor: Any, programme_id: int, window: PlanWindow, today: date, limit: int) -> set[int] | None:
@@ -145,7 +175,7 @@ def _compared(cursor: Any, programme_id: int, gave_up: Callable[[], bool], aside
 class _Beside(threading.Thread):
     """A function of a cursor run in a thread of its own; result() waits for it and gives its value."""
 
-    def __init__(self, fn: Callable[..., set[int] | None], *args: Any) -> None:
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
         super().__init__(daemon=True)
         self._call = (fn, args)
         self._out: list[Any] = []
@@ -163,7 +193,7 @@ class _Beside(threading.Thread):
         """Whether the function is done and found too many (None)."""
         return bool(self._out) and self._out[0] is None
 
-    def result(self) -> set[int] | None:
+    def result(self) -> Any:
         self.join()
         if self._error:
             raise self._error[0]
