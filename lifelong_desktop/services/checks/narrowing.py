@@ -78,7 +78,9 @@ _COUNT = "SELECT COUNT(*) FROM activity WHERE programme_id = ?"
 # without the interpreter, in one step: an object per row and per value costs more than the reading)
 _LIVE_OF = "FROM activity WHERE +programme_id = ? AND status <> 'cancelled'"
 _LIVE = f"SELECT {', '.join(COLUMNS)} {_LIVE_OF}"
-_LIVE_COLUMNS = f"SELECT {', '.join(f'json_group_array({c})' for c in COLUMNS)} {_LIVE_OF}"
+_LIVE_COLUMNS = (  # and whether a venue id is a REAL (stored by hand): JSON would keep 15 digits of it
+    f"SELECT {', '.join(f'json_group_array({c})' for c in COLUMNS)}, max(typeof(venue_id) = 'real') {_LIVE_OF}"
+)
 _UNDERTAKER_COLUMNS = (
     "SELECT json_group_array(activity_id), json_group_array(organisation_id) FROM activity_organisation"
     " WHERE role = 'undertaker'"
@@ -154,13 +156,31 @@ def _single(cursor: Any, programme_id: int, window: PlanWindow, today: date, lim
 def _compared(cursor: Any, programme_id: int, gave_up: Callable[[], bool], aside: bool) -> set[int] | None:
     """compared.compared_ids of the programme's live activities (`aside`: part in a child process, see
     there); None as soon as gave_up() says so."""
-    if isinstance(cursor, sqlite3.Cursor):
-        read = None if gave_up() else cursor.execute(_LIVE_COLUMNS, (programme_id,)).fetchone()
-        if read is None or gave_up():
-            return None
-        live = [text if n == _TITLES else json.loads(text) for n, text in enumerate(read)]  # see compared_ids
-        links = list(map(json.loads, cursor.execute(_UNDERTAKER_COLUMNS).fetchone()))
-        return None if gave_up() else compared_ids(live, links, aside)
+    read = _read_json(cursor, programme_id) if isinstance(cursor, sqlite3.Cursor) else None
+    if read is None:  # a server, or a value JSON cannot hold
+        return _compared_rows(cursor, programme_id, gave_up, aside)
+    if gave_up():
+        return None
+    live = [text if n == _TITLES else json.loads(text) for n, text in enumerate(read[0])]  # see compared_ids
+    links = list(map(json.loads, read[1]))
+    return None if gave_up() else compared_ids(live, links, aside)
+
+
+def _read_json(cursor: sqlite3.Cursor, programme_id: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The text of the JSON arrays of _LIVE_COLUMNS and _UNDERTAKER_COLUMNS; None when JSON cannot hold their
+    values exactly."""
+    try:
+        *live, real = cursor.execute(_LIVE_COLUMNS, (programme_id,)).fetchone()
+        links = cursor.execute(_UNDERTAKER_COLUMNS).fetchone()
+    except sqlite3.OperationalError:  # a BLOB
+        return None
+    return None if real else (tuple(live), tuple(links))
+
+
+def _compared_rows(
+    cursor: Any, programme_id: int, gave_up: Callable[[], bool], aside: bool
+) -> set[int] | None:
+    """_compared through rows (a server's cursor)."""
     rows = cursor.execute(_LIVE, (programme_id,))
     read: list[tuple] = []
     while part := rows.fetchmany(_PART):
