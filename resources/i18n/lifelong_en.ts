@@ -15,7 +15,7 @@
     <context>
         <name>CoverageView</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="157" />
+            <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="158" />
             <source>%n areas without any activity</source>
             <translation>
                 <numerusform>%n area without any activity</numerusform>
