@@ -15,6 +15,7 @@ from lifelong_desktop.commands.common import (
     CliError,
     add_db_option,
     add_year_option,
+    db_location,
     db_path,
     open_db,
     print_json,
@@ -118,7 +119,19 @@ def run_import(args: argparse.Namespace) -> int:
 
     if not args.file.is_file() and not args.json:  # with --json, the not_a_workbook finding says it
         raise CliError(messages.render("import.file_not_found", path=str(args.file)), EXIT_UNREADABLE)
-    result = read_workbook(args.file, year_hint=args.year, concurrent=True, while_waiting=_load_importer)
+    meanwhile = _WhileReading(args)
+    try:
+        return _import(
+            args,
+            read_workbook(args.file, year_hint=args.year, concurrent=True, while_waiting=meanwhile),
+            meanwhile,
+        )
+    finally:
+        meanwhile.close()
+
+
+def _import(args: argparse.Namespace, result: Any, meanwhile: _WhileReading) -> int:
+    """Apply the workbook read (unless it has errors) and say what was done."""
     if not result.ok:
         from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 
@@ -135,7 +148,13 @@ def run_import(args: argparse.Namespace) -> int:
             from lifelong_desktop.submission.importing.importer import apply_import
 
             outcome = apply_import(
-                db, result, year=args.year, prune=args.prune, dry_run=args.dry_run, file_name=args.file.name
+                db,
+                result,
+                year=args.year,
+                prune=args.prune,
+                dry_run=args.dry_run,
+                file_name=args.file.name,
+                stored=meanwhile.stored(),
             )
         finally:
             if db.backup_due:  # the import stopped before taking it
@@ -167,10 +186,40 @@ def run_import(args: argparse.Namespace) -> int:
     return outcome.exit_code
 
 
-def _load_importer() -> None:
-    """The importer's modules (SQLAlchemy, the models) loaded while the reader waits for the safety scan's
-    first answer: the process would otherwise sit idle, and load them after reading."""
-    importlib.import_module("lifelong_desktop.submission.importing.importer")
+class _WhileReading:
+    """What `lifelong import` does while the reader waits for the safety scan's first answer (the process
+    would otherwise sit idle): load the importer's modules (SQLAlchemy, the models), then start reading the
+    stored activities of an existing local database in a thread (importing/ahead: used only if still current)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.ahead: Any = None
+
+    def __call__(self) -> None:
+        importlib.import_module("lifelong_desktop.submission.importing.importer")
+        from lifelong_desktop.db.netfs import is_network_path
+        from lifelong_desktop.submission.importing.ahead import StoredAhead
+
+        where = db_location(self.args)
+        if isinstance(where, str):
+            return  # a server's database
+        where = where.expanduser().absolute()
+        try:
+            if not where.is_file() or where.stat().st_size == 0 or is_network_path(where):
+                return
+        except OSError:
+            return
+        self.ahead = StoredAhead(where, self.args.year)
+        self.ahead.start()
+
+    def stored(self) -> Any:
+        """The import's source of stored rows read ahead (None when none are being read)."""
+        return self.ahead.rows if self.ahead is not None else None
+
+    def close(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close()
+            self.ahead = None
 
 
 def _print_outcome(args: argparse.Namespace, outcome) -> None:
