@@ -40,7 +40,8 @@ def test_statements_run_in_order_in_another_thread(tmp_path):
             run = conn.exec_driver_sql
 
             def spy(sql, rows=None):
-                seen.append(threading.current_thread().name)
+                if not sql.startswith("PRAGMA"):  # its cache size is set and given back by this thread
+                    seen.append(threading.current_thread().name)
                 return run(sql, rows)
 
             conn.exec_driver_sql = spy  # type: ignore[method-assign]
@@ -50,9 +51,11 @@ def test_statements_run_in_order_in_another_thread(tmp_path):
                 writer.run("INSERT INTO t VALUES (?)", [(3,)])
             del conn.exec_driver_sql
             got = [r[0] for r in conn.exec_driver_sql("SELECT n FROM t ORDER BY rowid")]
+            cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     finally:
         db.close()
     assert got == [1, 20, 3]
+    assert cache == -2000  # SQLite's own again
     assert seen == ["import-writer"] * 3
 
 
@@ -132,3 +135,24 @@ def test_a_new_file_is_not_left_behind_when_the_second_batch_fails(tmp_path, mon
     assert main(["import", "--db", str(target), str(book)]) != 0
     assert "Traceback" not in capsys.readouterr().err
     assert not target.exists()
+
+
+@pytest.mark.parametrize("count", [0, 1, 49, 50, 51, 123])
+def test_rows_several_to_a_statement_are_stored_as_one_each(tmp_path, count):
+    from sqlalchemy import Column, Integer, MetaData, String, Table
+
+    from lifelong_desktop.submission.importing import bulk
+
+    table = Table("t", MetaData(), Column("a", Integer), Column("b", String), Column("c", Integer))
+    rows = [(i, f"r{i % 7}", None if i % 5 else i * 3) for i in range(count)]
+    db = open_database(tmp_path / "w.sqlite")
+    try:
+        with db.transaction() as session:
+            conn = session.connection()
+            conn.exec_driver_sql("CREATE TEMP TABLE t (a INTEGER, b TEXT, c INTEGER)")
+            with Writer(conn) as writer:
+                bulk.insert_tuples(session, table, ["a", "b", "c"], rows, writer)
+            got = conn.exec_driver_sql("SELECT a, b, c FROM t ORDER BY rowid").all()
+    finally:
+        db.close()
+    assert [tuple(r) for r in got] == rows
