@@ -23,6 +23,7 @@ from lifelong_desktop.ui.activities.series import WeeklySeriesDialog
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.undo import DbCommand
+from lifelong_desktop.ui.registers.new_venue import VenueCreator
 
 
 def error_sentence(exc: Exception) -> str:
@@ -79,6 +80,7 @@ class ActivityEditing(QObject):
         #: makes a new organisation from a name typed in the form's organiser pickers (the shell sets it:
         #: it is the Organisations register's own form and rules)
         self.create_organisation: Creator | None = None
+        self.create_venue: VenueCreator | None = None
 
     def execute(self, command: DbCommand) -> bool:
         """Run one edit; on failure say why in one sentence and show the data as it now is."""
@@ -129,6 +131,7 @@ class ActivityEditing(QObject):
             self.view,
             template=template,
             create_organisation=self.create_organisation,
+            create_venue=self.create_venue,
         )
         form.attachments = AttachmentsPanel(self.ctx, row.id if row else None, form)
         form.tabs.addTab(form.attachments, QCoreApplication.translate("ActivityEditing", "Attach&ments"))

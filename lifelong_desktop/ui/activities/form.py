@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, time
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,7 @@ from lifelong_desktop.ui.activities.form_tabs import FormTabs
 from lifelong_desktop.ui.activities.messages import problem_text
 from lifelong_desktop.ui.activities.organiser_list import Creator
 from lifelong_desktop.ui.common.widgets import ok_cancel, set_combo_data, spin_value
+from lifelong_desktop.ui.registers.new_venue import VenueCreator
 
 
 class ActivityForm(FormTabs, QDialog):
@@ -43,10 +45,12 @@ class ActivityForm(FormTabs, QDialog):
         parent: QWidget | None = None,
         template: ActivityInput | None = None,
         create_organisation: Creator | None = None,
+        create_venue: VenueCreator | None = None,
     ) -> None:
         super().__init__(parent)
         self.choices, self.row = choices, row
         self._create_organisation = create_organisation
+        self._create_venue = create_venue
         self.setWindowTitle(self.tr("New Activity") if row is None else self.tr("Edit Activity"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(640)
@@ -259,6 +263,7 @@ class ActivityForm(FormTabs, QDialog):
             combo.currentIndexChanged.connect(self.revalidate)
         self.city.currentIndexChanged.connect(self._city_changed)
         self.venue.currentIndexChanged.connect(self._venue_changed)
+        self.new_venue.clicked.connect(self._make_venue)
         self.description.textChanged.connect(self.revalidate)
         for d in (self.start_date, self.end_date):
             d.dateChanged.connect(self.revalidate)
@@ -308,6 +313,20 @@ class ActivityForm(FormTabs, QDialog):
         set_combo_data(self.venue, venue)
         self.county.blockSignals(False)
         self.venue.blockSignals(False)
+
+    def _make_venue(self) -> None:
+        """A venue not in the register yet: made with the Venues tab's form and rules, then chosen here."""
+        if self._create_venue is None:
+            return
+        made = self._create_venue(self.city.currentData(), self)
+        if made is None:
+            return
+        self.choices = replace(self.choices, venues=(*self.choices.venues, made))
+        if made.city_code != self.city.currentData():
+            set_combo_data(self.city, made.city_code)  # its venues are listed with the city's
+        self._fill_city_dependants()
+        set_combo_data(self.venue, made.id)
+        self.venue.setFocus()
 
     def _venue_changed(self) -> None:
         venue_id = self.venue.currentData()
