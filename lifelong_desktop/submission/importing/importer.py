@@ -22,7 +22,9 @@ lists them). Returns of lower levels (and a same-region workbook under another s
 recorded as Submission rows with a content hash; the programme's own workbook (its submission_uid)
 updates activities unless the database changed them after the workbook's data_as_of.
 
-Writes are bulk statements of plain tuples (20,000 activities in about a second); audit entries
+Writes are bulk statements of plain tuples, run by a thread on the transaction's connection while the next
+ones are worked out (importing/writer; 20,000 activities in under a second); `lifelong import` reads a
+resubmission's stored rows while the workbook is read (importing/ahead, `stored=`); audit entries
 (services.audit.record): one summary entry for the activities an import creates, one entry per updated
 activity with the changed fields before and after, one per pruned activity, one per organisation or
 venue created or filled in; the programme and the Submission row are audited by the ORM as usual.
