@@ -92,7 +92,7 @@ def test_a_commit_after_the_read_makes_them_unused(stored):
     pid = _programme_id(path)
     ahead = StoredAhead(path, None)
     ahead.start()
-    ahead._join()  # read before the change
+    ahead.wait()  # read before the change
     _commit_elsewhere(path)
     try:
         got = _in_transaction(path, lambda s: ahead.rows(pid))
@@ -127,7 +127,7 @@ def test_a_file_the_open_would_migrate_is_not_read(stored):
     con.close()
     ahead = StoredAhead(path, None)
     ahead.start()
-    ahead._join()
+    ahead.wait()
     assert ahead._got is None
     ahead.close()
     ahead = StoredAhead(path.with_name("missing.sqlite"), None)  # no file: nothing, no exception
@@ -192,3 +192,52 @@ def test_a_change_committed_meanwhile_is_seen(stored, tmp_path, monkeypatch, cap
     assert handed == [None]  # stale: the import read them itself
     assert json.loads(capsys.readouterr().out) == expected
     assert _dump(path) == _dump(plain)
+
+
+def test_the_database_opened_meanwhile_is_the_one_the_import_uses(stored, monkeypatch, capsys):
+    path, both = stored
+    _forked(monkeypatch)
+    from lifelong_desktop.commands import validate as commands
+
+    calls: list[int] = []
+    open_db = commands.open_db
+    monkeypatch.setattr(commands, "open_db", lambda *a, **k: calls.append(1) or open_db(*a, **k))
+    assert main(["import", "--db", str(path), str(both), "--json"]) == 0
+    assert calls == []  # opened in the reading thread
+    assert json.loads(capsys.readouterr().out)["counts"]["unchanged"] == 2
+
+
+def test_a_workbook_with_errors_leaves_the_database_opened_meanwhile_untouched(
+    stored, tmp_path, monkeypatch, capsys
+):
+    path, _ = stored
+    bad = mh.build_workbook(tmp_path / "bad.xlsx", activities=[mh.sample_activity(title="")])
+    before = _dump(path)
+    handed = _forked(monkeypatch)
+    assert main(["import", "--db", str(path), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert handed == []  # never asked: nothing planned
+    assert _dump(path) == before
+    assert not list(path.parent.glob("backups*/*"))  # no copy taken for an import refused
+    assert "Traceback" not in err
+
+
+def test_a_problem_met_opening_meanwhile_is_said_as_before(stored, monkeypatch, capsys):
+    from lifelong_desktop import db as db_package
+    from lifelong_desktop.db import DatabaseProblem
+
+    path, both = stored
+    calls: list[int] = []
+
+    def locked(*args, **kwargs):
+        calls.append(1)
+        raise DatabaseProblem("locked", path, "held by another program")
+
+    monkeypatch.setattr(db_package, "open_database", locked)
+    assert main(["import", "--db", str(path), str(both)]) == 3
+    expected = capsys.readouterr().err
+    _forked(monkeypatch)
+    monkeypatch.setattr(db_package, "open_database", locked)
+    assert main(["import", "--db", str(path), str(both)]) == 3
+    assert capsys.readouterr().err == expected
+    assert len(calls) == 2  # once each: the second in the reading thread, not again after it

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from lifelong_desktop.db.engine import OpenOptions, connect_raw
@@ -33,9 +34,18 @@ class StoredAhead:
         self._got: tuple[int, list[ActivityRow], int] | None = None  # programme id, rows, data_version
         self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._read, name="stored-rows-ahead", daemon=True)
+    def start(self, then: Callable[[], object] | None = None) -> None:
+        """Read in a thread; `then()` (the caller's own work on the same file, e.g. opening it) runs in that
+        thread afterwards and must catch what it raises."""
+        self._thread = threading.Thread(
+            target=self._work, args=(then,), name="stored-rows-ahead", daemon=True
+        )
         self._thread.start()
+
+    def _work(self, then: Callable[[], object] | None) -> None:
+        self._read()
+        if then is not None:
+            then()
 
     def _read(self) -> None:
         try:
@@ -61,10 +71,15 @@ class StoredAhead:
             return "SELECT id FROM programme WHERE year = ? ORDER BY id LIMIT 1", (self.year,)
         return "SELECT id FROM programme ORDER BY year DESC, id LIMIT 1", ()
 
+    @property
+    def has_rows(self) -> bool:
+        """Whether rows were read (in the thread, for its `then`; or after wait())."""
+        return self._got is not None
+
     def rows(self, programme_id: int) -> list[ActivityRow] | None:
         """The programme's stored rows if they were read for it and nothing was committed since (None
         otherwise). Only inside the import's write transaction, after its first statement."""
-        self._join()
+        self.wait()
         got, self._got = self._got, None
         if got is None or got[0] != programme_id or self._con is None:
             return None
@@ -74,14 +89,15 @@ class StoredAhead:
             return None
         return got[1] if now == got[2] else None
 
-    def _join(self) -> None:
+    def wait(self) -> None:
+        """Until the thread (and its `then`) is done."""
         if self._thread is not None:
             self._thread.join()
             self._thread = None
 
     def close(self) -> None:
         """Wait for the thread and close its connection."""
-        self._join()
+        self.wait()
         self._got = None
         if self._con is not None:
             self._con.close()
