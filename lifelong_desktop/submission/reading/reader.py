@@ -79,6 +79,7 @@ def read_workbook(
     year_hint: int | None = None,
     concurrent: bool = False,
     while_waiting: Callable[[], object] | None = None,
+    findings_only: bool = False,
 ) -> ReadResult:
     """Read and validate one workbook; the findings say what to change (never raises for bad input).
 
@@ -86,13 +87,19 @@ def read_workbook(
     single-threaded caller such as the command line; the result is the same as scanning first.
     while_waiting: called once, when the scan was forked, before this process first waits for the child
     (work that writes nothing, such as loading the modules the caller needs next); not called otherwise.
+    findings_only: only the findings and the exit code are wanted (`lifelong validate`): the activities are
+    checked but not built as rows (result.data.activities stays empty).
     """
     with paused_gc():
-        return _read_workbook(Path(path), year_hint, concurrent, while_waiting)
+        return _read_workbook(Path(path), year_hint, concurrent, while_waiting, findings_only)
 
 
 def _read_workbook(
-    path: Path, year_hint: int | None, concurrent: bool, while_waiting: Callable[[], object] | None
+    path: Path,
+    year_hint: int | None,
+    concurrent: bool,
+    while_waiting: Callable[[], object] | None,
+    findings_only: bool = False,
 ) -> ReadResult:
     # with the caller's work to do while waiting, the child checks the whole workbook alone meanwhile
     pending = scan_ahead.start(path, split=while_waiting is None) if concurrent else None
@@ -114,7 +121,7 @@ def _read_workbook(
     if workbook is None:
         return _result(path, WorkbookData(), failure)
     with workbook:
-        return _read(path, sheets, report, year_hint)
+        return _read(path, sheets, report, year_hint, findings_only)
 
 
 def _open(path: Path) -> tuple[CalamineWorkbook | None, list[Finding]]:
@@ -172,7 +179,9 @@ class _Sheets:
         return _sheet_rows(self.workbook, name)
 
 
-def _read(path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: int | None) -> ReadResult:
+def _read(
+    path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: int | None, findings_only: bool
+) -> ReadResult:
     fmt = load_format()
     findings = Findings()
     choice = choose_sheets(fmt, sheets.names)
@@ -206,7 +215,13 @@ def _read(path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: i
             raise
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     data, header_cells = validate_workbook(
-        fmt, header_raw, tables, findings, year_hint=year_hint, date1904=info.date1904
+        fmt,
+        header_raw,
+        tables,
+        findings,
+        year_hint=year_hint,
+        date1904=info.date1904,
+        findings_only=findings_only,
     )
     _one_finding_per_bad_cell(findings)
     columns = {tid: t.letters for tid, t in tables.items() if t is not None}
