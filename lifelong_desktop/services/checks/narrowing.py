@@ -22,6 +22,7 @@ from lifelong_desktop.services.checks.compared import COLUMNS, compared_ids
 from lifelong_desktop.services.checks.finding import PlanWindow
 from lifelong_desktop.services.checks.holidays import special_spans
 from lifelong_desktop.services.checks.load import CheckRow, by_id, check_rows_from, read_json, rows_from_json
+from lifelong_desktop.services.regions import regions
 
 #: the rules (rules.all_rules, conflicts.all_conflicts) whose activities candidate_ids picks: a new rule needs
 #: its condition or pass here too (a test compares this list with the rules the runner calls)
@@ -105,7 +106,10 @@ def candidate_rows(
     cursor: Any, programme_id: int, window: PlanWindow, today: date, beside: Any = None
 ) -> list[CheckRow]:
     """check_rows_from the activities of candidate_ids (all when None); the cursor is closed. With `beside`,
-    those the conditions on single activities find are read in its thread too, while this one compares."""
+    those the conditions on single activities find are read in its thread too, while this one compares; the
+    region list the rows name their cities from is loaded in a thread of its own, while SQLite reads."""
+    if beside is not None:
+        threading.Thread(target=regions, daemon=True).start()
     ids, early = _candidates(cursor, programme_id, window, today, beside)
     if ids is None or early is None:
         return check_rows_from(cursor, programme_id, ids)
