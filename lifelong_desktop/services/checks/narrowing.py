@@ -11,6 +11,7 @@ those of all activities (tests/unit/test_checks_narrowing.py compares them on bo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -109,7 +110,7 @@ def candidate_rows(
     those the conditions on single activities find are read in its thread too, while this one compares; the
     region list the rows name their cities from is loaded in a thread of its own, while SQLite reads."""
     if beside is not None:
-        threading.Thread(target=regions, daemon=True).start()
+        threading.Thread(target=_load_regions, daemon=True).start()
     ids, early = _candidates(cursor, programme_id, window, today, beside)
     if ids is None or early is None:
         return check_rows_from(cursor, programme_id, ids)
@@ -117,6 +118,12 @@ def candidate_rows(
     rows = rows_from_json(cursor, texts) + check_rows_from(cursor, programme_id, ids - found)
     rows.sort(key=by_id)
     return rows
+
+
+def _load_regions() -> None:
+    """The region list loaded ahead (a failure is met again where the rows need it, and said there)."""
+    with contextlib.suppress(Exception):
+        regions()
 
 
 def _candidates(
