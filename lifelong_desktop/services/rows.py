@@ -106,10 +106,20 @@ def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None
             r for c in range(0, len(ids), 900) for r in _read_rows(session, programme_id, ids[c : c + 900])
         ]
         return sorted(rows, key=sort_key)
+    cursor = raw_cursor(session.connection())
+    try:
+        return programme_rows(cursor, programme_id)
+    finally:
+        cursor.close()
+
+
+def programme_rows(cursor: Any, programme_id: int) -> list[ActivityRow]:
+    """Every activity of a programme as rows, in the format's sort order, through a DB-API cursor with `?`
+    markers (the session's raw cursor, or a plain sqlite3 cursor of another thread's connection)."""
     paused = gc.isenabled()
     gc.disable()  # 50,000 new rows hold no cycles: the collector's passes would only cost time
     try:
-        return _read_rows(session, programme_id, None)
+        return _rows_of(cursor, programme_id, None)
     finally:
         if paused:
             gc.enable()
@@ -145,20 +155,24 @@ def _organisers_of(shared: dict, org_names: dict[int, str]) -> tuple[dict, Any]:
 
 
 def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
+    cursor = raw_cursor(session.connection())
+    try:
+        return _rows_of(cursor, programme_id, ids)
+    finally:
+        cursor.close()
+
+
+def _rows_of(cursor: Any, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
     only = "" if ids is None else f" AND a.id IN ({','.join('?' * len(ids))})"
     only_links = "" if ids is None else f" WHERE ao.activity_id IN ({','.join('?' * len(ids))})"
     args = (programme_id, *(ids or ()))
     shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
-    cursor = raw_cursor(session.connection())
-    try:
-        org_names = {
-            oid: shared.setdefault(name, name)
-            for oid, name in cursor.execute("SELECT id, name FROM organisation")
-        }
-        links = _link_rows(cursor, only_links, tuple(ids or ()))
-        out = _build_rows(cursor.execute(_TABLE_SQL.strip() + only, args), links, org_names, shared)
-    finally:
-        cursor.close()
+    org_names = {
+        oid: shared.setdefault(name, name)
+        for oid, name in cursor.execute("SELECT id, name FROM organisation")
+    }
+    links = _link_rows(cursor, only_links, tuple(ids or ()))
+    out = _build_rows(cursor.execute(_TABLE_SQL.strip() + only, args), links, org_names, shared)
     out.sort(key=sort_key)
     return out
 

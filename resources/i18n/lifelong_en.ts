@@ -15,7 +15,7 @@
     <context>
         <name>CoverageView</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="157" />
+            <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="158" />
             <source>%n areas without any activity</source>
             <translation>
                 <numerusform>%n area without any activity</numerusform>
@@ -204,7 +204,7 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="189" />
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="192" />
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>

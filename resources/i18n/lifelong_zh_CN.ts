@@ -332,49 +332,52 @@
 <context>
     <name>ActivityEditing</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="33"/>
         <source>This activity was deleted in another window or program; your changes were not saved.</source>
         <translation>此活动已在其他窗口或程序中被删除，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="37"/>
         <source>This activity was changed in another window or program meanwhile (it now reads “%1”); your changes were not saved and the table shows its current values.</source>
         <translation>此活动已被其他窗口修改（现为“%1”），您的修改未保存，表格已显示其最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="43"/>
         <source>This record was changed in another window or program meanwhile; your changes were not saved and the table shows the current values.</source>
         <translation>此记录已被其他窗口修改，您的修改未保存，表格已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="51"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="52"/>
         <source>The change could not be saved: %1</source>
         <translation>修改未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="103"/>
         <location filename="../../lifelong_desktop/ui/registers/new_organisation.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/registers/new_venue.py" line="41"/>
         <source>Not saved</source>
-        <extracomment>makes a new organisation from a name typed in the form&apos;s organiser pickers (the shell sets it: it is the Organisations register&apos;s own form and rules)</extracomment>
+        <extracomment>makes a new organisation from a name typed in the form&apos;s organiser pickers (the shell sets it: it is the Organisations register&apos;s own form and rules)
+----------
+makes a new venue of the register in the city given (the activity&apos;s), or None when the user gives up</extracomment>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="137"/>
         <source>Attach&amp;ments</source>
         <translation>声像资料(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="189"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="192"/>
         <source>Deleted %n activities (Ctrl+Z undoes it).</source>
         <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="240"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="243"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="241"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="244"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -382,353 +385,363 @@
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="54"/>
         <source>New Activity</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="54"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="58"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="59"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="56"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="60"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="61"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="62"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="66"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="47"/>
         <source>&amp;Featured brand activity</source>
         <translation>特色品牌活动(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="53"/>
         <source>(none: this is not a sub-venue)</source>
         <translation>（无：不是分会场）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="68"/>
         <source>&amp;Title:</source>
         <translation>活动名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="68"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="69"/>
         <source>T&amp;ype:</source>
         <translation>活动类型(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="68"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="69"/>
         <source>Activity type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="70"/>
         <source>&amp;Level:</source>
         <translation>活动级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="70"/>
         <source>Activity level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="71"/>
         <source>Sub-&amp;venue of:</source>
         <translation>所属主会场(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="71"/>
         <source>Main-venue activity of which this is a sub-venue</source>
         <translation>本活动作为分会场所属的主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="72"/>
         <source>&amp;Status:</source>
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="73"/>
         <source>Featured brand activity</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="74"/>
         <source>Desc&amp;ription:</source>
         <translation>活动简介(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="74"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="202"/>
         <source>&amp;All day</source>
         <translation>全天(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="88"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="89"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="97"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="98"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="98"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="99"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="99"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="100"/>
         <source>All day</source>
         <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="101"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="101"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="102"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="103"/>
         <source>&amp;Start date:</source>
         <translation>开始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="104"/>
         <source>&amp;End date:</source>
         <translation>结束日期(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="104"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="105"/>
         <source>T&amp;ime:</source>
         <translation>时间(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="153"/>
         <source>How it went, in a line; kept in this database only (the workbook has no column)</source>
         <translation>一句话说明活动举办结果；只保存在本数据库中（报送工作簿没有此列）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="175"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="176"/>
         <source>&amp;Result note:</source>
         <translation>结果说明(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="178"/>
         <source>Result note</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="216"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="217"/>
         <source>&amp;Mode:</source>
         <translation>举办形式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="218"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="219"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="222"/>
         <source>&amp;City:</source>
         <translation>地市(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="223"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="224"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="226"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="227"/>
         <source>Cou&amp;nty:</source>
         <translation>区县(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="229"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="232"/>
         <source>&amp;Venue:</source>
         <translation>活动场地(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="234"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="237"/>
         <source>A&amp;ddress:</source>
         <translation>详细地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="238"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="239"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="241"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="242"/>
         <source>Online p&amp;latform or link:</source>
         <translation>线上平台或链接(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="243"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="244"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="259"/>
+        <source>New Venue…</source>
+        <translation>新建场地…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="262"/>
+        <source>New venue in the register</source>
+        <translation>在场地名录中新建场地</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="116"/>
         <source>hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="118"/>
         <source>undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="120"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="121"/>
         <source>co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="128"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="129"/>
         <source>&amp;Hosts:</source>
         <translation>主办单位(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="130"/>
         <source>&amp;Undertakers:</source>
         <translation>承办单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="131"/>
         <source>&amp;Co-organisers:</source>
         <translation>协办单位(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="142"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="159"/>
         <source>A&amp;udiences:</source>
         <translation>面向群体(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="161"/>
         <source>&amp;Expected participants:</source>
         <translation>预计参与人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="163"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="166"/>
         <source>&amp;Actual participants:</source>
         <translation>实际参与人数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="168"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="171"/>
         <source>On&amp;line participants:</source>
         <translation>线上参与人次(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="172"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="173"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="180"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="181"/>
         <source>Contact &amp;name:</source>
         <translation>联系人(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="182"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="183"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="185"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="186"/>
         <source>Contact p&amp;hone:</source>
         <translation>联系电话(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="187"/>
+        <location filename="../../lifelong_desktop/ui/activities/form_tabs.py" line="188"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="106"/>
         <source>Discard the changes made in this form?</source>
         <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="109"/>
         <source>&amp;Discard Changes</source>
         <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="110"/>
         <source>&amp;Keep Editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="300"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="305"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="304"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="309"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -736,37 +749,37 @@
 <context>
     <name>ActivitySaving</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="82"/>
         <source>another window or program</source>
         <translation>另一个窗口或程序</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="88"/>
         <source>Deleted by %1 (%2); on saving you can keep what you typed as a new activity.</source>
         <translation>已被%1删除（%2）；保存时可把您填写的内容另存为新活动。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="93"/>
         <source>Changed by %1 (%2); on saving you choose what to keep.</source>
         <translation>已被%1修改（%2）；保存时由您选择保留哪些修改。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="132"/>
         <source>Kept the changes of %1; yours were dropped.</source>
         <translation>已保留%1的修改，您的修改已放弃。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="142"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="143"/>
         <source>Deleted by someone else</source>
         <translation>已被他人删除</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="148"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="149"/>
         <source>&amp;Save as New Activity</source>
         <translation>另存为新活动(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/activities/saving.py" line="153"/>
         <source>&amp;Discard My Changes</source>
         <translation>放弃我的修改(&amp;D)</translation>
     </message>
@@ -873,42 +886,42 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="78"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="87"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="151"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="156"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="157"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="166"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="229"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="230"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="260"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="262"/>
         <source>The last session ended abnormally</source>
         <translation>上次运行异常结束</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="261"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="263"/>
         <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
         <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
@@ -1235,107 +1248,107 @@ missing: its content is not in the shared database</source>
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="43"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="43"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="43"/>
         <source>Venue</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="53"/>
         <source>Double-click a finding to open its activity</source>
         <translation>双击问题可打开相应活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="55"/>
         <source>Run checks again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="66"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="69"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="69"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="64"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="69"/>
         <source>Notes</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="75"/>
         <source>Venue double booked</source>
         <translation>场地冲突</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="76"/>
         <source>Over capacity</source>
         <translation>超出容量</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="77"/>
         <source>Outside the programme window</source>
         <translation>超出活动期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="73"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="78"/>
         <source>Public holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="79"/>
         <source>Holiday data missing</source>
         <translation>缺少节假日数据</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="80"/>
         <source>Undertaker in two places</source>
         <translation>承办单位分身</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="81"/>
         <source>Sub-venue mismatch</source>
         <translation>分会场不一致</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="77"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="82"/>
         <source>Possible duplicate</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="83"/>
         <source>Missing for submission</source>
         <translation>报送必填缺项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="84"/>
         <source>Result not reported</source>
         <translation>结果未填报</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="124"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="127"/>
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>错误 %1 个，警告 %2 个，提示 %3 条</translation>
     </message>
@@ -1343,38 +1356,38 @@ missing: its content is not in the shared database</source>
 <context>
     <name>Collaboration</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="62"/>
         <source>The database is reachable again.</source>
         <extracomment>who is connected is asked again this often (a query on the server; nothing on a local file)</extracomment>
         <translation>已重新连接到数据库。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="67"/>
         <source>Server out of reach</source>
         <translation>服务器无法连接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="67"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="68"/>
         <source>Who is connected is shown again once the server is back.</source>
         <translation>服务器恢复后会重新显示在线人员。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="71"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="72"/>
         <source>This computer only</source>
         <translation>仅本机</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="72"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="73"/>
         <source>The database is a file on this computer or a share.</source>
         <translation>数据库是本机或共享文件夹中的一个文件。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="74"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="75"/>
         <source>Connected: %1</source>
         <translation>在线：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/shell/collaboration.py" line="76"/>
         <source>Planners with this database open now</source>
         <translation>此刻打开此数据库的计划人员</translation>
     </message>
@@ -1382,103 +1395,103 @@ missing: its content is not in the shared database</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="34"/>
         <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="36"/>
         <source>another window or program</source>
         <translation>另一个窗口或程序</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="43"/>
         <source>“%1” was changed by %2 after you opened it. Your changes are not saved yet: choose what to keep.</source>
         <translation>“%1”在您打开之后已被%2修改。您的修改尚未保存：请选择保留哪些修改。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="55"/>
         <source>“%1” was deleted by %2 while you were editing it. What you typed is kept.</source>
         <translation>“%1”在您编辑期间已被%2删除。您填写的内容仍然保留。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="76"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="77"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="91"/>
         <source>Both of you changed these fields; for a merge, keep which?</source>
         <translation>以下字段双方都改了；合并时保留哪一方？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="101"/>
         <source>Theirs: %1</source>
         <translation>对方的：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="107"/>
         <source>Mine: %1</source>
         <translation>我的：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="125"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="126"/>
         <source>you choose</source>
         <translation>由您选择</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="126"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="127"/>
         <source>mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="127"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="128"/>
         <source>theirs</source>
         <translation>对方的</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="129"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="130"/>
         <source>the same</source>
         <translation>相同</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="131"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="132"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="133"/>
         <source>When you opened it</source>
         <translation>打开时</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="133"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="134"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="134"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="135"/>
         <source>Theirs</source>
         <translation>对方的</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="136"/>
         <source>Merge takes</source>
         <translation>合并后采用</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="140"/>
         <source>Fields changed</source>
         <translation>修改过的字段</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="166"/>
         <source>&amp;Merge Field by Field</source>
         <translation>逐项合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="168"/>
         <source>Keep &amp;Mine</source>
         <translation>保留我的(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="168"/>
+        <location filename="../../lifelong_desktop/ui/common/conflict_dialog.py" line="169"/>
         <source>Keep &amp;Theirs</source>
         <translation>保留对方的(&amp;T)</translation>
     </message>
@@ -1564,99 +1577,99 @@ missing: its content is not in the shared database</source>
 <context>
     <name>CoverageView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="56"/>
         <source>Cities and counties coloured by number of activities</source>
         <translation>按活动数着色的地市和区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="61"/>
         <source>&amp;Copy table</source>
         <translation>复制表格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="62"/>
         <source>Copy the table to the clipboard, to paste into Excel or WPS</source>
         <translation>把表格复制到剪贴板，可粘贴到 Excel 或 WPS</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="80"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="81"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="81"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="82"/>
         <source>Area</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="83"/>
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="84"/>
         <source>Held</source>
         <translation>已举办</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="85"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="85"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="86"/>
         <source>On site</source>
         <translation>现场人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="86"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="87"/>
         <source>Online</source>
         <translation>线上人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="88"/>
         <source>Target groups reached</source>
         <translation>覆盖的面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="90"/>
         <source>Target groups not reached</source>
         <translation>未覆盖的面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="95"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="96"/>
         <source>Coverage</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="133"/>
         <source>whole city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="138"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="139"/>
         <source>%1: %2 planned, %3 held</source>
         <translation>%1：计划 %2 项，已举办 %3 项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="158"/>
         <source>%n areas without any activity</source>
         <translation>
             <numerusform>%n 个地区没有任何活动</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="159"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="160"/>
         <source>: </source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="161"/>
         <source>Target groups no activity is meant for: %1</source>
         <translation>没有任何活动面向的群体：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="161"/>
+        <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="162"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1761,188 +1774,188 @@ missing: its content is not in the shared database</source>
 <context>
     <name>FieldNames</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="15"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="16"/>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="16"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="17"/>
         <source>Type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="17"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="18"/>
         <source>Level</source>
         <translation>活动级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="18"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="19"/>
         <source>Main-venue activity</source>
         <translation>主会场活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="19"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="20"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="20"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="21"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="21"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="22"/>
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="22"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="23"/>
         <source>End time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="23"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="24"/>
         <source>Mode</source>
         <translation>举办形式</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="24"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="25"/>
         <source>City</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="25"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="26"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="26"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="27"/>
         <source>Venue</source>
         <translation>活动场地</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="27"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="28"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="28"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="29"/>
         <source>Online platform or link</source>
         <translation>线上平台或链接</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="29"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="30"/>
         <source>Hosts</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="30"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="31"/>
         <source>Undertakers</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="31"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="32"/>
         <source>Co-organisers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="32"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="33"/>
         <source>Audiences</source>
         <translation>面向群体</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="34"/>
         <source>Expected participants</source>
         <translation>预计参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="34"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="35"/>
         <source>Actual participants</source>
         <translation>实际参与人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="35"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="36"/>
         <source>Online participants</source>
         <translation>线上参与人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="36"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="38"/>
         <source>Featured</source>
         <translation>特色品牌活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="38"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="39"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="40"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="40"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="41"/>
         <source>Description</source>
         <translation>活动简介</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="42"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="43"/>
         <source>Kind of organisation</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="44"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="44"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="45"/>
         <source>Region</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="46"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="47"/>
         <source>Kind of venue</source>
         <translation>场地类型</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="48"/>
         <source>Capacity</source>
         <translation>容纳人数</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="49"/>
         <source>Accessible</source>
         <translation>无障碍设施</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="79"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="80"/>
         <source>(empty)</source>
         <extracomment>fields holding ids of other records, by the kind of record (names looked up in `names`)</extracomment>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="82"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="83"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/common/field_names.py" line="84"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2449,97 +2462,97 @@ missing: its content is not in the shared database</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="89"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="90"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="92"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="114"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="116"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="118"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="119"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="121"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="130"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="132"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="141"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="143"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="146"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="148"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="150"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="152"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="153"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="224"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="228"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="232"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="236"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="253"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="257"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="255"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="259"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="289"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="293"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="295"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="299"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="305"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="309"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="311"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="315"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="313"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="317"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -2917,23 +2930,23 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>按 Delete 移除所选单位；按 Ctrl+↑ 和 Ctrl+↓ 调整顺序。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="199"/>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="218"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="206"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="225"/>
         <source>Organisation not in the register</source>
         <translation>单位不在名录中</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="201"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="208"/>
         <source>“%1” is not in the register of organisations; add it on the Organisations tab first.</source>
         <translation>“%1”不在单位名录中，请先在“单位”页添加。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="227"/>
         <source>“%1” is not in the register of organisations. Add it to the register as a new organisation?</source>
         <translation>“%1”不在单位名录中。要把它作为新单位加入名录吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="224"/>
+        <location filename="../../lifelong_desktop/ui/activities/organiser_list.py" line="231"/>
         <source>&amp;New Organisation…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
@@ -3419,6 +3432,27 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/qt_strings.py" line="15"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/qt_strings.py" line="16"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/shell/qt_strings.py" line="17"/>
+        <source>Page &amp;Set:</source>
+        <translation>页面组(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>RegisterCommands</name>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/commands.py" line="107"/>
@@ -3629,8 +3663,8 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     <name>SummaryReport</name>
     <message>
         <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="27"/>
-        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="65"/>
-        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="100"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="69"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="104"/>
         <source>Week Summary Report</source>
         <extracomment>asked after writing (True opens the folder) opens a folder in the desktop&apos;s file manager</extracomment>
         <translation>活动周总结</translation>
@@ -3641,27 +3675,27 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="75"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="79"/>
         <source>The summary “%1” was written to %2, with its statistics workbook %3.</source>
         <translation>已将“%1”写入 %2，统计表为 %3。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="94"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="98"/>
         <source>Counting the figures…</source>
         <translation>正在统计数据…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="105"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="109"/>
         <source>Writing the document…</source>
         <translation>正在写入总结文档…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="110"/>
         <source>Writing the statistics workbook…</source>
         <translation>正在写入统计表…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/programme/summary_report.py" line="143"/>
         <source>The summary could not be written: %1</source>
         <translation>总结未能写出：%1</translation>
     </message>
@@ -3705,7 +3739,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="93"/>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="158"/>
         <source>Activities</source>
         <translation>活动数</translation>
     </message>
@@ -3730,57 +3764,57 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="136"/>
         <source>(no type)</source>
         <translation>（未填类型）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="137"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="138"/>
         <source>Week %1 (%2)</source>
         <translation>第 %1 周（%2）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="140"/>
         <source> (province-wide)</source>
         <translation>（全省）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="140"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="141"/>
         <source>(no city)</source>
         <translation>（未填地市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="156"/>
         <source>Activities, %1</source>
         <translation>活动数（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="160"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="161"/>
         <source>Participants, %1</source>
         <translation>参与人数（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="164"/>
         <source>Expected</source>
         <translation>预计</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="165"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="166"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="171"/>
         <source>Total: %1 activities, %2 expected, %3 actual, %4 online participants</source>
         <translation>合计：活动 %1 项，预计参与 %2 人，实际参与 %3 人，线上参与 %4 人次</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="182"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>

@@ -187,3 +187,31 @@ def test_enter_on_a_known_name_adds_it_and_never_saves_the_activity(setup):
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert "沈阳开放大学" in names_of(form.undertakers, None)
     assert accepted == [] and form.isVisible() and form.result() == 0
+
+
+def test_a_new_organisation_on_an_empty_register_is_not_put_in_the_other_roles(db, qtbot):
+    """A new programme: the register is empty. The host made from the dialog is offered to the other roles,
+    but their pickers stay empty: Add there adds nothing (Qt would make it their current item)."""
+    from datetime import date
+
+    from lifelong_desktop.services.programmes import create_programme
+
+    with db.transaction("setup") as s:
+        programme = create_programme(s, region_code="330000", year=2027, week_start=date(2027, 11, 6))
+        s.flush()
+        programme_id = programme.id
+    ctx = AppContext(db, programme_id)
+    ctx.run_dialog = lambda dialog: dialog.accept() or dialog.result() == QDialog.DialogCode.Accepted
+    form = ActivityForm(load_choices(ctx), None, [], create_organisation=organisation_creator(ctx))
+    qtbot.addWidget(form)
+    form.confirm_discard = lambda: True
+    form.hosts.confirm_create = lambda text: True
+    line = form.hosts.picker.lineEdit()
+    type_text(line, "杭州市教育局")
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert names_of(form.hosts, None) == ["杭州市教育局"]
+    for other in (form.undertakers, form.co_organisers):
+        assert other.picker.findText("杭州市教育局") >= 0  # offered
+        assert other.picker.currentIndex() == -1 and other.picker.currentText() == ""
+        other.add_current()
+        assert other.ids() == ()

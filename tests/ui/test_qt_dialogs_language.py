@@ -4,12 +4,17 @@ loaded, and their dates follow the language where the system names no locale (no
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QWidget
 
 from lifelong_desktop.ui.shell.i18n import align_time_locale, install_translators
+from lifelong_desktop.ui.shell.qt_strings import QT_DIALOG_LABELS
 
 SHOW_DATE = (
     "from lifelong_desktop.ui.shell.i18n import align_time_locale\n"
@@ -49,3 +54,39 @@ def test_a_real_system_locale_is_left_alone():
     assert align_time_locale("zh_CN", env) == "zh_CN.UTF-8" == env["LC_TIME"]
     env = {"LC_ALL": "C"}
     assert align_time_locale("zh_CN", env) is None
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _english_labels(dialog: QWidget) -> list[str]:
+    """Texts of the dialog's labels, buttons and actions that hold an English word (not paths or filters)."""
+    found = []
+    for widget in dialog.findChildren(QWidget):
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            found.append(widget.text())
+        found.append(widget.toolTip())
+    found += [a.text() for a in dialog.findChildren(QAction)]
+    return sorted({t for t in found if LATIN_WORD.search(t)})
+
+
+def test_qt_dialogs_the_window_uses_have_no_english_label_left(qapp, tmp_path):
+    """Qt 6's labels `&Look in:` and `Files of &type:` are not in Qt's own Chinese catalogue (it has the
+    Qt 5 texts): ours supplies them (ui/shell/qt_strings.py), and so for the print dialog's `Page &Set:`."""
+    try:
+        install_translators(qapp, "zh_CN")
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            dialog = QFileDialog(None, "", str(tmp_path), "Excel (*.xlsx)")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            dialog.setAcceptMode(mode)
+            assert _english_labels(dialog) == []
+            dialog.deleteLater()
+        if sys.platform.startswith("linux"):  # Qt's own print dialog (Windows and macOS show the system's)
+            printing = QPrintDialog(QPrinter())
+            assert _english_labels(printing) == []
+            printing.deleteLater()
+        for label in QT_DIALOG_LABELS:
+            context = "QPrintSettingsOutput" if label == "Page &Set:" else "QFileDialog"
+            assert QCoreApplication.translate(context, label) != label
+    finally:
+        install_translators(qapp, "en")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from types import SimpleNamespace
 
 import pytest
 
@@ -108,7 +109,8 @@ def test_on_a_network_share_the_copies_come_first_in_this_thread(stored, monkeyp
     path, both = stored
     db = open_database(path, options=OpenOptions(journal_mode="delete", exclusive=True))
     started: list[int] = []
-    monkeypatch.setattr(copies.threading, "Thread", lambda *a, **k: started.append(1))
+    # the copies' own threading only (the import's writer has a thread of its own)
+    monkeypatch.setattr(copies, "threading", SimpleNamespace(Thread=lambda *a, **k: started.append(1)))
     try:
         assert importer.apply_import(db, both).applied
     finally:

@@ -63,3 +63,4 @@ def test_lifelong_import_loads_the_importer_in_the_wait(tmp_path, monkeypatch):
     monkeypatch.delitem(sys.modules, name)
     hook()
     assert name in sys.modules
+    hook.close()  # it started reading the stored rows of the database just written, for nothing

@@ -44,6 +44,7 @@ from lifelong_desktop.submission.importing.match import (
 )
 from lifelong_desktop.submission.importing.plan import ImportOutcome, ImportPlan
 from lifelong_desktop.submission.importing.registers import Registers, venue_key
+from lifelong_desktop.submission.importing.writer import Writer
 
 _ACT = table_of(Activity)
 _LINK = table_of(ActivityOrganisation)
@@ -200,26 +201,28 @@ def execute(session: Session, plan: ImportPlan, outcome: ImportOutcome, *, prune
         stamp, programme.id, source_id, {r.uid: r.id for r in plan.db_rows.values()}, ids_memo(plan)
     )
     absent = absent_fields(plan)
-    _new_rows(session, plan, batch)
-    _updated_rows(plan, batch, absent)
-    insert_columns(session, _ACT, batch.inserts)
-    fast_update(session, _ACT, batch.updates)
-    fast_delete(session, _LINK, "activity_id", [u["id"] for u in batch.updates])
-    fast_update(session, _ACT, _parents(plan, batch, absent))
-    insert_tuples(session, _LINK, _LINK_COLUMNS, batch.links)
+    rows = _new_rows(session, plan, batch)
+    with Writer(session.connection()) as writer:  # the statements run in its thread while the next are made
+        insert_columns(session, _ACT, batch.inserts, writer)
+        _new_links(batch, rows)
+        _updated_rows(plan, batch, absent)
+        fast_update(session, _ACT, batch.updates, writer=writer)
+        fast_delete(session, _LINK, "activity_id", [u["id"] for u in batch.updates], writer)
+        fast_update(session, _ACT, _parents(plan, batch, absent), writer=writer)
+        insert_tuples(session, _LINK, _LINK_COLUMNS, batch.links, writer)
     if prune and plan.missing:
         outcome.pruned = _prune(session, plan, programme.id)
     _audit(session, plan, batch)
 
 
-def _new_rows(session: Session, plan: ImportPlan, batch: _Batch) -> None:
-    """Insert columns (ids after the largest) and the links of the workbook's new activities."""
+def _new_rows(session: Session, plan: ImportPlan, batch: _Batch) -> list[dict[str, Any]]:
+    """Insert columns (ids after the largest) of the workbook's new activities; their rows."""
     reg = plan.registers
     assert reg is not None
     acts = plan.result.data.activities
     rows = [acts[change.index] for change in plan.new]  # type: ignore[index]
     if not rows:
-        return
+        return rows
     first = _next_id(session, Activity.id)
     ids = list(range(first, first + len(rows)))
     uids = [row.get("activity_id") or new_uuid() for row in rows]
@@ -238,8 +241,13 @@ def _new_rows(session: Session, plan: ImportPlan, batch: _Batch) -> None:
     )
     batch.new_ids = ids
     batch.id_of_uid.update(zip(uids, ids, strict=True))
+    return rows
+
+
+def _new_links(batch: _Batch, rows: list[dict[str, Any]]) -> None:
+    """The organiser links of the new activities (`rows`, ids in batch.new_ids)."""
     links = batch.links
-    for activity_id, row in zip(ids, rows, strict=True):
+    for activity_id, row in zip(batch.new_ids, rows, strict=True):
         links += _links(batch, activity_id, row)
 
 

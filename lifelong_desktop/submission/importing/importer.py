@@ -22,7 +22,9 @@ lists them). Returns of lower levels (and a same-region workbook under another s
 recorded as Submission rows with a content hash; the programme's own workbook (its submission_uid)
 updates activities unless the database changed them after the workbook's data_as_of.
 
-Writes are bulk statements of plain tuples (20,000 activities in about a second); audit entries
+Writes are bulk statements of plain tuples, run by a thread on the transaction's connection while the next
+ones are worked out (importing/writer; 20,000 activities in under a second); `lifelong import` reads a
+resubmission's stored rows while the workbook is read (importing/ahead, `stored=`); audit entries
 (services.audit.record): one summary entry for the activities an import creates, one entry per updated
 activity with the changed fields before and after, one per pruned activity, one per organisation or
 venue created or filled in; the programme and the Submission row are audited by the ORM as usual.
@@ -30,6 +32,7 @@ venue created or filled in; the programme and the Submission row are audited by 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,6 +42,7 @@ from sqlalchemy.orm import Session
 from lifelong_desktop.db import Database
 from lifelong_desktop.models import Programme, Submission
 from lifelong_desktop.services.regions import regions
+from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.submission.findings import ERROR, WARNING
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.importing.apply import execute
@@ -54,6 +58,8 @@ from lifelong_desktop.submission.importing.plan import (
 from lifelong_desktop.submission.importing.registers import resolve_registers
 from lifelong_desktop.submission.reading.reader import ReadResult, content_hash, paused_gc, read_workbook
 
+StoredRows = Callable[[int], list[ActivityRow] | None]  # a programme's stored rows read ahead, or None
+
 
 def plan_import(
     session: Session,
@@ -61,8 +67,10 @@ def plan_import(
     *,
     year: int | None = None,
     file_name: str | None = None,
+    stored: StoredRows | None = None,
 ) -> ImportPlan:
-    """What importing the workbook would do, without writing anything (see the module docstring)."""
+    """What importing the workbook would do, without writing anything (see the module docstring); `stored`
+    may give the programme's stored rows read ahead (match_activities)."""
     result = source if isinstance(source, ReadResult) else read_workbook(source, year_hint=year)
     name = file_name or (result.path.name if result.path else "")
     plan = ImportPlan(result, list(result.findings), file_name=name)
@@ -105,7 +113,7 @@ def plan_import(
         return plan
     plan.kind = "own" if own else "return"
     plan.registers = resolve_registers(session, result.data, own=own)
-    match_activities(session, plan, programme, own)
+    match_activities(session, plan, programme, own, stored)
     _absent_columns_kept(plan)
     return plan
 
@@ -150,6 +158,7 @@ def apply_import(
     prune: bool = False,
     dry_run: bool = False,
     file_name: str | None = None,
+    stored: StoredRows | None = None,
 ) -> ImportOutcome:
     """Read, plan and apply one workbook in one transaction (nothing is written on any error)."""
     result = path if isinstance(path, ReadResult) else read_workbook(path, year_hint=year)
@@ -166,7 +175,7 @@ def apply_import(
             db.transaction(f"导入 {file_name or (result.path.name if result.path else '')}") as session,
         ):
             try:
-                plan = plan_import(session, result, year=year, file_name=file_name)
+                plan = plan_import(session, result, year=year, file_name=file_name, stored=stored)
             finally:
                 copies.wait()
             outcome = ImportOutcome(plan, applied=False, dry_run=dry_run, programme_id=plan.programme_id)

@@ -195,9 +195,16 @@ def _key(title: str | None, start: Any, city: str | None) -> tuple[str, Any, str
     return normalised(title), start, city
 
 
-def match_activities(session: Session, plan: ImportPlan, programme: Programme, own: bool) -> None:
-    """Fill plan.new/updated/unchanged/kept/missing and their findings."""
-    rows = activity_rows(session, programme.id)
+def match_activities(
+    session: Session,
+    plan: ImportPlan,
+    programme: Programme,
+    own: bool,
+    stored: Callable[[int], list[ActivityRow] | None] | None = None,
+) -> None:
+    """Fill plan.new/updated/unchanged/kept/missing and their findings; `stored(programme_id)` may give the
+    programme's rows as they are now (read ahead), else they are read here."""
+    rows = (stored(programme.id) if stored else None) or activity_rows(session, programme.id)
     plan.db_rows = {r.id: r for r in rows}
     prior = set(plan.prior_submission_ids)
     candidates = {r.id: r for r in rows if own or r.source_submission_id in prior}

@@ -16,7 +16,7 @@ from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities import commands as cmd
 from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
 from lifelong_desktop.ui.activities.choices import load_choices
-from lifelong_desktop.ui.activities.form import ActivityForm
+from lifelong_desktop.ui.activities.form import ActivityForm, VenueCreator
 from lifelong_desktop.ui.activities.messages import problem_text
 from lifelong_desktop.ui.activities.organiser_list import Creator
 from lifelong_desktop.ui.activities.series import WeeklySeriesDialog
@@ -79,6 +79,7 @@ class ActivityEditing(QObject):
         #: makes a new organisation from a name typed in the form's organiser pickers (the shell sets it:
         #: it is the Organisations register's own form and rules)
         self.create_organisation: Creator | None = None
+        self.create_venue: VenueCreator | None = None
 
     def execute(self, command: DbCommand) -> bool:
         """Run one edit; on failure say why in one sentence and show the data as it now is."""
@@ -129,6 +130,7 @@ class ActivityEditing(QObject):
             self.view,
             template=template,
             create_organisation=self.create_organisation,
+            create_venue=self.create_venue,
         )
         form.attachments = AttachmentsPanel(self.ctx, row.id if row else None, form)
         form.tabs.addTab(form.attachments, QCoreApplication.translate("ActivityEditing", "Attach&ments"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, time
 
 from PySide6.QtCore import Qt
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.services import planning
 from lifelong_desktop.services.planning import ActivityInput
-from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.services.rows import ActivityRow, VenueRow
 from lifelong_desktop.ui.activities.choices import Choices
 from lifelong_desktop.ui.activities.form_parts import (
     field_problems,
@@ -30,6 +31,10 @@ from lifelong_desktop.ui.activities.form_tabs import FormTabs
 from lifelong_desktop.ui.activities.messages import problem_text
 from lifelong_desktop.ui.activities.organiser_list import Creator
 from lifelong_desktop.ui.common.widgets import ok_cancel, set_combo_data, spin_value
+
+#: makes a new venue of the register in the city given (the activity's), or None when the user gives up
+#: (ui/registers/new_venue.py makes one; the shell hands it over)
+VenueCreator = Callable[[str | None, QWidget], VenueRow | None]
 
 
 class ActivityForm(FormTabs, QDialog):
@@ -43,10 +48,12 @@ class ActivityForm(FormTabs, QDialog):
         parent: QWidget | None = None,
         template: ActivityInput | None = None,
         create_organisation: Creator | None = None,
+        create_venue: VenueCreator | None = None,
     ) -> None:
         super().__init__(parent)
         self.choices, self.row = choices, row
         self._create_organisation = create_organisation
+        self._create_venue = create_venue
         self.setWindowTitle(self.tr("New Activity") if row is None else self.tr("Edit Activity"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(640)
@@ -259,6 +266,7 @@ class ActivityForm(FormTabs, QDialog):
             combo.currentIndexChanged.connect(self.revalidate)
         self.city.currentIndexChanged.connect(self._city_changed)
         self.venue.currentIndexChanged.connect(self._venue_changed)
+        self.new_venue.clicked.connect(self._make_venue)
         self.description.textChanged.connect(self.revalidate)
         for d in (self.start_date, self.end_date):
             d.dateChanged.connect(self.revalidate)
@@ -308,6 +316,20 @@ class ActivityForm(FormTabs, QDialog):
         set_combo_data(self.venue, venue)
         self.county.blockSignals(False)
         self.venue.blockSignals(False)
+
+    def _make_venue(self) -> None:
+        """A venue not in the register yet: made with the Venues tab's form and rules, then chosen here."""
+        if self._create_venue is None:
+            return
+        made = self._create_venue(self.city.currentData(), self)
+        if made is None:
+            return
+        self.choices = replace(self.choices, venues=(*self.choices.venues, made))
+        if made.city_code != self.city.currentData():
+            set_combo_data(self.city, made.city_code)  # its venues are listed with the city's
+        self._fill_city_dependants()
+        set_combo_data(self.venue, made.id)
+        self.venue.setFocus()
 
     def _venue_changed(self) -> None:
         venue_id = self.venue.currentData()

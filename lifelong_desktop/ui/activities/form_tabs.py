@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -244,4 +245,27 @@ class FormTabs:
             ),
         ):
             widget.setAccessibleName(name)
-            form.addRow(label, widget)
+            if widget is self.venue:
+                form.addRow(*self._venue_row(label))
+            else:
+                form.addRow(label, widget)
+
+    def _venue_row(self, label: str) -> tuple[QLabel, QHBoxLayout]:
+        """The venue's label and its row: the register's venues of the city, and New venue… where the
+        dialog can make one (a new programme's register is empty)."""
+        row = QHBoxLayout()
+        row.addWidget(self.venue, 1)
+        self.new_venue = QPushButton(
+            QCoreApplication.translate("ActivityForm", "New Venue…"), self.venue.parent()
+        )
+        self.new_venue.setAccessibleName(
+            QCoreApplication.translate("ActivityForm", "New venue in the register")
+        )
+        self.new_venue.setAutoDefault(False)
+        self.new_venue.setVisible(self._create_venue is not None)
+        row.addWidget(self.new_venue)
+        QWidget.setTabOrder(self.venue, self.new_venue)  # Tab from the venue reaches the button next
+        QWidget.setTabOrder(self.new_venue, self.address)
+        caption = QLabel(label, self.venue.parent())
+        caption.setBuddy(self.venue)
+        return caption, row

@@ -166,10 +166,17 @@ class OrganiserList(QWidget):
         return dict(self._names)
 
     def know(self, org_id: int, name: str) -> None:
-        """An organisation made meanwhile (in another role's list): offer it here too."""
+        """An organisation made meanwhile (in another role's list): offer it here too, leaving what this
+        picker shows as it was (Qt makes the first item of an empty combo box current: on a new programme the
+        other roles' pickers would show the new name, and Add would put it in their role too)."""
         if org_id not in self._names:
             self._names[org_id] = name
-            self.picker.addItem(name, org_id)
+            index, typed = self.picker.currentIndex(), self.picker.currentText()
+            with QSignalBlocker(self.picker):
+                self.picker.addItem(name, org_id)
+                if index < 0:
+                    self.picker.setCurrentIndex(-1)
+                    self.picker.setEditText(typed)
 
     def add_current(self) -> None:
         """Add the organisation typed in the picker, then empty it (so a second Enter adds nothing)."""

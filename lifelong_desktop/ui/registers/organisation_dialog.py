@@ -32,6 +32,7 @@ class OrganisationDialog(RegisterForm):
         super().__init__(parent, validate)
         self.setWindowTitle(self.tr("New organisation") if row is None else self.tr("Edit organisation"))
         self.name = self.line("name", self.tr("&Name *"), 100)
+        self.name.setFocus()  # typing starts with the name, whatever opened the form
         example = education_office(region_code)
         if example:
             self.name.setPlaceholderText(self.tr("Full name, e.g. %1").replace("%1", example))

@@ -34,6 +34,7 @@ class VenueDialog(RegisterForm):
         self.setWindowTitle(self.tr("New venue") if row is None else self.tr("Edit venue"))
         reg = regions()
         self.name = self.line("name", self.tr("&Name *"), 100)
+        self.name.setFocus()  # typing starts with the name, whatever opened the form
         top = reg.get(region_code)
         cities = (
             ([region_code] + [c.code for c in reg.cities_of(region_code)])

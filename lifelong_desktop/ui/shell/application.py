@@ -27,6 +27,7 @@ from lifelong_desktop.ui.common.first_paint import after_next_paint
 from lifelong_desktop.ui.common.language import message_language, set_window_language
 from lifelong_desktop.ui.shell import crash_trace
 from lifelong_desktop.ui.shell import settings as S
+from lifelong_desktop.ui.shell.collector import MainThreadCollector
 from lifelong_desktop.ui.shell.crash_trace import error_log_path
 from lifelong_desktop.ui.shell.daily_backup import DailyBackup
 from lifelong_desktop.ui.shell.i18n import align_time_locale, install_translators
@@ -240,11 +241,12 @@ def run(argv: Sequence[str], db_path: Path | str | None) -> int:
         crash_trace.end_session()
         return 3
     gc.freeze()  # what the start built lives on: out of the collector's passes (see app.main)
-    gc.enable()
+    collector = MainThreadCollector(app)  # collections from now on in this thread only (see collector.py)
     if last_crashed:
         QTimer.singleShot(0, lambda: tell_last_session_crashed(controller.window))
     install_probe(controller.window)
     code = app.exec()
+    collector.stop()
     controller.backup.wait()
     if controller.db is not None:
         controller.db.close()

@@ -16,6 +16,7 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.help.guide import guide_for_active_window
 from lifelong_desktop.ui.programme.file_actions import FileActions
 from lifelong_desktop.ui.registers.new_organisation import organisation_creator
+from lifelong_desktop.ui.registers.new_venue import venue_creator
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.collaboration import Collaboration
 from lifelong_desktop.ui.shell.views import VIEWS
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         self.activities = ActivitiesView(ctx, self)
         self.activities.bind_actions(self.registry)
         self.activities.editing.create_organisation = organisation_creator(ctx)
+        self.activities.editing.create_venue = venue_creator(ctx)
         ctx.loaded_rows = self.activities.model.all_rows  # the Calendar and Checks share them
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
