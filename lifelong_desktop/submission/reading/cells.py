@@ -149,7 +149,9 @@ def _column(
         return list(keyed), {}, False  # each value is its own typed value (a copy: the rules may change it)
     results: dict[Any, Any] = {}
     failed = empty = False
-    same = True  # every value is its own typed value (text as written, most often): no lookup per cell
+    same = (
+        True  # every value is text that is its own typed value (as written, most often): no lookup per cell
+    )
     for key in distinct:
         value = key[1] if type(key) is tuple else key
         try:
@@ -157,7 +159,7 @@ def _column(
             parsed = parse(cleaned) if cleaned is not None else None
             results[key] = parsed
             empty = empty or parsed is None
-            same = same and parsed is key
+            same = same and parsed is key and type(key) is str  # 1 and 1.0 are one key: not their own value
         except v.ValueProblem as exc:
             results[key] = exc
             failed = True
