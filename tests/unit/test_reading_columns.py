@@ -10,7 +10,6 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -224,32 +223,3 @@ def test_findings_only_gives_the_findings_of_a_full_read_without_the_activity_ro
     assert only.exit_code == full.exit_code == 1
     assert len(full.data.activities) == 120 and only.data.activities == []
     assert only.data.rows == full.data.rows and only.data.header == full.data.header
-
-
-@pytest.mark.parametrize(
-    "cells",
-    [
-        ["x", "x", 1.5, 1.5, 2.0, "是"],  # one kind of number: every value through the one dict
-        [True, 1, 1.0, "1", False, 0.0],  # booleans beside numbers: only the texts
-        [0.0, -0.0, 3.0, "a"],  # a zero: its sign kept
-        [-0.0, 0.0, "a", "a"],
-    ],
-)
-def test_sheet_rows_keep_each_cell_s_kind_and_sign(tmp_path, cells):
-    """The rows the reader takes from the cell reader hold, cell by cell, values of the kind and sign the cell
-    reader gives (one object per distinct value where no two kinds can be equal)."""
-    import openpyxl
-    from python_calamine import CalamineWorkbook
-
-    from lifelong_desktop.submission.reading.reader import _sheet_rows
-
-    wb = openpyxl.Workbook()
-    for _r in range(3):
-        wb.active.append([*cells, date(2024, 5, 1), datetime(2024, 5, 1, 9, 30)])
-    wb.save(tmp_path / "k.xlsx")
-    book = CalamineWorkbook.from_path(str(tmp_path / "k.xlsx"))
-    got = _sheet_rows(book, book.sheet_names[0])
-    want = [list(row) for row in book.get_sheet_by_name(book.sheet_names[0]).iter_rows()]
-    assert [[(type(x), repr(x)) for x in row] for row in got] == [
-        [(type(x), repr(x)) for x in row] for row in want
-    ]

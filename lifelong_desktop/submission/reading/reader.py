@@ -345,29 +345,14 @@ def _rows(sheets: _Sheets, name: str, findings: list[Finding]) -> list[list[Any]
 def _sheet_rows(workbook: CalamineWorkbook, name: str) -> list[list[Any]]:
     """All rows of a sheet from A1 ('' for empty cells), as the cell reader gives them.
 
-    Row by row with one object per distinct value, so that the Python copy of a sheet of repeated values
-    stays small beside the cell reader's own (to_python would hold both in full at once). Every value goes
-    through one dict (no test per cell), which would give a cell an equal value of another kind where two
-    kinds can be equal (True, 1 and 1.0; 0.0 and -0.0): on such a sheet only the texts go through it.
+    Row by row with one object per distinct text, so that the Python copy of a sheet of repeated values
+    stays small beside the cell reader's own (to_python would hold both in full at once).
     """
     sheet = workbook.get_sheet_by_name(name)
-    memo: dict[Any, Any] = {}
+    memo: dict[str, str] = {}
     keep = memo.setdefault
-    rows = [list(map(keep, row, row)) for row in sheet.iter_rows()]
-    if _may_mix(memo):
-        memo.clear()
-        rows = [[keep(x, x) if type(x) is str else x for x in row] for row in sheet.iter_rows()]
+    rows = [[keep(x, x) if type(x) is str else x for x in row] for row in sheet.iter_rows()]
     return _from_a1(rows, sheet.end)
-
-
-_NUMBERS = frozenset((bool, int, float))
-
-
-def _may_mix(distinct: dict[Any, Any]) -> bool:
-    """Whether equal values of different kinds or signs may have met in one dict of a sheet's values: two of
-    bool, int and float, or a zero (0.0 == -0.0). Texts, dates and times never equal another kind."""
-    numbers = {type(x) for x in distinct} & _NUMBERS
-    return len(numbers) > 1 or (bool(numbers) and 0 in distinct)
 
 
 def _from_a1(rows: list[list[Any]], end: tuple[int, int] | None) -> list[list[Any]]:
