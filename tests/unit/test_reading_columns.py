@@ -197,3 +197,29 @@ def test_activity_rules_column_by_column_equal_the_row_by_row_walk(sheet, region
     assert [(f.as_json(), f.params) for f in [*got_findings, *got_findings.summary()]] == [
         (f.as_json(), f.params) for f in [*walk_findings, *walk_findings.summary()]
     ]
+
+
+def test_findings_only_gives_the_findings_of_a_full_read_without_the_activity_rows(tmp_path):
+    """`lifelong validate` reads with findings_only: the same findings and exit code, no activity rows built."""
+    from lifelong_desktop.submission.reading.reader import read_workbook
+    from tests.helpers.hostile import mh
+
+    acts = [
+        mh.sample_activity(activity_id=None, title=f"活动{i}", mode=mode, venue=venue, start_time=start)
+        for i, (mode, venue, start) in enumerate(
+            [
+                ("线下", None, "09:00-11:00"),
+                ("火星", "辽宁省图书馆", "25:00"),
+                ("线上", None, "10:00"),
+                ("线下", "x", None),
+            ]
+            * 30
+        )
+    ]
+    acts.append({k: None for k in acts[0]})  # a blank row
+    path = mh.build_workbook(tmp_path / "w.xlsx", activities=acts)
+    full, only = read_workbook(path), read_workbook(path, findings_only=True)
+    assert [f.as_json() for f in only.findings] == [f.as_json() for f in full.findings]
+    assert only.exit_code == full.exit_code == 1
+    assert len(full.data.activities) == 120 and only.data.activities == []
+    assert only.data.rows == full.data.rows and only.data.header == full.data.header

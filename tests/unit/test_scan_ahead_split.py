@@ -172,3 +172,42 @@ def test_with_work_to_do_while_waiting_the_child_checks_alone(files, split_all, 
     assert [kw["split"] for kw in shares] == [False] and work == [1] and not heads
     assert _outcome(read_workbook(big, concurrent=True)) == alone
     assert shares[-1]["split"] is True and len(heads) == 1
+
+
+_FIRST_READ = """
+import sys
+from pathlib import Path
+from lifelong_desktop.submission.reading import reader, scan_ahead
+heavy = ("python_calamine", "lxml.etree", "lifelong_desktop.submission.reading.validate")
+assert not [m for m in heavy if m in sys.modules], "loaded with the reader"
+scan_ahead.MIN_BYTES, scan_ahead.SPLIT_MIN_BYTES, scan_ahead.CHUNK = 0, 0, 1 << 14
+scan_ahead.spare_core = lambda: True
+starts, loads = [], []
+start, load = scan_ahead.start, reader._load
+scan_ahead.start = lambda path, **kw: starts.append(kw) or start(path, **kw)
+reader._load = lambda: loads.append(1) or load()
+first = reader.read_workbook(Path(sys.argv[1]), concurrent=True)
+again = reader.read_workbook(Path(sys.argv[1]), concurrent=True)
+print(starts, len(loads), [m for m in heavy if m not in sys.modules])
+print(repr(([f.as_json() for f in first.findings], first.exit_code, first.data)))
+print(repr(([f.as_json() for f in again.findings], again.exit_code, again.data)))
+"""
+
+
+def test_the_first_read_of_a_process_loads_the_reader_while_the_child_checks(files, split_all):
+    """The cell reader and the validation load while the reader's process waits for the child's vouch (with a
+    smaller share of the check), once per process: the result is that of scanning first."""
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_READ, str(files["big"])],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    ).stdout.splitlines()
+    assert out[0] == "[{'split': True, 'loading': True}, {'split': True, 'loading': False}] 1 []"
+    alone = read_workbook(files["big"])
+    expected = repr(([f.as_json() for f in alone.findings], alone.exit_code, alone.data))
+    assert out[1] == expected and out[2] == expected

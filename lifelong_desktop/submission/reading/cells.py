@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -144,8 +145,13 @@ def _column(
     if (0 in distinct or 1 in distinct) and bool in set(map(type, values)):
         keyed = [(_BOOL, x) if x is True or x is False else x for x in values]
         distinct = set(keyed)
+    if parse is v.parse_uuid and _canonical_uuids(distinct):
+        return list(keyed), {}, False  # each value is its own typed value (a copy: the rules may change it)
     results: dict[Any, Any] = {}
     failed = empty = False
+    same = (
+        True  # every value is text that is its own typed value (as written, most often): no lookup per cell
+    )
     for key in distinct:
         value = key[1] if type(key) is tuple else key
         try:
@@ -153,10 +159,11 @@ def _column(
             parsed = parse(cleaned) if cleaned is not None else None
             results[key] = parsed
             empty = empty or parsed is None
+            same = same and parsed is key and type(key) is str  # 1 and 1.0 are one key: not their own value
         except v.ValueProblem as exc:
             results[key] = exc
             failed = True
-    out = list(map(results.__getitem__, keyed))
+    out = list(keyed) if same and not failed else list(map(results.__getitem__, keyed))
     errors: dict[int, v.ValueProblem] = {}
     if failed:
         for i, x in enumerate(out):
@@ -164,6 +171,16 @@ def _column(
                 errors[i] = x
                 out[i] = None
     return out, errors, empty or failed
+
+
+_UUIDS = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n)*")
+
+
+def _canonical_uuids(distinct: set[Any]) -> bool:
+    """Whether every value is a UUID in canonical lower-case text (what v.parse_uuid gives back unchanged),
+    told by one pattern over them all instead of one call per value (an id column holds a value per row)."""
+    texts = [x for x in distinct if type(x) is str]
+    return len(texts) == len(distinct) and _UUIDS.fullmatch("\n".join(texts) + "\n") is not None
 
 
 def _by_column(rows: list[list[Any]]) -> list[tuple[Any, ...]] | None:

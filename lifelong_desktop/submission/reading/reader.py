@@ -139,7 +139,13 @@ def _waiting(loaded: bool, while_waiting: Callable[[], object] | None) -> Callab
     then the caller's work."""
     if loaded:
         return while_waiting
-    return lambda: (_load(), while_waiting() if while_waiting is not None else None)
+
+    def meanwhile() -> None:
+        _load()
+        if while_waiting is not None:
+            while_waiting()
+
+    return meanwhile
 
 
 def _open(path: Path) -> tuple[CalamineWorkbook | None, list[Finding]]:

@@ -156,8 +156,8 @@ def _time_rules(where: _Where, typed: Typed, found: list[_Found]) -> None:
         typed.columns["end_time"] = ends
     sd, ed = typed.column("start_date"), typed.column("end_date")
     dates = list(zip(sd, ed, strict=True))
-    wrong = {p for p in set(dates) if not ordered(fields.date_order, *p)}
-    for i in _rows_where(dates, wrong):
+    wrong_dates = {p for p in set(dates) if not ordered(fields.date_order, *p)}
+    for i in _rows_where(dates, wrong_dates):
         found.append((i, 0, where.error, ("date_order", "end_date", i), {}))
     times = list(zip(sd, ed, typed.column("start_time"), typed.column("end_time"), strict=True))
     wrong = {q for q in set(times) if not ordered(fields.time_order, *q)}

@@ -161,7 +161,9 @@ def validate_workbook(
         if raw is not None:
             typed[table_id] = typed_columns(fmt, raw, year, resolver, check)
         data.rows[table_id] = list(raw.numbers) if raw is not None else []
-    registers = {t: typed[t].rows() for t in ("organisations", "venues") if t in typed}
+    registers: dict[str, list[dict[str, Any]]] = {
+        t: typed[t].rows() for t in ("organisations", "venues") if t in typed
+    }
     orgs = {normalised(r["name"]) for r in registers.get("organisations", []) if r.get("name")}
     venues = {
         (normalised(r["name"]), r.get("city_code")) for r in registers.get("venues", []) if r.get("name")
