@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -34,12 +35,26 @@ def has(code: str) -> bool:
 
 def render(code: str, lang: str | None = None, **params: Any) -> str:
     """The sentence for a code with its parameters filled in; unknown codes fall back to the code itself."""
-    lang = lang or current_language()
+    return render_map(code, lang or current_language(), params)
+
+
+def render_map(code: str, lang: str, params: Mapping[str, Any]) -> str:
+    """render(code, lang, **params) for a language given and parameters in a mapping, with the sentence
+    looked up once per code and language (for callers that render thousands: `lifelong check`)."""
+    text = template(code, lang)
+    if text is None:
+        return code + (" " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
+    try:
+        return text.format_map(params)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+@cache
+def template(code: str, lang: str) -> str | None:
+    """The sentence of a code in a language ("zh" when it has none there) before its parameters are filled
+    in; None for an unknown code."""
     entry = _catalogue().get(code)
     if entry is None:
-        return code + (" " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
-    template = entry.get(lang) or entry.get("zh") or code
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template
+        return None
+    return entry.get(lang) or entry.get("zh") or code

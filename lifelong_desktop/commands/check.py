@@ -7,6 +7,7 @@ import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lifelong_desktop import messages
 from lifelong_desktop.commands.common import (
@@ -21,8 +22,10 @@ from lifelong_desktop.commands.common import (
     print_json,
     programme_of,
 )
-from lifelong_desktop.services.checks.finding import PlanWindow
-from lifelong_desktop.services.checks.runner import CheckFinding, count_by_severity, run_checks, run_checks_on
+
+if TYPE_CHECKING:  # the checks are loaded once the file is open: its quick_check runs meanwhile
+    from lifelong_desktop.services.checks.finding import PlanWindow
+    from lifelong_desktop.services.checks.runner import CheckFinding
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,7 +40,19 @@ def format_line(f: CheckFinding, lang: str) -> str:
     return f"{messages.render('check.severity.' + f.severity, lang)} {f.code}: {f.message(lang)}"
 
 
+def plain_text(findings: list[CheckFinding], lang: str) -> str:
+    """The lines of the plain output (format_line of each finding, then summary_line), written at once."""
+    from lifelong_desktop.services.checks.finding import SEVERITIES
+
+    severity = {s: messages.render(f"check.severity.{s}", lang) for s in SEVERITIES}
+    lines = [f"{severity[f.severity]} {f.code}: {f.message(lang)}\n" for f in findings]
+    lines.append(summary_line(findings, lang) + "\n")
+    return "".join(lines)
+
+
 def summary_line(findings: list[CheckFinding], lang: str) -> str:
+    from lifelong_desktop.services.checks.runner import count_by_severity
+
     if not findings:
         return messages.render("check.none", lang)
     return messages.render("check.summary", lang, total=len(findings), **count_by_severity(findings))
@@ -47,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     lang = messages.current_language()
     findings = _plain_findings(args)
     if findings is None:  # a server, or a file that needs more than reading (see db.preflight.open_plain)
+        from lifelong_desktop.services.checks.runner import run_checks
+
         db = open_db(args, read_only=True)
         try:
             with db.read() as session:
@@ -57,9 +74,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([f.as_dict(lang) for f in findings])
     else:
-        for f in findings:
-            print(format_line(f, lang))
-        print(summary_line(findings, lang))
+        sys.stdout.write(plain_text(findings, lang))
     return EXIT_ERRORS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
@@ -74,6 +89,8 @@ def _plain_findings(args: argparse.Namespace) -> list[CheckFinding] | None:
     opened = open_plain(where, copy_beside=True)  # the day's first copy is made while the checks run
     if opened is None:
         return None
+    from lifelong_desktop.services.checks.runner import run_checks_on  # (while the file's quick_check runs)
+
     twin = None
     try:
         twin = opened.begin()  # read transactions, on the file's connection and on one reading the same state
@@ -100,6 +117,8 @@ def _plain_findings(args: argparse.Namespace) -> list[CheckFinding] | None:
 
 def _programme(con: sqlite3.Connection, args: argparse.Namespace, path: Path) -> tuple[int, PlanWindow]:
     """The programme picked by --year (default the latest) and its window, as programme_of picks it."""
+    from lifelong_desktop.services.checks.finding import PlanWindow
+
     year = getattr(args, "year", None)
     if year is None:
         sql, params = "SELECT id, window_start, window_end FROM programme ORDER BY year DESC LIMIT 1", ()

@@ -88,7 +88,7 @@ def run_validate(args: argparse.Namespace) -> int:
         else:
             print(lock.as_text(with_file=True))
     for path in files:
-        result = read_workbook(path, concurrent=True)
+        result = read_workbook(path, concurrent=True, findings_only=True)
         worst = max(worst, result.exit_code)
         results.append((path, result, result.findings))
         if args.json:

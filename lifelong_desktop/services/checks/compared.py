@@ -6,6 +6,7 @@ title, time span): at 50,000 activities a Python statement per activity costs mo
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, time
@@ -18,30 +19,43 @@ from lifelong_desktop.services.occurrences import DAY_MINUTES
 
 #: what compared_ids reads of each live (not cancelled) activity, in this order; the last is 1 unless online
 COLUMNS = (
-    "id, title, start_date, end_date, start_time, end_time, venue_id, city_code,"
-    " CASE WHEN mode = 'online' THEN 0 ELSE 1 END"
+    "id",
+    "title",
+    "start_date",
+    "end_date",
+    "start_time",
+    "end_time",
+    "venue_id",
+    "city_code",
+    "CASE WHEN mode = 'online' THEN 0 ELSE 1 END",
 )
 _DAYS = 1 << 22  # more than any date's ordinal: venue * _DAYS + ordinal is one number per venue and day
 _ASIDE = 10_000  # live activities from which the duplicates are looked for in a child beside (aside.Aside)
 _NOWHERE = object()  # the city of an activity compared_ids does not compare (cancelled, online, elsewhere)
 
 
-def compared_ids(live: Sequence[tuple], links: Iterable[tuple[int, int]], aside: bool = False) -> set[int]:
-    """The live activities (rows of COLUMNS) sharing a comparable title, start date and city with another
-    (rules.check_duplicates), at a venue at the same time as another (conflicts.check_venues), and of an
-    organisation undertaking (`links`: activity and organisation ids) not online ones in more than one
-    city (conflicts.check_undertakers compares all of those). With `aside` (a process of our own, no window),
-    the duplicates of a large programme are looked for in a child on the second core meanwhile."""
-    if not live:
+def compared_ids(live: Sequence[Sequence], links: Sequence[Sequence[int]], aside: bool = False) -> set[int]:
+    """The live activities (`live`: the columns of COLUMNS, in this order) sharing a comparable title, start
+    date and city with another (rules.check_duplicates), at a venue at the same time as another
+    (conflicts.check_venues), and of an organisation undertaking (`links`: the columns activity id and
+    organisation id) not online ones in more than one city (conflicts.check_undertakers compares all of
+    those). With `aside` (a process of our own, no window), the duplicates of a large programme are looked
+    for in a child on the second core meanwhile. The titles (used there alone) may still be a JSON array's
+    text: they are decoded where the duplicates are looked for."""
+    ids, titles, firsts, lasts, starts, ends, venues, cities, present = live
+    if not ids:
         return set()
-    ids, titles, firsts, lasts, starts, ends, venues, cities, present = zip(*live, strict=True)
     day = {d: date.fromisoformat(d[:10]).toordinal() for d in {*firsts, *lasts}}
     duplicates = Aside(
-        lambda: set(_duplicate_ids(ids, titles, firsts, cities, day)), aside and len(live) >= _ASIDE
+        lambda: set(_duplicate_ids(ids, _decoded(titles), firsts, cities, day)), aside and len(ids) >= _ASIDE
     )
     found = _venue_ids(ids, firsts, lasts, venues, present, day, (starts, ends))
     found.update(_undertaken_ids(ids, cities, present, links))
     return found | duplicates.result()
+
+
+def _decoded(column: Sequence | str) -> Sequence:
+    return json.loads(column) if isinstance(column, str) else column
 
 
 def _duplicate_ids(ids: Sequence[int], titles: Sequence, firsts: Sequence[str], cities: Sequence, day: dict):
@@ -108,14 +122,13 @@ def _minutes(value: str) -> int:
     return t.hour * 60 + t.minute
 
 
-def _undertaken_ids(ids, cities, present, links: Iterable[tuple[int, int]]) -> Iterable[int]:
+def _undertaken_ids(ids, cities, present, links: Sequence[Sequence[int]]) -> Iterable[int]:
     """Not online live activities of an organisation undertaking such activities in more than one city."""
-    city = dict(compress(zip(ids, cities, strict=True), present))
-    links = list(links)
-    if not links:
+    acts, orgs = links
+    if not acts:
         return ()
-    acts, orgs = zip(*links, strict=True)
+    city = dict(compress(zip(ids, cities, strict=True), present))
     places = set(zip(orgs, map(city.get, acts, repeat(_NOWHERE)), strict=True))
     count = Counter(org for org, where in places if where is not _NOWHERE)
     several = {org for org, n in count.items() if n > 1}
-    return [a for a, org in links if org in several and a in city] if several else ()
+    return [a for a, org in zip(acts, orgs, strict=True) if org in several and a in city] if several else ()

@@ -33,19 +33,18 @@ class CheckFinding:
 
     def message(self, lang: str | None = None) -> str:
         """The finding as one sentence in zh or en."""
-        params = dict(self.params)
+        lang = lang or messages.current_language()
+        params = {"venue": self.venue, **self.params}
         if "fields" in params:
-            sep = "、" if (lang or messages.current_language()) == "zh" else ", "
+            sep = "、" if lang == "zh" else ", "
             params["fields"] = sep.join(messages.render(f"check.field.{k}", lang) for k in params["fields"])
         if "reason" in params:
-            params["reason"] = messages.render(f"check.reason.{params['reason']}", lang)
+            params["reason"] = _text(f"check.reason.{params['reason']}", lang)
         if "kind" in params:
-            params["kind_text"] = _kind_text(
-                params["kind"], params.get("name", ""), lang or messages.current_language()
-            )
+            params["kind_text"] = _kind_text(params["kind"], params.get("name", ""), lang)
             more = params.get("more", 0)
             params["more_text"] = messages.render("check.more_days", lang, count=more) if more else ""
-        return messages.render(f"check.{self.code}", lang, venue=self.venue, **params)
+        return messages.render_map(f"check.{self.code}", lang, params)
 
     def as_dict(self, lang: str | None = None) -> dict[str, Any]:
         """A JSON-ready form (the --json output)."""
@@ -58,6 +57,12 @@ class CheckFinding:
             "params": self.params,
             "message": self.message(lang),
         }
+
+
+@lru_cache(maxsize=64)
+def _text(code: str, lang: str) -> str:
+    """A sentence without parameters (a reason): the same few for thousands of findings."""
+    return messages.render(code, lang)
 
 
 @lru_cache(maxsize=256)

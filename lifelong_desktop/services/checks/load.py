@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Collection
 from datetime import date, time
+from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -12,15 +15,26 @@ from lifelong_desktop.services.regions import regions
 if TYPE_CHECKING:  # `lifelong check` on a file reads through sqlite3 alone (see check_rows_from)
     from sqlalchemy.orm import Session
 
+_FIELDS = (
+    "a.id, a.uid, a.title, a.activity_type, a.level, a.parent_id, a.start_date, a.start_time, a.end_date,"
+    " a.end_time, a.mode, a.city_code, a.venue_id, v.name, v.capacity, a.online_url, a.expected_participants,"
+    " a.actual_participants, a.status"
+).split(", ")
 # `+a.programme_id`: a scan of the table in page order, not a walk of the (programme, start) index that
 # fetches each row by its rowid (a third slower for a whole programme).
-_ACTIVITIES = """
-SELECT a.id, a.uid, a.title, a.activity_type, a.level, a.parent_id, a.start_date, a.start_time, a.end_date,
-       a.end_time, a.mode, a.city_code, a.venue_id, v.name, v.capacity, a.online_url, a.expected_participants,
-       a.actual_participants, a.status
-FROM activity a LEFT JOIN venue v ON v.id = a.venue_id
-WHERE +a.programme_id = ?
-"""
+_OF_PROGRAMME = "FROM activity a LEFT JOIN venue v ON v.id = a.venue_id WHERE +a.programme_id = ?"
+_ACTIVITIES = f"SELECT {', '.join(_FIELDS)} {_OF_PROGRAMME}"
+# Some activities (ids in a JSON array) as one JSON array per column: those of _ACTIVITIES, whether it has a
+# host (1 or 0), its undertakers' ids (an array, by id). SQLite makes them in one step, without the interpreter.
+_HOSTED_ONE = "EXISTS (SELECT 1 FROM activity_organisation h WHERE h.activity_id = a.id AND h.role = 'host')"
+_UNDERTAKERS_ONE = (
+    "json((SELECT json_group_array(organisation_id) FROM (SELECT u.organisation_id FROM activity_organisation u"
+    " WHERE u.activity_id = a.id AND u.role = 'undertaker' ORDER BY u.organisation_id)))"
+)
+_AS_JSON = (
+    f"SELECT {', '.join(f'json_group_array({c})' for c in (*_FIELDS, _HOSTED_ONE, _UNDERTAKERS_ONE))}"
+    f" {_OF_PROGRAMME} AND a.id IN (SELECT value FROM json_each(?))"
+)
 # the links of every programme, by role: cheaper than joining each to its activity for this programme's
 # (five times, for a whole programme); the rows below only look up their own
 _HOSTED = "SELECT DISTINCT activity_id FROM activity_organisation WHERE role = 'host'"
@@ -92,6 +106,26 @@ def check_rows_from(cursor: Any, programme_id: int, ids: Collection[int] | None 
     finally:
         cursor.close()
     return _check_rows(raw, hosted, links, org_names)
+
+
+def read_json(cursor: sqlite3.Cursor, programme_id: int, ids: Collection[int]) -> tuple[str, ...] | None:
+    """The activities of `ids` as JSON text (see _AS_JSON) for rows_from_json, from SQLite in one step that
+    lets go of the interpreter (a thread reads them while another works); None when SQLite cannot (a value
+    JSON cannot hold): read them with check_rows_from then."""
+    try:
+        return tuple(cursor.execute(_AS_JSON, (programme_id, json.dumps(sorted(ids)))).fetchone())
+    except sqlite3.OperationalError:
+        return None
+
+
+def rows_from_json(cursor: Any, texts: tuple[str, ...]) -> list[CheckRow]:
+    """The CheckRows (by id) of what read_json gave; `cursor` reads the organisations' names."""
+    *fields, hosts, undertakers = map(json.loads, texts)
+    hosted = set(compress(fields[0], hosts))
+    links = [(a, org) for a, orgs in zip(fields[0], undertakers, strict=True) for org in orgs]
+    return _check_rows(
+        list(zip(*fields, strict=True)), hosted, links, dict(cursor.execute(_NAMES).fetchall())
+    )
 
 
 def _check_rows(raw: list, hosted: set[int], links: list, org_names: dict[int, str]) -> list[CheckRow]:

@@ -11,6 +11,7 @@ those of all activities (tests/unit/test_checks_narrowing.py compares them on bo
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from typing import Any
 from lifelong_desktop.services.checks.compared import COLUMNS, compared_ids
 from lifelong_desktop.services.checks.finding import PlanWindow
 from lifelong_desktop.services.checks.holidays import special_spans
+from lifelong_desktop.services.checks.load import CheckRow, by_id, check_rows_from, read_json, rows_from_json
 
 #: the rules (rules.all_rules, conflicts.all_conflicts) whose activities candidate_ids picks: a new rule needs
 #: its condition or pass here too (a test compares this list with the rules the runner calls)
@@ -72,8 +74,16 @@ WHERE +a.programme_id = ? AND p.programme_id = ? AND a.status <> 'cancelled'
 # the undertakers of every programme (a join to this programme's activities costs more than it saves)
 _UNDERTAKERS = "SELECT activity_id, organisation_id FROM activity_organisation WHERE role = 'undertaker'"
 _COUNT = "SELECT COUNT(*) FROM activity WHERE programme_id = ?"
-# the live activities, narrow, for the rules that compare them
-_LIVE = f"SELECT {COLUMNS} FROM activity WHERE +programme_id = ? AND status <> 'cancelled'"
+# the live activities, narrow, for the rules that compare them: from SQLite each column as one JSON array (made
+# without the interpreter, in one step: an object per row and per value costs more than the reading)
+_LIVE_OF = "FROM activity WHERE +programme_id = ? AND status <> 'cancelled'"
+_LIVE = f"SELECT {', '.join(COLUMNS)} {_LIVE_OF}"
+_LIVE_COLUMNS = f"SELECT {', '.join(f'json_group_array({c})' for c in COLUMNS)} {_LIVE_OF}"
+_UNDERTAKER_COLUMNS = (
+    "SELECT json_group_array(activity_id), json_group_array(organisation_id) FROM activity_organisation"
+    " WHERE role = 'undertaker'"
+)
+_TITLES = COLUMNS.index("title")  # decoded where the duplicates are looked for (compared.compared_ids)
 _PART = 8192  # live rows read at a time (between them, the reader may learn that it is all to be read)
 
 
@@ -86,18 +96,47 @@ def candidate_ids(
     state as `cursor` (db.preflight.PlainFile.begin) that asks the conditions on single activities in a
     thread meanwhile (SQLite lets go of the interpreter while it works), or None; with it (a command's own
     process, not the window), part of the narrow pass may run in a child process (compared.compared_ids)."""
+    return _candidates(cursor, programme_id, window, today, beside)[0]
+
+
+def candidate_rows(
+    cursor: Any, programme_id: int, window: PlanWindow, today: date, beside: Any = None
+) -> list[CheckRow]:
+    """check_rows_from the activities of candidate_ids (all when None); the cursor is closed. With `beside`,
+    those the conditions on single activities find are read in its thread too, while this one compares."""
+    ids, early = _candidates(cursor, programme_id, window, today, beside)
+    if ids is None or early is None:
+        return check_rows_from(cursor, programme_id, ids)
+    found, texts = early
+    rows = rows_from_json(cursor, texts) + check_rows_from(cursor, programme_id, ids - found)
+    rows.sort(key=by_id)
+    return rows
+
+
+def _candidates(
+    cursor: Any, programme_id: int, window: PlanWindow, today: date, beside: Any
+) -> tuple[set[int] | None, tuple[set[int], tuple[str, ...]] | None]:
+    """candidate_ids, and those the single-activity conditions found as load.read_json read them beside."""
     total = cursor.execute(_COUNT, (programme_id,)).fetchone()[0]
+    early = None
     if beside is None:
         single = _single(cursor, programme_id, window, today, total // 3 + 1)
         compared = None if single is None else _compared(cursor, programme_id, lambda: False, aside=False)
     else:
-        asked = _Beside(_single, beside, programme_id, window, today, total // 3 + 1)
+        asked = _Beside(_single_read, beside, programme_id, window, today, total // 3 + 1)
         compared = _compared(cursor, programme_id, asked.gave_up, aside=True)
-        single = asked.result()
+        single, texts = asked.result() or (None, None)
+        early = None if single is None or texts is None else (single, texts)
     if single is None or compared is None:
-        return None
+        return None, None
     found = single | compared
-    return found if len(found) * 2 <= total else None
+    return (found, early) if len(found) * 2 <= total else (None, None)
+
+
+def _single_read(cursor: Any, programme_id: int, window: PlanWindow, today: date, limit: int) -> Any:
+    """_single, and the activities it found as load.read_json reads them; None when _single gives None."""
+    found = _single(cursor, programme_id, window, today, limit)
+    return None if found is None else (found, read_json(cursor, programme_id, found))
 
 
 def _single(cursor: Any, programme_id: int, window: PlanWindow, today: date, limit: int) -> set[int] | None:
@@ -115,19 +154,28 @@ def _single(cursor: Any, programme_id: int, window: PlanWindow, today: date, lim
 def _compared(cursor: Any, programme_id: int, gave_up: Callable[[], bool], aside: bool) -> set[int] | None:
     """compared.compared_ids of the programme's live activities (`aside`: part in a child process, see
     there); None as soon as gave_up() says so."""
+    if isinstance(cursor, sqlite3.Cursor):
+        read = None if gave_up() else cursor.execute(_LIVE_COLUMNS, (programme_id,)).fetchone()
+        if read is None or gave_up():
+            return None
+        live = [text if n == _TITLES else json.loads(text) for n, text in enumerate(read)]  # see compared_ids
+        links = list(map(json.loads, cursor.execute(_UNDERTAKER_COLUMNS).fetchone()))
+        return None if gave_up() else compared_ids(live, links, aside)
     rows = cursor.execute(_LIVE, (programme_id,))
-    live: list[tuple] = []
+    read: list[tuple] = []
     while part := rows.fetchmany(_PART):
-        live.extend(part)
+        read.extend(part)
         if gave_up():
             return None
-    return compared_ids(live, cursor.execute(_UNDERTAKERS).fetchall(), aside)
+    columns = list(zip(*read, strict=True)) or [()] * len(COLUMNS)
+    links = list(zip(*cursor.execute(_UNDERTAKERS).fetchall(), strict=True)) or [(), ()]
+    return compared_ids(columns, links, aside)
 
 
 class _Beside(threading.Thread):
     """A function of a cursor run in a thread of its own; result() waits for it and gives its value."""
 
-    def __init__(self, fn: Callable[..., set[int] | None], *args: Any) -> None:
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
         super().__init__(daemon=True)
         self._call = (fn, args)
         self._out: list[Any] = []
@@ -145,7 +193,7 @@ class _Beside(threading.Thread):
         """Whether the function is done and found too many (None)."""
         return bool(self._out) and self._out[0] is None
 
-    def result(self) -> set[int] | None:
+    def result(self) -> Any:
         self.join()
         if self._error:
             raise self._error[0]

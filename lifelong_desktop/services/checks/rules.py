@@ -80,34 +80,34 @@ def check_window(rows: list[CheckRow], window: PlanWindow) -> Iterator[CheckFind
 def check_holidays(rows: list[CheckRow]) -> Iterator[CheckFinding]:
     """Activities on a statutory holiday or on a weekend day made a working day; unknown years once."""
     unknown: dict[int, list[CheckRow]] = {}
-    published: dict[int, bool] = {}
-    days_of: dict[tuple[date, date], list] = {}  # 50,000 activities share a few thousand date ranges
+    # 50,000 activities share a few thousand date ranges: what a range gives is worked out once
+    of_dates: dict[tuple[date, date], tuple[tuple[int, ...], dict | None]] = {}
     for r in live(rows):
-        first, last = r.start_date, r.end_date
-        for year in range(first.year, last.year + 1):
-            if year not in published:
-                published[year] = holiday_year(year).published
-            if not published[year]:
-                unknown.setdefault(year, []).append(r)
-        days = days_of.get((first, last))
-        if days is None:
-            days = days_of[first, last] = special_days(first, last)
-        if days:
-            day, kind, name = days[0]
-            yield finding(
-                "warning",
-                "public_holiday",
-                (r,),
-                r.venue_name,
-                title=r.title,
-                date=day.isoformat(),
-                kind=kind,
-                name=name,
-                more=len(days) - 1,
+        dates = (r.start_date, r.end_date)
+        known = of_dates.get(dates)
+        if known is None:
+            known = of_dates[dates] = _holidays_of(*dates)
+        years, params = known
+        for year in years:
+            unknown.setdefault(year, []).append(r)
+        if params is not None:
+            yield CheckFinding(
+                "warning", "public_holiday", (r.uid,), (r.id,), r.venue_name, {"title": r.title, **params}
             )
     for year, affected in sorted(unknown.items()):
         affected.sort(key=in_check_order)
         yield finding("info", "holiday_data_missing", affected, "", year=year, count=len(affected))
+
+
+def _holidays_of(first: date, last: date) -> tuple[tuple[int, ...], dict | None]:
+    """The years of [first, last] without published arrangements, and the parameters (but the title) of its
+    public_holiday finding, None when it meets no special day."""
+    years = tuple(y for y in range(first.year, last.year + 1) if not holiday_year(y).published)
+    days = special_days(first, last)
+    if not days:
+        return years, None
+    day, kind, name = days[0]
+    return years, {"date": day.isoformat(), "kind": kind, "name": name, "more": len(days) - 1}
 
 
 def check_sub_venues(rows: list[CheckRow]) -> Iterator[CheckFinding]:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from lifelong_desktop.services.checks import conflicts as checks_conflicts
 from lifelong_desktop.services.checks import rules as checks_rules
 from lifelong_desktop.services.checks.finding import SEVERITIES, SEVERITY_RANK, CheckFinding, PlanWindow
-from lifelong_desktop.services.checks.load import by_id, check_rows_from
-from lifelong_desktop.services.checks.narrowing import candidate_ids
+from lifelong_desktop.services.checks.load import by_id
+from lifelong_desktop.services.checks.narrowing import candidate_rows
 
 if TYPE_CHECKING:  # `lifelong check` on a file runs through run_checks_on, without SQLAlchemy
     from sqlalchemy.orm import Session
@@ -53,8 +53,7 @@ def run_checks_on(
     enabled = gc.isenabled()
     gc.disable()  # tens of thousands of small tuples: the cyclic collector would rescan them repeatedly
     try:
-        ids = candidate_ids(cursor, programme_id, window, today, beside)
-        return check_rows(check_rows_from(cursor, programme_id, ids), window, today=today)
+        return check_rows(candidate_rows(cursor, programme_id, window, today, beside), window, today=today)
     finally:
         if enabled:
             gc.enable()

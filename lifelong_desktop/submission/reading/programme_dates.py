@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from lifelong_desktop.submission.findings import WARNING, Finding
-from lifelong_desktop.submission.reading.cells import Checker, RawTable
+from lifelong_desktop.submission.reading.cells import Checker, RawTable, Typed
 
 DATE_KEYS = ("start_date", "end_date")
 
@@ -26,7 +26,7 @@ def _problem(day: date, year: int | None, start: date | None, end: date | None) 
 
 
 def check_programme_dates(
-    header: dict[str, Any], rows: list[dict[str, Any]], raw: RawTable, check: Checker, *, date1904: bool
+    header: dict[str, Any], typed: Typed, raw: RawTable, check: Checker, *, date1904: bool
 ) -> None:
     """Warnings at each activity date outside the year or window; one about the 1904 date system if it shows."""
     year = header.get("year")
@@ -34,21 +34,19 @@ def check_programme_dates(
     if year is None and start is None and end is None:
         return
     sheet, letters, numbers = raw.table.sheet, raw.letters, raw.numbers
+    found: list[tuple[int, int, str, date, tuple[str, dict]]] = []
+    for rank, key in enumerate(DATE_KEYS):
+        if key not in letters:
+            continue
+        days = typed.column(key)
+        problems = {d: p for d in set(days) if isinstance(d, date) and (p := _problem(d, year, start, end))}
+        found.extend((i, rank, key, d, problems[d]) for i, d in enumerate(days) if d in problems)
+    found.sort(key=lambda f: (f[0], f[1]))
     outside_year = 0
-    for i, row in enumerate(rows):
-        for key in DATE_KEYS:
-            day = row.get(key)
-            if not isinstance(day, date) or key not in letters:
-                continue
-            problem = _problem(day, year, start, end)
-            if problem is None:
-                continue
-            code, params = problem
-            outside_year += code == "date_outside_year"
-            label = raw.table.column(key).label
-            check.warning(
-                code, sheet, f"{letters[key]}{numbers[i]}", key, label, value=day.isoformat(), **params
-            )
+    for i, _rank, key, day, (code, params) in found:
+        outside_year += code == "date_outside_year"
+        label = raw.table.column(key).label
+        check.warning(code, sheet, f"{letters[key]}{numbers[i]}", key, label, value=day.isoformat(), **params)
     if date1904 and outside_year:
         check.findings.append(
             Finding(WARNING, "date_system_1904", sheet=sheet, params={"count": outside_year, "year": year})

@@ -10,29 +10,26 @@ from __future__ import annotations
 import gc
 import json
 import re
+import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from lxml import etree
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+from typing import TYPE_CHECKING, Any
 
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding, Findings, exit_code
 from lifelong_desktop.submission.format import Format, load_format
 from lifelong_desktop.submission.model import WorkbookData
-from lifelong_desktop.submission.reading import error_values, headers, safety, scan_ahead
-from lifelong_desktop.submission.reading.sheets import (
-    book_info,
-    choose_sheets,
-    fold_sheet_name,
-    missing_sheet,
-)
-from lifelong_desktop.submission.reading.validate import RawTable, validate_workbook
+from lifelong_desktop.submission.reading import safety, scan_ahead
 from lifelong_desktop.submission.xlsx.cells import column_number
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
+
+# The cell reader, the validation and the region list are loaded on first use (`_load`), not with this module:
+# the safety scan's child is forked sooner, and this process loads them while it waits for the child's vouch.
 
 
 @dataclass
@@ -73,12 +70,25 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _load() -> None:
+    """The modules and tables the reader needs once the scan has vouched for the file: loaded while this
+    process would otherwise wait for the child (about 0.04 s of work, once per process)."""
+    import python_calamine  # noqa: F401
+    from lxml import etree  # noqa: F401
+
+    from lifelong_desktop.services.regions import regions
+    from lifelong_desktop.submission.reading import error_values, headers, sheets, validate  # noqa: F401
+
+    regions()
+
+
 def read_workbook(
     path: Path | str,
     *,
     year_hint: int | None = None,
     concurrent: bool = False,
     while_waiting: Callable[[], object] | None = None,
+    findings_only: bool = False,
 ) -> ReadResult:
     """Read and validate one workbook; the findings say what to change (never raises for bad input).
 
@@ -86,17 +96,24 @@ def read_workbook(
     single-threaded caller such as the command line; the result is the same as scanning first.
     while_waiting: called once, when the scan was forked, before this process first waits for the child
     (work that writes nothing, such as loading the modules the caller needs next); not called otherwise.
+    findings_only: only the findings and the exit code are wanted (`lifelong validate`): the activities are
+    checked but not built as rows (result.data.activities stays empty).
     """
     with paused_gc():
-        return _read_workbook(Path(path), year_hint, concurrent, while_waiting)
+        return _read_workbook(Path(path), year_hint, concurrent, while_waiting, findings_only)
 
 
 def _read_workbook(
-    path: Path, year_hint: int | None, concurrent: bool, while_waiting: Callable[[], object] | None
+    path: Path,
+    year_hint: int | None,
+    concurrent: bool,
+    while_waiting: Callable[[], object] | None,
+    findings_only: bool = False,
 ) -> ReadResult:
     # with the caller's work to do while waiting, the child checks the whole workbook alone meanwhile
-    pending = scan_ahead.start(path, split=while_waiting is None) if concurrent else None
-    if pending is not None and not pending.vouched(while_waiting):
+    loaded = "lifelong_desktop.submission.reading.validate" in sys.modules
+    pending = scan_ahead.start(path, split=while_waiting is None, loading=not loaded) if concurrent else None
+    if pending is not None and not pending.vouched(_waiting(loaded, while_waiting)):
         report, pending = pending.result(), None  # the reader waits for the verdict
     elif pending is None:
         report = safety.inspect_workbook(path)
@@ -114,11 +131,21 @@ def _read_workbook(
     if workbook is None:
         return _result(path, WorkbookData(), failure)
     with workbook:
-        return _read(path, sheets, report, year_hint)
+        return _read(path, sheets, report, year_hint, findings_only)
+
+
+def _waiting(loaded: bool, while_waiting: Callable[[], object] | None) -> Callable[[], object] | None:
+    """What this process does while it waits for the child's vouch: load the reader's modules (the first time),
+    then the caller's work."""
+    if loaded:
+        return while_waiting
+    return lambda: (_load(), while_waiting() if while_waiting is not None else None)
 
 
 def _open(path: Path) -> tuple[CalamineWorkbook | None, list[Finding]]:
     """The cell reader's workbook, or the finding of why it cannot open it."""
+    from python_calamine import CalamineWorkbook, PasswordError
+
     try:
         return CalamineWorkbook.from_path(str(path)), []
     except PasswordError:
@@ -144,6 +171,8 @@ class _Sheets:
         """Rows of the sheets `_read` reads, in its order, up to the first error."""
         if self.workbook is None:
             return
+        from lifelong_desktop.submission.reading.sheets import choose_sheets
+
         fmt = load_format()
         present = choose_sheets(fmt, self.names).present
         if fmt.header_sheet not in present:
@@ -172,13 +201,22 @@ class _Sheets:
         return _sheet_rows(self.workbook, name)
 
 
-def _read(path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: int | None) -> ReadResult:
+def _read(
+    path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: int | None, findings_only: bool
+) -> ReadResult:
+    from lxml import etree
+    from python_calamine import CalamineError
+
+    from lifelong_desktop.submission.reading import error_values, headers
+    from lifelong_desktop.submission.reading import sheets as sh
+    from lifelong_desktop.submission.reading import validate as va
+
     fmt = load_format()
     findings = Findings()
-    choice = choose_sheets(fmt, sheets.names)
+    choice = sh.choose_sheets(fmt, sheets.names)
     findings.extend(choice.findings)
     try:
-        info = book_info(path)
+        info = sh.book_info(path)
     except (etree.Error, KeyError, zipfile.BadZipFile) as exc:  # xl/workbook.xml that calamine passed over
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
     read_sheets = {
@@ -187,17 +225,17 @@ def _read(path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: i
     findings.extend(error_values.in_xml(path, read_sheets, report.formula_parts, report.error_parts))
     try:
         if fmt.header_sheet not in choice.present:
-            findings.append(missing_sheet(fmt.header_sheet, choice))
+            findings.append(sh.missing_sheet(fmt.header_sheet, choice))
             return _result(path, WorkbookData(), findings)
         header_rows = _rows(sheets, fmt.header_sheet, findings)
         header_raw = headers.header_raw(fmt, header_rows, findings)
-        tables: dict[str, RawTable | None] = {}
+        tables: dict[str, va.RawTable | None] = {}
         for table in fmt.tables.values():
             tables[table.id] = None
             if table.sheet in choice.present:
                 tables[table.id] = headers.table_raw(table, _rows(sheets, table.sheet, findings), findings)
             elif fmt.sheet(table.id).required:
-                findings.append(missing_sheet(table.sheet, choice))
+                findings.append(sh.missing_sheet(table.sheet, choice))
         findings.extend(_copied_tables(fmt, sheets))
     except (CalamineError, ValueError, OverflowError) as exc:
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
@@ -205,8 +243,14 @@ def _read(path: Path, sheets: _Sheets, report: safety.SafetyReport, year_hint: i
         if type(exc).__name__ != "PanicException":
             raise
         return _result(path, WorkbookData(), [Finding(ERROR, "damaged", params={"detail": str(exc)[:200]})])
-    data, header_cells = validate_workbook(
-        fmt, header_raw, tables, findings, year_hint=year_hint, date1904=info.date1904
+    data, header_cells = va.validate_workbook(
+        fmt,
+        header_raw,
+        tables,
+        findings,
+        year_hint=year_hint,
+        date1904=info.date1904,
+        findings_only=findings_only,
     )
     _one_finding_per_bad_cell(findings)
     columns = {tid: t.letters for tid, t in tables.items() if t is not None}
@@ -217,6 +261,8 @@ def _copied_tables(fmt: Format, sheets: _Sheets) -> list[Finding]:
     """`copied_sheet` for each sheet outside the format laid out as one of its tables (half of the table's
     keys in row 2, or of its labels in row 1) and holding rows below: a copy such as `活动 (2)` that a clerk
     filled, whose rows the reader does not read (they are not lost without a word)."""
+    from lifelong_desktop.submission.reading.sheets import fold_sheet_name
+
     known = {s.name for s in fmt.sheets}
     out: list[Finding] = []
     for name in sheets.names:
@@ -283,6 +329,8 @@ def _result(
 
 def _rows(sheets: _Sheets, name: str, findings: list[Finding]) -> list[list[Any]]:
     """All rows of a sheet from A1 ('' for empty cells); error values become findings."""
+    from lifelong_desktop.submission.reading import error_values
+
     rows = sheets.rows(name)
     error_values.in_values(name, rows, findings)
     return rows

@@ -8,7 +8,7 @@ from typing import Any
 
 from lifelong_desktop.services import fields
 from lifelong_desktop.services.regions import NATIONAL, regions
-from lifelong_desktop.submission.reading.cells import Checker, RawTable, short
+from lifelong_desktop.submission.reading.cells import Checker, RawTable, Typed, short
 from lifelong_desktop.submission.values import normalised
 
 
@@ -100,123 +100,181 @@ class _Where:
 
 
 def activity_rules(
-    rows: list[dict[str, Any]],
-    bad_keys: list[set[str]],
+    typed: Typed,
     raw: RawTable,
     scope: Scope,
     orgs: set[str],
     venues: set[tuple[str, str | None]],  # (name, city_code) of the venues sheet, a blank city as None
     check: Checker,
 ) -> None:
-    # every row holds every key of the table (cells.typed_rows): looked up by subscript, the cheapest way
+    """The rules of each activity row and between rows, column by column: each rule looks at each distinct
+    combination of its values once and names the rows that break it; the findings are then given row by row in
+    the order of the rules, as a walk over the rows would give them. A time range is split into start and end
+    (typed.columns changed), an unknown parent cleared."""
     letters, numbers = raw.letters, raw.numbers
 
     def at(key: str, i: int) -> str:
         return f"{letters[key]}{numbers[i]}" if key in letters else ""
 
     where = _Where(raw.table.sheet, at, {c.key: c.label for c in raw.table.columns}, check)
-    ids: dict[str, int] = {}
-    unknown_of: dict[tuple[str, ...], list[str]] = {}
-    for i, row in enumerate(rows):
-        bad = bad_keys[i]
-        _time_rules(where, i, row)
-        _mode_rules(where, i, row, bad)
-        _region_rules(where, i, row, bad, scope)
-        if row["actual_participants"] is not None and row["status"] and row["status"] != "held":
-            where.warning("actual_before_held", "actual_participants", i)
-        uid = row["activity_id"]
-        if uid and uid in ids:
-            where.error("duplicate_id", "activity_id", i, value=uid, first=numbers[ids[uid]])
-        elif uid:
-            ids[uid] = i
-        _register_rules(where, i, row, orgs, venues, unknown_of)
-    _parent_rules(rows, ids, where.sheet, at, where.label["parent_id"], check)
+    found: list[_Found] = []
+    _time_rules(where, typed, found)
+    _mode_rules(where, typed, found)
+    _region_rules(where, typed, scope, found)
+    actual, status = typed.column("actual_participants"), typed.column("status")
+    for i in [
+        i for i, (a, s) in enumerate(zip(actual, status, strict=True)) if a is not None and s and s != "held"
+    ]:
+        found.append((i, 6, where.warning, ("actual_before_held", "actual_participants", i), {}))
+    ids = _duplicate_ids(where, typed.column("activity_id"), numbers, found)
+    _register_rules(where, typed, orgs, venues, found)
+    found.sort(key=lambda f: (f[0], f[1]))
+    for _i, _rank, emit, args, params in found:
+        emit(*args, **params)
+    _parent_rules(typed, ids, where.sheet, at, where.label["parent_id"], check)
 
 
-def _time_rules(where: _Where, i: int, row: dict[str, Any]) -> None:
+# a finding to give: (row, rank of its rule in the walk, Checker call, its arguments, its parameters)
+_Found = tuple[int, int, Callable[..., None], tuple[Any, ...], dict[str, Any]]
+
+
+def _rows_where(values: list[Any], bad: set[Any]) -> list[int]:
+    """The rows whose value (or tuple of values) is in `bad`."""
+    return [i for i, x in enumerate(values) if x in bad] if bad else []
+
+
+def _time_rules(where: _Where, typed: Typed, found: list[_Found]) -> None:
     """A time range read into start and end; the end date not before the start, the end time after it."""
-    st = row["start_time"]
-    if isinstance(st, tuple):
-        row["start_time"], range_end = st
-        if row["end_time"] is None:
-            row["end_time"] = range_end
-    sd, ed = row["start_date"], row["end_date"]
-    if not ordered(fields.date_order, sd, ed):
-        where.error("date_order", "end_date", i)
-    if not ordered(fields.time_order, sd, ed, row["start_time"], row["end_time"]):
-        where.error("time_order", "end_time", i, cell=where.at("end_time", i) or where.at("start_time", i))
+    starts = typed.columns.get("start_time")
+    if starts is not None and any(type(x) is tuple for x in set(starts)):
+        ends = typed.column("end_time")
+        for i, st in enumerate(starts):
+            if type(st) is tuple:
+                starts[i], range_end = st
+                if ends[i] is None:
+                    ends[i] = range_end
+        typed.columns["end_time"] = ends
+    sd, ed = typed.column("start_date"), typed.column("end_date")
+    dates = list(zip(sd, ed, strict=True))
+    wrong = {p for p in set(dates) if not ordered(fields.date_order, *p)}
+    for i in _rows_where(dates, wrong):
+        found.append((i, 0, where.error, ("date_order", "end_date", i), {}))
+    times = list(zip(sd, ed, typed.column("start_time"), typed.column("end_time"), strict=True))
+    wrong = {q for q in set(times) if not ordered(fields.time_order, *q)}
+    for i in _rows_where(times, wrong):
+        cell = where.at("end_time", i) or where.at("start_time", i)
+        found.append((i, 1, where.error, ("time_order", "end_time", i), {"cell": cell}))
 
 
-def _mode_rules(where: _Where, i: int, row: dict[str, Any], bad: set[str]) -> None:
+def _mode_rules(where: _Where, typed: Typed, found: list[_Found]) -> None:
     """On-site activities need a venue, online ones a link."""
-    mode = row["mode"]
-    if mode and mode != "online" and not row["venue"] and "venue" not in bad:
-        where.error("required", "venue", i, where.label["venue"] + _WHY_VENUE, mode=mode)
-    if mode and mode != "offline" and not row["online_url"] and "online_url" not in bad:
-        where.error("required", "online_url", i, where.label["online_url"] + _WHY_ONLINE, mode=mode)
+    mode, bad = typed.column("mode"), typed.bad
+    no_venue = [
+        i
+        for i, (m, v) in enumerate(zip(mode, typed.column("venue"), strict=True))
+        if m and m != "online" and not v
+    ]
+    for i in no_venue:
+        if "venue" not in bad.get(i, ()):
+            label = where.label["venue"] + _WHY_VENUE
+            found.append((i, 2, where.error, ("required", "venue", i, label), {"mode": mode[i]}))
+    urls = typed.column("online_url")
+    no_url = [i for i, (m, u) in enumerate(zip(mode, urls, strict=True)) if m and m != "offline" and not u]
+    for i in no_url:
+        if "online_url" not in bad.get(i, ()):
+            label = where.label["online_url"] + _WHY_ONLINE
+            found.append((i, 3, where.error, ("required", "online_url", i, label), {"mode": mode[i]}))
 
 
-def _region_rules(where: _Where, i: int, row: dict[str, Any], bad: set[str], scope: Scope) -> None:
+def _region_rules(where: _Where, typed: Typed, scope: Scope, found: list[_Found]) -> None:
     """City and county inside the workbook's scope; a county workbook names the county on every row."""
-    city = row["city_code"]
-    if city and (problem := scope.city_ok(city)):
-        where.error(problem, "city_code", i, value=city)
-    county = row["county_code"]
-    if county:
-        if problem := scope.county_ok(county, city):
-            where.error(problem, "county_code", i, value=county)
-    elif scope.scope == "county" and "county_code" not in bad:
-        where.error("required", "county_code", i)
+    cities = typed.column("city_code")
+    problems = {c: p for c in set(cities) if c and (p := scope.city_ok(c))}
+    for i in _rows_where(cities, set(problems)):
+        found.append((i, 4, where.error, (problems[cities[i]], "city_code", i), {"value": cities[i]}))
+    pairs = list(zip(typed.column("county_code"), cities, strict=True))
+    problems_of = {p: q for p in set(pairs) if p[0] and (q := scope.county_ok(*p))}
+    for i in _rows_where(pairs, set(problems_of)):
+        county = pairs[i][0]
+        found.append((i, 5, where.error, (problems_of[pairs[i]], "county_code", i), {"value": county}))
+    if scope.scope == "county":
+        for i, (county, _city) in enumerate(pairs):
+            if not county and "county_code" not in typed.bad.get(i, ()):
+                found.append((i, 5, where.error, ("required", "county_code", i), {}))
+
+
+def _duplicate_ids(where: _Where, uids: list[Any], numbers: list[int], found: list[_Found]) -> dict[str, int]:
+    """A second row with an id already used; the first row of each id, by id."""
+    ids: dict[str, int] = {}
+    first = ids.setdefault
+    twice = [i for i, uid in enumerate(uids) if uid and first(uid, i) != i]
+    for i in twice:
+        uid = uids[i]
+        found.append(
+            (
+                i,
+                7,
+                where.error,
+                ("duplicate_id", "activity_id", i),
+                {"value": uid, "first": numbers[ids[uid]]},
+            )
+        )
+    return ids
 
 
 def _register_rules(
     where: _Where,
-    i: int,
-    row: dict[str, Any],
+    typed: Typed,
     orgs: set[str],
     venues: set[tuple[str, str | None]],
-    unknown_of: dict[tuple[str, ...], list[str]],
+    found: list[_Found],
 ) -> None:
-    """Organisers and the venue named on the row should be registered on their sheets.
-
-    unknown_of: the unregistered names of each tuple of names seen so far (the same organisers repeat on
-    thousands of rows; `orgs` does not change while the rows are checked)."""
-    for key in ("hosts", "undertakers", "co_organisers"):
-        names = row[key]
-        if not names:
-            continue
-        unknown = unknown_of.get(names)
-        if unknown is None:
-            unknown = unknown_of[names] = [n for n in names if normalised(n) not in orgs]
-        if unknown:
-            where.warning("unknown_organisation", key, i, names="；".join(unknown))
-    venue, city = row["venue"], row["city_code"]
-    if venue and city and (normalised(venue), city) not in venues:
-        where.warning("unknown_venue", "venue", i, value=short(venue))
+    """Organisers and the venue named on a row should be registered on their sheets (each tuple of names, each
+    venue and city looked at once: they repeat on thousands of rows)."""
+    for rank, key in enumerate(("hosts", "undertakers", "co_organisers"), start=8):
+        names = typed.column(key)
+        unknown = {t: u for t in set(names) if t and (u := [n for n in t if normalised(n) not in orgs])}
+        for i in _rows_where(names, set(unknown)):
+            found.append(
+                (
+                    i,
+                    rank,
+                    where.warning,
+                    ("unknown_organisation", key, i),
+                    {"names": "；".join(unknown[names[i]])},
+                )
+            )
+    pairs = list(zip(typed.column("venue"), typed.column("city_code"), strict=True))
+    unknown_pairs = {p for p in set(pairs) if p[0] and p[1] and (normalised(p[0]), p[1]) not in venues}
+    for i in _rows_where(pairs, unknown_pairs):
+        found.append((i, 11, where.warning, ("unknown_venue", "venue", i), {"value": short(pairs[i][0])}))
 
 
 def _parent_rules(
-    rows: list[dict[str, Any]],
+    typed: Typed,
     ids: dict[str, int],
     sheet: str,
     at: Callable[[str, int], str],
     label: str,
     check: Checker,
 ) -> None:
-    parent_of = {row["activity_id"]: row["parent_id"] for row in rows if row["activity_id"]}
-    for i, row in enumerate(rows):
-        parent = row["parent_id"]
+    """A parent that is no activity of the sheet, the activity itself or one of its descendants: cleared."""
+    uids, parents = typed.column("activity_id"), typed.columns.get("parent_id")
+    if parents is None:
+        return
+    parent_of = {uid: parent for uid, parent in zip(uids, parents, strict=True) if uid}
+    for i, parent in enumerate(parents):
         if not parent:
             continue
-        if parent not in ids or parent == row["activity_id"]:
+        if parent not in ids or parent == uids[i]:
             check.error("unknown_parent", sheet, at("parent_id", i), "parent_id", label, value=parent)
-            row["parent_id"] = None
+            parents[i] = None
             continue
-        seen, cursor = {row["activity_id"]}, parent
+        seen, cursor = {uids[i]}, parent
         while cursor:
             if cursor in seen:
                 check.error("unknown_parent", sheet, at("parent_id", i), "parent_id", label, value=parent)
-                row["parent_id"] = None
+                parents[i] = None
                 break
             seen.add(cursor)
             cursor = parent_of.get(cursor)

@@ -15,8 +15,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from lifelong_desktop.submission.findings import ERROR, Finding
 from lifelong_desktop.submission.format import load_format
@@ -28,6 +27,9 @@ from lifelong_desktop.submission.reading.sheet_scan import (
     precise_scan,
     value_extent,
 )
+
+if TYPE_CHECKING:  # lxml is loaded when a part is parsed: not before the reader's child is forked
+    from lxml import etree
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -68,6 +70,8 @@ def inspect_workbook(path: Path | str, *, cells_checked: bool = False) -> Safety
 
     cells_checked: scan_ahead.harmless_to_read(path) said yes, so the cell-placement patterns of every
     worksheet found nothing there and need not run again (the report is the same without them)."""
+    from lxml import etree
+
     path = Path(path)
     report = SafetyReport()
     try:
@@ -177,9 +181,17 @@ class _NoEvents:
 
 
 def _xml_parser() -> etree.XMLParser:
+    from lxml import etree
+
     return etree.XMLParser(
         target=_NoEvents(), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
+
+
+def _syntax_error() -> type[Exception]:
+    from lxml import etree
+
+    return etree.XMLSyntaxError
 
 
 def _is_parsed(name: str) -> bool:
@@ -244,7 +256,7 @@ class _XmlStream:
         if chunk and self.parser is not None:
             try:
                 self.parser.feed(chunk)
-            except etree.XMLSyntaxError as exc:
+            except _syntax_error() as exc:
                 raise Refused("damaged", part=self.name, detail=str(exc)[:200]) from None
 
     def _scan_bytes(self, chunk: bytes) -> None:
@@ -265,7 +277,7 @@ class _XmlStream:
         try:
             if self.parser is not None:
                 self.parser.close()
-        except etree.XMLSyntaxError as exc:
+        except _syntax_error() as exc:
             raise Refused("damaged", part=self.name, detail=str(exc)[:200]) from None
 
 

@@ -10,11 +10,13 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.xlsx.cells import column_letter, column_number
+
+if TYPE_CHECKING:  # lxml is loaded by the precise scan: not before the reader's child is forked
+    from lxml import etree
 
 CHUNK = 1 << 20
 
@@ -180,6 +182,8 @@ class CellScan:
 
 def precise_scan(zf: zipfile.ZipFile, part: str, *, limit: int = 500) -> CellScan:
     """Walk a worksheet's cells as a reader places them: extent, formula cells and error-value cells (A1)."""
+    from lxml import etree
+
     max_row = max_col = row = col = 0
     scan = CellScan()
     with zf.open(part) as fh:

@@ -14,7 +14,14 @@ from lifelong_desktop.submission import values as v
 from lifelong_desktop.submission.findings import Finding
 from lifelong_desktop.submission.format import Column, Format
 from lifelong_desktop.submission.model import WorkbookData
-from lifelong_desktop.submission.reading.cells import Checker, RawTable, parser_for, short, typed_rows
+from lifelong_desktop.submission.reading.cells import (
+    Checker,
+    RawTable,
+    Typed,
+    parser_for,
+    short,
+    typed_columns,
+)
 from lifelong_desktop.submission.reading.programme_dates import check_programme_dates
 from lifelong_desktop.submission.reading.rules import Scope, activity_rules, register_rules
 from lifelong_desktop.submission.values import normalised
@@ -134,8 +141,12 @@ def validate_workbook(
     *,
     year_hint: int | None = None,
     date1904: bool = False,
+    findings_only: bool = False,
 ) -> tuple[WorkbookData, dict[str, str]]:
-    """Typed WorkbookData and the header's value cells; findings are appended to `findings`."""
+    """Typed WorkbookData and the header's value cells; findings are appended to `findings`.
+
+    findings_only: the findings alone are wanted (`lifelong validate`): the activities are checked but not
+    built as rows (data.activities stays empty); the findings are the same."""
     check = Checker(findings)
     header, is_format = validate_header(fmt, header_raw, check, year_hint)
     header_cells = {k: cell for k, (_val, cell) in header_raw.items()}
@@ -145,22 +156,23 @@ def validate_workbook(
     year = header.get("year") or year_hint
     scope = Scope(header)
     resolver = v.RegionResolver(scope.code if scope.scope != "county" else (scope.province or NATIONAL))
-    typed: dict[str, list[dict[str, Any]]] = {}
-    bad: dict[str, list[set[str]]] = {}
+    typed: dict[str, Typed] = {}
     for table_id, raw in tables.items():
-        typed[table_id], bad[table_id] = (
-            typed_rows(fmt, raw, year, resolver, check) if raw is not None else ([], [])
-        )
+        if raw is not None:
+            typed[table_id] = typed_columns(fmt, raw, year, resolver, check)
         data.rows[table_id] = list(raw.numbers) if raw is not None else []
-    orgs = {normalised(r["name"]) for r in typed.get("organisations", []) if r.get("name")}
-    venues = {(normalised(r["name"]), r.get("city_code")) for r in typed.get("venues", []) if r.get("name")}
+    registers = {t: typed[t].rows() for t in ("organisations", "venues") if t in typed}
+    orgs = {normalised(r["name"]) for r in registers.get("organisations", []) if r.get("name")}
+    venues = {
+        (normalised(r["name"]), r.get("city_code")) for r in registers.get("venues", []) if r.get("name")
+    }
     for table_id in ("organisations", "venues"):
         if (register := tables.get(table_id)) is not None:
-            register_rules(typed[table_id], register, scope, check)
+            register_rules(registers[table_id], register, scope, check)
     if (activities := tables.get("activities")) is not None:
-        activity_rules(typed["activities"], bad["activities"], activities, scope, orgs, venues, check)
+        activity_rules(typed["activities"], activities, scope, orgs, venues, check)
         check_programme_dates(header, typed["activities"], activities, check, date1904=date1904)
-    data.activities = typed.get("activities", [])
-    data.organisations = typed.get("organisations", [])
-    data.venues = typed.get("venues", [])
+        data.activities = [] if findings_only else typed["activities"].rows()
+    data.organisations = registers.get("organisations", [])
+    data.venues = registers.get("venues", [])
     return data, header_cells

@@ -16,14 +16,13 @@ from lifelong_desktop.services.rows import ActivityRow
 from lifelong_desktop.ui.activities import commands as cmd
 from lifelong_desktop.ui.activities.bulk_edit import BulkEditDialog
 from lifelong_desktop.ui.activities.choices import load_choices
-from lifelong_desktop.ui.activities.form import ActivityForm
+from lifelong_desktop.ui.activities.form import ActivityForm, VenueCreator
 from lifelong_desktop.ui.activities.messages import problem_text
 from lifelong_desktop.ui.activities.organiser_list import Creator
 from lifelong_desktop.ui.activities.series import WeeklySeriesDialog
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.undo import DbCommand
-from lifelong_desktop.ui.registers.new_venue import VenueCreator
 
 
 def error_sentence(exc: Exception) -> str:

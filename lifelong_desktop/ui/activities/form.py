@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.services import planning
 from lifelong_desktop.services.planning import ActivityInput
-from lifelong_desktop.services.rows import ActivityRow
+from lifelong_desktop.services.rows import ActivityRow, VenueRow
 from lifelong_desktop.ui.activities.choices import Choices
 from lifelong_desktop.ui.activities.form_parts import (
     field_problems,
@@ -31,7 +31,10 @@ from lifelong_desktop.ui.activities.form_tabs import FormTabs
 from lifelong_desktop.ui.activities.messages import problem_text
 from lifelong_desktop.ui.activities.organiser_list import Creator
 from lifelong_desktop.ui.common.widgets import ok_cancel, set_combo_data, spin_value
-from lifelong_desktop.ui.registers.new_venue import VenueCreator
+
+#: makes a new venue of the register in the city given (the activity's), or None when the user gives up
+#: (ui/registers/new_venue.py makes one; the shell hands it over)
+VenueCreator = Callable[[str | None, QWidget], VenueRow | None]
 
 
 class ActivityForm(FormTabs, QDialog):

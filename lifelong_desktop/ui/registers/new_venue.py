@@ -14,11 +14,8 @@ from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.registers import commands
 from lifelong_desktop.ui.registers.venue_dialog import VenueDialog
 
-#: makes a new venue of the register in the city given (the activity's), or None when the user gives up
-VenueCreator = Callable[[str | None, QWidget], VenueRow | None]
 
-
-def venue_creator(ctx: AppContext) -> VenueCreator:
+def venue_creator(ctx: AppContext) -> Callable[[str | None, QWidget], VenueRow | None]:
     """What the activity dialog's New venue button calls with the activity's city: the venue form (that city
     chosen, the programme's cities offered), checked by services.registers as on the Venues tab, then saved as
     its own undoable step; the new VenueRow or None. The shell hands it to the Activities view."""
