@@ -154,14 +154,14 @@ def _resolve_venues(session: Session, data: WorkbookData, own: bool, reg: Regist
         name, city = act.get("venue"), act.get("city_code")
         if not name or not city:
             continue
-        ident = idents.get((name, city))
-        if ident is None:
-            ident = idents[(name, city)] = (normalised(name), city)
-        if ident not in reg.venue_of:
-            vid = by_key.get(ident)
-            reg.venue_of[ident] = vid
+        found = idents.get((name, city))
+        if found is None:
+            found = idents[(name, city)] = (normalised(name), city)
+        if found not in reg.venue_of:
+            vid = by_key.get(found)
+            reg.venue_of[found] = vid
             if vid is None:
-                reg.new_venues[ident] = _venue_values(
+                reg.new_venues[found] = _venue_values(
                     {"county_code": act.get("county_code"), "address": act.get("address")}, name, city
                 )
 
