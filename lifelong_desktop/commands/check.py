@@ -36,12 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def format_line(f: CheckFinding, lang: str) -> str:
-    return f"{messages.render('check.severity.' + f.severity, lang)} {f.code}: {f.message(lang)}"
-
-
 def plain_text(findings: list[CheckFinding], lang: str) -> str:
-    """The lines of the plain output (format_line of each finding, then summary_line), written at once."""
+    """The plain output: `severity code: message` for each finding, then summary_line; written at once."""
     from lifelong_desktop.services.checks.finding import SEVERITIES
 
     severity = {s: messages.render(f"check.severity.{s}", lang) for s in SEVERITIES}

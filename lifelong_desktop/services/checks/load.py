@@ -31,9 +31,15 @@ _UNDERTAKERS_ONE = (
     "json((SELECT json_group_array(organisation_id) FROM (SELECT u.organisation_id FROM activity_organisation u"
     " WHERE u.activity_id = a.id AND u.role = 'undertaker' ORDER BY u.organisation_id)))"
 )
+# JSON holds every value exactly but a REAL (15 digits): one in a column of whole numbers (only ever stored
+# by hand) is said by the last column, and the rows are then read as rows
+_REAL = (
+    "max(typeof(a.parent_id) = 'real' OR typeof(a.venue_id) = 'real' OR typeof(v.capacity) = 'real'"
+    " OR typeof(a.expected_participants) = 'real' OR typeof(a.actual_participants) = 'real')"
+)
 _AS_JSON = (
-    f"SELECT {', '.join(f'json_group_array({c})' for c in (*_FIELDS, _HOSTED_ONE, _UNDERTAKERS_ONE))}"
-    f" {_OF_PROGRAMME} AND a.id IN (SELECT value FROM json_each(?))"
+    f"SELECT {', '.join(f'json_group_array({c})' for c in (*_FIELDS, _HOSTED_ONE, _UNDERTAKERS_ONE))},"
+    f" {_REAL} {_OF_PROGRAMME} AND a.id IN (SELECT value FROM json_each(?))"
 )
 # the links of every programme, by role: cheaper than joining each to its activity for this programme's
 # (five times, for a whole programme); the rows below only look up their own
@@ -110,12 +116,13 @@ def check_rows_from(cursor: Any, programme_id: int, ids: Collection[int] | None 
 
 def read_json(cursor: sqlite3.Cursor, programme_id: int, ids: Collection[int]) -> tuple[str, ...] | None:
     """The activities of `ids` as JSON text (see _AS_JSON) for rows_from_json, from SQLite in one step that
-    lets go of the interpreter (a thread reads them while another works); None when SQLite cannot (a value
-    JSON cannot hold): read them with check_rows_from then."""
+    lets go of the interpreter (a thread reads them while another works); None when JSON cannot hold their
+    values exactly (see _REAL): read them with check_rows_from then."""
     try:
-        return tuple(cursor.execute(_AS_JSON, (programme_id, json.dumps(sorted(ids)))).fetchone())
-    except sqlite3.OperationalError:
+        *texts, real = cursor.execute(_AS_JSON, (programme_id, json.dumps(sorted(ids)))).fetchone()
+    except sqlite3.OperationalError:  # a BLOB
         return None
+    return None if real else tuple(texts)
 
 
 def rows_from_json(cursor: Any, texts: tuple[str, ...]) -> list[CheckRow]:

@@ -11,6 +11,7 @@ those of all activities (tests/unit/test_checks_narrowing.py compares them on bo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -22,6 +23,7 @@ from lifelong_desktop.services.checks.compared import COLUMNS, compared_ids
 from lifelong_desktop.services.checks.finding import PlanWindow
 from lifelong_desktop.services.checks.holidays import special_spans
 from lifelong_desktop.services.checks.load import CheckRow, by_id, check_rows_from, read_json, rows_from_json
+from lifelong_desktop.services.regions import regions
 
 #: the rules (rules.all_rules, conflicts.all_conflicts) whose activities candidate_ids picks: a new rule needs
 #: its condition or pass here too (a test compares this list with the rules the runner calls)
@@ -78,7 +80,9 @@ _COUNT = "SELECT COUNT(*) FROM activity WHERE programme_id = ?"
 # without the interpreter, in one step: an object per row and per value costs more than the reading)
 _LIVE_OF = "FROM activity WHERE +programme_id = ? AND status <> 'cancelled'"
 _LIVE = f"SELECT {', '.join(COLUMNS)} {_LIVE_OF}"
-_LIVE_COLUMNS = f"SELECT {', '.join(f'json_group_array({c})' for c in COLUMNS)} {_LIVE_OF}"
+_LIVE_COLUMNS = (  # and whether a venue id is a REAL (stored by hand): JSON would keep 15 digits of it
+    f"SELECT {', '.join(f'json_group_array({c})' for c in COLUMNS)}, max(typeof(venue_id) = 'real') {_LIVE_OF}"
+)
 _UNDERTAKER_COLUMNS = (
     "SELECT json_group_array(activity_id), json_group_array(organisation_id) FROM activity_organisation"
     " WHERE role = 'undertaker'"
@@ -103,7 +107,10 @@ def candidate_rows(
     cursor: Any, programme_id: int, window: PlanWindow, today: date, beside: Any = None
 ) -> list[CheckRow]:
     """check_rows_from the activities of candidate_ids (all when None); the cursor is closed. With `beside`,
-    those the conditions on single activities find are read in its thread too, while this one compares."""
+    those the conditions on single activities find are read in its thread too, while this one compares; the
+    region list the rows name their cities from is loaded in a thread of its own, while SQLite reads."""
+    if beside is not None:
+        threading.Thread(target=_load_regions, daemon=True).start()
     ids, early = _candidates(cursor, programme_id, window, today, beside)
     if ids is None or early is None:
         return check_rows_from(cursor, programme_id, ids)
@@ -111,6 +118,12 @@ def candidate_rows(
     rows = rows_from_json(cursor, texts) + check_rows_from(cursor, programme_id, ids - found)
     rows.sort(key=by_id)
     return rows
+
+
+def _load_regions() -> None:
+    """The region list loaded ahead (a failure is met again where the rows need it, and said there)."""
+    with contextlib.suppress(Exception):
+        regions()
 
 
 def _candidates(
@@ -154,13 +167,31 @@ def _single(cursor: Any, programme_id: int, window: PlanWindow, today: date, lim
 def _compared(cursor: Any, programme_id: int, gave_up: Callable[[], bool], aside: bool) -> set[int] | None:
     """compared.compared_ids of the programme's live activities (`aside`: part in a child process, see
     there); None as soon as gave_up() says so."""
-    if isinstance(cursor, sqlite3.Cursor):
-        read = None if gave_up() else cursor.execute(_LIVE_COLUMNS, (programme_id,)).fetchone()
-        if read is None or gave_up():
-            return None
-        live = [text if n == _TITLES else json.loads(text) for n, text in enumerate(read)]  # see compared_ids
-        links = list(map(json.loads, cursor.execute(_UNDERTAKER_COLUMNS).fetchone()))
-        return None if gave_up() else compared_ids(live, links, aside)
+    read = _read_json(cursor, programme_id) if isinstance(cursor, sqlite3.Cursor) else None
+    if read is None:  # a server, or a value JSON cannot hold
+        return _compared_rows(cursor, programme_id, gave_up, aside)
+    if gave_up():
+        return None
+    live = [text if n == _TITLES else json.loads(text) for n, text in enumerate(read[0])]  # see compared_ids
+    links = list(map(json.loads, read[1]))
+    return None if gave_up() else compared_ids(live, links, aside)
+
+
+def _read_json(cursor: sqlite3.Cursor, programme_id: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The text of the JSON arrays of _LIVE_COLUMNS and _UNDERTAKER_COLUMNS; None when JSON cannot hold their
+    values exactly."""
+    try:
+        *live, real = cursor.execute(_LIVE_COLUMNS, (programme_id,)).fetchone()
+        links = cursor.execute(_UNDERTAKER_COLUMNS).fetchone()
+    except sqlite3.OperationalError:  # a BLOB
+        return None
+    return None if real else (tuple(live), tuple(links))
+
+
+def _compared_rows(
+    cursor: Any, programme_id: int, gave_up: Callable[[], bool], aside: bool
+) -> set[int] | None:
+    """_compared through rows (a server's cursor)."""
     rows = cursor.execute(_LIVE, (programme_id,))
     read: list[tuple] = []
     while part := rows.fetchmany(_PART):
