@@ -7,6 +7,9 @@ import time
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from test_activities_model import make_plan
 
 from lifelong_desktop.submission.importing.importer import plan_import
@@ -155,3 +158,22 @@ def test_a_rows_error_comes_before_its_warnings(qtbot, window, own, tmp_path):
     assert {f.severity for f in wrong.findings} == {"error", "warning"}
     lines = dialog.rows.detail(wrong).splitlines()
     assert lines[0].startswith("T3：") and any(line.startswith("M3：") for line in lines[1:])
+
+
+def test_tab_from_the_rows_reaches_apply(qtbot, window, own, tmp_path):
+    """By keyboard: Tab leaves the rows table (it does not walk its cells) and reaches Apply."""
+    changed = edited(own, tmp_path / "changed.xlsx", B4="改过的标题")
+    dialog = preview(qtbot, window, changed)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.rows_table.setFocus()
+    qtbot.waitUntil(dialog.rows_table.hasFocus)
+    seen = []
+    for _ in range(12):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        if seen[-1] is dialog.apply_button:
+            break
+    assert dialog.apply_button in seen
+    assert seen[0] is not dialog.rows_table  # the first Tab already left the table

@@ -191,6 +191,7 @@ class ImportPreviewDialog(QDialog):
     def _rows_table(self) -> QTableView:
         table = QTableView(self)
         table.setModel(self.rows)
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the next control (Apply among them)
         table.setAccessibleName(self.tr("Activity rows"))
         table.horizontalHeader().setSortIndicator(COL_ROW, Qt.SortOrder.AscendingOrder)  # as in the sheet
         table.setSortingEnabled(True)
@@ -217,6 +218,7 @@ class ImportPreviewDialog(QDialog):
     def _findings_table(self, visible: bool) -> QTableView:
         table = QTableView(self)
         table.setModel(self.model)
+        table.setTabKeyNavigation(False)
         table.setAccessibleName(self.tr("Findings"))
         table.verticalHeader().hide()
         header = table.horizontalHeader()
