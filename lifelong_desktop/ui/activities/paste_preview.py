@@ -103,6 +103,7 @@ class PastePreviewDialog(QDialog):
         self.model.set_rows(result.rows)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         self.table.setAccessibleName(self.tr("Pasted rows"))
         header = self.table.horizontalHeader()
         for col in (COL_LINE, COL_DATE, COL_CITY):
