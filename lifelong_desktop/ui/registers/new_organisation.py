@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from lifelong_desktop.services import registers
-from lifelong_desktop.services.programmes import list_programmes
 from lifelong_desktop.services.rows import organisation_rows
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.registers import commands
+from lifelong_desktop.ui.registers.made_here import programme_region, save_new
 from lifelong_desktop.ui.registers.organisation_dialog import OrganisationDialog
 
 
@@ -25,20 +24,11 @@ def organisation_creator(ctx: AppContext) -> Callable[[str, QWidget], tuple[int,
             registers.check_organisation(session, values, None)
 
     def create(name: str, parent: QWidget) -> tuple[int, str] | None:
-        with ctx.db.read() as session:
-            region_code = next(
-                (p.region_code for p in list_programmes(session) if p.id == ctx.programme_id), ""
-            )
-        dialog = OrganisationDialog(parent, validate, region_code)
+        dialog = OrganisationDialog(parent, validate, programme_region(ctx))
         dialog.name.setText(name)
-        if not ctx.run_dialog(dialog):
+        org_id = save_new(ctx, parent, dialog, commands.create_organisation)
+        if org_id is None:
             return None
-        command = commands.create_organisation(ctx, dialog.values())
-        problem = commands.run(command)
-        if problem:
-            QMessageBox.warning(parent, QCoreApplication.translate("ActivityEditing", "Not saved"), problem)
-            return None
-        org_id = int(command.change.id)  # type: ignore[union-attr]
         with ctx.db.read() as session:
             made = next(o for o in organisation_rows(session) if o.id == org_id)
         return made.id, made.name
