@@ -73,7 +73,7 @@ def test_json_reads_give_the_values_of_rows(db, db_path):
     columns = [json.loads(text) for text in live]
     assert columns == [list(c) for c in zip(*con.execute(narrowing._LIVE, (pid,)).fetchall(), strict=True)]
     assert [json.loads(t) for t in links] == [
-        list(c) for c in zip(*con.execute(narrowing._UNDERTAKERS).fetchall(), strict=True)
+        list(c) for c in zip(*con.execute(load.UNDERTAKERS).fetchall(), strict=True)
     ]
     texts = load.read_json(con.cursor(), pid, ids)
     assert texts is not None

@@ -44,7 +44,7 @@ _AS_JSON = (
 # the links of every programme, by role: cheaper than joining each to its activity for this programme's
 # (five times, for a whole programme); the rows below only look up their own
 _HOSTED = "SELECT DISTINCT activity_id FROM activity_organisation WHERE role = 'host'"
-_UNDERTAKERS = "SELECT activity_id, organisation_id FROM activity_organisation WHERE role = 'undertaker'"
+UNDERTAKERS = "SELECT activity_id, organisation_id FROM activity_organisation WHERE role = 'undertaker'"
 _BY_ORGANISATION = " ORDER BY activity_id, organisation_id"  # SQLite's order (its index), on a server too
 _NAMES = "SELECT id, name FROM organisation"
 _CHUNK = 500  # ids per statement when only some activities are read
@@ -94,7 +94,7 @@ def check_rows_from(cursor: Any, programme_id: int, ids: Collection[int] | None 
     try:
         if ids is None:
             hosted = {r[0] for r in cursor.execute(_HOSTED)}
-            links = cursor.execute(_UNDERTAKERS + _BY_ORGANISATION).fetchall()
+            links = cursor.execute(UNDERTAKERS + _BY_ORGANISATION).fetchall()
             org_names = dict(cursor.execute(_NAMES).fetchall())
             raw = cursor.execute(_ACTIVITIES, (programme_id,)).fetchall()
         else:
@@ -104,7 +104,7 @@ def check_rows_from(cursor: Any, programme_id: int, ids: Collection[int] | None 
                 chunk = ordered[i : i + _CHUNK]
                 among = f" AND activity_id IN ({','.join('?' * len(chunk))})"
                 hosted.update(r[0] for r in cursor.execute(_HOSTED + among, chunk))
-                links.extend(cursor.execute(_UNDERTAKERS + among + _BY_ORGANISATION, chunk).fetchall())
+                links.extend(cursor.execute(UNDERTAKERS + among + _BY_ORGANISATION, chunk).fetchall())
                 raw.extend(
                     cursor.execute(_ACTIVITIES + among.replace("activity_id", "a.id"), (programme_id, *chunk))
                 )

@@ -22,7 +22,14 @@ from typing import Any
 from lifelong_desktop.services.checks.compared import COLUMNS, compared_ids
 from lifelong_desktop.services.checks.finding import PlanWindow
 from lifelong_desktop.services.checks.holidays import special_spans
-from lifelong_desktop.services.checks.load import CheckRow, by_id, check_rows_from, read_json, rows_from_json
+from lifelong_desktop.services.checks.load import (
+    UNDERTAKERS,
+    CheckRow,
+    by_id,
+    check_rows_from,
+    read_json,
+    rows_from_json,
+)
 from lifelong_desktop.services.regions import regions
 
 #: the rules (rules.all_rules, conflicts.all_conflicts) whose activities candidate_ids picks: a new rule needs
@@ -73,8 +80,6 @@ SELECT a.id, p.id FROM activity a JOIN activity p ON p.id = a.parent_id
 WHERE +a.programme_id = ? AND p.programme_id = ? AND a.status <> 'cancelled'
   AND (a.start_date < p.start_date OR a.end_date > p.end_date)
 """
-# the undertakers of every programme (a join to this programme's activities costs more than it saves)
-_UNDERTAKERS = "SELECT activity_id, organisation_id FROM activity_organisation WHERE role = 'undertaker'"
 _COUNT = "SELECT COUNT(*) FROM activity WHERE programme_id = ?"
 # the live activities, narrow, for the rules that compare them: from SQLite each column as one JSON array (made
 # without the interpreter, in one step: an object per row and per value costs more than the reading)
@@ -199,7 +204,7 @@ def _compared_rows(
         if gave_up():
             return None
     columns = list(zip(*read, strict=True)) or [()] * len(COLUMNS)
-    links = list(zip(*cursor.execute(_UNDERTAKERS).fetchall(), strict=True)) or [(), ()]
+    links = list(zip(*cursor.execute(UNDERTAKERS).fetchall(), strict=True)) or [(), ()]
     return compared_ids(columns, links, aside)
 
 
