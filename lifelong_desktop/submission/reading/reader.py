@@ -11,6 +11,7 @@ import gc
 import json
 import re
 import sys
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
 
 # The cell reader, the validation and the region list are loaded on first use (`_load`), not with this module:
-# the safety scan's child is forked sooner, and this process loads them while it waits for the child's vouch.
+# the safety scan's child is forked sooner, and this process loads them in a thread while the cell reader
+# parses the workbook (the parse lets go of the interpreter lock).
 
 
 @dataclass
@@ -71,8 +73,17 @@ def paused_gc() -> Iterator[None]:
 
 
 def _load() -> None:
-    """The modules and tables the reader needs once the scan has vouched for the file: loaded while this
-    process would otherwise wait for the child (about 0.04 s of work, once per process)."""
+    """The modules and tables the reader needs once the scan has vouched for the file: loaded in a thread
+    while the cell reader parses (about 0.04 s of work, once per process); a failure here is met again, and
+    said, where the reader imports them itself."""
+    try:
+        _load_modules()
+    except Exception:  # the reader's own imports raise it again
+        pass
+
+
+def _load_modules() -> None:
+    """Import the cell reader, lxml and the validation modules, and read the region list."""
     import python_calamine  # noqa: F401
     from lxml import etree  # noqa: F401
 
@@ -112,17 +123,17 @@ def _read_workbook(
 ) -> ReadResult:
     # with the caller's work to do while waiting, the child checks the whole workbook alone meanwhile
     loaded = "lifelong_desktop.submission.reading.validate" in sys.modules
-    pending = scan_ahead.start(path, split=while_waiting is None, loading=not loaded) if concurrent else None
-    if pending is not None and not pending.vouched(_waiting(loaded, while_waiting)):
+    pending = scan_ahead.start(path, split=while_waiting is None) if concurrent else None
+    if pending is not None and not pending.vouched(while_waiting):
         report, pending = pending.result(), None  # the reader waits for the verdict
     elif pending is None:
         report = safety.inspect_workbook(path)
     if pending is None and report.findings:
         return _result(path, WorkbookData(), report.findings)
     workbook, failure = _open(path)
-    sheets = _Sheets(workbook)
+    sheets = _Sheets(workbook, compact=not findings_only)
     if pending is not None:
-        sheets.read_ahead(path)
+        sheets.read_ahead(path, meanwhile=None if loaded else _load)
         report = pending.result()
         if report.findings:
             if workbook is not None:
@@ -132,20 +143,6 @@ def _read_workbook(
         return _result(path, WorkbookData(), failure)
     with workbook:
         return _read(path, sheets, report, year_hint, findings_only)
-
-
-def _waiting(loaded: bool, while_waiting: Callable[[], object] | None) -> Callable[[], object] | None:
-    """What this process does while it waits for the child's vouch: load the reader's modules (the first time),
-    then the caller's work."""
-    if loaded:
-        return while_waiting
-
-    def meanwhile() -> None:
-        _load()
-        if while_waiting is not None:
-            while_waiting()
-
-    return meanwhile
 
 
 def _open(path: Path) -> tuple[CalamineWorkbook | None, list[Finding]]:
@@ -168,25 +165,38 @@ class _Sheets:
     """The read sheets' rows from the cell reader: read when asked, or ahead while the scan runs; a reader
     error met ahead is kept and raised where reading that sheet would have raised it."""
 
-    def __init__(self, workbook: CalamineWorkbook | None) -> None:
+    def __init__(self, workbook: CalamineWorkbook | None, *, compact: bool = True) -> None:
         self.workbook = workbook
+        self.compact = compact  # one object per distinct text (_sheet_rows), or the reader's own lists
         self.names: list[str] = list(workbook.sheet_names) if workbook is not None else []
         self.ahead: dict[str, tuple[list[list[Any]] | None, BaseException | None]] = {}
 
-    def read_ahead(self, path: Path) -> None:
-        """Rows of the sheets `_read` reads, in its order, up to the first error."""
+    def read_ahead(self, path: Path, meanwhile: Callable[[], object] | None = None) -> None:
+        """Rows of the sheets `_read` reads, in its order, up to the first error; `meanwhile()` (work that
+        touches no cell, such as loading modules) runs in a thread while the cell reader parses them, which
+        lets go of the interpreter lock, and is done when this returns."""
+        helper = None
+        if meanwhile is not None:
+            helper = threading.Thread(target=meanwhile, name="reader-load", daemon=True)
+            helper.start()
+        try:
+            self._read_ahead(path)
+        finally:
+            if helper is not None:
+                helper.join()
+
+    def _read_ahead(self, path: Path) -> None:
         if self.workbook is None:
             return
-        from lifelong_desktop.submission.reading.sheets import choose_sheets
-
         fmt = load_format()
-        present = choose_sheets(fmt, self.names).present
+        known = {s.name for s in fmt.sheets}
+        present = {n for n in self.names if n in known}  # choose_sheets(...).present, without loading lxml
         if fmt.header_sheet not in present:
             return
         names = [fmt.header_sheet, *(t.sheet for t in fmt.tables.values() if t.sheet in present)]
         for name in dict.fromkeys(names):
             try:
-                self.ahead[name] = (_sheet_rows(self.workbook, name), None)
+                self.ahead[name] = (_sheet_rows(self.workbook, name, self.compact), None)
             except Exception as exc:
                 self.ahead[name] = (None, exc)
                 return
@@ -204,7 +214,7 @@ class _Sheets:
             assert rows is not None
             return rows
         assert self.workbook is not None
-        return _sheet_rows(self.workbook, name)
+        return _sheet_rows(self.workbook, name, self.compact)
 
 
 def _read(
@@ -342,13 +352,17 @@ def _rows(sheets: _Sheets, name: str, findings: list[Finding]) -> list[list[Any]
     return rows
 
 
-def _sheet_rows(workbook: CalamineWorkbook, name: str) -> list[list[Any]]:
+def _sheet_rows(workbook: CalamineWorkbook, name: str, compact: bool = True) -> list[list[Any]]:
     """All rows of a sheet from A1 ('' for empty cells), as the cell reader gives them.
 
-    Row by row with one object per distinct text, so that the Python copy of a sheet of repeated values
-    stays small beside the cell reader's own (to_python would hold both in full at once).
+    compact: row by row with one object per distinct text, so that the Python copy of a sheet of repeated
+    values stays small beside the cell reader's own (to_python holds both in full at once: 27 MB more for
+    20,000 activities, which the window's preview keeps). Without it (`lifelong validate`, a short process that
+    keeps no rows), to_python: about 0.03 s quicker there.
     """
     sheet = workbook.get_sheet_by_name(name)
+    if not compact:
+        return _from_a1(sheet.to_python(), sheet.end)
     memo: dict[str, str] = {}
     keep = memo.setdefault
     rows = [[keep(x, x) if type(x) is str else x for x in row] for row in sheet.iter_rows()]

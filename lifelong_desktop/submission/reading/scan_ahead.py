@@ -41,9 +41,6 @@ MAX_QUICK_SHEET_BYTES = 64 << 20
 # which inflates the whole part anyway (CRC and size) and checks every other part too.
 SPLIT_MIN_BYTES = 4 << 20
 PARENT_SHARE = 0.6
-# The parent's share when it also loads the reader's modules meanwhile (about a quarter of the quick check's work
-# on the 20,000-activity export, the first time in a process): smaller, so that both answer at about the same time.
-LOADING_SHARE = 0.45
 _ANSWER = 9  # bytes of a share's answer: b"1" (harmless) or b"0", then its `<c` count (8 bytes, big-endian)
 
 
@@ -95,12 +92,11 @@ def _answer(harmless: bool, cells: int) -> bytes:
     return (b"1" if harmless else b"0") + min(cells, (1 << 63) - 1).to_bytes(8, "big")
 
 
-def start(path: Path, *, split: bool = True, loading: bool = False) -> Forked | None:
+def start(path: Path, *, split: bool = True) -> Forked | None:
     """The scan of a workbook of at least MIN_BYTES forked; None where there is no fork, for a small file, or
     when no core is spare. `vouched()` then says whether the cell reader may read the workbook before the
     verdict (the quick check, harmless_to_read, in two shares when `split` and a worksheet is big enough, else
-    by the child alone; a smaller share for this process when it is `loading` modules meanwhile); `result()` is
-    the SafetyReport of the full scan."""
+    by the child alone); `result()` is the SafetyReport of the full scan."""
     if not hasattr(os, "fork"):
         return None
     try:
@@ -110,7 +106,7 @@ def start(path: Path, *, split: bool = True, loading: bool = False) -> Forked | 
         return None
     if not spare_core():
         return None
-    big, shares = _plan(path, LOADING_SHARE if loading else PARENT_SHARE)
+    big, shares = _plan(path)
     if big:
         return None
     shares = shares if split else None
