@@ -131,7 +131,7 @@ def _read_workbook(
     if pending is None and report.findings:
         return _result(path, WorkbookData(), report.findings)
     workbook, failure = _open(path)
-    sheets = _Sheets(workbook, compact=not findings_only)
+    sheets = _Sheets(workbook)
     if pending is not None:
         sheets.read_ahead(path, meanwhile=None if loaded else _load)
         report = pending.result()
@@ -165,9 +165,8 @@ class _Sheets:
     """The read sheets' rows from the cell reader: read when asked, or ahead while the scan runs; a reader
     error met ahead is kept and raised where reading that sheet would have raised it."""
 
-    def __init__(self, workbook: CalamineWorkbook | None, *, compact: bool = True) -> None:
+    def __init__(self, workbook: CalamineWorkbook | None) -> None:
         self.workbook = workbook
-        self.compact = compact  # one object per distinct text (_sheet_rows), or the reader's own lists
         self.names: list[str] = list(workbook.sheet_names) if workbook is not None else []
         self.ahead: dict[str, tuple[list[list[Any]] | None, BaseException | None]] = {}
 
@@ -196,7 +195,7 @@ class _Sheets:
         names = [fmt.header_sheet, *(t.sheet for t in fmt.tables.values() if t.sheet in present)]
         for name in dict.fromkeys(names):
             try:
-                self.ahead[name] = (_sheet_rows(self.workbook, name, self.compact), None)
+                self.ahead[name] = (_sheet_rows(self.workbook, name), None)
             except Exception as exc:
                 self.ahead[name] = (None, exc)
                 return
@@ -214,7 +213,7 @@ class _Sheets:
             assert rows is not None
             return rows
         assert self.workbook is not None
-        return _sheet_rows(self.workbook, name, self.compact)
+        return _sheet_rows(self.workbook, name)
 
 
 def _read(
@@ -352,17 +351,15 @@ def _rows(sheets: _Sheets, name: str, findings: list[Finding]) -> list[list[Any]
     return rows
 
 
-def _sheet_rows(workbook: CalamineWorkbook, name: str, compact: bool = True) -> list[list[Any]]:
+def _sheet_rows(workbook: CalamineWorkbook, name: str) -> list[list[Any]]:
     """All rows of a sheet from A1 ('' for empty cells), as the cell reader gives them.
 
-    compact: row by row with one object per distinct text, so that the Python copy of a sheet of repeated
-    values stays small beside the cell reader's own (to_python holds both in full at once: 27 MB more for
-    20,000 activities, which the window's preview keeps). Without it (`lifelong validate`, a short process that
-    keeps no rows), to_python: about 0.03 s quicker there.
+    Row by row with one object per distinct text, so that the Python copy of a sheet of repeated values
+    stays small beside the cell reader's own (to_python would hold both in full at once). Measured for
+    `lifelong validate` too: to_python there is no quicker in all (0.02-0.05 s more CPU), as the rules then
+    hash and compare each cell's own text.
     """
     sheet = workbook.get_sheet_by_name(name)
-    if not compact:
-        return _from_a1(sheet.to_python(), sheet.end)
     memo: dict[str, str] = {}
     keep = memo.setdefault
     rows = [[keep(x, x) if type(x) is str else x for x in row] for row in sheet.iter_rows()]
