@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # The cell reader, the validation and the region list are loaded on first use (`_load`), not with this module:
 # the safety scan's child is forked sooner, and this process loads them in a thread while the cell reader
-# parses the workbook (the parse lets go of the interpreter lock).
+# opens and parses the workbook (it lets go of the interpreter lock meanwhile).
 
 
 @dataclass
@@ -74,8 +74,8 @@ def paused_gc() -> Iterator[None]:
 
 def _load() -> None:
     """The modules and tables the reader needs once the scan has vouched for the file: loaded in a thread
-    while the cell reader parses (about 0.04 s of work, once per process); a failure here is met again, and
-    said, where the reader imports them itself."""
+    while the cell reader opens and parses it (about 0.04 s of work, once per process); a failure here is met
+    again, and said, where the reader imports them itself."""
     try:
         _load_modules()
     except Exception:  # the reader's own imports raise it again
@@ -130,10 +130,18 @@ def _read_workbook(
         report = safety.inspect_workbook(path)
     if pending is None and report.findings:
         return _result(path, WorkbookData(), report.findings)
-    workbook, failure = _open(path)
-    sheets = _Sheets(workbook)
+    # the reader's modules load in a thread while the cell reader opens and parses the workbook (both let go
+    # of the interpreter lock); this process would only wait for them otherwise
+    loading = _in_thread(_load) if pending is not None and not loaded else None
+    try:
+        workbook, failure = _open(path)
+        sheets = _Sheets(workbook)
+        if pending is not None:
+            sheets.read_ahead(path)
+    finally:
+        if loading is not None:
+            loading.join()
     if pending is not None:
-        sheets.read_ahead(path, meanwhile=None if loaded else _load)
         report = pending.result()
         if report.findings:
             if workbook is not None:
@@ -143,6 +151,13 @@ def _read_workbook(
         return _result(path, WorkbookData(), failure)
     with workbook:
         return _read(path, sheets, report, year_hint, findings_only)
+
+
+def _in_thread(call: Callable[[], object]) -> threading.Thread:
+    """`call()` started in a thread of its own (join it)."""
+    thread = threading.Thread(target=call, name="reader-load", daemon=True)
+    thread.start()
+    return thread
 
 
 def _open(path: Path) -> tuple[CalamineWorkbook | None, list[Finding]]:
@@ -170,21 +185,8 @@ class _Sheets:
         self.names: list[str] = list(workbook.sheet_names) if workbook is not None else []
         self.ahead: dict[str, tuple[list[list[Any]] | None, BaseException | None]] = {}
 
-    def read_ahead(self, path: Path, meanwhile: Callable[[], object] | None = None) -> None:
-        """Rows of the sheets `_read` reads, in its order, up to the first error; `meanwhile()` (work that
-        touches no cell, such as loading modules) runs in a thread while the cell reader parses them, which
-        lets go of the interpreter lock, and is done when this returns."""
-        helper = None
-        if meanwhile is not None:
-            helper = threading.Thread(target=meanwhile, name="reader-load", daemon=True)
-            helper.start()
-        try:
-            self._read_ahead(path)
-        finally:
-            if helper is not None:
-                helper.join()
-
-    def _read_ahead(self, path: Path) -> None:
+    def read_ahead(self, path: Path) -> None:
+        """Rows of the sheets `_read` reads, in its order, up to the first error."""
         if self.workbook is None:
             return
         fmt = load_format()
