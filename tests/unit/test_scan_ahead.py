@@ -107,24 +107,3 @@ def test_the_scan_after_a_yes_of_the_quick_check_reports_the_same(samples, tmp_p
             assert safety.inspect_workbook(path, cells_checked=True) == safety.inspect_workbook(path), path
             checked += 1
     assert checked >= 10
-
-
-def test_the_scan_looking_at_the_parts_the_quick_check_inflated_reports_the_same(samples, tmp_path):
-    """The child's scan takes the pieces its quick check inflated (whole only on a yes) instead of inflating
-    every part again: the same report for every sample, whole or split, and none kept on a no."""
-    big = tmp_path / "big.xlsx"
-    mh.build_workbook(big, activities=[mh.sample_activity(activity_id=None) for _ in range(6000)])
-    kept = 0
-    for path in [*samples, big]:
-        expected = safety.inspect_workbook(path)
-        plans = [None, scan_ahead._plan(path, 0.3)[1]]
-        for split in dict.fromkeys(plans):
-            pieces: dict[str, list[bytes]] = {}
-            yes = scan_ahead._quick(path, split, pieces)[0]
-            if not yes:
-                continue
-            kept += 1
-            assert all(b"" not in p for p in pieces.values()), path
-            report = safety.inspect_workbook(path, cells_checked=split is None, inflated=pieces)
-            assert report == expected, (path, split)
-    assert kept >= 11  # the big workbook split too

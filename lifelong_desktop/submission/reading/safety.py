@@ -13,7 +13,6 @@ import codecs
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,21 +65,17 @@ def _finding(code: str, **params: object) -> Finding:
     return Finding(ERROR, code, params=dict(params))
 
 
-def inspect_workbook(
-    path: Path | str, *, cells_checked: bool = False, inflated: dict[str, list[bytes]] | None = None
-) -> SafetyReport:
+def inspect_workbook(path: Path | str, *, cells_checked: bool = False) -> SafetyReport:
     """Check one file before any parser sees it; never raises for bad input.
 
     cells_checked: scan_ahead.harmless_to_read(path) said yes, so the cell-placement patterns of every
-    worksheet found nothing there and need not run again (the report is the same without them).
-    inflated: every part's pieces of CHUNK bytes as zipfile inflated them whole (its size and CRC checked),
-    from the quick check of this file: looked at instead of inflating the parts again."""
+    worksheet found nothing there and need not run again (the report is the same without them)."""
     from lxml import etree
 
     path = Path(path)
     report = SafetyReport()
     try:
-        _inspect(path, report, cells_checked, inflated or {})
+        _inspect(path, report, cells_checked)
     except Refused as exc:
         report.findings.append(_finding(exc.code, **exc.params))
     except (
@@ -98,12 +93,7 @@ def inspect_workbook(
     return report
 
 
-def _inspect(
-    path: Path,
-    report: SafetyReport,
-    cells_checked: bool = False,
-    inflated: dict[str, list[bytes]] | None = None,
-) -> None:
+def _inspect(path: Path, report: SafetyReport, cells_checked: bool = False) -> None:
     limits = load_format().limits
     if not path.is_file():
         raise Refused("not_a_workbook", kind="missing")
@@ -123,7 +113,7 @@ def _inspect(
         _check_directory(zf, infos, limits)
         for info in infos:
             if not info.is_dir():
-                _scan_part(zf, info, report, cells_checked, (inflated or {}).get(info.filename))
+                _scan_part(zf, info, report, cells_checked)
         report.parts = [i.filename for i in infos]
 
 
@@ -214,43 +204,27 @@ def _is_parsed(name: str) -> bool:
 
 
 def _scan_part(
-    zf: zipfile.ZipFile,
-    info: zipfile.ZipInfo,
-    report: SafetyReport,
-    cells_checked: bool = False,
-    inflated: list[bytes] | None = None,
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, report: SafetyReport, cells_checked: bool = False
 ) -> None:
-    """Inflate one part (zipfile stops at the declared size and checks the CRC; `inflated`: its pieces so read
-    already); scan XML as it streams."""
+    """Inflate one part (zipfile stops at the declared size and checks the CRC); scan XML as it streams."""
     name = info.filename
     if not _is_xml(name):
-        if inflated is None:
-            with zf.open(info) as part:
-                while part.read(CHUNK):
-                    pass
+        with zf.open(info) as part:
+            while part.read(CHUNK):
+                pass
         return
     stream = _XmlStream(name, cells_checked)
-    for chunk in _pieces(zf, info, inflated):
-        stream.feed(chunk)
-        if chunk and stream.parser is not None:
-            _count_work(report, len(chunk))
-    stream.close()
-    if stream.stats is not None:
-        _note_sheet(zf, name, stream.stats, report)
-
-
-def _pieces(zf: zipfile.ZipFile, info: zipfile.ZipInfo, inflated: list[bytes] | None) -> Iterator[bytes]:
-    """A part's inflated pieces of CHUNK bytes, then b"" (its end)."""
-    if inflated is not None:
-        yield from inflated
-        yield b""
-        return
     with zf.open(info) as part:
         while True:
             chunk = part.read(CHUNK)
-            yield chunk
+            stream.feed(chunk)
             if not chunk:
-                return
+                break
+            if stream.parser is not None:
+                _count_work(report, len(chunk))
+    stream.close()
+    if stream.stats is not None:
+        _note_sheet(zf, name, stream.stats, report)
 
 
 class _XmlStream:

@@ -116,16 +116,13 @@ def start(path: Path, *, split: bool = True) -> Forked | None:
 
 def _scan(path: Path, send: Send, receive: Receive, split: Split | None) -> safety.SafetyReport:
     """The child's work: the quick check (its share of it), its answer sent at once, then the scan (the same
-    report as inspect_workbook(path); the cell patterns the quick check ran are not run twice, and the parts
-    it inflated are not inflated again)."""
-    inflated: dict[str, list[bytes]] = {}
-    checked, cells = _quick(path, split, inflated)
+    report as inspect_workbook(path); the cell patterns the quick check ran are not run twice)."""
+    checked, cells = _quick(path, split)
     send(_answer(checked, cells))
-    mine = checked  # every part inflated whole, as the scan would (same pieces, sizes and CRCs checked)
     if split is not None:  # the parent's share: both must be harmless, their cells within the limit
         theirs = receive(_ANSWER)
         checked = checked and theirs[:1] == b"1" and int.from_bytes(theirs[1:], "big") + cells <= MAX_CELLS
-    return safety.inspect_workbook(path, cells_checked=checked, inflated=inflated if mine else None)
+    return safety.inspect_workbook(path, cells_checked=checked)
 
 
 def _plan(path: Path, share: float = PARENT_SHARE) -> tuple[bool, Split | None]:
@@ -155,17 +152,16 @@ def harmless_to_read(path: Path) -> bool:
     return _quick(path, None)[0]
 
 
-def _quick(path: Path, split: Split | None, keep: dict[str, list[bytes]] | None = None) -> tuple[bool, int]:
+def _quick(path: Path, split: Split | None) -> tuple[bool, int]:
     """harmless_to_read, all but the parent's share of a split worksheet, and the `<c` count of the child's
-    share of it; (False, 0) when unsure, never an exception. `keep` gets each part's inflated pieces (whole
-    only when the answer is yes)."""
+    share of it; (False, 0) when unsure, never an exception."""
     try:
-        return _harmless(path, split, keep)
+        return _harmless(path, split)
     except Exception:  # anything odd: wait for the verdict
         return False, 0
 
 
-def _harmless(path: Path, split: Split | None, keep: dict[str, list[bytes]] | None) -> tuple[bool, int]:
+def _harmless(path: Path, split: Split | None) -> tuple[bool, int]:
     limits = load_format().limits
     size = path.stat().st_size
     if size > limits["max_file_bytes"]:
@@ -176,8 +172,6 @@ def _harmless(path: Path, split: Split | None, keep: dict[str, list[bytes]] | No
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
         safety._check_directory(zf, infos, limits)  # raises Refused: unsure
-        if keep is not None and len({i.filename for i in infos}) < len(infos):
-            keep = None  # a name twice: the scan inflates each part itself
         parsed, cells = 0, 0
         for info in infos:
             if info.is_dir():
@@ -186,45 +180,35 @@ def _harmless(path: Path, split: Split | None, keep: dict[str, list[bytes]] | No
             parsed += info.file_size if safety._is_parsed(info.filename) else 0
             if parsed > safety.MAX_PARSED_XML_BYTES:
                 return False, 0
-            pieces = keep.setdefault(info.filename, []) if keep is not None else None
             if split is not None and info.filename == split.part:
-                harmless, cells = _tail_harmless(zf, info, split, pieces)
+                harmless, cells = _tail_harmless(zf, info, split)
             else:
-                harmless = _part_harmless(zf, info, sheet, pieces)
+                harmless = _part_harmless(zf, info, sheet)
             if not harmless:
                 return False, 0
     return True, cells
 
 
-def _part_harmless(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: bool, pieces: list[bytes] | None = None
-) -> bool:
-    """Inflate one part (zipfile stops at its declared size and checks the CRC); a worksheet's cells checked;
-    its pieces kept in `pieces`."""
+def _part_harmless(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: bool) -> bool:
+    """Inflate one part (zipfile stops at its declared size and checks the CRC); a worksheet's cells checked."""
     cells = NearCells() if sheet else None
     with zf.open(info) as part:
         while True:
             chunk = part.read(CHUNK)
-            if pieces is not None and chunk:
-                pieces.append(chunk)
             if cells is not None and not cells.feed(chunk):
                 return False
             if not chunk:
                 return True
 
 
-def _tail_harmless(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, split: Split, pieces: list[bytes] | None = None
-) -> tuple[bool, int]:
-    """The child's share of a split worksheet: the whole part inflated (its pieces kept in `pieces`), the cells
-    checked from the first `<` of piece `split.pieces` on; and their `<c` count."""
+def _tail_harmless(zf: zipfile.ZipFile, info: zipfile.ZipInfo, split: Split) -> tuple[bool, int]:
+    """The child's share of a split worksheet: the whole part inflated, the cells checked from the first `<`
+    of piece `split.pieces` on; and their `<c` count."""
     cells = NearCells(start=False)
-    keep = pieces.append if pieces is not None else _drop
     with zf.open(info) as part:
         for _ in range(split.pieces):
-            keep(part.read(CHUNK))
+            part.read(CHUNK)
         chunk = part.read(CHUNK)
-        keep(chunk)
         at = chunk.find(b"<")
         if at < 0:
             return False, 0
@@ -235,12 +219,6 @@ def _tail_harmless(
             if not chunk:
                 return True, cells.cells
             chunk = part.read(CHUNK)
-            if chunk:
-                keep(chunk)
-
-
-def _drop(_piece: bytes) -> None:
-    """Keep nothing."""
 
 
 def head_harmless(path: Path, split: Split) -> tuple[bool, int]:
