@@ -304,7 +304,7 @@ def test_work_aside_gives_what_it_gives_here(monkeypatch):
     fails (its work raises there) leaves the work to this process, with the same set."""
     from lifelong_desktop.services.checks import aside
 
-    monkeypatch.setattr(aside, "spare_core", lambda: True)
+    monkeypatch.setattr(aside, "spare_core", lambda **_: True)
     values = set(range(0, 30_000, 7))
     forked = aside.Aside(lambda: {v for v in values if v % 3})
     assert forked.forked and forked.result() == {v for v in values if v % 3}

@@ -55,6 +55,22 @@ def test_a_spare_core_needs_two_cores_and_nothing_else_running(monkeypatch):
     assert not forking.spare_core()
 
 
+def test_with_own_threads_this_process_busy_threads_take_the_cores_too(monkeypatch):
+    """`lifelong check` asks with own_threads: its SQLite threads already keep the second core busy."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setattr(forking, "running_elsewhere", lambda: 0)
+    monkeypatch.setattr(forking, "_own_running", lambda: 2)  # the caller and one thread of its own
+    assert forking.spare_core()
+    assert not forking.spare_core(own_threads=True)
+    monkeypatch.setattr(forking, "_own_running", lambda: 1)  # the caller alone
+    assert forking.spare_core(own_threads=True)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(forking, "_own_running", lambda: 3)
+    assert forking.spare_core(own_threads=True)  # two threads beside the caller, and a fourth core
+    monkeypatch.setattr(forking, "running_elsewhere", lambda: 1)
+    assert not forking.spare_core(own_threads=True)
+
+
 def test_without_a_count_of_running_threads_the_load_average_decides(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     monkeypatch.setattr(forking, "running_elsewhere", lambda: None)

@@ -4,8 +4,10 @@
 that runs `work()` over what this process has read already (its memory, copied on write: nothing is read
 again) and hands the set of ids it returns back through a pipe; `result()` waits for it. Without fork
 (Windows), on one core or a busy machine, or when the child gives no answer (killed, out of memory), the work
-runs in this process when `result()` is asked: the same set either way. The child uses no database
-connection (those are this process's).
+runs in this process when `result()` is asked: the same set either way. A core this process's own threads
+keep busy (SQLite reading beside it) is no spare core: a child there costs more than it saves (the pages it
+shares are copied as either process writes them). The child uses no database connection (those are this
+process's).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ class Aside:
     def __init__(self, work: Callable[[], set[int]], worth_it: bool = True) -> None:
         self._work = work
         self._child: Child | None = None
-        if worth_it and hasattr(os, "fork") and spare_core():
+        if worth_it and hasattr(os, "fork") and spare_core(own_threads=True):
             self._child = fork_call(lambda _send, _receive: work())
             self._child.tell(None)  # it is told nothing
 
