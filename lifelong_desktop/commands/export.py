@@ -174,6 +174,7 @@ def run_merge(args: argparse.Namespace) -> int:
             phone=args.phone,
             skipped=skipped,
             region=region,
+            concurrent=True,
         )
     except MergeProblem as exc:
         raise CliError(exc.message(patterns=" ".join(args.files)), EXIT_UNREADABLE) from exc

@@ -14,6 +14,7 @@ from lifelong_desktop.submission.findings import ERROR, WARNING, Finding
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.merging import consensus
 from lifelong_desktop.submission.merging.inputs import MergeProblem, expand_inputs
+from lifelong_desktop.submission.merging.paired import read_inputs
 from lifelong_desktop.submission.merging.registers import OrganisationMerger, VenueMerger, rename_organisers
 from lifelong_desktop.submission.model import WorkbookData
 from lifelong_desktop.submission.values import ValueProblem, parse_phone
@@ -68,16 +69,20 @@ def merge_files(
     skipped: list[Finding] | tuple[Finding, ...] = (),
     now: datetime | None = None,
     region: str | None = None,
+    concurrent: bool = False,
 ) -> MergeResult:
     """Read every input, merge, and write the output unless some finding is an error.
 
     `region` is the merging office's own region code, when known: inputs must then be its returns.
+    `concurrent`: read the inputs two at a time in a forked child beside this process where a core is spare
+    (paired.read_inputs), for a single-threaded caller such as the command line; the result is the same.
     """
-    from lifelong_desktop.submission.reading.reader import read_workbook
+    from lifelong_desktop.submission.reading.reader import ReadResult, read_workbook
 
     if not paths:
         raise MergeProblem("no_inputs")
-    inputs = [Input(p, read_workbook(p)) for p in paths]
+    results = read_inputs(paths, read_workbook, ReadResult, concurrent=concurrent)
+    inputs = [Input(p, r) for p, r in zip(paths, results, strict=True)]
     result = merge_inputs(inputs, unit=unit, contact=contact, phone=phone, now=now, region=region)
     result.findings[:0] = list(skipped)
     if not any(f.severity == ERROR for f in result.findings):
