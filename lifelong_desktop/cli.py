@@ -86,7 +86,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv == ["--version"]:  # answered before the commands (and SQLAlchemy under them) are loaded
         print(VERSION_TEXT)
         return 0
-    code = _run(argv)
+    try:
+        code = _run(argv)
+    except KeyboardInterrupt:  # Ctrl+C while the commands load, before one runs: the same short sentence
+        print(messages.render("cli.interrupted"), file=sys.stderr)
+        code = 130
     if own_process:  # the process ends now: its last garbage collection would only walk every module's
         gc.freeze()  # objects (0.1-0.2 s after an import); files and databases are closed by then
         if _command_word(argv) in _QUICK_EXIT:

@@ -100,7 +100,12 @@ def fork_call(call: Callable[[Send, Receive], Any]) -> Child:
     bytes this process tells it (Child.tell)."""
     read_end, write_end = os.pipe()
     down_read, down_write = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to be had (a limit, no memory): the caller does the work itself
+        for fd in (read_end, write_end, down_read, down_write):
+            os.close(fd)
+        raise
     if pid == 0:  # the child
         code = 1
         try:

@@ -255,3 +255,14 @@ def test_each_command_registered_alone_is_registered_by_its_module():
         every = next(a for a in cli.build_parser()._actions if a.dest == "command")
         assert command in alone.choices, command
         assert alone.choices[command].format_help() == every.choices[command].format_help()
+
+
+def test_ctrl_c_while_the_commands_load_is_the_same_short_message(monkeypatch, capsys):
+    """Ctrl+C before a command runs (argparse being built: `merge` loads every command) is no traceback."""
+
+    def interrupted(only=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_parser", interrupted)
+    assert cli.main(["--lang", "en", "merge", "x.xlsx"]) == 130
+    assert capsys.readouterr().err.strip() == "Cancelled."

@@ -124,3 +124,27 @@ def test_a_child_that_does_not_answer_in_time_is_stopped_and_the_work_done_here(
     assert time.monotonic() - started < 30
     with pytest.raises(ChildProcessError):  # stopped and reaped: no child left behind
         os.waitpid(child.pid, 0)
+
+
+@needs_fork
+def test_a_fork_refused_closes_its_pipes_and_the_callers_do_the_work_here(monkeypatch, tmp_path):
+    """os.fork failing (a process limit, no memory): fork_call leaves no pipe open, and the check's aside
+    work and the reader's scan fall back to doing the work in this process."""
+    from lifelong_desktop.services.checks.aside import Aside
+    from lifelong_desktop.submission.reading import scan_ahead
+
+    def refused():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(forking.os, "fork", refused)
+    before = set(os.listdir("/proc/self/fd"))
+    with pytest.raises(OSError):
+        forking.fork_call(lambda send, receive: 1)
+    assert set(os.listdir("/proc/self/fd")) == before
+    monkeypatch.setattr("lifelong_desktop.services.checks.aside.spare_core", lambda **_: True)
+    aside = Aside(lambda: {1, 2})
+    assert not aside.forked and aside.result() == {1, 2}
+    book = tmp_path / "big.bin"
+    book.write_bytes(b"PK\x03\x04" + b"\0" * (scan_ahead.MIN_BYTES + 10))
+    monkeypatch.setattr(scan_ahead, "spare_core", lambda **_: True)
+    assert scan_ahead.start(book) is None

@@ -26,7 +26,10 @@ class Aside:
         self._work = work
         self._child: Child | None = None
         if worth_it and hasattr(os, "fork") and spare_core(own_threads=True):
-            self._child = fork_call(lambda _send, _receive: work())
+            try:
+                self._child = fork_call(lambda _send, _receive: work())
+            except OSError:  # no process to be had now (a limit, no memory): the work is done here
+                return
             self._child.tell(None)  # it is told nothing
 
     @property

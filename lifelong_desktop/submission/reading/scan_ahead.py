@@ -110,7 +110,10 @@ def start(path: Path, *, split: bool = True) -> Forked | None:
     if big:
         return None
     shares = shares if split else None
-    child = fork_call(lambda send, receive: _scan(path, send, receive, shares))
+    try:
+        child = fork_call(lambda send, receive: _scan(path, send, receive, shares))
+    except OSError:  # no process to be had now (a limit, no memory): the caller scans first, as without fork
+        return None
     return Forked(child, safety.SafetyReport, lambda: safety.inspect_workbook(path), path, shares)
 
 
