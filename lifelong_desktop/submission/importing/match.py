@@ -155,17 +155,6 @@ def _same(
     plain lists without building the dictionaries of a difference: a resubmission is mostly unchanged rows."""
     if _incoming(row) != _stored(db):
         return False
-    return _same_beside_values(row, db, ids_of, venue_of)
-
-
-def _same_beside_values(
-    row: dict[str, Any],
-    db: ActivityRow,
-    ids_of: Callable[[Any], tuple[int | None, ...]],
-    venue_of: Callable[[dict[str, Any]], tuple[int | None, bool]],
-) -> bool:
-    """_same for a row whose column values (_incoming) are the stored ones: its venue, main activity and
-    organisers."""
     venue_id, named = venue_of(row)
     if venue_id != db.venue_id or (named and venue_id is None):
         return False
@@ -287,29 +276,6 @@ def _by_title(
                 break
 
 
-_AS_READ = itemgetter(*SCALARS, "audiences")  # a typed row's values that _incoming starts from, in its order
-_AS_STORED = attrgetter(*SCALARS, "audiences")
-_FEATURED_OR_AUDIENCES = (_FEATURED_AT, len(SCALARS))
-
-
-def _as_read(db: ActivityRow) -> tuple[Any, ...] | None:
-    """The values (_AS_READ) a typed row holds when it states exactly what `db` stores, in the forms the reader
-    gives (blank text and no audiences as None, featured as a bool); None when there is no one such form
-    (a blank status, a text stored as NULL). A row whose values equal these has _incoming(row) == _stored(db)."""
-    values = list(_AS_STORED(db))
-    if not values[_STATUS_AT]:
-        return None
-    for at in _TEXT_AT:
-        if values[at] is None:
-            return None  # _incoming would make the row's None '' and so not the stored None
-        if values[at] == "":
-            values[at] = None
-    featured, audiences = _FEATURED_OR_AUDIENCES
-    values[featured] = bool(values[featured])
-    values[audiences] = values[audiences] or None
-    return tuple(values)
-
-
 def _sameness(plan: ImportPlan, absent: frozenset[str]) -> Callable[[dict[str, Any], ActivityRow], bool]:
     """The fast test of an unchanged row, for a workbook with every column; one that never answers yes
     otherwise (rows without every key, or absent columns: differences() decides alone)."""
@@ -319,7 +285,6 @@ def _sameness(plan: ImportPlan, absent: frozenset[str]) -> Callable[[dict[str, A
     reg = plan.registers
     assert reg is not None
     venues: dict[tuple[Any, Any], tuple[int | None, bool]] = {}
-    read_forms: dict[int, tuple[Any, ...] | None] = {}  # db id -> _as_read(db), each made once
 
     def venue_of(row: dict[str, Any]) -> tuple[int | None, bool]:
         """The row's venue id and whether it names one, each (name, city) looked up once."""
@@ -332,9 +297,6 @@ def _sameness(plan: ImportPlan, absent: frozenset[str]) -> Callable[[dict[str, A
 
     def same(row: dict[str, Any], db: ActivityRow) -> bool:
         try:
-            form = read_forms[db.id] if db.id in read_forms else read_forms.setdefault(db.id, _as_read(db))
-            if form is not None and _AS_READ(row) == form:  # the values as read: the lists need not be made
-                return _same_beside_values(row, db, ids_of, venue_of)
             return _same(row, db, ids_of, venue_of)
         except KeyError:  # a row without one of the SCALARS: differences() reads it with get()
             return False
