@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         code = _run(argv)
-    except KeyboardInterrupt:  # Ctrl+C while the commands load, before one runs: the same short sentence
+    except KeyboardInterrupt:  # Ctrl+C, while the commands load or while one runs: one short sentence
         print(messages.render("cli.interrupted"), file=sys.stderr)
         code = 130
     if own_process:  # the process ends now: its last garbage collection would only walk every module's
@@ -147,9 +147,6 @@ def _run(argv: list[str]) -> int:
         except (OSError, ValueError):  # stdout without a file descriptor (io.UnsupportedOperation)
             pass
         return 141
-    except KeyboardInterrupt:
-        print(messages.render("cli.interrupted"), file=sys.stderr)
-        return 130
     except Exception as exc:
         print(report_internal_error(exc), file=sys.stderr)
         return EXIT_INTERNAL
