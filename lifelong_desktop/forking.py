@@ -1,12 +1,13 @@
 """Work on the second core: a forked child process whose answer comes back through a pipe; no Qt, no SQLAlchemy.
 
-Python runs one thread at a time, and neither lxml's parse, python-calamine nor the checks' passes let go of
-it, so work beside this process's own needs a process. `fork` (Linux, UOS, Kylin) gives the child what this
+Python runs one thread at a time, and neither lxml's parse nor the checks' passes let go of it (python-calamine
+does only while it parses a sheet; its cells made into rows hold it again), so work beside this process's own
+needs a process. `fork` (Linux, UOS, Kylin) gives the child what this
 process has read, copied only on write. Where there is no fork (Windows), on one core, or when the other
 cores are busy now, callers do the work themselves: the answer is the same either way, only later.
 
-Used by the workbook reader's safety scan (submission/reading/scan_ahead) and by `lifelong check`
-(services/checks/aside). Only for a single-threaded caller's own process, never the window: the child
+Used by the workbook reader (its safety scan in submission/reading/scan_ahead, its cells in read_aside),
+merge's reading (submission/merging/paired) and `lifelong check` (services/checks/aside). Only for a single-threaded caller's own process, never the window: the child
 leaves with os._exit, without running this process's exit handlers.
 """
 
@@ -66,6 +67,7 @@ class Child:
             patience = max(PATIENCE, PATIENCE_FACTOR * (time.monotonic() - self.started))
         data = _read_until(self.from_child, time.monotonic() + patience)
         os.close(self.from_child)
+        self.from_child = -1
         if data is None:  # no answer in time: the child is stopped, the work done here
             try:
                 os.kill(self.pid, signal.SIGKILL)
@@ -79,6 +81,25 @@ class Child:
         except Exception:  # the child died before it finished (killed, out of memory) or its work raised
             return again()
         return value if isinstance(value, kind) else again()
+
+    def stop(self) -> None:
+        """Stop the child now (its answer is not wanted) and reap it, its pipes closed; nothing happens to a
+        child reaped already (by result() or a stop before: its number may be another process's by now)."""
+        self.tell(None)
+        if self.from_child >= 0:
+            os.close(self.from_child)
+            self.from_child = -1
+        try:
+            ended, _status = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:  # reaped already
+            return
+        if ended:
+            return
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:  # it ended meanwhile
+            pass
+        os.waitpid(self.pid, 0)
 
 
 def _read_until(fd: int, deadline: float) -> bytes | None:

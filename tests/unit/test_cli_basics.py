@@ -266,3 +266,34 @@ def test_ctrl_c_while_the_commands_load_is_the_same_short_message(monkeypatch, c
     monkeypatch.setattr(cli, "build_parser", interrupted)
     assert cli.main(["--lang", "en", "merge", "x.xlsx"]) == 130
     assert capsys.readouterr().err.strip() == "Cancelled."
+
+
+def test_validate_in_its_own_process_prints_everything_and_its_exit_code(tmp_path):
+    """`lifelong validate` ends without tearing the interpreter down (as `check` does): its output piped
+    arrives whole, in both forms, with the workbook's exit code."""
+    import json
+
+    from tests.helpers.hostile import mh
+
+    book = mh.build_workbook(tmp_path / "bad.xlsx", activities=[mh.sample_activity(start_date="2027-02-30")])
+    listed = _run("validate", "--json", str(book), LIFELONG_DATA_DIR=str(tmp_path))
+    findings = json.loads(listed.stdout)[0]["findings"]
+    assert listed.returncode == 1 and any(f["severity"] == "error" for f in findings), listed.stderr
+    told = _run("--lang", "en", "validate", str(book), LIFELONG_DATA_DIR=str(tmp_path))
+    lines = told.stdout.splitlines()
+    assert told.returncode == 1 and len(lines) == len(findings) + 1 and lines[-1].startswith("bad.xlsx: ")
+
+
+def test_a_quick_exit_waits_for_no_thread_but_is_not_taken_beside_one():
+    import threading
+
+    assert cli._alone()
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not cli._alone()
+    finally:
+        release.set()
+        other.join()
+    assert cli._alone()

@@ -1,7 +1,7 @@
 """Reading a merge's inputs two at a time: a forked child and this process take the files from one queue.
 
 A national office merges 31 provincial returns on a two-core PC, and each read keeps one core busy (the safety
-scan, python-calamine and the checks all hold the GIL), so a forked child (lifelong_desktop.forking) reads
+scan, the cells made into rows and the checks all hold the GIL), so a forked child (lifelong_desktop.forking) reads
 beside this process. Before the fork a pipe is filled with the files' numbers; each side takes the next number
 from it (the kernel hands each 4-byte number to one reader), so the side that gets less of the machine takes
 fewer files. The child hands back what it read, pickled, when the queue is empty. Every result is kept under
@@ -16,7 +16,6 @@ process of its own (`concurrent`: the command line, never the window), the files
 from __future__ import annotations
 
 import os
-import signal
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,7 @@ def read_paired(paths: Sequence[Path], read: Read, kind: type) -> list[Any]:
         try:
             mine = _take(queue, paths, read)
         except BaseException:  # Ctrl+C, or this process failed: the child is stopped, not left reading
-            _end(child, close=True)
+            child.stop()
             raise
     finally:
         os.close(queue)
@@ -92,23 +91,6 @@ def _answer(child: Child, count: int, kind: type) -> dict[int, Any]:
     try:
         value = child.result(dict, dict)
     except BaseException:  # Ctrl+C while waiting: the child is stopped, not left reading
-        _end(child, close=False)
+        child.stop()
         raise
     return {i: r for i, r in value.items() if isinstance(i, int) and 0 <= i < count and isinstance(r, kind)}
-
-
-def _end(child: Child, *, close: bool) -> None:
-    """Stop the child and reap it (unless Child.result reaped it already); `close`: its pipe too."""
-    if close:
-        os.close(child.from_child)
-    try:
-        ended, _status = os.waitpid(child.pid, os.WNOHANG)
-    except ChildProcessError:  # reaped already: its number may be another process's by now, so no kill
-        return
-    if ended:
-        return
-    try:
-        os.kill(child.pid, signal.SIGKILL)
-    except OSError:  # it ended meanwhile
-        pass
-    os.waitpid(child.pid, 0)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from lifelong_desktop.submission.findings import ERROR, WARNING, Finding, Findings, exit_code
 from lifelong_desktop.submission.format import Format, load_format
 from lifelong_desktop.submission.model import WorkbookData
-from lifelong_desktop.submission.reading import safety, scan_ahead
+from lifelong_desktop.submission.reading import read_aside, safety, scan_ahead
 from lifelong_desktop.submission.xlsx.cells import column_number
 
 if TYPE_CHECKING:
@@ -95,7 +95,9 @@ def read_workbook(
     """Read and validate one workbook; the findings say what to change (never raises for bad input).
 
     concurrent: run the safety scan in a child process while the cells are read (scan_ahead), for a
-    single-threaded caller such as the command line; the result is the same as scanning first.
+    single-threaded caller such as the command line; with findings_only (and nothing to do while waiting),
+    the cells are read in the child while this process scans instead (read_aside). The result is the same
+    as scanning first.
     while_waiting: called once, when the scan was forked, before this process first waits for the child
     (work that writes nothing, such as loading the modules the caller needs next); not called otherwise.
     findings_only: only the findings and the exit code are wanted (`lifelong validate`): the activities are
@@ -112,6 +114,12 @@ def _read_workbook(
     while_waiting: Callable[[], object] | None,
     findings_only: bool = False,
 ) -> ReadResult:
+    if concurrent and findings_only and while_waiting is None:
+        aside = read_aside.start(
+            path, lambda verdict: _cells_read(path, verdict, year_hint, True, ahead=True), ReadResult
+        )
+        if aside is not None:
+            return _read_beside(path, aside, year_hint)
     # with the caller's work to do while waiting, the child checks the whole workbook alone meanwhile
     loaded = "lifelong_desktop.submission.reading.validate" in sys.modules
     pending = scan_ahead.start(path, split=while_waiting is None) if concurrent else None
@@ -123,15 +131,45 @@ def _read_workbook(
         return _result(path, WorkbookData(), report.findings)
     if pending is not None and not loaded:
         _load()  # after the vouch, which this process's full share of the quick check answers sooner
+    verdict = pending.result if pending is not None else lambda: report
+    return _cells_read(path, verdict, year_hint, findings_only, ahead=pending is not None)
+
+
+def _read_beside(path: Path, aside: read_aside.ReadAside, year_hint: int | None) -> ReadResult:
+    """The scan here while a child reads the cells (read_aside): the child's result after a clean scan, the
+    scan's findings when it refuses the file, or the read done here when the child gave no answer."""
+    try:
+        report = safety.inspect_workbook(path)
+    except BaseException:  # Ctrl+C, or the scan failed: the child is stopped, not left reading
+        aside.stop()
+        raise
+    result = aside.finish(report)
+    if result is not None:
+        return result
+    if report.findings:
+        return _result(path, WorkbookData(), report.findings)
+    return _cells_read(path, lambda: report, year_hint, True, ahead=False)
+
+
+def _cells_read(
+    path: Path,
+    verdict: Callable[[], safety.SafetyReport],
+    year_hint: int | None,
+    findings_only: bool,
+    *,
+    ahead: bool,
+) -> ReadResult:
+    """The cell reader's part: the workbook opened, its sheets read before the scan's verdict when `ahead`
+    (`verdict()` then waits for it), and read and validated unless the verdict refuses the file."""
     workbook, failure = _open(path)
     sheets = _Sheets(workbook)
-    if pending is not None:
+    if ahead:
         sheets.read_ahead(path)
-        report = pending.result()
-        if report.findings:
-            if workbook is not None:
-                workbook.close()
-            return _result(path, WorkbookData(), report.findings)
+    report = verdict()
+    if report.findings:
+        if workbook is not None:
+            workbook.close()
+        return _result(path, WorkbookData(), report.findings)
     if workbook is None:
         return _result(path, WorkbookData(), failure)
     with workbook:

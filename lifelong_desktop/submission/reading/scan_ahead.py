@@ -1,9 +1,10 @@
 """The safety scan on the second core while the cell reader works, with the same verdict as scanning first.
 
 `start(path)` forks a child process that first runs the quick check below and sends its answer, then runs
-`safety.inspect_workbook(path)` and hands its SafetyReport back through a pipe; `result()` waits for it. Both lxml's parse and python-calamine keep
-the GIL, so a thread would not run them side by side: a process does (on Linux; where there is no fork,
-`start` returns None and the caller scans first, as before).
+`safety.inspect_workbook(path)` and hands its SafetyReport back through a pipe; `result()` waits for it.
+lxml's parse keeps the GIL (python-calamine lets go of it only while it parses), so a thread would not run the
+scan beside the reader's work: a process does (on Linux; where there is no fork, `start` returns None and the
+caller scans first, as before). `lifelong validate` swaps the roles (read_aside: the cells read in a child).
 
 The cell reader must never see a file that could hurt it before the verdict: a sheet whose cells reach far
 (the reader allocates a dense grid: a cell at XFD1048576 aborts the process), a part that inflates beyond its
