@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from pathlib import Path
 
 import openpyxl
 
@@ -47,3 +48,28 @@ def error_cell(sample, dest, sheet: str, cell: str, value: bytes):
             rb'(<row r="%s"[^>]*>.*?)</row>' % row, rb"\1" + new + rb"</row>", xml, count=1, flags=re.S
         )
     return mh._rewrite(sample, dest, {part: xml})
+
+
+FUZZ_CORPUS = Path(__file__).resolve().parents[1] / "data" / "fuzz_corpus" / "workbooks"
+
+
+def reading_samples(out: Path) -> list[Path]:
+    """Every hostile sample, a workbook with a formula and one with an error value (written under `out`), and
+    the fuzz corpus: what the reader's concurrent paths must read as scanning first does."""
+    made = mh.write_all(out / "hostile")
+    base = out / "hostile" / "valid.xlsx"
+    made.append(mh.formula(base, out / "formula.xlsx"))
+    made.append(error_cell(base, out / "error.xlsx", "活动", "B3", b"#N/A"))
+    return made + sorted(FUZZ_CORPUS.glob("*.xlsx"))
+
+
+def read_outcome(result) -> tuple:
+    """All a workbook read gives (reader.ReadResult), comparable: its findings, exit code, data, header cells
+    and columns."""
+    return (
+        [f.as_json() for f in result.findings],
+        result.exit_code,
+        result.data,
+        result.header_cells,
+        result.columns,
+    )

@@ -12,17 +12,14 @@ import pytest
 from lifelong_desktop.commands import validate as commands
 from lifelong_desktop.submission.reading import reader, scan_ahead
 from tests.helpers.hostile import mh
+from tests.helpers.hostile_edits import read_outcome
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the concurrent scan needs fork")
 
 
-def _outcome(result: reader.ReadResult) -> tuple:
-    return ([f.as_json() for f in result.findings], result.exit_code, result.data, result.columns)
-
-
 def test_while_waiting_runs_once_before_the_reader_waits_for_the_child(tmp_path, monkeypatch):
     path = mh.build_workbook(tmp_path / "own.xlsx", activities=mh.main_and_branch())
-    alone = _outcome(reader.read_workbook(path))
+    alone = read_outcome(reader.read_workbook(path))
     monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)
     monkeypatch.setattr(scan_ahead, "spare_core", lambda: True)
     events: list[str] = []
@@ -30,7 +27,7 @@ def test_while_waiting_runs_once_before_the_reader_waits_for_the_child(tmp_path,
     monkeypatch.setattr(scan_ahead.Forked, "early", lambda self: events.append("wait") or early(self))
     result = reader.read_workbook(path, concurrent=True, while_waiting=lambda: events.append("work"))
     assert events == ["work", "wait"]
-    assert _outcome(result) == alone
+    assert read_outcome(result) == alone
 
 
 def test_while_waiting_is_not_called_when_the_scan_runs_first(tmp_path, monkeypatch):

@@ -12,32 +12,23 @@ from pathlib import Path
 import pytest
 
 from lifelong_desktop import forking
-from lifelong_desktop.submission.reading import read_aside, reader, safety
+from lifelong_desktop.submission.reading import read_aside, reader, safety, scan_ahead
 from lifelong_desktop.submission.reading.reader import read_workbook
-from tests.helpers.hostile import mh
-from tests.helpers.hostile_edits import error_cell
+from tests.helpers.hostile_edits import read_outcome, reading_samples
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the read in a child needs fork")
-
-CORPUS = Path(__file__).parents[1] / "data" / "fuzz_corpus" / "workbooks"
 
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory) -> list[Path]:
-    """Every hostile sample, a workbook with a formula and one with an error value, and the fuzz corpus."""
-    out = tmp_path_factory.mktemp("aside")
-    made = mh.write_all(out / "hostile")
-    base = out / "hostile" / "valid.xlsx"
-    made.append(mh.formula(base, out / "formula.xlsx"))
-    made.append(error_cell(base, out / "error.xlsx", "活动", "B3", b"#N/A"))
-    return made + sorted(CORPUS.glob("*.xlsx"))
+    return reading_samples(tmp_path_factory.mktemp("aside"))
 
 
 @pytest.fixture
 def forced(monkeypatch) -> list[read_aside.ReadAside]:
     """Every file read in a child, small ones too and whatever the machine's load; the reads started."""
-    monkeypatch.setattr(read_aside, "MIN_BYTES", 0)
-    monkeypatch.setattr(read_aside, "spare_core", lambda: True)
+    monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)
+    monkeypatch.setattr(scan_ahead, "spare_core", lambda: True)
     started: list[read_aside.ReadAside] = []
     start = read_aside.start
 
@@ -51,24 +42,16 @@ def forced(monkeypatch) -> list[read_aside.ReadAside]:
     return started
 
 
-def _outcome(result: reader.ReadResult) -> tuple:
-    return (
-        [f.as_json() for f in result.findings],
-        result.exit_code,
-        result.data,
-        result.header_cells,
-        result.columns,
-    )
-
-
 def _sample(samples: list[Path], name: str) -> Path:
     return next(p for p in samples if p.name == name)
 
 
 def test_every_sample_reads_the_same_in_the_child(samples, forced):
-    sequential = {p.name: _outcome(read_workbook(p, findings_only=True)) for p in samples}
+    sequential = {p.name: read_outcome(read_workbook(p, findings_only=True)) for p in samples}
     for p in samples:
-        assert _outcome(read_workbook(p, concurrent=True, findings_only=True)) == sequential[p.name], p.name
+        assert read_outcome(read_workbook(p, concurrent=True, findings_only=True)) == sequential[p.name], (
+            p.name
+        )
     assert len(forced) == len(samples)
     assert any(codes and codes[0] for codes, *_ in sequential.values())  # refusals among them
     assert any(exit_code == 0 for _f, exit_code, *_ in sequential.values())  # and clean reads
@@ -83,7 +66,7 @@ def test_files_the_scan_refuses_are_never_opened_here_and_the_child_says_nothing
     """The child opens them (it may die of them: far cells would take more memory than it may have); this
     process only scans, and nothing the child printed reaches the command's output."""
     path = _sample(samples, name)
-    expected = _outcome(read_workbook(path, findings_only=True))
+    expected = read_outcome(read_workbook(path, findings_only=True))
     capfd.readouterr()
     here = os.getpid()
     opened: list[int] = []
@@ -95,7 +78,7 @@ def test_files_the_scan_refuses_are_never_opened_here_and_the_child_says_nothing
         return real_open(p)
 
     monkeypatch.setattr(reader, "_open", watched)
-    assert _outcome(read_workbook(path, concurrent=True, findings_only=True)) == expected
+    assert read_outcome(read_workbook(path, concurrent=True, findings_only=True)) == expected
     assert expected[1] == 2 and forced and not opened
     out, err = capfd.readouterr()
     assert out == "" and err == ""
@@ -116,7 +99,7 @@ def test_a_child_without_an_answer_leaves_the_read_to_this_process(samples, forc
     monkeypatch.setattr(forking, "PATIENCE", 1.0)
     monkeypatch.setattr(forking, "PATIENCE_FACTOR", 1.0)
     path = _sample(samples, "formula.xlsx")
-    expected = _outcome(read_workbook(path, findings_only=True))
+    expected = read_outcome(read_workbook(path, findings_only=True))
     monkeypatch.setattr(read_aside, "_in_child", child)
     here = os.getpid()
     opened: list[int] = []
@@ -124,7 +107,7 @@ def test_a_child_without_an_answer_leaves_the_read_to_this_process(samples, forc
     monkeypatch.setattr(
         reader, "_open", lambda p: (opened.append(1) if os.getpid() == here else None) or real_open(p)
     )
-    assert _outcome(read_workbook(path, concurrent=True, findings_only=True)) == expected
+    assert read_outcome(read_workbook(path, concurrent=True, findings_only=True)) == expected
     assert forced and opened == [1]  # read here after the scan
 
 
@@ -162,11 +145,11 @@ def test_small_files_a_busy_machine_other_callers_and_no_fork_read_as_before(sam
     start = read_aside.start
     monkeypatch.setattr(read_aside, "start", lambda path, *a: asked.append(path) or start(path, *a))
     assert read_aside.start(valid, lambda verdict: None, reader.ReadResult) is None  # below MIN_BYTES
-    monkeypatch.setattr(read_aside, "MIN_BYTES", 0)
-    monkeypatch.setattr(read_aside, "spare_core", lambda: False)
+    monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)
+    monkeypatch.setattr(scan_ahead, "spare_core", lambda: False)
     assert read_aside.start(valid, lambda verdict: None, reader.ReadResult) is None  # no spare core
     asked.clear()
-    monkeypatch.setattr(read_aside, "spare_core", lambda: True)
+    monkeypatch.setattr(scan_ahead, "spare_core", lambda: True)
     read_workbook(valid, concurrent=True)  # rows wanted: the scan goes aside, not the read
     read_workbook(valid, concurrent=True, findings_only=True, while_waiting=lambda: None)
     read_workbook(valid, findings_only=True)  # not concurrent: the window

@@ -12,43 +12,25 @@ from lifelong_desktop import forking
 from lifelong_desktop.submission.reading import reader, safety, scan_ahead
 from lifelong_desktop.submission.reading.reader import read_workbook
 from tests.helpers.hostile import mh
-from tests.helpers.hostile_edits import error_cell
+from tests.helpers.hostile_edits import read_outcome, reading_samples
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the concurrent scan needs fork")
-
-CORPUS = Path(__file__).parents[1] / "data" / "fuzz_corpus" / "workbooks"
 
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory) -> list[Path]:
-    """Every hostile sample, a workbook with a formula and one with an error value, and the fuzz corpus."""
-    out = tmp_path_factory.mktemp("ahead")
-    made = mh.write_all(out / "hostile")
-    base = out / "hostile" / "valid.xlsx"
-    made.append(mh.formula(base, out / "formula.xlsx"))
-    made.append(error_cell(base, out / "error.xlsx", "活动", "B3", b"#N/A"))
-    return made + sorted(CORPUS.glob("*.xlsx"))
-
-
-def _outcome(result: reader.ReadResult) -> tuple:
-    return (
-        [f.as_json() for f in result.findings],
-        result.exit_code,
-        result.data,
-        result.header_cells,
-        result.columns,
-    )
+    return reading_samples(tmp_path_factory.mktemp("ahead"))
 
 
 def test_every_sample_reads_the_same_with_the_scan_ahead(samples, monkeypatch):
-    sequential = {p.name: _outcome(read_workbook(p)) for p in samples}
+    sequential = {p.name: read_outcome(read_workbook(p)) for p in samples}
     monkeypatch.setattr(scan_ahead, "MIN_BYTES", 0)  # every file through the child, small ones too
     monkeypatch.setattr(scan_ahead, "spare_core", lambda: True)  # whatever the machine's load
     forked = []
     start = scan_ahead.start
     monkeypatch.setattr(scan_ahead, "start", lambda path, **kw: forked.append(path) or start(path, **kw))
     for p in samples:
-        assert _outcome(read_workbook(p, concurrent=True)) == sequential[p.name], p.name
+        assert read_outcome(read_workbook(p, concurrent=True)) == sequential[p.name], p.name
     assert len(forked) == len(samples)
     assert any(codes and codes[0] for codes, *_ in sequential.values())  # refusals among them
     assert any(exit_code == 0 for _f, exit_code, *_ in sequential.values())  # and clean reads

@@ -14,6 +14,7 @@ from lifelong_desktop.submission.reading import reader, safety, scan_ahead, shee
 from lifelong_desktop.submission.reading.reader import read_workbook
 from lifelong_desktop.submission.reading.sheet_scan import NearCells
 from tests.helpers.hostile import mh
+from tests.helpers.hostile_edits import read_outcome
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the concurrent scan needs fork")
 
@@ -55,10 +56,6 @@ def split_all(monkeypatch):
     monkeypatch.setattr(scan_ahead, "CHUNK", PIECE)
 
 
-def _outcome(result: reader.ReadResult) -> tuple:
-    return ([f.as_json() for f in result.findings], result.exit_code, result.data, result.header_cells)
-
-
 def _whole_count(path: Path, part: str) -> int:
     cells = NearCells()
     with zipfile.ZipFile(path) as zf, zf.open(part) as fh:
@@ -87,7 +84,7 @@ def test_the_largest_sheet_is_split_and_reads_the_same(files, split_all, tmp_pat
     samples = mh.write_all(tmp_path / "hostile")
     samples += [files[k] for k in ("big", "far_first", "far_last", "strings_bomb")]
     samples += sorted(CORPUS.glob("*.xlsx"))
-    sequential = {p: _outcome(read_workbook(p)) for p in samples}
+    sequential = {p: read_outcome(read_workbook(p)) for p in samples}
     splits = []
     start = scan_ahead.start
 
@@ -98,7 +95,7 @@ def test_the_largest_sheet_is_split_and_reads_the_same(files, split_all, tmp_pat
 
     monkeypatch.setattr(scan_ahead, "start", noted)
     for p in samples:
-        assert _outcome(read_workbook(p, concurrent=True)) == sequential[p], p.name
+        assert read_outcome(read_workbook(p, concurrent=True)) == sequential[p], p.name
     assert sum(splits) >= 4  # the big ones at least (a sheet of one piece is not split)
     assert sequential[files["big"]][1] == 0  # a clean read among them
 
@@ -167,10 +164,10 @@ def test_with_work_to_do_while_waiting_the_child_checks_alone(files, split_all, 
     head = scan_ahead.head_harmless
     monkeypatch.setattr(scan_ahead, "head_harmless", lambda *a: heads.append(a) or head(*a))
     work = []
-    alone = _outcome(read_workbook(big))
-    assert _outcome(read_workbook(big, concurrent=True, while_waiting=lambda: work.append(1))) == alone
+    alone = read_outcome(read_workbook(big))
+    assert read_outcome(read_workbook(big, concurrent=True, while_waiting=lambda: work.append(1))) == alone
     assert [kw["split"] for kw in shares] == [False] and work == [1] and not heads
-    assert _outcome(read_workbook(big, concurrent=True)) == alone
+    assert read_outcome(read_workbook(big, concurrent=True)) == alone
     assert shares[-1]["split"] is True and len(heads) == 1
 
 

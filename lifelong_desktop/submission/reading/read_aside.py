@@ -12,7 +12,7 @@ it fail instead. This process meanwhile runs the full scan (safety.inspect_workb
 - the child gives no answer (it died, hit its cap, hung past forking's patience, answered wrongly): `finish`
   says so and the caller reads the file in its own process, the scan having vouched for it.
 
-Only where a child can read beside this process (fork, a spare core, a file of at least scan_ahead.MIN_BYTES)
+Only where a child can read beside this process (scan_ahead.worth_forking: fork, a spare core, a file of at least MIN_BYTES)
 and for a caller that wants no rows back (they would cost more to hand over than to read here); elsewhere the
 caller reads as before. The child writes nothing: its output goes nowhere (a reader that fails to allocate
 says so on stderr as it aborts), its answer comes back through forking's pipe.
@@ -26,9 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from lifelong_desktop.forking import Child, Receive, fork_call, spare_core
+from lifelong_desktop.forking import Child, Receive, fork_call
 from lifelong_desktop.submission.reading.safety import SafetyReport
-from lifelong_desktop.submission.reading.scan_ahead import MIN_BYTES
+from lifelong_desktop.submission.reading.scan_ahead import worth_forking
 
 # What the child may take beyond the address space it was forked with: a workbook at the format's limits
 # (4,000,000 cells) reads in well under this; a child that needs more answers nothing, and the file is read
@@ -69,14 +69,7 @@ def start(path: Path, read: Callable[[Verdict], Any], kind: type) -> ReadAside |
     """`read(verdict)` started in a forked child, where `verdict()` waits for the report this process's scan
     sends (`ReadAside.finish`); None where there is no fork, for a small file, when no core is spare now, or
     when no process is to be had (the caller then scans first, as before)."""
-    if not hasattr(os, "fork"):
-        return None
-    try:
-        if path.stat().st_size < MIN_BYTES:
-            return None
-    except OSError:
-        return None
-    if not spare_core():
+    if not worth_forking(path):
         return None
     try:
         child = fork_call(lambda _send, receive: _in_child(read, receive))

@@ -98,14 +98,7 @@ def start(path: Path, *, split: bool = True) -> Forked | None:
     when no core is spare. `vouched()` then says whether the cell reader may read the workbook before the
     verdict (the quick check, harmless_to_read, in two shares when `split` and a worksheet is big enough, else
     by the child alone); `result()` is the SafetyReport of the full scan."""
-    if not hasattr(os, "fork"):
-        return None
-    try:
-        if path.stat().st_size < MIN_BYTES:
-            return None
-    except OSError:
-        return None
-    if not spare_core():
+    if not worth_forking(path):
         return None
     big, shares = _plan(path)
     if big:
@@ -116,6 +109,19 @@ def start(path: Path, *, split: bool = True) -> Forked | None:
     except OSError:  # no process to be had now (a limit, no memory): the caller scans first, as without fork
         return None
     return Forked(child, safety.SafetyReport, lambda: safety.inspect_workbook(path), path, shares)
+
+
+def worth_forking(path: Path) -> bool:
+    """Whether a child may work on this workbook beside this process: there is fork, a core is spare now, and
+    the file is at least MIN_BYTES (a fork costs more than a smaller file's whole scan)."""
+    if not hasattr(os, "fork"):
+        return False
+    try:
+        if path.stat().st_size < MIN_BYTES:
+            return False
+    except OSError:
+        return False
+    return spare_core()
 
 
 def _scan(path: Path, send: Send, receive: Receive, split: Split | None) -> safety.SafetyReport:
