@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,3 +27,17 @@ class WorkbookData:
         return {"activities": self.activities, "organisations": self.organisations, "venues": self.venues}[
             table_id
         ]
+
+
+def content_hash(data: WorkbookData) -> str:
+    """SHA-256 of what a workbook says (header without data_as_of and generator, and all table rows)."""
+    import hashlib  # here: `lifelong validate` does not hash, and loading OpenSSL's hashes costs it 2-6 ms
+
+    header = {k: v for k, v in data.header.items() if k not in ("data_as_of", "generator")}
+    payload = json.dumps(
+        [header, data.activities, data.organisations, data.venues],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -56,7 +56,8 @@ from lifelong_desktop.submission.importing.plan import (
     header_finding,
 )
 from lifelong_desktop.submission.importing.registers import resolve_registers
-from lifelong_desktop.submission.reading.reader import ReadResult, content_hash, paused_gc, read_workbook
+from lifelong_desktop.submission.model import content_hash
+from lifelong_desktop.submission.reading.reader import ReadResult, paused_gc, read_workbook
 
 StoredRows = Callable[[int], list[ActivityRow] | None]  # a programme's stored rows read ahead, or None
 

@@ -8,7 +8,6 @@ only); formulas are found by a separate streaming scan of the read sheets' XML a
 from __future__ import annotations
 
 import gc
-import json
 import re
 import sys
 import zipfile
@@ -397,17 +396,3 @@ def _from_a1(rows: list[list[Any]], end: tuple[int, int] | None) -> list[list[An
     if pad_rows > 0:
         rows = [[""] * (end[1] + 1) for _ in range(pad_rows)] + rows
     return rows
-
-
-def content_hash(data: WorkbookData) -> str:
-    """SHA-256 of what a workbook says (header without data_as_of and generator, and all table rows)."""
-    import hashlib  # here: `lifelong validate` does not hash, and loading OpenSSL's hashes costs it 2-6 ms
-
-    header = {k: v for k, v in data.header.items() if k not in ("data_as_of", "generator")}
-    payload = json.dumps(
-        [header, data.activities, data.organisations, data.venues],
-        sort_keys=True,
-        ensure_ascii=False,
-        default=str,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
