@@ -124,6 +124,19 @@ def test_ctrl_c_during_the_scan_stops_the_child(samples, forced, monkeypatch):
         os.waitpid(forced[0].child.pid, os.WNOHANG)
 
 
+def test_ctrl_c_while_waiting_for_the_child_stops_it(samples, forced, monkeypatch):
+    path = _sample(samples, "valid.xlsx")
+
+    def interrupted(self, kind, again, patience=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(forking.Child, "result", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        read_workbook(path, concurrent=True, findings_only=True)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forced[0].child.pid, os.WNOHANG)
+
+
 def test_the_child_may_not_take_more_memory_than_its_headroom():
     def grows(_send, _receive):
         read_aside._cap_memory()

@@ -52,11 +52,11 @@ class ReadAside:
         if report.findings:
             self.child.stop()
             return None
-        data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
         try:
+            data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
             self.child.tell(len(data).to_bytes(_LENGTH, "big") + data)
             return self.child.result(self.kind, lambda: None)
-        except BaseException:  # Ctrl+C while waiting: the child is stopped, not left reading
+        except BaseException:  # Ctrl+C while waiting, or any failure here: the child is not left reading
             self.child.stop()
             raise
 
