@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import string
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -45,9 +46,33 @@ def render_map(code: str, lang: str, params: Mapping[str, Any]) -> str:
     if text is None:
         return code + (" " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
     try:
-        return text.format_map(params)
+        return text.format_map(params) if _PLURAL not in text else _COUNTED.vformat(text, (), params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+_PLURAL = ":plural:"
+
+
+class _Counted(string.Formatter):
+    """str.format with one more spec, for English: `{n:plural:activity:activities}` gives "1 activity" and
+    "2 activities" (the number as `{n}` gives it, then the words for one or for any other count: a verb may
+    follow, as in `{n:plural:date falls:dates fall}`)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if not format_spec.startswith("plural:"):
+            return super().format_field(value, format_spec)
+        one, _, other = format_spec[len("plural:") :].partition(":")
+        return f"{value} {one if _is_one(value) else other}"
+
+
+def _is_one(value: Any) -> bool:
+    if isinstance(value, str):  # a count passed as text, e.g. with thousands separators
+        return value.strip() == "1"
+    return not isinstance(value, bool) and value == 1
+
+
+_COUNTED = _Counted()
 
 
 @cache

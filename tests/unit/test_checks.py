@@ -375,7 +375,7 @@ def test_cli_check_json_and_exit_code(db_path, capsys):
     assert data[0]["code"] == "venue_double_booked"
     assert main(["--lang", "en", "check", "--db", str(db_path)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("error venue_double_booked:") and "1 findings" in out[-1]
+    assert out[0].startswith("error venue_double_booked:") and out[-1].startswith("1 finding: 1 error, ")
 
 
 CODES = (
