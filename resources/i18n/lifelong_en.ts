@@ -13,6 +13,33 @@
         </message>
     </context>
     <context>
+        <name>ChecksView</name>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="128" />
+            <source>%n errors</source>
+            <translation>
+                <numerusform>%n error</numerusform>
+                <numerusform>%n errors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="129" />
+            <source>%n warnings</source>
+            <translation>
+                <numerusform>%n warning</numerusform>
+                <numerusform>%n warnings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="130" />
+            <source>%n notes</source>
+            <translation>
+                <numerusform>%n note</numerusform>
+                <numerusform>%n notes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CoverageView</name>
         <message numerus="yes">
             <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="158" />
@@ -104,7 +131,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="118" />
+            <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="119" />
             <source>&amp;Add %n activities</source>
             <translation>
                 <numerusform>&amp;Add %n activity</numerusform>
@@ -204,7 +231,7 @@
     <context>
         <name>ActivityEditing</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="192" />
+            <location filename="../../lifelong_desktop/ui/activities/edits.py" line="191" />
             <source>Deleted %n activities (Ctrl+Z undoes it).</source>
             <translation>
                 <numerusform>Deleted %n activity (Ctrl+Z undoes it).</numerusform>

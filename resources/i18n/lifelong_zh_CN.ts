@@ -332,52 +332,49 @@
 <context>
     <name>ActivityEditing</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="33"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="32"/>
         <source>This activity was deleted in another window or program; your changes were not saved.</source>
         <translation>此活动已在其他窗口或程序中被删除，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="36"/>
         <source>This activity was changed in another window or program meanwhile (it now reads “%1”); your changes were not saved and the table shows its current values.</source>
         <translation>此活动已被其他窗口修改（现为“%1”），您的修改未保存，表格已显示其最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="42"/>
         <source>This record was changed in another window or program meanwhile; your changes were not saved and the table shows the current values.</source>
         <translation>此记录已被其他窗口修改，您的修改未保存，表格已显示最新内容。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="52"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="51"/>
         <source>The change could not be saved: %1</source>
         <translation>修改未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="103"/>
-        <location filename="../../lifelong_desktop/ui/registers/new_organisation.py" line="39"/>
-        <location filename="../../lifelong_desktop/ui/registers/new_venue.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="102"/>
+        <location filename="../../lifelong_desktop/ui/registers/made_here.py" line="37"/>
         <source>Not saved</source>
-        <extracomment>makes a new organisation from a name typed in the form&apos;s organiser pickers (the shell sets it: it is the Organisations register&apos;s own form and rules)
-----------
-makes a new venue of the register in the city given (the activity&apos;s), or None when the user gives up</extracomment>
+        <extracomment>makes a new organisation from a name typed in the form&apos;s organiser pickers (the shell sets it: it is the Organisations register&apos;s own form and rules)</extracomment>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="137"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="136"/>
         <source>Attach&amp;ments</source>
         <translation>声像资料(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="191"/>
         <source>Deleted %n activities (Ctrl+Z undoes it).</source>
         <translation>已删除 %n 项活动（Ctrl+Z 可撤销）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="243"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="242"/>
         <source>Nothing to paste</source>
         <translation>没有可粘贴的内容</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="244"/>
+        <location filename="../../lifelong_desktop/ui/activities/edits.py" line="243"/>
         <source>The clipboard holds no rows. Copy activity rows in Excel or WPS (with or without the header row) and try again.</source>
         <translation>剪贴板中没有表格行。请在 Excel 或 WPS 中复制活动行（可含表头行）后重试。</translation>
     </message>
@@ -385,37 +382,38 @@ makes a new venue of the register in the city given (the activity&apos;s), or No
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="57"/>
         <source>New Activity</source>
+        <extracomment>makes a new venue of the register in the city given (the activity&apos;s), or None when the user gives up (ui/registers/new_venue.py makes one; the shell hands it over)</extracomment>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="57"/>
         <source>Edit Activity</source>
         <translation>编辑活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="58"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="61"/>
         <source>&amp;Basics</source>
         <translation>基本信息(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="62"/>
         <source>&amp;When and Where</source>
         <translation>时间地点(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="63"/>
         <source>&amp;Organisers</source>
         <translation>参与单位(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="64"/>
         <source>&amp;Participants</source>
         <translation>参与情况(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="69"/>
         <source>Problems with the values</source>
         <translation>填写问题</translation>
     </message>
@@ -720,28 +718,28 @@ makes a new venue of the register in the city given (the activity&apos;s), or No
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="109"/>
         <source>Discard the changes made in this form?</source>
         <extracomment>asked before Cancel, Esc or closing throws typed values away; True discards (tests replace it)</extracomment>
         <translation>放弃在此表单中所做的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="109"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="112"/>
         <source>&amp;Discard Changes</source>
         <translation>放弃修改(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="113"/>
         <source>&amp;Keep Editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="305"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="308"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="309"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="312"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1349,8 +1347,29 @@ missing: its content is not in the shared database</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="127"/>
-        <source>%1 errors, %2 warnings, %3 notes</source>
-        <translation>错误 %1 个，警告 %2 个，提示 %3 条</translation>
+        <source>%1, %2, %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="128"/>
+        <source>%n errors</source>
+        <translation>
+            <numerusform>错误 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="129"/>
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>警告 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="130"/>
+        <source>%n notes</source>
+        <translation>
+            <numerusform>提示 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2295,7 +2314,7 @@ missing: its content is not in the shared database</source>
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="220"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="222"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
@@ -2307,26 +2326,26 @@ missing: its content is not in the shared database</source>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="274"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="282"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="307"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="319"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="325"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="276"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="284"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="309"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="321"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="327"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="308"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="310"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="326"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="328"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="285"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="287"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
@@ -2346,17 +2365,17 @@ missing: its content is not in the shared database</source>
         <translation>显示的行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="194"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="195"/>
         <source>Activity rows</source>
         <translation>活动行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="233"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="292"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="294"/>
         <source>Import of “%1” undone.</source>
         <translation>已撤销导入“%1”。</translation>
     </message>
@@ -2678,47 +2697,47 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>名称(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="39"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="40"/>
         <source>&amp;Type *</source>
         <translation>类型(&amp;T) *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="41"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="42"/>
         <source>Unified social &amp;credit code</source>
         <translation>统一社会信用代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="47"/>
         <source>&amp;Region</source>
         <translation>所在地(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="48"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="49"/>
         <source>C&amp;ontact</source>
         <translation>联系人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="50"/>
         <source>&amp;Phone</source>
         <translation>联系电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="51"/>
         <source>&amp;E-mail</source>
         <translation>电子邮箱(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="37"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="38"/>
         <source>Full name, e.g. %1</source>
         <translation>全称，如：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="42"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="43"/>
         <source>18 characters, optional</source>
         <translation>18 位，可不填</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/registers/organisation_dialog.py" line="47"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
@@ -2978,12 +2997,12 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>未找到表头行：已按填报工作簿的列顺序读取。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="106"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="107"/>
         <source>Pasted rows</source>
         <translation>粘贴的行</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="118"/>
+        <location filename="../../lifelong_desktop/ui/activities/paste_preview.py" line="119"/>
         <source>&amp;Add %n activities</source>
         <translation>
             <numerusform>添加 %n 项活动(&amp;A)</numerusform>
@@ -3928,65 +3947,65 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>名称(&amp;N) *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="44"/>
         <source>&amp;City *</source>
         <translation>地市(&amp;C) *</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="45"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="46"/>
         <source>Count&amp;y</source>
         <translation>区县(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="47"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="48"/>
         <source>&amp;Address</source>
         <translation>详细地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="49"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="50"/>
         <source>&amp;Type</source>
         <translation>类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="55"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="56"/>
         <source>Ca&amp;pacity (people)</source>
         <translation>容纳人数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="59"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="60"/>
         <source>Acc&amp;essible</source>
         <translation>无障碍设施(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="60"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="61"/>
         <source>C&amp;ontact</source>
         <translation>联系人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="61"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="62"/>
         <source>P&amp;hone</source>
         <translation>联系电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="43"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="44"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="45"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="49"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="53"/>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="46"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="50"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="54"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="58"/>
         <source>(not given)</source>
         <translation>（未填）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="58"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="57"/>
+        <location filename="../../lifelong_desktop/ui/registers/venue_dialog.py" line="58"/>
         <source>No</source>
         <translation>否</translation>
     </message>

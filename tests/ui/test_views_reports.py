@@ -200,3 +200,27 @@ def test_coverage_view_colours_the_cities_and_counties_and_copies_its_table(ctx,
     assert lines[0].split("\t")[:3] == ["Code", "Area", "Planned"]
     assert any(line.startswith(f"{SHENYANG}\t") for line in lines)
     assert len(lines) == 1 + 14 + sum(len(c.counties) for c in result.cities)
+
+
+def test_the_checks_summary_counts_agree_in_english_and_read_in_chinese(ctx, plan, qtbot):
+    from lifelong_desktop.ui.shell.i18n import install_translators
+
+    view = shown(ChecksView(ctx, today=TODAY), qtbot)
+    n = view.counts()
+    app = QApplication.instance()
+
+    def counted(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    try:
+        install_translators(app, "en")
+        view.refresh()
+        assert view.summary.text() == ", ".join(
+            counted(n[k], w) for k, w in (("error", "error"), ("warning", "warning"), ("info", "note"))
+        )
+        install_translators(app, "zh_CN")
+        view.refresh()
+        assert view.summary.text() == f"错误 {n['error']} 个，警告 {n['warning']} 个，提示 {n['info']} 条"
+    finally:
+        install_translators(app, "en")
+    assert 1 in n.values() and any(v > 1 for v in n.values())  # both forms were shown

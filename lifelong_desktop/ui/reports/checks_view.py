@@ -124,10 +124,10 @@ class ChecksView(LazyView):
             self.summary.setText(self.tr("No problems found."))
         else:
             self.summary.setText(
-                self.tr("%1 errors, %2 warnings, %3 notes")
-                .replace("%1", str(counts["error"]))
-                .replace("%2", str(counts["warning"]))
-                .replace("%3", str(counts["info"]))
+                self.tr("%1, %2, %3")
+                .replace("%1", self.tr("%n errors", "", counts["error"]))
+                .replace("%2", self.tr("%n warnings", "", counts["warning"]))
+                .replace("%3", self.tr("%n notes", "", counts["info"]))
             )
 
     def counts(self) -> dict[str, int]:
