@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
 
 # The cell reader, the validation and the region list are loaded on first use (`_load`), not with this module:
-# the safety scan's child is forked sooner. This process loads them once the quick check has vouched for the
-# file: loading them during the wait instead (with a smaller share of the check) and loading them in a thread
-# while calamine parses were both measured slower on this 2-core machine under load (0.08 and 0.04-0.25 s).
+# the safety scan's child is forked sooner. With the scan ahead (`lifelong import`), this process loads them
+# once the quick check has vouched for the file: the importer's own modules take the wait. Loading them in a
+# thread while calamine parses was measured slower on this 2-core machine under load (0.04-0.25 s).
 
 
 @dataclass
@@ -93,11 +93,10 @@ def read_workbook(
 ) -> ReadResult:
     """Read and validate one workbook; the findings say what to change (never raises for bad input).
 
-    concurrent: run the safety scan in a child process while the cells are read (scan_ahead), for a
-    single-threaded caller such as the command line; with findings_only (and nothing to do while waiting),
-    the cells are read in the child while this process scans instead (read_aside). The result is the same
-    as scanning first.
-    while_waiting: called once, when the scan was forked, before this process first waits for the child
+    concurrent: work in a child process beside this one, for a single-threaded caller such as the command
+    line: the safety scan while the cells are read here (scan_ahead), or, with findings_only, the cells read
+    in the child while this process scans (read_aside). The result is the same as scanning first.
+    while_waiting: called once, when the scan was forked (scan_ahead), before this process first waits for the child
     (work that writes nothing, such as loading the modules the caller needs next); not called otherwise.
     findings_only: only the findings and the exit code are wanted (`lifelong validate`): the activities are
     checked but not built as rows (result.data.activities stays empty).
@@ -113,15 +112,16 @@ def _read_workbook(
     while_waiting: Callable[[], object] | None,
     findings_only: bool = False,
 ) -> ReadResult:
-    if concurrent and findings_only and while_waiting is None:
+    reads_aside = concurrent and findings_only and while_waiting is None  # `lifelong validate`
+    if reads_aside:
         aside = read_aside.start(
             path, lambda verdict: _cells_read(path, verdict, year_hint, True, ahead=True), ReadResult
         )
         if aside is not None:
             return _read_beside(path, aside, year_hint)
-    # with the caller's work to do while waiting, the child checks the whole workbook alone meanwhile
     loaded = "lifelong_desktop.submission.reading.validate" in sys.modules
-    pending = scan_ahead.start(path, split=while_waiting is None) if concurrent else None
+    # where the cells could not be read aside, no child could scan aside either (scan_ahead.worth_forking)
+    pending = scan_ahead.start(path) if concurrent and not reads_aside else None
     if pending is not None and not pending.vouched(while_waiting):
         report, pending = pending.result(), None  # the reader waits for the verdict
     elif pending is None:
@@ -129,7 +129,7 @@ def _read_workbook(
     if pending is None and report.findings:
         return _result(path, WorkbookData(), report.findings)
     if pending is not None and not loaded:
-        _load()  # after the vouch, which this process's full share of the quick check answers sooner
+        _load()  # once vouched for (the caller's own work took the wait)
     verdict = pending.result if pending is not None else lambda: report
     return _cells_read(path, verdict, year_hint, findings_only, ahead=pending is not None)
 

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lifelong_desktop.forking import Child, Receive, Send, fork_call, spare_core
+from lifelong_desktop.forking import Child, Send, fork_call, spare_core
 from lifelong_desktop.submission.format import load_format
 from lifelong_desktop.submission.reading import safety
-from lifelong_desktop.submission.reading.sheet_scan import CHUNK, MAX_CELLS, NearCells
+from lifelong_desktop.submission.reading.sheet_scan import CHUNK, NearCells
 
 # Smaller files are scanned first, as before: a fork costs more than their whole scan.
 MIN_BYTES = 1 << 20
@@ -36,22 +36,7 @@ MIN_BYTES = 1 << 20
 # forked). Such a workbook is scanned first, as before.
 MAX_QUICK_SHEET_BYTES = 64 << 20
 
-
-# The largest worksheet, from this size (inflated) on, has its cells checked in two shares at once: the first
-# PARENT_SHARE of its bytes by the reader's process, which would only wait meanwhile, and the rest by the child,
-# which inflates the whole part anyway (CRC and size) and checks every other part too.
-SPLIT_MIN_BYTES = 4 << 20
-PARENT_SHARE = 0.6
-_ANSWER = 9  # bytes of a share's answer: b"1" (harmless) or b"0", then its `<c` count (8 bytes, big-endian)
-
-
-@dataclass(frozen=True)
-class Split:
-    """A worksheet checked in two shares: the parent's ends before the first `<` of piece `pieces` (of CHUNK
-    inflated bytes each; zipfile's read(CHUNK) returns whole pieces), the child's starts there."""
-
-    part: str
-    pieces: int
+_ANSWER = 1  # byte of the quick check's answer: b"1" (harmless) or b"0"
 
 
 @dataclass
@@ -61,27 +46,17 @@ class Forked:
     child: Child
     kind: type
     again: Callable[[], Any]  # the same work in this process, when the child gives no answer
-    path: Path | None = None
-    split: Split | None = None
 
     def vouched(self, while_waiting: Callable[[], object] | None = None) -> bool:
-        """Whether the cell reader may read the workbook before the verdict: this process checks its share of a
-        split worksheet, tells the child, calls `while_waiting` (the caller's work meanwhile), and reads the
-        child's answer (both then agree on it)."""
-        mine, cells = True, 0
-        if self.split is not None and self.path is not None:
-            mine, cells = head_harmless(self.path, self.split)
-            self.child.tell(_answer(mine, cells))
+        """Whether the cell reader may read the workbook before the verdict: the child's answer to the quick
+        check, read after `while_waiting` (the caller's work meanwhile); False when it died first."""
         self.child.tell(None)
         if while_waiting is not None:
             while_waiting()
-        theirs = self.early()
-        if len(theirs) < _ANSWER:
-            return False  # the child died first
-        return mine and theirs[:1] == b"1" and int.from_bytes(theirs[1:], "big") + cells <= MAX_CELLS
+        return self.early() == b"1"
 
     def early(self) -> bytes:
-        """The child's answer to the quick check, sent before its return value (short if it died first)."""
+        """The child's answer to the quick check, sent before its return value (empty if it died first)."""
         return self.child.read(_ANSWER)
 
     def result(self) -> Any:
@@ -89,26 +64,18 @@ class Forked:
         return self.child.result(self.kind, self.again)
 
 
-def _answer(harmless: bool, cells: int) -> bytes:
-    return (b"1" if harmless else b"0") + min(cells, (1 << 63) - 1).to_bytes(8, "big")
-
-
-def start(path: Path, *, split: bool = True) -> Forked | None:
-    """The scan of a workbook of at least MIN_BYTES forked; None where there is no fork, for a small file, or
-    when no core is spare. `vouched()` then says whether the cell reader may read the workbook before the
-    verdict (the quick check, harmless_to_read, in two shares when `split` and a worksheet is big enough, else
-    by the child alone); `result()` is the SafetyReport of the full scan."""
-    if not worth_forking(path):
+def start(path: Path) -> Forked | None:
+    """The scan of a workbook of at least MIN_BYTES forked; None where there is no fork, for a small file, when
+    no core is spare, or for a worksheet past MAX_QUICK_SHEET_BYTES. `vouched()` then says whether the cell
+    reader may read the workbook before the verdict (the quick check, harmless_to_read, by the child);
+    `result()` is the SafetyReport of the full scan."""
+    if not worth_forking(path) or _big_sheet(path):
         return None
-    big, shares = _plan(path)
-    if big:
-        return None
-    shares = shares if split else None
     try:
-        child = fork_call(lambda send, receive: _scan(path, send, receive, shares))
+        child = fork_call(lambda send, _receive: _scan(path, send))
     except OSError:  # no process to be had now (a limit, no memory): the caller scans first, as without fork
         return None
-    return Forked(child, safety.SafetyReport, lambda: safety.inspect_workbook(path), path, shares)
+    return Forked(child, safety.SafetyReport, lambda: safety.inspect_workbook(path))
 
 
 def worth_forking(path: Path) -> bool:
@@ -124,79 +91,57 @@ def worth_forking(path: Path) -> bool:
     return spare_core()
 
 
-def _scan(path: Path, send: Send, receive: Receive, split: Split | None) -> safety.SafetyReport:
-    """The child's work: the quick check (its share of it), its answer sent at once, then the scan (the same
-    report as inspect_workbook(path); the cell patterns the quick check ran are not run twice)."""
-    checked, cells = _quick(path, split)
-    send(_answer(checked, cells))
-    if split is not None:  # the parent's share: both must be harmless, their cells within the limit
-        theirs = receive(_ANSWER)
-        checked = checked and theirs[:1] == b"1" and int.from_bytes(theirs[1:], "big") + cells <= MAX_CELLS
+def _scan(path: Path, send: Send) -> safety.SafetyReport:
+    """The child's work: the quick check, its answer sent at once, then the scan (the same report as
+    inspect_workbook(path); the cell patterns the quick check ran are not run twice)."""
+    checked = harmless_to_read(path)
+    send(b"1" if checked else b"0")
     return safety.inspect_workbook(path, cells_checked=checked)
 
 
-def _plan(path: Path, share: float = PARENT_SHARE) -> tuple[bool, Split | None]:
-    """By the zip's directory: whether a worksheet inflates beyond MAX_QUICK_SHEET_BYTES, and the largest
-    worksheet's split when it is big enough to share (a file that is no readable zip is left to the child's
-    scan, which says what is wrong)."""
+def _big_sheet(path: Path) -> bool:
+    """By the zip's directory: whether a worksheet inflates beyond MAX_QUICK_SHEET_BYTES (a file that is no
+    readable zip is left to the child's scan, which says what is wrong)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            sheets = [i for i in zf.infolist() if i.filename.startswith("xl/worksheets/")]
+            return any(
+                i.filename.startswith("xl/worksheets/") and i.file_size > MAX_QUICK_SHEET_BYTES
+                for i in zf.infolist()
+            )
     except Exception:  # not a zip, a damaged directory: the scan refuses it either way
-        return False, None
-    if any(i.file_size > MAX_QUICK_SHEET_BYTES for i in sheets):
-        return True, None
-    largest = max(sheets, key=lambda i: i.file_size, default=None)
-    if largest is None or largest.file_size < SPLIT_MIN_BYTES or not largest.filename.endswith(".xml"):
-        return False, None
-    if sum(i.filename == largest.filename for i in sheets) > 1:
-        return False, None  # one name twice in the directory: not split
-    pieces = min(int(largest.file_size * share) // CHUNK, (largest.file_size - 1) // CHUNK)
-    return False, Split(largest.filename, pieces) if pieces > 0 else None
+        return False
 
 
 def harmless_to_read(path: Path) -> bool:
     """True when the cell reader may read the workbook before the scan's verdict: every part inflates to
     its declared size, the XML is within the scan's work limit, and every worksheet's cells are near ones
     with plain references (the fast check of the scan). False when unsure, never an exception."""
-    return _quick(path, None)[0]
-
-
-def _quick(path: Path, split: Split | None) -> tuple[bool, int]:
-    """harmless_to_read, all but the parent's share of a split worksheet, and the `<c` count of the child's
-    share of it; (False, 0) when unsure, never an exception."""
     try:
-        return _harmless(path, split)
+        return _harmless(path)
     except Exception:  # anything odd: wait for the verdict
-        return False, 0
+        return False
 
 
-def _harmless(path: Path, split: Split | None) -> tuple[bool, int]:
+def _harmless(path: Path) -> bool:
     limits = load_format().limits
     size = path.stat().st_size
     if size > limits["max_file_bytes"]:
-        return False, 0
+        return False
     with path.open("rb") as fh:
         if not fh.read(8).startswith(safety.ZIP_MAGICS):
-            return False, 0
+            return False
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
         safety._check_directory(zf, infos, limits)  # raises Refused: unsure
-        parsed, cells = 0, 0
+        parsed = 0
         for info in infos:
             if info.is_dir():
                 continue
             sheet = info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
             parsed += info.file_size if safety._is_parsed(info.filename) else 0
-            if parsed > safety.MAX_PARSED_XML_BYTES:
-                return False, 0
-            if split is not None and info.filename == split.part:
-                harmless, cells = _tail_harmless(zf, info, split)
-            else:
-                harmless = _part_harmless(zf, info, sheet)
-            if not harmless:
-                return False, 0
-    return True, cells
+            if parsed > safety.MAX_PARSED_XML_BYTES or not _part_harmless(zf, info, sheet):
+                return False
+    return True
 
 
 def _part_harmless(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: bool) -> bool:
@@ -209,41 +154,3 @@ def _part_harmless(zf: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: bool) -> b
                 return False
             if not chunk:
                 return True
-
-
-def _tail_harmless(zf: zipfile.ZipFile, info: zipfile.ZipInfo, split: Split) -> tuple[bool, int]:
-    """The child's share of a split worksheet: the whole part inflated, the cells checked from the first `<`
-    of piece `split.pieces` on; and their `<c` count."""
-    cells = NearCells(start=False)
-    with zf.open(info) as part:
-        for _ in range(split.pieces):
-            part.read(CHUNK)
-        chunk = part.read(CHUNK)
-        at = chunk.find(b"<")
-        if at < 0:
-            return False, 0
-        chunk = chunk[at:]
-        while True:
-            if not cells.feed(chunk):
-                return False, 0
-            if not chunk:
-                return True, cells.cells
-            chunk = part.read(CHUNK)
-
-
-def head_harmless(path: Path, split: Split) -> tuple[bool, int]:
-    """The parent's share of a split worksheet: its cells up to the first `<` of piece `split.pieces`, and
-    their `<c` count; (False, 0) when unsure, never an exception."""
-    try:
-        with zipfile.ZipFile(path) as zf, zf.open(split.part) as part:
-            cells = NearCells()
-            for _ in range(split.pieces):
-                if not cells.feed(part.read(CHUNK)):
-                    return False, 0
-            chunk = part.read(CHUNK)
-            at = chunk.find(b"<")
-            if at < 0 or not cells.feed(chunk[:at], end=True):
-                return False, 0
-            return True, cells.cells
-    except Exception:  # anything odd: wait for the verdict
-        return False, 0

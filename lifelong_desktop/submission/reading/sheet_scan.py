@@ -107,24 +107,23 @@ class _SheetStats:
 class NearCells:
     """The quick check of a worksheet's cells (scan_ahead), fed its bytes in pieces as they are inflated: every
     cell a near one with a plain reference, no odd row or prefixed element, at most MAX_CELLS `<c` counted.
-    `feed` answers False as soon as it is unsure. One share of a sheet may be fed (start=False: the bytes
-    begin at a tag of the middle of the part; end=True on the last piece of a share: it ends before a tag)."""
+    `feed` answers False as soon as it is unsure."""
 
-    def __init__(self, *, start: bool = True) -> None:
+    def __init__(self) -> None:
         self.carry = b""
         self.cells = 0
         self.done = False  # sheetData ended: nothing after it holds cells
-        self.first = start
+        self.first = True
 
-    def feed(self, chunk: bytes, *, end: bool = False) -> bool:
-        """Look at the next piece (b"" or end=True: the last one); False when unsure."""
+    def feed(self, chunk: bytes) -> bool:
+        """Look at the next piece (b"": the end); False when unsure."""
         if self.done:
             return True
         if self.first:
             self.first = False
             if chunk[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
                 return False  # UTF-16: the patterns do not apply
-        last = end or not chunk
+        last = not chunk
         piece = self.carry + chunk
         cut = len(piece) if last else piece.rfind(b"<")
         if not last and (cut <= 0 or len(piece) - cut > 2 * CHUNK):
