@@ -2,13 +2,14 @@
 
 Python runs one thread at a time, and neither lxml's parse nor the checks' passes let go of it (python-calamine
 does only while it parses a sheet; its cells made into rows hold it again), so work beside this process's own
-needs a process. `fork` (Linux, UOS, Kylin) gives the child what this
-process has read, copied only on write. Where there is no fork (Windows), on one core, or when the other
-cores are busy now, callers do the work themselves: the answer is the same either way, only later.
+needs a process. `fork` (Linux, UOS, Kylin) gives the child what this process has read, copied only on write.
+Where there is no fork (Windows), on one core, or when the other cores are busy now, callers do the work
+themselves: the answer is the same either way, only later.
 
 Used by the workbook reader (its safety scan in submission/reading/scan_ahead, its cells in read_aside),
-merge's reading (submission/merging/paired) and `lifelong check` (services/checks/aside). Only for a single-threaded caller's own process, never the window: the child
-leaves with os._exit, without running this process's exit handlers.
+merge's reading (submission/merging/paired) and `lifelong check` (services/checks/aside). Only for a
+single-threaded caller's own process, never the window: the child leaves with os._exit, without running this
+process's exit handlers.
 """
 
 from __future__ import annotations
@@ -66,16 +67,12 @@ class Child:
         if patience is None:
             patience = max(PATIENCE, PATIENCE_FACTOR * (time.monotonic() - self.started))
         data = _read_until(self.from_child, time.monotonic() + patience)
+        if data is None:  # no answer in time: the child is stopped, the work done here
+            self.stop()
+            return again()
         os.close(self.from_child)
         self.from_child = -1
-        if data is None:  # no answer in time: the child is stopped, the work done here
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except OSError:  # it ended meanwhile
-                pass
         os.waitpid(self.pid, 0)
-        if data is None:
-            return again()
         try:
             value = pickle.loads(data)  # written by our own child just now
         except Exception:  # the child died before it finished (killed, out of memory) or its work raised
