@@ -62,11 +62,16 @@ class Child:
 
     def result(self, kind: type, again: Callable[[], Any], patience: float | None = None) -> Any:
         """The child's return value, of type `kind`; `again()` (the same work here) when it gave none, or none
-        within `patience` seconds (by default PATIENCE, or PATIENCE_FACTOR times its run so far if longer)."""
+        within `patience` seconds (by default PATIENCE, or PATIENCE_FACTOR times its run so far if longer).
+        Interrupted while it waits, it stops the child first."""
         self.tell(None)  # a child waiting for a message is told there is none before it is waited for
         if patience is None:
             patience = max(PATIENCE, PATIENCE_FACTOR * (time.monotonic() - self.started))
-        data = _read_until(self.from_child, time.monotonic() + patience)
+        try:
+            data = _read_until(self.from_child, time.monotonic() + patience)
+        except BaseException:  # Ctrl+C while waiting: the child is stopped, not left working
+            self.stop()
+            raise
         if data is None:  # no answer in time: the child is stopped, the work done here
             self.stop()
             return again()

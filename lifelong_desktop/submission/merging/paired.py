@@ -77,9 +77,7 @@ def _take(queue: int, paths: Sequence[Path], read: Read) -> dict[int, Any]:
     done: dict[int, Any] = {}
     while True:
         number = os.read(queue, _NUMBER)
-        if (
-            len(number) < _NUMBER
-        ):  # the queue is empty (a torn number too: whatever is left is read afterwards)
+        if len(number) < _NUMBER:  # the queue is empty (a torn number too: what is left is read afterwards)
             return done
         i = int.from_bytes(number, "big")
         if i < len(paths) and i not in done:
@@ -88,9 +86,5 @@ def _take(queue: int, paths: Sequence[Path], read: Read) -> dict[int, Any]:
 
 def _answer(child: Child, count: int, kind: type) -> dict[int, Any]:
     """What the child read (nothing when it died or gave no answer in time: forking.Child.result)."""
-    try:
-        value = child.result(dict, dict)
-    except BaseException:  # Ctrl+C while waiting: the child is stopped, not left reading
-        child.stop()
-        raise
+    value = child.result(dict, dict)
     return {i: r for i, r in value.items() if isinstance(i, int) and 0 <= i < count and isinstance(r, kind)}

@@ -12,9 +12,9 @@ it fail instead. This process meanwhile runs the full scan (safety.inspect_workb
 - the child gives no answer (it died, hit its cap, hung past forking's patience, answered wrongly): `finish`
   says so and the caller reads the file in its own process, the scan having vouched for it.
 
-Only where a child can read beside this process (scan_ahead.worth_forking: fork, a spare core, a file of at least MIN_BYTES)
-and for a caller that wants no rows back (they would cost more to hand over than to read here); elsewhere the
-caller reads as before. The child writes nothing: its output goes nowhere (a reader that fails to allocate
+Only where a child can read beside this process (scan_ahead.worth_forking: fork, a spare core, a file of at
+least MIN_BYTES) and for a caller that wants no rows back (they would cost more to hand over than to read
+here); elsewhere the caller reads as before. The child writes nothing: its output goes nowhere (a reader that fails to allocate
 says so on stderr as it aborts), its answer comes back through forking's pipe.
 """
 
@@ -56,7 +56,7 @@ class ReadAside:
             data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
             self.child.tell(len(data).to_bytes(_LENGTH, "big") + data)
             return self.child.result(self.kind, lambda: None)
-        except BaseException:  # Ctrl+C while waiting, or any failure here: the child is not left reading
+        except BaseException:  # Ctrl+C while telling it, or any failure here: the child is not left reading
             self.child.stop()
             raise
 
