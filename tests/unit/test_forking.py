@@ -148,3 +148,17 @@ def test_a_fork_refused_closes_its_pipes_and_the_callers_do_the_work_here(monkey
     book.write_bytes(b"PK\x03\x04" + b"\0" * (scan_ahead.MIN_BYTES + 10))
     monkeypatch.setattr(scan_ahead, "spare_core", lambda **_: True)
     assert scan_ahead.start(book) is None
+
+
+@needs_fork
+def test_ctrl_c_while_waiting_for_a_child_stops_it(monkeypatch):
+    child = forking.fork_call(lambda _send, _receive: time.sleep(30) or {1})
+
+    def interrupted(_fd, _deadline):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(forking, "_read_until", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        child.result(set, set)
+    with pytest.raises(ChildProcessError):  # stopped and reaped: no child left behind
+        os.waitpid(child.pid, 0)
