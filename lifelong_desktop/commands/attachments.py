@@ -122,18 +122,22 @@ def write_index(done: list[A.ExportedFile], path: Path) -> None:
     """附件清单.xlsx: every attachment with its city, activity, date, size and where it is (or 缺失)."""
     with atomic_file(path) as tmp:
         book = XlsxWriter(tmp, sheet_count=1)
-        sheet = book.sheet("附件清单", widths=[12, 40, 12, 30, 12, 60], freeze="A2")
-        sheet.append(["地市", "活动", "开始日期", "文件名", "大小（字节）", "导出位置"])
-        for f in done:
-            sheet.append(
-                [
-                    f.city,
-                    f.activity,
-                    f.start_date,
-                    f.file_name,
-                    f.size,
-                    f.exported_as or "缺失（文件不在附件文件夹中）",
-                ]
-            )
-        sheet.close()
-        book.close()
+        try:
+            sheet = book.sheet("附件清单", widths=[12, 40, 12, 30, 12, 60], freeze="A2")
+            sheet.append(["地市", "活动", "开始日期", "文件名", "大小（字节）", "导出位置"])
+            for f in done:
+                sheet.append(
+                    [
+                        f.city,
+                        f.activity,
+                        f.start_date,
+                        f.file_name,
+                        f.size,
+                        f.exported_as or "缺失（文件不在附件文件夹中）",
+                    ]
+                )
+            sheet.close()
+            book.close()
+        except BaseException:  # a full disk, Ctrl+C: the file is left unfinished (atomic_file drops it)
+            book.abort()
+            raise

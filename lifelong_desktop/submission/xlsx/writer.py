@@ -24,6 +24,7 @@ from lifelong_desktop.submission.xlsx.cells import (
     escape_text,
     time_fraction,
 )
+from lifelong_desktop.submission.xlsx.pump import EntryPump
 
 # Cell styles (indexes into cellXfs of xlsx_parts.styles_xml).
 DATE, TIME, DATETIME, QUOTED, LABEL, KEY, TITLE, WRAP, HEADING = range(1, 10)
@@ -105,6 +106,9 @@ class SheetWriter:
             )
         head.append("<sheetData>")
         self._buffer: list[str] = ["".join(head)]
+        self._pump: EntryPump | None = (
+            None  # a thread deflating the rows written so far, from the first flush
+        )
 
     def append(self, values: list[Any] | tuple[Any, ...], style: int | None = None) -> int:
         """Write the next row; None and '' leave a cell blank. Returns the row number written."""
@@ -135,7 +139,10 @@ class SheetWriter:
         add("</row>")
         self._buffer.append("".join(out))
         if len(self._buffer) >= 500:
-            self._flush()
+            if self._pump is None:
+                self._pump = EntryPump(self._out)
+            self._pump.write("".join(self._buffer).encode("utf-8"))
+            self._buffer.clear()
         return self.row
 
     def _other_cell(self, ref: str, v: Any, s_attr: str) -> str:
@@ -194,9 +201,10 @@ class SheetWriter:
             f' sqref="{sqref}"><formula1>{escape_text(source)}</formula1></dataValidation>'
         )
 
-    def _flush(self) -> None:
-        self._out.write("".join(self._buffer).encode("utf-8"))
-        self._buffer.clear()
+    def stop(self) -> None:
+        """Let the deflating thread finish what it was handed, without raising (see XlsxWriter.abort)."""
+        if self._pump is not None:
+            self._pump.stop()
 
     def close(self) -> None:
         tail = ["</sheetData>"]
@@ -219,7 +227,13 @@ class SheetWriter:
         )
         tail.append("</worksheet>")
         self._buffer.append("".join(tail))
-        self._flush()
+        data = "".join(self._buffer).encode("utf-8")
+        self._buffer.clear()
+        if self._pump is not None:
+            self._pump.write(data)
+            self._pump.close()  # every row is in the entry (or the thread's error is raised here)
+        else:
+            self._out.write(data)
         self._out.close()
         self.book.sheet_closed(self)
 
@@ -347,20 +361,28 @@ class XlsxWriter:
             raise ValueError(f"{len(self._sheets)} sheets written, {self.sheet_count} announced")
         z = self.zip
         with z.open(self.entry("xl/sharedStrings.xml"), "w") as fh:
-            fh.write(parts.shared_strings_head(len(self._strings)).encode())
-            chunk: list[str] = []
-            clipped = self._clipped
-            for i, text in enumerate(self._strings):
-                if clipped:
-                    text = clipped.get(i, text)
-                esc = escape_text(text)
-                space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
-                chunk.append(f"<si><t{space}>{esc}</t></si>")
-                if len(chunk) >= 2000:
-                    fh.write("".join(chunk).encode("utf-8"))
-                    chunk.clear()
-            chunk.append("</sst>")
-            fh.write("".join(chunk).encode("utf-8"))
+            pump = EntryPump(fh) if len(self._strings) > 2000 else None  # many: deflated meanwhile
+            write = fh.write if pump is None else pump.write
+            try:
+                write(parts.shared_strings_head(len(self._strings)).encode())
+                chunk: list[str] = []
+                clipped = self._clipped
+                for i, text in enumerate(self._strings):
+                    if clipped:
+                        text = clipped.get(i, text)
+                    esc = escape_text(text)
+                    space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+                    chunk.append(f"<si><t{space}>{esc}</t></si>")
+                    if len(chunk) >= 2000:
+                        write("".join(chunk).encode("utf-8"))
+                        chunk.clear()
+                chunk.append("</sst>")
+                write("".join(chunk).encode("utf-8"))
+                if pump is not None:
+                    pump.close()
+            finally:
+                if pump is not None:
+                    pump.stop()  # done with the entry before it is closed, also on an error
         z.writestr("xl/styles.xml", parts.styles_xml(*self.number_formats))
         z.writestr("xl/workbook.xml", parts.workbook_xml(self._sheets, self._filters))
         if self.sheet_count is None:
@@ -376,6 +398,7 @@ class XlsxWriter:
         central directory again (on a full disk that printed a traceback after the user's sentence).
         """
         if self._open is not None:  # mark the sheet's zip entry closed without writing its end
+            self._open.stop()
             io.BufferedIOBase.close(self._open._out)  # type: ignore[arg-type]  # a zipfile entry writer
             self._open = None
         z = self.zip
