@@ -6,6 +6,8 @@ import re
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from lifelong_desktop.submission.xlsx.cells import COLUMNS
+
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -163,4 +165,23 @@ def app_xml(application: str, sheet_names: list[str]) -> str:
         f"<vt:variant><vt:i4>{len(sheet_names)}</vt:i4></vt:variant></vt:vector></HeadingPairs>"
         f'<TitlesOfParts><vt:vector size="{len(sheet_names)}" baseType="lpstr">{titles}</vt:vector></TitlesOfParts>'
         "</Properties>"
+    )
+
+
+def sheet_view(freeze: str | None, selected: bool) -> str:
+    """A worksheet's <sheetViews>: selected or not, with the panes frozen above and left of `freeze`."""
+    sel = ' tabSelected="1"' if selected else ""
+    if not freeze or freeze == "A1":  # A1 freezes nothing: a pane without a split is invalid
+        return f'<sheetViews><sheetView workbookViewId="0"{sel}/></sheetViews>'
+    m = re.fullmatch(r"([A-Z]+)(\d+)", freeze)
+    if not m:
+        raise ValueError(f"bad freeze cell {freeze!r}")
+    col = COLUMNS.index(m.group(1))
+    row = int(m.group(2)) - 1
+    split = (f' xSplit="{col}"' if col else "") + (f' ySplit="{row}"' if row else "")
+    pane = "bottomRight" if col and row else ("bottomLeft" if row else "topRight")
+    return (
+        f'<sheetViews><sheetView workbookViewId="0"{sel}><pane{split} topLeftCell="{freeze}" '
+        f'activePane="{pane}" state="frozen"/><selection pane="{pane}" activeCell="{freeze}" '
+        f'sqref="{freeze}"/></sheetView></sheetViews>'
     )

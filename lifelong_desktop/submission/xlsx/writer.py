@@ -93,7 +93,7 @@ class SheetWriter:
         head = [parts.XML_DECL, f'<worksheet xmlns="{parts.NS_MAIN}" xmlns:r="{parts.NS_REL}">']
         if dimension:
             head.append(f'<dimension ref="{dimension}"/>')
-        head.append(_sheet_view(freeze, selected))
+        head.append(parts.sheet_view(freeze, selected))
         head.append('<sheetFormatPr defaultRowHeight="15"/>')
         if widths:
             head.append(
@@ -236,24 +236,6 @@ class SheetWriter:
             self._out.write(data)
         self._out.close()
         self.book.sheet_closed(self)
-
-
-def _sheet_view(freeze: str | None, selected: bool) -> str:
-    sel = ' tabSelected="1"' if selected else ""
-    if not freeze or freeze == "A1":  # A1 freezes nothing: a pane without a split is invalid
-        return f'<sheetViews><sheetView workbookViewId="0"{sel}/></sheetViews>'
-    m = re.fullmatch(r"([A-Z]+)(\d+)", freeze)
-    if not m:
-        raise ValueError(f"bad freeze cell {freeze!r}")
-    col = COLUMNS.index(m.group(1))
-    row = int(m.group(2)) - 1
-    split = (f' xSplit="{col}"' if col else "") + (f' ySplit="{row}"' if row else "")
-    pane = "bottomRight" if col and row else ("bottomLeft" if row else "topRight")
-    return (
-        f'<sheetViews><sheetView workbookViewId="0"{sel}><pane{split} topLeftCell="{freeze}" '
-        f'activePane="{pane}" state="frozen"/><selection pane="{pane}" activeCell="{freeze}" '
-        f'sqref="{freeze}"/></sheetView></sheetViews>'
-    )
 
 
 def check_sheet_name(name: str, taken: list[str]) -> None:
