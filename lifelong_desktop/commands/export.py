@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
+from functools import partial
 from pathlib import Path
 
 from lifelong_desktop import messages
@@ -118,7 +119,12 @@ def run_export(args: argparse.Namespace) -> int:
             with session_of as session:
                 programme = programme_of(session, args, db)
                 result = export_programme(
-                    session, programme, target, verify=errors_in, record=record, database=db.path
+                    session,
+                    programme,
+                    target,
+                    verify=partial(errors_in, concurrent=True),  # this command runs in one thread
+                    record=record,
+                    database=db.path,
                 )
         except WriteProblem as exc:
             raise CliError(exc.message(), EXIT_UNREADABLE) from exc

@@ -169,3 +169,16 @@ def test_small_files_a_busy_machine_other_callers_and_no_fork_read_as_before(sam
     assert asked == []
     monkeypatch.delattr(os, "fork")
     assert read_aside.start(valid, lambda verdict: None, reader.ReadResult) is None
+
+
+def test_an_exports_check_of_its_file_finds_the_errors_of_a_full_read(samples, forced):
+    """`lifelong export` checks the file it wrote with errors_in(concurrent=True): the error findings of a full
+    read in this process (rows and all), for every sample, each read in a child."""
+    from lifelong_desktop.submission.reading.errors import errors_in
+
+    for p in samples:
+        full = [f for f in read_workbook(p).findings if f.severity == "error"]
+        assert errors_in(p, concurrent=True) == full, p.name
+        assert errors_in(p) == full, p.name
+    assert len(forced) == len(samples)
+    assert any(errors_in(p) for p in samples) and not all(errors_in(p) for p in samples)

@@ -1,5 +1,5 @@
 """The cells read in a forked child while this process runs the safety scan, with the same result as scanning
-first: for `lifelong validate`, which wants the findings only.
+first: for `lifelong validate` and `lifelong export`'s check of the file it wrote, which want the findings only.
 
 scan_ahead puts the scan in a child, but the cell reader still waits for the quick check's vouch (0.1 s of a
 20,000-activity export on two cores) before it may see the file. Here the roles swap. The child reads the cells
