@@ -32,10 +32,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()
     try:
         from lifelong_desktop.db.location import is_url
-        from lifelong_desktop.ui.shell.application import run
+        from lifelong_desktop.services import rows_ahead
 
         given = argv[1] if len(argv) > 1 and not argv[1].startswith("-") else None
         db = given if is_url(given) else Path(given) if given else None
+        # before Qt loads (one thread, a small process): a child reads most of the table's rows meanwhile
+        rows_ahead.start(db if isinstance(db, Path) else None if db else _last_database())
+        from lifelong_desktop.ui.shell.application import run
+
         return run(argv, db)
     finally:
         gc.enable()
+
+
+def _last_database() -> Path | None:
+    """The file the window will open when none is given, as far as settings.ini tells without Qt (a guess:
+    the window reads its settings through Qt, and rows_ahead uses the rows only for the file it opens)."""
+    import configparser
+
+    from lifelong_desktop.paths import default_database_path, user_data_dir
+
+    parser = configparser.RawConfigParser()
+    try:
+        parser.read(user_data_dir() / "settings.ini", encoding="utf-8")
+        last = parser.get("files", "last_database", fallback="").strip().strip('"')
+    except (configparser.Error, OSError, UnicodeError):
+        return None
+    if "://" in last:  # a server: its rows are read there
+        return None
+    return Path(last) if last and Path(last).is_file() else default_database_path()

@@ -95,8 +95,15 @@ _EMPTY: tuple = ()
 _MIDNIGHT = time(0)
 
 
-def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None = None) -> list[ActivityRow]:
-    """The activities of a programme (or some of them) as rows, in the format's sort order.
+def activity_rows(
+    session: Session,
+    programme_id: int,
+    ids: Sequence[int] | None = None,
+    *,
+    between: tuple[int | None, int | None] | None = None,
+) -> list[ActivityRow]:
+    """The activities of a programme (or some of them: `ids`, or the ids above `between[0]` and at most
+    `between[1]`) as rows, in the format's sort order.
 
     Read through the DB-API cursor rather than SQLAlchemy row objects: the Activities table loads 50,000
     of them at every start, where the ORM's rows cost seconds."""
@@ -108,6 +115,8 @@ def activity_rows(session: Session, programme_id: int, ids: Sequence[int] | None
         return sorted(rows, key=sort_key)
     cursor = raw_cursor(session.connection())
     try:
+        if between is not None:
+            return rows_between(cursor, programme_id, *between)
         return programme_rows(cursor, programme_id)
     finally:
         cursor.close()
@@ -162,16 +171,44 @@ def _read_rows(session: Session, programme_id: int, ids: list[int] | None) -> li
         cursor.close()
 
 
-def _rows_of(cursor: Any, programme_id: int, ids: list[int] | None) -> list[ActivityRow]:
+def rows_between(cursor: Any, programme_id: int, after: int | None, upto: int | None) -> list[ActivityRow]:
+    """programme_rows of the activities whose id is above `after` and at most `upto` (None: no bound there):
+    a share of the table read in another process (services/rows_ahead)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _rows_of(cursor, programme_id, None, (after, upto))
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _rows_of(
+    cursor: Any,
+    programme_id: int,
+    ids: list[int] | None,
+    between: tuple[int | None, int | None] | None = None,
+) -> list[ActivityRow]:
     only = "" if ids is None else f" AND a.id IN ({','.join('?' * len(ids))})"
     only_links = "" if ids is None else f" WHERE ao.activity_id IN ({','.join('?' * len(ids))})"
     args = (programme_id, *(ids or ()))
+    link_args: tuple = tuple(ids or ())
+    if between is not None:  # an id range: the rows (by rowid) and their links (by the key's first column)
+        conditions = [
+            (f"{{}} {op} ?", v) for op, v in zip((">", "<="), between, strict=True) if v is not None
+        ]
+        only = "".join(" AND " + c.format("a.id") for c, _ in conditions)
+        only_links = (
+            " WHERE " + " AND ".join(c.format("ao.activity_id") for c, _ in conditions) if conditions else ""
+        )
+        link_args = tuple(v for _, v in conditions)
+        args = (programme_id, *link_args)
     shared: dict = {}  # one object per repeated value (codes, names, lists): a third less memory
     org_names = {
         oid: shared.setdefault(name, name)
         for oid, name in cursor.execute("SELECT id, name FROM organisation")
     }
-    links = _link_rows(cursor, only_links, tuple(ids or ()))
+    links = _link_rows(cursor, only_links, link_args)
     out = _build_rows(cursor.execute(_TABLE_SQL.strip() + only, args), links, org_names, shared)
     out.sort(key=sort_key)
     return out

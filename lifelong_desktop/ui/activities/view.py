@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lifelong_desktop.services import rows_ahead
 from lifelong_desktop.services.collation import warm_up
 from lifelong_desktop.services.regions import regions
 from lifelong_desktop.services.rows import ActivityRow, activity_rows, organisation_rows
@@ -148,8 +149,14 @@ class ActivitiesView(QWidget):
         if self.ctx.programme_id is None:
             rows: list[ActivityRow] = []
         else:
+            programme_id = self.ctx.programme_id
             with self.ctx.db.read() as session:
-                rows = activity_rows(session, self.ctx.programme_id)
+                # the first load takes the rows a child read while the window started, if they are current
+                rows = rows_ahead.take(
+                    self.ctx.db.path,
+                    programme_id,
+                    lambda after, upto: activity_rows(session, programme_id, between=(after, upto)),
+                ) or activity_rows(session, programme_id)
         self.model.set_rows(rows)
         if self.isVisible():
             QTimer.singleShot(250, self.model.prepare_search)  # when idle; typing builds it earlier

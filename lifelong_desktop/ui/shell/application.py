@@ -21,6 +21,7 @@ from lifelong_desktop.db import Database, DatabaseNotice, DatabaseProblem, open_
 from lifelong_desktop.db.location import is_url
 from lifelong_desktop.db.passwords import with_password
 from lifelong_desktop.paths import default_database_path
+from lifelong_desktop.services import rows_ahead
 from lifelong_desktop.services.programmes import NoProgramme, get_programme
 from lifelong_desktop.ui.common.context import AppContext
 from lifelong_desktop.ui.common.first_paint import after_next_paint
@@ -237,7 +238,9 @@ def run(argv: Sequence[str], db_path: Path | str | None) -> int:
 
     remove_old_copies()
     controller = Application(app, settings)
-    if not controller.open_first(db_path):
+    opened = controller.open_first(db_path)
+    rows_ahead.discard()  # rows read ahead for a file the window did not open (or no programme): not wanted
+    if not opened:
         crash_trace.end_session()
         return 3
     gc.freeze()  # what the start built lives on: out of the collector's passes (see app.main)

@@ -1,0 +1,150 @@
+"""Most of the Activities table's rows built in a forked child while the window starts.
+
+At 50,000 activities the table's rows are most of the window's start (0.6-1.0 s of 1.3-1.8 here). Where
+there is fork (Linux, UOS, Kylin), a core is spare and the file is large, `start(path)`, called before Qt
+loads, forks a child. The child reads, on its own read-only connection, the rows of the activities above a
+split (by id, CHILD_SHARE of them) of the programme the window opens (the latest), while this process loads
+Qt and builds the window; the window then reads the rows up to the split itself and takes the child's
+(`take`). They are used only if they are the rows the window would have read itself:
+- the same file and programme (the child says which programme, and where it split);
+- the same state: a read-only connection opened here before the fork reads `PRAGMA data_version`, and reads
+  it again once both shares are in. It moves when any other connection commits (the window's own open
+  included), so an unchanged value means that nothing was committed between the fork and the window's read;
+- a file the full open takes as it is (the app's journal mode and schema revision; else it would migrate it).
+Anything else (no fork, a small file, a busy machine, a child that died or answered otherwise) and the window
+reads all its rows itself, as before. Nothing is written by either connection.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+MIN_BYTES = 8 << 20  # about 15,000 activities: below, a child costs more than the share it reads
+CHILD_SHARE = 0.6  # the child starts at once, the window only once Qt and the window are built
+_HEAD = struct.Struct("<qq")  # programme id and split, sent by the child before its rows (0, 0: none)
+
+OwnShare = Callable[[int | None, int | None], list]  # (after, upto) -> the window's rows of those ids
+
+
+class RowsAhead:
+    """A child reading the table's rows beside the window's start (see the module)."""
+
+    def __init__(self, path: Path, con: sqlite3.Connection, version: int, child: Any) -> None:
+        self.path, self.con, self.version, self.child = path, con, version, child
+
+    def take(self, path: Path | None, programme_id: int, own_share: OwnShare) -> list | None:
+        """Every row of the programme, sorted as programme_rows sorts them: `own_share(None, split)` read
+        by the caller now, the rest from the child; None when they would not be the caller's own rows."""
+        try:
+            if path is None or not _same_file(path, self.path):
+                return None
+            head = self.child.read(_HEAD.size)
+            if len(head) < _HEAD.size:
+                return None
+            child_programme, split = _HEAD.unpack(head)
+            if child_programme != programme_id:
+                return None
+            own = own_share(None, split)
+            theirs = self.child.result(list, lambda: None)
+            if theirs is None or self._data_version() != self.version:
+                return None
+            from lifelong_desktop.services.rows import ActivityRow, sort_key
+
+            new = tuple.__new__
+            rows = own + [new(ActivityRow, values) for values in theirs]
+            rows.sort(key=sort_key)  # two sorted runs: one merging pass
+            return rows
+        finally:
+            self.close()
+
+    def _data_version(self) -> int | None:
+        try:
+            return self.con.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return None
+
+    def close(self) -> None:
+        """Stop the child if it still runs; close the connection."""
+        if self.child is not None:
+            self.child.stop()  # nothing happens to a child reaped already
+            self.child = None
+        self.con.close()
+
+
+_pending: RowsAhead | None = None
+
+
+def start(path: Path | None) -> None:
+    """Fork the child for the window about to open `path`, where that is worth it (see the module)."""
+    global _pending
+    discard()
+    from lifelong_desktop.forking import fork_call, spare_core
+
+    try:
+        if path is None or not hasattr(os, "fork") or path.stat().st_size < MIN_BYTES or not spare_core():
+            return
+        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        return
+    try:
+        version = con.execute("PRAGMA data_version").fetchone()[0]
+        child = fork_call(lambda send, _receive: _share(path, send))
+    except (OSError, sqlite3.Error):
+        con.close()
+        return
+    child.tell(None)  # it is told nothing
+    _pending = RowsAhead(path, con, version, child)
+
+
+def take(path: Path | None, programme_id: int, own_share: OwnShare) -> list | None:
+    """The rows read ahead for the window's first load (once; see RowsAhead.take), or None."""
+    global _pending
+    pending, _pending = _pending, None
+    return pending.take(path, programme_id, own_share) if pending is not None else None
+
+
+def discard() -> None:
+    """Stop a child whose rows were not asked for (the window opened another file, or none)."""
+    global _pending
+    pending, _pending = _pending, None
+    if pending is not None:
+        pending.close()
+
+
+def _share(path: Path, send: Callable[[bytes], None]) -> list[tuple] | None:
+    """In the child: the programme and split first, then the rows above the split as plain tuples."""
+    from lifelong_desktop.db.engine import OpenOptions, connect_raw
+    from lifelong_desktop.db.revisions import head_revision, revision_of
+    from lifelong_desktop.services.rows import rows_between
+
+    con = connect_raw(path, read_only=True)
+    mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != OpenOptions().journal_mode or revision_of(con) != head_revision():
+        send(_HEAD.pack(0, 0))  # the full open migrates or opens it otherwise
+        return None
+    con.execute("BEGIN")
+    found = con.execute("SELECT id FROM programme ORDER BY year DESC LIMIT 1").fetchone()  # get_programme's
+    count = 0
+    if found is not None:
+        count = con.execute("SELECT count(*) FROM activity WHERE programme_id = ?", (found[0],)).fetchone()[0]
+    if not count:
+        send(_HEAD.pack(0, 0))
+        return None
+    split = con.execute(
+        "SELECT id FROM activity WHERE programme_id = ? ORDER BY id LIMIT 1 OFFSET ?",
+        (found[0], int(count * (1 - CHILD_SHARE))),
+    ).fetchone()[0]
+    send(_HEAD.pack(found[0], split))
+    return [tuple(row) for row in rows_between(con.cursor(), found[0], split, None)]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

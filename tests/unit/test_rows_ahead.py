@@ -1,0 +1,143 @@
+"""Most of the Activities table's rows read by a forked child while the window starts (services/rows_ahead):
+exactly the rows the window would read itself, or none at all: another file or programme, a commit in
+between, a file the open would migrate, a child that died; and no child is left behind."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lifelong_desktop.services import rows_ahead
+from lifelong_desktop.services.demo.create import make_demo_database
+from lifelong_desktop.services.rows import programme_rows, rows_between
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the rows read ahead need fork")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("ahead") / "计划.sqlite"
+    make_demo_database(path, activities=900, seed=3)
+    return path
+
+
+@pytest.fixture
+def db(demo, tmp_path) -> Path:
+    path = tmp_path / "计划.sqlite"
+    with sqlite3.connect(demo) as src, sqlite3.connect(path) as dst:
+        src.backup(dst)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def forced(monkeypatch):
+    """Every file read ahead, small ones too and whatever the machine's load."""
+    monkeypatch.setattr(rows_ahead, "MIN_BYTES", 0)
+    monkeypatch.setattr("lifelong_desktop.forking.spare_core", lambda own_threads=False: True)
+    yield
+    rows_ahead.discard()
+
+
+def _latest(path: Path) -> int:
+    with sqlite3.connect(path) as con:
+        return con.execute("SELECT id FROM programme ORDER BY year DESC LIMIT 1").fetchone()[0]
+
+
+def _own(path: Path, asked: list):
+    """The window's share: read on a connection of its own, as the window's session reads it."""
+    con = sqlite3.connect(path)
+
+    def read(after, upto):
+        asked.append((after, upto))
+        return rows_between(con.cursor(), _latest(path), after, upto)
+
+    return read
+
+
+def _reaped(child) -> bool:
+    try:
+        os.waitpid(child.pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_the_rows_are_those_the_window_reads_itself(db):
+    programme = _latest(db)
+    with sqlite3.connect(db) as con:
+        expected = programme_rows(con.cursor(), programme)
+    rows_ahead.start(db)
+    pending = rows_ahead._pending
+    assert pending is not None
+    child = pending.child
+    asked: list = []
+    rows = rows_ahead.take(db, programme, _own(db, asked))
+    assert rows == expected and len(rows) == 900
+    assert [type(r) for r in rows[:1]] == [type(expected[0])]
+    ((after, upto),) = asked
+    assert after is None and upto is not None
+    read_here = sum(1 for r in rows if r.id <= upto)
+    assert 0 < read_here < len(rows) // 2  # the child read the larger share
+    assert _reaped(child) and rows_ahead._pending is None
+    assert rows_ahead.take(db, programme, _own(db, [])) is None  # once only
+
+
+def test_a_commit_after_the_fork_means_the_window_reads_its_rows_itself(db):
+    programme = _latest(db)
+    rows_ahead.start(db)
+    child = rows_ahead._pending.child
+    with sqlite3.connect(db) as con:  # another planner saves a change meanwhile
+        con.execute("UPDATE activity SET title = title || '（改）' WHERE id = (SELECT max(id) FROM activity)")
+    assert rows_ahead.take(db, programme, _own(db, [])) is None
+    assert _reaped(child)
+
+
+def test_another_file_or_programme_gets_nothing(db, demo, tmp_path):
+    programme = _latest(db)
+    rows_ahead.start(db)
+    child = rows_ahead._pending.child
+    assert rows_ahead.take(demo, programme, _own(demo, [])) is None
+    assert _reaped(child)
+    rows_ahead.start(db)
+    asked: list = []
+    assert rows_ahead.take(db, programme + 1, _own(db, asked)) is None
+    assert asked == []  # nothing was read for it
+
+
+def test_a_file_the_open_would_migrate_is_not_read_ahead(db):
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE alembic_version SET version_num = 'older'")
+    rows_ahead.start(db)
+    asked: list = []
+    assert rows_ahead.take(db, _latest(db), _own(db, asked)) is None
+    assert asked == []
+
+
+def test_a_child_that_dies_leaves_the_rows_to_the_window(db):
+    rows_ahead.start(db)
+    child = rows_ahead._pending.child
+    os.kill(child.pid, 9)
+    assert rows_ahead.take(db, _latest(db), _own(db, [])) is None
+    assert _reaped(child)
+
+
+def test_a_window_that_opens_no_programme_stops_the_child(db):
+    rows_ahead.start(db)
+    child = rows_ahead._pending.child
+    rows_ahead.discard()
+    assert _reaped(child) and rows_ahead._pending is None
+
+
+def test_small_files_and_busy_machines_are_not_read_ahead(db, monkeypatch):
+    monkeypatch.setattr(rows_ahead, "MIN_BYTES", db.stat().st_size + 1)
+    rows_ahead.start(db)
+    assert rows_ahead._pending is None
+    monkeypatch.setattr(rows_ahead, "MIN_BYTES", 0)
+    monkeypatch.setattr("lifelong_desktop.forking.spare_core", lambda own_threads=False: False)
+    rows_ahead.start(db)
+    assert rows_ahead._pending is None
+    rows_ahead.start(None)
+    assert rows_ahead._pending is None
