@@ -7,8 +7,9 @@ Where there is no fork (Windows), on one core, or when the other cores are busy 
 themselves: the answer is the same either way, only later.
 
 Used by the workbook reader (its safety scan in submission/reading/scan_ahead, its cells in read_aside),
-merge's reading (submission/merging/paired) and `lifelong check` (services/checks/aside). Only for a
-single-threaded caller's own process, never the window: the child leaves with os._exit, without running this
+merge's reading (submission/merging/paired), `lifelong check` (services/checks/aside) and the Activities table's
+rows while the window starts (services/rows_ahead). Only for a single-threaded caller's own process, never a
+window that runs (rows_ahead forks before Qt loads): the child leaves with os._exit, without running this
 process's exit handlers.
 """
 
