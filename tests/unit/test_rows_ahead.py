@@ -141,3 +141,23 @@ def test_small_files_and_busy_machines_are_not_read_ahead(db, monkeypatch):
     assert rows_ahead._pending is None
     rows_ahead.start(None)
     assert rows_ahead._pending is None
+
+
+def test_the_file_the_window_opens_without_one_given_is_guessed_from_its_settings(tmp_path, monkeypatch, db):
+    """Without Qt: the last database of settings.ini (as QSettings writes it), else the default file; a server
+    or an unreadable settings file gives nothing to read ahead."""
+    from lifelong_desktop.app import _last_database
+    from lifelong_desktop.paths import default_database_path
+
+    monkeypatch.setenv("LIFELONG_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    ini = tmp_path / "data" / "settings.ini"
+    assert _last_database() == default_database_path()
+    ini.write_text(f'[files]\nlast_database={db}\nrecent="[\\"{db}\\"]"\n', encoding="utf-8")
+    assert _last_database() == db
+    ini.write_text("[files]\nlast_database=postgresql://planner@10.0.0.5/lifelong\n", encoding="utf-8")
+    assert _last_database() is None
+    ini.write_text(f"[files]\nlast_database={tmp_path / 'gone.sqlite'}\n", encoding="utf-8")
+    assert _last_database() == default_database_path()
+    ini.write_bytes(b"[files]\nlast_database=\xff\xfe\n")
+    assert _last_database() is None
