@@ -18,6 +18,7 @@ reads all its rows itself, as before. Nothing is written by either connection.
 from __future__ import annotations
 
 import os
+import select
 import sqlite3
 import struct
 from collections.abc import Callable
@@ -26,6 +27,9 @@ from typing import Any
 
 MIN_BYTES = 8 << 20  # about 15,000 activities: below, a child costs more than the share it reads
 CHILD_SHARE = 0.6  # the child starts at once, the window only once Qt and the window are built
+# How long the window waits for the child (seconds), for its programme and split, then for its rows once the
+# window has read its own share: a child held up (a lock, a slow disk) leaves the rows to the window.
+PATIENCE = 10.0
 _HEAD = struct.Struct("<qq")  # programme id and split, sent by the child before its rows (0, 0: none)
 
 OwnShare = Callable[[int | None, int | None], list]  # (after, upto) -> the window's rows of those ids
@@ -43,6 +47,8 @@ class RowsAhead:
         try:
             if path is None or not _same_file(path, self.path):
                 return None
+            if not select.select([self.child.from_child], [], [], PATIENCE)[0]:
+                return None
             head = self.child.read(_HEAD.size)
             if len(head) < _HEAD.size:
                 return None
@@ -50,7 +56,7 @@ class RowsAhead:
             if child_programme != programme_id:
                 return None
             own = own_share(None, split)
-            theirs = self.child.result(list, lambda: None)
+            theirs = self.child.result(list, lambda: None, patience=PATIENCE)
             if theirs is None or self._data_version() != self.version:
                 return None
             from lifelong_desktop.services.rows import ActivityRow, sort_key

@@ -161,3 +161,27 @@ def test_the_file_the_window_opens_without_one_given_is_guessed_from_its_setting
     assert _last_database() == default_database_path()
     ini.write_bytes(b"[files]\nlast_database=\xff\xfe\n")
     assert _last_database() is None
+
+
+def test_a_child_held_up_leaves_the_rows_to_the_window(db, monkeypatch):
+    """A child that never answers (a lock, a slow disk) costs the window its patience, not a hang."""
+    import time
+
+    monkeypatch.setattr(rows_ahead, "PATIENCE", 0.5)
+    monkeypatch.setattr(rows_ahead, "_share", lambda path, send: time.sleep(30))
+    rows_ahead.start(db)
+    child = rows_ahead._pending.child
+    began = time.monotonic()
+    assert rows_ahead.take(db, _latest(db), _own(db, [])) is None
+    assert time.monotonic() - began < 5 and _reaped(child)
+
+    def late(path, send):  # the programme and split at once, the rows never
+        send(rows_ahead._HEAD.pack(_latest(path), 1))
+        time.sleep(30)
+
+    monkeypatch.setattr(rows_ahead, "_share", late)
+    rows_ahead.start(db)
+    child = rows_ahead._pending.child
+    began = time.monotonic()
+    assert rows_ahead.take(db, _latest(db), _own(db, [])) is None
+    assert time.monotonic() - began < 5 and _reaped(child)
