@@ -14,7 +14,6 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import delete, func, select
 
@@ -29,6 +28,7 @@ from lifelong_desktop.db import (
     take_backup,
 )
 from lifelong_desktop.db.backups import REASONS
+from lifelong_desktop.db.location import sqlite_uri
 from lifelong_desktop.models import Programme
 from lifelong_desktop.services.backups import ensure_not_in_use
 from lifelong_desktop.services.regions import regions
@@ -66,7 +66,7 @@ def _replaceable(path: Path) -> bool:
     if head != SQLITE_HEADER:
         return False
     try:
-        con = sqlite3.connect(f"file:{quote(path.as_posix(), safe='/:')}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_uri(path), uri=True)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:

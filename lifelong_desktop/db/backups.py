@@ -17,6 +17,7 @@ from lifelong_desktop.db.backup_files import (  # noqa: F401 - re-exported: the 
     list_backups,
 )
 from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS, SQLITE_HEADER
+from lifelong_desktop.db.location import sqlite_uri
 from lifelong_desktop.db.revisions import known_revisions, revision_of
 from lifelong_desktop.db.rotation import SETTINGS_FILE, BackupPolicy, backups_to_delete, rotate  # noqa: F401
 
@@ -32,9 +33,7 @@ def backup_file(src: Path, dest: Path, source: sqlite3.Connection | None = None)
     dest.parent.mkdir(parents=True, exist_ok=True)
     own = source is None
     if source is None:
-        source = sqlite3.connect(
-            f"file:{Path(src).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+        source = sqlite3.connect(sqlite_uri(src), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         with files.safe_output(dest, database=src) as tmp:
             target = sqlite3.connect(tmp)
@@ -89,7 +88,7 @@ def verify_file(path: Path, *, full: bool = True) -> str | None:
         with path.open("rb") as fh:
             if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return "not a database"
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = sqlite3.connect(sqlite_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             rows = con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
             if [r[0] for r in rows] != ["ok"]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lifelong_desktop.db.location import sqlite_uri
+
 if TYPE_CHECKING:  # SQLAlchemy is loaded by make_engine: the sqlite3 helpers here serve light readers too
     from sqlalchemy import Connection, Engine
 
@@ -40,7 +42,7 @@ def connect_raw(
     if read_only:
         query = "mode=ro&immutable=1" if immutable else "mode=ro"
         con = sqlite3.connect(
-            f"file:{Path(path).as_posix()}?{query}",
+            sqlite_uri(path, query),
             uri=True,
             timeout=timeout_ms / 1000,
             check_same_thread=False,

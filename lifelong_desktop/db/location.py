@@ -15,6 +15,13 @@ _SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://", "postgresql
 SSL_MODES = ("prefer", "disable", "allow", "require", "verify-ca", "verify-full")
 
 
+def sqlite_uri(path: Path | str, query: str = "mode=ro") -> str:
+    """A SQLite URI (`file:...?mode=ro`) that names exactly this file: the path percent-encoded, for SQLite
+    reads `#` and `?` in a URI as the end of the name (`计划#2.sqlite` would open, or create, `计划`) and `%` as an
+    escape."""
+    return f"file:{quote(Path(path).as_posix(), safe='/:')}?{query}"
+
+
 def is_url(value: object) -> bool:
     """True for a PostgreSQL URL (`postgresql://...`), false for a file path."""
     return isinstance(value, str) and value.strip().lower().startswith(_SCHEMES)

@@ -10,6 +10,7 @@ from typing import Any
 
 from lifelong_desktop import paths
 from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS
+from lifelong_desktop.db.location import sqlite_uri
 
 
 def script_location() -> Path:
@@ -83,7 +84,7 @@ def revision_of(con: sqlite3.Connection) -> str | None:
 
 def current_revision(path: Path) -> str | None:
     """The revision stamped in the file (None for an empty database)."""
-    con = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    con = sqlite3.connect(sqlite_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         return revision_of(con)
     finally:

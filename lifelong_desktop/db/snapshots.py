@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from lifelong_desktop.db.copying import copy_database, snapshot_to_file
 from lifelong_desktop.db.database import Database
 from lifelong_desktop.db.engine import sqlite_connection
+from lifelong_desktop.db.location import sqlite_uri
 from lifelong_desktop.db.problems import classify
 from lifelong_desktop.models import AuditEntry
 from lifelong_desktop.paths import user_data_dir
@@ -65,7 +66,7 @@ def restore_snapshot(db: Database, copy: Path) -> None:
         finally:
             snap.close()
         return
-    source = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True)
+    source = sqlite3.connect(sqlite_uri(copy), uri=True)
     try:
         with db.engine.connect() as conn:
             source.backup(sqlite_connection(conn))

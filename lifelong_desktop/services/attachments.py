@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from lifelong_desktop import files
 from lifelong_desktop.db.backup_files import backups_dir_for
+from lifelong_desktop.db.location import sqlite_uri
 from lifelong_desktop.models import Activity, Attachment
 from lifelong_desktop.services import attachment_content as content
 from lifelong_desktop.services.regions import regions
@@ -290,7 +291,7 @@ def restore_missing_files(db_path: Path) -> tuple[int, int]:
     """`restore_missing` for a database file just put back from a backup, read without opening it for writing
     (plain read-only SQLite: nothing of the restored file changes); returns (brought back, still missing)."""
     db_path = Path(db_path)
-    con = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+    con = sqlite3.connect(sqlite_uri(db_path), uri=True)
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='attachment'").fetchone():
             return 0, 0  # a backup from before attachments

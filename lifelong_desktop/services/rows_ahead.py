@@ -25,6 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lifelong_desktop.db.location import sqlite_uri
+
 MIN_BYTES = 8 << 20  # about 15,000 activities: below, a child costs more than the share it reads
 CHILD_SHARE = 0.6  # the child starts at once, the window only once Qt and the window are built
 # How long the window waits for the child (seconds), for its programme and split, then for its rows once the
@@ -94,7 +96,7 @@ def start(path: Path | None) -> None:
     try:
         if path is None or not hasattr(os, "fork") or path.stat().st_size < MIN_BYTES or not spare_core():
             return
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, check_same_thread=False)
+        con = sqlite3.connect(sqlite_uri(path), uri=True, check_same_thread=False)
     except (OSError, sqlite3.Error):
         return
     try:
