@@ -115,9 +115,7 @@ def activity_rows(
         return sorted(rows, key=sort_key)
     cursor = raw_cursor(session.connection())
     try:
-        if between is not None:
-            return rows_between(cursor, programme_id, *between)
-        return programme_rows(cursor, programme_id)
+        return rows_between(cursor, programme_id, *(between or (None, None)))
     finally:
         cursor.close()
 
@@ -125,13 +123,7 @@ def activity_rows(
 def programme_rows(cursor: Any, programme_id: int) -> list[ActivityRow]:
     """Every activity of a programme as rows, in the format's sort order, through a DB-API cursor with `?`
     markers (the session's raw cursor, or a plain sqlite3 cursor of another thread's connection)."""
-    paused = gc.isenabled()
-    gc.disable()  # 50,000 new rows hold no cycles: the collector's passes would only cost time
-    try:
-        return _rows_of(cursor, programme_id, None)
-    finally:
-        if paused:
-            gc.enable()
+    return rows_between(cursor, programme_id, None, None)
 
 
 def _link_rows(
@@ -175,7 +167,7 @@ def rows_between(cursor: Any, programme_id: int, after: int | None, upto: int | 
     """programme_rows of the activities whose id is above `after` and at most `upto` (None: no bound there):
     a share of the table read in another process (services/rows_ahead)."""
     paused = gc.isenabled()
-    gc.disable()
+    gc.disable()  # 50,000 new rows hold no cycles: the collector's passes would only cost time
     try:
         return _rows_of(cursor, programme_id, None, (after, upto))
     finally:
