@@ -229,11 +229,10 @@ def open_plain(path: Path, *, copy_beside: bool = False) -> PlainFile | None:
         options = OpenOptions()
         probe = connect_raw(path, read_only=True, timeout_ms=options.busy_timeout_ms)
         try:
-            newest = revisions.revision_of(probe) == revisions.head_revision()
-            mode = probe.execute("PRAGMA journal_mode").fetchone()[0]
+            as_is = revisions.taken_as_is(probe)
         finally:
             probe.close()
-        if not newest or mode != options.journal_mode:
+        if not as_is:
             return None
         con = connect_raw(path, timeout_ms=options.busy_timeout_ms)
         set_pragmas(con, options)  # the journal mode it has already: nothing is written

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from lifelong_desktop import paths
-from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS
+from lifelong_desktop.db.engine import BUSY_TIMEOUT_MS, OpenOptions
 from lifelong_desktop.db.location import sqlite_uri
 
 
@@ -80,6 +80,15 @@ def revision_of(con: sqlite3.Connection) -> str | None:
         return "" if tables - {"sqlite_sequence"} else None
     row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
+
+
+def taken_as_is(con: sqlite3.Connection) -> bool:
+    """Whether the app's full open takes this file as it is: the newest schema revision and the app's journal
+    mode (else it migrates it or opens it otherwise). Readers beside the open (`check`'s plain read, the rows
+    read ahead for an import or for the window) read only such a file."""
+    if revision_of(con) != head_revision():
+        return False
+    return con.execute("PRAGMA journal_mode").fetchone()[0] == OpenOptions().journal_mode
 
 
 def current_revision(path: Path) -> str | None:

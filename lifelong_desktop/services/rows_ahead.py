@@ -126,13 +126,12 @@ def discard() -> None:
 
 def _share(path: Path, send: Callable[[bytes], None]) -> list[tuple] | None:
     """In the child: the programme and split first, then the rows above the split as plain tuples."""
-    from lifelong_desktop.db.engine import OpenOptions, connect_raw
-    from lifelong_desktop.db.revisions import head_revision, revision_of
+    from lifelong_desktop.db.engine import connect_raw
+    from lifelong_desktop.db.revisions import taken_as_is
     from lifelong_desktop.services.rows import rows_between
 
     con = connect_raw(path, read_only=True)
-    mode = con.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode != OpenOptions().journal_mode or revision_of(con) != head_revision():
+    if not taken_as_is(con):
         send(_HEAD.pack(0, 0))  # the full open migrates or opens it otherwise
         return None
     con.execute("BEGIN")

@@ -17,8 +17,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from lifelong_desktop.db.engine import OpenOptions, connect_raw
-from lifelong_desktop.db.revisions import head_revision, revision_of
+from lifelong_desktop.db.engine import connect_raw
+from lifelong_desktop.db.revisions import taken_as_is
 from lifelong_desktop.services.rows import ActivityRow, programme_rows
 
 
@@ -50,8 +50,7 @@ class StoredAhead:
     def _read(self) -> None:
         try:
             self._con = con = connect_raw(self.path, read_only=True)
-            mode = con.execute("PRAGMA journal_mode").fetchone()[0]
-            if mode != OpenOptions().journal_mode or revision_of(con) != head_revision():
+            if not taken_as_is(con):
                 return  # the full open migrates or opens it otherwise: rows read here could be stale
             con.execute("BEGIN")
             try:
