@@ -106,9 +106,8 @@ class SheetWriter:
             )
         head.append("<sheetData>")
         self._buffer: list[str] = ["".join(head)]
-        self._pump: EntryPump | None = (
-            None  # a thread deflating the rows written so far, from the first flush
-        )
+        # a thread deflating the rows written so far, from the first 500 (a small sheet is written at its close)
+        self._pump: EntryPump | None = None
 
     def append(self, values: list[Any] | tuple[Any, ...], style: int | None = None) -> int:
         """Write the next row; None and '' leave a cell blank. Returns the row number written."""
