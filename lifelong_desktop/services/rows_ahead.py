@@ -61,7 +61,7 @@ class RowsAhead:
             theirs = self.child.result(list, lambda: None, patience=PATIENCE)
             if theirs is None or self._data_version() != self.version:
                 return None
-            from lifelong_desktop.services.rows import ActivityRow, sort_key
+            from lifelong_desktop.services.activity_table import ActivityRow, sort_key
 
             new = tuple.__new__
             rows = own + [new(ActivityRow, values) for values in theirs]
@@ -128,7 +128,7 @@ def _share(path: Path, send: Callable[[bytes], None]) -> list[tuple] | None:
     """In the child: the programme and split first, then the rows above the split as plain tuples."""
     from lifelong_desktop.db.engine import connect_raw
     from lifelong_desktop.db.revisions import taken_as_is
-    from lifelong_desktop.services.rows import rows_between
+    from lifelong_desktop.services.activity_table import rows_between
 
     con = connect_raw(path, read_only=True)
     if not taken_as_is(con):

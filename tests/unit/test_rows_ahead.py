@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from lifelong_desktop.services import rows_ahead
+from lifelong_desktop.services.activity_table import programme_rows, rows_between
 from lifelong_desktop.services.demo.create import make_demo_database
-from lifelong_desktop.services.rows import programme_rows, rows_between
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the rows read ahead need fork")
 
@@ -185,3 +185,23 @@ def test_a_child_held_up_leaves_the_rows_to_the_window(db, monkeypatch):
     began = time.monotonic()
     assert rows_ahead.take(db, _latest(db), _own(db, [])) is None
     assert time.monotonic() - began < 5 and _reaped(child)
+
+
+def test_the_child_loads_neither_sqlalchemy_nor_the_models(db):
+    """The child's share is on the window's path from its first instant: SQLAlchemy and the models (a third
+    of a second) would delay it past the window's own share. Its work, done in a fresh interpreter, loads
+    neither."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from lifelong_desktop.services import rows_ahead; "
+        "heads = []; rows = rows_ahead._share(Path(sys.argv[1]), heads.append); "
+        "assert heads and rows, 'nothing read'; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic') "
+        "or m.startswith(('lifelong_desktop.models', 'lifelong_desktop.services.rows'))"
+        " and m != 'lifelong_desktop.services.rows_ahead'))"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lifelong_desktop.db.engine import connect_raw
 from lifelong_desktop.db.revisions import taken_as_is
-from lifelong_desktop.services.rows import ActivityRow, programme_rows
+from lifelong_desktop.services.activity_table import ActivityRow, programme_rows
 
 
 class StoredAhead:
