@@ -28,7 +28,7 @@ from typing import Any
 from lifelong_desktop.db.location import sqlite_uri
 
 MIN_BYTES = 8 << 20  # about 15,000 activities: below, a child costs more than the share it reads
-CHILD_SHARE = 0.6  # the child starts at once, the window only once Qt and the window are built
+CHILD_SHARE = 0.8  # the child starts at once, the window only once Qt and the window are built
 # How long the window waits for the child (seconds), for its programme and split, then for its rows once the
 # window has read its own share: a child held up (a lock, a slow disk) leaves the rows to the window.
 PATIENCE = 10.0
