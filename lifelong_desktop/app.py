@@ -36,8 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         given = argv[1] if len(argv) > 1 and not argv[1].startswith("-") else None
         db = given if is_url(given) else Path(given) if given else None
-        if hasattr(os, "fork"):  # before Qt loads (one thread, a small process): a child reads rows meanwhile
-            rows_ahead.start(db if isinstance(db, Path) else None if db else _last_database())
+        # before Qt loads (one thread, a small process): a child reads rows meanwhile
+        rows_ahead.start(db if isinstance(db, Path) else None if db else _last_database())
         from lifelong_desktop.ui.shell.application import run
 
         return run(argv, db)

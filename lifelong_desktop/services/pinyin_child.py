@@ -25,13 +25,20 @@ _frozen_ready = False
 
 
 def freeze_support() -> None:
-    """First thing in a frozen app's entry script: a child started by this module runs its request loop
-    there and exits; without this call a frozen app never starts one (it would start the app again)."""
+    """First thing in a frozen app's entry script: a child started by this module (or by services/rows_ahead
+    where there is no fork) runs its work there and exits; without this call a frozen app never starts one (it
+    would start the app again)."""
     global _frozen_ready
     import multiprocessing
 
     multiprocessing.freeze_support()
     _frozen_ready = True
+
+
+def spawn_ready() -> bool:
+    """Whether this process may start a child by "spawn": always, except in a frozen app whose entry script
+    has not called freeze_support (services/rows_ahead asks too)."""
+    return not getattr(sys, "frozen", False) or _frozen_ready
 
 
 def serve(conn: Connection, handler: Callable[[Any], Any], idle: float) -> None:
@@ -58,7 +65,7 @@ class Helper:
 
     def __init__(self, handler: Callable[[Any], Any], idle: float = IDLE_SECONDS) -> None:
         self.handler, self.idle = handler, idle
-        self.failed = getattr(sys, "frozen", False) and not _frozen_ready
+        self.failed = not spawn_ready()
         self.started = 0  # children started so far (for tests)
         self._lock = threading.Lock()
         self._proc: Any = None

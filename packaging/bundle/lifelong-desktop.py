@@ -1,7 +1,8 @@
 """The bundle's `lifelong-desktop` window (the same as the wheel's gui script).
 
-`freeze_support` comes first: the window computes pinyin keys in a child process ("spawn"), which in a frozen
-app starts this same executable; the call runs that child's work there and exits.
+`freeze_support` comes first: the window computes pinyin keys in a child process ("spawn"), and on Windows
+reads most of a large programme's rows in one while it starts (services/rows_ahead); in a frozen app such a
+child starts this same executable, and the call runs that child's work there and exits.
 """
 
 import sys

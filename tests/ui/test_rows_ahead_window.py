@@ -15,10 +15,13 @@ from lifelong_desktop.services.rows import activity_rows
 from lifelong_desktop.ui.activities.view import ActivitiesView
 from lifelong_desktop.ui.common.context import AppContext
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the rows read ahead need fork")
 
-
-def test_the_first_load_takes_the_rows_read_ahead(qtbot, tmp_path, monkeypatch):
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_the_first_load_takes_the_rows_read_ahead(qtbot, tmp_path, monkeypatch, method):
+    """With a forked child (Linux) and with a spawned one (Windows)."""
+    if method == "fork" and not hasattr(os, "fork"):
+        pytest.skip("a forked child needs fork")
+    monkeypatch.setattr(rows_ahead, "METHOD", method)
     path = tmp_path / "大计划.sqlite"
     make_demo_database(path, activities=700, seed=5)
     monkeypatch.setattr(rows_ahead, "MIN_BYTES", 0)

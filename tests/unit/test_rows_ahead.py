@@ -14,7 +14,7 @@ from lifelong_desktop.services import rows_ahead
 from lifelong_desktop.services.activity_table import programme_rows, rows_between
 from lifelong_desktop.services.demo.create import make_demo_database
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the rows read ahead need fork")
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="a forked child needs fork")
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +30,15 @@ def db(demo, tmp_path) -> Path:
     with sqlite3.connect(demo) as src, sqlite3.connect(path) as dst:
         src.backup(dst)
     return path
+
+
+@pytest.fixture(params=["fork", "spawn"])
+def method(request, monkeypatch):
+    """Each test that takes it runs with a forked child (Linux) and with a spawned one (Windows)."""
+    if request.param == "fork" and not hasattr(os, "fork"):
+        pytest.skip("a forked child needs fork")
+    monkeypatch.setattr(rows_ahead, "METHOD", request.param)
+    return request.param
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +74,7 @@ def _reaped(child) -> bool:
     return False
 
 
-def test_the_rows_are_those_the_window_reads_itself(db):
+def test_the_rows_are_those_the_window_reads_itself(db, method):
     programme = _latest(db)
     with sqlite3.connect(db) as con:
         expected = programme_rows(con.cursor(), programme)
@@ -85,7 +94,7 @@ def test_the_rows_are_those_the_window_reads_itself(db):
     assert rows_ahead.take(db, programme, _own(db, [])) is None  # once only
 
 
-def test_a_commit_after_the_fork_means_the_window_reads_its_rows_itself(db):
+def test_a_commit_after_the_start_means_the_window_reads_its_rows_itself(db, method):
     programme = _latest(db)
     rows_ahead.start(db)
     child = rows_ahead._pending.child
@@ -95,7 +104,7 @@ def test_a_commit_after_the_fork_means_the_window_reads_its_rows_itself(db):
     assert _reaped(child)
 
 
-def test_another_file_or_programme_gets_nothing(db, demo, tmp_path):
+def test_another_file_or_programme_gets_nothing(db, demo, tmp_path, method):
     programme = _latest(db)
     rows_ahead.start(db)
     child = rows_ahead._pending.child
@@ -107,7 +116,7 @@ def test_another_file_or_programme_gets_nothing(db, demo, tmp_path):
     assert asked == []  # nothing was read for it
 
 
-def test_a_file_the_open_would_migrate_is_not_read_ahead(db):
+def test_a_file_the_open_would_migrate_is_not_read_ahead(db, method):
     with sqlite3.connect(db) as con:
         con.execute("UPDATE alembic_version SET version_num = 'older'")
     rows_ahead.start(db)
@@ -116,7 +125,7 @@ def test_a_file_the_open_would_migrate_is_not_read_ahead(db):
     assert asked == []
 
 
-def test_a_child_that_dies_leaves_the_rows_to_the_window(db):
+def test_a_child_that_dies_leaves_the_rows_to_the_window(db, method):
     rows_ahead.start(db)
     child = rows_ahead._pending.child
     os.kill(child.pid, 9)
@@ -124,14 +133,14 @@ def test_a_child_that_dies_leaves_the_rows_to_the_window(db):
     assert _reaped(child)
 
 
-def test_a_window_that_opens_no_programme_stops_the_child(db):
+def test_a_window_that_opens_no_programme_stops_the_child(db, method):
     rows_ahead.start(db)
     child = rows_ahead._pending.child
     rows_ahead.discard()
     assert _reaped(child) and rows_ahead._pending is None
 
 
-def test_small_files_and_busy_machines_are_not_read_ahead(db, monkeypatch):
+def test_small_files_and_busy_machines_are_not_read_ahead(db, monkeypatch, method):
     monkeypatch.setattr(rows_ahead, "MIN_BYTES", db.stat().st_size + 1)
     rows_ahead.start(db)
     assert rows_ahead._pending is None
@@ -163,6 +172,7 @@ def test_the_file_the_window_opens_without_one_given_is_guessed_from_its_setting
     assert _last_database() is None
 
 
+@needs_fork
 def test_a_child_held_up_leaves_the_rows_to_the_window(db, monkeypatch):
     """A child that never answers (a lock, a slow disk) costs the window its patience, not a hang."""
     import time
@@ -205,3 +215,36 @@ def test_the_child_loads_neither_sqlalchemy_nor_the_models(db):
     done = subprocess.run([sys.executable, "-c", script, str(db)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_spawned_child_not_ready_in_time_costs_the_window_no_more(db, monkeypatch):
+    """A spawned child (a fresh interpreter) whose programme and split are not there within HEAD_PATIENCE of
+    the window asking (here at once: none starts that quickly) is stopped, and the window reads its rows."""
+    import time
+
+    monkeypatch.setattr(rows_ahead, "METHOD", "spawn")
+    monkeypatch.setattr(rows_ahead, "HEAD_PATIENCE", 0.0)
+    rows_ahead.start(db)
+    child = rows_ahead._pending.child
+    began = time.monotonic()
+    asked: list = []
+    assert rows_ahead.take(db, _latest(db), _own(db, asked)) is None
+    assert time.monotonic() - began < 5 and asked == [] and _reaped(child)
+
+
+def test_a_frozen_app_without_freeze_support_spawns_no_child(db, monkeypatch):
+    import sys
+
+    from lifelong_desktop.services import pinyin_child
+
+    monkeypatch.setattr(rows_ahead, "METHOD", "spawn")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(pinyin_child, "_frozen_ready", False)
+    rows_ahead.start(db)
+    assert rows_ahead._pending is None
+    monkeypatch.setattr(pinyin_child, "_frozen_ready", True)  # its entry script called freeze_support
+    rows_ahead.start(db)
+    assert rows_ahead._pending is not None
+    child = rows_ahead._pending.child
+    rows_ahead.discard()
+    assert _reaped(child)
