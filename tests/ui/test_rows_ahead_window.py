@@ -3,10 +3,6 @@ and they are the rows it would have read itself, in the same order; a later relo
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
 from lifelong_desktop.db import open_database
 from lifelong_desktop.services import rows_ahead
 from lifelong_desktop.services.demo.create import make_demo_database
@@ -16,12 +12,9 @@ from lifelong_desktop.ui.activities.view import ActivitiesView
 from lifelong_desktop.ui.common.context import AppContext
 
 
-@pytest.mark.parametrize("method", ["fork", "spawn"])
-def test_the_first_load_takes_the_rows_read_ahead(qtbot, tmp_path, monkeypatch, method):
-    """With a forked child (Linux) and with a spawned one (Windows)."""
-    if method == "fork" and not hasattr(os, "fork"):
-        pytest.skip("a forked child needs fork")
-    monkeypatch.setattr(rows_ahead, "METHOD", method)
+def test_the_first_load_takes_the_rows_read_ahead(qtbot, tmp_path, monkeypatch):
+    """With the system's own child: forked on Linux, spawned on Windows (tests/unit/test_rows_ahead.py runs
+    both kinds everywhere)."""
     path = tmp_path / "大计划.sqlite"
     make_demo_database(path, activities=700, seed=5)
     monkeypatch.setattr(rows_ahead, "MIN_BYTES", 0)

@@ -4,6 +4,7 @@ between, a file the open would migrate, a child that died; and no child is left 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -38,7 +39,24 @@ def method(request, monkeypatch):
     if request.param == "fork" and not hasattr(os, "fork"):
         pytest.skip("a forked child needs fork")
     monkeypatch.setattr(rows_ahead, "METHOD", request.param)
-    return request.param
+    with no_tracker_left():
+        yield request.param
+
+
+@contextlib.contextmanager
+def no_tracker_left():
+    """On POSIX, "spawn" starts multiprocessing's resource tracker, a child of this process that stays until
+    it ends: stopped again here, so that tests which count this process's children find none of ours (the
+    app itself spawns only where there is no fork, and Windows has no such tracker)."""
+    from multiprocessing import resource_tracker
+
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    running = getattr(tracker, "_fd", None) is not None
+    try:
+        yield
+    finally:
+        if not running and getattr(tracker, "_fd", None) is not None and hasattr(tracker, "_stop"):
+            tracker._stop()
 
 
 @pytest.fixture(autouse=True)
@@ -224,12 +242,13 @@ def test_a_spawned_child_not_ready_in_time_costs_the_window_no_more(db, monkeypa
 
     monkeypatch.setattr(rows_ahead, "METHOD", "spawn")
     monkeypatch.setattr(rows_ahead, "HEAD_PATIENCE", 0.0)
-    rows_ahead.start(db)
-    child = rows_ahead._pending.child
-    began = time.monotonic()
-    asked: list = []
-    assert rows_ahead.take(db, _latest(db), _own(db, asked)) is None
-    assert time.monotonic() - began < 5 and asked == [] and _reaped(child)
+    with no_tracker_left():
+        rows_ahead.start(db)
+        child = rows_ahead._pending.child
+        began = time.monotonic()
+        asked: list = []
+        assert rows_ahead.take(db, _latest(db), _own(db, asked)) is None
+        assert time.monotonic() - began < 5 and asked == [] and _reaped(child)
 
 
 def test_a_frozen_app_without_freeze_support_spawns_no_child(db, monkeypatch):
@@ -243,8 +262,9 @@ def test_a_frozen_app_without_freeze_support_spawns_no_child(db, monkeypatch):
     rows_ahead.start(db)
     assert rows_ahead._pending is None
     monkeypatch.setattr(pinyin_child, "_frozen_ready", True)  # its entry script called freeze_support
-    rows_ahead.start(db)
-    assert rows_ahead._pending is not None
-    child = rows_ahead._pending.child
-    rows_ahead.discard()
-    assert _reaped(child)
+    with no_tracker_left():
+        rows_ahead.start(db)
+        assert rows_ahead._pending is not None
+        child = rows_ahead._pending.child
+        rows_ahead.discard()
+        assert _reaped(child)
