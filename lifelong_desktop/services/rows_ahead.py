@@ -188,7 +188,7 @@ _pending: RowsAhead | None = None
 
 
 def start(path: Path | None) -> None:
-    """Fork the child for the window about to open `path`, where that is worth it (see the module)."""
+    """Start the child for the window about to open `path`, where that is worth it (see the module)."""
     global _pending
     discard()
     from lifelong_desktop.forking import spare_core
@@ -202,8 +202,8 @@ def start(path: Path | None) -> None:
     try:
         version = con.execute("PRAGMA data_version").fetchone()[0]
         child = _Forked(path) if METHOD == "fork" else _Spawned(path)
-    except (OSError, RuntimeError, sqlite3.Error):  # no process to be had: the window reads its rows itself
-        con.close()
+    except Exception:  # no child to be had, whatever the reason (a limit, a frozen app's missing module): the
+        con.close()  # window must start all the same, and reads its rows itself
         return
     _pending = RowsAhead(path, con, version, child)
 

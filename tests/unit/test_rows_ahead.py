@@ -268,3 +268,21 @@ def test_a_frozen_app_without_freeze_support_spawns_no_child(db, monkeypatch):
         child = rows_ahead._pending.child
         rows_ahead.discard()
         assert _reaped(child)
+
+
+def test_a_child_that_cannot_be_started_leaves_the_window_to_read_its_rows(db, monkeypatch, method):
+    """Whatever stops the child from starting (here an error of a kind nobody expects), the window starts
+    all the same: nothing is pending, and its first load reads the rows itself."""
+    import multiprocessing.context
+
+    from lifelong_desktop import forking
+
+    def refuse(*_args, **_kwargs):
+        raise ValueError("no child today")
+
+    monkeypatch.setattr(forking, "fork_call", refuse)
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refuse)
+    with no_tracker_left():
+        rows_ahead.start(db)
+    assert rows_ahead._pending is None
+    assert rows_ahead.take(db, _latest(db), _own(db, [])) is None
