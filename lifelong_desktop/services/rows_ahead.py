@@ -23,7 +23,6 @@ reads all its rows itself, as before. Nothing is written by either connection.
 from __future__ import annotations
 
 import os
-import pickle
 import select
 import sqlite3
 import struct
@@ -141,6 +140,8 @@ class _Spawned:
         return self._message(HEAD_PATIENCE)
 
     def rows(self) -> list | None:
+        import pickle
+
         data = self._message(PATIENCE)
         try:
             value = pickle.loads(data) if data is not None else None  # from our own child, just now
@@ -164,6 +165,8 @@ class _Spawned:
 def _spawned_share(conn: Any, path: str) -> None:
     """In a spawned child: _share's programme and split, then its rows pickled, each one message. The child
     then ends at once, as a forked one does: freeing its rows first would keep the window waiting for it."""
+    import pickle
+
     code = 1
     try:
         rows = _share(Path(path), conn.send_bytes)
@@ -191,10 +194,12 @@ def start(path: Path | None) -> None:
     """Start the child for the window about to open `path`, where that is worth it (see the module)."""
     global _pending
     discard()
-    from lifelong_desktop.forking import spare_core
-
     try:
-        if path is None or path.stat().st_size < MIN_BYTES or not spare_core() or not _can_start():
+        if path is None or path.stat().st_size < MIN_BYTES:  # (a small file's start loads nothing more)
+            return
+        from lifelong_desktop.forking import spare_core
+
+        if not spare_core() or not _can_start():
             return
         con = sqlite3.connect(sqlite_uri(path), uri=True, check_same_thread=False)
     except (OSError, sqlite3.Error):
