@@ -7,10 +7,14 @@ Where there is no fork (Windows), on one core, or when the other cores are busy 
 themselves: the answer is the same either way, only later.
 
 Used by the workbook reader (its safety scan in submission/reading/scan_ahead, its cells in read_aside),
-merge's reading (submission/merging/paired), `lifelong check` (services/checks/aside) and the Activities table's
-rows while the window starts (services/rows_ahead). Only for a single-threaded caller's own process, never a
-window that runs (rows_ahead forks before Qt loads): the child leaves with os._exit, without running this
-process's exit handlers.
+merge's reading (submission/merging/paired), `lifelong check` (services/checks/aside) and the Activities
+table's rows while the window starts (services/rows_ahead). Only for a single-threaded caller's own process,
+never a window that runs (rows_ahead forks before Qt loads): the child leaves with os._exit, without running
+this process's exit handlers.
+
+A child started by "spawn" instead (multiprocessing: a fresh interpreter, as the pinyin helper and, where
+there is no fork, rows_ahead start) runs, in a frozen app, the app's own executable again: its entry script
+calls freeze_support first, and spawn_ready says whether it did.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import os
 import pickle
 import select
 import signal
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +37,7 @@ Receive = Callable[[int], bytes]
 # forked while this process's other threads hold a lock it then needs would otherwise hang the command.
 PATIENCE = 60.0
 PATIENCE_FACTOR = 10.0
+_frozen_ready = False  # freeze_support ran (a frozen app's entry script)
 
 
 @dataclass
@@ -212,3 +218,20 @@ def _own_running() -> int:
     except OSError:
         return 1
     return own
+
+
+def freeze_support() -> None:
+    """First thing in a frozen app's entry script: a child started by "spawn" (the pinyin helper, rows_ahead
+    where there is no fork) runs its work there and exits; without this call a frozen app never starts one (it
+    would start the app again)."""
+    global _frozen_ready
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+    _frozen_ready = True
+
+
+def spawn_ready() -> bool:
+    """Whether this process may start a child by "spawn": always, except in a frozen app whose entry script
+    has not called freeze_support."""
+    return not getattr(sys, "frozen", False) or _frozen_ready

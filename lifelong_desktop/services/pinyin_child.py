@@ -1,8 +1,8 @@
 """A short-lived child process that computes for the window what needs pypinyin's large tables.
 
 pypinyin loads its phrase table (some 50 MB resident) as soon as any of its modules is imported; the window
-asks this child instead (multiprocessing, "spawn": a fresh interpreter, on every system and in a frozen
-bundle whose entry script calls `freeze_support`). `Helper.ask` sends one request and waits for the answer;
+asks this child instead (multiprocessing, "spawn": a fresh interpreter, on every system and in a frozen bundle
+whose entry script calls `forking.freeze_support`). `Helper.ask` sends one request and waits for the answer;
 the child answers with the handler it was given (a module-level function, pickled by name) and exits after a
 few idle seconds, and a later request starts a new one. Whatever goes wrong (it could not start, was killed,
 ran out of memory, raised) `ask` returns None, and the caller computes in its own process as before.
@@ -10,7 +10,6 @@ ran out of memory, raised) `ask` returns None, and the caller computes in its ow
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -21,24 +20,6 @@ if TYPE_CHECKING:  # multiprocessing is imported when a child is first needed, n
 
 IDLE_SECONDS = 5.0  # the child exits after this long without a request
 REPLY_SECONDS = 120.0  # a child that neither answers nor dies within this long is given up
-_frozen_ready = False
-
-
-def freeze_support() -> None:
-    """First thing in a frozen app's entry script: a child started by this module (or by services/rows_ahead
-    where there is no fork) runs its work there and exits; without this call a frozen app never starts one (it
-    would start the app again)."""
-    global _frozen_ready
-    import multiprocessing
-
-    multiprocessing.freeze_support()
-    _frozen_ready = True
-
-
-def spawn_ready() -> bool:
-    """Whether this process may start a child by "spawn": always, except in a frozen app whose entry script
-    has not called freeze_support (services/rows_ahead asks too)."""
-    return not getattr(sys, "frozen", False) or _frozen_ready
 
 
 def serve(conn: Connection, handler: Callable[[Any], Any], idle: float) -> None:
@@ -64,6 +45,8 @@ class Helper:
     """The parent's end: one child at a time, requests one after another (thread-safe)."""
 
     def __init__(self, handler: Callable[[Any], Any], idle: float = IDLE_SECONDS) -> None:
+        from lifelong_desktop.forking import spawn_ready  # (loaded when the window first needs a child)
+
         self.handler, self.idle = handler, idle
         self.failed = not spawn_ready()
         self.started = 0  # children started so far (for tests)

@@ -101,6 +101,10 @@ class _Forked:
         self.child.tell(None)  # it is told nothing
         self.pid = self.child.pid
 
+    @staticmethod
+    def ready() -> bool:
+        return True
+
     def head(self) -> bytes | None:
         if not select.select([self.child.from_child], [], [], PATIENCE)[0]:
             return None
@@ -116,7 +120,7 @@ class _Forked:
 class _Spawned:
     """The child where there is no fork (Windows): a fresh interpreter (multiprocessing, "spawn"), which
     imports services/activity_table and little else; in a frozen app only once its entry script has called
-    freeze_support (services/pinyin_child). Its programme and split must be there within HEAD_PATIENCE of
+    freeze_support (forking.spawn_ready). Its programme and split must be there within HEAD_PATIENCE of
     the window asking: a child held up while it starts (a scan of the program) costs the window no more."""
 
     def __init__(self, path: Path) -> None:
@@ -135,6 +139,12 @@ class _Spawned:
         finally:
             theirs.close()
         self.pid = self.process.pid
+
+    @staticmethod
+    def ready() -> bool:
+        from lifelong_desktop.forking import spawn_ready
+
+        return spawn_ready()
 
     def head(self) -> bytes | None:
         return self._message(HEAD_PATIENCE)
@@ -179,14 +189,6 @@ def _spawned_share(conn: Any, path: str) -> None:
         os._exit(code)
 
 
-def _can_start() -> bool:
-    if METHOD == "fork":
-        return True
-    from lifelong_desktop.services.pinyin_child import spawn_ready
-
-    return spawn_ready()
-
-
 _pending: RowsAhead | None = None
 
 
@@ -199,14 +201,15 @@ def start(path: Path | None) -> None:
             return
         from lifelong_desktop.forking import spare_core
 
-        if not spare_core() or not _can_start():
+        kind = _Forked if METHOD == "fork" else _Spawned
+        if not spare_core() or not kind.ready():
             return
         con = sqlite3.connect(sqlite_uri(path), uri=True, check_same_thread=False)
     except (OSError, sqlite3.Error):
         return
     try:
         version = con.execute("PRAGMA data_version").fetchone()[0]
-        child = _Forked(path) if METHOD == "fork" else _Spawned(path)
+        child = kind(path)
     except Exception:  # no child to be had, whatever the reason (a limit, a frozen app's missing module): the
         con.close()  # window must start all the same, and reads its rows itself
         return

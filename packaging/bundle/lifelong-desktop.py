@@ -7,7 +7,7 @@ child starts this same executable, and the call runs that child's work there and
 
 import sys
 
-from lifelong_desktop.services.pinyin_child import freeze_support
+from lifelong_desktop.forking import freeze_support
 
 if __name__ == "__main__":
     freeze_support()

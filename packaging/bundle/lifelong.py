@@ -6,7 +6,7 @@
 
 import sys
 
-from lifelong_desktop.services.pinyin_child import freeze_support
+from lifelong_desktop.forking import freeze_support
 
 if __name__ == "__main__":
     freeze_support()

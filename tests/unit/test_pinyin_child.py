@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from lifelong_desktop import forking
 from lifelong_desktop.services import collation, pinyin_child
 from lifelong_desktop.services.demo.create import build_specs
 
@@ -133,10 +134,10 @@ def test_a_handler_error_is_reported_not_raised():
 
 def test_a_frozen_app_without_freeze_support_never_starts_a_child(monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(pinyin_child, "_frozen_ready", False)
+    monkeypatch.setattr(forking, "_frozen_ready", False)
     helper = pinyin_child.Helper(collation._answer)
     assert helper.ask(("names", ["重庆"])) is None and helper.started == 0
-    monkeypatch.setattr(pinyin_child, "_frozen_ready", True)
+    monkeypatch.setattr(forking, "_frozen_ready", True)
     assert not pinyin_child.Helper(collation._answer).failed
 
 

@@ -254,14 +254,14 @@ def test_a_spawned_child_not_ready_in_time_costs_the_window_no_more(db, monkeypa
 def test_a_frozen_app_without_freeze_support_spawns_no_child(db, monkeypatch):
     import sys
 
-    from lifelong_desktop.services import pinyin_child
+    from lifelong_desktop import forking
 
     monkeypatch.setattr(rows_ahead, "METHOD", "spawn")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(pinyin_child, "_frozen_ready", False)
+    monkeypatch.setattr(forking, "_frozen_ready", False)
     rows_ahead.start(db)
     assert rows_ahead._pending is None
-    monkeypatch.setattr(pinyin_child, "_frozen_ready", True)  # its entry script called freeze_support
+    monkeypatch.setattr(forking, "_frozen_ready", True)  # its entry script called freeze_support
     with no_tracker_left():
         rows_ahead.start(db)
         assert rows_ahead._pending is not None
