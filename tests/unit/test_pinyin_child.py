@@ -14,6 +14,14 @@ import pytest
 from lifelong_desktop import forking
 from lifelong_desktop.services import collation, pinyin_child
 from lifelong_desktop.services.demo.create import build_specs
+from tests.helpers.spawned import no_tracker_left
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _no_tracker_left():
+    with no_tracker_left():
+        yield
+
 
 TRICKY = [
     "重庆市",

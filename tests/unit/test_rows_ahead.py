@@ -4,7 +4,6 @@ between, a file the open would migrate, a child that died; and no child is left 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from lifelong_desktop.services import rows_ahead
 from lifelong_desktop.services.activity_table import programme_rows, rows_between
 from lifelong_desktop.services.demo.create import make_demo_database
+from tests.helpers.spawned import no_tracker_left
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="a forked child needs fork")
 
@@ -41,22 +41,6 @@ def method(request, monkeypatch):
     monkeypatch.setattr(rows_ahead, "METHOD", request.param)
     with no_tracker_left():
         yield request.param
-
-
-@contextlib.contextmanager
-def no_tracker_left():
-    """On POSIX, "spawn" starts multiprocessing's resource tracker, a child of this process that stays until
-    it ends: stopped again here, so that tests which count this process's children find none of ours (the
-    app itself spawns only where there is no fork, and Windows has no such tracker)."""
-    from multiprocessing import resource_tracker
-
-    tracker = getattr(resource_tracker, "_resource_tracker", None)
-    running = getattr(tracker, "_fd", None) is not None
-    try:
-        yield
-    finally:
-        if not running and getattr(tracker, "_fd", None) is not None and hasattr(tracker, "_stop"):
-            tracker._stop()
 
 
 @pytest.fixture(autouse=True)
