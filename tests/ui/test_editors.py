@@ -355,3 +355,25 @@ def test_cancel_after_typing_asks_before_throwing_the_values_away(qtbot, setup):
     form.confirm_discard = lambda: True  # "Discard changes"
     form.reject()
     assert not form.isVisible()
+
+
+def test_a_start_time_without_an_end_time_stays_so(qtbot, setup, db):
+    """A workbook may give a start time and no end time (the format allows it); the form shows the end empty,
+    accepts it, and an edit of another field saves no end time the activity never had."""
+    from dataclasses import replace
+
+    from lifelong_desktop.services.planning import ActivityInput
+
+    _ctx, choices, rows = setup
+    timed = next(r for r in rows if r.start_time is not None)
+    open_ended = timed._replace(end_time=None)
+    form = ActivityForm(choices, open_ended, rows)
+    qtbot.addWidget(form)
+    assert form.end_time.text() == "" and form.value().end_time is None
+    assert form.ok_button.isEnabled() and "end time" not in form.problems.text().lower()
+    form.title.setText(open_ended.title + "（改）")
+    expected = replace(ActivityInput.from_row(open_ended), title=open_ended.title + "（改）")
+    assert form.value() == expected
+    form.all_day.setChecked(True)
+    form.all_day.setChecked(False)
+    assert form.value().end_time is None  # unticking gives back what it had: no end

@@ -139,7 +139,9 @@ class ActivityForm(FormTabs, QDialog):
         self.end_date.set_value(v.end_date)
         self.all_day.setChecked(v.start_time is None and v.end_time is None)
         self.start_time.set_value(v.start_time or time(9, 0))
-        self.end_time.set_value(v.end_time or time(11, 0))
+        # a timed activity with no end time (a workbook may say so) shows an empty end: a time it does not have
+        # would be saved with any other change; an all-day one offers 11:00 for when the box is unticked
+        self.end_time.set_value(v.end_time or (None if v.start_time is not None else time(11, 0)))
         set_combo_data(self.mode, v.mode)
         set_combo_data(self.city, v.city_code)
         self._fill_city_dependants()

@@ -201,7 +201,7 @@ class FormTabs:
             d.setMaximumWidth(d.fontMetrics().horizontalAdvance("0000-00-00000") + 40)
         self.all_day = QCheckBox(QCoreApplication.translate("ActivityForm", "&All day"), page)
         self.start_time = TimeEdit(page)
-        self.end_time = TimeEdit(page)
+        self.end_time = TimeEdit(page, optional=True)  # a start time alone is allowed (结束时间 left blank)
         times = QHBoxLayout()
         times.addWidget(self.all_day)
         times.addWidget(self.start_time)
