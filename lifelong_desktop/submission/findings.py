@@ -27,9 +27,9 @@ class Finding:
     def message(self, lang: str | None = None) -> str:
         """What to change, in the user's language (resources/i18n/messages/submission.json)."""
         code = "finding." + self.code
-        kind = self.params.get(
-            "kind"
-        )  # a sentence of its own for one kind, where there is one (missing file)
+        # a sentence of its own for one kind or reason, where there is one (a missing file, a part compressed
+        # too much)
+        kind = self.params.get("kind", self.params.get("reason"))
         if isinstance(kind, str) and messages.has(f"{code}.{kind}"):
             code = f"{code}.{kind}"
         return messages.render(code, lang, sheet=self.sheet, cell=self.cell, key=self.key, **self.params)

@@ -289,3 +289,24 @@ def test_the_combined_cell_pre_check_decides_as_the_separate_patterns():
         assert (stats.far, stats.odd) == _flags_by_separate_patterns(piece), piece
     flagged = {s for s in _CELL_SHAPES if any(_flags_by_separate_patterns(s.encode()))}
     assert len(flagged) == 10  # the shapes above do test both flags, not only plain cells
+
+
+@pytest.mark.parametrize(
+    "make, shown",
+    [
+        (mh.zip_bomb, ("part", "ratio")),  # which part, how much
+        (mh.many_parts, ("parts",)),
+        (mh.huge_declared_size, ("size_mib",)),
+        (mh.far_cell, ()),
+    ],
+)
+def test_a_file_refused_as_too_large_is_told_which_limit_it_passed(base, tmp_path, make, shown):
+    """One sentence for the limit the file passed, with its figures, not a list of every possible cause."""
+    from lifelong_desktop import messages
+
+    finding = inspect_workbook(make(base, tmp_path / "hostile.xlsx")).findings[0]
+    for lang in ("zh", "en"):
+        text = finding.message(lang)
+        assert text != messages.render("finding.too_large", lang)
+        for key in shown:
+            assert str(finding.params[key]) in text
