@@ -168,17 +168,19 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def spare_core(own_threads: bool = False) -> bool:
+def spare_core(own_threads: bool = False, ours: int = 0) -> bool:
     """Whether a core beside this process's own is idle now: at least two cores for this process, and fewer
     threads of other processes ready to run than the other cores. On a busy machine a child would only wait
     for a core and add its share of the work to this process's, so callers do it themselves. With
     `own_threads`, this process's other threads running now count as well (a caller whose threads keep a
-    core busy beside it: a child would only share that core with them)."""
+    core busy beside it: a child would only share that core with them). `ours`: how many of the processes
+    running elsewhere are this process's own children (a scan soon done), not counted as load."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if cores < 2:
         return False
     elsewhere = running_elsewhere()
     if elsewhere is not None:
+        elsewhere = max(0, elsewhere - ours)
         if own_threads:
             elsewhere += max(0, _own_running() - 1)
         return elsewhere < cores - 1

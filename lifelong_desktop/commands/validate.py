@@ -194,8 +194,8 @@ def _import(args: argparse.Namespace, result: Any, meanwhile: _WhileReading) -> 
 class _WhileReading:
     """What `lifelong import` does while the reader waits for the safety scan's first answer (the process
     would otherwise sit idle): load the importer's modules (SQLAlchemy, the models), then start reading the
-    stored activities of an existing local database in a thread (importing/ahead: used only if still current),
-    which then opens it as the import would (nothing is written: a file of the newest revision, the day's copy
+    stored activities of an existing local database (importing/ahead: in a child or a thread, used only if
+    still current), and open it in a thread as the import would (nothing is written: a file of the newest revision, the day's copy
     left to the import; what the open found is said only if the workbook is applied, as before)."""
 
     def __init__(self, args: argparse.Namespace) -> None:
@@ -217,7 +217,7 @@ class _WhileReading:
                 return
         except OSError:
             return
-        self.ahead = StoredAhead(where, self.args.year)
+        self.ahead = StoredAhead(where, self.args.year, ours=1)  # called while the workbook's scan runs
         self.ahead.start(then=lambda: self._open(where))
 
     def _open(self, where: Path) -> None:

@@ -162,3 +162,13 @@ def test_ctrl_c_while_waiting_for_a_child_stops_it(monkeypatch):
         child.result(set, set)
     with pytest.raises(ChildProcessError):  # stopped and reaped: no child left behind
         os.waitpid(child.pid, 0)
+
+
+def test_children_of_its_own_are_not_counted_as_load(monkeypatch):
+    """`lifelong import` asks with ours=1 while the workbook's scan, its own child, runs beside it."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setattr(forking, "running_elsewhere", lambda: 1)  # the scan
+    assert not forking.spare_core()
+    assert forking.spare_core(ours=1)
+    monkeypatch.setattr(forking, "running_elsewhere", lambda: 2)  # the scan and another program
+    assert not forking.spare_core(ours=1)

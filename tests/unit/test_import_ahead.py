@@ -1,15 +1,17 @@
-"""The stored rows of a resubmission's programme read in a thread while the workbook is read (importing/ahead):
-used only when they are that programme's and nothing was committed since, and the import's output is the same
-with and without them."""
+"""The stored rows of a resubmission's programme read while the workbook is read (importing/ahead), in a forked
+child or in a thread: used only when they are that programme's and nothing was committed since, and the
+import's output is the same with and without them. Every test runs both ways."""
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 
 import pytest
 from sqlalchemy import text
 
+from lifelong_desktop import forking
 from lifelong_desktop.cli import main
 from lifelong_desktop.db import open_database
 from lifelong_desktop.services.rows import activity_rows
@@ -19,6 +21,21 @@ from lifelong_desktop.submission.reading import scan_ahead
 from tests.helpers.hostile import mh
 
 pytestmark = pytest.mark.sqlite_only  # about a second connection on the file
+
+WAYS = ["child", "thread"] if hasattr(os, "fork") else ["thread"]
+
+
+@pytest.fixture(autouse=True, params=WAYS)
+def way(request):
+    """Each test with the rows read in a child (whatever the file's size and the machine's load) and in a
+    thread; patched apart from the tests' own monkeypatch, which some of them undo."""
+    with pytest.MonkeyPatch.context() as mp:
+        if request.param == "child":
+            mp.setattr(ahead_module, "CHILD_BYTES", 0)
+            mp.setattr(forking, "spare_core", lambda **_: True)
+        else:
+            mp.setattr(ahead_module, "CHILD_BYTES", None)
+        yield request.param
 
 
 def _dump(path) -> str:
@@ -85,6 +102,54 @@ def test_rows_read_ahead_are_those_the_transaction_reads(stored):
         ahead.close()
     assert got is not None and len(got) == 2
     assert got == fresh
+
+
+def test_the_child_reads_them_and_the_thread_alone_otherwise(stored, way, monkeypatch):
+    path, _ = stored
+    taken: list[bool] = []
+    from_child = StoredAhead._from_child
+    monkeypatch.setattr(StoredAhead, "_from_child", lambda self: taken.append(from_child(self)) or taken[-1])
+    pid = _programme_id(path)
+    ahead = StoredAhead(path, None)
+    ahead.start()
+    try:
+        got = _in_transaction(path, lambda s: ahead.rows(pid))
+    finally:
+        ahead.close()
+    assert got is not None and len(got) == 2
+    assert taken == ([True] if way == "child" else [])
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a forked child")
+@pytest.mark.parametrize("way", ["child"], indirect=True)
+def test_rows_are_read_here_when_the_child_gives_none(stored, way, monkeypatch):
+    path, _ = stored
+    pid = _programme_id(path)
+
+    def dies(*_args):
+        os._exit(9)  # killed, out of memory: no answer
+
+    monkeypatch.setattr(ahead_module, "_child_rows", dies)
+    ahead = StoredAhead(path, None)
+    ahead.start()
+    try:
+        got, fresh = _in_transaction(path, lambda s: (ahead.rows(pid), activity_rows(s, pid)))
+    finally:
+        ahead.close()
+    assert got == fresh and len(got) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a forked child")
+@pytest.mark.parametrize("way", ["child"], indirect=True)
+def test_a_child_not_waited_for_is_stopped(stored, way):
+    path, _ = stored
+    ahead = StoredAhead(path, None)
+    ahead._fork()  # started, its thread never run
+    child = ahead._child
+    assert child is not None
+    ahead.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)  # reaped: no process left behind
 
 
 def test_a_commit_after_the_read_makes_them_unused(stored):
