@@ -79,14 +79,15 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def backup_before(db: Database, reason: str = "import") -> Path:
+def backup_before(db: Database, reason: str = "import", same_as: Path | None = None) -> Path:
     """Take a consistent copy of an open database before a risky bulk change (the importer calls this).
 
     The copy goes to the `backups` folder beside the file (or the user data folder) and old copies are
     rotated; it is taken through the database's own connection, so it works with exclusive locking too.
     Raises DatabaseProblem (disk_full, read_only, ...) when no copy could be made: do not go ahead then.
     Call it before opening the import's transaction, not inside it (on a network share the database
-    has a single connection, which the transaction would be holding).
+    has a single connection, which the transaction would be holding). `same_as`: a copy of this file taken
+    and checked just now (the day's), whose bytes are copied (backups.take_backup).
     """
     import sqlite3
 
@@ -102,6 +103,8 @@ def backup_before(db: Database, reason: str = "import") -> Path:
         folder = backups_dir_for(db.path, for_writing=True)
         return snapshot_to_file(db, folder / backup_name(db.path, datetime.now(), reason))
     try:
+        if same_as is not None:
+            return take_backup(db.path, reason, same_as=same_as)
         with db.engine.connect() as conn:
             raw = conn.connection.driver_connection
             return take_backup(db.path, reason, source=raw)

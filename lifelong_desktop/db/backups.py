@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -65,8 +66,13 @@ def take_backup(
     source: sqlite3.Connection | None = None,
     folder: Path | None = None,
     when: datetime | None = None,
+    same_as: Path | None = None,
 ) -> Path:
-    """Take one consistent copy of a database now, then rotate its old copies; returns the new copy."""
+    """Take one consistent copy of a database now, then rotate its old copies; returns the new copy.
+
+    `same_as`: a copy of this database taken and checked just now, of the state this copy is to hold (the
+    day's copy, when an import takes its own copy next): its bytes are copied, synced and renamed into
+    place, instead of a second backup and check of the database (a tenth of a second at 20,000 activities)."""
     db_path = Path(db_path)
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
@@ -76,7 +82,11 @@ def take_backup(
     while dest.exists():  # two copies within a microsecond
         when += timedelta(microseconds=1)
         dest = folder / backup_name(db_path, when, reason)
-    backup_file(db_path, dest, source)
+    if same_as is not None:
+        with files.safe_output(dest, database=db_path) as tmp:
+            shutil.copyfile(same_as, tmp)
+    else:
+        backup_file(db_path, dest, source)
     rotate(db_path, policy or BackupPolicy.load(), today=when.date())
     return dest
 

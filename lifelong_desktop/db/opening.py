@@ -28,22 +28,26 @@ from lifelong_desktop.paths import default_database_path
 
 
 def take_daily_backup(
-    path: Path, policy: backups.BackupPolicy | None = None, engine: Engine | None = None
+    path: Path,
+    policy: backups.BackupPolicy | None = None,
+    engine: Engine | None = None,
+    made: list[Path] | None = None,
 ) -> DatabaseNotice | None:
     """The daily copy taken when a database with data is opened; a failure is a notice, never fatal.
 
     Safe in a background thread while the database is in use (WAL): the copy reads through its own
     connection, and writers are never blocked by a reader. With `engine` (a read-only view) the copy is
     read through the view's own connection, which can read a file on read-only media, and goes to the user
-    data folder when the folder beside it cannot be written."""
+    data folder when the folder beside it cannot be written. The copy's path is appended to `made`, if one
+    was made."""
     policy = policy or backups.BackupPolicy.load()
     if not backup_due(path, policy):
         return None
     if engine is None:
-        return daily_copy(path, policy)
+        return daily_copy(path, policy, made=made)
     try:
         with engine.connect() as conn:
-            return daily_copy(path, policy, source=conn.connection.driver_connection)
+            return daily_copy(path, policy, source=conn.connection.driver_connection, made=made)
     except (OperationalError, SADatabaseError) as exc:  # the view's connection could not be had
         return DatabaseNotice("backup_failed", path, str(exc))
 

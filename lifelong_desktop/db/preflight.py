@@ -104,14 +104,19 @@ def backup_due(path: Path, policy: backups.BackupPolicy) -> bool:
 
 
 def daily_copy(
-    path: Path, policy: backups.BackupPolicy, source: sqlite3.Connection | None = None
+    path: Path,
+    policy: backups.BackupPolicy,
+    source: sqlite3.Connection | None = None,
+    made: list[Path] | None = None,
 ) -> DatabaseNotice | None:
-    """Take the day's copy of a database now (read through `source` when given); a failure is a notice,
-    never fatal (see opening.take_daily_backup, which decides whether one is due)."""
+    """Take the day's copy of a database now (read through `source` when given; its path appended to `made`);
+    a failure is a notice, never fatal (see opening.take_daily_backup, which decides whether one is due)."""
     try:
-        backups.take_backup(path, "open", policy=policy, source=source)
+        copy = backups.take_backup(path, "open", policy=policy, source=source)
     except (OSError, sqlite3.Error) as exc:
         return DatabaseNotice("backup_failed", path, str(exc))
+    if made is not None:
+        made.append(copy)
     return None
 
 

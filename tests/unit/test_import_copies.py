@@ -78,11 +78,60 @@ def test_the_copies_are_made_in_a_thread_while_the_plan_is_worked_out(stored, mo
     assert sorted(b.reason for b in list_backups(path)) == ["import", "open"]
 
 
+def test_the_copy_before_the_import_is_the_day_s_copy_s_bytes_when_both_are_taken(stored, monkeypatch):
+    """One backup and check of the database, not two: the copy before the import is the same state as the day's
+    copy taken just before it, and is made of its bytes."""
+    from lifelong_desktop.db import backups
+
+    path, both = stored
+    made: list[object] = []
+    backup_file = backups.backup_file
+    monkeypatch.setattr(backups, "backup_file", lambda *a, **k: made.append(a[1]) or backup_file(*a, **k))
+    db = open_database(path, defer_backup=True)
+    try:
+        assert importer.apply_import(db, both).applied
+    finally:
+        db.close()
+    taken = {b.reason: b.path for b in list_backups(path)}
+    assert set(taken) == {"open", "import"} and len(made) == 1
+    assert taken["open"].read_bytes() == taken["import"].read_bytes()
+    assert _activities(taken["import"]) == 1
+
+
+def test_the_copies_hold_what_was_committed_until_the_import_began(stored, monkeypatch):
+    """The copies are read once the import's transaction holds the write lock: a save by another planner
+    just before it is in them (restoring the copy before the import must not lose it)."""
+    path, both = stored
+    start = copies.CopiesFirst.start
+
+    def start_then_another_saves(self):
+        start(self)
+        if self._thread is not None:
+            self._thread.join(0.5)  # copies that did not wait for the transaction would be made by now
+        con = sqlite3.connect(path)
+        con.execute("UPDATE activity SET title = '另一位同事改的标题'")
+        con.commit()
+        con.close()
+
+    monkeypatch.setattr(copies.CopiesFirst, "start", start_then_another_saves)
+    db = open_database(path, defer_backup=True)
+    try:
+        assert importer.apply_import(db, both).applied
+    finally:
+        db.close()
+    for backup in list_backups(path):
+        con = sqlite3.connect(backup.path)
+        try:
+            assert con.execute("SELECT title FROM activity").fetchall() == [("另一位同事改的标题",)]
+        finally:
+            con.close()
+
+
 def test_a_copy_that_cannot_be_made_stops_the_import_with_nothing_written(stored, monkeypatch, capsys):
     path, both = stored
     before = _dump(path)
 
-    def fails(db, reason):
+    def fails(db, reason, same_as=None):
         raise DatabaseProblem("disk_full", db.path, "no space left")
 
     monkeypatch.setattr(copies, "backup_before", fails)
@@ -97,7 +146,9 @@ def test_a_daily_copy_that_fails_is_a_notice_on_stderr_and_the_import_goes_on(st
     from lifelong_desktop.db import DatabaseNotice
 
     monkeypatch.setattr(
-        copies, "take_daily_backup", lambda p: DatabaseNotice("backup_failed", p, "no space left")
+        copies,
+        "take_daily_backup",
+        lambda p, made=None: DatabaseNotice("backup_failed", p, "no space left"),
     )
     assert main(["import", "--db", str(path), str(both)]) == 0
     out, err = capsys.readouterr()
@@ -110,7 +161,11 @@ def test_on_a_network_share_the_copies_come_first_in_this_thread(stored, monkeyp
     db = open_database(path, options=OpenOptions(journal_mode="delete", exclusive=True))
     started: list[int] = []
     # the copies' own threading only (the import's writer has a thread of its own)
-    monkeypatch.setattr(copies, "threading", SimpleNamespace(Thread=lambda *a, **k: started.append(1)))
+    monkeypatch.setattr(
+        copies,
+        "threading",
+        SimpleNamespace(Thread=lambda *a, **k: started.append(1), Event=threading.Event),
+    )
     try:
         assert importer.apply_import(db, both).applied
     finally:

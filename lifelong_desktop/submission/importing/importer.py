@@ -166,8 +166,9 @@ def apply_import(
     if not result.ok:
         return ImportOutcome(ImportPlan(result, list(result.findings)), applied=False, dry_run=dry_run)
     outcome: ImportOutcome | None = None
-    # a consistent copy first (a new, empty database has nothing to lose), made while the plan is worked
-    # out; wait() raises DatabaseProblem when none could be made, before anything is written
+    # a consistent copy first (a new, empty database has nothing to lose) of the state the transaction starts
+    # from, made while the plan is worked out; wait() raises DatabaseProblem when none could be made, before
+    # anything is written
     copies = CopiesFirst(db, before_import=not dry_run and _holds_a_programme(db))
     copies.start()
     try:
@@ -176,6 +177,8 @@ def apply_import(
             db.transaction(f"导入 {file_name or (result.path.name if result.path else '')}") as session,
         ):
             try:
+                session.connection()  # BEGIN IMMEDIATE: no one else commits until the import is done
+                copies.began()
                 plan = plan_import(session, result, year=year, file_name=file_name, stored=stored)
             finally:
                 copies.wait()
