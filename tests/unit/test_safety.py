@@ -310,3 +310,23 @@ def test_a_file_refused_as_too_large_is_told_which_limit_it_passed(base, tmp_pat
         assert text != messages.render("finding.too_large", lang)
         for key in shown:
             assert str(finding.params[key]) in text
+
+
+@pytest.mark.parametrize(
+    "part, kind, words",
+    [
+        ("xl/sharedStrings.xml", "ratio_text", ("文字", "text")),
+        ("xl/worksheets/sheet9.xml", "ratio_sheet", ("工作表", "sheet")),
+        ("xl/media/image1.png", "ratio", ("部分", "part")),
+    ],
+)
+def test_a_part_compressed_too_much_is_named_for_what_it_holds(base, tmp_path, part, kind, words):
+    """A LibreOffice re-save of a long return whose descriptions repeat can pass the format's 100:1 in its
+    cells' text: the clerk is told that it is the text, and what to shorten."""
+    repeated = b"<si><t>" + "本次活动面向社区居民开展终身学习宣传。".encode() * 40 + b"</t></si>"
+    path = mh._rewrite(base, tmp_path / "dense.xlsx", {part: None}, {part: repeated * 2000})
+    (finding,) = inspect_workbook(path).findings
+    assert (finding.code, finding.params["reason"], finding.params["kind"]) == ("too_large", "ratio", kind)
+    assert finding.params["ratio"] > 100 and finding.params["part"] == part
+    assert words[0] in finding.message("zh") and words[1] in finding.message("en")
+    assert part in finding.message("zh")

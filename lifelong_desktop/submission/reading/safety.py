@@ -152,9 +152,20 @@ def _check_directory(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: 
             raise Refused(
                 "too_large",
                 reason="ratio",
+                kind=_ratio_kind(info.filename),
                 part=info.filename,
                 ratio=round(info.file_size / max(info.compress_size, 1)),
             )
+
+
+def _ratio_kind(part: str) -> str:
+    """Which sentence tells a clerk what a part compressed too much holds: the cells' text, a sheet, or
+    anything else."""
+    if part == "xl/sharedStrings.xml":
+        return "ratio_text"
+    if part.startswith("xl/worksheets/") and part.endswith(".xml"):
+        return "ratio_sheet"
+    return "ratio"
 
 
 def _head(zf: zipfile.ZipFile, name: str) -> bytes:
