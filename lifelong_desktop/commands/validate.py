@@ -195,8 +195,9 @@ class _WhileReading:
     """What `lifelong import` does while the reader waits for the safety scan's first answer (the process
     would otherwise sit idle): load the importer's modules (SQLAlchemy, the models), then start reading the
     stored activities of an existing local database (importing/ahead: in a child or a thread, used only if
-    still current), and open it in a thread as the import would (nothing is written: a file of the newest revision, the day's copy
-    left to the import; what the open found is said only if the workbook is applied, as before)."""
+    still current), and open it in a thread as the import would (nothing is written: a file of the newest
+    revision, the day's copy left to the import; what the open found is said only if the workbook is
+    applied, as before)."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args

@@ -72,7 +72,8 @@ def take_backup(
 
     `same_as`: a copy of this database taken and checked just now, of the state this copy is to hold (the
     day's copy, when an import takes its own copy next): its bytes are copied, synced and renamed into
-    place, instead of a second backup and check of the database (a tenth of a second at 20,000 activities)."""
+    place, instead of a second backup and check of the database (a tenth of a second at 20,000 activities);
+    gone meanwhile (rotated away), the database is copied as without it."""
     db_path = Path(db_path)
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
@@ -82,7 +83,7 @@ def take_backup(
     while dest.exists():  # two copies within a microsecond
         when += timedelta(microseconds=1)
         dest = folder / backup_name(db_path, when, reason)
-    if same_as is not None:
+    if same_as is not None and same_as.is_file():
         with files.safe_output(dest, database=db_path) as tmp:
             shutil.copyfile(same_as, tmp)
     else:
