@@ -91,15 +91,20 @@ def _in_transaction(path, read):
         db.close()
 
 
-def test_rows_read_ahead_are_those_the_transaction_reads(stored):
-    path, _ = stored
+def _ahead_and_fresh(path) -> tuple:
+    """The rows read ahead as the import's transaction is handed them, and those it reads itself."""
     pid = _programme_id(path)
     ahead = StoredAhead(path, None)
     ahead.start()
     try:
-        got, fresh = _in_transaction(path, lambda s: (ahead.rows(pid), activity_rows(s, pid)))
+        return _in_transaction(path, lambda s: (ahead.rows(pid), activity_rows(s, pid)))
     finally:
         ahead.close()
+
+
+def test_rows_read_ahead_are_those_the_transaction_reads(stored):
+    path, _ = stored
+    got, fresh = _ahead_and_fresh(path)
     assert got is not None and len(got) == 2
     assert got == fresh
 
@@ -109,13 +114,7 @@ def test_the_child_reads_them_and_the_thread_alone_otherwise(stored, way, monkey
     taken: list[bool] = []
     from_child = StoredAhead._from_child
     monkeypatch.setattr(StoredAhead, "_from_child", lambda self: taken.append(from_child(self)) or taken[-1])
-    pid = _programme_id(path)
-    ahead = StoredAhead(path, None)
-    ahead.start()
-    try:
-        got = _in_transaction(path, lambda s: ahead.rows(pid))
-    finally:
-        ahead.close()
+    got, _fresh = _ahead_and_fresh(path)
     assert got is not None and len(got) == 2
     assert taken == ([True] if way == "child" else [])
 
@@ -124,18 +123,12 @@ def test_the_child_reads_them_and_the_thread_alone_otherwise(stored, way, monkey
 @pytest.mark.parametrize("way", ["child"], indirect=True)
 def test_rows_are_read_here_when_the_child_gives_none(stored, way, monkeypatch):
     path, _ = stored
-    pid = _programme_id(path)
 
     def dies(*_args):
         os._exit(9)  # killed, out of memory: no answer
 
     monkeypatch.setattr(ahead_module, "_child_rows", dies)
-    ahead = StoredAhead(path, None)
-    ahead.start()
-    try:
-        got, fresh = _in_transaction(path, lambda s: (ahead.rows(pid), activity_rows(s, pid)))
-    finally:
-        ahead.close()
+    got, fresh = _ahead_and_fresh(path)
     assert got == fresh and len(got) == 2
 
 
