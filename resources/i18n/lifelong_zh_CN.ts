@@ -317,14 +317,14 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="69"/>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="140"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="70"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="141"/>
         <source>Activities</source>
         <extracomment>shows one sentence to the user; tests replace it</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/view.py" line="221"/>
+        <location filename="../../lifelong_desktop/ui/activities/view.py" line="228"/>
         <source>%1 of %2 activities</source>
         <translation>显示 %1 / 共 %2 项活动</translation>
     </message>
@@ -734,12 +734,12 @@
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="308"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="310"/>
         <source>(whole city)</source>
         <translation>（全市）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/activities/form.py" line="312"/>
+        <location filename="../../lifelong_desktop/ui/activities/form.py" line="314"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -884,42 +884,42 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="78"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="79"/>
         <source>Something unexpected went wrong. Every change saved so far is safe; the details were written to %1.</source>
         <translation>程序出现意外错误。此前保存的所有修改都完好无损，详细信息已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="88"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="151"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="152"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="157"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="158"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="167"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="230"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="231"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="262"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="265"/>
         <source>The last session ended abnormally</source>
         <translation>上次运行异常结束</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="263"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="266"/>
         <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
         <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
@@ -2272,32 +2272,37 @@ missing: its content is not in the shared database</source>
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="162"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="143"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="163"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="164"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="165"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="166"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="169"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="170"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="176"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="177"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
@@ -2314,7 +2319,7 @@ missing: its content is not in the shared database</source>
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="222"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="223"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
@@ -2326,56 +2331,56 @@ missing: its content is not in the shared database</source>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="276"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="284"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="309"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="321"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="327"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="277"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="285"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="310"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="322"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="328"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="310"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="311"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="328"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="329"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="287"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="288"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="154"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="155"/>
         <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
         <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="181"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="182"/>
         <source>All rows (%1)</source>
         <translation>全部行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="185"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="186"/>
         <source>Rows shown</source>
         <translation>显示的行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="195"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="196"/>
         <source>Activity rows</source>
         <translation>活动行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="233"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="234"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="294"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="295"/>
         <source>Import of “%1” undone.</source>
         <translation>已撤销导入“%1”。</translation>
     </message>

@@ -177,3 +177,26 @@ def test_tab_from_the_rows_reaches_apply(qtbot, window, own, tmp_path):
             break
     assert dialog.apply_button in seen
     assert seen[0] is not dialog.rows_table  # the first Tab already left the table
+
+
+def test_alt_a_applies(qtbot, window, own, tmp_path):
+    """Apply has a key of its own in both languages (Qt's standard button has none: the keyboard had to Tab
+    round to it)."""
+    from lifelong_desktop.ui.shell.i18n import install_translators
+
+    changed = edited(own, tmp_path / "changed.xlsx", B4="改过的标题")
+    app = QApplication.instance()
+    for language, text in (("zh_CN", "应用(&A)"), ("en", "&Apply")):
+        install_translators(app, language)
+        try:
+            dialog = preview(qtbot, window, changed)
+            assert dialog.apply_button.text() == text
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            dialog.activateWindow()
+            dialog.rows_table.setFocus()
+            qtbot.waitUntil(dialog.rows_table.hasFocus)
+            with qtbot.waitSignal(dialog.accepted, timeout=2000):
+                QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+        finally:
+            install_translators(app, "en")

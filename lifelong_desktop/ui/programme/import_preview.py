@@ -140,6 +140,7 @@ class ImportPreviewDialog(QDialog):
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
         )
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setText(self.tr("&Apply"))  # Alt+A: Qt's own has no key to press
         self.apply_button.setEnabled(plan.ok and plan.kind != "same")
         self.apply_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
