@@ -169,6 +169,38 @@ def _rows_of(
     return out
 
 
+class StoredDates(dict):
+    """Stored date texts (a datetime's too) to dates, `memo[text]`, each distinct text parsed once: a hit is a
+    plain dict lookup, in the hot loops that build 50,000 rows (here and services/checks/load)."""
+
+    def __missing__(self, text: str) -> date:
+        value = self[text] = date.fromisoformat(text[:10])
+        return value
+
+
+class StoredTimes(dict):
+    """Stored time texts to times (None stays None), `memo[text]`, each distinct text parsed once."""
+
+    def __init__(self) -> None:
+        super().__init__({None: None})
+
+    def __missing__(self, text: str) -> time:
+        value = self[text] = time.fromisoformat(text)
+        return value
+
+
+class RegionNames(dict):
+    """Region codes to their names (None to ''), `memo[code]`, each code looked up once."""
+
+    def __init__(self) -> None:
+        super().__init__({None: ""})
+        self._name = regions().name
+
+    def __missing__(self, code: str) -> str:
+        value = self[code] = self._name(code)
+        return value
+
+
 def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) -> list[ActivityRow]:
     """ActivityRows from the table query's rows, each repeated value (code, name, title, description, number,
     date, list) one object: 50,000 activities share a few thousand descriptions and titles."""
@@ -177,10 +209,7 @@ def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) 
     num = ints.setdefault  # ints past CPython's small-int cache (venue ids, head counts): one object each
     organisers, add_organisers = _organisers_of(shared, org_names)
     known = organisers.get
-    reg = regions()
-    names: dict[str | None, str] = {None: ""}
-    dates: dict[str, date] = {}
-    times: dict[str | None, time | None] = {None: None}
+    names, dates, times = RegionNames(), StoredDates(), StoredTimes()
     lists: dict[str | None, tuple[str, ...]] = {None: ()}
     stamps: dict[str | None, datetime | None] = {}
     out = []
@@ -194,19 +223,6 @@ def _build_rows(raw: Any, links: dict, org_names: dict[int, str], shared: dict) 
             cos, co_names = known(c) or add_organisers(c)
         else:
             hosts = unders = cos = host_names = under_names = co_names = _EMPTY
-        city, county, first, last, start, end = r[13], r[14], r[8], r[10], r[9], r[11]
-        if city not in names:
-            names[city] = reg.name(city)
-        if county not in names:
-            names[county] = reg.name(county)
-        if first not in dates:
-            dates[first] = date.fromisoformat(first[:10])
-        if last not in dates:
-            dates[last] = date.fromisoformat(last[:10])
-        if start not in times:
-            times[start] = time.fromisoformat(start)
-        if end not in times:
-            times[end] = time.fromisoformat(end)
         if r[20] not in lists:
             lists[r[20]] = tuple(one(a, a) for a in r[20].split(";") if a)
         if r[30] not in stamps:

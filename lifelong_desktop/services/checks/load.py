@@ -10,7 +10,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lifelong_desktop.services.regions import regions
+from lifelong_desktop.services.activity_table import RegionNames, StoredDates, StoredTimes
 
 if TYPE_CHECKING:  # `lifelong check` on a file reads through sqlite3 alone (see check_rows_from)
     from sqlalchemy.orm import Session
@@ -139,26 +139,13 @@ def _check_rows(raw: list, hosted: set[int], links: list, org_names: dict[int, s
     under_ids: dict[int, list[int]] = {}
     for act_id, org_id in links:
         under_ids.setdefault(act_id, []).append(org_id)
-    reg = regions()
-    city_names: dict[str | None, str] = {None: ""}
-    dates: dict[str, date] = {}
-    times: dict[str | None, time | None] = {None: None}
+    city_names, dates, times = RegionNames(), StoredDates(), StoredTimes()
     names: dict[tuple, tuple] = {(): ()}  # one tuple per distinct list of undertakers
     out: list[CheckRow] = []
     append, new, none, yes = out.append, tuple.__new__, (), (0,)
     for r in raw:
         aid = r[0]
         city, first, last, start, end = r[11], r[6], r[8], r[7], r[9]
-        if city not in city_names:
-            city_names[city] = reg.name(city)
-        if first not in dates:
-            dates[first] = date.fromisoformat(first[:10])
-        if last not in dates:
-            dates[last] = date.fromisoformat(last[:10])
-        if start not in times:
-            times[start] = time.fromisoformat(start)
-        if end not in times:
-            times[end] = time.fromisoformat(end)
         if aid in under_ids:
             ids = tuple(under_ids[aid])
             found = tuple(map(org_names.__getitem__, ids))
