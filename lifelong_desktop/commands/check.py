@@ -113,14 +113,11 @@ def _plain_findings(args: argparse.Namespace) -> list[CheckFinding] | None:
 
 def _programme(con: sqlite3.Connection, args: argparse.Namespace, path: Path) -> tuple[int, PlanWindow]:
     """The programme picked by --year (default the latest) and its window, as programme_of picks it."""
+    from lifelong_desktop.services.activity_table import programme_query
     from lifelong_desktop.services.checks.finding import PlanWindow
 
     year = getattr(args, "year", None)
-    if year is None:
-        sql, params = "SELECT id, window_start, window_end FROM programme ORDER BY year DESC LIMIT 1", ()
-    else:
-        sql, params = "SELECT id, window_start, window_end FROM programme WHERE year = ? LIMIT 1", (year,)
-    row = con.execute(sql, params).fetchone()
+    row = con.execute(*programme_query(year, "id, window_start, window_end")).fetchone()
     if row is None:
         code = "db.no_programme" if year is None else "db.no_programme_year"
         raise CliError(messages.render(code, name=path.name, year=year), EXIT_DATABASE)

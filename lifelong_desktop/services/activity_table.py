@@ -91,6 +91,15 @@ _EMPTY: tuple = ()
 _MIDNIGHT = time(0)
 
 
+def programme_query(year: int | None = None, columns: str = "id") -> tuple[str, tuple]:
+    """Plain SQL and its parameters for the programme services.programmes.get_programme picks: that of `year`,
+    else the latest (years are unique). For readers without SQLAlchemy: `lifelong check`'s plain read and the
+    rows read ahead for the window or an import."""
+    if year is None:
+        return f"SELECT {columns} FROM programme ORDER BY year DESC LIMIT 1", ()
+    return f"SELECT {columns} FROM programme WHERE year = ? LIMIT 1", (year,)
+
+
 def programme_rows(cursor: Any, programme_id: int) -> list[ActivityRow]:
     """Every activity of a programme as rows, in the format's sort order, through a DB-API cursor with `?`
     markers (the session's raw cursor, or a plain sqlite3 cursor of another thread's connection)."""

@@ -235,14 +235,14 @@ def _share(path: Path, send: Callable[[bytes], None]) -> list[tuple] | None:
     """In the child: the programme and split first, then the rows above the split as plain tuples."""
     from lifelong_desktop.db.engine import connect_raw
     from lifelong_desktop.db.revisions import taken_as_is
-    from lifelong_desktop.services.activity_table import rows_between
+    from lifelong_desktop.services.activity_table import programme_query, rows_between
 
     con = connect_raw(path, read_only=True)
     if not taken_as_is(con):
         send(_HEAD.pack(0, 0))  # the full open migrates or opens it otherwise
         return None
     con.execute("BEGIN")
-    found = con.execute("SELECT id FROM programme ORDER BY year DESC LIMIT 1").fetchone()  # get_programme's
+    found = con.execute(*programme_query()).fetchone()  # the latest, as the window opens it
     count = 0
     if found is not None:
         count = con.execute("SELECT count(*) FROM activity WHERE programme_id = ?", (found[0],)).fetchone()[0]

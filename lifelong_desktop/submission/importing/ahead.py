@@ -24,7 +24,7 @@ from typing import Any
 
 from lifelong_desktop.db.engine import connect_raw
 from lifelong_desktop.db.revisions import taken_as_is
-from lifelong_desktop.services.activity_table import ActivityRow, programme_rows
+from lifelong_desktop.services.activity_table import ActivityRow, programme_query, programme_rows
 
 # A file at least this large (about 5,000 activities) has its rows read in a child; a smaller one's rows take
 # under a tenth of a second to read (20,000 took 0.28-0.34 s here) and are read in the thread, as before. Set
@@ -76,7 +76,7 @@ class StoredAhead:
             if not taken_as_is(con):
                 return  # the thread finds the same and reads nothing
             self._version = con.execute("PRAGMA data_version").fetchone()[0]
-            path, query = self.path, self._programme_query()
+            path, query = self.path, programme_query(self.year)
             self._child = fork_call(lambda _send, _receive: _child_rows(path, query))
         except (sqlite3.Error, OSError, ValueError):  # no child: the thread reads them
             self._child = None
@@ -102,7 +102,7 @@ class StoredAhead:
                 return  # the full open migrates or opens it otherwise: rows read here could be stale
             con.execute("BEGIN")
             try:
-                found = con.execute(*self._programme_query()).fetchone()
+                found = con.execute(*programme_query(self.year)).fetchone()
                 if found is None:
                     return
                 rows = programme_rows(con.cursor(), found[0])
@@ -112,11 +112,6 @@ class StoredAhead:
             self._got = (found[0], rows, version)
         except (sqlite3.Error, OSError, ValueError):  # the import reads them itself and says what is wrong
             self._got = None
-
-    def _programme_query(self) -> tuple[str, tuple]:
-        if self.year is not None:
-            return "SELECT id FROM programme WHERE year = ? ORDER BY id LIMIT 1", (self.year,)
-        return "SELECT id FROM programme ORDER BY year DESC, id LIMIT 1", ()
 
     @property
     def has_rows(self) -> bool:
