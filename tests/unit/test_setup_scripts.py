@@ -166,6 +166,24 @@ def test_the_office_suite_is_only_for_the_tests_and_xvfb_only_for_the_demo(machi
     assert {"libxcb-cursor0", "libxkbcommon-x11-0", "xauth"} <= demo
 
 
+def test_the_benchmarks_get_a_virtual_screen_and_a_database_server_on_a_bare_machine(machine):
+    """scripts/bench (`lifelong_setup bench`) times the window under Xvfb and the shared database on a
+    PostgreSQL server: a machine without them gets them, not a benchmark that stops asking for them."""
+    machine.installed.write_text("\n".join(machine.wanted("test")) + "\n", encoding="utf-8")
+    result = machine.run("bench")
+    assert result.returncode == 0, result.stderr
+    install = machine.apt_log.read_text(encoding="utf-8").splitlines()[1].split()
+    assert {"xvfb", "xauth", "libxcb-cursor0"} <= set(install)
+    assert "postgresql" not in install and "libreoffice-calc-nogui" not in install  # had, or not needed
+    machine.installed.write_text(
+        "\n".join(p for p in machine.wanted("demo") if p != "postgresql") + "\n", encoding="utf-8"
+    )
+    machine.apt_log.unlink()
+    result = machine.run("bench")
+    assert result.returncode == 0, result.stderr
+    assert "postgresql" in machine.apt_log.read_text(encoding="utf-8").splitlines()[1].split()
+
+
 def _ci_copy(tmp_path: Path, test_exit: int, output: str = "") -> Path:
     """A copy of .ci/run beside a stand-in scripts/test that prints `output` and exits with the given code."""
     (tmp_path / ".ci").mkdir()
