@@ -53,7 +53,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="192" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="193" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>
@@ -96,7 +96,7 @@
     <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="110" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111" />
             <source>The workbook has %n errors: correct them in the file and import it again.</source>
             <translation>
                 <numerusform>The workbook has %n error: correct it in the file and import it again.</numerusform>
@@ -104,7 +104,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="135" />
+            <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="136" />
             <source>&amp;Delete the %n activities missing from the workbook</source>
             <translation>
                 <numerusform>&amp;Delete the %n activity missing from the workbook</numerusform>

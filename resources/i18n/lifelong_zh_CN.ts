@@ -1109,6 +1109,24 @@ missing: its content is not in the shared database</source>
     </message>
 </context>
 <context>
+    <name>Busy</name>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/busy.py" line="32"/>
+        <source>Reading “%1”…</source>
+        <translation>正在读取“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/busy.py" line="36"/>
+        <source>Importing “%1”…</source>
+        <translation>正在导入“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../lifelong_desktop/ui/common/busy.py" line="40"/>
+        <source>Writing “%1”…</source>
+        <translation>正在写出“%1”…</translation>
+    </message>
+</context>
+<context>
     <name>CalendarGrid</name>
     <message>
         <location filename="../../lifelong_desktop/ui/calendar/grid.py" line="53"/>
@@ -1982,76 +2000,76 @@ missing: its content is not in the shared database</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="83"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="84"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="111"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="115"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="122"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="123"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="182"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="183"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="192"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="193"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="202"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="203"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="229"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="230"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="251"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="283"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="252"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="287"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="269"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="273"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="274"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="278"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="312"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="316"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="320"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="327"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="324"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="331"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="330"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="334"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
@@ -2192,27 +2210,27 @@ missing: its content is not in the shared database</source>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="54"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="54"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="53"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="54"/>
         <source>What to change</source>
         <translation>修改建议</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="92"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="91"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="92"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -2267,120 +2285,120 @@ missing: its content is not in the shared database</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="103"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="104"/>
         <source>Import “%1”</source>
         <translation>导入“%1”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="143"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="144"/>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="163"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="164"/>
         <source>a new programme</source>
         <translation>一个新的活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="164"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="165"/>
         <source>this programme&apos;s own workbook</source>
         <translation>本计划自己导出的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="165"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="166"/>
         <source>a return from a lower level</source>
         <translation>下级单位报送的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="166"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="167"/>
         <source>a workbook already imported</source>
         <translation>已导入过的工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="170"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="171"/>
         <source>New: %1   Updated: %2   Unchanged: %3   Missing from the workbook: %4</source>
         <translation>新增：%1&#x3000;更新：%2&#x3000;未变：%3&#x3000;工作簿中缺少：%4</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="177"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="178"/>
         <source>This is %1.</source>
         <translation>这是%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="110"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="111"/>
         <source>The workbook has %n errors: correct them in the file and import it again.</source>
         <translation>
             <numerusform>工作簿中有 %n 处错误：请在文件中改正后重新导入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="112"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="113"/>
         <source>Nothing is changed until you choose Apply; Ctrl+Z undoes the import.</source>
         <translation>选择“应用”之前不会作任何修改；导入后可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="223"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="224"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="135"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="136"/>
         <source>&amp;Delete the %n activities missing from the workbook</source>
         <translation>
             <numerusform>删除工作簿中缺少的 %n 项活动(&amp;D)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="277"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="285"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="310"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="322"/>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="328"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="279"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="287"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="312"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="324"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="330"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="311"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="313"/>
         <source>The file “%1” was not found; it may have been moved, renamed or deleted.</source>
         <translation>找不到文件“%1”：它可能已被移动、改名或删除。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="329"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="331"/>
         <source>The file “%1” could not be read: %2</source>
         <translation>无法读取文件“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="288"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="290"/>
         <source>The workbook was not imported.</source>
         <translation>工作簿未导入。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="155"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="156"/>
         <source>%1 activity rows in the workbook: %2 without problems, %3 with errors.</source>
         <translation>工作簿共有 %1 行活动：%2 行无误，%3 行有错误。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="182"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="183"/>
         <source>All rows (%1)</source>
         <translation>全部行（%1）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="186"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="187"/>
         <source>Rows shown</source>
         <translation>显示的行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="196"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="197"/>
         <source>Activity rows</source>
         <translation>活动行</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="234"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="235"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="295"/>
+        <location filename="../../lifelong_desktop/ui/programme/import_preview.py" line="297"/>
         <source>Import of “%1” undone.</source>
         <translation>已撤销导入“%1”。</translation>
     </message>

@@ -137,3 +137,46 @@ def test_findings_are_shown_whole(qtbot, window, tmp_path):
     needed = table.sizeHintForRow(0)  # ...wrapped at the column's shown width
     assert needed >= 2 * table.fontMetrics().lineSpacing()
     assert needed <= table.rowHeight(0) <= needed + 4  # all of it shown, not cut with "…"; no blank lines
+
+
+def test_reading_importing_and_exporting_say_so_with_the_wait_cursor(window, exported, monkeypatch, tmp_path):
+    """The window cannot paint while it reads or writes a workbook: the status bar says what it does and the
+    pointer waits, both painted before the work starts and taken back after it, also when it fails."""
+    from PySide6.QtWidgets import QApplication
+
+    from lifelong_desktop.submission.importing import importer
+    from lifelong_desktop.submission.writing import export
+
+    seen = []
+
+    def watching(name, real):
+        def work(*args, **kwargs):
+            cursor = QApplication.overrideCursor()
+            seen.append((name, window.statusBar().currentMessage(), cursor and cursor.shape().name))
+            return real(*args, **kwargs)
+
+        return work
+
+    monkeypatch.setattr(importer, "plan_import", watching("plan", importer.plan_import))
+    monkeypatch.setattr(importer, "apply_import", watching("apply", importer.apply_import))
+    monkeypatch.setattr(export, "export_programme", watching("export", export.export_programme))
+    window.ctx.run_dialog = lambda dialog: True
+    assert run_import(window, exported)
+    assert window.files.export_workbook(str(tmp_path / "again.xlsx")) is not None
+    assert seen == [
+        ("plan", "Reading “own.xlsx”…", "WaitCursor"),
+        ("apply", "Importing “own.xlsx”…", "WaitCursor"),
+        ("plan", "Importing “own.xlsx”…", "WaitCursor"),  # planned again in the import's transaction
+        ("export", "Writing “again.xlsx”…", "WaitCursor"),
+    ]
+    assert QApplication.overrideCursor() is None
+
+    def failing(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export, "export_programme", failing)
+    told = []
+    monkeypatch.setattr(window.files, "_say", lambda text: told.append((text, QApplication.overrideCursor())))
+    assert window.files.export_workbook(str(tmp_path / "full.xlsx")) is None
+    assert len(told) == 1 and told[0][1] is None  # the sentence is shown with the ordinary pointer
+    assert not window.statusBar().currentMessage().startswith("Writing")

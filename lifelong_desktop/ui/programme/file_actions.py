@@ -14,6 +14,7 @@ from lifelong_desktop.services import planning
 from lifelong_desktop.services.programme_settings import ProgrammeSettings
 from lifelong_desktop.submission.writing.readiness import ExportRefused
 from lifelong_desktop.ui.activities.messages import problem_text
+from lifelong_desktop.ui.common import busy
 from lifelong_desktop.ui.common.actions import ActionId
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
@@ -254,7 +255,10 @@ class FileActions(PrintingActions, QObject):
         db = self.ctx.db
         record = not db.options.read_only  # a read-only view still exports: the seq is then not recorded
         try:
-            with db.transaction("export") if record else db.read() as session:
+            with (
+                busy.writing(self.window, Path(path).name),
+                db.transaction("export") if record else db.read() as session,
+            ):
                 result = export_programme(
                     session, self._programme(session), path, verify=errors_in, record=record, database=db.path
                 )

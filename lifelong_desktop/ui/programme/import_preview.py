@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from lifelong_desktop.db import DatabaseProblem
 from lifelong_desktop.submission.importing.plan import ROW_OUTCOMES
+from lifelong_desktop.ui.common import busy
 from lifelong_desktop.ui.common.language import message_language
 from lifelong_desktop.ui.common.window import Shell
 from lifelong_desktop.ui.common.wrapped_rows import wrap_rows
@@ -271,7 +272,8 @@ def run_import(window: Shell, path: Path) -> bool:
         ctx, path.name, lambda db: apply_import(db, plan.result, year=year, prune=prune, file_name=path.name)
     )
     try:
-        command.execute()
+        with busy.importing(window, path.name):
+            command.execute()
     except DatabaseProblem as exc:
         view.inform(
             QCoreApplication.translate("ImportPreviewDialog", "Not done"),
@@ -315,7 +317,7 @@ def _plan(window: Shell, path: Path):
         )
         return None
     try:
-        with ctx.db.read() as session:
+        with busy.reading(window, path.name), ctx.db.read() as session:
             return plan_import(session, path, year=None, file_name=path.name)
     except DatabaseProblem as exc:
         view.inform(
