@@ -30,10 +30,13 @@ from lifelong_desktop.forking import Child, Receive, fork_call
 from lifelong_desktop.submission.reading.safety import SafetyReport
 from lifelong_desktop.submission.reading.scan_ahead import worth_forking
 
-# What the child may take beyond the address space it was forked with: a workbook at the format's limits
-# (4,000,000 cells) reads in well under this; a child that needs more answers nothing, and the file is read
-# in this process after the scan's verdict (which refuses a sheet whose cells reach far).
-MEMORY_HEADROOM = 1 << 30
+# What the child may take beyond the address space it was forked with. The child reads before the scan has
+# vouched for the file, so this is also what a file the scan then refuses can cost: a column filled down a
+# million rows made a child of 1 GiB headroom reach 944 MB (the worst cases' limit is 500 MB), and 139 MB with
+# this one. 99,990 activity rows of 28 cells (2.8 million cells, 300 MB in all) still read in the child. A child
+# that needs more (a file near the format's 4,000,000 cells) answers nothing, and the file is read in this
+# process after the scan's verdict (which refuses a sheet whose cells reach far): the same result, later.
+MEMORY_HEADROOM = 384 << 20
 _LENGTH = 8  # bytes of the length of the report sent to the child (big-endian)
 
 Verdict = Callable[[], SafetyReport]
