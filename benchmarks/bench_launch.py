@@ -8,6 +8,8 @@
   on a first run: a fresh user data folder, no pinyin-keys.json (the keys are computed then).
 - `lifelong --version` (0.2 s; peer: a bare `python -c pass`) and `lifelong check` at 50,000 (0.5 s; peer:
   a bare sqlite3 read of every activity row).
+- where a second launch goes (the probe's marks): the interpreter and the window's modules, the database's
+  open, the window built with its rows, the first paint; and what SQLAlchemy with the models take of the modules.
 
 Run: `.venv/bin/python benchmarks/bench_launch.py [--runs 5] [--against REV]`; `--against main` (any git
 revision) measures that tree too, alternately with this one (before and after under the same load).
@@ -52,6 +54,15 @@ table.viewport().installEventFilter(probe)
 window.show()
 app.exec()
 """
+# SQLAlchemy and the models imported as the launch imports them: after Qt, the collector off; prints seconds
+PEER_ORM = """
+import gc, time
+gc.disable()
+import PySide6.QtWidgets, lifelong_desktop.ui
+start = time.perf_counter()
+import sqlalchemy.orm, lifelong_desktop.models
+print(time.perf_counter() - start)
+"""
 PEER_SQLITE = "import sqlite3, sys; print(len(sqlite3.connect(sys.argv[1]).execute('SELECT * FROM activity').fetchall()))"
 
 
@@ -81,7 +92,10 @@ def one_round(work: Path, c: Contestant, display: str, activities: int) -> None:
         sample, probe = launch([PY, "-m", "lifelong_desktop", str(folder / name)], gui)
         assert probe["rows"] == (activities if key == "big" else 178), probe
         c.add(f"{key} first", sample)
-        c.add(f"{key} second", launch([PY, "-m", "lifelong_desktop", str(folder / name)], gui)[0])
+        start = time.time()
+        sample, probe = launch([PY, "-m", "lifelong_desktop", str(folder / name)], gui)
+        c.add(f"{key} second", sample)
+        phases(c, key, start, probe)
     _, probe = launch(
         [PY, "-m", "lifelong_desktop", str(folder / "big.sqlite")], {**gui, "LIFELONG_STARTUP_PROBE": "tabs"}
     )
@@ -99,6 +113,39 @@ def one_round(work: Path, c: Contestant, display: str, activities: int) -> None:
     c.add("peer window", launch([PY, "-c", PEER_WINDOW], gui)[0])
     c.add("peer python", timed([PY, "-c", "pass"], c.env())[0])
     c.add("peer sqlite", timed([PY, "-c", PEER_SQLITE, str(folder / "big.sqlite")], c.env())[0])
+    c.add("peer orm", Sample(float(timed([PY, "-c", PEER_ORM], c.env())[1]), 0, 0))
+
+
+# Where a launch goes, from the probe's marks (a tree without them reports none): the interpreter and the
+# window's modules (the database layer, SQLAlchemy and the models, among them), the database's open (its checks),
+# the window built (its own modules, widgets and rows), and its first paint.
+PHASES = (
+    ("modules", None, "modules"),
+    ("open", "modules", "database"),
+    ("window", "database", "window"),
+    ("paint", "window", "shown"),
+)
+
+
+def phases(c: Contestant, key: str, start: float, probe: dict) -> None:
+    marks = {**probe.get("marks", {}), "shown": probe["shown"]}
+    for name, since, until in PHASES:
+        if until in marks and (since is None or since in marks):
+            took = marks[until] - (start if since is None else marks[since])
+            c.add(f"{key} {name}", Sample(took, 0, 0))
+
+
+def print_phases(people: list[Contestant], n: str) -> None:
+    for c in people:
+        for key, label in (("demo", "demo"), ("big", n)):
+            if f"{key} modules" not in c.samples:
+                continue
+            parts = ", ".join(f"{name} {c.median(f'{key} {name}'):.2f} s" for name, _, _ in PHASES)
+            print(f"  where the second launch goes ({c.name}, {label}): {parts}")
+        print(
+            f"  of the modules, SQLAlchemy and the models, imported after Qt as the launch does ({c.name}): "
+            f"{c.median('peer orm'):.2f} s"
+        )
 
 
 def main() -> int:
@@ -136,6 +183,7 @@ def main() -> int:
                     (f"lifelong check, {n}", "check", "peer sqlite", 0.5, False),
                 ],
             )
+            print_phases(people, n)
             for c in people:
                 peak = c.median("tabs")
                 ok &= c.name != "now" or peak <= 250

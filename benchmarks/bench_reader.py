@@ -2,7 +2,8 @@
 against a fresh Python process making a bare python-calamine read of every cell of the same workbook.
 
 Targets (ratios of medians measured in the same run): validate <= 1.5x the calamine read; import into an
-empty database <= 2x; a resubmission of the same 20,000 activities (all unchanged) <= 2.5x.
+empty database <= 2x; a resubmission of the same 20,000 activities (all unchanged) <= 2.5x. Beside them, the
+floor under any import: the same rows written alone by plain sqlite3 in one transaction (PEER_WRITES).
 
 Run: `.venv/bin/python benchmarks/bench_reader.py [--activities N] [--runs R] [--against REV]` (medians over
 R >= 3 rounds, contestants alternating; `--against main` measures that git revision's tree too). The workbook
@@ -17,9 +18,41 @@ import sys
 import tempfile
 from pathlib import Path
 
-from support import PY, Contestant, calamine_pass, contestants, lifelong, load_line, report, timed
+from support import PY, Contestant, Sample, calamine_pass, contestants, lifelong, load_line, report, timed
 
 CALAMINE_PASS = calamine_pass()
+# The import's writes alone, the floor under any import: the rows an import of the workbook stored (read from
+# its database first, not timed) inserted again into an empty file of the same schema with plain sqlite3, the
+# import's pragmas (WAL, synchronous=FULL, foreign keys, its 64 MiB page cache), 50 rows to a statement and one
+# transaction; prints the seconds of the inserts and the commit.
+PEER_WRITES = """
+import sqlite3, sys, time
+src = sqlite3.connect(sys.argv[1])
+schema = [sql for (sql,) in src.execute(
+    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+tables = ("programme", "organisation", "venue", "activity", "activity_organisation")
+rows = {t: src.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+dst = sqlite3.connect(sys.argv[2], isolation_level=None)
+for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "cache_size=-65536"):
+    dst.execute("PRAGMA " + pragma)
+for sql in schema:
+    dst.execute(sql)
+start = time.perf_counter()
+dst.execute("BEGIN IMMEDIATE")
+for t in tables:  # 50 rows to a statement (fewer when wide), as the import writes its links
+    if not rows[t]:
+        continue
+    width = len(rows[t][0])
+    per = max(1, min(50, 32766 // width))
+    one = "(" + ",".join("?" * width) + ")"
+    whole = len(rows[t]) // per * per
+    flat = [v for row in rows[t][:whole] for v in row]
+    dst.executemany(f"INSERT INTO {t} VALUES " + ",".join([one] * per),
+                    [flat[i : i + per * width] for i in range(0, len(flat), per * width)])
+    dst.executemany(f"INSERT INTO {t} VALUES {one}", rows[t][whole:])
+dst.execute("COMMIT")
+print(time.perf_counter() - start, sum(map(len, rows.values())))
+"""
 
 
 def make_workbook(folder: Path, people: list[Contestant], activities: int) -> Path:
@@ -42,6 +75,10 @@ def one_round(folder: Path, c: Contestant, book: Path, i: int) -> None:
     c.add("validate", timed(lifelong("validate", str(book)), env)[0])
     target = folder / f"import-{c.data_dir.name}-{i}.sqlite"
     c.add("import", timed(lifelong("import", "--db", str(target), str(book)), env)[0])
+    out = timed(
+        [PY, "-c", PEER_WRITES, str(target), str(folder / f"writes-{c.data_dir.name}-{i}.sqlite")], env
+    )[1]
+    c.add("writes", Sample(float(out.split()[0]), 0, 0))
     again = folder / f"again-{c.data_dir.name}-{i}.sqlite"
     shutil.copy(folder / f"resubmit-{c.data_dir.name}.sqlite", again)
     c.add("resubmit", timed(lifelong("import", "--db", str(again), str(book)), env)[0])
@@ -75,6 +112,12 @@ def main() -> int:
                 (f"lifelong import, {args.activities:,} unchanged", "resubmit", "calamine", 2.5, True),
             ],
         )
+        for c in people:
+            writes = c.median("writes")
+            print(
+                f"  peer: the import's SQLite writes alone ({c.name}; the same rows, plain sqlite3, one "
+                f"transaction): {writes:.2f} s, {writes / c.median('calamine'):.2f}x the calamine read"
+            )
     return 0 if ok else 1
 
 

@@ -33,7 +33,7 @@ from lifelong_desktop.ui.shell.crash_trace import error_log_path
 from lifelong_desktop.ui.shell.daily_backup import DailyBackup
 from lifelong_desktop.ui.shell.i18n import align_time_locale, install_translators
 from lifelong_desktop.ui.shell.notice_banner import add_notice_banner
-from lifelong_desktop.ui.shell.startup_probe import install_probe
+from lifelong_desktop.ui.shell.startup_probe import install_probe, mark
 
 CJK_FONTS = (
     "Microsoft YaHei UI",
@@ -138,6 +138,7 @@ class Application:
         while True:
             try:
                 db = open_for_viewing(path)
+                mark("database")
                 break
             except DatabaseProblem as exc:
                 path = self.ask_other_file(exc, parent)
@@ -177,6 +178,7 @@ class Application:
         old = self.window
         ctx = AppContext(db, programme_id)
         window = MainWindow(ctx, self.settings)
+        mark("window")
         window.open_requested.connect(lambda p: self.open(p if is_url(p) else Path(p), window))
         add_notice_banner(window, db, self.lang)
         self.settings.add_recent(db.url or db.path)  # a server's URL never holds the password
@@ -218,6 +220,7 @@ def window_language(settings: S.Settings) -> str:
 
 def run(argv: Sequence[str], db_path: Path | str | None) -> int:
     """`lifelong-desktop [DB]`: show the window; 0 when closed normally, 3 when no database could be opened."""
+    mark("modules")  # the window's own; the database layer loads with the first open
     settings = S.Settings()
     language = window_language(settings)
     align_time_locale(language)  # before the QApplication reads the system locale

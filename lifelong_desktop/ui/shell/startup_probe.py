@@ -1,7 +1,8 @@
 """For benchmarks only: LIFELONG_STARTUP_PROBE reports when the window first painted its table, then quits.
 
 `LIFELONG_STARTUP_PROBE=1` prints one JSON line to stdout once the Activities table has been painted for the
-first time (the wall-clock time, the rows shown, this process's CPU seconds and peak memory so far) and quits;
+first time (the wall-clock time, the rows shown, this process's CPU seconds and peak memory so far, and the
+times `mark` noted on the way: the window's modules loaded, the database opened, the window built) and quits;
 `=tabs` first opens every tab once (each painted after its data is read) and reports the peak memory after.
 The Activities tab must be the one the window opens on (a fresh settings folder). The app never sets it; benchmarks/bench_launch.py does, from outside, to time a launch as a user sees it.
 """
@@ -18,6 +19,14 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 PROBE_ENV = "LIFELONG_STARTUP_PROBE"
+_ON = bool(os.environ.get(PROBE_ENV))
+MARKS: dict[str, float] = {}  # what the start reached, and when (wall clock), once the probe is asked for
+
+
+def mark(name: str) -> None:
+    """Note the first time the start reaches `name` (only when a benchmark asks for the probe)."""
+    if _ON:
+        MARKS.setdefault(name, time.time())
 
 
 def _usage() -> dict[str, float]:
@@ -44,7 +53,12 @@ class FirstPaintProbe(QObject):
         return False
 
     def _painted(self) -> None:
-        report = {"shown": time.time(), "rows": self.window.activities.model.rowCount(), **_usage()}
+        report = {
+            "shown": time.time(),
+            "rows": self.window.activities.model.rowCount(),
+            **_usage(),
+            "marks": MARKS,
+        }
         if self.mode == "tabs":
             self._open_every_tab()
             report["tabs_peak_mb"] = _usage()["peak_mb"]
