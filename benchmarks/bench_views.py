@@ -90,6 +90,10 @@ def main() -> int:
 
         return run
 
+    for mode, lanes in (("week", "city"), ("month", "city"), ("month", "venue")):
+        # once, untimed: the names' pinyin keys for the lanes' order (the window has them cached on disk;
+        # here the first lanes by venue would time pypinyin's import, not the grid)
+        build_and_paint(mode, lanes, True)()
     for temperature in ("cold", "warm"):
         for name, mode, lanes in (
             ("week", "week", "city"),
