@@ -193,7 +193,15 @@ def test_the_views_speak_chinese_with_their_translation(ctx, qapp):
     locale = QLocale()
     try:
         assert install_translators(qapp, "zh_CN")
-        assert [cls(ctx).title() for cls in VIEWS] == ["日历", "单位", "场地", "检查", "汇总", "覆盖", "报送"]
+        assert [v.load()(ctx).title() for v in VIEWS] == [
+            "日历",
+            "单位",
+            "场地",
+            "检查",
+            "汇总",
+            "覆盖",
+            "报送",
+        ]
         assert CalendarView(ctx, today=TODAY).lanes_combo.itemText(0) == "按地市分行"
     finally:
         install_translators(qapp, "en")

@@ -31,8 +31,8 @@ def shown(view, qtbot):
 
 def test_every_view_has_a_title_and_builds(ctx, qtbot):
     titles = []
-    for cls in VIEWS:
-        view = shown(cls(ctx), qtbot)
+    for entry in VIEWS:
+        view = shown(entry.load()(ctx), qtbot)
         titles.append(view.title())
         view.grab()
     assert len(set(titles)) == len(VIEWS) == 7 and all(titles)
@@ -167,8 +167,8 @@ def test_every_view_copes_with_a_database_without_programme(db, qtbot):
 
     ctx = AppContext(db, None)
     views = {}
-    for cls in VIEWS:
-        views[cls.__name__] = view = shown(cls(ctx), qtbot)
+    for entry in VIEWS:
+        views[entry.name] = view = shown(entry.load()(ctx), qtbot)
         view.grab()
     assert views["ReturnsView"].returns == [] and views["SummaryView"].model.rowCount() == 0
     assert views["CalendarView"].index.count == 0 and views["ChecksView"].findings == []

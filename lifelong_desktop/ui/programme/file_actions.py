@@ -23,7 +23,6 @@ from lifelong_desktop.ui.programme.output_folder import OutputFolder
 from lifelong_desktop.ui.programme.print_actions import PrintingActions, write_sentence
 from lifelong_desktop.ui.programme.settings_dialog import ChangeSettings, ProgrammeSettingsDialog
 from lifelong_desktop.ui.programme.summary_report import SummaryReport
-from lifelong_desktop.ui.reports.checks_view import ChecksView
 
 XLSX_FILTER = "Excel (*.xlsx)"
 DB_FILTER = "SQLite (*.sqlite *.db)"
@@ -292,11 +291,7 @@ class FileActions(PrintingActions, QObject):
         return self.report.run(path)
 
     def _show_checks(self) -> None:
-        tabs = self.window.tabs
-        for i in range(tabs.count()):
-            if isinstance(tabs.widget(i), ChecksView):
-                tabs.setCurrentIndex(i)
-                return
+        self.window.show_view("ChecksView")
 
     def blank_template(
         self, path: str | None = None, region_code: str | None = None, year: int | None = None

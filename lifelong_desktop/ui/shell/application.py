@@ -177,7 +177,7 @@ class Application:
         programme_id = self._programme_of(db)
         old = self.window
         ctx = AppContext(db, programme_id)
-        window = MainWindow(ctx, self.settings)
+        window = MainWindow(ctx, self.settings, views_later=True)  # built once the table is painted
         mark("window")
         window.open_requested.connect(lambda p: self.open(p if is_url(p) else Path(p), window))
         add_notice_banner(window, db, self.lang)
@@ -188,6 +188,7 @@ class Application:
             old.deleteLater()
         self.window, self.db = window, db
         window.show()
+        after_next_paint(window.activities.table.viewport(), window.build_views)
         after_next_paint(window, lambda: self.backup.start(db))
         if programme_id is None:
             window.files.new_programme()

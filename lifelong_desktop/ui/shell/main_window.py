@@ -19,7 +19,7 @@ from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 from lifelong_desktop.ui.registers.new_venue import venue_creator
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.collaboration import Collaboration
-from lifelong_desktop.ui.shell.views import VIEWS
+from lifelong_desktop.ui.shell.views import VIEWS, Unbuilt, build_all, built_views, show_view, view_at
 
 FRAME_ALLOWANCE = QSize(16, 40)
 
@@ -29,7 +29,15 @@ class MainWindow(QMainWindow):
 
     open_requested = Signal(str)  # a database path the user chose
 
-    def __init__(self, ctx: AppContext, settings: S.Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        settings: S.Settings,
+        parent: QWidget | None = None,
+        *,
+        views_later: bool = False,
+    ) -> None:
+        """`views_later`: the views after Activities are built by build_views() or when first shown."""
         super().__init__(parent)
         self.ctx, self.settings = ctx, settings
         self.setObjectName("main_window")
@@ -43,13 +51,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.activities, ActivitiesView.title())
-        self.views: list[QWidget] = [self.activities]
-        for view_class in VIEWS:
-            view = view_class(ctx, self)
-            self.views.append(view)
-            title = view.title() if hasattr(view, "title") else view_class.__name__
-            self.tabs.addTab(view, title)
+        for view in VIEWS:
+            self.tabs.addTab(Unbuilt(view, self), view.title())
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._view_at)  # a tab shown before its view was built: built now
         self.tabs.currentChanged.connect(
             lambda _i: self.activities.set_in_front(self.tabs.currentWidget() is self.activities)
         )
@@ -75,6 +80,23 @@ class MainWindow(QMainWindow):
         self._refresh_programmes()
         self.activities.refresh_choices()
         self._restore()
+        if not views_later:
+            self.build_views()
+
+    @property
+    def views(self) -> list[QWidget]:
+        return built_views(self.tabs)  # Activities and the other views built so far, in tab order
+
+    def build_views(self) -> None:
+        """Build every view not built yet, in tab order."""
+        build_all(self.tabs, self._view_at)
+
+    def show_view(self, name: str) -> QWidget | None:
+        """Bring the view of class `name` to the front (built if it was not); None if there is none."""
+        return show_view(self.tabs, name)
+
+    def _view_at(self, index: int) -> QWidget:
+        return view_at(self.tabs, index, lambda cls: cls(self.ctx, self))
 
     def _find(self) -> None:
         """Ctrl+F: the search box of the tab in front, else the activities' (the tab comes to the front)."""
