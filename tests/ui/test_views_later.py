@@ -29,7 +29,6 @@ def _names(window) -> list[str]:
 def test_the_views_wait_with_their_titles_and_are_built_in_place(later, qtbot):
     titles = [later.tabs.tabText(i) for i in range(later.tabs.count())]
     assert _names(later) == ["ActivitiesView"] + ["Unbuilt"] * len(VIEWS)
-    assert later.views == [later.activities]
     later.show()
     later.tabs.setCurrentIndex(3)  # Ctrl+4, or a click on the tab: that view is built now, in front
     assert _names(later)[3] == VIEWS[2].name == "VenuesView"
@@ -51,6 +50,13 @@ def test_a_view_asked_for_before_it_is_built_comes_to_the_front(later):
 
 def test_a_window_built_whole_has_every_view(window_whole):
     assert _names(window_whole) == ["ActivitiesView"] + [v.name for v in VIEWS]
+
+
+def test_asking_for_the_views_builds_those_not_built_yet(later):
+    later.tabs.setCurrentIndex(2)
+    views = later.views
+    assert [type(v).__name__ for v in views] == ["ActivitiesView"] + [v.name for v in VIEWS]
+    assert _names(later) == [type(v).__name__ for v in views] and later.tabs.currentIndex() == 2
 
 
 @pytest.fixture
@@ -92,6 +98,7 @@ def test_the_start_builds_the_views_once_the_table_is_painted(qtbot, tmp_path):
         window = controller.window
         qtbot.addWidget(window)
         assert window.tabs.currentWidget() is window.activities
+        assert _names(window)[1:] == ["Unbuilt"] * len(VIEWS)  # not before the first paint
         qtbot.waitUntil(lambda: "Unbuilt" not in _names(window), timeout=10_000)
         assert _names(window) == ["ActivitiesView"] + [v.name for v in VIEWS]
     finally:

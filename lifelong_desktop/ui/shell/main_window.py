@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
 
     @property
     def views(self) -> list[QWidget]:
-        return built_views(self.tabs)  # Activities and the other views built so far, in tab order
+        return built_views(self.tabs, self._view_at)  # every view in tab order, built if it was not
 
     def build_views(self) -> None:
         """Build every view not built yet, in tab order."""

@@ -67,10 +67,9 @@ class Unbuilt(QWidget):
         self.view = view
 
 
-def built_views(tabs: QTabWidget) -> list[QWidget]:
-    """The tabs' views built so far, in tab order."""
-    widgets = (tabs.widget(i) for i in range(tabs.count()))
-    return [w for w in widgets if not isinstance(w, Unbuilt)]
+def built_views(tabs: QTabWidget, view_of: Callable[[int], QWidget]) -> list[QWidget]:
+    """Every tab's view in tab order, those not built yet built now by `view_of(index)`."""
+    return [view_of(i) for i in range(tabs.count())]
 
 
 def show_view(tabs: QTabWidget, name: str) -> QWidget | None:
