@@ -53,7 +53,7 @@
     <context>
         <name>FileActions</name>
         <message numerus="yes">
-            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="193" />
+            <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="192" />
             <source>Next year's programme was created with %n activities.</source>
             <translation>
                 <numerusform>Next year's programme was created with %n activity.</numerusform>

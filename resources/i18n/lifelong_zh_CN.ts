@@ -894,32 +894,32 @@
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="153"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="158"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="159"/>
         <source>Open &amp;Another File…</source>
         <translation>打开其他文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="167"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="168"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="231"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="235"/>
         <source>Lifelong Learning Activity Week</source>
         <translation>全民终身学习活动周</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="265"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="269"/>
         <source>The last session ended abnormally</source>
         <translation>上次运行异常结束</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/application.py" line="266"/>
+        <location filename="../../lifelong_desktop/ui/shell/application.py" line="270"/>
         <source>The program ended abnormally the last time it ran. Every change saved before that is in the database. A report was written to %1; please send that file to whoever supports the program.</source>
         <translation>程序上次运行时异常结束。此前保存的所有修改都在数据库中。详细报告已写入 %1，请把该文件发给负责本程序维护的人员。</translation>
     </message>
@@ -1193,6 +1193,7 @@ missing: its content is not in the shared database</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/calendar/view.py" line="139"/>
+        <location filename="../../lifelong_desktop/ui/shell/views.py" line="38"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
@@ -1290,6 +1291,7 @@ missing: its content is not in the shared database</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/reports/checks_view.py" line="66"/>
+        <location filename="../../lifelong_desktop/ui/shell/views.py" line="47"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
@@ -1675,6 +1677,7 @@ missing: its content is not in the shared database</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/reports/coverage_view.py" line="96"/>
+        <location filename="../../lifelong_desktop/ui/shell/views.py" line="54"/>
         <source>Coverage</source>
         <translation>覆盖</translation>
     </message>
@@ -2000,76 +2003,76 @@ missing: its content is not in the shared database</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="84"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="83"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="111"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="110"/>
         <source>New Database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="115"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="114"/>
         <source>“%1” already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另取一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="122"/>
         <source>Open Database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="183"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="182"/>
         <source>New programme from last year&apos;s</source>
         <translation>沿用上一年计划新建</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="193"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="192"/>
         <source>Next year&apos;s programme was created with %n activities.</source>
         <translation>
             <numerusform>已新建下一年度计划，含 %n 项活动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="203"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="202"/>
         <source>Import Workbook</source>
         <translation>导入填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="230"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="229"/>
         <source>The programme settings were saved.</source>
         <translation>计划设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="252"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="287"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="251"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="286"/>
         <source>Export Workbook</source>
         <translation>导出填报工作簿</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="273"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="272"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="278"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="277"/>
         <source>Exported %1 activities to %2 (version %3).</source>
         <translation>已将 %1 项活动导出到 %2（填报版本号 %3）。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="316"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="311"/>
         <source>Blank Template</source>
         <translation>空白填报模板</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="324"/>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="331"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="319"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="326"/>
         <source>The template could not be written: %1</source>
         <translation>模板未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="334"/>
+        <location filename="../../lifelong_desktop/ui/programme/file_actions.py" line="329"/>
         <source>Blank template written to %1.</source>
         <translation>空白模板已写入 %1。</translation>
     </message>
@@ -2504,97 +2507,97 @@ missing: its content is not in the shared database</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="89"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="92"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="114"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="114"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="136"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="118"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="140"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="121"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="143"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="132"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="154"/>
         <source>&amp;Activities</source>
         <translation>活动(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="143"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="148"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="170"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="152"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="174"/>
         <source>Programme year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="153"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="175"/>
         <source>Programme shown</source>
         <translation>当前显示的计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="228"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="250"/>
         <source>The language changes the next time the program starts.</source>
         <translation>语言将在下次启动程序时切换。</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="236"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="258"/>
         <source>%1 %2</source>
         <translation>%1 %2 年</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="257"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="279"/>
         <source>%1 %2 programme</source>
         <translation>%1 %2 年活动周计划</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="259"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="281"/>
         <source>No programme yet: File &gt; New Programme</source>
         <translation>尚无计划：请选择“文件 &gt; 新建活动周计划”</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="293"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="315"/>
         <source>Shown %1 of %2</source>
         <translation>显示 %1 / 共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="299"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="321"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="309"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="331"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="315"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="337"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="317"/>
+        <location filename="../../lifelong_desktop/ui/shell/main_window.py" line="339"/>
         <source>lifelong-desktop %1
 Plans the National Lifelong Learning Activity Week programme offline.</source>
         <translation>lifelong-desktop %1
@@ -2874,6 +2877,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/organisations_view.py" line="87"/>
+        <location filename="../../lifelong_desktop/ui/shell/views.py" line="42"/>
         <source>Organisations</source>
         <translation>单位</translation>
     </message>
@@ -3654,6 +3658,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/reports/returns_view.py" line="117"/>
+        <location filename="../../lifelong_desktop/ui/shell/views.py" line="57"/>
         <source>Returns</source>
         <translation>报送</translation>
     </message>
@@ -3802,6 +3807,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/reports/summary_view.py" line="120"/>
+        <location filename="../../lifelong_desktop/ui/shell/views.py" line="49"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -4153,6 +4159,7 @@ Plans the National Lifelong Learning Activity Week programme offline.</source>
     </message>
     <message>
         <location filename="../../lifelong_desktop/ui/registers/venues_view.py" line="123"/>
+        <location filename="../../lifelong_desktop/ui/shell/views.py" line="45"/>
         <source>Venues</source>
         <translation>场地</translation>
     </message>
