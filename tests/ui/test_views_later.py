@@ -85,20 +85,25 @@ def test_the_titles_before_and_after_are_the_same_in_both_languages(later, qapp,
         QApplication.processEvents()
 
 
-def test_the_start_builds_the_views_once_the_table_is_painted(qtbot, tmp_path):
-    """The application's own start (ui/shell/application.py) on a demo database."""
+@pytest.mark.parametrize("front", [0, 4])
+def test_the_start_builds_the_views_once_the_front_tab_is_painted(qtbot, tmp_path, front):
+    """The application's own start (ui/shell/application.py) on a demo database, in front the Activities or
+    the tab the last session ended on (Checks: built at once, the others after its paint)."""
     from lifelong_desktop.services.demo.create import make_demo_database
     from lifelong_desktop.ui.shell.application import Application
 
     path = tmp_path / "演示.sqlite"
     make_demo_database(path)
-    controller = Application(QApplication.instance(), S.Settings())
+    settings = S.Settings()
+    settings.set(S.CURRENT_VIEW, front)
+    controller = Application(QApplication.instance(), settings)
     try:
         assert controller.open(path)
         window = controller.window
         qtbot.addWidget(window)
-        assert window.tabs.currentWidget() is window.activities
-        assert _names(window)[1:] == ["Unbuilt"] * len(VIEWS)  # not before the first paint
+        assert window.tabs.currentIndex() == front
+        unbuilt = ["Unbuilt"] * len(VIEWS)
+        assert _names(window)[1:] == (unbuilt if front == 0 else unbuilt[:3] + ["ChecksView"] + unbuilt[4:])
         qtbot.waitUntil(lambda: "Unbuilt" not in _names(window), timeout=10_000)
         assert _names(window) == ["ActivitiesView"] + [v.name for v in VIEWS]
     finally:

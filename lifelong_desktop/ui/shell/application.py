@@ -188,7 +188,10 @@ class Application:
             old.deleteLater()
         self.window, self.db = window, db
         window.show()
-        after_next_paint(window.activities.table.viewport(), window.build_views)
+        front = window.tabs.currentWidget()  # Activities, or the tab the last session ended on
+        after_next_paint(
+            window.activities.table.viewport() if front is window.activities else front, window.build_views
+        )
         after_next_paint(window, lambda: self.backup.start(db))
         if programme_id is None:
             window.files.new_programme()
