@@ -70,7 +70,7 @@ def launch(cmd: list[str], env: dict[str, str]) -> tuple[Sample, dict]:
     """Start a window and wait for its probe's line: seconds from the start to the first paint of the table."""
     start = time.time()
     sample, out = timed(cmd, env)
-    probe = json.loads(out.strip().splitlines()[-1])
+    probe = {**json.loads(out.strip().splitlines()[-1]), "started": start}
     return Sample(probe["shown"] - start, probe["cpu"], probe["peak_mb"]), probe
 
 
@@ -92,10 +92,9 @@ def one_round(work: Path, c: Contestant, display: str, activities: int) -> None:
         sample, probe = launch([PY, "-m", "lifelong_desktop", str(folder / name)], gui)
         assert probe["rows"] == (activities if key == "big" else 178), probe
         c.add(f"{key} first", sample)
-        start = time.time()
         sample, probe = launch([PY, "-m", "lifelong_desktop", str(folder / name)], gui)
         c.add(f"{key} second", sample)
-        phases(c, key, start, probe)
+        phases(c, key, probe)
     _, probe = launch(
         [PY, "-m", "lifelong_desktop", str(folder / "big.sqlite")], {**gui, "LIFELONG_STARTUP_PROBE": "tabs"}
     )
@@ -120,18 +119,18 @@ def one_round(work: Path, c: Contestant, display: str, activities: int) -> None:
 # window's modules (the database layer, SQLAlchemy and the models, among them), the database's open (its checks),
 # the window built (its own modules, widgets and rows), and its first paint.
 PHASES = (
-    ("modules", None, "modules"),
+    ("modules", "started", "modules"),
     ("open", "modules", "database"),
     ("window", "database", "window"),
     ("paint", "window", "shown"),
 )
 
 
-def phases(c: Contestant, key: str, start: float, probe: dict) -> None:
-    marks = {**probe.get("marks", {}), "shown": probe["shown"]}
+def phases(c: Contestant, key: str, probe: dict) -> None:
+    marks = {**probe.get("marks", {}), "started": probe["started"], "shown": probe["shown"]}
     for name, since, until in PHASES:
-        if until in marks and (since is None or since in marks):
-            took = marks[until] - (start if since is None else marks[since])
+        if until in marks and since in marks:
+            took = marks[until] - marks[since]
             c.add(f"{key} {name}", Sample(took, 0, 0))
 
 

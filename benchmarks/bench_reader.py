@@ -51,7 +51,7 @@ for t in tables:  # 50 rows to a statement (fewer when wide), as the import writ
                     [flat[i : i + per * width] for i in range(0, len(flat), per * width)])
     dst.executemany(f"INSERT INTO {t} VALUES {one}", rows[t][whole:])
 dst.execute("COMMIT")
-print(time.perf_counter() - start, sum(map(len, rows.values())))
+print(time.perf_counter() - start)
 """
 
 
@@ -78,7 +78,7 @@ def one_round(folder: Path, c: Contestant, book: Path, i: int) -> None:
     out = timed(
         [PY, "-c", PEER_WRITES, str(target), str(folder / f"writes-{c.data_dir.name}-{i}.sqlite")], env
     )[1]
-    c.add("writes", Sample(float(out.split()[0]), 0, 0))
+    c.add("writes", Sample(float(out), 0, 0))
     again = folder / f"again-{c.data_dir.name}-{i}.sqlite"
     shutil.copy(folder / f"resubmit-{c.data_dir.name}.sqlite", again)
     c.add("resubmit", timed(lifelong("import", "--db", str(again), str(book)), env)[0])

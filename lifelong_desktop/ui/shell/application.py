@@ -224,7 +224,9 @@ def window_language(settings: S.Settings) -> str:
 
 def run(argv: Sequence[str], db_path: Path | str | None) -> int:
     """`lifelong-desktop [DB]`: show the window; 0 when closed normally, 3 when no database could be opened."""
-    mark("modules")  # the window's own; the database layer loads with the first open
+    mark(
+        "modules"
+    )  # those loaded so far: Qt, the window's start, the database layer (SQLAlchemy, the models)
     settings = S.Settings()
     language = window_language(settings)
     align_time_locale(language)  # before the QApplication reads the system locale

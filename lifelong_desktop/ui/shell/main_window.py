@@ -19,7 +19,7 @@ from lifelong_desktop.ui.registers.new_organisation import organisation_creator
 from lifelong_desktop.ui.registers.new_venue import venue_creator
 from lifelong_desktop.ui.shell import settings as S
 from lifelong_desktop.ui.shell.collaboration import Collaboration
-from lifelong_desktop.ui.shell.views import VIEWS, Unbuilt, build_all, built_views, show_view, view_at
+from lifelong_desktop.ui.shell.views import VIEWS, Unbuilt, show_view, view_at
 
 FRAME_ALLOWANCE = QSize(16, 40)
 
@@ -85,11 +85,11 @@ class MainWindow(QMainWindow):
 
     @property
     def views(self) -> list[QWidget]:
-        return built_views(self.tabs, self._view_at)  # every view in tab order, built if it was not
+        return self.build_views()
 
-    def build_views(self) -> None:
-        """Build every view not built yet, in tab order."""
-        build_all(self.tabs, self._view_at)
+    def build_views(self) -> list[QWidget]:
+        """Every view in tab order, those not built yet built now (the start's call: once the front tab paints)."""
+        return [self._view_at(i) for i in range(self.tabs.count())]
 
     def show_view(self, name: str) -> QWidget | None:
         """Bring the view of class `name` to the front (built if it was not); None if there is none."""

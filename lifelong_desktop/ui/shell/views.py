@@ -67,11 +67,6 @@ class Unbuilt(QWidget):
         self.view = view
 
 
-def built_views(tabs: QTabWidget, view_of: Callable[[int], QWidget]) -> list[QWidget]:
-    """Every tab's view in tab order, those not built yet built now by `view_of(index)`."""
-    return [view_of(i) for i in range(tabs.count())]
-
-
 def show_view(tabs: QTabWidget, name: str) -> QWidget | None:
     """Bring the view of class `name` to the front, built or not (its tab's currentChanged builds it)."""
     for i in range(tabs.count()):
@@ -80,12 +75,6 @@ def show_view(tabs: QTabWidget, name: str) -> QWidget | None:
             tabs.setCurrentIndex(i)
             return tabs.widget(i)
     return None
-
-
-def build_all(tabs: QTabWidget, view_of: Callable[[int], QWidget]) -> None:
-    """Every tab's view built (`view_of(index)` builds one), in tab order."""
-    for i in range(tabs.count()):
-        view_of(i)
 
 
 def view_at(tabs: QTabWidget, index: int, make: Callable[[type], QWidget]) -> QWidget:
@@ -107,4 +96,4 @@ def view_at(tabs: QTabWidget, index: int, make: Callable[[type], QWidget]) -> QW
     return view
 
 
-__all__ = ["VIEWS", "Unbuilt", "View", "build_all", "built_views", "show_view", "view_at"]
+__all__ = ["VIEWS", "Unbuilt", "View", "show_view", "view_at"]
